@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "UnionHall",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "unionhall", targets: ["unionhall"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.0"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
+    ],
+    targets: [
+        .target(name: "UnionHallCore", swiftSettings: swiftSettings),
+        .target(
+            name: "UnionHallApp",
+            dependencies: [
+                "UnionHallCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "unionhall", dependencies: ["UnionHallApp"], swiftSettings: swiftSettings),
+        .testTarget(name: "UnionHallCoreTests", dependencies: ["UnionHallCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "UnionHallAppTests",
+            dependencies: ["UnionHallApp", .product(name: "VaporTesting", package: "vapor")],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,51 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// `POST /api/v1/auth/token` and `/api/v1/users` (admin only).
+struct AccountAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("auth", "token", use: token)
+    }
+
+    func bootProtected(routes: any RoutesBuilder) {
+        routes.delete("auth", "token", use: revoke)
+        let users = routes.grouped("users")
+        users.get(use: list)
+        users.post(use: create)
+    }
+
+    @Sendable func token(req: Request) async throws -> Response {
+        let credentials = try req.content.decode(Credentials.self)
+        guard let user = try await AccountService.authenticate(credentials, on: req) else {
+            throw AppError(status: .unauthorized, key: "error.login.failed")
+        }
+        let (token, session) = try await req.write { db in
+            try await Sessions.start(userID: user.id, kind: .api, on: db, environment: req.application.current)
+        }
+        return try await TokenOutput(token: token, expiresAt: session.expiresAt).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func revoke(req: Request) async throws -> HTTPStatus {
+        if let session = req.authSession {
+            try await req.write { db in try await session.delete(on: db) }
+        }
+        return .noContent
+    }
+
+    @Sendable func list(req: Request) async throws -> ListPage<UserOutput> {
+        _ = try req.requireRole(.admin)
+        let list = try req.query.decode(ListQuery.self)
+        let query = User.query(on: req.db)
+        if let q = list.q, !q.isEmpty {
+            query.group(.or) { $0.filter(\.$username ~~ q.lowercased()).filter(\.$displayName ~~ q) }
+        }
+        if let unitID = list.unitId { query.filter(\.$unitID == unitID) }
+        return try await query.sort(\.$username).page(list) { try $0.map(UserOutput.init) }
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let user = try await AccountService.create(try req.content.decode(UserInput.self), on: req)
+        return try await UserOutput(user).encodeResponse(status: .created, for: req)
+    }
+}

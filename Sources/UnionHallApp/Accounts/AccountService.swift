@@ -1,0 +1,140 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+struct UserOutput: Content {
+    var id: UUID
+    var username: String
+    var displayName: String
+    var role: Role
+    var unitId: UUID?
+    var memberId: UUID?
+    var active: Bool
+    var version: Int
+    var createdAt: Date?
+    var updatedAt: Date?
+
+    init(_ user: User) throws {
+        self.id = try user.requireID()
+        self.username = user.username
+        self.displayName = user.displayName
+        self.role = user.role
+        self.unitId = user.unitID
+        self.memberId = user.memberID
+        self.active = user.active
+        self.version = user.version
+        self.createdAt = user.createdAt
+        self.updatedAt = user.updatedAt
+    }
+}
+
+struct UserInput: Content {
+    var username: String?
+    var password: String?
+    var displayName: String?
+    var role: Role?
+    var unitId: UUID?
+    var memberId: UUID?
+}
+
+struct Credentials: Content {
+    var username: String
+    var password: String
+}
+
+struct TokenOutput: Content {
+    var token: String
+    var expiresAt: Date
+}
+
+extension User: Audited {
+    static let auditEntity = "user"
+    var auditUnitID: UUID? { unitID }
+
+    func auditSnapshot() -> [String: String] {
+        ["username": username, "displayName": displayName, "role": role.rawValue, "unitId": unitID?.uuidString ?? "", "active": String(active)]
+    }
+}
+
+/// Accounts and signing in.
+enum AccountService {
+    static let minPasswordLength = 8
+    static let usernameLength = 3...32
+
+    /// 3–32 lower-case ASCII letters, digits, `_`, `.` or `-`.
+    static func isValidUsername(_ username: String) -> Bool {
+        usernameLength.contains(username.count) && username.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "_.-".contains($0)) }
+    }
+
+    /// The user for these credentials, or nil; repeated failures for one username are throttled (429).
+    static func authenticate(_ credentials: Credentials, on request: Request) async throws -> User? {
+        let environment = request.application.current
+        let username = credentials.username.lowercased().trimmingCharacters(in: .whitespaces)
+        let since = environment.now().addingTimeInterval(-environment.sessionPolicy.failureWindow)
+        let failures = try await LoginFailure.query(on: request.db).filter(\.$username == username).filter(\.$at >= since).count()
+        if environment.sessionPolicy.isThrottled(recentFailures: failures) {
+            throw AppError(status: .tooManyRequests, key: "error.login.throttled")
+        }
+        let user = try await User.query(on: request.db).filter(\.$username == username).first()
+        // Verify against a hash even for an unknown user, so timing does not tell which names exist.
+        let hash = try user?.passwordHash ?? request.application.password.hash("not-a-password")
+        let matches = (try? request.password.verify(credentials.password, created: hash)) ?? false
+        guard let user, matches, user.active else {
+            try await request.write { db in try await LoginFailure(username: username, at: environment.now()).create(on: db) }
+            return nil
+        }
+        try await request.write { db in try await LoginFailure.query(on: db).filter(\.$username == username).delete() }
+        return user
+    }
+
+    static func create(_ input: UserInput, on request: Request) async throws -> User {
+        _ = try request.requireRole(.admin)
+        let username = (input.username ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        guard !username.isEmpty else { throw AppError.invalid("username", "error.required") }
+        guard isValidUsername(username) else { throw AppError.invalid("username", "error.username.invalid") }
+        guard let password = input.password, password.count >= minPasswordLength else {
+            throw AppError.invalid("password", "error.password.short", [String(minPasswordLength)])
+        }
+        guard let role = input.role else { throw AppError.invalid("role", "error.required") }
+        let tree = try await UnitTree.load(on: request.db)
+        if role != .admin {
+            guard let unitID = input.unitId else { throw AppError.invalid("unitId", "error.required") }
+            guard tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
+        }
+        if let memberID = input.memberId {
+            guard let member = try await Member.find(memberID, on: request.db), member.deletedAt == nil else {
+                throw AppError.invalid("memberId", "error.notFound")
+            }
+        }
+        let displayName = input.displayName?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? username
+        let hash = try await request.password.async.hash(password)
+        let user = User(username: username, passwordHash: hash, displayName: displayName, role: role, unitID: input.unitId, memberID: input.memberId)
+        let editor = try request.editor()
+        return try await request.write { db in
+            if try await User.query(on: db).filter(\.$username == username).count() > 0 {
+                throw AppError.conflict("username", "error.username.taken")
+            }
+            try await user.create(on: db)
+            try await Audit.record(.create, user, by: editor, on: db)
+            return user
+        }
+    }
+
+    /// Makes the first admin on an empty database. The password comes from the environment or
+    /// is generated; the caller prints a generated one once.
+    static func ensureAdmin(on app: Application, password: String?) async throws -> String? {
+        guard try await User.query(on: app.db).filter(\.$role == .admin).count() == 0 else { return nil }
+        let secret = password ?? Sessions.newSecret().prefix(16).description
+        let hash = try app.password.hash(secret)
+        let admin = User(username: "admin", passwordHash: hash, displayName: "系统管理员", role: .admin, unitID: nil)
+        try await app.write { db in
+            try await admin.create(on: db)
+            try await Audit.record(.create, admin, by: .system, on: db)
+        }
+        return password == nil ? secret : nil
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,24 @@
+import Fluent
+
+struct CreateUser: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(User.schema)
+            .id()
+            .field("username", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("display_name", .string, .required)
+            .field("role", .string, .required)
+            .field("unit_id", .uuid, .references(UnionUnit.schema, .id))
+            .field("member_id", .uuid, .references(Member.schema, .id))
+            .field("active", .bool, .required)
+            .field("version", .int, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "username")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(User.schema).delete()
+    }
+}

@@ -1,0 +1,91 @@
+import Crypto
+import Fluent
+import Foundation
+import UnionHallCore
+import Vapor
+
+/// Creating, finding and ending sessions. The secret goes to the client once; the table keeps its hash.
+enum Sessions {
+    static let cookieName = "uh_session"
+    /// How stale `last_seen_at` may get before a request writes it again: saves a write per click.
+    static let touchInterval: TimeInterval = 60
+
+    static func newSecret() -> String {
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Starts a session and returns the secret for the cookie or the bearer token.
+    static func start(userID: UUID?, kind: AuthSession.Kind, on db: any Database, environment: AppEnvironment) async throws -> (token: String, session: AuthSession) {
+        let token = newSecret()
+        let now = environment.now()
+        let session = AuthSession(
+            tokenHash: hash(token), userID: userID, kind: kind, csrfToken: newSecret(), now: now,
+            expiresAt: environment.sessionPolicy.expiry(createdAt: now, lastSeenAt: now))
+        try await session.create(on: db)
+        return (token, session)
+    }
+
+    /// The live session for a secret, with its user; an expired one is deleted and not returned.
+    static func find(token: String, kind: AuthSession.Kind, on request: Request) async throws -> AuthSession? {
+        guard let session = try await AuthSession.query(on: request.db)
+            .filter(\.$tokenHash == hash(token)).filter(\.$kind == kind).with(\.$user).first()
+        else { return nil }
+        let environment = request.application.current
+        let now = environment.now()
+        if environment.sessionPolicy.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {
+            try await request.write { db in try await session.delete(on: db) }
+            return nil
+        }
+        if let user = session.user, !user.active { return nil }
+        if now.timeIntervalSince(session.lastSeenAt) > touchInterval {
+            session.lastSeenAt = now
+            session.expiresAt = environment.sessionPolicy.expiry(createdAt: session.createdAt, lastSeenAt: now)
+            try await request.write { db in try await session.update(on: db) }
+        }
+        return session
+    }
+
+    /// Removes every lapsed session and old login failures.
+    static func sweep(on db: any Database, environment: AppEnvironment) async throws {
+        let now = environment.now()
+        try await AuthSession.query(on: db).filter(\.$expiresAt < now).delete()
+        try await LoginFailure.query(on: db).filter(\.$at < now.addingTimeInterval(-environment.sessionPolicy.failureWindow)).delete()
+    }
+
+    static func cookie(_ token: String, on request: Request) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: token, maxAge: Int(request.application.current.sessionPolicy.absoluteTimeout), path: "/",
+            isSecure: request.application.current.secureCookies || request.headers.first(name: "X-Forwarded-Proto") == "https",
+            isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+extension Request {
+    private struct SessionKey: StorageKey { typealias Value = AuthSession }
+
+    /// The session this request came with, if any (anonymous sessions included).
+    var authSession: AuthSession? {
+        get { storage[SessionKey.self] }
+        set { storage[SessionKey.self] = newValue }
+    }
+
+    /// The signed-in user, or 401.
+    func requireUser() throws -> User {
+        guard let user = auth.get(User.self) else { throw AppError.unauthorized }
+        return user
+    }
+
+    /// The signed-in user if their role is one of these; 403 otherwise.
+    func requireRole(_ roles: Role...) throws -> User {
+        let user = try requireUser()
+        guard roles.contains(user.role) else { throw AppError.forbidden }
+        return user
+    }
+}

@@ -1,0 +1,42 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// A person who signs in: an officer of a union unit, an expert reviewer, a worker, or the admin.
+/// Fluent models are reference types with property wrappers that Fluent itself synchronises;
+/// `@unchecked Sendable` is the accepted pattern for them.
+final class User: Model, Authenticatable, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "display_name") var displayName: String
+    @Enum(key: "role") var role: Role
+    /// The union unit whose subtree the user works in; nil only for an admin at the root.
+    @OptionalField(key: "unit_id") var unitID: UUID?
+    /// For a worker's account, the member record that is theirs.
+    @OptionalField(key: "member_id") var memberID: UUID?
+    @Field(key: "active") var active: Bool
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(username: String, passwordHash: String, displayName: String, role: Role, unitID: UUID?, memberID: UUID? = nil) {
+        self.username = username
+        self.passwordHash = passwordHash
+        self.displayName = displayName
+        self.role = role
+        self.unitID = unitID
+        self.memberID = memberID
+        self.active = true
+        self.version = 1
+    }
+}
+
+extension Role: FluentEnumRepresentable {}
+
+/// Lets `@Enum` store the core's plain enums as strings without the core importing Fluent.
+protocol FluentEnumRepresentable: RawRepresentable, CaseIterable, Codable, Sendable where RawValue == String {}

@@ -1,0 +1,96 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Accounts in the browser, for the admin: list and create.
+struct UserPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped("users")
+        users.get(use: index)
+        users.get("new", use: new)
+        users.post(use: create)
+    }
+
+    struct Row: Encodable {
+        var username: String
+        var displayName: String
+        var roleLabel: String
+        var unit: String
+        var active: Bool
+    }
+
+    struct IndexContext: Encodable {
+        var layout: Layout
+        var rows: [Row]
+        var pager: Pager
+        var q: String
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        _ = try req.requireRole(.admin)
+        let page = try await AccountAPIController().list(req: req)
+        let tree = try await req.scope().tree
+        let rows = page.items.map {
+            Row(username: $0.username, displayName: $0.displayName, roleLabel: req.t("role.\($0.role.rawValue)"), unit: tree.name(of: $0.unitId), active: $0.active)
+        }
+        let context = IndexContext(layout: Pages.layout(req, titleKey: "users.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req), q: (try? req.query.get(String.self, at: "q")) ?? "")
+        return try await Pages.render("users/index", context, on: req)
+    }
+
+    struct FormData: Content {
+        var username: String?
+        var displayName: String?
+        var password: String?
+        var role: String?
+        var unitId: String?
+        var _once: String?
+    }
+
+    struct FormContext: Encodable {
+        var layout: Layout
+        var form: FormData
+        var once: String
+        var error: FormError?
+        var roles: [SelectOption]
+        var units: [SelectOption]
+    }
+
+    @Sendable func new(req: Request) async throws -> Response {
+        _ = try req.requireRole(.admin)
+        return try await renderForm(req, form: FormData(role: Role.officer.rawValue))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        _ = try req.requireRole(.admin)
+        var form = try req.content.decode(FormData.self)
+        if let earlier = try await FormSubmission.earlier(form._once, on: req.db) { return req.redirect(to: earlier) }
+        do {
+            let input = UserInput(
+                username: form.username, password: form.password, displayName: form.displayName,
+                role: form.role.flatMap(Role.init(rawValue:)), unitId: form.unitId.flatMap(UUID.init(uuidString:)))
+            _ = try await AccountService.create(input, on: req)
+            let once = form._once
+            try await req.write { db in try await FormSubmission.remember(once, location: "/users", at: req.now, on: db) }
+            return Pages.redirect("/users", notice: "created", on: req)
+        } catch let error as AppError where error.field != nil {
+            form.password = nil
+            return try await renderForm(req, form: form, error: error)
+        }
+    }
+
+    private func renderForm(_ req: Request, form: FormData, error: AppError? = nil) async throws -> Response {
+        let scope = try await req.scope()
+        let context = FormContext(
+            layout: Pages.layout(req, titleKey: "users.new"), form: form, once: form._once ?? Pages.once(),
+            error: error.map { Pages.formError($0, on: req) },
+            roles: Pages.enumOptions(Role.self, prefix: "role", selected: form.role, request: req),
+            units: Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
+        return try await Pages.render("users/form", context, status: error.map { $0.status } ?? .ok, on: req)
+    }
+}
+
+extension UserPages.FormData {
+    init(role: String) {
+        self.role = role
+    }
+}

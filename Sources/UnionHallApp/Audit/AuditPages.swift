@@ -1,0 +1,63 @@
+import Fluent
+import Vapor
+
+/// The audit log of the officer's subtree, newest first.
+struct AuditPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("audit", use: index)
+    }
+
+    struct Change: Encodable {
+        var field: String
+        var before: String
+        var after: String
+    }
+
+    struct Row: Encodable {
+        var at: String
+        var actor: String
+        var actionLabel: String
+        var entityLabel: String
+        var link: String?
+        var unit: String
+        var changes: [Change]
+    }
+
+    struct IndexContext: Encodable {
+        var layout: Layout
+        var rows: [Row]
+        var pager: Pager
+        var q: String
+        var from: String
+        var to: String
+        var entities: [SelectOption]
+        var actions: [SelectOption]
+    }
+
+    static let entityPaths = ["member": "/members/", "organization": "/organizations/", "unit": "/units/"]
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let (_, scope) = try await req.requireManager()
+        let list = try req.query.decode(ListQuery.self)
+        let filter = try req.query.decode(AuditFilter.self)
+        let page = try await AuditQueries.list(list, filter: filter, scope: scope, on: req.db)
+        let rows = page.items.map { entry in
+            let before = entry.before ?? [:]
+            let after = entry.after ?? [:]
+            let changes = Set(before.keys).union(after.keys).sorted().compactMap { key -> Change? in
+                before[key] == after[key] ? nil : Change(field: req.t("field.\(key)"), before: before[key] ?? "", after: after[key] ?? "")
+            }
+            return Row(
+                at: Pages.timestamp(entry.at), actor: entry.actorName, actionLabel: req.t("action.\(entry.action.rawValue)"),
+                entityLabel: req.t("entity.\(entry.entity)"),
+                link: entry.entityId.flatMap { id in Self.entityPaths[entry.entity].map { $0 + id.uuidString } },
+                unit: scope.tree.name(of: entry.unitId), changes: changes)
+        }
+        let context = IndexContext(
+            layout: Pages.layout(req, titleKey: "audit.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
+            q: list.q ?? "", from: list.from ?? "", to: list.to ?? "",
+            entities: ["member", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
+            actions: AuditEntry.Action.allCases.map { SelectOption(value: $0.rawValue, label: req.t("action.\($0.rawValue)"), selected: $0 == filter.action) })
+        return try await Pages.render("audit/index", context, on: req)
+    }
+}

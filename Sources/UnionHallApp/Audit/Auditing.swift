@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// A record that can be written to the audit log: its name and a masked snapshot.
+protocol Audited: Model where IDValue == UUID {
+    static var auditEntity: String { get }
+    var auditUnitID: UUID? { get }
+    /// The fields as an officer would read them, personal data masked.
+    func auditSnapshot() -> [String: String]
+}
+
+/// Who is acting, captured from the request before entering a write transaction.
+struct Editor: Sendable {
+    let id: UUID?
+    let name: String
+    let at: Date
+
+    static let system = Editor(id: nil, name: "system", at: Date())
+}
+
+extension Request {
+    func editor() throws -> Editor {
+        let user = try requireUser()
+        return Editor(id: user.id, name: user.username, at: now)
+    }
+}
+
+enum Audit {
+    /// Writes one entry inside the caller's transaction, so the change and its record land together.
+    static func record<M: Audited>(_ action: AuditEntry.Action, _ model: M, before: [String: String]? = nil, by editor: Editor, on db: any Database) async throws {
+        let after: [String: String]? = action == .delete ? nil : model.auditSnapshot()
+        let entry = AuditEntry(
+            at: editor.at, actorID: editor.id, actorName: editor.name, unitID: model.auditUnitID,
+            entity: M.auditEntity, entityID: model.id, action: action,
+            before: before.map(encode), after: action == .reveal ? nil : after.map(encode))
+        try await entry.create(on: db)
+    }
+
+    static func encode(_ snapshot: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(snapshot)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    }
+
+    static func decode(_ text: String?) -> [String: String] {
+        guard let data = text?.data(using: .utf8) else { return [:] }
+        return (try? JSONDecoder().decode([String: String].self, from: data)) ?? [:]
+    }
+}

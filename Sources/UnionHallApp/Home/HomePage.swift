@@ -1,0 +1,45 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// The start page: what the user's subtree holds, each count a link to its list.
+struct HomePage: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: show)
+    }
+
+    struct Count: Encodable {
+        var label: String
+        var value: Int
+        var href: String
+    }
+
+    struct Context: Encodable {
+        var layout: Layout
+        var unitPath: String?
+        var counts: [Count]
+        var memberID: String?
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        var counts: [Count] = []
+        var unitPath: String?
+        if user.role.managesRecords {
+            let scope = try await req.scope()
+            unitPath = user.unitID.map { scope.tree.path(of: $0) }
+            let list = ListQuery()
+            let members = try await scope.apply(to: Member.query(on: req.db), unitKey: \.$unitID, within: list.unitId).filter(\.$deletedAt == nil).count()
+            let skilled = try await scope.apply(to: Member.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).filter(\.$skillLevel != nil).count()
+            let organizations = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).count()
+            counts = [
+                Count(label: req.t("home.members"), value: members, href: "/members"),
+                Count(label: req.t("home.skilled"), value: skilled, href: "/members?skilled=true"),
+                Count(label: req.t("home.organizations"), value: organizations, href: "/organizations"),
+                Count(label: req.t("home.units"), value: scope.unitIDs?.count ?? scope.tree.nodes.count, href: "/units"),
+            ]
+        }
+        let context = Context(layout: Pages.layout(req, titleKey: "home.title"), unitPath: unitPath, counts: counts, memberID: user.memberID?.uuidString)
+        return try await Pages.render("home", context, on: req)
+    }
+}

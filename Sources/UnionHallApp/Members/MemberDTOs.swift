@@ -1,0 +1,70 @@
+import Foundation
+import UnionHallCore
+import Vapor
+
+/// A member as the API shows it: ID number and phone masked unless the caller may see them
+/// and asked to (`?reveal=true`), in which case `masked` is false and the view is audited.
+struct MemberOutput: Content {
+    var id: UUID
+    var unitId: UUID
+    var organizationId: UUID?
+    var name: String
+    var gender: Gender
+    var idNumber: String
+    var mobile: String?
+    var trade: String?
+    var skillLevel: Int?
+    var migrant: Bool
+    var hardship: Bool
+    var masked: Bool
+    var version: Int
+    var createdAt: Date?
+    var updatedAt: Date?
+    var deletedAt: Date?
+
+    init(_ member: Member, reveal: Bool = false) throws {
+        self.id = try member.requireID()
+        self.unitId = member.unitID
+        self.organizationId = member.organizationID
+        self.name = member.name
+        self.gender = member.gender
+        self.idNumber = reveal ? member.idNumber : Masking.idNumber(member.idNumber)
+        self.mobile = reveal ? member.mobile : member.mobile.map(Masking.mobile)
+        self.trade = member.trade
+        self.skillLevel = member.skillLevel
+        self.migrant = member.migrant
+        self.hardship = member.hardship
+        self.masked = !reveal
+        self.version = member.version
+        self.createdAt = member.createdAt
+        self.updatedAt = member.updatedAt
+        self.deletedAt = member.deletedAt
+    }
+}
+
+/// The fields of a member; on PATCH, absent ones keep their value and `version` is required.
+struct MemberInput: Content {
+    var name: String?
+    var gender: Gender?
+    var idNumber: String?
+    var mobile: String?
+    var unitId: UUID?
+    var organizationId: UUID?
+    var trade: String?
+    var skillLevel: Int?
+    var migrant: Bool?
+    var hardship: Bool?
+    var version: Int?
+}
+
+/// List filters beyond the common ones.
+struct MemberFilter: Content {
+    var organizationId: UUID?
+    var trade: String?
+    var skillLevel: Int?
+    var migrant: Bool?
+    var hardship: Bool?
+    var gender: Gender?
+    /// Members holding any skill level (the skilled-talent register).
+    var skilled: Bool?
+}

@@ -1,0 +1,92 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// The member register's writes, shared by the API and the pages. Each is one transaction with
+/// its audit entry.
+enum MemberService {
+    static func create(_ input: MemberInput, scope: UnitScope, editor: Editor, on app: Application) async throws -> Member {
+        let member = Member()
+        member.version = 1
+        try await apply(input, to: member, scope: scope, on: app.db)
+        return try await app.write { db in
+            try await checkUniqueID(member.idNumber, except: nil, on: db)
+            try await member.create(on: db)
+            try await Audit.record(.create, member, by: editor, on: db)
+            return member
+        }
+    }
+
+    /// `replace` is a form's full submission: an empty organization clears it rather than keeping it.
+    static func update(_ member: Member, with input: MemberInput, replace: Bool = false, scope: UnitScope, editor: Editor, on app: Application) async throws -> Member {
+        guard let version = input.version else { throw AppError.invalid("version", "error.required") }
+        let before = member.auditSnapshot()
+        if replace, input.organizationId == nil { member.organizationID = nil }
+        try await apply(input, to: member, scope: scope, on: app.db)
+        return try await app.write { db in
+            try await member.claimVersion(version, on: db)
+            try await checkUniqueID(member.idNumber, except: member.id, on: db)
+            try await member.update(on: db)
+            try await Audit.record(.update, member, before: before, by: editor, on: db)
+            return member
+        }
+    }
+
+    static func delete(_ member: Member, editor: Editor, on app: Application) async throws {
+        try await app.write { db in
+            let before = member.auditSnapshot()
+            member.deletedAt = editor.at
+            try await member.update(on: db)
+            try await Audit.record(.delete, member, before: before, by: editor, on: db)
+        }
+    }
+
+    static func restore(_ member: Member, scope: UnitScope, editor: Editor, on app: Application) async throws {
+        guard member.deletedAt != nil else { return }
+        guard scope.tree.nodes[member.unitID] != nil else { throw AppError.conflict("unitId", "error.unit.deleted") }
+        try await app.write { db in
+            member.deletedAt = nil
+            try await member.update(on: db)
+            try await Audit.record(.restore, member, by: editor, on: db)
+        }
+    }
+
+    /// Writes the audit line for an officer seeing a member's ID number and phone in full.
+    static func reveal(_ member: Member, editor: Editor, on app: Application) async throws {
+        try await app.write { db in try await Audit.record(.reveal, member, by: editor, on: db) }
+    }
+
+    /// Merges the input over the member's current fields and validates the whole.
+    private static func apply(_ input: MemberInput, to member: Member, scope: UnitScope, on db: any Database) async throws {
+        let isNew = member.id == nil
+        let draft = MemberDraft(
+            name: input.name ?? (isNew ? "" : member.name),
+            gender: input.gender ?? (isNew ? nil : member.gender),
+            idNumber: input.idNumber ?? (isNew ? "" : member.idNumber),
+            mobile: input.mobile ?? (isNew ? nil : member.mobile),
+            trade: input.trade ?? (isNew ? nil : member.trade),
+            skillLevel: input.skillLevel ?? (isNew ? nil : member.skillLevel))
+        // A new ID implies its gender: an edit that changes only the ID must not trip the check.
+        var checked = draft
+        if !isNew, input.idNumber != nil, input.gender == nil { checked.gender = nil }
+        let valid = try checked.validate().orInvalid()
+        guard let unitID = input.unitId ?? (isNew ? nil : member.unitID) else { throw AppError.invalid("unitId", "error.required") }
+        guard scope.contains(unitID), scope.tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
+        let organizationID = input.organizationId ?? (isNew ? nil : member.organizationID)
+        if let organizationID {
+            guard let organization = try await Organization.find(organizationID, on: db), organization.deletedAt == nil,
+                  scope.contains(organization.unitID)
+            else { throw AppError.invalid("organizationId", "error.organization.notHeld") }
+        }
+        member.apply(valid, unitID: unitID, organizationID: organizationID,
+                     migrant: input.migrant ?? (isNew ? false : member.migrant),
+                     hardship: input.hardship ?? (isNew ? false : member.hardship))
+    }
+
+    /// The ID is unique across the register, deleted members included (they can be restored).
+    private static func checkUniqueID(_ idNumber: String, except id: UUID?, on db: any Database) async throws {
+        let query = Member.query(on: db).filter(\.$idNumber == idNumber)
+        if let id { query.filter(\.$id != id) }
+        if try await query.count() > 0 { throw AppError.conflict("idNumber", "error.idNumber.duplicate") }
+    }
+}

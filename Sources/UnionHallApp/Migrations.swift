@@ -1,0 +1,17 @@
+import Fluent
+
+/// Every migration, features in dependency order. Shipped migrations are never edited: a change
+/// is a new migration appended here.
+enum Migrations {
+    static let all: [any Migration] = [
+        // 001 - the foundation
+        CreateUnionUnit(),
+        CreateOrganization(),
+        CreateMember(),
+        CreateUser(),
+        CreateAuthSession(),
+        CreateLoginFailure(),
+        CreateAuditEntry(),
+        CreateFormSubmission(),
+    ]
+}

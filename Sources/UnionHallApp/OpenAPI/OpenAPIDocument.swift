@@ -1,0 +1,106 @@
+import OpenAPIKit30
+import UnionHallCore
+
+/// `GET /api/v1/openapi.json`: every API route with its parameters, bodies and errors.
+enum OpenAPIDocument {
+    static func ref(_ name: String) -> JSONSchema { .reference(.component(named: name)) }
+
+    static func json(_ schema: JSONSchema) -> OpenAPI.Content.Map { [.json: .init(schema: schema)] }
+
+    static func page(of name: String) -> JSONSchema {
+        .object(properties: ["items": .array(items: ref(name)), "metadata": ref("Metadata")])
+    }
+
+    static let errorDescriptions: [Int: String] = [
+        400: "Malformed body or parameter", 401: "No or bad token", 403: "Role not allowed",
+        404: "Missing, or outside the caller's subtree", 409: "Version conflict, duplicate, or step not allowed now",
+        422: "A field fails validation", 429: "Too many failed logins",
+    ]
+
+    static func responses(_ success: Int, _ description: String, _ schema: JSONSchema?, errors: [Int]) -> OpenAPI.Response.Map {
+        var map: OpenAPI.Response.Map = [
+            .status(code: success): .response(description: description, content: schema.map(json) ?? [:]),
+        ]
+        for code in errors {
+            map[.status(code: code)] = .response(description: errorDescriptions[code] ?? "Error", content: json(ref("Error")))
+        }
+        return map
+    }
+
+    static let idParameter: OpenAPI.Parameter.Array.Element = .parameter(name: "id", context: .path, schema: OpenAPISchemas.uuid)
+
+    static let listParameters: OpenAPI.Parameter.Array = [
+        .parameter(name: "q", context: .query, schema: .string, description: "Search text"),
+        .parameter(name: "page", context: .query, schema: .integer(minimum: (1, exclusive: false))),
+        .parameter(name: "per", context: .query, schema: .integer(maximum: (ListQuery.maxPer, exclusive: false), minimum: (1, exclusive: false))),
+        .parameter(name: "sort", context: .query, schema: .string, description: "A field name, `-` first for descending"),
+        .parameter(name: "from", context: .query, schema: .string(format: .date)),
+        .parameter(name: "to", context: .query, schema: .string(format: .date)),
+        .parameter(name: "unitId", context: .query, schema: OpenAPISchemas.uuid, description: "Only this union subtree"),
+        .parameter(name: "deleted", context: .query, schema: .boolean, description: "List deleted records instead"),
+    ]
+
+    /// The five routes of a resource (list, create, read, update, delete) and its restore step.
+    static func resource(_ path: String, _ tag: String, schema: String, input: String, filters: OpenAPI.Parameter.Array = []) -> [(OpenAPI.Path, OpenAPI.PathItem)] {
+        let collection = OpenAPI.PathItem(
+            get: .init(tags: [tag], summary: "List \(tag)", parameters: listParameters + filters, responses: responses(200, "A page of \(tag)", page(of: schema), errors: [400, 401, 403, 404, 422])),
+            post: .init(tags: [tag], summary: "Create", requestBody: .init(content: json(ref(input))), responses: responses(201, "Created", ref(schema), errors: [400, 401, 403, 409, 422])))
+        let item = OpenAPI.PathItem(
+            parameters: [idParameter],
+            get: .init(tags: [tag], summary: "Read", responses: responses(200, "The record", ref(schema), errors: [401, 403, 404])),
+            delete: .init(tags: [tag], summary: "Delete (soft; can be restored)", responses: responses(204, "Deleted", nil, errors: [401, 403, 404, 409])),
+            patch: .init(tags: [tag], summary: "Update the given fields", requestBody: .init(content: json(ref(input))), responses: responses(200, "The updated record", ref(schema), errors: [400, 401, 403, 404, 409, 422])))
+        let restore = OpenAPI.PathItem(
+            parameters: [idParameter],
+            post: .init(tags: [tag], summary: "Restore a deleted record", responses: responses(200, "The restored record", ref(schema), errors: [401, 403, 404, 409])))
+        return [(OpenAPI.Path(rawValue: path), collection), (OpenAPI.Path(rawValue: path + "/{id}"), item), (OpenAPI.Path(rawValue: path + "/{id}/restore"), restore)]
+    }
+
+    static let document: OpenAPI.Document = {
+        var paths: OpenAPI.PathItem.Map = [:]
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
+        entries += resource("/api/v1/units", "units", schema: "Unit", input: "UnitInput", filters: [
+            .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(UnitKind.self)),
+        ])
+        entries += resource("/api/v1/organizations", "organizations", schema: "Organization", input: "OrganizationInput", filters: [
+            .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(OrganizationKind.self)),
+        ])
+        entries += resource("/api/v1/members", "members", schema: "Member", input: "MemberInput", filters: [
+            .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
+            .parameter(name: "trade", context: .query, schema: .string),
+            .parameter(name: "skillLevel", context: .query, schema: .integer),
+            .parameter(name: "migrant", context: .query, schema: .boolean),
+            .parameter(name: "hardship", context: .query, schema: .boolean),
+            .parameter(name: "gender", context: .query, schema: OpenAPISchemas.values(Gender.self)),
+            .parameter(name: "skilled", context: .query, schema: .boolean),
+        ])
+        for (path, item) in entries { paths[path] = .init(item) }
+        // Reading one member may reveal its personal data.
+        if case .b(var item)? = paths["/api/v1/members/{id}"], var get = item.get {
+            get.parameters.append(.parameter(name: "reveal", context: .query, schema: .boolean, description: "Show ID number and phone in full (officers; audited)"))
+            item.get = get
+            paths["/api/v1/members/{id}"] = .init(item)
+        }
+        paths["/api/v1/auth/token"] = .init(OpenAPI.PathItem(
+            post: .init(tags: ["auth"], summary: "Sign in and get a bearer token", requestBody: .init(content: json(ref("Credentials"))), responses: responses(201, "A token", ref("Token"), errors: [400, 401, 429]), security: []),
+            delete: .init(tags: ["auth"], summary: "Revoke the token used", responses: responses(204, "Revoked", nil, errors: [401]))))
+        paths["/api/v1/users"] = .init(OpenAPI.PathItem(
+            get: .init(tags: ["users"], summary: "List accounts (admin)", parameters: listParameters, responses: responses(200, "A page of accounts", page(of: "User"), errors: [401, 403])),
+            post: .init(tags: ["users"], summary: "Create an account (admin)", requestBody: .init(content: json(ref("UserInput"))), responses: responses(201, "Created", ref("User"), errors: [400, 401, 403, 409, 422]))))
+        paths["/api/v1/audit-entries"] = .init(OpenAPI.PathItem(
+            get: .init(tags: ["audit"], summary: "The audit log of the caller's subtree", parameters: listParameters + [
+                .parameter(name: "entity", context: .query, schema: .string),
+                .parameter(name: "entityId", context: .query, schema: OpenAPISchemas.uuid),
+                .parameter(name: "action", context: .query, schema: OpenAPISchemas.values(AuditEntry.Action.self)),
+            ], responses: responses(200, "A page of audit entries", page(of: "AuditEntry"), errors: [401, 403, 404, 422]))))
+        paths["/api/v1/openapi.json"] = .init(OpenAPI.PathItem(
+            get: .init(tags: ["meta"], summary: "This document", responses: responses(200, "OpenAPI 3.0 document", .object, errors: []), security: [])))
+
+        return OpenAPI.Document(
+            info: .init(title: "UnionHall API", description: "The API of UnionHall, the working system of a city federation of trade unions. Errors answer {\"error\", \"field\"} in the language of Accept-Language.", version: "1.0.0"),
+            servers: [],
+            paths: paths,
+            components: .init(schemas: OpenAPISchemas.all, securitySchemes: ["bearer": .http(scheme: "bearer")]),
+            security: [[.component(named: "bearer"): []]])
+    }()
+}

@@ -1,0 +1,91 @@
+import OpenAPIKit30
+import UnionHallCore
+
+/// The wire types, as JSON Schema. A test encodes real responses and checks them against these,
+/// so the document cannot drift from the code.
+enum OpenAPISchemas {
+    static let uuid = JSONSchema.string(format: .other("uuid"))
+    static let timestamp = JSONSchema.string(format: .dateTime)
+
+    static func values<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> JSONSchema where E.RawValue == String {
+        .string(allowedValues: E.allCases.map { AnyCodable($0.rawValue) })
+    }
+
+    /// The fields every stored record carries.
+    static func record(_ properties: [String: JSONSchema]) -> JSONSchema {
+        let common: [String: JSONSchema] = [
+            "id": uuid, "unitId": uuid, "version": .integer,
+            "createdAt": timestamp.optionalSchemaObject(), "updatedAt": timestamp.optionalSchemaObject(),
+            "deletedAt": timestamp.optionalSchemaObject(),
+        ]
+        let merged = common.merging(properties) { _, new in new }
+        return .object(properties: OrderedDictionary(merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, uniquingKeysWith: { _, new in new }))
+    }
+
+    static let all: OpenAPI.ComponentDictionary<JSONSchema> = [
+        "Error": .object(properties: [
+            "error": .string(description: "The reason, in the caller's language (Accept-Language)"),
+            "field": .string(nullable: true, description: "The field to correct, or null"),
+        ]),
+        "Metadata": .object(properties: ["page": .integer, "per": .integer, "total": .integer, "pageCount": .integer]),
+        "Credentials": .object(properties: ["username": .string, "password": .string(format: .password)]),
+        "Token": .object(properties: ["token": .string, "expiresAt": timestamp]),
+        "Unit": record([
+            "name": .string, "kind": values(UnitKind.self), "parentId": uuid.optionalSchemaObject(),
+            "path": .string(description: "Names from the root down, joined by ›"),
+        ]),
+        "UnitInput": .object(properties: [
+            "name": .string(required: false, maxLength: UnitRules.maxNameLength),
+            "kind": values(UnitKind.self).optionalSchemaObject(),
+            "parentId": uuid.optionalSchemaObject(),
+            "version": .integer(required: false, description: "Required on PATCH: the version the change was made from"),
+        ]),
+        "Organization": record([
+            "name": .string, "kind": values(OrganizationKind.self), "creditCode": .string(required: false),
+        ]),
+        "OrganizationInput": .object(properties: [
+            "name": .string(required: false, maxLength: OrganizationDraft.maxNameLength),
+            "kind": values(OrganizationKind.self).optionalSchemaObject(),
+            "creditCode": .string(required: false, description: "Unified Social Credit Code (GB 32100); required for employers"),
+            "unitId": uuid.optionalSchemaObject(),
+            "version": .integer(required: false),
+        ]),
+        "Member": record([
+            "name": .string, "gender": values(Gender.self),
+            "idNumber": .string(description: "Masked (620102********1234) unless revealed"),
+            "mobile": .string(required: false, description: "Masked (138****5678) unless revealed"),
+            "organizationId": uuid.optionalSchemaObject(), "trade": .string(required: false),
+            "skillLevel": .integer(required: false, maximum: (5, exclusive: false), minimum: (1, exclusive: false)),
+            "migrant": .boolean, "hardship": .boolean, "masked": .boolean,
+        ]),
+        "MemberInput": .object(properties: [
+            "name": .string(required: false, maxLength: MemberDraft.maxNameLength),
+            "gender": values(Gender.self).optionalSchemaObject(),
+            "idNumber": .string(required: false, description: "18 characters, GB 11643 checksum"),
+            "mobile": .string(required: false),
+            "unitId": uuid.optionalSchemaObject(),
+            "organizationId": uuid.optionalSchemaObject(),
+            "trade": .string(required: false, allowedValues: Trades.all.map { AnyCodable($0) }),
+            "skillLevel": .integer(required: false, maximum: (5, exclusive: false), minimum: (1, exclusive: false)),
+            "migrant": .boolean(required: false), "hardship": .boolean(required: false),
+            "version": .integer(required: false),
+        ]),
+        "User": .object(properties: [
+            "id": uuid, "username": .string, "displayName": .string, "role": values(Role.self),
+            "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(), "active": .boolean,
+            "version": .integer, "createdAt": timestamp.optionalSchemaObject(), "updatedAt": timestamp.optionalSchemaObject(),
+        ]),
+        "UserInput": .object(properties: [
+            "username": .string, "password": .string(format: .password, minLength: AccountService.minPasswordLength),
+            "displayName": .string(required: false), "role": values(Role.self),
+            "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(),
+        ]),
+        "AuditEntry": .object(properties: [
+            "id": uuid, "at": timestamp, "actorId": uuid.optionalSchemaObject(), "actorName": .string,
+            "unitId": uuid.optionalSchemaObject(), "entity": .string, "entityId": uuid.optionalSchemaObject(),
+            "action": values(AuditEntry.Action.self),
+            "before": .object(required: false, additionalProperties: .init(.string)),
+            "after": .object(required: false, additionalProperties: .init(.string)),
+        ]),
+    ]
+}

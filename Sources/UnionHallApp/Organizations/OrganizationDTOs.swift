@@ -1,0 +1,35 @@
+import Foundation
+import UnionHallCore
+import Vapor
+
+struct OrganizationOutput: Content {
+    var id: UUID
+    var unitId: UUID
+    var name: String
+    var kind: OrganizationKind
+    var creditCode: String?
+    var version: Int
+    var createdAt: Date?
+    var updatedAt: Date?
+    var deletedAt: Date?
+
+    init(_ organization: Organization) throws {
+        self.id = try organization.requireID()
+        self.unitId = organization.unitID
+        self.name = organization.name
+        self.kind = organization.kind
+        self.creditCode = organization.creditCode
+        self.version = organization.version
+        self.createdAt = organization.createdAt
+        self.updatedAt = organization.updatedAt
+        self.deletedAt = organization.deletedAt
+    }
+}
+
+struct OrganizationInput: Content {
+    var name: String?
+    var kind: OrganizationKind?
+    var creditCode: String?
+    var unitId: UUID?
+    var version: Int?
+}

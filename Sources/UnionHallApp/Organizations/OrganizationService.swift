@@ -1,0 +1,101 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Reads and writes of organizations, shared by the API and the pages.
+enum OrganizationService {
+    static let sortKeys = ["name", "kind", "createdAt"]
+
+    static func list(_ list: ListQuery, kind: OrganizationKind?, scope: UnitScope, on db: any Database) async throws -> ListPage<OrganizationOutput> {
+        let query = try scope.apply(to: Organization.query(on: db), unitKey: \.$unitID, within: list.unitId)
+        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        if let kind { query.filter(\.$kind == kind) }
+        if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
+            let text = SearchKey.simplify(q)
+            query.group(.or) { $0.filter(\.$name ~~ text).filter(\.$creditCode == text.uppercased()) }
+        }
+        try query.created(in: list, key: \.$createdAt)
+        switch list.sortKey(allowed: sortKeys) {
+        case let (key, descending)?:
+            let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
+            switch key {
+            case "kind": query.sort(\.$kind, direction)
+            case "createdAt": query.sort(\.$createdAt, direction)
+            default: query.sort(\.$name, direction)
+            }
+        case nil: query.sort(\.$name)
+        }
+        return try await query.page(list) { try $0.map(OrganizationOutput.init) }
+    }
+
+    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Organization {
+        guard let organization = try await Organization.find(id, on: db), includingDeleted || organization.deletedAt == nil else {
+            throw AppError.notFound
+        }
+        try scope.check(organization.unitID)
+        return organization
+    }
+
+    static func create(_ input: OrganizationInput, scope: UnitScope, editor: Editor, on app: Application) async throws -> Organization {
+        guard let kind = input.kind else { throw AppError.invalid("kind", "error.required") }
+        let valid = try OrganizationDraft(name: input.name ?? "", kind: kind, creditCode: input.creditCode).validate().orInvalid()
+        guard let unitID = input.unitId else { throw AppError.invalid("unitId", "error.required") }
+        guard scope.contains(unitID), scope.tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
+        let organization = Organization(unitID: unitID, name: valid.name, kind: kind, creditCode: valid.creditCode?.value)
+        return try await app.write { db in
+            try await checkUniqueCode(organization.creditCode, except: nil, on: db)
+            try await organization.create(on: db)
+            try await Audit.record(.create, organization, by: editor, on: db)
+            return organization
+        }
+    }
+
+    static func update(_ organization: Organization, with input: OrganizationInput, scope: UnitScope, editor: Editor, on app: Application) async throws -> Organization {
+        guard let version = input.version else { throw AppError.invalid("version", "error.required") }
+        let before = organization.auditSnapshot()
+        let kind = input.kind ?? organization.kind
+        let valid = try OrganizationDraft(name: input.name ?? organization.name, kind: kind, creditCode: input.creditCode ?? organization.creditCode)
+            .validate().orInvalid()
+        let unitID = input.unitId ?? organization.unitID
+        guard scope.contains(unitID), scope.tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
+        organization.name = valid.name
+        organization.kind = kind
+        organization.creditCode = valid.creditCode?.value
+        organization.unitID = unitID
+        return try await app.write { db in
+            try await organization.claimVersion(version, on: db)
+            try await checkUniqueCode(organization.creditCode, except: organization.id, on: db)
+            try await organization.update(on: db)
+            try await Audit.record(.update, organization, before: before, by: editor, on: db)
+            return organization
+        }
+    }
+
+    static func delete(_ organization: Organization, editor: Editor, on app: Application) async throws {
+        let id = try organization.requireID()
+        try await app.write { db in
+            let members = try await Member.query(on: db).filter(\.$organizationID == id).filter(\.$deletedAt == nil).count()
+            guard members == 0 else { throw AppError.conflict(nil, "error.organization.hasMembers") }
+            let before = organization.auditSnapshot()
+            organization.deletedAt = editor.at
+            try await organization.update(on: db)
+            try await Audit.record(.delete, organization, before: before, by: editor, on: db)
+        }
+    }
+
+    static func restore(_ organization: Organization, editor: Editor, on app: Application) async throws {
+        guard organization.deletedAt != nil else { return }
+        try await app.write { db in
+            organization.deletedAt = nil
+            try await organization.update(on: db)
+            try await Audit.record(.restore, organization, by: editor, on: db)
+        }
+    }
+
+    private static func checkUniqueCode(_ code: String?, except id: UUID?, on db: any Database) async throws {
+        guard let code else { return }
+        let query = Organization.query(on: db).filter(\.$creditCode == code)
+        if let id { query.filter(\.$id != id) }
+        if try await query.count() > 0 { throw AppError.conflict("creditCode", "error.creditCode.duplicate") }
+    }
+}

@@ -1,0 +1,40 @@
+import UnionHallCore
+import Vapor
+
+/// The one error type of the app: a status, a localization key for the message, and the field
+/// it concerns. The error middleware writes it as `{"error", "field"}` in the caller's language.
+struct AppError: AbortError {
+    var status: HTTPResponseStatus
+    var key: String
+    var field: String?
+    var arguments: [String] = []
+
+    var reason: String { key }
+
+    static func invalid(_ issue: FieldIssue) -> AppError {
+        AppError(status: .unprocessableEntity, key: issue.key, field: issue.field, arguments: issue.arguments)
+    }
+
+    static func invalid(_ field: String, _ key: String, _ arguments: [String] = []) -> AppError {
+        AppError(status: .unprocessableEntity, key: key, field: field, arguments: arguments)
+    }
+
+    static let notFound = AppError(status: .notFound, key: "error.notFound")
+    static let forbidden = AppError(status: .forbidden, key: "error.forbidden")
+    static let unauthorized = AppError(status: .unauthorized, key: "error.unauthorized")
+    static let versionConflict = AppError(status: .conflict, key: "error.versionConflict", field: "version")
+
+    static func conflict(_ field: String?, _ key: String) -> AppError {
+        AppError(status: .conflict, key: key, field: field)
+    }
+}
+
+extension Result where Failure == FieldIssue {
+    /// Unwraps a core validation result, turning its issue into a 422.
+    func orInvalid() throws -> Success {
+        switch self {
+        case .success(let value): return value
+        case .failure(let issue): throw AppError.invalid(issue)
+        }
+    }
+}

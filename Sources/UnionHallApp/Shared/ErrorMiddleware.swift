@@ -1,0 +1,91 @@
+import Fluent
+import Vapor
+
+/// Writes every error in the caller's language: JSON `{"error", "field"}` for the API, an error
+/// page for the browser. Messages are built from keys, never from the failing input, so personal
+/// data typed into a request is not echoed back.
+struct AppErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let appError = Self.appError(for: error, on: request)
+            if appError.status == .internalServerError {
+                request.logger.report(error: error)
+            }
+            if request.isAPI {
+                return try Self.json(appError, on: request)
+            }
+            return try await Pages.error(appError, on: request)
+        }
+    }
+
+    static func json(_ error: AppError, on request: Request) throws -> Response {
+        let body = ErrorBody(error: request.t(error.key, error.arguments), field: error.field)
+        let response = Response(status: error.status)
+        try response.content.encode(body, as: .json)
+        return response
+    }
+
+    static func appError(for error: any Error, on request: Request) -> AppError {
+        switch error {
+        case let appError as AppError:
+            return appError
+        case let decoding as DecodingError:
+            return AppError(status: .badRequest, key: "error.malformed", field: decoding.fieldName)
+        case let validations as ValidationsError:
+            let field = validations.failures.first?.key.stringValue
+            return AppError(status: .unprocessableEntity, key: "error.invalid", field: field)
+        case let database as any DatabaseError where database.isConstraintFailure:
+            return AppError(status: .conflict, key: "error.duplicate")
+        case let abort as any AbortError:
+            return AppError(status: abort.status, key: Self.key(for: abort.status))
+        default:
+            return AppError(status: .internalServerError, key: "error.internal")
+        }
+    }
+
+    private static func key(for status: HTTPResponseStatus) -> String {
+        switch status {
+        case .notFound: "error.notFound"
+        case .unauthorized: "error.unauthorized"
+        case .forbidden: "error.forbidden"
+        case .payloadTooLarge: "error.tooLarge"
+        case .tooManyRequests: "error.throttled"
+        case .badRequest, .unsupportedMediaType: "error.malformed"
+        case .methodNotAllowed: "error.notFound"
+        default: "error.internal"
+        }
+    }
+}
+
+struct ErrorBody: Content {
+    var error: String
+    var field: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(error, forKey: .error)
+        try container.encode(field, forKey: .field)
+    }
+}
+
+extension DecodingError {
+    /// The JSON key that failed to decode, so the client knows which field to fix.
+    var fieldName: String? {
+        let path: [any CodingKey]
+        switch self {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
+        case .keyNotFound(let key, let context):
+            path = context.codingPath + [key]
+        @unknown default:
+            path = []
+        }
+        return path.last(where: { $0.intValue == nil })?.stringValue
+    }
+}
+
+extension Request {
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+}

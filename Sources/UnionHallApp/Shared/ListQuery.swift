@@ -1,0 +1,74 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// The parameters every list takes: `?q=&page=&per=&sort=&from=&to=&unitId=`.
+struct ListQuery: Content {
+    var q: String?
+    var page: Int?
+    var per: Int?
+    var sort: String?
+    var from: String?
+    var to: String?
+    var unitId: UUID?
+    var deleted: Bool?
+
+    static let defaultPer = 20
+    static let maxPer = 200
+
+    var pageNumber: Int { max(page ?? 1, 1) }
+    var perPage: Int { min(max(per ?? Self.defaultPer, 1), Self.maxPer) }
+
+    /// `sort=name` or `sort=-name`; nil when the key is not one the list allows.
+    func sortKey(allowed: [String]) -> (key: String, descending: Bool)? {
+        guard let sort, !sort.isEmpty else { return nil }
+        let descending = sort.hasPrefix("-")
+        let key = descending ? String(sort.dropFirst()) : sort
+        return allowed.contains(key) ? (key, descending) : nil
+    }
+
+    /// The period as UTC instants: from the start of `from` to the end of `to`, in Asia/Shanghai.
+    func period() throws -> (start: Date?, end: Date?) {
+        func parse(_ text: String?, field: String) throws -> CivilDate? {
+            guard let text, !text.isEmpty else { return nil }
+            guard let date = CivilDate(text) else { throw AppError.invalid(field, "error.date.invalid") }
+            return date
+        }
+        let from = try parse(from, field: "from")
+        let to = try parse(to, field: "to")
+        if let from, let to, to < from { throw AppError.invalid("to", "error.date.order") }
+        return (from?.startOfDay, to?.adding(days: 1).startOfDay)
+    }
+}
+
+/// A page of a list: `{"items": [...], "metadata": {"page", "per", "total"}}`.
+struct ListPage<Item: Content>: Content {
+    struct Metadata: Content {
+        var page: Int
+        var per: Int
+        var total: Int
+        var pageCount: Int
+    }
+
+    var items: [Item]
+    var metadata: Metadata
+}
+
+extension QueryBuilder {
+    /// One page of the query and the total it pages through.
+    func page<Item: Content>(_ list: ListQuery, map: ([Model]) throws -> [Item]) async throws -> ListPage<Item> {
+        let total = try await copy().count()
+        let rows = try await copy().range(((list.pageNumber - 1) * list.perPage)..<(list.pageNumber * list.perPage)).all()
+        return ListPage(
+            items: try map(rows),
+            metadata: .init(page: list.pageNumber, per: list.perPage, total: total, pageCount: (total + list.perPage - 1) / list.perPage))
+    }
+
+    /// Restricts to records created in the list's period.
+    func created(in list: ListQuery, key: KeyPath<Model, TimestampProperty<Model, DefaultTimestampFormat>>) throws -> Self {
+        let (start, end) = try list.period()
+        if let start { filter(key >= start) }
+        if let end { filter(key < end) }
+        return self
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Vapor
+
+/// The UI's languages. Simplified Chinese is the default; English is chosen by a remembered cookie.
+enum UILanguage: String, CaseIterable, Sendable {
+    case zhHans = "zh-Hans"
+    case en
+
+    static let cookieName = "uh_lang"
+}
+
+/// Message catalogues loaded from `Resources/Localization/<language>.json` at start-up.
+struct Localizer: Sendable {
+    private let catalogues: [UILanguage: [String: String]]
+
+    init(directory: String) throws {
+        var catalogues: [UILanguage: [String: String]] = [:]
+        for language in UILanguage.allCases {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent("\(language.rawValue).json")
+            let data = try Data(contentsOf: url)
+            catalogues[language] = try JSONDecoder().decode([String: String].self, from: data)
+        }
+        self.catalogues = catalogues
+    }
+
+    /// `{0}`, `{1}` … in the message are replaced by the arguments. A missing key shows itself,
+    /// which a test catches, rather than an empty string a user would not notice.
+    func text(_ key: String, _ language: UILanguage, _ arguments: [String] = []) -> String {
+        var message = catalogues[language]?[key] ?? catalogues[.zhHans]?[key] ?? key
+        for (index, argument) in arguments.enumerated() {
+            message = message.replacingOccurrences(of: "{\(index)}", with: argument)
+        }
+        return message
+    }
+
+    func keys(_ language: UILanguage) -> Set<String> { Set(catalogues[language]?.keys ?? [:].keys) }
+}
+
+extension Application {
+    private struct LocalizerKey: StorageKey { typealias Value = Localizer }
+
+    var localizer: Localizer {
+        get {
+            guard let localizer = storage[LocalizerKey.self] else { fatalError("Localizer not configured: call configure(_:) first") }
+            return localizer
+        }
+        set { storage[LocalizerKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The cookie wins; without one, an English browser gets English.
+    var language: UILanguage {
+        if let cookie = cookies[UILanguage.cookieName]?.string, let language = UILanguage(rawValue: cookie) {
+            return language
+        }
+        let accept = headers.first(name: .acceptLanguage)?.lowercased() ?? ""
+        return accept.hasPrefix("en") ? .en : .zhHans
+    }
+
+    func t(_ key: String, _ arguments: [String] = []) -> String {
+        application.localizer.text(key, language, arguments)
+    }
+}

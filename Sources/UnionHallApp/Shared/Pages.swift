@@ -1,0 +1,162 @@
+import Fluent
+import Leaf
+import UnionHallCore
+import Vapor
+
+/// What every page's frame needs: the signed-in user, the language, the CSRF token and the menu.
+struct Layout: Encodable {
+    struct NavItem: Encodable {
+        var href: String
+        var label: String
+        var active: Bool
+    }
+
+    var title: String
+    var lang: String
+    var otherLang: String
+    var otherLangLabel: String
+    var langHref: String
+    var userName: String?
+    var roleLabel: String?
+    var csrf: String
+    var nav: [NavItem]
+    var notice: String?
+}
+
+/// A select option with its selected state worked out in Swift, where it is easy to test.
+struct SelectOption: Encodable {
+    var value: String
+    var label: String
+    var selected: Bool
+}
+
+/// A field error shown beside its input.
+struct FormError: Encodable {
+    var field: String
+    var message: String
+}
+
+/// Page links for a list: previous/next and "page 2 of 9".
+struct Pager: Encodable {
+    var page: Int
+    var pageCount: Int
+    var total: Int
+    var previous: String?
+    var next: String?
+
+    init(metadata: ListPage<some Content>.Metadata, request: Request) {
+        page = metadata.page
+        pageCount = max(metadata.pageCount, 1)
+        total = metadata.total
+        func link(_ page: Int) -> String {
+            var components = URLComponents(string: request.url.string) ?? URLComponents()
+            var items = (components.queryItems ?? []).filter { $0.name != "page" }
+            items.append(URLQueryItem(name: "page", value: String(page)))
+            components.queryItems = items
+            return components.string ?? "?page=\(page)"
+        }
+        previous = metadata.page > 1 ? link(metadata.page - 1) : nil
+        next = metadata.page < metadata.pageCount ? link(metadata.page + 1) : nil
+    }
+}
+
+enum Pages {
+    /// Notices shown after a redirect; only these keys are accepted from the query string.
+    static let notices = ["saved", "created", "deleted", "restored", "loggedOut"]
+
+    static func layout(_ request: Request, titleKey: String) -> Layout {
+        let language = request.language
+        let other: UILanguage = language == .zhHans ? .en : .zhHans
+        let user = request.auth.get(User.self)
+        var nav: [Layout.NavItem] = []
+        if let user {
+            var items: [(String, String)] = [("/", "nav.home")]
+            if user.role.managesRecords {
+                items += [("/members", "nav.members"), ("/organizations", "nav.organizations"), ("/units", "nav.units"), ("/audit", "nav.audit")]
+            }
+            if user.role == .admin { items.append(("/users", "nav.users")) }
+            let path = request.url.path
+            nav = items.map { href, key in
+                Layout.NavItem(href: href, label: request.t(key), active: href == "/" ? path == "/" : path.hasPrefix(href))
+            }
+        }
+        let notice = (try? request.query.get(String.self, at: "notice")).flatMap { notices.contains($0) ? request.t("notice.\($0)") : nil }
+        return Layout(
+            title: request.t(titleKey), lang: language.rawValue, otherLang: other.rawValue,
+            otherLangLabel: other == .en ? "English" : "中文",
+            langHref: "/lang/\(other.rawValue)?next=" + (request.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
+            userName: user?.displayName, roleLabel: user.map { request.t("role.\($0.role.rawValue)") },
+            csrf: request.authSession?.csrfToken ?? "", nav: nav, notice: notice)
+    }
+
+    static func render(_ template: String, _ context: some Encodable, status: HTTPStatus = .ok, on request: Request) async throws -> Response {
+        let response = try await request.view.render(template, context).encodeResponse(for: request)
+        response.status = status
+        return response
+    }
+
+    static func redirect(_ path: String, notice: String, on request: Request) -> Response {
+        request.redirect(to: path + (path.contains("?") ? "&" : "?") + "notice=\(notice)", redirectType: .normal)
+    }
+
+    struct ErrorContext: Encodable {
+        var layout: Layout
+        var status: Int
+        var message: String
+    }
+
+    static func error(_ error: AppError, on request: Request) async throws -> Response {
+        if error.status == .unauthorized {
+            return request.redirect(to: "/login")
+        }
+        let context = ErrorContext(layout: layout(request, titleKey: "error.title"), status: Int(error.status.code), message: request.t(error.key, error.arguments))
+        return try await render("error", context, status: error.status, on: request)
+    }
+
+    /// A record's recent changes, as its page lists them.
+    struct HistoryRow: Encodable {
+        var at: String
+        var actor: String
+        var action: String
+    }
+
+    static func history(_ entries: [AuditEntryOutput], on request: Request) -> [HistoryRow] {
+        entries.map { HistoryRow(at: timestamp($0.at), actor: $0.actorName, action: request.t("action.\($0.action.rawValue)")) }
+    }
+
+    /// `2024-06-03 14:05:09`, in Asia/Shanghai.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = CivilDate.timeZone
+        return formatter.string(from: date)
+    }
+
+    /// A fresh nonce for a create form (see `FormSubmission`).
+    static func once() -> String { UUID().uuidString }
+
+    static func unitOptions(_ scope: UnitScope, selected: UUID?, request: Request) -> [SelectOption] {
+        scope.tree.ordered(within: scope.unitIDs).map { node, depth in
+            SelectOption(value: node.id.uuidString, label: String(repeating: "　", count: depth) + node.name, selected: node.id == selected)
+        }
+    }
+
+    static func enumOptions<E: RawRepresentable & CaseIterable>(_ type: E.Type, prefix: String, selected: String?, request: Request) -> [SelectOption] where E.RawValue == String {
+        E.allCases.map { SelectOption(value: $0.rawValue, label: request.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == selected) }
+    }
+
+    static func formError(_ error: AppError, on request: Request) -> FormError {
+        FormError(field: error.field ?? "", message: request.t(error.key, error.arguments))
+    }
+}
+
+/// `#t("key")` or `#t("key", argument…)`: the message in the request's language.
+struct LocalizeTag: LeafTag {
+    func render(_ ctx: LeafContext) throws -> LeafData {
+        guard let key = ctx.parameters.first?.string else { return .string("") }
+        let arguments = ctx.parameters.dropFirst().map { $0.string ?? $0.int.map(String.init) ?? "" }
+        guard let request = ctx.request else { return .string(key) }
+        return .string(request.t(key, arguments))
+    }
+}

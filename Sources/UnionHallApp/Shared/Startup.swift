@@ -1,0 +1,19 @@
+import Fluent
+import Vapor
+
+/// What `serve` does before it listens: migrate, make the first admin, optionally load the demo,
+/// and tell the person at the terminal how to sign in.
+public enum Startup {
+    public static func prepare(_ app: Application, loadDemo: Bool) async throws {
+        try await app.autoMigrate()
+        try await Sessions.sweep(on: app.db, environment: app.current)
+        let generated = try await AccountService.ensureAdmin(on: app, password: Environment.get("UNIONHALL_ADMIN_PASSWORD"))
+        if let generated {
+            print("管理员账号 admin account created — username: admin  password: \(generated)  (shown once)")
+        }
+        if loadDemo {
+            let report = try await DemoData.load(on: app, members: DemoData.defaultMemberCount)
+            print(report)
+        }
+    }
+}

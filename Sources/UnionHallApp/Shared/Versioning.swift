@@ -1,0 +1,34 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Optimistic locking: a change names the version it was made from. Claiming the version bumps
+/// it in one conditional UPDATE, so of two officers saving the same record only the first wins;
+/// the second gets 409 and sees the newer data.
+enum Versioning {
+    static func claim(schema: String, id: UUID, expected: Int, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let rows = try await sql.update(schema)
+            .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, id)
+            .where("version", .equal, expected)
+            .where("deleted_at", .is, SQLLiteral.null)
+            .returning("id")
+            .all()
+        guard !rows.isEmpty else { throw AppError.versionConflict }
+    }
+}
+
+/// A record that carries `version`, `deleted_at` and its unit.
+protocol Versioned: Model where IDValue == UUID {
+    var version: Int { get set }
+}
+
+extension Versioned {
+    /// Claims `expected` and moves the in-memory model to the new version before it is saved.
+    func claimVersion(_ expected: Int, on db: any Database) async throws {
+        guard let id else { throw AppError.notFound }
+        try await Versioning.claim(schema: Self.schema, id: id, expected: expected, on: db)
+        version = expected + 1
+    }
+}

@@ -1,0 +1,58 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// A union unit (工会组织): city federation, county/district or industry union, enterprise union, team.
+final class UnionUnit: Model, @unchecked Sendable {
+    static let schema = "union_units"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Enum(key: "kind") var kind: UnitKind
+    @OptionalField(key: "parent_id") var parentID: UUID?
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// Soft delete: set and cleared by the app, filtered explicitly so every query can use its indexes.
+    @OptionalField(key: "deleted_at") var deletedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, name: String, kind: UnitKind, parentID: UUID?) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.parentID = parentID
+        self.version = 1
+    }
+}
+
+extension UnitKind: FluentEnumRepresentable {}
+
+extension UnionUnit: Audited, Versioned {
+    static let auditEntity = "unit"
+    var auditUnitID: UUID? { id }
+
+    func auditSnapshot() -> [String: String] {
+        ["name": name, "kind": kind.rawValue, "parentId": parentID?.uuidString ?? ""]
+    }
+}
+
+struct CreateUnionUnit: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(UnionUnit.schema)
+            .id()
+            .field("name", .string, .required)
+            .field("kind", .string, .required)
+            .field("parent_id", .uuid, .references(UnionUnit.schema, .id))
+            .field("version", .int, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .field("deleted_at", .datetime)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(UnionUnit.schema).delete()
+    }
+}

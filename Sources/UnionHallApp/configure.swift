@@ -1,0 +1,58 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import NIOSSL
+import Vapor
+
+/// Database, migrations, views and routes. `DATABASE_URL` (postgres://…) selects PostgreSQL;
+/// otherwise SQLite at `UNIONHALL_DB` (default `./unionhall.sqlite`).
+public func configure(_ app: Application) async throws {
+    app.current = try AppEnvironment.live(app.environment)
+    try await configureDatabase(app)
+    app.migrations.add(Migrations.all)
+
+    app.views.use(.leaf)
+    app.leaf.tags["t"] = LocalizeTag()
+    app.localizer = try Localizer(directory: app.directory.resourcesDirectory + "Localization")
+    app.routes.defaultMaxBodySize = "1mb"
+    app.passwords.use(.bcrypt(cost: app.current.bcryptCost))
+
+    app.middleware = Middlewares()
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    try routes(app)
+
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+}
+
+private func configureDatabase(_ app: Application) async throws {
+    if let url = Environment.get("DATABASE_URL"), url.hasPrefix("postgres") {
+        var config = try SQLPostgresConfiguration(url: url)
+        if url.contains("sslmode=disable") || !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
+        app.databases.use(.postgres(configuration: config), as: .psql)
+        app.writeGate = WriteGate(serialises: false)
+    } else {
+        let path = Environment.get("UNIONHALL_DB") ?? "unionhall.sqlite"
+        let storage: SQLiteConfiguration.Storage = path == ":memory:" ? .memory : .file(path: path)
+        app.databases.use(.sqlite(SQLiteConfiguration(storage: storage)), as: .sqlite)
+        app.writeGate = WriteGate(serialises: true)
+        if case .file = storage, let sql = app.db as? any SQLDatabase {
+            // WAL lets readers run beside the one writer; it is a property of the file, set once.
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        }
+    }
+}
+
+extension AppEnvironment {
+    static func live(_ environment: Environment) throws -> AppEnvironment {
+        var current = AppEnvironment()
+        current.secureCookies = Environment.get("UNIONHALL_SECURE_COOKIES") == "1"
+        // Tests hash many passwords; the lowest cost keeps them fast and still exercises Bcrypt.
+        current.bcryptCost = environment == .testing ? 4 : 12
+        return current
+    }
+}

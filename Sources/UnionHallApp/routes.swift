@@ -1,0 +1,29 @@
+import Vapor
+
+/// Page routes run with the browser session and CSRF checks; API routes with bearer tokens.
+func routes(_ app: Application) throws {
+    app.get("healthz") { _ in HTTPStatus.ok }
+
+    let pages = app.grouped(SessionCookieAuthenticator())
+    let loginPages = LoginPages()
+    try pages.register(collection: loginPages)
+    let signedIn = pages.grouped(RequirePageUser(), CSRFMiddleware())
+    loginPages.bootProtected(routes: signedIn)
+    try signedIn.register(collection: HomePage())
+    try signedIn.register(collection: UnitPages())
+    try signedIn.register(collection: OrganizationPages())
+    try signedIn.register(collection: MemberPages())
+    try signedIn.register(collection: UserPages())
+    try signedIn.register(collection: AuditPages())
+
+    let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
+    let accounts = AccountAPIController()
+    try api.register(collection: accounts)
+    try api.register(collection: OpenAPIController())
+    let authorized = api.grouped(RequireAPIUser())
+    accounts.bootProtected(routes: authorized)
+    try authorized.register(collection: UnitAPIController())
+    try authorized.register(collection: OrganizationAPIController())
+    try authorized.register(collection: MemberAPIController())
+    try authorized.register(collection: AuditAPIController())
+}
