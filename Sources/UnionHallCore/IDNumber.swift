@@ -6,6 +6,8 @@ public struct IDNumber: Hashable, Sendable, CustomStringConvertible {
     public let value: String
 
     public static let length = 18
+    /// The standard's own examples are of people born in the 1880s.
+    static let earliestBirthYear = 1880
     private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     private static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
 
@@ -52,7 +54,7 @@ public struct IDNumber: Hashable, Sendable, CustomStringConvertible {
 
     private static func birthDate(of chars: [Character]) -> CivilDate? {
         guard let year = Int(String(chars[6..<10])), let month = Int(String(chars[10..<12])),
-              let day = Int(String(chars[12..<14])), year >= 1900
+              let day = Int(String(chars[12..<14])), year >= earliestBirthYear
         else { return nil }
         return CivilDate(year: year, month: month, day: day)
     }

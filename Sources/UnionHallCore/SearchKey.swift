@@ -34,9 +34,13 @@ public struct SearchKey: Equatable, Sendable {
     /// Han → toneless Latin, one space between syllables; `ü` becomes `v` as pinyin keyboards type it.
     static func romanize(_ text: String) -> String {
         let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
-        let plain = latin.replacingOccurrences(of: "ü", with: "v").replacingOccurrences(of: "ǖ", with: "v")
-            .replacingOccurrences(of: "ǘ", with: "v").replacingOccurrences(of: "ǚ", with: "v")
-            .replacingOccurrences(of: "ǜ", with: "v")
+        // Scalar by scalar: Foundation's string replacement on Linux treats ǘ and é as equal.
+        let umlauts: Set<UInt32> = [0xFC, 0x1D6, 0x1D8, 0x1DA, 0x1DC]
+        var scalars = String.UnicodeScalarView()
+        for scalar in latin.unicodeScalars {
+            scalars.append(umlauts.contains(scalar.value) ? "v" : scalar)
+        }
+        let plain = String(scalars)
         return (plain.applyingTransform(.stripDiacritics, reverse: false) ?? plain).lowercased()
     }
 }

@@ -34,10 +34,11 @@ struct SyntheticMembers {
         let sequence = 100 + serial % 900
         let birth = Self.epoch.adding(days: (serial / 900) % Self.birthDays)
         let id = IDNumber.make(region: unit.region, birth: birth, sequence: sequence)
-        let surname = DemoCatalog.surnames[(serial * 7 + serial / 13) % DemoCatalog.surnames.count]
+        // A multiplicative hash spreads neighbouring serials over the name pool.
+        let hash = UInt64(serial + 1) &* 0x9E37_79B9_7F4A_7C15
         let given = DemoCatalog.givenCharacters
-        var characters = [surname, given[(serial * 31 + 3) % given.count]]
-        if serial % 3 != 0 { characters.append(given[(serial * 17 + serial / 97) % given.count]) }
+        var characters = [DemoCatalog.surnames[Int((hash >> 40) % UInt64(DemoCatalog.surnames.count))], given[Int((hash >> 20) % UInt64(given.count))]]
+        if hash % 3 != 0 { characters.append(given[Int((hash >> 4) % UInt64(given.count))]) }
         let name = String(characters)
         let pinyin = characters.map { keys[$0]?.pinyin ?? "" }.joined()
         let initials = String(characters.compactMap { keys[$0]?.initials.first })

@@ -1,0 +1,61 @@
+import Foundation
+@testable import UnionHallApp
+import Vapor
+import VaporTesting
+
+/// A browser for the page tests: keeps the session cookie and reads CSRF tokens from the forms.
+struct Browser {
+    let world: TestWorld
+    var cookies: [String: String] = [:]
+    var language: String?
+
+    init(_ world: TestWorld) { self.world = world }
+
+    /// Signs in through the login form, as a person would.
+    static func signedIn(_ world: TestWorld, as username: String) async throws -> Browser {
+        var browser = Browser(world)
+        let form = try await browser.get("/login")
+        let response = try await browser.post("/login", form: ["username": username, "password": TestWorld.password, "_csrf": csrf(in: form)])
+        guard response.status == .seeOther || response.status == .found else {
+            throw Abort(.internalServerError, reason: "login failed: \(response.status)")
+        }
+        return browser
+    }
+
+    mutating func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, body: nil, contentType: nil)
+    }
+
+    mutating func post(_ path: String, form: [String: String]) async throws -> TestingHTTPResponse {
+        let body = form.map { key, value in
+            "\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
+        }.joined(separator: "&")
+        return try await send(.POST, path, body: ByteBuffer(string: body), contentType: .urlEncodedForm)
+    }
+
+    private mutating func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if let contentType { headers.contentType = contentType }
+        if let language { headers.add(name: .acceptLanguage, value: language) }
+        let response = try await world.http.sendRequest(method, path, headers: headers, body: body)
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";").first.map(String.init) ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            if parts[1].isEmpty { cookies[parts[0]] = nil } else { cookies[parts[0]] = parts[1] }
+        }
+        return response
+    }
+
+    static func csrf(in response: TestingHTTPResponse) -> String {
+        field("_csrf", in: response.body.string) ?? ""
+    }
+
+    /// The value of a hidden input in a page.
+    static func field(_ name: String, in html: String) -> String? {
+        guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+}

@@ -1,0 +1,173 @@
+import Fluent
+import Foundation
+import SQLKit
+@testable import UnionHallApp
+import UnionHallCore
+import Vapor
+import VaporTesting
+
+/// Tests run against a fresh database each: in-memory SQLite by default, or the PostgreSQL
+/// server named by `DATABASE_URL` (one test at a time there, since they share it).
+actor DatabaseLock {
+    static let shared = DatabaseLock()
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy { busy = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+var usesPostgres: Bool { Environment.get("DATABASE_URL")?.hasPrefix("postgres") == true }
+
+/// A small union tree with an officer at each county, an admin, a reviewer and a worker account.
+///
+///     庆阳市总工会 (city)
+///     ├── 西峰区总工会 (county A) ── 国网庆阳供电公司工会 (enterprise) ── 电缆班组 (team)
+///     └── 环县总工会 (county B)
+struct TestWorld: Sendable {
+    let app: Application
+    let http: any TestingApplicationTester
+    let city: UUID
+    let countyA: UUID
+    let countyB: UUID
+    let enterpriseA: UUID
+    let teamA: UUID
+    let employerA: UUID
+    let employerB: UUID
+    let memberA: UUID
+    let memberB: UUID
+
+    static let password = "password-1"
+
+    /// Valid numbers used across the tests (checksums computed by GB 11643).
+    static let idA = IDNumber.make(region: 621_002, birth: CivilDate(year: 1980, month: 5, day: 17)!, sequence: 123).value
+    static let idB = IDNumber.make(region: 621_022, birth: CivilDate(year: 1991, month: 2, day: 3)!, sequence: 246).value
+
+    func token(_ username: String) async throws -> String {
+        let user = try await User.query(on: app.db).filter(\.$username == username).first()
+        let (token, _) = try await Sessions.start(userID: user?.id, kind: .api, on: app.db, environment: app.current)
+        return token
+    }
+
+    /// Sends a request as `user` (nil: anonymous) with an optional JSON body.
+    func api(_ method: HTTPMethod, _ path: String, as user: String?, body: (any Encodable)? = nil, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = headers
+        if let user { headers.bearerAuthorization = BearerAuthorization(token: try await token(user)) }
+        var buffer: ByteBuffer?
+        if let body {
+            headers.contentType = .json
+            buffer = ByteBuffer(data: try JSONEncoder().encode(body))
+        }
+        return try await http.sendRequest(method, path, headers: headers, body: buffer)
+    }
+
+    static func run(_ body: (TestWorld) async throws -> Void) async throws {
+        if usesPostgres { await DatabaseLock.shared.acquire() }
+        do {
+            try await runUnlocked(body)
+        } catch {
+            if usesPostgres { await DatabaseLock.shared.release() }
+            throw error
+        }
+        if usesPostgres { await DatabaseLock.shared.release() }
+    }
+
+    private static func runUnlocked(_ body: (TestWorld) async throws -> Void) async throws {
+        if Environment.get("DATABASE_URL") == nil, Environment.get("UNIONHALL_DB") == nil {
+            setenv("UNIONHALL_DB", ":memory:", 1)
+        }
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app)
+            try await resetDatabase(app)
+            let world = try await seed(app)
+            try await body(world)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    static func resetDatabase(_ app: Application) async throws {
+        if usesPostgres, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("DROP SCHEMA public CASCADE").run()
+            try await sql.raw("CREATE SCHEMA public").run()
+        }
+        try await app.autoMigrate()
+    }
+
+    static func seed(_ app: Application) async throws -> TestWorld {
+        let db = app.db
+        func unit(_ name: String, _ kind: UnitKind, _ parent: UUID?) async throws -> UUID {
+            let unit = UnionUnit(name: name, kind: kind, parentID: parent)
+            try await unit.create(on: db)
+            return try unit.requireID()
+        }
+        let city = try await unit("庆阳市总工会", .city, nil)
+        let countyA = try await unit("西峰区总工会", .county, city)
+        let countyB = try await unit("环县总工会", .county, city)
+        let enterpriseA = try await unit("国网庆阳供电公司工会", .enterprise, countyA)
+        let teamA = try await unit("电缆班组", .team, enterpriseA)
+        let employerA = Organization(unitID: enterpriseA, name: "国网庆阳供电公司", kind: .employer, creditCode: CreditCode.make(body: "91621002MA7000001")?.value)
+        try await employerA.create(on: db)
+        let employerB = Organization(unitID: countyB, name: "环县甜水镇托育中心", kind: .employer, creditCode: CreditCode.make(body: "91621022MA7000002")?.value)
+        try await employerB.create(on: db)
+
+        func member(_ name: String, _ id: String, _ mobile: String, _ unit: UUID, _ organization: UUID?) async throws -> UUID {
+            let draft = MemberDraft(name: name, gender: nil, idNumber: id, mobile: mobile, trade: "电力电缆工", skillLevel: 2)
+            let member = Member()
+            member.version = 1
+            member.apply(try draft.validate().orInvalid(), unitID: unit, organizationID: organization, migrant: false, hardship: false)
+            try await member.create(on: db)
+            return try member.requireID()
+        }
+        let memberA = try await member("梁东平", idA, "13812345678", teamA, employerA.requireID())
+        let memberB = try await member("刘倩", idB, "13987654321", countyB, employerB.requireID())
+
+        let hash = try app.password.hash(password)
+        for (username, role, unitID, memberID) in [
+            ("admin", Role.admin, nil, nil), ("city", .officer, city, nil), ("officerA", .officer, countyA, nil),
+            ("officerB", .officer, countyB, nil), ("expert", .reviewer, city, nil), ("worker", .member, teamA, memberA),
+        ] as [(String, Role, UUID?, UUID?)] {
+            try await User(username: username.lowercased(), passwordHash: hash, displayName: username, role: role, unitID: unitID, memberID: memberID).create(on: db)
+        }
+        return TestWorld(
+            app: app, http: try app.testing(method: .running(hostname: "127.0.0.1", port: Int.random(in: 20_000...60_000))),
+            city: city, countyA: countyA, countyB: countyB, enterpriseA: enterpriseA, teamA: teamA,
+            employerA: try employerA.requireID(), employerB: try employerB.requireID(), memberA: memberA, memberB: memberB)
+    }
+}
+
+/// The `{"error", "field"}` body every API error carries.
+struct ErrorResponse: Decodable {
+    var error: String
+    var field: String?
+}
+
+struct Page<Item: Decodable>: Decodable {
+    struct Metadata: Decodable {
+        var page: Int
+        var per: Int
+        var total: Int
+    }
+
+    var items: [Item]
+    var metadata: Metadata
+}
+
+extension TestingHTTPResponse {
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(T.self, from: Data(buffer: body))
+    }
+
+    var errorField: String? { (try? decode(ErrorResponse.self))?.field }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import UnionHallCore
+
+@Suite struct UnitRulesTests {
+    @Test(arguments: [
+        (UnitKind.city, UnitKind.county, true), (.city, .industry, true), (.county, .industry, true), (.county, .enterprise, true),
+        (.industry, .enterprise, true), (.enterprise, .team, true), (.city, .team, true),
+        (.county, .county, false), (.enterprise, .county, false), (.team, .team, false), (.county, .city, false), (.industry, .county, false),
+    ])
+    func whichKindsNest(_ parent: UnitKind, _ child: UnitKind, _ allowed: Bool) {
+        #expect(parent.mayContain(child) == allowed)
+    }
+
+    @Test func placementRules() {
+        #expect(UnitRules.checkPlacement(kind: .city, parentKind: nil, unitID: nil, parentAncestry: []) == nil)
+        #expect(UnitRules.checkPlacement(kind: .county, parentKind: nil, unitID: nil, parentAncestry: [])?.key == "error.unit.parentRequired")
+        #expect(UnitRules.checkPlacement(kind: .team, parentKind: .enterprise, unitID: "A", parentAncestry: ["C", "A", "root"])?.key == "error.unit.cycle")
+        #expect(UnitRules.checkPlacement(kind: .county, parentKind: .enterprise, unitID: nil, parentAncestry: ["E"])?.field == "kind")
+    }
+}
+
+@Suite struct MemberDraftTests {
+    let id = "620102199001011233"
+
+    func draft(name: String = "孙学祥", gender: Gender? = nil, idNumber: String? = nil, mobile: String? = nil, trade: String? = nil, level: Int? = nil) -> MemberDraft {
+        MemberDraft(name: name, gender: gender, idNumber: idNumber ?? id, mobile: mobile, trade: trade, skillLevel: level)
+    }
+
+    @Test func validDraftTakesGenderFromID() throws {
+        let valid = try draft(mobile: "13812345678", trade: "焊工", level: 2).validate().get()
+        #expect(valid.gender == .male)
+        #expect(valid.skillLevel == .technician)
+    }
+
+    @Test(arguments: [
+        (MemberDraftCase.emptyName, "name", "error.required"),
+        (.longName, "name", "error.tooLong"),
+        (.missingID, "idNumber", "error.required"),
+        (.badChecksum, "idNumber", "error.idNumber.checksum"),
+        (.genderMismatch, "gender", "error.gender.mismatch"),
+        (.badMobile, "mobile", "error.mobile.invalid"),
+        (.unknownTrade, "trade", "error.trade.unknown"),
+        (.badLevel, "skillLevel", "error.skillLevel.invalid"),
+    ])
+    func namesTheFailingField(_ testCase: MemberDraftCase, _ field: String, _ key: String) {
+        let result: Result<MemberDraft.Valid, FieldIssue>
+        switch testCase {
+        case .emptyName: result = draft(name: "  ").validate()
+        case .longName: result = draft(name: String(repeating: "张", count: 31)).validate()
+        case .missingID: result = draft(idNumber: "").validate()
+        case .badChecksum: result = draft(idNumber: "620102199001011234").validate()
+        case .genderMismatch: result = draft(gender: .female).validate()
+        case .badMobile: result = draft(mobile: "12345").validate()
+        case .unknownTrade: result = draft(trade: "宇航员").validate()
+        case .badLevel: result = draft(level: 6).validate()
+        }
+        guard case .failure(let issue) = result else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(issue.field == field)
+        #expect(issue.key == key)
+    }
+
+    @Test func organizationNeedsAValidCodeWhenEmployer() {
+        #expect((try? OrganizationDraft(name: "某公司", kind: .employer, creditCode: nil).validate().get()) == nil)
+        #expect((try? OrganizationDraft(name: "陇东学院", kind: .college, creditCode: "").validate().get()) != nil)
+        guard case .failure(let issue) = OrganizationDraft(name: "某公司", kind: .employer, creditCode: "91350100M000100Y44").validate() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(issue.field == "creditCode")
+        #expect(issue.key == "error.creditCode.checksum")
+    }
+}
+
+enum MemberDraftCase: Sendable, CaseIterable {
+    case emptyName, longName, missingID, badChecksum, genderMismatch, badMobile, unknownTrade, badLevel
+}
+
+@Suite struct SessionPolicyTests {
+    let policy = SessionPolicy(idleTimeout: 1800, absoluteTimeout: 43_200)
+    let start = Date(timeIntervalSince1970: 1_700_000_000)
+
+    @Test func idleAndAbsoluteTimeouts() {
+        #expect(!policy.isExpired(createdAt: start, lastSeenAt: start, now: start.addingTimeInterval(1799)))
+        #expect(policy.isExpired(createdAt: start, lastSeenAt: start, now: start.addingTimeInterval(1801)))
+        let busy = start.addingTimeInterval(43_000)
+        #expect(policy.isExpired(createdAt: start, lastSeenAt: busy, now: busy.addingTimeInterval(300)))
+        #expect(policy.expiry(createdAt: start, lastSeenAt: start) == start.addingTimeInterval(1800))
+    }
+
+    @Test func throttlesAfterFiveFailures() {
+        #expect(!policy.isThrottled(recentFailures: 4))
+        #expect(policy.isThrottled(recentFailures: 5))
+    }
+}
+
+@Suite struct CivilDateTests {
+    @Test func parsesAndRejects() {
+        #expect(CivilDate("2024-06-03") == CivilDate(year: 2024, month: 6, day: 3))
+        #expect(CivilDate("2023-02-29") == nil)
+        #expect(CivilDate("2024-6-3") == nil)
+        #expect(CivilDate("2024-02-29")?.adding(days: 15).description == "2024-03-15")
+    }
+
+    @Test func todayIsTakenInShanghai() {
+        // 2024-06-02 17:30 UTC is already 2024-06-03 in Asia/Shanghai.
+        #expect(CivilDate(Date(timeIntervalSince1970: 1_717_349_400)).description == "2024-06-03")
+    }
+}
