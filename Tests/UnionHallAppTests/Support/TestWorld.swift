@@ -50,7 +50,7 @@ struct TestWorld: Sendable {
     static let idB = IDNumber.make(region: 621_022, birth: CivilDate(year: 1991, month: 2, day: 3)!, sequence: 246).value
 
     func token(_ username: String) async throws -> String {
-        let user = try await User.query(on: app.db).filter(\.$username == username).first()
+        let user = try await User.query(on: app.db).filter(\.$username == username.lowercased()).first()
         let (token, _) = try await Sessions.start(userID: user?.id, kind: .api, on: app.db, environment: app.current)
         return token
     }
