@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.0"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "UnionHallCore", swiftSettings: swiftSettings),
@@ -36,7 +37,11 @@ let package = Package(
         .testTarget(name: "UnionHallCoreTests", dependencies: ["UnionHallCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "UnionHallAppTests",
-            dependencies: ["UnionHallApp", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: [
+                "UnionHallApp",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -22,18 +22,18 @@ struct Browser {
         return browser
     }
 
-    mutating func get(_ path: String) async throws -> TestingHTTPResponse {
+    mutating func get(_ path: String) async throws -> LiveResponse {
         try await send(.GET, path, body: nil, contentType: nil)
     }
 
-    mutating func post(_ path: String, form: [String: String]) async throws -> TestingHTTPResponse {
+    mutating func post(_ path: String, form: [String: String]) async throws -> LiveResponse {
         let body = form.map { key, value in
             "\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
         }.joined(separator: "&")
         return try await send(.POST, path, body: ByteBuffer(string: body), contentType: .urlEncodedForm)
     }
 
-    private mutating func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?) async throws -> TestingHTTPResponse {
+    private mutating func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?) async throws -> LiveResponse {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if let contentType { headers.contentType = contentType }
@@ -48,7 +48,7 @@ struct Browser {
         return response
     }
 
-    static func csrf(in response: TestingHTTPResponse) -> String {
+    static func csrf(in response: LiveResponse) -> String {
         field("_csrf", in: response.body.string) ?? ""
     }
 

@@ -32,7 +32,7 @@ var usesPostgres: Bool { Environment.get("DATABASE_URL")?.hasPrefix("postgres") 
 ///     └── 环县总工会 (county B)
 struct TestWorld: Sendable {
     let app: Application
-    let http: any TestingApplicationTester
+    let http: LiveServer
     let city: UUID
     let countyA: UUID
     let countyB: UUID
@@ -56,7 +56,7 @@ struct TestWorld: Sendable {
     }
 
     /// Sends a request as `user` (nil: anonymous) with an optional JSON body.
-    func api(_ method: HTTPMethod, _ path: String, as user: String?, body: (any Encodable)? = nil, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    func api(_ method: HTTPMethod, _ path: String, as user: String?, body: (any Encodable)? = nil, headers: HTTPHeaders = [:]) async throws -> LiveResponse {
         var headers = headers
         if let user { headers.bearerAuthorization = BearerAuthorization(token: try await token(user)) }
         var buffer: ByteBuffer?
@@ -87,7 +87,13 @@ struct TestWorld: Sendable {
             try await configure(app)
             try await resetDatabase(app)
             let world = try await seed(app)
-            try await body(world)
+            do {
+                try await body(world)
+            } catch {
+                await world.http.stop()
+                throw error
+            }
+            await world.http.stop()
         } catch {
             try? await app.asyncShutdown()
             throw error
@@ -139,7 +145,7 @@ struct TestWorld: Sendable {
             try await User(username: username.lowercased(), passwordHash: hash, displayName: username, role: role, unitID: unitID, memberID: memberID).create(on: db)
         }
         return TestWorld(
-            app: app, http: try app.testing(method: .running(hostname: "127.0.0.1", port: Int.random(in: 20_000...60_000))),
+            app: app, http: try await LiveServer.start(app),
             city: city, countyA: countyA, countyB: countyB, enterpriseA: enterpriseA, teamA: teamA,
             employerA: try employerA.requireID(), employerB: try employerB.requireID(), memberA: memberA, memberB: memberB)
     }
@@ -162,7 +168,7 @@ struct Page<Item: Decodable>: Decodable {
     var metadata: Metadata
 }
 
-extension TestingHTTPResponse {
+extension LiveResponse {
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
