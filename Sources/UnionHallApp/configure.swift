@@ -7,9 +7,9 @@ import Vapor
 
 /// Database, migrations, views and routes. `DATABASE_URL` (postgres://…) selects PostgreSQL;
 /// otherwise SQLite at `UNIONHALL_DB` (default `./unionhall.sqlite`).
-public func configure(_ app: Application) async throws {
+public func configure(_ app: Application, database: DatabaseChoice = .fromEnvironment()) async throws {
     app.current = try AppEnvironment.live(app.environment)
-    try await configureDatabase(app)
+    try await configureDatabase(app, database)
     app.migrations.add(Migrations.all)
 
     app.views.use(.leaf)
@@ -28,14 +28,27 @@ public func configure(_ app: Application) async throws {
     app.asyncCommands.use(BackupCommand(), as: "backup")
 }
 
-private func configureDatabase(_ app: Application) async throws {
-    if let url = Environment.get("DATABASE_URL"), url.hasPrefix("postgres") {
+/// Which database the app runs on.
+public enum DatabaseChoice: Sendable {
+    case postgres(url: String)
+    case sqlite(path: String)
+
+    public static let defaultSQLitePath = "unionhall.sqlite"
+
+    public static func fromEnvironment() -> DatabaseChoice {
+        if let url = Environment.get("DATABASE_URL"), url.hasPrefix("postgres") { return .postgres(url: url) }
+        return .sqlite(path: Environment.get("UNIONHALL_DB") ?? defaultSQLitePath)
+    }
+}
+
+private func configureDatabase(_ app: Application, _ choice: DatabaseChoice) async throws {
+    switch choice {
+    case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
         if url.contains("sslmode=disable") || !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
         app.databases.use(.postgres(configuration: config), as: .psql)
         app.writeGate = WriteGate(serialises: false)
-    } else {
-        let path = Environment.get("UNIONHALL_DB") ?? "unionhall.sqlite"
+    case .sqlite(let path):
         let storage: SQLiteConfiguration.Storage = path == ":memory:" ? .memory : .file(path: path)
         app.databases.use(.sqlite(SQLiteConfiguration(storage: storage)), as: .sqlite)
         app.writeGate = WriteGate(serialises: true)

@@ -33,7 +33,7 @@ enum Backup {
     }
 
     static func write(to path: String, from app: Application) async throws -> String {
-        guard Environment.get("DATABASE_URL") == nil, let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" else { throw Failure.notSQLite }
+        guard let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" else { throw Failure.notSQLite }
         guard !FileManager.default.fileExists(atPath: path) else { throw Failure.exists(path) }
         try await sql.raw("VACUUM INTO \(literal: path)").run()
         let copyID = DatabaseID(string: "backup-\(UUID().uuidString)")

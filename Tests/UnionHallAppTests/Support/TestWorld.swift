@@ -78,13 +78,37 @@ struct TestWorld: Sendable {
         if usesPostgres { await DatabaseLock.shared.release() }
     }
 
-    private static func runUnlocked(_ body: (TestWorld) async throws -> Void) async throws {
-        if Environment.get("DATABASE_URL") == nil, Environment.get("UNIONHALL_DB") == nil {
-            setenv("UNIONHALL_DB", ":memory:", 1)
-        }
+    /// A file-backed SQLite database instead of one in memory (for backup and concurrency tests).
+    static func run(sqliteFile: String?, _ body: (TestWorld) async throws -> Void) async throws {
+        guard let sqliteFile, !usesPostgres else { return try await run(body) }
+        try await runUnlocked(database: .sqlite(path: sqliteFile), body)
+    }
+
+    /// An app on a fresh, migrated database with nothing in it.
+    static func runEmpty(_ body: (Application) async throws -> Void) async throws {
+        if usesPostgres { await DatabaseLock.shared.acquire() }
         let app = try await Application.make(.testing)
         do {
-            try await configure(app)
+            try await configure(app, database: defaultDatabase)
+            try await resetDatabase(app)
+            try await body(app)
+        } catch {
+            try? await app.asyncShutdown()
+            if usesPostgres { await DatabaseLock.shared.release() }
+            throw error
+        }
+        try await app.asyncShutdown()
+        if usesPostgres { await DatabaseLock.shared.release() }
+    }
+
+    static var defaultDatabase: DatabaseChoice {
+        usesPostgres ? .fromEnvironment() : .sqlite(path: ":memory:")
+    }
+
+    private static func runUnlocked(database: DatabaseChoice = defaultDatabase, _ body: (TestWorld) async throws -> Void) async throws {
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, database: database)
             try await resetDatabase(app)
             let world = try await seed(app)
             do {

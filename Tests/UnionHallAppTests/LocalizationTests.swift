@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import UnionHallApp
+import UnionHallCore
+
+/// Every message the UI can show exists in both languages: a missing key would show itself raw.
+@Suite struct LocalizationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func catalogue(_ language: String) throws -> [String: String] {
+        let data = try Data(contentsOf: Self.root.appendingPathComponent("Resources/Localization/\(language).json"))
+        return try JSONDecoder().decode([String: String].self, from: data)
+    }
+
+    func files(under folder: String, ending: String) throws -> [String] {
+        let base = Self.root.appendingPathComponent(folder)
+        let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)
+        return try (enumerator?.allObjects as? [URL] ?? []).filter { $0.path.hasSuffix(ending) }.map { try String(contentsOf: $0, encoding: .utf8) }
+    }
+
+    /// Quoted keys that look like catalogue keys: `"error.idNumber.checksum"`, `#t("nav.home")`.
+    func keys(in text: String, prefixes: [String]) -> Set<String> {
+        var found: Set<String> = []
+        let pattern = try! NSRegularExpression(pattern: "\"((?:\(prefixes.joined(separator: "|")))\\.[A-Za-z0-9.\\-]+)\"")
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            if let range = Range(match.range(at: 1), in: text) { found.insert(String(text[range])) }
+        }
+        return found
+    }
+
+    @Test func bothLanguagesHaveTheSameKeys() throws {
+        let zh = try catalogue("zh-Hans")
+        let en = try catalogue("en")
+        #expect(Set(zh.keys) == Set(en.keys))
+        #expect(zh.values.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test func everyKeyUsedExists() throws {
+        let zh = try catalogue("zh-Hans")
+        let prefixes = ["error", "nav", "home", "login", "members", "organizations", "units", "users", "audit", "field", "action", "entity", "filter",
+                        "notice", "pager", "history", "record", "confirm", "form", "member", "sort", "app"]
+        var used: Set<String> = []
+        for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
+            used.formUnion(keys(in: text, prefixes: prefixes))
+        }
+        #expect(used.count > 100)
+        let missing = used.subtracting(zh.keys)
+        #expect(missing.isEmpty, "missing: \(missing.sorted())")
+    }
+
+    @Test func everyVocabularyValueHasAName() throws {
+        let zh = try catalogue("zh-Hans")
+        var keys = Role.allCases.map { "role.\($0.rawValue)" } + Gender.allCases.map { "gender.\($0.rawValue)" }
+        keys += UnitKind.allCases.map { "unitKind.\($0.rawValue)" } + OrganizationKind.allCases.map { "orgKind.\($0.rawValue)" }
+        keys += SkillLevel.allCases.map { "skill.\($0.rawValue)" } + AuditEntry.Action.allCases.map { "action.\($0.rawValue)" }
+        keys += ["member", "organization", "unit", "user"].map { "entity.\($0)" }
+        keys += Pages.notices.map { "notice.\($0)" }
+        for issueKey in ["length", "characters", "birthDate", "checksum"] { keys.append("error.idNumber.\(issueKey)") }
+        for issueKey in ["length", "characters", "checksum"] { keys.append("error.creditCode.\(issueKey)") }
+        let missing = keys.filter { zh[$0] == nil }
+        #expect(missing.isEmpty, "missing: \(missing)")
+    }
+}

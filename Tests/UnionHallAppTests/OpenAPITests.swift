@@ -1,0 +1,70 @@
+import Foundation
+import OpenAPIKit30
+import Testing
+@testable import UnionHallApp
+import Vapor
+
+@Suite struct OpenAPITests {
+    /// Every API route the app registers is in the document, with its method.
+    @Test func documentsEveryRoute() async throws {
+        try await TestWorld.run { world in
+            let document = OpenAPIDocument.document
+            for route in world.app.routes.all where route.path.first?.description == "api" {
+                let path = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                let item = try #require(document.paths[OpenAPI.Path(rawValue: path)]?.pathItemValue, "\(path) is not documented")
+                let method = OpenAPI.BuiltinHttpMethod(rawValue: route.method.rawValue)
+                #expect(method.flatMap { item.for($0) } != nil, "\(route.method) \(path) is not documented")
+            }
+            #expect(try document.validate().isEmpty)
+        }
+    }
+
+    /// The documented paths all exist: nothing documented that the app does not serve.
+    @Test func documentsNothingExtra() async throws {
+        try await TestWorld.run { world in
+            let served = Set(world.app.routes.all.map { route in
+                "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+            })
+            for path in OpenAPIDocument.document.paths.keys {
+                #expect(served.contains(path.rawValue), "\(path.rawValue) is documented but not served")
+            }
+        }
+    }
+
+    /// Real responses carry exactly the properties their schemas name.
+    @Test(arguments: [("api/v1/members/{member}", "Member"), ("api/v1/units/{unit}", "Unit"), ("api/v1/organizations/{org}", "Organization"), ("api/v1/audit-entries", "AuditEntry")])
+    func responsesMatchTheirSchemas(_ template: String, _ schemaName: String) async throws {
+        try await TestWorld.run { world in
+            _ = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "admin", body: MemberInput(name: "梁东平", version: 1))
+            let path = template.replacingOccurrences(of: "{member}", with: world.memberA.uuidString)
+                .replacingOccurrences(of: "{unit}", with: world.countyA.uuidString)
+                .replacingOccurrences(of: "{org}", with: world.employerA.uuidString)
+            let response = try await world.api(.GET, path, as: "admin")
+            #expect(response.status == .ok)
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            if let items = object["items"] as? [[String: Any]] { object = try #require(items.first) }
+            let schema = try #require(OpenAPISchemas.all[.init(stringLiteral: schemaName)])
+            let properties = try #require(schema.objectContext?.properties)
+            let documented = Set(properties.keys)
+            let required = Set(properties.filter { $0.value.required && !$0.value.nullable }.map(\.key))
+            let actual = Set(object.keys)
+            #expect(actual.isSubset(of: documented), "undocumented: \(actual.subtracting(documented))")
+            #expect(required.isSubset(of: actual), "missing: \(required.subtracting(actual))")
+        }
+    }
+
+    @Test func servedAsJSON() async throws {
+        try await TestWorld.run { world in
+            let response = try await world.api(.GET, "api/v1/openapi.json", as: nil)
+            #expect(response.status == .ok)
+            let decoded = try JSONDecoder().decode(OpenAPI.Document.self, from: Data(buffer: response.body))
+            #expect(decoded.paths.count == OpenAPIDocument.document.paths.count)
+        }
+    }
+}

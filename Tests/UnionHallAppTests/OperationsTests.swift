@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import Testing
+@testable import UnionHallApp
+import UnionHallCore
+import Vapor
+
+@Suite struct OperationsTests {
+    func temporaryFile(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("unionhall-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test func backupWritesACheckedCopyThatServesAgain() async throws {
+        guard !usesPostgres else { return }
+        let database = temporaryFile("live.sqlite")
+        let copy = temporaryFile("copy.sqlite")
+        try await TestWorld.run(sqliteFile: database) { world in
+            let report = try await Backup.write(to: copy, from: world.app)
+            #expect(report.contains("integrity ok"))
+            #expect(report.contains("2 members"))
+            await #expect(throws: Backup.Failure.self) { try await Backup.write(to: copy, from: world.app) }
+        }
+        let app = try await Application.make(.testing)
+        try await configure(app, database: .sqlite(path: copy))
+        let names = try await Member.query(on: app.db).sort(\.$pinyin).all().map(\.name)
+        try await app.asyncShutdown()
+        #expect(names == ["梁东平", "刘倩"])
+    }
+
+    @Test func concurrentWritersDoNotFail() async throws {
+        try await TestWorld.run(sqliteFile: temporaryFile("busy.sqlite")) { world in
+            let token = try await world.token("city")
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        let id = IDNumber.make(region: 621_002, birth: CivilDate(year: 1990, month: 1, day: 1)!.adding(days: index), sequence: 301)
+                        let body = MemberInput(name: "并发\(index)", idNumber: id.value, unitId: world.countyA)
+                        var headers = HTTPHeaders()
+                        headers.bearerAuthorization = BearerAuthorization(token: token)
+                        headers.contentType = .json
+                        return try await world.http.sendRequest(.POST, "api/v1/members", headers: headers, body: ByteBuffer(data: JSONEncoder().encode(body))).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .created })
+            #expect(try await Member.query(on: world.app.db).count() == 26)
+        }
+    }
+
+    @Test func ofConcurrentEditsFromOneVersionExactlyOneWins() async throws {
+        try await TestWorld.run(sqliteFile: temporaryFile("race.sqlite")) { world in
+            let token = try await world.token("city")
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        var headers = HTTPHeaders()
+                        headers.bearerAuthorization = BearerAuthorization(token: token)
+                        headers.contentType = .json
+                        let body = MemberInput(name: "梁东平\(index)", version: 1)
+                        return try await world.http.sendRequest(.PATCH, "api/v1/members/\(world.memberA)", headers: headers, body: ByteBuffer(data: JSONEncoder().encode(body))).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 7)
+            #expect(try await Member.find(world.memberA, on: world.app.db)?.version == 2)
+        }
+    }
+
+    @Test func demoPlanReachesQingyangsSkilledTotal() {
+        let plan = DemoData.Plan(total: DemoData.defaultMemberCount)
+        let named = DemoCatalog.people.filter { $0.level != nil && DemoData.isQingyang($0.unit) }.count
+        #expect(plan.qingyangSkilled + named == 152_400)
+        #expect(plan.qingyangSkilled + plan.qingyangOther + plan.jinchang == DemoData.defaultMemberCount)
+    }
+
+    @Test func demoLoadsValidRecordsOnce() async throws {
+        try await TestWorld.runEmpty { app in
+            let report = try await DemoData.load(on: app, members: 2_000)
+            #expect(report.contains("Demo data loaded"))
+            #expect(try await UnionUnit.query(on: app.db).count() == DemoCatalog.units.count)
+            #expect(try await Organization.query(on: app.db).count() == DemoCatalog.organizations.count)
+            let members = try await Member.query(on: app.db).all()
+            #expect(members.count == 2_000 + DemoCatalog.people.count)
+            #expect(members.allSatisfy { (try? IDNumber.parse($0.idNumber).get()) != nil })
+            #expect(Set(members.map(\.idNumber)).count == members.count)
+            #expect(members.allSatisfy { $0.mobile.flatMap(MobileNumber.parse) != nil })
+            let sun = try #require(members.first { $0.name == "孙学祥" })
+            #expect(sun.initials == "sxx")
+            let again = try await DemoData.load(on: app, members: 2_000)
+            #expect(again.contains("already loaded"))
+            #expect(try await Member.query(on: app.db).count() == members.count)
+            let officer = try await User.query(on: app.db).filter(\.$username == "qingyang").first()
+            #expect(try app.password.verify(DemoData.password, created: officer?.passwordHash ?? ""))
+        }
+    }
+}
