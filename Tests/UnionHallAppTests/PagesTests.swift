@@ -163,6 +163,7 @@ import VaporTesting
     @Test func englishIsSwitchableAndRemembered() async throws {
         try await TestWorld.run { world in
             var browser = try await Browser.signedIn(world, as: "officerA")
+            browser.language = "en-US,en"
             #expect(try await browser.get("/members").body.string.contains("职工名册"))
             let switched = try await browser.get("/lang/en?next=%2Fmembers")
             #expect(switched.headers.first(name: .location) == "/members")

@@ -34,6 +34,20 @@ struct AuditPages: RouteCollection {
         var actions: [SelectOption]
     }
 
+    /// A snapshot value as a person reads it: names for ids and codes, 是/否 for flags.
+    static func display(_ value: String?, key: String, entity: String, tree: UnitTree, on request: Request) -> String {
+        guard let value, !value.isEmpty else { return "" }
+        switch key {
+        case "unitId", "parentId": return UUID(uuidString: value).map { tree.name(of: $0) }.flatMap { $0.nilIfEmpty } ?? value
+        case "kind": return request.t(entity == "unit" ? "unitKind.\(value)" : "orgKind.\(value)")
+        case "gender": return request.t("gender.\(value)")
+        case "role": return request.t("role.\(value)")
+        case "skillLevel": return request.t("skill.\(value)")
+        case "migrant", "hardship", "active": return request.t(value == "true" ? "value.yes" : "value.no")
+        default: return value
+        }
+    }
+
     static let entityPaths = ["member": "/members/", "organization": "/organizations/", "unit": "/units/"]
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -45,10 +59,13 @@ struct AuditPages: RouteCollection {
             let before = entry.before ?? [:]
             let after = entry.after ?? [:]
             let changes = Set(before.keys).union(after.keys).sorted().compactMap { key -> Change? in
-                before[key] == after[key] ? nil : Change(field: req.t("field.\(key)"), before: before[key] ?? "", after: after[key] ?? "")
+                before[key] == after[key] ? nil : Change(
+                    field: req.t("field.\(key)"),
+                    before: Self.display(before[key], key: key, entity: entry.entity, tree: scope.tree, on: req),
+                    after: Self.display(after[key], key: key, entity: entry.entity, tree: scope.tree, on: req))
             }
             return Row(
-                at: Pages.timestamp(entry.at), actor: entry.actorName, actionLabel: req.t("action.\(entry.action.rawValue)"),
+                at: Pages.timestamp(entry.at), actor: Pages.actorName(entry.actorName, on: req), actionLabel: req.t("action.\(entry.action.rawValue)"),
                 entityLabel: req.t("entity.\(entry.entity)"),
                 link: entry.entityId.flatMap { id in Self.entityPaths[entry.entity].map { $0 + id.uuidString } },
                 unit: scope.tree.name(of: entry.unitId), changes: changes)

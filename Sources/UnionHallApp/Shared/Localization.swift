@@ -49,11 +49,13 @@ extension Application {
 }
 
 extension Request {
-    /// The cookie wins; without one, an English browser gets English.
+    /// The remembered choice wins. Pages are Chinese until someone switches; an API client that
+    /// asks for English (Accept-Language) gets its messages in English.
     var language: UILanguage {
         if let cookie = cookies[UILanguage.cookieName]?.string, let language = UILanguage(rawValue: cookie) {
             return language
         }
+        guard isAPI else { return .zhHans }
         let accept = headers.first(name: .acceptLanguage)?.lowercased() ?? ""
         return accept.hasPrefix("en") ? .en : .zhHans
     }

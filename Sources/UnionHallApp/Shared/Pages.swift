@@ -121,7 +121,12 @@ enum Pages {
     }
 
     static func history(_ entries: [AuditEntryOutput], on request: Request) -> [HistoryRow] {
-        entries.map { HistoryRow(at: timestamp($0.at), actor: $0.actorName, action: request.t("action.\($0.action.rawValue)")) }
+        entries.map { HistoryRow(at: timestamp($0.at), actor: actorName($0.actorName, on: request), action: request.t("action.\($0.action.rawValue)")) }
+    }
+
+    /// Changes made by the system itself (start-up, the demo loader) say so in the user's language.
+    static func actorName(_ name: String, on request: Request) -> String {
+        name == Editor.system.name ? request.t("audit.system") : name
     }
 
     /// `2024-06-03 14:05:09`, in Asia/Shanghai.
