@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: UnitPages())
     try signedIn.register(collection: OrganizationPages())
     try signedIn.register(collection: MemberPages())
+    try signedIn.register(collection: MyRecordPage())
     try signedIn.register(collection: UserPages())
     try signedIn.register(collection: AuditPages())
 

@@ -76,6 +76,25 @@ import Vapor
         #expect(plan.qingyangSkilled + plan.qingyangOther + plan.jinchang == DemoData.defaultMemberCount)
     }
 
+    /// A large subtree is listed by walking the pinyin index; the page must be the same as sorting all.
+    @Test func largeScopedListsPageInTheSameOrder() async throws {
+        try await TestWorld.runEmpty { app in
+            _ = try await DemoData.load(on: app, members: 6_000)
+            let qingyang = try #require(try await UnionUnit.query(on: app.db).filter(\.$name == "庆阳市总工会").first())
+            let tree = try await UnitTree.load(on: app.db)
+            let scope = UnitScope(unitIDs: tree.subtree(of: try qingyang.requireID()), tree: tree)
+            let all = try await Member.query(on: app.db).filter(\.$unitID ~~ Array(scope.unitIDs ?? [])).all()
+            let expected = all.sorted { ($0.pinyin, $0.id?.uuidString ?? "") < ($1.pinyin, $1.id?.uuidString ?? "") }
+            #expect(expected.count >= MemberQueries.orderedScanThreshold)
+            for page in [1, 7] {
+                let list = ListQuery(page: page, per: 20)
+                let result = try await MemberQueries.search(list, filter: MemberFilter(), scope: scope, on: app.db)
+                #expect(result.metadata.total == expected.count)
+                #expect(result.items.map(\.id) == expected[list.rowRange].compactMap(\.id))
+            }
+        }
+    }
+
     @Test func demoLoadsValidRecordsOnce() async throws {
         try await TestWorld.runEmpty { app in
             let report = try await DemoData.load(on: app, members: 2_000)

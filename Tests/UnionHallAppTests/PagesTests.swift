@@ -191,6 +191,21 @@ import VaporTesting
         }
     }
 
+    @Test func aWorkerSeesTheirOwnRecordAndNothingElse() async throws {
+        try await TestWorld.run { world in
+            var browser = try await Browser.signedIn(world, as: "worker")
+            let home = try await browser.get("/")
+            #expect(home.body.string.contains("href=\"/me\""))
+            let me = try await browser.get("/me")
+            #expect(me.status == .ok)
+            #expect(me.body.string.contains("梁东平"))
+            #expect(me.body.string.contains(TestWorld.idA))
+            #expect(try await browser.get("/members/\(world.memberA)").status == .forbidden)
+            let logins = try await AuditEntry.query(on: world.app.db).filter(\.$action == .login).count()
+            #expect(logins == 1)
+        }
+    }
+
     @Test func unitAndOrganizationFormsWork() async throws {
         try await TestWorld.run { world in
             var browser = try await Browser.signedIn(world, as: "officerA")

@@ -20,8 +20,10 @@ struct AccountAPIController: RouteCollection {
         guard let user = try await AccountService.authenticate(credentials, on: req) else {
             throw AppError(status: .unauthorized, key: "error.login.failed")
         }
+        let editor = Editor(id: user.id, name: user.username, at: req.now)
         let (token, session) = try await req.write { db in
-            try await Sessions.start(userID: user.id, kind: .api, on: db, environment: req.application.current)
+            try await Audit.record(.login, user, by: editor, on: db)
+            return try await Sessions.start(userID: user.id, kind: .api, on: db, environment: req.application.current)
         }
         return try await TokenOutput(token: token, expiresAt: session.expiresAt).encodeResponse(status: .created, for: req)
     }

@@ -59,9 +59,11 @@ struct LoginPages: RouteCollection {
         // A new session ID at login: a session fixed before login is worth nothing after it.
         let anonymous = req.authSession
         let environment = req.application.current
+        let editor = Editor(id: user.id, name: user.username, at: req.now)
         let token = try await req.write { db in
             try await anonymous?.delete(on: db)
             try await Sessions.sweep(on: db, environment: environment)
+            try await Audit.record(.login, user, by: editor, on: db)
             return try await Sessions.start(userID: user.id, kind: .web, on: db, environment: environment).token
         }
         let response = req.redirect(to: next)
@@ -71,7 +73,12 @@ struct LoginPages: RouteCollection {
 
     @Sendable func logout(req: Request) async throws -> Response {
         if let session = req.authSession {
-            try await req.write { db in try await session.delete(on: db) }
+            let user = try req.requireUser()
+            let editor = try req.editor()
+            try await req.write { db in
+                try await session.delete(on: db)
+                try await Audit.record(.logout, user, by: editor, on: db)
+            }
         }
         req.auth.logout(User.self)
         let response = req.redirect(to: "/login?notice=loggedOut")

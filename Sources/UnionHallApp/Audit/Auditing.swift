@@ -29,11 +29,12 @@ extension Request {
 enum Audit {
     /// Writes one entry inside the caller's transaction, so the change and its record land together.
     static func record<M: Audited>(_ action: AuditEntry.Action, _ model: M, before: [String: String]? = nil, by editor: Editor, on db: any Database) async throws {
-        let after: [String: String]? = action == .delete ? nil : model.auditSnapshot()
+        let recordsState = ![.delete, .reveal, .login, .logout].contains(action)
+        let after: [String: String]? = recordsState ? model.auditSnapshot() : nil
         let entry = AuditEntry(
             at: editor.at, actorID: editor.id, actorName: editor.name, unitID: model.auditUnitID,
             entity: M.auditEntity, entityID: model.id, action: action,
-            before: before.map(encode), after: action == .reveal ? nil : after.map(encode))
+            before: before.map(encode), after: after.map(encode))
         try await entry.create(on: db)
     }
 

@@ -27,9 +27,11 @@ struct CreateMember: AsyncMigration {
             .unique(on: "id_number")
             .create()
         guard let sql = database as? any SQLDatabase else { return }
-        // The list pages sort by pinyin among live rows; search is a range scan on each key.
+        // The list pages sort by pinyin among live rows (unit_id rides along so a scoped list can be
+        // checked from the index alone); search is a range scan on each key.
         for (name, columns) in [
-            ("members_live_pinyin", ["deleted_at", "pinyin"]),
+            ("members_live_pinyin", ["deleted_at", "pinyin", "unit_id"]),
+            ("members_live_created", ["deleted_at", "created_at"]),
             ("members_initials", ["initials"]),
             ("members_pinyin", ["pinyin"]),
             ("members_name_key", ["name_key"]),

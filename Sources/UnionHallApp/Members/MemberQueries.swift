@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import UnionHallCore
 import Vapor
 
@@ -7,8 +8,13 @@ import Vapor
 enum MemberQueries {
     static let sortKeys = ["name", "createdAt", "skillLevel"]
 
+    /// From this many matches on, a scoped list walks the pinyin index in order and checks each
+    /// row's unit from the index, rather than collecting the subtree's rows and sorting them all.
+    static let orderedScanThreshold = 2_000
+
     static func search(_ list: ListQuery, filter: MemberFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<MemberOutput> {
-        let query = try scope.apply(to: Member.query(on: db), unitKey: \.$unitID, within: list.unitId)
+        let unitIDs = try scope.unitIDs(within: list.unitId)
+        let query = Member.query(on: db)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         switch SearchQuery(list.q) {
         case .empty:
@@ -43,7 +49,21 @@ enum MemberQueries {
         case nil: query.sort(\.$pinyin)
         }
         query.sort(\.$id)
-        return try await query.page(list) { try $0.map { try MemberOutput($0) } }
+        // Counting a column of the pinyin index lets the count read the index, not the table.
+        let counted = query.copy()
+        if let unitIDs { counted.filter(\.$unitID ~~ Array(unitIDs)) }
+        let total = try await counted.count(\.$pinyin)
+        if let unitIDs {
+            let sortsByPinyin = list.sortKey(allowed: sortKeys).map { $0.key == "name" } ?? true
+            if sortsByPinyin, total >= orderedScanThreshold, (db as? any SQLDatabase)?.dialect.name == "sqlite" {
+                // SQLite's unary + keeps the planner off the unit index for this term (see above).
+                query.filter(.sql(embed: "+\(ident: Member.schema).\(ident: "unit_id") IN (\(binds: unitIDs.map(\.uuidString)))"))
+            } else {
+                query.filter(\.$unitID ~~ Array(unitIDs))
+            }
+        }
+        let rows = try await query.range(list.rowRange).all()
+        return ListPage(items: try rows.map { try MemberOutput($0) }, list: list, total: total)
     }
 
     static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Member {

@@ -18,6 +18,7 @@ struct ListQuery: Content {
 
     var pageNumber: Int { max(page ?? 1, 1) }
     var perPage: Int { min(max(per ?? Self.defaultPer, 1), Self.maxPer) }
+    var rowRange: Range<Int> { ((pageNumber - 1) * perPage)..<(pageNumber * perPage) }
 
     /// `sort=name` or `sort=-name`; nil when the key is not one the list allows.
     func sortKey(allowed: [String]) -> (key: String, descending: Bool)? {
@@ -54,14 +55,19 @@ struct ListPage<Item: Content>: Content {
     var metadata: Metadata
 }
 
+extension ListPage {
+    init(items: [Item], list: ListQuery, total: Int) {
+        self.items = items
+        self.metadata = .init(page: list.pageNumber, per: list.perPage, total: total, pageCount: (total + list.perPage - 1) / list.perPage)
+    }
+}
+
 extension QueryBuilder {
     /// One page of the query and the total it pages through.
     func page<Item: Content>(_ list: ListQuery, map: ([Model]) throws -> [Item]) async throws -> ListPage<Item> {
         let total = try await copy().count()
-        let rows = try await copy().range(((list.pageNumber - 1) * list.perPage)..<(list.pageNumber * list.perPage)).all()
-        return ListPage(
-            items: try map(rows),
-            metadata: .init(page: list.pageNumber, per: list.perPage, total: total, pageCount: (total + list.perPage - 1) / list.perPage))
+        let rows = try await copy().range(list.rowRange).all()
+        return ListPage(items: try map(rows), list: list, total: total)
     }
 
     /// Restricts to records created in the list's period.

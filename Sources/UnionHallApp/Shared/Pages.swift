@@ -75,6 +75,7 @@ enum Pages {
                 items += [("/members", "nav.members"), ("/organizations", "nav.organizations"), ("/units", "nav.units"), ("/audit", "nav.audit")]
             }
             if user.role == .admin { items.append(("/users", "nav.users")) }
+            if user.memberID != nil { items.append(("/me", "nav.me")) }
             let path = request.url.path
             nav = items.map { href, key in
                 Layout.NavItem(href: href, label: request.t(key), active: href == "/" ? path == "/" : path.hasPrefix(href))

@@ -18,12 +18,18 @@ struct UnitScope: Sendable {
     /// Narrows a query to records whose unit is in scope; `within` (from `?unitId=`) narrows
     /// further to a subtree the user holds, and is refused (404) outside it.
     func apply<M: Model>(to query: QueryBuilder<M>, unitKey: KeyPath<M, FieldProperty<M, UUID>>, within: UUID? = nil) throws -> QueryBuilder<M> {
+        guard let ids = try unitIDs(within: within) else { return query }
+        return query.filter(unitKey ~~ Array(ids))
+    }
+
+    /// The units a list covers: the whole scope, or the subtree of `within` (404 outside the scope).
+    /// nil means every unit, and no filter is needed.
+    func unitIDs(within: UUID?) throws -> Set<UUID>? {
         if let within {
             guard contains(within) else { throw AppError.notFound }
-            return query.filter(unitKey ~~ Array(tree.subtree(of: within)))
+            return tree.subtree(of: within)
         }
-        guard let unitIDs else { return query }
-        return query.filter(unitKey ~~ Array(unitIDs))
+        return unitIDs
     }
 
     /// 404 for a record outside the scope: its existence is not revealed.

@@ -1,0 +1,34 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// A worker's own record (`/me`): what the union holds about them, in full, since it is theirs.
+struct MyRecordPage: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("me", use: show)
+    }
+
+    struct Context: Encodable {
+        var layout: Layout
+        var member: MemberOutput?
+        var genderLabel: String
+        var unitPath: String
+        var organization: String
+        var skillLabel: String
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        var context = Context(layout: Pages.layout(req, titleKey: "me.title"), member: nil, genderLabel: "", unitPath: "", organization: "", skillLabel: "")
+        if let memberID = user.memberID, let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil {
+            let tree = try await UnitTree.load(on: req.db)
+            let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
+            context.member = try MemberOutput(member, reveal: true)
+            context.genderLabel = req.t("gender.\(member.gender.rawValue)")
+            context.unitPath = tree.path(of: member.unitID)
+            context.organization = organization??.name ?? ""
+            context.skillLabel = member.skillLevel.map { req.t("skill.\($0)") } ?? ""
+        }
+        return try await Pages.render("me", context, on: req)
+    }
+}
