@@ -87,7 +87,7 @@ enum AccountService {
         return user
     }
 
-    static func create(_ input: UserInput, on request: Request) async throws -> User {
+    static func create(_ input: UserInput, once: FormOnce? = nil, on request: Request) async throws -> User {
         _ = try request.requireRole(.admin)
         let username = (input.username ?? "").lowercased().trimmingCharacters(in: .whitespaces)
         guard !username.isEmpty else { throw AppError.invalid("username", "error.required") }
@@ -111,11 +111,13 @@ enum AccountService {
         let user = User(username: username, passwordHash: hash, displayName: displayName, role: role, unitID: input.unitId, memberID: input.memberId)
         let editor = try request.editor()
         return try await request.write { db in
+            try await once.claim(on: db)
             if try await User.query(on: db).filter(\.$username == username).count() > 0 {
                 throw AppError.conflict("username", "error.username.taken")
             }
             try await user.create(on: db)
             try await Audit.record(.create, user, by: editor, on: db)
+            try await once.record(user.id, on: db)
             return user
         }
     }

@@ -62,20 +62,19 @@ struct UserPages: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         _ = try req.requireRole(.admin)
-        var form = try req.content.decode(FormData.self)
-        if let earlier = try await FormSubmission.earlier(form._once, on: req.db) { return req.redirect(to: earlier) }
-        do {
+        let form = try req.content.decode(FormData.self)
+        let once = FormOnce(form._once, pathPrefix: "/users?created=", at: req.now)
+        return try await FormFlow.create(req, once: once, save: {
             let input = UserInput(
                 username: form.username, password: form.password, displayName: form.displayName,
                 role: form.role.flatMap(Role.init(rawValue:)), unitId: form.unitId.flatMap(UUID.init(uuidString:)))
-            _ = try await AccountService.create(input, on: req)
-            let once = form._once
-            try await req.write { db in try await FormSubmission.remember(once, location: "/users", at: req.now, on: db) }
-            return Pages.redirect("/users", notice: "created", on: req)
-        } catch let error as AppError where error.field != nil {
-            form.password = nil
-            return try await renderForm(req, form: form, error: error)
-        }
+            _ = try await AccountService.create(input, once: once, on: req)
+            return "/users"
+        }, rerender: { error in
+            var typed = form
+            typed.password = nil
+            return try await renderForm(req, form: typed, error: error)
+        })
     }
 
     private func renderForm(_ req: Request, form: FormData, error: AppError? = nil) async throws -> Response {

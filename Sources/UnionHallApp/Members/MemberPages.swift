@@ -187,34 +187,31 @@ struct MemberPages: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let form = try req.content.decode(FormData.self)
-        if let earlier = try await FormSubmission.earlier(form._once, on: req.db) { return req.redirect(to: earlier) }
-        do {
-            let member = try await MemberService.create(try form.input(), scope: scope, editor: try req.editor(), on: req.application)
-            let location = "/members/\(try member.requireID())"
-            try await req.write { db in try await FormSubmission.remember(form._once, location: location, at: req.now, on: db) }
-            return Pages.redirect(location, notice: "created", on: req)
-        } catch let error as AppError where error.field != nil {
-            return try await renderForm(req, form: form, id: nil, scope: scope, error: error)
-        }
+        let once = FormOnce(form._once, pathPrefix: "/members/", at: req.now)
+        return try await FormFlow.create(req, once: once, save: {
+            let member = try await MemberService.create(try form.input(), scope: scope, editor: try req.editor(), once: once, on: req.application)
+            return "/members/\(try member.requireID())"
+        }, rerender: { error in
+            try await renderForm(req, form: form, id: nil, scope: scope, error: error)
+        })
     }
 
     @Sendable func update(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let member = try await MemberQueries.find(try req.parameters.require("id"), scope: scope, on: req.db)
+        let id = try member.requireID()
         let form = try req.content.decode(FormData.self)
-        do {
+        return try await FormFlow.update(req, location: "/members/\(id)", save: {
             var input = try form.input()
+            // Masked values left as shown mean "unchanged".
             if input.idNumber == Masking.idNumber(member.idNumber) { input.idNumber = nil }
             if let mobile = member.mobile, input.mobile == Masking.mobile(mobile) { input.mobile = nil }
             _ = try await MemberService.update(member, with: input, replace: true, scope: scope, editor: try req.editor(), on: req.application)
-            return Pages.redirect("/members/\(try member.requireID())", notice: "saved", on: req)
-        } catch let error as AppError where error.status == .conflict && error.field == "version" {
-            // Someone saved first: show their version, and say so, rather than overwrite it.
-            let fresh = try await MemberQueries.find(try member.requireID(), scope: scope, on: req.db)
-            return try await renderForm(req, form: FormData(fresh), id: fresh.id, scope: scope, error: error)
-        } catch let error as AppError where error.field != nil {
-            return try await renderForm(req, form: form, id: member.id, scope: scope, error: error)
-        }
+        }, showNewer: { error in
+            try await renderForm(req, form: FormData(try await MemberQueries.find(id, scope: scope, on: req.db)), id: id, scope: scope, error: error)
+        }, rerender: { error in
+            try await renderForm(req, form: form, id: id, scope: scope, error: error)
+        })
     }
 
     @Sendable func delete(req: Request) async throws -> Response {

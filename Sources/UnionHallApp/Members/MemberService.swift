@@ -5,14 +5,16 @@ import Vapor
 /// The member register's writes, shared by the API and the pages. Each is one transaction with
 /// its audit entry.
 enum MemberService {
-    static func create(_ input: MemberInput, scope: UnitScope, editor: Editor, on app: Application) async throws -> Member {
+    static func create(_ input: MemberInput, scope: UnitScope, editor: Editor, once: FormOnce? = nil, on app: Application) async throws -> Member {
         let member = Member()
         member.version = 1
         try await apply(input, to: member, scope: scope, on: app.db)
         return try await app.write { db in
+            try await once.claim(on: db)
             try await checkUniqueID(member.idNumber, except: nil, on: db)
             try await member.create(on: db)
             try await Audit.record(.create, member, by: editor, on: db)
+            try await once.record(member.id, on: db)
             return member
         }
     }

@@ -129,30 +129,27 @@ struct OrganizationPages: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let form = try req.content.decode(FormData.self)
-        if let earlier = try await FormSubmission.earlier(form._once, on: req.db) { return req.redirect(to: earlier) }
-        do {
-            let organization = try await OrganizationService.create(try form.input(), scope: scope, editor: try req.editor(), on: req.application)
-            let location = "/organizations/\(try organization.requireID())"
-            try await req.write { db in try await FormSubmission.remember(form._once, location: location, at: req.now, on: db) }
-            return Pages.redirect(location, notice: "created", on: req)
-        } catch let error as AppError where error.field != nil {
-            return try await renderForm(req, form: form, id: nil, scope: scope, error: error)
-        }
+        let once = FormOnce(form._once, pathPrefix: "/organizations/", at: req.now)
+        return try await FormFlow.create(req, once: once, save: {
+            let organization = try await OrganizationService.create(try form.input(), scope: scope, editor: try req.editor(), once: once, on: req.application)
+            return "/organizations/\(try organization.requireID())"
+        }, rerender: { error in
+            try await renderForm(req, form: form, id: nil, scope: scope, error: error)
+        })
     }
 
     @Sendable func update(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let organization = try await OrganizationService.find(try req.parameters.require("id"), scope: scope, on: req.db)
+        let id = try organization.requireID()
         let form = try req.content.decode(FormData.self)
-        do {
+        return try await FormFlow.update(req, location: "/organizations/\(id)", save: {
             _ = try await OrganizationService.update(organization, with: try form.input(), scope: scope, editor: try req.editor(), on: req.application)
-            return Pages.redirect("/organizations/\(try organization.requireID())", notice: "saved", on: req)
-        } catch let error as AppError where error.status == .conflict && error.field == "version" {
-            let fresh = try await OrganizationService.find(try organization.requireID(), scope: scope, on: req.db)
-            return try await renderForm(req, form: FormData(fresh), id: fresh.id, scope: scope, error: error)
-        } catch let error as AppError where error.field != nil {
-            return try await renderForm(req, form: form, id: organization.id, scope: scope, error: error)
-        }
+        }, showNewer: { error in
+            try await renderForm(req, form: FormData(try await OrganizationService.find(id, scope: scope, on: req.db)), id: id, scope: scope, error: error)
+        }, rerender: { error in
+            try await renderForm(req, form: form, id: id, scope: scope, error: error)
+        })
     }
 
     @Sendable func delete(req: Request) async throws -> Response {

@@ -36,16 +36,18 @@ enum OrganizationService {
         return organization
     }
 
-    static func create(_ input: OrganizationInput, scope: UnitScope, editor: Editor, on app: Application) async throws -> Organization {
+    static func create(_ input: OrganizationInput, scope: UnitScope, editor: Editor, once: FormOnce? = nil, on app: Application) async throws -> Organization {
         guard let kind = input.kind else { throw AppError.invalid("kind", "error.required") }
         let valid = try OrganizationDraft(name: input.name ?? "", kind: kind, creditCode: input.creditCode).validate().orInvalid()
         guard let unitID = input.unitId else { throw AppError.invalid("unitId", "error.required") }
         guard scope.contains(unitID), scope.tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
         let organization = Organization(unitID: unitID, name: valid.name, kind: kind, creditCode: valid.creditCode?.value)
         return try await app.write { db in
+            try await once.claim(on: db)
             try await checkUniqueCode(organization.creditCode, except: nil, on: db)
             try await organization.create(on: db)
             try await Audit.record(.create, organization, by: editor, on: db)
+            try await once.record(organization.id, on: db)
             return organization
         }
     }

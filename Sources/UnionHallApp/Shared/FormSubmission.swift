@@ -1,12 +1,11 @@
 import Fluent
 import Vapor
 
-/// A create form carries a one-time `_once` nonce; the first submission records it with the page
-/// it led to, and a second submission of the same form (a double click, a resent POST) is sent
-/// there instead of creating the record again.
+/// A create form carries a one-time `_once` nonce. The record and its nonce are written in one
+/// transaction, so a second submission of the same form (a double click, a resent POST) finds the
+/// nonce and is sent to the record the first one made instead of creating it again.
 final class FormSubmission: Model, @unchecked Sendable {
     static let schema = "form_submissions"
-    static let fieldName = "_once"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "nonce") var nonce: String
@@ -19,17 +18,50 @@ final class FormSubmission: Model, @unchecked Sendable {
         self.location = location
         self.createdAt = createdAt
     }
+}
 
-    /// Where an earlier submission of this form went, if there was one.
-    static func earlier(_ nonce: String?, on db: any Database) async throws -> String? {
-        guard let nonce, !nonce.isEmpty else { return nil }
-        return try await query(on: db).filter(\.$nonce == nonce).first()?.location
+/// One form's nonce and where the record it creates will be shown.
+struct FormOnce: Sendable {
+    let nonce: String
+    /// `/members/`: the new record's id is appended.
+    let pathPrefix: String
+    let at: Date
+
+    init?(_ nonce: String?, pathPrefix: String, at: Date) {
+        guard let nonce, !nonce.isEmpty, nonce.count <= 64 else { return nil }
+        self.nonce = nonce
+        self.pathPrefix = pathPrefix
+        self.at = at
     }
 
-    static func remember(_ nonce: String?, location: String, at: Date, on db: any Database) async throws {
-        guard let nonce, !nonce.isEmpty else { return }
+    /// Thrown inside the write when the form was already submitted: nothing is written twice.
+    struct AlreadySubmitted: Error {
+        let location: String
+    }
+
+    /// Call first inside the write transaction.
+    func claim(on db: any Database) async throws {
+        if let earlier = try await FormSubmission.query(on: db).filter(\.$nonce == nonce).first() {
+            throw AlreadySubmitted(location: earlier.location)
+        }
+    }
+
+    /// Call after the record is created, in the same transaction.
+    func record(_ id: UUID?, on db: any Database) async throws -> String {
+        let location = pathPrefix + (id?.uuidString ?? "")
         try await FormSubmission(nonce: nonce, location: location, createdAt: at).create(on: db)
+        return location
     }
+
+    /// Where an earlier submission went, for a race lost to the unique index (PostgreSQL).
+    func earlierLocation(on db: any Database) async throws -> String? {
+        try await FormSubmission.query(on: db).filter(\.$nonce == nonce).first()?.location
+    }
+}
+
+extension Optional where Wrapped == FormOnce {
+    func claim(on db: any Database) async throws { try await self?.claim(on: db) }
+    func record(_ id: UUID?, on db: any Database) async throws { _ = try await self?.record(id, on: db) }
 }
 
 struct CreateFormSubmission: AsyncMigration {

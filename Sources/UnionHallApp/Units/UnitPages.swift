@@ -146,30 +146,27 @@ struct UnitPages: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let (user, scope) = try await req.requireManager()
         let form = try req.content.decode(FormData.self)
-        if let earlier = try await FormSubmission.earlier(form._once, on: req.db) { return req.redirect(to: earlier) }
-        do {
-            let unit = try await UnitService.create(try form.input(), scope: scope, user: user, editor: try req.editor(), on: req.application)
-            let location = "/units/\(try unit.requireID())"
-            try await req.write { db in try await FormSubmission.remember(form._once, location: location, at: req.now, on: db) }
-            return Pages.redirect(location, notice: "created", on: req)
-        } catch let error as AppError where error.field != nil {
-            return try await renderForm(req, form: form, id: nil, scope: scope, user: user, error: error)
-        }
+        let once = FormOnce(form._once, pathPrefix: "/units/", at: req.now)
+        return try await FormFlow.create(req, once: once, save: {
+            let unit = try await UnitService.create(try form.input(), scope: scope, user: user, editor: try req.editor(), once: once, on: req.application)
+            return "/units/\(try unit.requireID())"
+        }, rerender: { error in
+            try await renderForm(req, form: form, id: nil, scope: scope, user: user, error: error)
+        })
     }
 
     @Sendable func update(req: Request) async throws -> Response {
         let (user, scope) = try await req.requireManager()
         let unit = try await UnitService.find(try req.parameters.require("id"), scope: scope, on: req.db)
+        let id = try unit.requireID()
         let form = try req.content.decode(FormData.self)
-        do {
+        return try await FormFlow.update(req, location: "/units/\(id)", save: {
             _ = try await UnitService.update(unit, with: try form.input(), scope: scope, user: user, editor: try req.editor(), on: req.application)
-            return Pages.redirect("/units/\(try unit.requireID())", notice: "saved", on: req)
-        } catch let error as AppError where error.status == .conflict && error.field == "version" {
-            let fresh = try await UnitService.find(try unit.requireID(), scope: scope, on: req.db)
-            return try await renderForm(req, form: FormData(fresh), id: fresh.id, scope: scope, user: user, error: error)
-        } catch let error as AppError where error.field != nil {
-            return try await renderForm(req, form: form, id: unit.id, scope: scope, user: user, error: error)
-        }
+        }, showNewer: { error in
+            try await renderForm(req, form: FormData(try await UnitService.find(id, scope: scope, on: req.db)), id: id, scope: scope, user: user, error: error)
+        }, rerender: { error in
+            try await renderForm(req, form: form, id: id, scope: scope, user: user, error: error)
+        })
     }
 
     @Sendable func delete(req: Request) async throws -> Response {

@@ -40,14 +40,16 @@ enum UnitService {
         return unit
     }
 
-    static func create(_ input: UnitInput, scope: UnitScope, user: User, editor: Editor, on app: Application) async throws -> UnionUnit {
+    static func create(_ input: UnitInput, scope: UnitScope, user: User, editor: Editor, once: FormOnce? = nil, on app: Application) async throws -> UnionUnit {
         let name = try UnitRules.validateName(input.name ?? "").orInvalid()
         guard let kind = input.kind else { throw AppError.invalid("kind", "error.required") }
         try checkPlacement(kind: kind, parentID: input.parentId, unitID: nil, scope: scope, user: user)
         let unit = UnionUnit(name: name, kind: kind, parentID: input.parentId)
         return try await app.write { db in
+            try await once.claim(on: db)
             try await unit.create(on: db)
             try await Audit.record(.create, unit, by: editor, on: db)
+            try await once.record(unit.id, on: db)
             return unit
         }
     }
