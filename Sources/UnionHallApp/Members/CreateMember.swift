@@ -32,6 +32,7 @@ struct CreateMember: AsyncMigration {
         for (name, columns) in [
             ("members_live_pinyin", ["deleted_at", "pinyin", "unit_id"]),
             ("members_live_created", ["deleted_at", "created_at"]),
+            ("members_live_skill", ["deleted_at", "skill_level", "unit_id"]),
             ("members_initials", ["initials"]),
             ("members_pinyin", ["pinyin"]),
             ("members_name_key", ["name_key"]),

@@ -18,7 +18,7 @@ struct MemberAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> ListPage<MemberOutput> {
         let (_, scope) = try await req.requireManager()
-        return try await MemberQueries.search(try req.query.decode(ListQuery.self), filter: try req.query.decode(MemberFilter.self), scope: scope, on: req.db)
+        return try await MemberQueries.search(try req.query.decode(ListQuery.self), filter: try req.query.decode(MemberFilter.self), scope: scope, on: req.db, countOn: req.secondDB)
     }
 
     /// A member sees their own record; officers see those in their subtree. `?reveal=true` shows

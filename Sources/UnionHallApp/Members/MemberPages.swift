@@ -51,7 +51,7 @@ struct MemberPages: RouteCollection {
         let (_, scope) = try await req.requireManager()
         let list = try req.query.decode(ListQuery.self)
         let filter = try req.query.decode(MemberFilter.self)
-        let page = try await MemberQueries.search(list, filter: filter, scope: scope, on: req.db)
+        let page = try await MemberQueries.search(list, filter: filter, scope: scope, on: req.db, countOn: req.secondDB)
         let rows = page.items.map { member in
             Row(id: member.id.uuidString, name: member.name, genderLabel: req.t("gender.\(member.gender.rawValue)"),
                 idNumber: member.idNumber, mobile: member.mobile ?? "", unit: scope.tree.name(of: member.unitId),

@@ -8,37 +8,53 @@ import Vapor
 enum MemberQueries {
     static let sortKeys = ["name", "createdAt", "skillLevel"]
 
-    /// From this many matches on, a scoped list walks the pinyin index in order and checks each
-    /// row's unit from the index, rather than collecting the subtree's rows and sorting them all.
+    /// From this many members in a subtree on, a list sorted by name walks the pinyin index in
+    /// order and checks each row's unit from the index, rather than collecting the subtree's rows
+    /// and sorting them all (which SQLite's planner otherwise prefers for an `IN` list).
     static let orderedScanThreshold = 2_000
 
-    static func search(_ list: ListQuery, filter: MemberFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<MemberOutput> {
+    /// `countOn` is a second connection when the caller has one: the total and the page are then
+    /// read side by side, and a large register's list costs the slower of the two, not their sum.
+    static func search(_ list: ListQuery, filter: MemberFilter, scope: UnitScope, on db: any Database, countOn countDB: (any Database)? = nil) async throws -> ListPage<MemberOutput> {
         let unitIDs = try scope.unitIDs(within: list.unitId)
-        let query = Member.query(on: db)
-        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
-        switch SearchQuery(list.q) {
-        case .empty:
-            break
-        case .lastDigits(let digits):
-            query.group(.or) { $0.filter(\.$idLast4 == digits).filter(\.$mobileLast4 == digits) }
-        case .latin(let prefix):
-            let upper = SearchQuery.upperBound(ofPrefix: prefix)
-            query.group(.or) { or in
-                or.group(.and) { $0.filter(\.$pinyin >= prefix).filter(\.$pinyin < upper) }
-                or.group(.and) { $0.filter(\.$initials >= prefix).filter(\.$initials < upper) }
+        let (start, end) = try list.period()
+        let search = SearchQuery(list.q)
+        func filtered(_ query: QueryBuilder<Member>) -> QueryBuilder<Member> {
+            if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+            switch search {
+            case .empty:
+                break
+            case .lastDigits(let digits):
+                query.group(.or) { $0.filter(\.$idLast4 == digits).filter(\.$mobileLast4 == digits) }
+            case .latin(let prefix):
+                let upper = SearchQuery.upperBound(ofPrefix: prefix)
+                query.group(.or) { or in
+                    or.group(.and) { $0.filter(\.$pinyin >= prefix).filter(\.$pinyin < upper) }
+                    or.group(.and) { $0.filter(\.$initials >= prefix).filter(\.$initials < upper) }
+                }
+            case .name(let prefix):
+                query.filter(\.$nameKey >= prefix).filter(\.$nameKey < SearchQuery.upperBound(ofPrefix: prefix))
             }
-        case .name(let prefix):
-            query.filter(\.$nameKey >= prefix).filter(\.$nameKey < SearchQuery.upperBound(ofPrefix: prefix))
+            if let organizationID = filter.organizationId { query.filter(\.$organizationID == organizationID) }
+            if let trade = filter.trade, !trade.isEmpty { query.filter(\.$trade == trade) }
+            if let level = filter.skillLevel { query.filter(\.$skillLevel == level) }
+            if let migrant = filter.migrant { query.filter(\.$migrant == migrant) }
+            if let hardship = filter.hardship { query.filter(\.$hardship == hardship) }
+            if let gender = filter.gender { query.filter(\.$gender == gender) }
+            if filter.skilled == true { query.filter(\.$skillLevel != nil) }
+            if let start { query.filter(\.$createdAt >= start) }
+            if let end { query.filter(\.$createdAt < end) }
+            return query
         }
-        if let organizationID = filter.organizationId { query.filter(\.$organizationID == organizationID) }
-        if let trade = filter.trade, !trade.isEmpty { query.filter(\.$trade == trade) }
-        if let level = filter.skillLevel { query.filter(\.$skillLevel == level) }
-        if let migrant = filter.migrant { query.filter(\.$migrant == migrant) }
-        if let hardship = filter.hardship { query.filter(\.$hardship == hardship) }
-        if let gender = filter.gender { query.filter(\.$gender == gender) }
-        if filter.skilled == true { query.filter(\.$skillLevel != nil) }
-        try query.created(in: list, key: \.$createdAt)
-        switch list.sortKey(allowed: sortKeys) {
+
+        // Counting a column of the pinyin index lets the count read the index, not the table.
+        let counted = filtered(Member.query(on: countDB ?? db))
+        if let unitIDs { counted.filter(\.$unitID ~~ Array(unitIDs)) }
+        async let total = counted.count(\.$pinyin)
+
+        let query = filtered(Member.query(on: db))
+        let sort = list.sortKey(allowed: sortKeys)
+        switch sort {
         case let (key, descending)?:
             let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
             switch key {
@@ -49,26 +65,39 @@ enum MemberQueries {
         case nil: query.sort(\.$pinyin)
         }
         query.sort(\.$id)
-        // Counting a column of the pinyin index lets the count read the index, not the table.
-        let counted = query.copy()
-        if let unitIDs { counted.filter(\.$unitID ~~ Array(unitIDs)) }
-        let total = try await counted.count(\.$pinyin)
         if let unitIDs {
-            let sortsByPinyin = list.sortKey(allowed: sortKeys).map { $0.key == "name" } ?? true
-            if sortsByPinyin, total >= orderedScanThreshold, (db as? any SQLDatabase)?.dialect.name == "sqlite" {
-                // SQLite's unary + keeps the planner off the unit index for this term (see above).
+            if try await prefersOrderedScan(sortsByName: sort.map { $0.key == "name" } ?? true, unitIDs: unitIDs, on: db) {
+                // SQLite's unary + keeps the planner off the unit index for this one term.
                 query.filter(.sql(embed: "+\(ident: Member.schema).\(ident: "unit_id") IN (\(binds: unitIDs.map(\.uuidString)))"))
             } else {
                 query.filter(\.$unitID ~~ Array(unitIDs))
             }
         }
         let rows = try await query.range(list.rowRange).all()
-        return ListPage(items: try rows.map { try MemberOutput($0) }, list: list, total: total)
+        return ListPage(items: try rows.map { try MemberOutput($0) }, list: list, total: try await total)
+    }
+
+    /// On SQLite, whether the subtree holds at least `orderedScanThreshold` members: probing for
+    /// that row reads a few thousand index entries, however large the register.
+    private static func prefersOrderedScan(sortsByName: Bool, unitIDs: Set<UUID>, on db: any Database) async throws -> Bool {
+        guard sortsByName, (db as? any SQLDatabase)?.dialect.name == "sqlite" else { return false }
+        let probe = try await Member.query(on: db).filter(\.$deletedAt == nil).filter(\.$unitID ~~ Array(unitIDs))
+            .range(orderedScanThreshold..<(orderedScanThreshold + 1)).all(\.$pinyin)
+        return !probe.isEmpty
     }
 
     static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Member {
         guard let member = try await Member.find(id, on: db), includingDeleted || member.deletedAt == nil else { throw AppError.notFound }
         try scope.check(member.unitID)
         return member
+    }
+}
+
+extension Request {
+    /// A database connection on another event loop than this request's, where there is one, so
+    /// two independent reads of one request can run side by side (SQLite has one connection per loop).
+    var secondDB: any Database {
+        let other = application.eventLoopGroup.makeIterator().first { $0 !== eventLoop } ?? eventLoop
+        return application.databases.database(logger: logger, on: other) ?? db
     }
 }
