@@ -13,8 +13,6 @@ struct MemberPages: RouteCollection {
         members.get(":id", use: show)
         members.get(":id", "edit", use: edit)
         members.post(":id", use: update)
-        members.post(":id", "delete", use: delete)
-        members.post(":id", "restore", use: restore)
         members.post(":id", "reveal", use: reveal)
     }
 
@@ -212,20 +210,6 @@ struct MemberPages: RouteCollection {
         }, rerender: { error in
             try await renderForm(req, form: form, id: id, scope: scope, error: error)
         })
-    }
-
-    @Sendable func delete(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let member = try await MemberQueries.find(try req.parameters.require("id"), scope: scope, on: req.db)
-        try await MemberService.delete(member, editor: try req.editor(), on: req.application)
-        return Pages.redirect("/members/\(try member.requireID())", notice: "deleted", on: req)
-    }
-
-    @Sendable func restore(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let member = try await MemberQueries.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
-        try await MemberService.restore(member, scope: scope, editor: try req.editor(), on: req.application)
-        return Pages.redirect("/members/\(try member.requireID())", notice: "restored", on: req)
     }
 
     private func renderForm(_ req: Request, form: FormData, id: UUID?, scope: UnitScope, error: AppError? = nil) async throws -> Response {

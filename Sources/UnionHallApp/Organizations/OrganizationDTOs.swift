@@ -33,3 +33,5 @@ struct OrganizationInput: Content {
     var unitId: UUID?
     var version: Int?
 }
+
+struct OrganizationFilter: Content { var kind: OrganizationKind? }

@@ -12,8 +12,6 @@ struct OrganizationPages: RouteCollection {
         organizations.get(":id", use: show)
         organizations.get(":id", "edit", use: edit)
         organizations.post(":id", use: update)
-        organizations.post(":id", "delete", use: delete)
-        organizations.post(":id", "restore", use: restore)
     }
 
     struct Row: Encodable {
@@ -34,12 +32,10 @@ struct OrganizationPages: RouteCollection {
         var units: [SelectOption]
     }
 
-    struct Filter: Content { var kind: OrganizationKind? }
-
     @Sendable func index(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let list = try req.query.decode(ListQuery.self)
-        let kind = try req.query.decode(Filter.self).kind
+        let kind = try req.query.decode(OrganizationFilter.self).kind
         let page = try await OrganizationService.list(list, kind: kind, scope: scope, on: req.db)
         let rows = page.items.map {
             Row(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("orgKind.\($0.kind.rawValue)"), creditCode: $0.creditCode ?? "", unit: scope.tree.name(of: $0.unitId))
@@ -150,20 +146,6 @@ struct OrganizationPages: RouteCollection {
         }, rerender: { error in
             try await renderForm(req, form: form, id: id, scope: scope, error: error)
         })
-    }
-
-    @Sendable func delete(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let organization = try await OrganizationService.find(try req.parameters.require("id"), scope: scope, on: req.db)
-        try await OrganizationService.delete(organization, editor: try req.editor(), on: req.application)
-        return Pages.redirect("/organizations/\(try organization.requireID())", notice: "deleted", on: req)
-    }
-
-    @Sendable func restore(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let organization = try await OrganizationService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
-        try await OrganizationService.restore(organization, editor: try req.editor(), on: req.application)
-        return Pages.redirect("/organizations/\(try organization.requireID())", notice: "restored", on: req)
     }
 
     private func renderForm(_ req: Request, form: FormData, id: UUID?, scope: UnitScope, error: AppError? = nil) async throws -> Response {

@@ -37,3 +37,5 @@ struct UnitInput: Content {
     var parentId: UUID?
     var version: Int?
 }
+
+struct UnitFilter: Content { var kind: UnitKind? }

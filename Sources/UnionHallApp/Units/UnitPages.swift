@@ -12,8 +12,6 @@ struct UnitPages: RouteCollection {
         units.get(":id", use: show)
         units.get(":id", "edit", use: edit)
         units.post(":id", use: update)
-        units.post(":id", "delete", use: delete)
-        units.post(":id", "restore", use: restore)
     }
 
     struct Row: Encodable {
@@ -33,13 +31,11 @@ struct UnitPages: RouteCollection {
         var kinds: [SelectOption]
     }
 
-    struct Filter: Content { var kind: UnitKind? }
-
     /// With no search the whole subtree shows as a tree; a search or filter shows a paged list.
     @Sendable func index(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let list = try req.query.decode(ListQuery.self)
-        let kind = try req.query.decode(Filter.self).kind
+        let kind = try req.query.decode(UnitFilter.self).kind
         var rows: [Row]
         var pager: Pager?
         if (list.q ?? "").isEmpty, kind == nil, list.deleted != true, list.unitId == nil {
@@ -167,20 +163,6 @@ struct UnitPages: RouteCollection {
         }, rerender: { error in
             try await renderForm(req, form: form, id: id, scope: scope, user: user, error: error)
         })
-    }
-
-    @Sendable func delete(req: Request) async throws -> Response {
-        let (user, scope) = try await req.requireManager()
-        let unit = try await UnitService.find(try req.parameters.require("id"), scope: scope, on: req.db)
-        try await UnitService.delete(unit, user: user, editor: try req.editor(), on: req.application)
-        return Pages.redirect("/units/\(try unit.requireID())", notice: "deleted", on: req)
-    }
-
-    @Sendable func restore(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let unit = try await UnitService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
-        try await UnitService.restore(unit, editor: try req.editor(), on: req.application)
-        return Pages.redirect("/units/\(try unit.requireID())", notice: "restored", on: req)
     }
 
     private func renderForm(_ req: Request, form: FormData, id: UUID?, scope: UnitScope, user: User, error: AppError? = nil) async throws -> Response {
