@@ -16,8 +16,8 @@ extension Member: ManagedRecord {
         try await MemberService.create(input, scope: context.scope, editor: context.editor, once: once, on: context.app)
     }
 
-    func update(with input: MemberInput, context: WriteContext) async throws {
-        _ = try await MemberService.update(self, with: input, scope: context.scope, editor: context.editor, on: context.app)
+    func update(with input: MemberInput, context: WriteContext, replacing: Bool) async throws {
+        _ = try await MemberService.update(self, with: input, replace: replacing, scope: context.scope, editor: context.editor, on: context.app)
     }
 
     func delete(context: WriteContext) async throws {

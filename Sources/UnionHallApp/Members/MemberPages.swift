@@ -2,17 +2,13 @@ import Fluent
 import UnionHallCore
 import Vapor
 
-/// The member register in the browser: list with search and filters, show, create, edit,
-/// delete and restore, and revealing an ID number or phone (audited).
+/// The member register in the browser: list with search and filters, show, and revealing an ID
+/// number or phone (audited). The forms, delete and restore are `RecordPages<MemberForm>`.
 struct MemberPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let members = routes.grouped("members")
         members.get(use: index)
-        members.get("new", use: new)
-        members.post(use: create)
         members.get(":id", use: show)
-        members.get(":id", "edit", use: edit)
-        members.post(":id", use: update)
         members.post(":id", "reveal", use: reveal)
     }
 
@@ -101,133 +97,6 @@ struct MemberPages: RouteCollection {
             organization: organization??.name ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
             revealed: reveal, deleted: member.deletedAt != nil, history: Pages.history(history.items, on: req))
         return try await Pages.render("members/show", context, on: req)
-    }
-
-    // MARK: Create and edit
-
-    /// The form's fields as typed, so a rejected form comes back exactly as the user left it.
-    struct FormData: Content {
-        var name: String?
-        var gender: String?
-        var idNumber: String?
-        var mobile: String?
-        var unitId: String?
-        var organizationId: String?
-        var trade: String?
-        var skillLevel: String?
-        var migrant: String?
-        var hardship: String?
-        var version: String?
-        var _once: String?
-
-        init(_ member: Member?) {
-            name = member?.name
-            gender = member?.gender.rawValue
-            // Personal data starts masked in the edit form too; left as it is, it stays unchanged.
-            idNumber = member.map { Masking.idNumber($0.idNumber) }
-            mobile = member?.mobile.map(Masking.mobile)
-            unitId = member?.unitID.uuidString
-            organizationId = member?.organizationID?.uuidString
-            trade = member?.trade
-            skillLevel = member?.skillLevel.map(String.init)
-            migrant = member?.migrant == true ? "on" : nil
-            hardship = member?.hardship == true ? "on" : nil
-            version = member.map { String($0.version) }
-        }
-
-        /// Converts to the API's input; an unparsable number or ID names its field.
-        func input() throws -> MemberInput {
-            func uuid(_ text: String?, _ field: String) throws -> UUID? {
-                guard let text, !text.isEmpty else { return nil }
-                guard let id = UUID(uuidString: text) else { throw AppError.invalid(field, "error.invalid") }
-                return id
-            }
-            var level: Int?
-            if let skillLevel, !skillLevel.isEmpty {
-                guard let parsed = Int(skillLevel) else { throw AppError.invalid("skillLevel", "error.skillLevel.invalid") }
-                level = parsed
-            }
-            return MemberInput(
-                name: name ?? "", gender: gender.flatMap(Gender.init(rawValue:)), idNumber: idNumber ?? "", mobile: mobile ?? "",
-                unitId: try uuid(unitId, "unitId"), organizationId: try uuid(organizationId, "organizationId"), trade: trade ?? "",
-                skillLevel: level, migrant: migrant != nil, hardship: hardship != nil, version: version.flatMap { Int($0) })
-        }
-    }
-
-    struct FormContext: Encodable {
-        var layout: Layout
-        var form: FormData
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var units: [SelectOption]
-        var organizations: [SelectOption]
-        var genders: [SelectOption]
-        var skillLevels: [SelectOption]
-        var trades: [SelectOption]
-        var tradeList: [String]
-    }
-
-    @Sendable func new(req: Request) async throws -> Response {
-        let (user, scope) = try await req.requireManager()
-        var form = FormData(nil)
-        form.unitId = (try? req.query.get(String.self, at: "unitId")) ?? user.unitID?.uuidString
-        return try await renderForm(req, form: form, id: nil, scope: scope)
-    }
-
-    @Sendable func edit(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let member = try await MemberQueries.find(try req.parameters.require("id"), scope: scope, on: req.db)
-        return try await renderForm(req, form: FormData(member), id: member.id, scope: scope)
-    }
-
-    @Sendable func create(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let form = try req.content.decode(FormData.self)
-        let once = FormOnce(form._once, pathPrefix: "/members/", at: req.now)
-        return try await FormFlow.create(req, once: once, save: {
-            let member = try await MemberService.create(try form.input(), scope: scope, editor: try req.editor(), once: once, on: req.application)
-            return "/members/\(try member.requireID())"
-        }, rerender: { error in
-            try await renderForm(req, form: form, id: nil, scope: scope, error: error)
-        })
-    }
-
-    @Sendable func update(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let member = try await MemberQueries.find(try req.parameters.require("id"), scope: scope, on: req.db)
-        let id = try member.requireID()
-        let form = try req.content.decode(FormData.self)
-        return try await FormFlow.update(req, location: "/members/\(id)", save: {
-            var input = try form.input()
-            // Masked values left as shown mean "unchanged".
-            if input.idNumber == Masking.idNumber(member.idNumber) { input.idNumber = nil }
-            if let mobile = member.mobile, input.mobile == Masking.mobile(mobile) { input.mobile = nil }
-            _ = try await MemberService.update(member, with: input, replace: true, scope: scope, editor: try req.editor(), on: req.application)
-        }, showNewer: { error in
-            try await renderForm(req, form: FormData(try await MemberQueries.find(id, scope: scope, on: req.db)), id: id, scope: scope, error: error)
-        }, rerender: { error in
-            try await renderForm(req, form: form, id: id, scope: scope, error: error)
-        })
-    }
-
-    private func renderForm(_ req: Request, form: FormData, id: UUID?, scope: UnitScope, error: AppError? = nil) async throws -> Response {
-        let organizations = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID)
-            .filter(\.$deletedAt == nil).sort(\.$name).all()
-        let context = FormContext(
-            layout: Pages.layout(req, titleKey: id == nil ? "members.new" : "members.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.status == .conflict && error?.field == "version",
-            units: Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-            organizations: organizations.compactMap { org in
-                org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.organizationId) }
-            },
-            genders: Pages.enumOptions(Gender.self, prefix: "gender", selected: form.gender, request: req),
-            skillLevels: Self.skillOptions(selected: form.skillLevel.flatMap { Int($0) }, request: req),
-            trades: Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == form.trade) },
-            tradeList: Trades.all)
-        return try await Pages.render("members/form", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
     static func skillOptions(selected: Int?, request: Request) -> [SelectOption] {

@@ -2,16 +2,13 @@ import Fluent
 import UnionHallCore
 import Vapor
 
-/// Organizations in the browser: list, show, create, edit, delete and restore.
+/// Organizations in the browser: list and show; the forms, delete and restore are
+/// `RecordPages<OrganizationForm>`.
 struct OrganizationPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let organizations = routes.grouped("organizations")
         organizations.get(use: index)
-        organizations.get("new", use: new)
-        organizations.post(use: create)
         organizations.get(":id", use: show)
-        organizations.get(":id", "edit", use: edit)
-        organizations.post(":id", use: update)
     }
 
     struct Row: Encodable {
@@ -69,92 +66,5 @@ struct OrganizationPages: RouteCollection {
             kindLabel: req.t("orgKind.\(organization.kind.rawValue)"), unitPath: scope.tree.path(of: organization.unitID),
             memberCount: members, deleted: organization.deletedAt != nil, history: Pages.history(history.items, on: req))
         return try await Pages.render("organizations/show", context, on: req)
-    }
-
-    struct FormData: Content {
-        var name: String?
-        var kind: String?
-        var creditCode: String?
-        var unitId: String?
-        var version: String?
-        var _once: String?
-
-        init(_ organization: Organization?) {
-            name = organization?.name
-            kind = organization?.kind.rawValue
-            creditCode = organization?.creditCode
-            unitId = organization?.unitID.uuidString
-            version = organization.map { String($0.version) }
-        }
-
-        func input() throws -> OrganizationInput {
-            var unitID: UUID?
-            if let unitId, !unitId.isEmpty {
-                guard let parsed = UUID(uuidString: unitId) else { throw AppError.invalid("unitId", "error.invalid") }
-                unitID = parsed
-            }
-            return OrganizationInput(name: name ?? "", kind: kind.flatMap(OrganizationKind.init(rawValue:)), creditCode: creditCode ?? "", unitId: unitID, version: version.flatMap { Int($0) })
-        }
-    }
-
-    struct FormContext: Encodable {
-        var layout: Layout
-        var form: FormData
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var kinds: [SelectOption]
-        var units: [SelectOption]
-    }
-
-    @Sendable func new(req: Request) async throws -> Response {
-        let (user, scope) = try await req.requireManager()
-        var form = FormData(nil)
-        form.unitId = user.unitID?.uuidString
-        form.kind = OrganizationKind.employer.rawValue
-        return try await renderForm(req, form: form, id: nil, scope: scope)
-    }
-
-    @Sendable func edit(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let organization = try await OrganizationService.find(try req.parameters.require("id"), scope: scope, on: req.db)
-        return try await renderForm(req, form: FormData(organization), id: organization.id, scope: scope)
-    }
-
-    @Sendable func create(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let form = try req.content.decode(FormData.self)
-        let once = FormOnce(form._once, pathPrefix: "/organizations/", at: req.now)
-        return try await FormFlow.create(req, once: once, save: {
-            let organization = try await OrganizationService.create(try form.input(), scope: scope, editor: try req.editor(), once: once, on: req.application)
-            return "/organizations/\(try organization.requireID())"
-        }, rerender: { error in
-            try await renderForm(req, form: form, id: nil, scope: scope, error: error)
-        })
-    }
-
-    @Sendable func update(req: Request) async throws -> Response {
-        let (_, scope) = try await req.requireManager()
-        let organization = try await OrganizationService.find(try req.parameters.require("id"), scope: scope, on: req.db)
-        let id = try organization.requireID()
-        let form = try req.content.decode(FormData.self)
-        return try await FormFlow.update(req, location: "/organizations/\(id)", save: {
-            _ = try await OrganizationService.update(organization, with: try form.input(), scope: scope, editor: try req.editor(), on: req.application)
-        }, showNewer: { error in
-            try await renderForm(req, form: FormData(try await OrganizationService.find(id, scope: scope, on: req.db)), id: id, scope: scope, error: error)
-        }, rerender: { error in
-            try await renderForm(req, form: form, id: id, scope: scope, error: error)
-        })
-    }
-
-    private func renderForm(_ req: Request, form: FormData, id: UUID?, scope: UnitScope, error: AppError? = nil) async throws -> Response {
-        let context = FormContext(
-            layout: Pages.layout(req, titleKey: id == nil ? "organizations.new" : "organizations.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.status == .conflict && error?.field == "version",
-            kinds: Pages.enumOptions(OrganizationKind.self, prefix: "orgKind", selected: form.kind, request: req),
-            units: Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
-        return try await Pages.render("organizations/form", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

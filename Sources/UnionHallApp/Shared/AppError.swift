@@ -24,6 +24,8 @@ struct AppError: AbortError {
     static let unauthorized = AppError(status: .unauthorized, key: "error.unauthorized")
     static let versionConflict = AppError(status: .conflict, key: "error.versionConflict", field: "version")
 
+    var isVersionConflict: Bool { status == .conflict && field == "version" }
+
     static func conflict(_ field: String?, _ key: String) -> AppError {
         AppError(status: .conflict, key: key, field: field)
     }

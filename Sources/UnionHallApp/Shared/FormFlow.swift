@@ -24,10 +24,20 @@ enum FormFlow {
         do {
             try await save()
             return Pages.redirect(location, notice: "saved", on: req)
-        } catch let error as AppError where error.status == .conflict && error.field == "version" {
+        } catch let error as AppError where error.isVersionConflict {
             return try await showNewer(error)
         } catch let error as AppError where error.field != nil {
             return try await rerender(error)
         }
+    }
+}
+
+/// Reading typed form values.
+enum FormValue {
+    /// An optional id from a select; a value that is not an id names its field.
+    static func uuid(_ text: String?, field: String) throws -> UUID? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let id = UUID(uuidString: text) else { throw AppError.invalid(field, "error.invalid") }
+        return id
     }
 }

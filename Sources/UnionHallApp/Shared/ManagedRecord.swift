@@ -32,7 +32,9 @@ protocol ManagedRecord: Model, Audited where IDValue == UUID {
     /// The record if it is in the scope; 404 otherwise, so its existence is not revealed.
     static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Self
     static func create(_ input: Input, context: WriteContext, once: FormOnce?) async throws -> Self
-    func update(with input: Input, context: WriteContext) async throws
+    /// `replacing`: a form's full submission, where an emptied optional field is cleared; an API
+    /// PATCH changes only the fields it names.
+    func update(with input: Input, context: WriteContext, replacing: Bool) async throws
     func delete(context: WriteContext) async throws
     func restore(context: WriteContext) async throws
     func output(on request: Request) async throws -> Output
@@ -77,7 +79,7 @@ struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
     @Sendable func update(req: Request) async throws -> Record.Output {
         let context = try await req.writeContext()
         let record = try await Record.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db)
-        try await record.update(with: try req.content.decode(Record.Input.self), context: context)
+        try await record.update(with: try req.content.decode(Record.Input.self), context: context, replacing: false)
         return try await record.output(on: req)
     }
 
@@ -95,25 +97,84 @@ struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
     }
 }
 
-/// The page handlers every managed record shares: delete and restore from its page.
-enum RecordPages<Record: ManagedRecord> {
+/// A record's form as typed: what the shared form handlers need from a feature's pages.
+protocol RecordForm: Content {
+    associatedtype Record: ManagedRecord
+    var _once: String? { get }
+    /// The form filled from a record (masked where the page masks).
+    init(_ record: Record?)
+    /// A new record's form, prefilled from the request (`?unitId=`) and the user.
+    static func blank(for request: Request, context: WriteContext) -> Self
+    /// The typed fields as the record's input; `existing` is the record being edited.
+    func input(editing existing: Record?) throws -> Record.Input
+    static func render(_ req: Request, form: Self, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response
+}
+
+/// The page handlers every managed record shares: its new and edit forms, saving them, and
+/// delete and restore from its page.
+enum RecordPages<Form: RecordForm> {
+    typealias Record = Form.Record
+
     static func register(on routes: any RoutesBuilder) {
         let records = routes.grouped(.constant(Record.routeName))
+        records.get("new", use: new)
+        records.post(use: create)
+        records.get(":id", "edit", use: edit)
+        records.post(":id", use: update)
         records.post(":id", "delete", use: delete)
         records.post(":id", "restore", use: restore)
+    }
+
+    static func path(_ id: UUID) -> String { "/\(Record.routeName)/\(id)" }
+
+    @Sendable static func new(req: Request) async throws -> Response {
+        let context = try await req.writeContext()
+        return try await Form.render(req, form: Form.blank(for: req, context: context), id: nil, context: context, error: nil)
+    }
+
+    @Sendable static func edit(req: Request) async throws -> Response {
+        let context = try await req.writeContext()
+        let record = try await Record.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db)
+        return try await Form.render(req, form: Form(record), id: record.id, context: context, error: nil)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let context = try await req.writeContext()
+        let form = try req.content.decode(Form.self)
+        let once = FormOnce(form._once, pathPrefix: "/\(Record.routeName)/", at: req.now)
+        return try await FormFlow.create(req, once: once, save: {
+            path(try await Record.create(try form.input(editing: nil), context: context, once: once).requireID())
+        }, rerender: { error in
+            try await Form.render(req, form: form, id: nil, context: context, error: error)
+        })
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let context = try await req.writeContext()
+        let id: UUID = try req.parameters.require("id")
+        let record = try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db)
+        let form = try req.content.decode(Form.self)
+        return try await FormFlow.update(req, location: path(id), save: {
+            try await record.update(with: try form.input(editing: record), context: context, replacing: true)
+        }, showNewer: { error in
+            let newer = try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db)
+            return try await Form.render(req, form: Form(newer), id: id, context: context, error: error)
+        }, rerender: { error in
+            try await Form.render(req, form: form, id: id, context: context, error: error)
+        })
     }
 
     @Sendable static func delete(req: Request) async throws -> Response {
         let context = try await req.writeContext()
         let id: UUID = try req.parameters.require("id")
         try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db).delete(context: context)
-        return Pages.redirect("/\(Record.routeName)/\(id)", notice: "deleted", on: req)
+        return Pages.redirect(path(id), notice: "deleted", on: req)
     }
 
     @Sendable static func restore(req: Request) async throws -> Response {
         let context = try await req.writeContext()
         let id: UUID = try req.parameters.require("id")
         try await Record.find(id, scope: context.scope, includingDeleted: true, on: req.db).restore(context: context)
-        return Pages.redirect("/\(Record.routeName)/\(id)", notice: "restored", on: req)
+        return Pages.redirect(path(id), notice: "restored", on: req)
     }
 }

@@ -2,16 +2,13 @@ import Fluent
 import UnionHallCore
 import Vapor
 
-/// The union tree in the browser: the tree (or a search), show, create, edit, delete and restore.
+/// The union tree in the browser: the tree (or a search) and show; the forms, delete and
+/// restore are `RecordPages<UnitForm>`.
 struct UnitPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let units = routes.grouped("units")
         units.get(use: index)
-        units.get("new", use: new)
-        units.post(use: create)
         units.get(":id", use: show)
-        units.get(":id", "edit", use: edit)
-        units.post(":id", use: update)
     }
 
     struct Row: Encodable {
@@ -88,95 +85,5 @@ struct UnitPages: RouteCollection {
             children: children.map { Child(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("unitKind.\($0.kind.rawValue)")) },
             memberCount: members, organizationCount: organizations, deleted: unit.deletedAt != nil, history: Pages.history(history.items, on: req))
         return try await Pages.render("units/show", context, on: req)
-    }
-
-    struct FormData: Content {
-        var name: String?
-        var kind: String?
-        var parentId: String?
-        var version: String?
-        var _once: String?
-
-        init(_ unit: UnionUnit?) {
-            name = unit?.name
-            kind = unit?.kind.rawValue
-            parentId = unit?.parentID?.uuidString
-            version = unit.map { String($0.version) }
-        }
-
-        func input() throws -> UnitInput {
-            var parentID: UUID?
-            if let parentId, !parentId.isEmpty {
-                guard let parsed = UUID(uuidString: parentId) else { throw AppError.invalid("parentId", "error.invalid") }
-                parentID = parsed
-            }
-            return UnitInput(name: name ?? "", kind: kind.flatMap(UnitKind.init(rawValue:)), parentId: parentID, version: version.flatMap { Int($0) })
-        }
-    }
-
-    struct FormContext: Encodable {
-        var layout: Layout
-        var form: FormData
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var kinds: [SelectOption]
-        var parents: [SelectOption]
-        var allowsTopLevel: Bool
-    }
-
-    @Sendable func new(req: Request) async throws -> Response {
-        let (user, scope) = try await req.requireManager()
-        var form = FormData(nil)
-        form.parentId = (try? req.query.get(String.self, at: "parentId")) ?? user.unitID?.uuidString
-        return try await renderForm(req, form: form, id: nil, scope: scope, user: user)
-    }
-
-    @Sendable func edit(req: Request) async throws -> Response {
-        let (user, scope) = try await req.requireManager()
-        let unit = try await UnitService.find(try req.parameters.require("id"), scope: scope, on: req.db)
-        return try await renderForm(req, form: FormData(unit), id: unit.id, scope: scope, user: user)
-    }
-
-    @Sendable func create(req: Request) async throws -> Response {
-        let (user, scope) = try await req.requireManager()
-        let form = try req.content.decode(FormData.self)
-        let once = FormOnce(form._once, pathPrefix: "/units/", at: req.now)
-        return try await FormFlow.create(req, once: once, save: {
-            let unit = try await UnitService.create(try form.input(), scope: scope, user: user, editor: try req.editor(), once: once, on: req.application)
-            return "/units/\(try unit.requireID())"
-        }, rerender: { error in
-            try await renderForm(req, form: form, id: nil, scope: scope, user: user, error: error)
-        })
-    }
-
-    @Sendable func update(req: Request) async throws -> Response {
-        let (user, scope) = try await req.requireManager()
-        let unit = try await UnitService.find(try req.parameters.require("id"), scope: scope, on: req.db)
-        let id = try unit.requireID()
-        let form = try req.content.decode(FormData.self)
-        return try await FormFlow.update(req, location: "/units/\(id)", save: {
-            _ = try await UnitService.update(unit, with: try form.input(), scope: scope, user: user, editor: try req.editor(), on: req.application)
-        }, showNewer: { error in
-            try await renderForm(req, form: FormData(try await UnitService.find(id, scope: scope, on: req.db)), id: id, scope: scope, user: user, error: error)
-        }, rerender: { error in
-            try await renderForm(req, form: form, id: id, scope: scope, user: user, error: error)
-        })
-    }
-
-    private func renderForm(_ req: Request, form: FormData, id: UUID?, scope: UnitScope, user: User, error: AppError? = nil) async throws -> Response {
-        // A unit cannot be placed under itself or its descendants, so those are not offered.
-        let excluded = id.map { scope.tree.subtree(of: $0) } ?? []
-        let context = FormContext(
-            layout: Pages.layout(req, titleKey: id == nil ? "units.new" : "units.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.status == .conflict && error?.field == "version",
-            kinds: Pages.enumOptions(UnitKind.self, prefix: "unitKind", selected: form.kind, request: req),
-            parents: Pages.unitOptions(scope, selected: form.parentId.flatMap(UUID.init(uuidString:)), request: req).filter { option in
-                !excluded.contains(where: { $0.uuidString == option.value })
-            },
-            allowsTopLevel: user.role == .admin)
-        return try await Pages.render("units/form", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

@@ -1,0 +1,91 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// The member form's fields as typed, so a rejected form comes back exactly as the user left it.
+struct MemberForm: RecordForm {
+    var name: String?
+    var gender: String?
+    var idNumber: String?
+    var mobile: String?
+    var unitId: String?
+    var organizationId: String?
+    var trade: String?
+    var skillLevel: String?
+    var migrant: String?
+    var hardship: String?
+    var version: String?
+    var _once: String?
+
+    init(_ member: Member?) {
+        name = member?.name
+        gender = member?.gender.rawValue
+        // Personal data starts masked in the edit form too; left as it is, it stays unchanged.
+        idNumber = member.map { Masking.idNumber($0.idNumber) }
+        mobile = member?.mobile.map(Masking.mobile)
+        unitId = member?.unitID.uuidString
+        organizationId = member?.organizationID?.uuidString
+        trade = member?.trade
+        skillLevel = member?.skillLevel.map(String.init)
+        migrant = member?.migrant == true ? "on" : nil
+        hardship = member?.hardship == true ? "on" : nil
+        version = member.map { String($0.version) }
+    }
+
+    static func blank(for request: Request, context: WriteContext) -> MemberForm {
+        var form = MemberForm(nil)
+        form.unitId = (try? request.query.get(String.self, at: "unitId")) ?? context.user.unitID?.uuidString
+        return form
+    }
+
+    /// Converts to the API's input; an unparsable number or ID names its field. Masked values
+    /// left as shown mean "unchanged".
+    func input(editing existing: Member?) throws -> MemberInput {
+        var level: Int?
+        if let skillLevel, !skillLevel.isEmpty {
+            guard let parsed = Int(skillLevel) else { throw AppError.invalid("skillLevel", "error.skillLevel.invalid") }
+            level = parsed
+        }
+        var input = MemberInput(
+            name: name ?? "", gender: gender.flatMap(Gender.init(rawValue:)), idNumber: idNumber ?? "", mobile: mobile ?? "",
+            unitId: try FormValue.uuid(unitId, field: "unitId"), organizationId: try FormValue.uuid(organizationId, field: "organizationId"),
+            trade: trade ?? "", skillLevel: level, migrant: migrant != nil, hardship: hardship != nil, version: version.flatMap { Int($0) })
+        if let existing {
+            if input.idNumber == Masking.idNumber(existing.idNumber) { input.idNumber = nil }
+            if let mobile = existing.mobile, input.mobile == Masking.mobile(mobile) { input.mobile = nil }
+        }
+        return input
+    }
+
+    struct Context: Encodable {
+        var layout: Layout
+        var form: MemberForm
+        var id: String?
+        var once: String
+        var error: FormError?
+        var conflict: Bool
+        var units: [SelectOption]
+        var organizations: [SelectOption]
+        var genders: [SelectOption]
+        var skillLevels: [SelectOption]
+        var trades: [SelectOption]
+    }
+
+    static func render(_ req: Request, form: MemberForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
+        let scope = context.scope
+        let organizations = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID)
+            .filter(\.$deletedAt == nil).sort(\.$name).all()
+        let page = Context(
+            layout: Pages.layout(req, titleKey: id == nil ? "members.new" : "members.edit"),
+            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
+            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+            units: Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
+            organizations: organizations.compactMap { org in
+                org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.organizationId) }
+            },
+            genders: Pages.enumOptions(Gender.self, prefix: "gender", selected: form.gender, request: req),
+            skillLevels: MemberPages.skillOptions(selected: form.skillLevel.flatMap { Int($0) }, request: req),
+            trades: Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == form.trade) })
+        return try await Pages.render("members/form", page, status: error.map { $0.status } ?? .ok, on: req)
+    }
+}
