@@ -8,6 +8,7 @@ enum Migrations {
         CreateUnionUnit(),
         CreateOrganization(),
         CreateMember(),
+        CreateUnitMemberCount(),
         CreateUser(),
         CreateAuthSession(),
         CreateLoginFailure(),

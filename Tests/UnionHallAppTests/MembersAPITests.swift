@@ -217,6 +217,25 @@ import VaporTesting
         }
     }
 
+    @Test func perUnitCountsFollowEveryWrite() async throws {
+        try await TestWorld.run { world in
+            let created = try await world.api(.POST, "api/v1/members", as: "city", body: input(world)).decode(MemberOutput.self)
+            _ = try await world.api(.PATCH, "api/v1/members/\(created.id)", as: "city", body: MemberInput(unitId: world.countyB, version: 1))
+            _ = try await world.api(.DELETE, "api/v1/members/\(world.memberA)", as: "city")
+            _ = try await world.api(.DELETE, "api/v1/members/\(world.memberB)", as: "city")
+            _ = try await world.api(.POST, "api/v1/members/\(world.memberB)/restore", as: "city")
+            let db = world.app.db
+            for unit in [world.teamA, world.enterpriseA, world.countyB] {
+                let actual = try await Member.query(on: db).filter(\.$unitID == unit).filter(\.$deletedAt == nil).count()
+                #expect(try await MemberCounts.total(in: [unit], on: db) == actual)
+            }
+            #expect(try await MemberCounts.total(in: nil, on: db) == 2)
+            let page = try await world.api(.GET, "api/v1/members", as: "officerB").decode(Page<MemberOutput>.self)
+            #expect(page.metadata.total == 2)
+            #expect(page.items.count == 2)
+        }
+    }
+
     // MARK: Search
 
     @Test(arguments: ["孫學祥", "孙学", "sunxuexiang", "sunx", "sxx", "SXX", "1111", "2468"])

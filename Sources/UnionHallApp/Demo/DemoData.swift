@@ -27,7 +27,9 @@ enum DemoData {
             let organizations = try await createOrganizations(units: units, on: db)
             let people = try await createPeople(units: units, organizations: organizations, on: db)
             try await createAccounts(units: units, people: people, hash: hash, on: db)
-            return try await insertSynthetic(plan: plan, units: units, organizations: organizations, on: db)
+            let synthetic = try await insertSynthetic(plan: plan, units: units, organizations: organizations, on: db)
+            try await MemberCounts.recount(on: db)
+            return synthetic
         }
         // Fresh statistics let the query planner pick the search indexes on a large register.
         if let sql = app.db as? any SQLDatabase { try await sql.raw("ANALYZE").run() }

@@ -29,7 +29,7 @@ struct HomePage: RouteCollection {
             let scope = try await req.scope()
             unitPath = user.unitID.map { scope.tree.path(of: $0) }
             // Counting indexed columns reads the indexes only, not a large register's rows.
-            async let members = scope.apply(to: Member.query(on: req.secondDB), unitKey: \.$unitID).filter(\.$deletedAt == nil).count(\.$pinyin)
+            async let members = MemberCounts.total(in: scope.unitIDs, on: req.secondDB)
             let skilled = try await scope.apply(to: Member.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).filter(\.$skillLevel != nil).count(\.$skillLevel)
             let organizations = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).count()
             counts = [

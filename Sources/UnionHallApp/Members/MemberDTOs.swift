@@ -67,4 +67,8 @@ struct MemberFilter: Content {
     var gender: Gender?
     /// Members holding any skill level (the skilled-talent register).
     var skilled: Bool?
+
+    var isEmpty: Bool {
+        organizationId == nil && (trade ?? "").isEmpty && skillLevel == nil && migrant == nil && hardship == nil && gender == nil && skilled != true
+    }
 }

@@ -47,10 +47,12 @@ enum MemberQueries {
             return query
         }
 
-        // Counting a column of the pinyin index lets the count read the index, not the table.
+        // An unfiltered list is totalled from the per-unit counts; otherwise counting a column of
+        // the pinyin index lets the count read the index, not the table.
+        let unfiltered = search == .empty && filter.isEmpty && list.deleted != true && start == nil && end == nil
         let counted = filtered(Member.query(on: countDB ?? db))
         if let unitIDs { counted.filter(\.$unitID ~~ Array(unitIDs)) }
-        async let total = counted.count(\.$pinyin)
+        async let total = unfiltered ? MemberCounts.total(in: unitIDs, on: countDB ?? db) : counted.count(\.$pinyin)
 
         let query = filtered(Member.query(on: db))
         let sort = list.sortKey(allowed: sortKeys)

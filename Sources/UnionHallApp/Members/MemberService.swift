@@ -13,6 +13,7 @@ enum MemberService {
             try await once.claim(on: db)
             try await checkUniqueID(member.idNumber, except: nil, on: db)
             try await member.create(on: db)
+            try await MemberCounts.adjust(member.unitID, by: 1, on: db)
             try await Audit.record(.create, member, by: editor, on: db)
             try await once.record(member.id, on: db)
             return member
@@ -23,12 +24,17 @@ enum MemberService {
     static func update(_ member: Member, with input: MemberInput, replace: Bool = false, scope: UnitScope, editor: Editor, on app: Application) async throws -> Member {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         let before = member.auditSnapshot()
+        let formerUnit = member.unitID
         if replace, input.organizationId == nil { member.organizationID = nil }
         try await apply(input, to: member, scope: scope, on: app.db)
         return try await app.write { db in
             try await member.claimVersion(version, on: db)
             try await checkUniqueID(member.idNumber, except: member.id, on: db)
             try await member.update(on: db)
+            if member.unitID != formerUnit {
+                try await MemberCounts.adjust(formerUnit, by: -1, on: db)
+                try await MemberCounts.adjust(member.unitID, by: 1, on: db)
+            }
             try await Audit.record(.update, member, before: before, by: editor, on: db)
             return member
         }
@@ -39,6 +45,7 @@ enum MemberService {
             let before = member.auditSnapshot()
             member.deletedAt = editor.at
             try await member.update(on: db)
+            try await MemberCounts.adjust(member.unitID, by: -1, on: db)
             try await Audit.record(.delete, member, before: before, by: editor, on: db)
         }
     }
@@ -49,6 +56,7 @@ enum MemberService {
         try await app.write { db in
             member.deletedAt = nil
             try await member.update(on: db)
+            try await MemberCounts.adjust(member.unitID, by: 1, on: db)
             try await Audit.record(.restore, member, by: editor, on: db)
         }
     }

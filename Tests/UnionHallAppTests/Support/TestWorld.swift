@@ -161,6 +161,8 @@ struct TestWorld: Sendable {
         let memberA = try await member("梁东平", idA, "13812345678", teamA, employerA.requireID())
         let memberB = try await member("刘倩", idB, "13987654321", countyB, employerB.requireID())
 
+        // Seeded rows bypass MemberService, so the per-unit counts are rebuilt as the demo does.
+        try await MemberCounts.recount(on: db)
         let hash = try app.password.hash(password)
         for (username, role, unitID, memberID) in [
             ("admin", Role.admin, nil, nil), ("city", .officer, city, nil), ("officerA", .officer, countyA, nil),
