@@ -27,6 +27,7 @@ struct OrganizationPages: RouteCollection {
         var deleted: Bool
         var kinds: [SelectOption]
         var units: [SelectOption]
+        var sorts: [SelectOption]
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -41,7 +42,8 @@ struct OrganizationPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "organizations.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", deleted: list.deleted == true,
             kinds: Pages.enumOptions(OrganizationKind.self, prefix: "orgKind", selected: kind?.rawValue, request: req),
-            units: Pages.unitOptions(scope, selected: list.unitId, request: req))
+            units: Pages.unitOptions(scope, selected: list.unitId, request: req),
+            sorts: ["name", "kind", "-createdAt"].map { SelectOption(value: $0, label: req.t("sort.\($0)"), selected: $0 == (list.sort ?? "name")) })
         return try await Pages.render("organizations/index", context, on: req)
     }
 

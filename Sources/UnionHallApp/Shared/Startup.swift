@@ -1,9 +1,13 @@
 import Fluent
+import NIOCore
 import Vapor
 
 /// What `serve` does before it listens: migrate, make the first admin, optionally load the demo,
 /// and tell the person at the terminal how to sign in.
 public enum Startup {
+    /// How often lapsed sessions and old login failures are removed while serving.
+    static let sweepInterval = TimeAmount.minutes(15)
+
     public static func prepare(_ app: Application, loadDemo: Bool) async throws {
         try await app.autoMigrate()
         try await Sessions.sweep(on: app.db, environment: app.current)
@@ -11,9 +15,23 @@ public enum Startup {
         if let generated {
             print("管理员账号 admin account created — username: admin  password: \(generated)  (shown once)")
         }
+        scheduleSessionSweeps(app)
         if loadDemo {
             let report = try await DemoData.load(on: app, members: DemoData.defaultMemberCount)
             print(report)
+        }
+    }
+
+    private static func scheduleSessionSweeps(_ app: Application) {
+        let loop = app.eventLoopGroup.next()
+        loop.scheduleRepeatedAsyncTask(initialDelay: sweepInterval, delay: sweepInterval) { _ in
+            loop.makeFutureWithTask {
+                do {
+                    try await app.write { db in try await Sessions.sweep(on: db, environment: app.current) }
+                } catch {
+                    app.logger.report(error: error)
+                }
+            }
         }
     }
 }
