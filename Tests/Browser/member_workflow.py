@@ -12,7 +12,7 @@ import argparse, os, random
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 CHECK = "10X98765432"
@@ -33,12 +33,20 @@ def browser(width):
 def run(base, shots, width, tag):
     d = browser(width)
     shot = lambda name: d.save_screenshot(os.path.join(shots, f"{tag}-{name}.png"))
+
+    def sees(text, what):
+        """Waits for the next page to show `text` (a click returns before the page loads)."""
+        try:
+            WebDriverWait(d, 10).until(lambda driver: text in driver.page_source)
+        except Exception:
+            shot("failed")
+            raise AssertionError(what)
     try:
         d.get(base + "/login")
         d.find_element(By.ID, "username").send_keys("xifeng")
         d.find_element(By.ID, "password").send_keys("Union@2024")
         d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-        assert "工作台" in d.page_source, "start page after login"
+        sees("工作台", "start page after login")
         shot("home")
 
         d.get(base + "/members/new")
@@ -50,14 +58,14 @@ def run(base, shots, width, tag):
         d.find_element(By.ID, "mobile").send_keys("13912345678")
         Select(d.find_element(By.ID, "trade")).select_by_value("焊工")
         d.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
-        assert "身份证号校验位不正确" in d.page_source, "checksum error shown"
+        sees("身份证号校验位不正确", "checksum error shown")
         assert d.find_element(By.ID, "name").get_attribute("value") == "测试职工", "input kept"
         shot("form-error")
         field = d.find_element(By.ID, "idNumber")
         field.clear()
         field.send_keys(good)
         d.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
-        assert "已创建" in d.page_source and "测试职工" in d.page_source, "member created"
+        sees("已创建", "member created")
         assert good not in d.page_source, "ID masked on the page"
         shot("created")
 
@@ -66,28 +74,28 @@ def run(base, shots, width, tag):
         mobile.clear()
         mobile.send_keys("13800001111")
         d.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
-        assert "已保存" in d.page_source and "138****1111" in d.page_source, "edit saved"
+        sees("138****1111", "edit saved")
 
         d.find_element(By.CSS_SELECTOR, "form.confirm button").click()
         d.switch_to.alert.accept()
-        assert "已删除" in d.page_source, "deleted"
+        sees("已删除", "deleted")
         d.find_element(By.XPATH, "//button[text()='恢复']").click()
-        assert "已恢复" in d.page_source, "restored"
+        sees("已恢复", "restored")
 
         d.find_element(By.XPATH, "//button[contains(text(), '显示完整')]").click()
-        assert good in d.page_source, "revealed"
+        sees(good, "revealed")
         d.get(base + "/audit")
-        assert "查看完整信息" in d.page_source, "reveal in the audit log"
+        sees("查看完整信息", "reveal in the audit log")
         shot("audit")
 
         d.find_element(By.LINK_TEXT, "English").click()
-        assert "Audit log" in d.page_source, "English"
+        sees("Audit log", "English")
         d.get(base + "/members?q=" + "csz")
-        assert "测试职工" in d.page_source, "found by initials"
+        sees("测试职工", "found by initials")
         shot("members-en")
         d.find_element(By.LINK_TEXT, "中文").click()
         d.find_element(By.XPATH, "//button[text()='退出']").click()
-        assert "您已安全退出" in d.page_source, "signed out"
+        sees("您已安全退出", "signed out")
         print(f"{tag}: workflow passed")
     finally:
         d.quit()
