@@ -14,5 +14,7 @@ enum Migrations {
         CreateLoginFailure(),
         CreateAuditEntry(),
         CreateFormSubmission(),
+        // 002 - model workers and craftsmen
+        CreateHonor(),
     ]
 }

@@ -16,6 +16,8 @@ func routes(_ app: Application) throws {
     RecordPages<UnitForm>.register(on: signedIn)
     RecordPages<OrganizationForm>.register(on: signedIn)
     RecordPages<MemberForm>.register(on: signedIn)
+    RecordPages<HonorForm>.register(on: signedIn)
+    try signedIn.register(collection: HonorPages())
     try signedIn.register(collection: MyRecordPage())
     try signedIn.register(collection: UserPages())
     try signedIn.register(collection: AuditPages())
@@ -29,5 +31,6 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<UnionUnit>())
     try authorized.register(collection: RecordAPIController<Organization>())
     try authorized.register(collection: RecordAPIController<Member>())
+    try authorized.register(collection: RecordAPIController<Honor>())
     try authorized.register(collection: AuditAPIController())
 }

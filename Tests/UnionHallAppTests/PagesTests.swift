@@ -179,7 +179,8 @@ import VaporTesting
             for path in ["/", "/members", "/members/new", "/members/\(world.memberA)", "/members/\(world.memberA)/edit", "/organizations",
                          "/organizations/new", "/organizations/\(world.employerA)", "/organizations/\(world.employerA)/edit", "/units",
                          "/units?q=西峰", "/units/new", "/units/\(world.countyA)", "/units/\(world.countyA)/edit", "/users", "/users/new", "/audit",
-                         "/members?deleted=true", "/members?q=ldp&skilled=true&sort=skillLevel"] {
+                         "/members?deleted=true", "/members?q=ldp&skilled=true&sort=skillLevel", "/honors", "/honors/new",
+                         "/honors?roster=true&sort=name&year=2024", "/honors/new?memberId=\(world.memberA)"] {
                 let response = try await admin.get(path)
                 #expect(response.status == .ok, "\(path)")
                 #expect(!response.body.string.contains("error."), "\(path) shows a raw message key")

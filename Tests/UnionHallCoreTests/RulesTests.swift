@@ -110,3 +110,34 @@ enum MemberDraftCase: Sendable, CaseIterable {
         #expect(CivilDate(Date(timeIntervalSince1970: 1_717_349_400)).description == "2024-06-03")
     }
 }
+
+@Suite struct HonorDraftTests {
+    @Test func titlesWithAFixedLevelTakeIt() throws {
+        let valid = try HonorDraft(title: .longyuanCraftsman, level: nil, year: 2023, awardingBody: "甘肃省总工会").validate(currentYear: 2024).get()
+        #expect(valid.level == .provincial)
+    }
+
+    @Test(arguments: [
+        (HonorDraft(title: nil, level: .city, year: 2024, awardingBody: "庆阳市总工会"), "title", "error.required"),
+        (HonorDraft(title: .modelWorker, level: nil, year: 2024, awardingBody: "庆阳市人民政府"), "level", "error.required"),
+        (HonorDraft(title: .greatCraftsman, level: .city, year: 2024, awardingBody: "中华全国总工会"), "level", "error.honor.levelForTitle"),
+        (HonorDraft(title: .modelWorker, level: .city, year: 1949, awardingBody: "庆阳市人民政府"), "year", "error.honor.year"),
+        (HonorDraft(title: .modelWorker, level: .city, year: 2025, awardingBody: "庆阳市人民政府"), "year", "error.honor.year"),
+        (HonorDraft(title: .modelWorker, level: .city, year: nil, awardingBody: "庆阳市人民政府"), "year", "error.required"),
+        (HonorDraft(title: .modelWorker, level: .city, year: 2024, awardingBody: " "), "awardingBody", "error.required"),
+    ])
+    func namesTheFailingField(_ draft: HonorDraft, _ field: String, _ key: String) {
+        guard case .failure(let issue) = draft.validate(currentYear: 2024) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(issue.field == field)
+        #expect(issue.key == key)
+    }
+
+    @Test func rosterTitles() {
+        #expect(HonorTitle.modelWorker.isModelWorkerOrCraftsman)
+        #expect(HonorTitle.longyuanCraftsman.isModelWorkerOrCraftsman)
+        #expect(!HonorTitle.technicalPacesetter.isModelWorkerOrCraftsman)
+    }
+}

@@ -40,6 +40,8 @@ struct AuditPages: RouteCollection {
         switch key {
         case "unitId", "parentId": return UUID(uuidString: value).map { tree.name(of: $0) }.flatMap { $0.nilIfEmpty } ?? value
         case "kind": return request.t(entity == "unit" ? "unitKind.\(value)" : "orgKind.\(value)")
+        case "title": return request.t("honorTitle.\(value)")
+        case "level": return request.t("honorLevel.\(value)")
         case "gender": return request.t("gender.\(value)")
         case "role": return request.t("role.\(value)")
         case "skillLevel": return request.t("skill.\(value)")
@@ -48,7 +50,7 @@ struct AuditPages: RouteCollection {
         }
     }
 
-    static let entityPaths = ["member": "/members/", "organization": "/organizations/", "unit": "/units/"]
+    static let entityPaths = ["member": "/members/", "organization": "/organizations/", "unit": "/units/", "honor": "/honors/"]
 
     @Sendable func index(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
@@ -73,7 +75,7 @@ struct AuditPages: RouteCollection {
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "audit.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", from: list.from ?? "", to: list.to ?? "",
-            entities: ["member", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
+            entities: ["member", "honor", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
             actions: AuditEntry.Action.allCases.map { SelectOption(value: $0.rawValue, label: req.t("action.\($0.rawValue)"), selected: $0 == filter.action) })
         return try await Pages.render("audit/index", context, on: req)
     }

@@ -93,6 +93,24 @@ enum DemoCatalog {
         .init(name: "陈帮贵", unit: "xifeng", organization: nil, trade: "砌筑工", level: nil, region: 511_321, birth: (1978, 7, 22), gender: .male, migrant: true),
     ]
 
+    struct HonorSpec {
+        let person: String
+        let title: HonorTitle
+        let level: HonorLevel
+        let year: Int
+        let awardingBody: String
+    }
+
+    /// The titles the articles give the people they name (years where the article gives none are
+    /// the demo's own).
+    static let honors: [HonorSpec] = [
+        .init(person: "孙学祥", title: .longyuanCraftsman, level: .provincial, year: 2023, awardingBody: "甘肃省总工会"),
+        .init(person: "周勇", title: .modelWorker, level: .provincial, year: 2020, awardingBody: "甘肃省人民政府"),
+        .init(person: "梁东平", title: .modelWorker, level: .provincial, year: 2015, awardingBody: "甘肃省人民政府"),
+        .init(person: "张小春", title: .modelWorker, level: .provincial, year: 2020, awardingBody: "甘肃省人民政府"),
+        .init(person: "刘倩", title: .technicalPacesetter, level: .city, year: 2024, awardingBody: "庆阳市总工会"),
+    ]
+
     struct AccountSpec {
         let username: String
         let displayName: String

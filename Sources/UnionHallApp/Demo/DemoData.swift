@@ -26,6 +26,7 @@ enum DemoData {
             let units = try await createUnits(on: db)
             let organizations = try await createOrganizations(units: units, on: db)
             let people = try await createPeople(units: units, organizations: organizations, on: db)
+            try await createHonors(people: people, on: db)
             try await createAccounts(units: units, people: people, hash: hash, on: db)
             let synthetic = try await insertSynthetic(plan: plan, units: units, organizations: organizations, on: db)
             try await MemberCounts.recount(on: db)
@@ -121,6 +122,17 @@ enum DemoData {
             people[spec.name] = member
         }
         return people
+    }
+
+    private static func createHonors(people: [String: Member], on db: any Database) async throws {
+        for spec in DemoCatalog.honors {
+            guard let member = people[spec.person] else { continue }
+            let valid = try HonorDraft(title: spec.title, level: spec.level, year: spec.year, awardingBody: spec.awardingBody)
+                .validate(currentYear: CivilDate(Date()).year).orInvalid()
+            let honor = try Honor(member: member, valid: valid)
+            try await honor.create(on: db)
+            try await Audit.record(.create, honor, by: .system, on: db)
+        }
     }
 
     private static func createAccounts(units: [String: UnionUnit], people: [String: Member], hash: String, on db: any Database) async throws {

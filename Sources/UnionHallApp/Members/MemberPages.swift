@@ -74,6 +74,7 @@ struct MemberPages: RouteCollection {
         var skillLabel: String
         var revealed: Bool
         var deleted: Bool
+        var honors: [HonorPages.Row]
         var history: [Pages.HistoryRow]
     }
 
@@ -91,11 +92,14 @@ struct MemberPages: RouteCollection {
         if reveal { try await MemberService.reveal(member, editor: try req.editor(), on: req.application) }
         let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
         let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: Member.auditEntity, entityId: member.id), scope: scope, on: req.db)
+        let honors = try await HonorService.honors(of: try member.requireID(), on: req.db).map {
+            HonorPages.row(try HonorOutput($0, member: member), tree: scope.tree, on: req)
+        }
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "members.show"), member: try MemberOutput(member, reveal: reveal),
             genderLabel: req.t("gender.\(member.gender.rawValue)"), unitPath: scope.tree.path(of: member.unitID),
             organization: organization??.name ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
-            revealed: reveal, deleted: member.deletedAt != nil, history: Pages.history(history.items, on: req))
+            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, history: Pages.history(history.items, on: req))
         return try await Pages.render("members/show", context, on: req)
     }
 

@@ -74,6 +74,14 @@ enum OpenAPIDocument {
             .parameter(name: "gender", context: .query, schema: OpenAPISchemas.values(Gender.self)),
             .parameter(name: "skilled", context: .query, schema: .boolean),
         ])
+        entries += resource("/api/v1/honors", "honors", schema: "Honor", input: "HonorInput", filters: [
+            .parameter(name: "title", context: .query, schema: OpenAPISchemas.values(HonorTitle.self)),
+            .parameter(name: "level", context: .query, schema: OpenAPISchemas.values(HonorLevel.self)),
+            .parameter(name: "year", context: .query, schema: .integer),
+            .parameter(name: "memberId", context: .query, schema: OpenAPISchemas.uuid),
+            .parameter(name: "trade", context: .query, schema: .string),
+            .parameter(name: "roster", context: .query, schema: .boolean, description: "Only model-worker and craftsman titles"),
+        ])
         for (path, item) in entries { paths[path] = .init(item) }
         // Reading one member may reveal its personal data.
         if case .b(var item)? = paths["/api/v1/members/{id}"], var get = item.get {

@@ -70,6 +70,16 @@ enum OpenAPISchemas {
             "migrant": .boolean(required: false), "hardship": .boolean(required: false),
             "version": .integer(required: false),
         ]),
+        "Honor": record([
+            "memberId": uuid, "memberName": .string, "trade": .string(required: false),
+            "title": values(HonorTitle.self), "level": values(HonorLevel.self), "year": .integer, "awardingBody": .string,
+            "source": .string(required: false, description: "The record the honor came from, if another module created it"),
+        ]),
+        "HonorInput": .object(properties: [
+            "memberId": uuid.optionalSchemaObject(), "title": values(HonorTitle.self).optionalSchemaObject(),
+            "level": values(HonorLevel.self).optionalSchemaObject(), "year": .integer(required: false),
+            "awardingBody": .string(required: false, maxLength: HonorDraft.maxBodyLength), "version": .integer(required: false),
+        ]),
         "User": .object(properties: [
             "id": uuid, "username": .string, "displayName": .string, "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(), "active": .boolean,

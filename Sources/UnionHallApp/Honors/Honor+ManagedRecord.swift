@@ -1,0 +1,34 @@
+import Fluent
+import Vapor
+
+extension Honor: ManagedRecord {
+    static let routeName = "honors"
+
+    static func list(_ list: ListQuery, filter: HonorFilter, scope: UnitScope, request: Request) async throws -> ListPage<HonorOutput> {
+        try await HonorService.list(list, filter: filter, scope: scope, on: request.db)
+    }
+
+    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Honor {
+        try await HonorService.find(id, scope: scope, includingDeleted: includingDeleted, on: db)
+    }
+
+    static func create(_ input: HonorInput, context: WriteContext, once: FormOnce?) async throws -> Honor {
+        try await HonorService.create(input, context: context, once: once)
+    }
+
+    func update(with input: HonorInput, context: WriteContext, replacing: Bool) async throws {
+        try await HonorService.update(self, with: input, context: context)
+    }
+
+    func delete(context: WriteContext) async throws {
+        try await HonorService.setDeleted(self, true, context: context)
+    }
+
+    func restore(context: WriteContext) async throws {
+        try await HonorService.setDeleted(self, false, context: context)
+    }
+
+    func output(on request: Request) async throws -> HonorOutput {
+        try HonorOutput(self, member: try await Member.find(memberID, on: request.db))
+    }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// The honor form's fields as typed. A new honor is recorded from its member's page, which
+/// passes `?memberId=`; the form names the member it is for.
+struct HonorForm: RecordForm {
+    var memberId: String?
+    var title: String?
+    var level: String?
+    var year: String?
+    var awardingBody: String?
+    var version: String?
+    var _once: String?
+
+    init(_ honor: Honor?) {
+        memberId = honor?.memberID.uuidString
+        title = honor?.title.rawValue
+        level = honor?.level.rawValue
+        year = honor.map { String($0.year) }
+        awardingBody = honor?.awardingBody
+        version = honor.map { String($0.version) }
+    }
+
+    static func blank(for request: Request, context: WriteContext) -> HonorForm {
+        var form = HonorForm(nil)
+        form.memberId = try? request.query.get(String.self, at: "memberId")
+        form.year = String(request.today.year)
+        return form
+    }
+
+    func input(editing existing: Honor?) throws -> HonorInput {
+        var yearValue: Int?
+        if let year, !year.isEmpty {
+            guard let parsed = Int(year) else { throw AppError.invalid("year", "error.invalid") }
+            yearValue = parsed
+        }
+        return HonorInput(
+            memberId: try FormValue.uuid(memberId, field: "memberId"), title: title.flatMap(HonorTitle.init(rawValue:)),
+            level: level.flatMap { $0.isEmpty ? nil : HonorLevel(rawValue: $0) }, year: yearValue, awardingBody: awardingBody ?? "",
+            version: version.flatMap { Int($0) })
+    }
+
+    struct Context: Encodable {
+        var layout: Layout
+        var form: HonorForm
+        var id: String?
+        var once: String
+        var error: FormError?
+        var conflict: Bool
+        var memberName: String?
+        var titles: [SelectOption]
+        var levels: [SelectOption]
+    }
+
+    static func render(_ req: Request, form: HonorForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
+        var memberName: String?
+        if let memberID = form.memberId.flatMap(UUID.init(uuidString:)),
+           let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil, context.scope.contains(member.unitID) {
+            memberName = member.name
+        }
+        let page = Context(
+            layout: Pages.layout(req, titleKey: id == nil ? "honors.new" : "honors.edit"),
+            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
+            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true, memberName: memberName,
+            titles: Pages.enumOptions(HonorTitle.self, prefix: "honorTitle", selected: form.title, request: req),
+            levels: Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: form.level, request: req))
+        return try await Pages.render("honors/form", page, status: error.map { $0.status } ?? .ok, on: req)
+    }
+}

@@ -1,0 +1,102 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Reads and writes of honors, shared by the API and the pages.
+enum HonorService {
+    static let sortKeys = ["year", "title", "name", "createdAt"]
+
+    static func list(_ list: ListQuery, filter: HonorFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<HonorOutput> {
+        let query = try scope.apply(to: Honor.query(on: db), unitKey: \.$unitID, within: list.unitId)
+            .join(Member.self, on: \Honor.$memberID == \Member.$id)
+        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        if let title = filter.title { query.filter(\.$title == title) }
+        if filter.roster == true { query.filter(\.$title ~~ HonorTitle.allCases.filter(\.isModelWorkerOrCraftsman)) }
+        if let level = filter.level { query.filter(\.$level == level) }
+        if let year = filter.year { query.filter(\.$year == year) }
+        if let memberID = filter.memberId { query.filter(\.$memberID == memberID) }
+        if let trade = filter.trade, !trade.isEmpty { query.filter(Member.self, \.$trade == trade) }
+        switch SearchQuery(list.q) {
+        case .latin(let prefix):
+            query.filter(Member.self, \.$pinyin >= prefix).filter(Member.self, \.$pinyin < SearchQuery.upperBound(ofPrefix: prefix))
+        case .name(let prefix):
+            query.filter(Member.self, \.$nameKey >= prefix).filter(Member.self, \.$nameKey < SearchQuery.upperBound(ofPrefix: prefix))
+        case .lastDigits(let digits):
+            query.filter(Member.self, \.$idLast4 == digits)
+        case .empty:
+            break
+        }
+        try query.created(in: list, key: \.$createdAt)
+        let direction: (Bool) -> DatabaseQuery.Sort.Direction = { $0 ? .descending : .ascending }
+        switch list.sortKey(allowed: sortKeys) {
+        case ("title", let descending)?: query.sort(\.$title, direction(descending))
+        case ("name", let descending)?: query.sort(Member.self, \.$pinyin, direction(descending))
+        case ("createdAt", let descending)?: query.sort(\.$createdAt, direction(descending))
+        case (_, let descending)?: query.sort(\.$year, direction(descending))
+        case nil: query.sort(\.$year, .descending)
+        }
+        query.sort(\.$id)
+        return try await query.page(list) { honors in
+            try honors.map { try HonorOutput($0, member: try? $0.joined(Member.self)) }
+        }
+    }
+
+    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Honor {
+        guard let honor = try await Honor.find(id, on: db), includingDeleted || honor.deletedAt == nil else { throw AppError.notFound }
+        try scope.check(honor.unitID)
+        return honor
+    }
+
+    static func create(_ input: HonorInput, context: WriteContext, once: FormOnce?) async throws -> Honor {
+        guard let memberID = input.memberId else { throw AppError.invalid("memberId", "error.honor.member") }
+        guard let member = try await Member.find(memberID, on: context.app.db), member.deletedAt == nil, context.scope.contains(member.unitID) else {
+            throw AppError.invalid("memberId", "error.honor.member")
+        }
+        let valid = try HonorDraft(title: input.title, level: input.level, year: input.year, awardingBody: input.awardingBody ?? "")
+            .validate(currentYear: CivilDate(context.editor.at).year).orInvalid()
+        let honor = try Honor(member: member, valid: valid)
+        let editor = context.editor
+        return try await context.app.write { db in
+            try await once.claim(on: db)
+            try await honor.create(on: db)
+            try await Audit.record(.create, honor, by: editor, on: db)
+            try await once.record(honor.id, on: db)
+            return honor
+        }
+    }
+
+    static func update(_ honor: Honor, with input: HonorInput, context: WriteContext) async throws {
+        guard let version = input.version else { throw AppError.invalid("version", "error.required") }
+        if let memberID = input.memberId, memberID != honor.memberID { throw AppError.invalid("memberId", "error.honor.memberFixed") }
+        let before = honor.auditSnapshot()
+        let valid = try HonorDraft(title: input.title ?? honor.title, level: input.level ?? (input.title == nil ? honor.level : nil),
+                                   year: input.year ?? honor.year, awardingBody: input.awardingBody ?? honor.awardingBody)
+            .validate(currentYear: CivilDate(context.editor.at).year).orInvalid()
+        honor.title = valid.title
+        honor.level = valid.level
+        honor.year = valid.year
+        honor.awardingBody = valid.awardingBody
+        let editor = context.editor
+        try await context.app.write { db in
+            try await honor.claimVersion(version, on: db)
+            try await honor.update(on: db)
+            try await Audit.record(.update, honor, before: before, by: editor, on: db)
+        }
+    }
+
+    static func setDeleted(_ honor: Honor, _ deleted: Bool, context: WriteContext) async throws {
+        guard (honor.deletedAt != nil) != deleted else { return }
+        let editor = context.editor
+        try await context.app.write { db in
+            let before = honor.auditSnapshot()
+            honor.deletedAt = deleted ? editor.at : nil
+            try await honor.update(on: db)
+            try await Audit.record(deleted ? .delete : .restore, honor, before: deleted ? before : nil, by: editor, on: db)
+        }
+    }
+
+    /// The member's live honors, newest first, for their page.
+    static func honors(of memberID: UUID, on db: any Database) async throws -> [Honor] {
+        try await Honor.query(on: db).filter(\.$memberID == memberID).filter(\.$deletedAt == nil).sort(\.$year, .descending).all()
+    }
+}
