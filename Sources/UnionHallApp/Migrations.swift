@@ -16,5 +16,6 @@ enum Migrations {
         CreateFormSubmission(),
         // 002 - model workers and craftsmen
         CreateHonor(),
+        CreateMentorshipAgreement(),
     ]
 }

@@ -32,5 +32,7 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<Organization>())
     try authorized.register(collection: RecordAPIController<Member>())
     try authorized.register(collection: RecordAPIController<Honor>())
+    try authorized.register(collection: RecordAPIController<MentorshipAgreement>())
+    try authorized.register(collection: MentorshipStepController())
     try authorized.register(collection: AuditAPIController())
 }

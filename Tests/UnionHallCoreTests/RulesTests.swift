@@ -141,3 +141,42 @@ enum MemberDraftCase: Sendable, CaseIterable {
         #expect(!HonorTitle.technicalPacesetter.isModelWorkerOrCraftsman)
     }
 }
+
+@Suite struct MentorshipWorkflowTests {
+    /// Every step from every status: legal ones lead where the table says, the rest are refused.
+    @Test(arguments: MentorshipStep.allCases)
+    func stepsFromEveryStatus(_ step: MentorshipStep) {
+        let legal: [MentorshipStep: [MentorshipStatus: MentorshipStatus]] = [
+            .sign: [.draft: .signed],
+            .start: [.signed: .inProgress],
+            .complete: [.inProgress: .completed],
+            .terminate: [.draft: .terminated, .signed: .terminated, .inProgress: .terminated],
+        ]
+        for status in MentorshipStatus.allCases {
+            switch step.apply(to: status) {
+            case .success(let next): #expect(legal[step]?[status] == next, "\(step) from \(status)")
+            case .failure(let issue):
+                #expect(legal[step]?[status] == nil, "\(step) from \(status) should be allowed")
+                #expect(issue.key == "error.mentorship.step")
+            }
+        }
+    }
+
+    @Test func mentorEligibility() {
+        #expect(MentorshipRules.checkMentor(skillLevel: .technician, holdsRecognisedTitle: false) == nil)
+        #expect(MentorshipRules.checkMentor(skillLevel: .junior, holdsRecognisedTitle: true) == nil)
+        #expect(MentorshipRules.checkMentor(skillLevel: .senior, holdsRecognisedTitle: false)?.field == "mentorId")
+        #expect(MentorshipRules.checkMentor(skillLevel: nil, holdsRecognisedTitle: false)?.key == "error.mentorship.mentorNotEligible")
+    }
+
+    @Test func apprenticeTermAndOutcome() {
+        #expect(MentorshipRules.checkApprentice("a", mentor: "a", activeAgreements: 0)?.key == "error.mentorship.self")
+        #expect(MentorshipRules.checkApprentice("a", mentor: "b", activeAgreements: 1)?.key == "error.mentorship.apprenticeBusy")
+        #expect(MentorshipRules.checkApprentice("a", mentor: "b", activeAgreements: 0) == nil)
+        #expect(MentorshipRules.checkTerm(start: CivilDate("2024-03-01"), end: CivilDate("2024-03-01"))?.field == "endDate")
+        #expect(MentorshipRules.checkTerm(start: CivilDate("2024-03-01"), end: CivilDate("2025-02-28")) == nil)
+        #expect(MentorshipRules.checkOutcome(before: .senior, after: .intermediate)?.key == "error.mentorship.levelDown")
+        #expect(MentorshipRules.checkOutcome(before: .intermediate, after: .senior) == nil)
+        #expect(MentorshipRules.checkOutcome(before: nil, after: nil)?.field == "levelAfter")
+    }
+}

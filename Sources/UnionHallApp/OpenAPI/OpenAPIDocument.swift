@@ -82,6 +82,19 @@ enum OpenAPIDocument {
             .parameter(name: "trade", context: .query, schema: .string),
             .parameter(name: "roster", context: .query, schema: .boolean, description: "Only model-worker and craftsman titles"),
         ])
+        entries += resource("/api/v1/mentorship-agreements", "mentorship", schema: "MentorshipAgreement", input: "MentorshipInput", filters: [
+            .parameter(name: "status", context: .query, schema: OpenAPISchemas.values(MentorshipStatus.self)),
+            .parameter(name: "mentorId", context: .query, schema: OpenAPISchemas.uuid),
+            .parameter(name: "apprenticeId", context: .query, schema: OpenAPISchemas.uuid),
+            .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
+            .parameter(name: "on", context: .query, schema: .string(allowedValues: "signed", "completed"), description: "Which date from/to apply to"),
+        ])
+        for step in MentorshipStep.allCases {
+            entries.append((OpenAPI.Path(rawValue: "/api/v1/mentorship-agreements/{id}/\(step.rawValue)"), OpenAPI.PathItem(
+                parameters: [idParameter],
+                post: .init(tags: ["mentorship"], summary: "Workflow step: \(step.rawValue)", requestBody: .init(content: json(ref("MentorshipStep"))),
+                            responses: responses(200, "The agreement after the step", ref("MentorshipAgreement"), errors: [400, 401, 403, 404, 409, 422])))))
+        }
         for (path, item) in entries { paths[path] = .init(item) }
         // Reading one member may reveal its personal data.
         if case .b(var item)? = paths["/api/v1/members/{id}"], var get = item.get {

@@ -80,6 +80,23 @@ enum OpenAPISchemas {
             "level": values(HonorLevel.self).optionalSchemaObject(), "year": .integer(required: false),
             "awardingBody": .string(required: false, maxLength: HonorDraft.maxBodyLength), "version": .integer(required: false),
         ]),
+        "MentorshipAgreement": record([
+            "mentorId": uuid, "mentorName": .string, "apprenticeId": uuid, "apprenticeName": .string,
+            "organizationId": uuid.optionalSchemaObject(), "startDate": .string(format: .date), "endDate": .string(format: .date),
+            "goals": .string, "milestones": .string, "status": values(MentorshipStatus.self),
+            "signedDate": .string(format: .date, required: false), "completedDate": .string(format: .date, required: false),
+            "levelBefore": .integer(required: false), "levelAfter": .integer(required: false), "terminationReason": .string(required: false),
+        ]),
+        "MentorshipInput": .object(properties: [
+            "mentorId": uuid.optionalSchemaObject(), "apprenticeId": uuid.optionalSchemaObject(), "organizationId": uuid.optionalSchemaObject(),
+            "startDate": .string(format: .date, required: false), "endDate": .string(format: .date, required: false),
+            "goals": .string(required: false), "milestones": .string(required: false), "version": .integer(required: false),
+        ]),
+        "MentorshipStep": .object(properties: [
+            "version": .integer, "date": .string(format: .date, required: false, description: "Defaults to today (Asia/Shanghai)"),
+            "levelAfter": .integer(required: false, description: "Required to complete: the apprentice's level after, 1–5"),
+            "reason": .string(required: false, description: "Required to terminate"),
+        ]),
         "User": .object(properties: [
             "id": uuid, "username": .string, "displayName": .string, "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(), "active": .boolean,
