@@ -5,3 +5,8 @@ document.addEventListener("submit", function (event) {
     if (!window.confirm(form.getAttribute("data-confirm") || "?")) event.preventDefault();
   }
 });
+
+// The print button on printable pages (an agreement) opens the browser's print dialog.
+document.addEventListener("click", function (event) {
+  if (event.target.classList && event.target.classList.contains("print")) window.print();
+});

@@ -18,6 +18,8 @@ func routes(_ app: Application) throws {
     RecordPages<MemberForm>.register(on: signedIn)
     RecordPages<HonorForm>.register(on: signedIn)
     try signedIn.register(collection: HonorPages())
+    RecordPages<MentorshipForm>.register(on: signedIn)
+    try signedIn.register(collection: MentorshipPages())
     try signedIn.register(collection: MyRecordPage())
     try signedIn.register(collection: UserPages())
     try signedIn.register(collection: AuditPages())

@@ -132,3 +132,45 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MentorshipPagesTests {
+    @Test func signedByIDNumbersAndWalkedThroughFromItsPage() async throws {
+        try await TestWorld.run { world in
+            let traineeID = IDNumber.make(region: 621_002, birth: CivilDate(year: 2001, month: 4, day: 4)!, sequence: 466)
+            _ = try await world.api(.POST, "api/v1/members", as: "officerA", body: MemberInput(name: "赵学徒", idNumber: traineeID.value, unitId: world.teamA, skillLevel: 5))
+            var browser = try await Browser.signedIn(world, as: "officerA")
+            let memberPage = try await browser.get("/members/\(world.memberA)")
+            #expect(memberPage.body.string.contains("/mentorship-agreements/new?mentorId=\(world.memberA)"))
+            let form = try await browser.get("/mentorship-agreements/new?mentorId=\(world.memberA)")
+            #expect(form.body.string.contains("梁东平"))
+            var fields = ["_csrf": Browser.csrf(in: form), "_once": "m1", "mentorId": world.memberA.uuidString, "apprenticeIdNumber": "621002200104044660",
+                          "startDate": "2024-03-01", "endDate": "2025-02-28", "goals": "电缆头制作", "milestones": ""]
+            let wrongID = try await browser.post("/mentorship-agreements", form: fields)
+            #expect(wrongID.status == .unprocessableEntity)
+            #expect(wrongID.body.string.contains("请选择您所管理的在册职工"))
+            fields["apprenticeIdNumber"] = traineeID.value
+            let created = try await browser.post("/mentorship-agreements", form: fields)
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers.first(name: .location)).components(separatedBy: "?").first ?? ""
+            var page = try await browser.get(location)
+            #expect(page.body.string.contains("导师带徒协议书"))
+            #expect(page.body.string.contains("赵学徒"))
+            for step in ["sign", "start"] {
+                let version = Browser.field("version", in: page.body.string) ?? ""
+                let moved = try await browser.post("\(location)/\(step)", form: ["_csrf": Browser.csrf(in: page), "version": version, "date": "2024-03-01"])
+                #expect(moved.status == .seeOther)
+                page = try await browser.get(location)
+            }
+            #expect(page.body.string.contains("带徒中"))
+            let refused = try await browser.post("\(location)/complete", form: ["_csrf": Browser.csrf(in: page), "version": Browser.field("version", in: page.body.string) ?? "", "levelAfter": ""])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("此项为必填项"))
+            let index = try await browser.get("/mentorship-agreements")
+            #expect(index.status == .ok)
+            #expect(index.body.string.contains("赵学徒"))
+            #expect(!index.body.string.contains("mentorshipStep."))
+            let mentorPage = try await browser.get("/members/\(world.memberA)")
+            #expect(mentorPage.body.string.contains("梁东平 → 赵学徒"))
+        }
+    }
+}

@@ -44,13 +44,14 @@ struct AuditPages: RouteCollection {
         case "level": return request.t("honorLevel.\(value)")
         case "gender": return request.t("gender.\(value)")
         case "role": return request.t("role.\(value)")
-        case "skillLevel": return request.t("skill.\(value)")
+        case "skillLevel", "levelBefore", "levelAfter": return request.t("skill.\(value)")
+        case "status": return request.t("mentorshipStatus.\(value)")
         case "migrant", "hardship", "active": return request.t(value == "true" ? "value.yes" : "value.no")
         default: return value
         }
     }
 
-    static let entityPaths = ["member": "/members/", "organization": "/organizations/", "unit": "/units/", "honor": "/honors/"]
+    static let entityPaths = ["member": "/members/", "organization": "/organizations/", "unit": "/units/", "honor": "/honors/", "mentorship": "/mentorship-agreements/"]
 
     @Sendable func index(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
@@ -75,7 +76,7 @@ struct AuditPages: RouteCollection {
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "audit.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", from: list.from ?? "", to: list.to ?? "",
-            entities: ["member", "honor", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
+            entities: ["member", "honor", "mentorship", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
             actions: AuditEntry.Action.allCases.map { SelectOption(value: $0.rawValue, label: req.t("action.\($0.rawValue)"), selected: $0 == filter.action) })
         return try await Pages.render("audit/index", context, on: req)
     }

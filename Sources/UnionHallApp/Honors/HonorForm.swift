@@ -29,7 +29,7 @@ struct HonorForm: RecordForm {
         return form
     }
 
-    func input(editing existing: Honor?) throws -> HonorInput {
+    func input(editing existing: Honor?, on request: Request) async throws -> HonorInput {
         var yearValue: Int?
         if let year, !year.isEmpty {
             guard let parsed = Int(year) else { throw AppError.invalid("year", "error.invalid") }

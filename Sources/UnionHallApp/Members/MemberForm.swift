@@ -40,7 +40,7 @@ struct MemberForm: RecordForm {
 
     /// Converts to the API's input; an unparsable number or ID names its field. Masked values
     /// left as shown mean "unchanged".
-    func input(editing existing: Member?) throws -> MemberInput {
+    func input(editing existing: Member?, on request: Request) async throws -> MemberInput {
         var level: Int?
         if let skillLevel, !skillLevel.isEmpty {
             guard let parsed = Int(skillLevel) else { throw AppError.invalid("skillLevel", "error.skillLevel.invalid") }

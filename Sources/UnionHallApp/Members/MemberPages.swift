@@ -75,6 +75,7 @@ struct MemberPages: RouteCollection {
         var revealed: Bool
         var deleted: Bool
         var honors: [HonorPages.Row]
+        var mentorships: [MentorshipPages.Row]
         var history: [Pages.HistoryRow]
     }
 
@@ -92,14 +93,20 @@ struct MemberPages: RouteCollection {
         if reveal { try await MemberService.reveal(member, editor: try req.editor(), on: req.application) }
         let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
         let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: Member.auditEntity, entityId: member.id), scope: scope, on: req.db)
-        let honors = try await HonorService.honors(of: try member.requireID(), on: req.db).map {
+        let memberID = try member.requireID()
+        let agreements = try await MentorshipAgreement.query(on: req.db).filter(\.$deletedAt == nil)
+            .group(.or) { $0.filter(\.$mentorID == memberID).filter(\.$apprenticeID == memberID) }
+            .sort(\.$startDate, .descending).all()
+        let names = try await MentorshipService.memberNames(agreements.flatMap { [$0.mentorID, $0.apprenticeID] }, on: req.db)
+        let mentorships = try agreements.map { MentorshipPages.row(try MentorshipOutput($0, names: names), tree: scope.tree, on: req) }
+        let honors = try await HonorService.honors(of: memberID, on: req.db).map {
             HonorPages.row(try HonorOutput($0, member: member), tree: scope.tree, on: req)
         }
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "members.show"), member: try MemberOutput(member, reveal: reveal),
             genderLabel: req.t("gender.\(member.gender.rawValue)"), unitPath: scope.tree.path(of: member.unitID),
             organization: organization??.name ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
-            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, history: Pages.history(history.items, on: req))
+            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, history: Pages.history(history.items, on: req))
         return try await Pages.render("members/show", context, on: req)
     }
 

@@ -26,7 +26,7 @@ struct OrganizationForm: RecordForm {
         return form
     }
 
-    func input(editing existing: Organization?) throws -> OrganizationInput {
+    func input(editing existing: Organization?, on request: Request) async throws -> OrganizationInput {
         OrganizationInput(name: name ?? "", kind: kind.flatMap(OrganizationKind.init(rawValue:)), creditCode: creditCode ?? "",
                           unitId: try FormValue.uuid(unitId, field: "unitId"), version: version.flatMap { Int($0) })
     }

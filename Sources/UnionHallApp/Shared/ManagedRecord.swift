@@ -106,7 +106,7 @@ protocol RecordForm: Content {
     /// A new record's form, prefilled from the request (`?unitId=`) and the user.
     static func blank(for request: Request, context: WriteContext) -> Self
     /// The typed fields as the record's input; `existing` is the record being edited.
-    func input(editing existing: Record?) throws -> Record.Input
+    func input(editing existing: Record?, on request: Request) async throws -> Record.Input
     static func render(_ req: Request, form: Self, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response
 }
 
@@ -143,7 +143,7 @@ enum RecordPages<Form: RecordForm> {
         let form = try req.content.decode(Form.self)
         let once = FormOnce(form._once, pathPrefix: "/\(Record.routeName)/", at: req.now)
         return try await FormFlow.create(req, once: once, save: {
-            path(try await Record.create(try form.input(editing: nil), context: context, once: once).requireID())
+            path(try await Record.create(try await form.input(editing: nil, on: req), context: context, once: once).requireID())
         }, rerender: { error in
             try await Form.render(req, form: form, id: nil, context: context, error: error)
         })
@@ -155,7 +155,7 @@ enum RecordPages<Form: RecordForm> {
         let record = try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db)
         let form = try req.content.decode(Form.self)
         return try await FormFlow.update(req, location: path(id), save: {
-            try await record.update(with: try form.input(editing: record), context: context, replacing: true)
+            try await record.update(with: try await form.input(editing: record, on: req), context: context, replacing: true)
         }, showNewer: { error in
             let newer = try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db)
             return try await Form.render(req, form: Form(newer), id: id, context: context, error: error)

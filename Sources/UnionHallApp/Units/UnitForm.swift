@@ -23,7 +23,7 @@ struct UnitForm: RecordForm {
         return form
     }
 
-    func input(editing existing: UnionUnit?) throws -> UnitInput {
+    func input(editing existing: UnionUnit?, on request: Request) async throws -> UnitInput {
         UnitInput(name: name ?? "", kind: kind.flatMap(UnitKind.init(rawValue:)), parentId: try FormValue.uuid(parentId, field: "parentId"),
                   version: version.flatMap { Int($0) })
     }

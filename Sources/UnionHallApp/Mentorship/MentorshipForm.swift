@@ -1,0 +1,81 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// The agreement's terms as typed. The mentor and apprentice are named by their resident ID
+/// numbers, as on the paper agreement; opened from a member's page, the mentor is filled in.
+struct MentorshipForm: RecordForm {
+    var mentorId: String?
+    var mentorIdNumber: String?
+    var apprenticeId: String?
+    var apprenticeIdNumber: String?
+    var startDate: String?
+    var endDate: String?
+    var goals: String?
+    var milestones: String?
+    var version: String?
+    var _once: String?
+
+    init(_ agreement: MentorshipAgreement?) {
+        mentorId = agreement?.mentorID.uuidString
+        apprenticeId = agreement?.apprenticeID.uuidString
+        startDate = agreement?.startDate
+        endDate = agreement?.endDate
+        goals = agreement?.goals
+        milestones = agreement?.milestones
+        version = agreement.map { String($0.version) }
+    }
+
+    static func blank(for request: Request, context: WriteContext) -> MentorshipForm {
+        var form = MentorshipForm(nil)
+        form.mentorId = try? request.query.get(String.self, at: "mentorId")
+        form.apprenticeId = try? request.query.get(String.self, at: "apprenticeId")
+        form.startDate = request.today.description
+        form.endDate = request.today.adding(days: 365).description
+        return form
+    }
+
+    /// Resolves a typed ID number to the member it belongs to, within the officer's scope.
+    private static func member(id: String?, idNumber: String?, field: String, on request: Request) async throws -> UUID? {
+        if let number = idNumber?.trimmingCharacters(in: .whitespaces).uppercased(), !number.isEmpty {
+            let scope = try await request.scope()
+            guard case .success(let parsed) = IDNumber.parse(number),
+                  let member = try await Member.query(on: request.db).filter(\.$idNumber == parsed.value).filter(\.$deletedAt == nil).first(),
+                  scope.contains(member.unitID)
+            else { throw AppError.invalid(field, "error.mentorship.memberNotHeld") }
+            return member.id
+        }
+        return try FormValue.uuid(id, field: field)
+    }
+
+    func input(editing existing: MentorshipAgreement?, on request: Request) async throws -> MentorshipInput {
+        MentorshipInput(
+            mentorId: try await Self.member(id: mentorId, idNumber: mentorIdNumber, field: "mentorId", on: request),
+            apprenticeId: try await Self.member(id: apprenticeId, idNumber: apprenticeIdNumber, field: "apprenticeId", on: request),
+            startDate: startDate ?? "", endDate: endDate ?? "", goals: goals ?? "", milestones: milestones ?? "",
+            version: version.flatMap { Int($0) })
+    }
+
+    struct Context: Encodable {
+        var layout: Layout
+        var form: MentorshipForm
+        var id: String?
+        var once: String
+        var error: FormError?
+        var conflict: Bool
+        var mentorName: String?
+        var apprenticeName: String?
+    }
+
+    static func render(_ req: Request, form: MentorshipForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
+        let ids = [form.mentorId, form.apprenticeId].compactMap { $0.flatMap(UUID.init(uuidString:)) }
+        let names = try await MentorshipService.memberNames(ids, on: req.db)
+        let page = Context(
+            layout: Pages.layout(req, titleKey: id == nil ? "mentorship.new" : "mentorship.edit"),
+            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
+            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+            mentorName: form.mentorId.flatMap(UUID.init(uuidString:)).flatMap { names[$0] },
+            apprenticeName: form.apprenticeId.flatMap(UUID.init(uuidString:)).flatMap { names[$0] })
+        return try await Pages.render("mentorship/form", page, status: error.map { $0.status } ?? .ok, on: req)
+    }
+}
