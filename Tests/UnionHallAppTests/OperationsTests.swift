@@ -116,3 +116,26 @@ import Vapor
         }
     }
 }
+
+@Suite struct DemoFiguresTests {
+    /// The mentorship figures the articles give, computed from the demo's records.
+    @Test func mentorshipFiguresFromRecords() async throws {
+        try await TestWorld.runEmpty { app in
+            _ = try await DemoData.load(on: app, members: 40_000)
+            let tree = try await UnitTree.load(on: app.db)
+            func scope(_ name: String) throws -> UnitScope {
+                let root = try #require(tree.nodes.values.first { $0.name == name })
+                return UnitScope(unitIDs: tree.subtree(of: root.id), tree: tree)
+            }
+            let jinchang = try await MentorshipService.counts(scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
+            #expect(jinchang.apprenticesTrained == 3_100)
+            let grid = try await MentorshipService.counts(scope: scope("国网庆阳供电公司工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
+            #expect(grid.signed == 40)
+            // Every demo mentor is qualified and no apprentice has two active agreements.
+            let agreements = try await MentorshipAgreement.query(on: app.db).all()
+            let mentors = try await Member.query(on: app.db).filter(\.$id ~~ Set(agreements.map(\.mentorID))).all()
+            #expect(mentors.allSatisfy { ($0.skillLevel ?? 5) <= SkillLevel.technician.rawValue })
+            #expect(Set(agreements.map(\.apprenticeID)).count == agreements.count)
+        }
+    }
+}
