@@ -17,5 +17,6 @@ enum Migrations {
         // 002 - model workers and craftsmen
         CreateHonor(),
         CreateMentorshipAgreement(),
+        CreateStudio(),
     ]
 }

@@ -19,6 +19,8 @@ func routes(_ app: Application) throws {
     RecordPages<HonorForm>.register(on: signedIn)
     try signedIn.register(collection: HonorPages())
     RecordPages<MentorshipForm>.register(on: signedIn)
+    RecordPages<StudioForm>.register(on: signedIn)
+    try signedIn.register(collection: StudioPages())
     try signedIn.register(collection: MentorshipPages())
     try signedIn.register(collection: MyRecordPage())
     try signedIn.register(collection: UserPages())
@@ -36,5 +38,7 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<Honor>())
     try authorized.register(collection: RecordAPIController<MentorshipAgreement>())
     try authorized.register(collection: MentorshipStepController())
+    try authorized.register(collection: RecordAPIController<Studio>())
+    try authorized.register(collection: StudioPartsController())
     try authorized.register(collection: AuditAPIController())
 }

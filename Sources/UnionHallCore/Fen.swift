@@ -19,6 +19,31 @@ public struct Fen: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return "\(sign)¥\(String(grouped.reversed())).\(fen < 10 ? "0" : "")\(fen)"
     }
 
+    /// Parses yuan as typed: `5600000`, `5,600,000.5`, `¥393,600.00`. At most two decimals.
+    public static func parse(yuan text: String) -> Fen? {
+        var digits = text.filter { !" ,¥￥".contains($0) }
+        let negative = digits.hasPrefix("-")
+        if negative { digits.removeFirst() }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), parts[0].allSatisfy(\.isASCIIDigit) else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let decimals = parts[1]
+            guard (1...2).contains(decimals.count), decimals.allSatisfy(\.isASCIIDigit), let value = Int64(decimals) else { return nil }
+            fraction = decimals.count == 1 ? value * 10 : value
+        }
+        let (fen, overflow) = whole.multipliedReportingOverflow(by: 100)
+        guard !overflow else { return nil }
+        return Fen((fen + fraction) * (negative ? -1 : 1))
+    }
+
+    /// `5600000.00`: the plain form a money field is filled with.
+    public var plainYuan: String {
+        let magnitude = value.magnitude
+        let fen = magnitude % 100
+        return "\(value < 0 ? "-" : "")\(magnitude / 100).\(fen < 10 ? "0" : "")\(fen)"
+    }
+
     public static func < (lhs: Fen, rhs: Fen) -> Bool { lhs.value < rhs.value }
     public static func + (lhs: Fen, rhs: Fen) -> Fen { Fen(lhs.value + rhs.value) }
 

@@ -38,7 +38,7 @@ import UnionHallCore
     @Test func everyKeyUsedExists() throws {
         let zh = try catalogue("zh-Hans")
         let prefixes = ["error", "nav", "home", "login", "members", "organizations", "units", "users", "audit", "field", "action", "entity", "filter",
-                        "notice", "pager", "history", "record", "confirm", "form", "member", "sort", "app", "honors", "value", "me"]
+                        "notice", "pager", "history", "record", "confirm", "form", "member", "sort", "app", "honors", "value", "me", "mentorship", "studios"]
         var used: Set<String> = []
         for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
             used.formUnion(keys(in: text, prefixes: prefixes))
@@ -54,6 +54,9 @@ import UnionHallCore
         keys += UnitKind.allCases.map { "unitKind.\($0.rawValue)" } + OrganizationKind.allCases.map { "orgKind.\($0.rawValue)" }
         keys += SkillLevel.allCases.map { "skill.\($0.rawValue)" } + AuditEntry.Action.allCases.map { "action.\($0.rawValue)" }
         keys += ["member", "organization", "unit", "user", "honor"].map { "entity.\($0)" }
+        keys += StudioKind.allCases.map { "studioKind.\($0.rawValue)" } + StudioResultKind.allCases.map { "studioResult.\($0.rawValue)" }
+        keys += MentorshipStatus.allCases.map { "mentorshipStatus.\($0.rawValue)" } + MentorshipStep.allCases.map { "mentorshipStep.\($0.rawValue)" }
+        keys += ["mentorship", "studio", "studioMember", "studioResult"].map { "entity.\($0)" }
         keys += HonorTitle.allCases.map { "honorTitle.\($0.rawValue)" } + HonorLevel.allCases.map { "honorLevel.\($0.rawValue)" }
         keys += Pages.notices.map { "notice.\($0)" }
         for issueKey in ["length", "characters", "birthDate", "checksum"] { keys.append("error.idNumber.\(issueKey)") }

@@ -136,6 +136,16 @@ import Vapor
             let mentors = try await Member.query(on: app.db).filter(\.$id ~~ Set(agreements.map(\.mentorID))).all()
             #expect(mentors.allSatisfy { ($0.skillLevel ?? 5) <= SkillLevel.technician.rawValue })
             #expect(Set(agreements.map(\.apprenticeID)).count == agreements.count)
+
+            let named2024 = try await StudioService.counts(scope: scope("庆阳市总工会"), yearNamed: 2024, on: app.db)
+            #expect(named2024.byKind["modelWorkerStudio"] == 11)
+            #expect(named2024.byKind["innovativeTeam"] == 19)
+            let huaneng = try #require(try await Studio.query(on: app.db).filter(\.$name == "华能庆阳煤电制造有限公司科技创新工作室").first())
+            let figures = try #require(try await StudioService.outputs([huaneng], on: app.db).first?.figures)
+            #expect(figures == ["nationalProject": 2, "provincialAchievement": 31, "inventionPatent": 5, "utilityModelPatent": 15, "paper": 12,
+                                "softwareCopyright": 13, "funding": 20_000_000, "benefit": 560_000_000])
+            let gong = try #require(try await Studio.query(on: app.db).filter(\.$name == "巩怀华劳模创新工作室").first())
+            #expect(try await StudioService.outputs([gong], on: app.db).first?.figures["innovationProject"] == 46)
         }
     }
 }

@@ -86,3 +86,19 @@ import UnionHallCore
         #expect(Fen(fen).description == text)
     }
 }
+
+@Suite struct FenParsingTests {
+    @Test(arguments: [("5600000", Int64(560_000_000)), ("393,600.00", 39_360_000), ("¥5,450", 545_000), ("0.5", 50), ("12.34", 1_234)])
+    func parsesYuan(_ text: String, _ fen: Int64) {
+        #expect(Fen.parse(yuan: text) == Fen(fen))
+    }
+
+    @Test(arguments: ["", "abc", "1.234", "1.2.3", "12a", "99999999999999999999"])
+    func rejects(_ text: String) {
+        #expect(Fen.parse(yuan: text) == nil)
+    }
+
+    @Test func plainForm() {
+        #expect(Fen(560_000_005).plainYuan == "5600000.05")
+    }
+}

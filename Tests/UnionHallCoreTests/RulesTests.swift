@@ -180,3 +180,24 @@ enum MemberDraftCase: Sendable, CaseIterable {
         #expect(MentorshipRules.checkOutcome(before: nil, after: nil)?.field == "levelAfter")
     }
 }
+
+@Suite struct StudioRulesTests {
+    @Test func studioDraft() throws {
+        let valid = try StudioDraft(name: "巩怀华劳模创新工作室", kind: .modelWorkerStudio, level: .city, yearNamed: 2019, namedBy: "庆阳市总工会").validate(currentYear: 2024).get()
+        #expect(valid.kind == .modelWorkerStudio)
+        guard case .failure(let issue) = StudioDraft(name: "x", kind: .innovativeTeam, level: .city, yearNamed: 2030, namedBy: "y").validate(currentYear: 2024) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(issue.field == "yearNamed")
+    }
+
+    @Test func resultLines() {
+        #expect(StudioResultRules.check(kind: .inventionPatent, quantity: 5, amountFen: nil, year: 2024, currentYear: 2024) == nil)
+        #expect(StudioResultRules.check(kind: .inventionPatent, quantity: 0, amountFen: nil, year: 2024, currentYear: 2024)?.field == "quantity")
+        #expect(StudioResultRules.check(kind: .funding, quantity: nil, amountFen: 20_000_000, year: 2024, currentYear: 2024) == nil)
+        #expect(StudioResultRules.check(kind: .benefit, quantity: 3, amountFen: nil, year: 2024, currentYear: 2024)?.field == "amountFen")
+        #expect(StudioResultRules.check(kind: .benefit, quantity: nil, amountFen: -5, year: 2024, currentYear: 2024)?.key == "error.amount.positive")
+        #expect(StudioResultRules.check(kind: nil, quantity: 1, amountFen: nil, year: 2024, currentYear: 2024)?.field == "kind")
+    }
+}

@@ -1,4 +1,5 @@
 import Fluent
+import UnionHallCore
 import Vapor
 
 /// The audit log of the officer's subtree, newest first.
@@ -35,11 +36,19 @@ struct AuditPages: RouteCollection {
     }
 
     /// A snapshot value as a person reads it: names for ids and codes, 是/否 for flags.
+    /// Values that are ids of other records show as those records' names where the page has them.
     static func display(_ value: String?, key: String, entity: String, tree: UnitTree, on request: Request) -> String {
         guard let value, !value.isEmpty else { return "" }
         switch key {
         case "unitId", "parentId": return UUID(uuidString: value).map { tree.name(of: $0) }.flatMap { $0.nilIfEmpty } ?? value
-        case "kind": return request.t(entity == "unit" ? "unitKind.\(value)" : "orgKind.\(value)")
+        case "kind":
+            switch entity {
+            case "unit": return request.t("unitKind.\(value)")
+            case "studio": return request.t("studioKind.\(value)")
+            case "studioResult": return request.t("studioResult.\(value)")
+            default: return request.t("orgKind.\(value)")
+            }
+        case "amountFen": return Int64(value).map { Fen($0).description } ?? value
         case "title": return request.t("honorTitle.\(value)")
         case "level": return request.t("honorLevel.\(value)")
         case "gender": return request.t("gender.\(value)")
@@ -51,7 +60,7 @@ struct AuditPages: RouteCollection {
         }
     }
 
-    static let entityPaths = ["member": "/members/", "organization": "/organizations/", "unit": "/units/", "honor": "/honors/", "mentorship": "/mentorship-agreements/"]
+    static let entityPaths = ["member": "/members/", "organization": "/organizations/", "unit": "/units/", "honor": "/honors/", "mentorship": "/mentorship-agreements/", "studio": "/studios/"]
 
     @Sendable func index(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
@@ -76,7 +85,7 @@ struct AuditPages: RouteCollection {
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "audit.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", from: list.from ?? "", to: list.to ?? "",
-            entities: ["member", "honor", "mentorship", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
+            entities: ["member", "honor", "mentorship", "studio", "studioMember", "studioResult", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
             actions: AuditEntry.Action.allCases.map { SelectOption(value: $0.rawValue, label: req.t("action.\($0.rawValue)"), selected: $0 == filter.action) })
         return try await Pages.render("audit/index", context, on: req)
     }

@@ -76,6 +76,7 @@ struct MemberPages: RouteCollection {
         var deleted: Bool
         var honors: [HonorPages.Row]
         var mentorships: [MentorshipPages.Row]
+        var studios: [SelectOption]
         var history: [Pages.HistoryRow]
     }
 
@@ -99,6 +100,10 @@ struct MemberPages: RouteCollection {
             .sort(\.$startDate, .descending).all()
         let names = try await MentorshipService.memberNames(agreements.flatMap { [$0.mentorID, $0.apprenticeID] }, on: req.db)
         let mentorships = try agreements.map { MentorshipPages.row(try MentorshipOutput($0, names: names), tree: scope.tree, on: req) }
+        let studioIDs = try await StudioMember.query(on: req.db).filter(\.$memberID == memberID).all(\.$studioID)
+        let studios = try await Studio.query(on: req.db).filter(\.$id ~~ studioIDs).filter(\.$deletedAt == nil).sort(\.$name).all().compactMap { studio in
+            studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: studio.leadID == memberID) }
+        }
         let honors = try await HonorService.honors(of: memberID, on: req.db).map {
             HonorPages.row(try HonorOutput($0, member: member), tree: scope.tree, on: req)
         }
@@ -106,7 +111,7 @@ struct MemberPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "members.show"), member: try MemberOutput(member, reveal: reveal),
             genderLabel: req.t("gender.\(member.gender.rawValue)"), unitPath: scope.tree.path(of: member.unitID),
             organization: organization??.name ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
-            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, history: Pages.history(history.items, on: req))
+            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios, history: Pages.history(history.items, on: req))
         return try await Pages.render("members/show", context, on: req)
     }
 

@@ -35,15 +35,9 @@ struct MentorshipForm: RecordForm {
         return form
     }
 
-    /// Resolves a typed ID number to the member it belongs to, within the officer's scope.
     private static func member(id: String?, idNumber: String?, field: String, on request: Request) async throws -> UUID? {
-        if let number = idNumber?.trimmingCharacters(in: .whitespaces).uppercased(), !number.isEmpty {
-            let scope = try await request.scope()
-            guard case .success(let parsed) = IDNumber.parse(number),
-                  let member = try await Member.query(on: request.db).filter(\.$idNumber == parsed.value).filter(\.$deletedAt == nil).first(),
-                  scope.contains(member.unitID)
-            else { throw AppError.invalid(field, "error.mentorship.memberNotHeld") }
-            return member.id
+        if let number = idNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
+            return try await MemberLookup.byIDNumber(number, field: field, on: request)
         }
         return try FormValue.uuid(id, field: field)
     }

@@ -95,6 +95,28 @@ enum OpenAPIDocument {
                 post: .init(tags: ["mentorship"], summary: "Workflow step: \(step.rawValue)", requestBody: .init(content: json(ref("MentorshipStep"))),
                             responses: responses(200, "The agreement after the step", ref("MentorshipAgreement"), errors: [400, 401, 403, 404, 409, 422])))))
         }
+        entries += resource("/api/v1/studios", "studios", schema: "Studio", input: "StudioInput", filters: [
+            .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(StudioKind.self)),
+            .parameter(name: "level", context: .query, schema: OpenAPISchemas.values(HonorLevel.self)),
+            .parameter(name: "yearNamed", context: .query, schema: .integer),
+            .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
+        ])
+        entries.append((OpenAPI.Path(rawValue: "/api/v1/studios/{id}/members"), OpenAPI.PathItem(
+            parameters: [idParameter],
+            get: .init(tags: ["studios"], summary: "The studio's team", responses: responses(200, "Members", .array(items: ref("StudioMember")), errors: [401, 403, 404])),
+            post: .init(tags: ["studios"], summary: "Add a member to the team", requestBody: .init(content: json(.object(properties: ["memberId": OpenAPISchemas.uuid]))),
+                        responses: responses(201, "The team", .array(items: ref("StudioMember")), errors: [400, 401, 403, 404, 409, 422])))))
+        entries.append((OpenAPI.Path(rawValue: "/api/v1/studios/{id}/members/{memberId}"), OpenAPI.PathItem(
+            parameters: [idParameter, .parameter(name: "memberId", context: .path, schema: OpenAPISchemas.uuid)],
+            delete: .init(tags: ["studios"], summary: "Remove a member (not the lead)", responses: responses(204, "Removed", nil, errors: [401, 403, 404, 409])))))
+        entries.append((OpenAPI.Path(rawValue: "/api/v1/studios/{id}/results"), OpenAPI.PathItem(
+            parameters: [idParameter],
+            get: .init(tags: ["studios"], summary: "The studio's results", responses: responses(200, "Results", .array(items: ref("StudioResult")), errors: [401, 403, 404])),
+            post: .init(tags: ["studios"], summary: "Record a result", requestBody: .init(content: json(ref("StudioResultInput"))),
+                        responses: responses(201, "The result", ref("StudioResult"), errors: [400, 401, 403, 404, 422])))))
+        entries.append((OpenAPI.Path(rawValue: "/api/v1/studios/{id}/results/{resultId}"), OpenAPI.PathItem(
+            parameters: [idParameter, .parameter(name: "resultId", context: .path, schema: OpenAPISchemas.uuid)],
+            delete: .init(tags: ["studios"], summary: "Remove a result", responses: responses(204, "Removed", nil, errors: [401, 403, 404])))))
         for (path, item) in entries { paths[path] = .init(item) }
         // Reading one member may reveal its personal data.
         if case .b(var item)? = paths["/api/v1/members/{id}"], var get = item.get {

@@ -97,6 +97,26 @@ enum OpenAPISchemas {
             "levelAfter": .integer(required: false, description: "Required to complete: the apprentice's level after, 1–5"),
             "reason": .string(required: false, description: "Required to terminate"),
         ]),
+        "Studio": record([
+            "name": .string, "kind": values(StudioKind.self), "level": values(HonorLevel.self), "yearNamed": .integer, "namedBy": .string,
+            "leadId": uuid, "leadName": .string, "organizationId": uuid.optionalSchemaObject(), "partnerId": uuid.optionalSchemaObject(),
+            "memberCount": .integer,
+            "figures": .object(description: "Totals of results by kind: counts, or fen for funding and benefit", additionalProperties: .init(.integer)),
+        ]),
+        "StudioInput": .object(properties: [
+            "name": .string(required: false, maxLength: StudioDraft.maxNameLength), "kind": values(StudioKind.self).optionalSchemaObject(),
+            "level": values(HonorLevel.self).optionalSchemaObject(), "yearNamed": .integer(required: false), "namedBy": .string(required: false),
+            "leadId": uuid.optionalSchemaObject(), "organizationId": uuid.optionalSchemaObject(), "partnerId": uuid.optionalSchemaObject(),
+            "version": .integer(required: false),
+        ]),
+        "StudioMember": .object(properties: ["memberId": uuid, "name": .string, "trade": .string(required: false), "joinedAt": timestamp]),
+        "StudioResult": .object(properties: [
+            "id": uuid, "kind": values(StudioResultKind.self), "title": .string, "year": .integer, "quantity": .integer, "amountFen": .integer(format: .int64),
+        ]),
+        "StudioResultInput": .object(properties: [
+            "kind": values(StudioResultKind.self), "title": .string, "year": .integer,
+            "quantity": .integer(required: false, description: "For counted kinds"), "amountFen": .integer(format: .int64, required: false, description: "For funding and benefit"),
+        ]),
         "User": .object(properties: [
             "id": uuid, "username": .string, "displayName": .string, "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(), "active": .boolean,

@@ -1,0 +1,183 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Studios in the browser: the naming list (filter a year and a kind: "11 studios and 19
+/// innovative teams named in 2024"), a studio's page with its team and results, which officers
+/// add to and remove from there. Forms, delete and restore are `RecordPages<StudioForm>`.
+struct StudioPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let studios = routes.grouped("studios")
+        studios.get(use: index)
+        studios.get(":id", use: show)
+        studios.post(":id", "members", use: addMember)
+        studios.post(":id", "members", ":memberId", "remove", use: removeMember)
+        studios.post(":id", "results", use: addResult)
+        studios.post(":id", "results", ":resultId", "remove", use: removeResult)
+    }
+
+    struct Row: Encodable {
+        var id: String
+        var name: String
+        var kindLabel: String
+        var levelLabel: String
+        var yearNamed: Int
+        var lead: String
+        var leadId: String
+        var memberCount: Int
+    }
+
+    struct Figure: Encodable {
+        var label: String
+        var value: Int
+        var href: String
+    }
+
+    struct IndexContext: Encodable {
+        var layout: Layout
+        var figures: [Figure]
+        var rows: [Row]
+        var pager: Pager
+        var q: String
+        var yearNamed: String
+        var kinds: [SelectOption]
+        var levels: [SelectOption]
+        var deleted: Bool
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let (_, scope) = try await req.requireManager()
+        let list = try req.query.decode(ListQuery.self)
+        let filter = try req.query.decode(StudioFilter.self)
+        let page = try await StudioService.list(list, filter: filter, scope: scope, on: req.db)
+        let counts = try await StudioService.counts(scope: scope, yearNamed: filter.yearNamed, on: req.db)
+        let year = filter.yearNamed.map { "yearNamed=\($0)&" } ?? ""
+        let figures = StudioKind.allCases.map { kind in
+            Figure(label: req.t("studioKind.\(kind.rawValue)"), value: counts.byKind[kind.rawValue] ?? 0, href: "/studios?\(year)kind=\(kind.rawValue)")
+        }
+        let rows = page.items.map {
+            Row(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("studioKind.\($0.kind.rawValue)"), levelLabel: req.t("honorLevel.\($0.level.rawValue)"),
+                yearNamed: $0.yearNamed, lead: $0.leadName, leadId: $0.leadId.uuidString, memberCount: $0.memberCount)
+        }
+        let context = IndexContext(
+            layout: Pages.layout(req, titleKey: "studios.title"), figures: figures, rows: rows, pager: Pager(metadata: page.metadata, request: req),
+            q: list.q ?? "", yearNamed: filter.yearNamed.map(String.init) ?? "",
+            kinds: Pages.enumOptions(StudioKind.self, prefix: "studioKind", selected: filter.kind?.rawValue, request: req),
+            levels: Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: filter.level?.rawValue, request: req),
+            deleted: list.deleted == true)
+        return try await Pages.render("studios/index", context, on: req)
+    }
+
+    struct ResultRow: Encodable {
+        var id: String
+        var kindLabel: String
+        var title: String
+        var year: Int
+        var amount: String
+    }
+
+    struct ShowContext: Encodable {
+        var layout: Layout
+        var studio: StudioOutput
+        var kindLabel: String
+        var levelLabel: String
+        var employer: String
+        var partner: String
+        var figures: [SelectOption]
+        var members: [StudioMemberOutput]
+        var results: [ResultRow]
+        var resultKinds: [SelectOption]
+        var thisYear: Int
+        var error: FormError?
+        var deleted: Bool
+        var history: [Pages.HistoryRow]
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        try await Self.renderShow(req, error: nil)
+    }
+
+    static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
+        let (_, scope) = try await req.requireManager()
+        let studio = try await StudioService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let output = try await studio.output(on: req)
+        let organizations = try await Organization.query(on: req.db).filter(\.$id ~~ [studio.organizationID, studio.partnerID].compactMap { $0 }).all()
+        func name(_ id: UUID?) -> String { organizations.first { $0.id == id }?.name ?? "" }
+        // Figures as "5 项", "¥5,600,000.00": value carries the text, label the kind.
+        let figures = StudioResultKind.allCases.compactMap { kind -> SelectOption? in
+            guard let total = output.figures[kind.rawValue] else { return nil }
+            return SelectOption(value: kind.isMoney ? Fen(total).description : String(total), label: req.t("studioResult.\(kind.rawValue)"), selected: false)
+        }
+        let results = try await StudioService.results(of: studio, on: req.db).map {
+            ResultRow(id: $0.id.uuidString, kindLabel: req.t("studioResult.\($0.kind.rawValue)"), title: $0.title, year: $0.year,
+                      amount: $0.kind.isMoney ? Fen($0.amountFen).description : String($0.quantity))
+        }
+        let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: Studio.auditEntity, entityId: studio.id), scope: scope, on: req.db)
+        let context = ShowContext(
+            layout: Pages.layout(req, titleKey: "studios.show"), studio: output, kindLabel: req.t("studioKind.\(studio.kind.rawValue)"),
+            levelLabel: req.t("honorLevel.\(studio.level.rawValue)"), employer: name(studio.organizationID), partner: name(studio.partnerID),
+            figures: figures, members: try await StudioService.members(of: studio, on: req.db), results: results,
+            resultKinds: Pages.enumOptions(StudioResultKind.self, prefix: "studioResult", selected: nil, request: req),
+            thisYear: req.today.year, error: error.map { Pages.formError($0, on: req) }, deleted: studio.deletedAt != nil,
+            history: Pages.history(history.items, on: req))
+        return try await Pages.render("studios/show", context, status: error.map { $0.status } ?? .ok, on: req)
+    }
+
+    /// Runs a change from the studio's page; a refused one comes back on the page with its reason.
+    private func change(_ req: Request, _ body: (Studio, WriteContext) async throws -> Void) async throws -> Response {
+        let context = try await req.writeContext()
+        let studio = try await StudioService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
+        do {
+            try await body(studio, context)
+            return Pages.redirect("/studios/\(try studio.requireID())", notice: "saved", on: req)
+        } catch let error as AppError where error.field != nil {
+            return try await Self.renderShow(req, error: error)
+        }
+    }
+
+    struct MemberForm: Content { var idNumber: String? }
+
+    @Sendable func addMember(req: Request) async throws -> Response {
+        try await change(req) { studio, context in
+            let number = try req.content.decode(MemberForm.self).idNumber ?? ""
+            guard !number.isEmpty else { throw AppError.invalid("memberId", "error.required") }
+            guard let memberID = try await MemberLookup.byIDNumber(number, field: "memberId", on: req) else { throw AppError.notFound }
+            try await StudioService.addMember(memberID, to: studio, context: context)
+        }
+    }
+
+    @Sendable func removeMember(req: Request) async throws -> Response {
+        try await change(req) { studio, context in
+            try await StudioService.removeMember(try req.parameters.require("memberId"), from: studio, context: context)
+        }
+    }
+
+    struct ResultForm: Content {
+        var kind: String?
+        var title: String?
+        var year: String?
+        var quantity: String?
+        var amount: String?
+    }
+
+    @Sendable func addResult(req: Request) async throws -> Response {
+        try await change(req) { studio, context in
+            let form = try req.content.decode(ResultForm.self)
+            let kind = form.kind.flatMap(StudioResultKind.init(rawValue:))
+            var amount: Int64?
+            if kind?.isMoney == true, let text = form.amount, !text.isEmpty {
+                guard let fen = Fen.parse(yuan: text) else { throw AppError.invalid("amountFen", "error.amount.invalid") }
+                amount = fen.value
+            }
+            let input = StudioResultInput(kind: kind, title: form.title, year: form.year.flatMap { Int($0) },
+                                          quantity: kind?.isMoney == true ? nil : form.quantity.flatMap { Int($0) }, amountFen: amount)
+            _ = try await StudioService.addResult(input, to: studio, context: context)
+        }
+    }
+
+    @Sendable func removeResult(req: Request) async throws -> Response {
+        try await change(req) { studio, context in
+            try await StudioService.removeResult(try req.parameters.require("resultId"), from: studio, context: context)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Studios, their members and their results.
+enum StudioService {
+    static let sortKeys = ["name", "yearNamed", "kind"]
+
+    static func list(_ list: ListQuery, filter: StudioFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<StudioOutput> {
+        let query = try scope.apply(to: Studio.query(on: db), unitKey: \.$unitID, within: list.unitId)
+        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        if let kind = filter.kind { query.filter(\.$kind == kind) }
+        if let level = filter.level { query.filter(\.$level == level) }
+        if let year = filter.yearNamed { query.filter(\.$yearNamed == year) }
+        if let organization = filter.organizationId { query.filter(\.$organizationID == organization) }
+        if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$name ~~ SearchKey.simplify(q)) }
+        try query.created(in: list, key: \.$createdAt)
+        let direction: (Bool) -> DatabaseQuery.Sort.Direction = { $0 ? .descending : .ascending }
+        switch list.sortKey(allowed: sortKeys) {
+        case ("yearNamed", let descending)?: query.sort(\.$yearNamed, direction(descending))
+        case ("kind", let descending)?: query.sort(\.$kind, direction(descending))
+        case (_, let descending)?: query.sort(\.$name, direction(descending))
+        case nil: query.sort(\.$yearNamed, .descending).sort(\.$name)
+        }
+        query.sort(\.$id)
+        let total = try await query.copy().count()
+        let studios = try await query.range(list.rowRange).all()
+        return ListPage(items: try await outputs(studios, on: db), list: list, total: total)
+    }
+
+    /// Outputs for a page of studios: leads, member counts and result totals in three queries.
+    static func outputs(_ studios: [Studio], on db: any Database) async throws -> [StudioOutput] {
+        let ids = studios.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let names = try await MentorshipService.memberNames(studios.map(\.leadID), on: db)
+        var members: [UUID: Int] = [:]
+        for studioID in try await StudioMember.query(on: db).filter(\.$studioID ~~ ids).all(\.$studioID) { members[studioID, default: 0] += 1 }
+        var figures: [UUID: [StudioResultKind: Int64]] = [:]
+        for result in try await StudioResult.query(on: db).filter(\.$studioID ~~ ids).all() {
+            figures[result.studioID, default: [:]][result.kind, default: 0] += result.kind.isMoney ? result.amountFen : Int64(result.quantity)
+        }
+        return try studios.map { studio in
+            let id = try studio.requireID()
+            return try StudioOutput(studio, leadName: names[studio.leadID] ?? "", memberCount: members[id] ?? 0, figures: figures[id] ?? [:])
+        }
+    }
+
+    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Studio {
+        guard let studio = try await Studio.find(id, on: db), includingDeleted || studio.deletedAt == nil else { throw AppError.notFound }
+        try scope.check(studio.unitID)
+        return studio
+    }
+
+    static func create(_ input: StudioInput, context: WriteContext, once: FormOnce?) async throws -> Studio {
+        let studio = Studio()
+        studio.version = 1
+        try await apply(input, to: studio, context: context)
+        let editor = context.editor
+        return try await context.app.write { db in
+            try await once.claim(on: db)
+            try await studio.create(on: db)
+            // The lead is the team's first member.
+            try await Audit.record(.create, studio, by: editor, on: db)
+            let lead = try StudioMember(studio: studio, memberID: studio.leadID, joinedAt: editor.at)
+            try await lead.create(on: db)
+            try await Audit.record(.create, lead, by: editor, on: db)
+            try await once.record(studio.id, on: db)
+            return studio
+        }
+    }
+
+    static func update(_ studio: Studio, with input: StudioInput, context: WriteContext) async throws {
+        guard let version = input.version else { throw AppError.invalid("version", "error.required") }
+        let before = studio.auditSnapshot()
+        try await apply(input, to: studio, context: context)
+        let editor = context.editor
+        try await context.app.write { db in
+            try await studio.claimVersion(version, on: db)
+            try await studio.update(on: db)
+            if try await StudioMember.query(on: db).filter(\.$studioID == studio.requireID()).filter(\.$memberID == studio.leadID).count() == 0 {
+                let lead = try StudioMember(studio: studio, memberID: studio.leadID, joinedAt: editor.at)
+                try await lead.create(on: db)
+                try await Audit.record(.create, lead, by: editor, on: db)
+            }
+            try await Audit.record(.update, studio, before: before, by: editor, on: db)
+        }
+    }
+
+    static func setDeleted(_ studio: Studio, _ deleted: Bool, context: WriteContext) async throws {
+        guard (studio.deletedAt != nil) != deleted else { return }
+        let editor = context.editor
+        try await context.app.write { db in
+            let before = studio.auditSnapshot()
+            studio.deletedAt = deleted ? editor.at : nil
+            try await studio.update(on: db)
+            try await Audit.record(deleted ? .delete : .restore, studio, before: deleted ? before : nil, by: editor, on: db)
+        }
+    }
+
+    private static func apply(_ input: StudioInput, to studio: Studio, context: WriteContext) async throws {
+        let isNew = studio.id == nil
+        let db = context.app.db
+        let valid = try StudioDraft(
+            name: input.name ?? (isNew ? "" : studio.name), kind: input.kind ?? (isNew ? nil : studio.kind),
+            level: input.level ?? (isNew ? nil : studio.level), yearNamed: input.yearNamed ?? (isNew ? nil : studio.yearNamed),
+            namedBy: input.namedBy ?? (isNew ? "" : studio.namedBy)
+        ).validate(currentYear: CivilDate(context.editor.at).year).orInvalid()
+        guard let leadID = input.leadId ?? (isNew ? nil : studio.leadID) else { throw AppError.invalid("leadId", "error.required") }
+        guard let lead = try await Member.find(leadID, on: db), lead.deletedAt == nil, context.scope.contains(lead.unitID) else {
+            throw AppError.invalid("leadId", "error.mentorship.memberNotHeld")
+        }
+        for (field, id) in [("organizationId", input.organizationId), ("partnerId", input.partnerId)] {
+            guard let id else { continue }
+            guard let organization = try await Organization.find(id, on: db), organization.deletedAt == nil, context.scope.contains(organization.unitID) else {
+                throw AppError.invalid(field, "error.organization.notHeld")
+            }
+        }
+        studio.unitID = lead.unitID
+        studio.name = valid.name
+        studio.kind = valid.kind
+        studio.level = valid.level
+        studio.yearNamed = valid.yearNamed
+        studio.namedBy = valid.namedBy
+        studio.leadID = leadID
+        studio.organizationID = input.organizationId ?? (isNew ? lead.organizationID : studio.organizationID)
+        studio.partnerID = input.partnerId ?? (isNew ? nil : studio.partnerID)
+    }
+
+    // MARK: Members and results
+
+    static func members(of studio: Studio, on db: any Database) async throws -> [StudioMemberOutput] {
+        let links = try await StudioMember.query(on: db).filter(\.$studioID == studio.requireID()).sort(\.$joinedAt).all()
+        let members = try await Member.query(on: db).filter(\.$id ~~ links.map(\.memberID)).all()
+        let byID = Dictionary(members.compactMap { member in member.id.map { ($0, member) } }, uniquingKeysWith: { first, _ in first })
+        return links.compactMap { link in
+            byID[link.memberID].map { StudioMemberOutput(memberId: link.memberID, name: $0.name, trade: $0.trade, joinedAt: link.joinedAt) }
+        }
+    }
+
+    /// Adds a member of the officer's scope to the team; a second time is a 409.
+    static func addMember(_ memberID: UUID, to studio: Studio, context: WriteContext) async throws {
+        guard let member = try await Member.find(memberID, on: context.app.db), member.deletedAt == nil, context.scope.contains(member.unitID) else {
+            throw AppError.invalid("memberId", "error.mentorship.memberNotHeld")
+        }
+        let editor = context.editor
+        try await context.app.write { db in
+            let studioID = try studio.requireID()
+            if try await StudioMember.query(on: db).filter(\.$studioID == studioID).filter(\.$memberID == memberID).count() > 0 {
+                throw AppError.conflict("memberId", "error.studio.alreadyMember")
+            }
+            let link = try StudioMember(studio: studio, memberID: memberID, joinedAt: editor.at)
+            try await link.create(on: db)
+            try await Audit.record(.create, link, by: editor, on: db)
+        }
+    }
+
+    /// Removes a member; the lead stays while they lead.
+    static func removeMember(_ memberID: UUID, from studio: Studio, context: WriteContext) async throws {
+        guard memberID != studio.leadID else { throw AppError.conflict("memberId", "error.studio.leadStays") }
+        let editor = context.editor
+        try await context.app.write { db in
+            guard let link = try await StudioMember.query(on: db).filter(\.$studioID == studio.requireID()).filter(\.$memberID == memberID).first() else {
+                throw AppError.notFound
+            }
+            let before = link.auditSnapshot()
+            try await link.delete(on: db)
+            try await Audit.record(.delete, link, before: before, by: editor, on: db)
+        }
+    }
+
+    static func results(of studio: Studio, on db: any Database) async throws -> [StudioResultOutput] {
+        try await StudioResult.query(on: db).filter(\.$studioID == studio.requireID()).sort(\.$year, .descending).sort(\.$kind).all().map(StudioResultOutput.init)
+    }
+
+    static func addResult(_ input: StudioResultInput, to studio: Studio, context: WriteContext) async throws -> StudioResult {
+        if let issue = StudioResultRules.check(kind: input.kind, quantity: input.quantity, amountFen: input.amountFen, year: input.year, currentYear: CivilDate(context.editor.at).year) {
+            throw AppError.invalid(issue)
+        }
+        let title = (input.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw AppError.invalid("title", "error.required") }
+        guard title.count <= 200 else { throw AppError.invalid("title", "error.tooLong", ["200"]) }
+        let result = StudioResult()
+        result.studioID = try studio.requireID()
+        result.unitID = studio.unitID
+        result.kind = input.kind ?? .award
+        result.title = title
+        result.year = input.year ?? 0
+        result.quantity = result.kind.isMoney ? 1 : (input.quantity ?? 1)
+        result.amountFen = result.kind.isMoney ? (input.amountFen ?? 0) : 0
+        let editor = context.editor
+        return try await context.app.write { db in
+            try await result.create(on: db)
+            try await Audit.record(.create, result, by: editor, on: db)
+            return result
+        }
+    }
+
+    static func removeResult(_ resultID: UUID, from studio: Studio, context: WriteContext) async throws {
+        let editor = context.editor
+        try await context.app.write { db in
+            guard let result = try await StudioResult.find(resultID, on: db), result.studioID == studio.id else { throw AppError.notFound }
+            let before = result.auditSnapshot()
+            try await result.delete(on: db)
+            try await Audit.record(.delete, result, before: before, by: editor, on: db)
+        }
+    }
+
+    struct Counts: Content {
+        var byKind: [String: Int]
+        var total: Int
+    }
+
+    /// Studios named in a year (or all), by kind, for the officer's subtree: the naming list's figures.
+    static func counts(scope: UnitScope, yearNamed: Int?, on db: any Database) async throws -> Counts {
+        let query = try scope.apply(to: Studio.query(on: db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
+        if let yearNamed { query.filter(\.$yearNamed == yearNamed) }
+        var byKind: [String: Int] = [:]
+        for kind in try await query.all(\.$kind) { byKind[kind.rawValue, default: 0] += 1 }
+        return Counts(byKind: byKind, total: byKind.values.reduce(0, +))
+    }
+}

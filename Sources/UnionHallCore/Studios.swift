@@ -1,0 +1,86 @@
+import Foundation
+
+/// 工作室 and 创新型班组.
+public enum StudioKind: String, CaseIterable, Codable, Sendable {
+    /// 劳模创新工作室
+    case modelWorkerStudio
+    /// 技能大师工作室
+    case skillMasterStudio
+    /// 工匠创新工作室
+    case craftsmanStudio
+    /// 创新型班组
+    case innovativeTeam
+    /// 校企协同创新工作室 (a college and an employer together)
+    case schoolEnterpriseStudio
+}
+
+/// What a studio has to show for itself. Counted kinds add up `quantity`; money kinds add up
+/// `amountFen` (benefit is yuan saved or earned per year).
+public enum StudioResultKind: String, CaseIterable, Codable, Sendable {
+    case nationalProject, provincialAchievement, inventionPatent, utilityModelPatent, award, paper, softwareCopyright
+    case innovationProject, backboneTrained, membersPromoted
+    case funding, benefit
+
+    public var isMoney: Bool { self == .funding || self == .benefit }
+}
+
+/// A studio's fields as typed.
+public struct StudioDraft: Sendable {
+    public var name: String
+    public var kind: StudioKind?
+    public var level: HonorLevel?
+    public var yearNamed: Int?
+    public var namedBy: String
+
+    public init(name: String, kind: StudioKind?, level: HonorLevel?, yearNamed: Int?, namedBy: String) {
+        self.name = name
+        self.kind = kind
+        self.level = level
+        self.yearNamed = yearNamed
+        self.namedBy = namedBy
+    }
+
+    public static let maxNameLength = 60
+
+    public struct Valid: Sendable {
+        public let name: String
+        public let kind: StudioKind
+        public let level: HonorLevel
+        public let yearNamed: Int
+        public let namedBy: String
+    }
+
+    public func validate(currentYear: Int) -> Result<Valid, FieldIssue> {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { return .failure(FieldIssue(field: "name", key: "error.required")) }
+        guard name.count <= Self.maxNameLength else { return .failure(FieldIssue(field: "name", key: "error.tooLong", arguments: [String(Self.maxNameLength)])) }
+        guard let kind else { return .failure(FieldIssue(field: "kind", key: "error.required")) }
+        guard let level else { return .failure(FieldIssue(field: "level", key: "error.required")) }
+        guard let yearNamed else { return .failure(FieldIssue(field: "yearNamed", key: "error.required")) }
+        guard (HonorDraft.earliestYear...currentYear).contains(yearNamed) else {
+            return .failure(FieldIssue(field: "yearNamed", key: "error.honor.year", arguments: [String(HonorDraft.earliestYear), String(currentYear)]))
+        }
+        let namedBy = namedBy.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !namedBy.isEmpty else { return .failure(FieldIssue(field: "namedBy", key: "error.required")) }
+        return .success(Valid(name: name, kind: kind, level: level, yearNamed: yearNamed, namedBy: namedBy))
+    }
+}
+
+/// One result line: a count (patents, papers …) or an amount in fen (funding, benefit).
+public enum StudioResultRules {
+    public static func check(kind: StudioResultKind?, quantity: Int?, amountFen: Int64?, year: Int?, currentYear: Int) -> FieldIssue? {
+        guard let kind else { return FieldIssue(field: "kind", key: "error.required") }
+        guard let year else { return FieldIssue(field: "year", key: "error.required") }
+        guard (HonorDraft.earliestYear...currentYear).contains(year) else {
+            return FieldIssue(field: "year", key: "error.honor.year", arguments: [String(HonorDraft.earliestYear), String(currentYear)])
+        }
+        if kind.isMoney {
+            guard let amountFen else { return FieldIssue(field: "amountFen", key: "error.required") }
+            guard amountFen > 0 else { return FieldIssue(field: "amountFen", key: "error.amount.positive") }
+        } else {
+            guard let quantity else { return FieldIssue(field: "quantity", key: "error.required") }
+            guard quantity > 0 else { return FieldIssue(field: "quantity", key: "error.amount.positive") }
+        }
+        return nil
+    }
+}
