@@ -18,5 +18,6 @@ enum Migrations {
         CreateHonor(),
         CreateMentorshipAgreement(),
         CreateStudio(),
+        CreateOutreachActivity(),
     ]
 }

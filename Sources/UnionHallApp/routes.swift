@@ -20,6 +20,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: HonorPages())
     RecordPages<MentorshipForm>.register(on: signedIn)
     RecordPages<StudioForm>.register(on: signedIn)
+    RecordPages<OutreachForm>.register(on: signedIn)
+    try signedIn.register(collection: OutreachPages())
     try signedIn.register(collection: StudioPages())
     try signedIn.register(collection: MentorshipPages())
     try signedIn.register(collection: MyRecordPage())
@@ -40,5 +42,7 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: MentorshipStepController())
     try authorized.register(collection: RecordAPIController<Studio>())
     try authorized.register(collection: StudioPartsController())
+    try authorized.register(collection: RecordAPIController<OutreachActivity>())
+    try authorized.register(collection: OutreachStepController())
     try authorized.register(collection: AuditAPIController())
 }

@@ -146,6 +146,13 @@ import Vapor
                                 "softwareCopyright": 13, "funding": 20_000_000, "benefit": 560_000_000])
             let gong = try #require(try await Studio.query(on: app.db).filter(\.$name == "巩怀华劳模创新工作室").first())
             #expect(try await StudioService.outputs([gong], on: app.db).first?.figures["innovationProject"] == 46)
+
+            let outreach = try await OutreachService.counts(scope: scope("金昌市总工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
+            #expect(outreach.heldByKind["schools"] == 26)
+            #expect(outreach.endorsers == 10)
+            let zhou = try #require(try await Studio.query(on: app.db).filter(\.$name == "周勇劳模创新工作室").first())
+            let trained = try await OutreachActivity.query(on: app.db).filter(\.$studioID == zhou.id).filter(\.$status == .held).all(\.$personTimes).reduce(0, +)
+            #expect(trained >= 5_000)
         }
     }
 }

@@ -201,3 +201,28 @@ enum MemberDraftCase: Sendable, CaseIterable {
         #expect(StudioResultRules.check(kind: nil, quantity: 1, amountFen: nil, year: 2024, currentYear: 2024)?.field == "kind")
     }
 }
+
+@Suite struct OutreachRulesTests {
+    @Test(arguments: OutreachStatus.allCases)
+    func onlyPlannedActivitiesMove(_ status: OutreachStatus) {
+        for step in OutreachStep.allCases {
+            switch step.apply(to: status) {
+            case .success(let next):
+                #expect(status == .planned)
+                #expect(next == (step == .hold ? .held : .cancelled))
+            case .failure(let issue):
+                #expect(status != .planned)
+                #expect(issue.key == "error.workflow.step")
+            }
+        }
+    }
+
+    @Test func heldNeedsDatePeopleAndLeaders() {
+        let day = CivilDate("2024-05-01")
+        #expect(OutreachRules.checkHeld(personTimes: 120, leaders: 1, heldDate: day, plannedDate: day) == nil)
+        #expect(OutreachRules.checkHeld(personTimes: nil, leaders: 1, heldDate: day, plannedDate: day)?.field == "personTimes")
+        #expect(OutreachRules.checkHeld(personTimes: 200_000, leaders: 1, heldDate: day, plannedDate: day)?.key == "error.outreach.personTimes")
+        #expect(OutreachRules.checkHeld(personTimes: 10, leaders: 0, heldDate: day, plannedDate: day)?.field == "leaderIds")
+        #expect(OutreachRules.checkHeld(personTimes: 10, leaders: 1, heldDate: nil, plannedDate: day)?.field == "date")
+    }
+}

@@ -87,6 +87,12 @@ enum DemoStudios {
         return made
     }
 
+    /// 周勇劳模创新工作室, whose field classes the outreach demo records.
+    static func zhouYongStudio(lead: Member, on db: any Database) async throws -> Studio {
+        try await create(name: "周勇劳模创新工作室", kind: .modelWorkerStudio, level: .city, year: 2021, namedBy: "金昌市总工会", lead: lead,
+                         organization: lead.organizationID, partner: nil, on: db)
+    }
+
     private static func lead(named name: String?, in unit: UnionUnit?, people: [String: Member], skip: Set<UUID>, on db: any Database) async throws -> Member? {
         if let name { return people[name] }
         guard let unitID = unit?.id else { return nil }

@@ -77,6 +77,7 @@ struct MemberPages: RouteCollection {
         var honors: [HonorPages.Row]
         var mentorships: [MentorshipPages.Row]
         var studios: [SelectOption]
+        var outreach: [SelectOption]
         var history: [Pages.HistoryRow]
     }
 
@@ -104,6 +105,11 @@ struct MemberPages: RouteCollection {
         let studios = try await Studio.query(on: req.db).filter(\.$id ~~ studioIDs).filter(\.$deletedAt == nil).sort(\.$name).all().compactMap { studio in
             studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: studio.leadID == memberID) }
         }
+        let led = try await OutreachLeader.query(on: req.db).filter(\.$memberID == memberID).all(\.$activityID)
+        let outreach = try await OutreachActivity.query(on: req.db).filter(\.$id ~~ led).filter(\.$deletedAt == nil)
+            .sort(\.$plannedDate, .descending).limit(20).all().compactMap { activity in
+                activity.id.map { SelectOption(value: $0.uuidString, label: "\(activity.heldDate ?? activity.plannedDate) \(activity.title) · \(req.t("outreachStatus.\(activity.status.rawValue)"))", selected: false) }
+            }
         let honors = try await HonorService.honors(of: memberID, on: req.db).map {
             HonorPages.row(try HonorOutput($0, member: member), tree: scope.tree, on: req)
         }
@@ -111,7 +117,7 @@ struct MemberPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "members.show"), member: try MemberOutput(member, reveal: reveal),
             genderLabel: req.t("gender.\(member.gender.rawValue)"), unitPath: scope.tree.path(of: member.unitID),
             organization: organization??.name ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
-            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios, history: Pages.history(history.items, on: req))
+            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios, outreach: outreach, history: Pages.history(history.items, on: req))
         return try await Pages.render("members/show", context, on: req)
     }
 

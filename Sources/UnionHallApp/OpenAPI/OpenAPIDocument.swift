@@ -117,6 +117,18 @@ enum OpenAPIDocument {
         entries.append((OpenAPI.Path(rawValue: "/api/v1/studios/{id}/results/{resultId}"), OpenAPI.PathItem(
             parameters: [idParameter, .parameter(name: "resultId", context: .path, schema: OpenAPISchemas.uuid)],
             delete: .init(tags: ["studios"], summary: "Remove a result", responses: responses(204, "Removed", nil, errors: [401, 403, 404])))))
+        entries += resource("/api/v1/outreach-activities", "outreach", schema: "OutreachActivity", input: "OutreachInput", filters: [
+            .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(OutreachKind.self)),
+            .parameter(name: "status", context: .query, schema: OpenAPISchemas.values(OutreachStatus.self)),
+            .parameter(name: "studioId", context: .query, schema: OpenAPISchemas.uuid),
+            .parameter(name: "leaderId", context: .query, schema: OpenAPISchemas.uuid),
+        ])
+        for step in OutreachStep.allCases {
+            entries.append((OpenAPI.Path(rawValue: "/api/v1/outreach-activities/{id}/\(step.rawValue)"), OpenAPI.PathItem(
+                parameters: [idParameter],
+                post: .init(tags: ["outreach"], summary: "Workflow step: \(step.rawValue)", requestBody: .init(content: json(ref("OutreachStep"))),
+                            responses: responses(200, "The activity after the step", ref("OutreachActivity"), errors: [400, 401, 403, 404, 409, 422])))))
+        }
         for (path, item) in entries { paths[path] = .init(item) }
         // Reading one member may reveal its personal data.
         if case .b(var item)? = paths["/api/v1/members/{id}"], var get = item.get {

@@ -117,6 +117,22 @@ enum OpenAPISchemas {
             "kind": values(StudioResultKind.self), "title": .string, "year": .integer,
             "quantity": .integer(required: false, description: "For counted kinds"), "amountFen": .integer(format: .int64, required: false, description: "For funding and benefit"),
         ]),
+        "OutreachActivity": record([
+            "title": .string, "kind": values(OutreachKind.self), "status": values(OutreachStatus.self), "plannedDate": .string(format: .date),
+            "heldDate": .string(format: .date, required: false), "place": .string, "partnerId": uuid.optionalSchemaObject(),
+            "studioId": uuid.optionalSchemaObject(), "audience": .string, "personTimes": .integer,
+            "leaderIds": .array(items: uuid), "leaderNames": .array(items: .string), "cancelReason": .string(required: false),
+        ]),
+        "OutreachInput": .object(properties: [
+            "unitId": uuid.optionalSchemaObject(), "title": .string(required: false), "kind": values(OutreachKind.self).optionalSchemaObject(),
+            "plannedDate": .string(format: .date, required: false), "place": .string(required: false), "partnerId": uuid.optionalSchemaObject(),
+            "studioId": uuid.optionalSchemaObject(), "audience": .string(required: false), "leaderIds": .array(required: false, items: uuid),
+            "version": .integer(required: false),
+        ]),
+        "OutreachStep": .object(properties: [
+            "version": .integer, "date": .string(format: .date, required: false),
+            "personTimes": .integer(required: false, description: "Required to hold"), "reason": .string(required: false, description: "Required to cancel"),
+        ]),
         "User": .object(properties: [
             "id": uuid, "username": .string, "displayName": .string, "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(), "active": .boolean,

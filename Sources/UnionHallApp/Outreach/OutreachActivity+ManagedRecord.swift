@@ -1,0 +1,50 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+extension OutreachActivity: ManagedRecord {
+    static let routeName = "outreach-activities"
+
+    static func list(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, request: Request) async throws -> ListPage<OutreachOutput> {
+        try await OutreachService.list(list, filter: filter, scope: scope, on: request.db)
+    }
+
+    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> OutreachActivity {
+        try await OutreachService.find(id, scope: scope, includingDeleted: includingDeleted, on: db)
+    }
+
+    static func create(_ input: OutreachInput, context: WriteContext, once: FormOnce?) async throws -> OutreachActivity {
+        try await OutreachService.create(input, context: context, once: once)
+    }
+
+    func update(with input: OutreachInput, context: WriteContext, replacing: Bool) async throws {
+        try await OutreachService.update(self, with: input, context: context)
+    }
+
+    func delete(context: WriteContext) async throws {
+        try await OutreachService.setDeleted(self, true, context: context)
+    }
+
+    func restore(context: WriteContext) async throws {
+        try await OutreachService.setDeleted(self, false, context: context)
+    }
+
+    func output(on request: Request) async throws -> OutreachOutput {
+        guard let output = try await OutreachService.outputs([self], on: request.db).first else { throw AppError.notFound }
+        return output
+    }
+}
+
+/// `POST /api/v1/outreach-activities/{id}/<hold|cancel>`.
+struct OutreachStepController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        for step in OutreachStep.allCases {
+            routes.post(.constant(OutreachActivity.routeName), ":id", .constant(step.rawValue)) { req in
+                let context = try await req.writeContext()
+                let activity = try await OutreachService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
+                try await OutreachService.step(step, activity, input: try req.content.decode(OutreachStepInput.self), context: context)
+                return try await activity.output(on: req)
+            }
+        }
+    }
+}
