@@ -19,5 +19,6 @@ enum Migrations {
         CreateMentorshipAgreement(),
         CreateStudio(),
         CreateOutreachActivity(),
+        CreateTechProblem(),
     ]
 }

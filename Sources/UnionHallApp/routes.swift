@@ -21,6 +21,8 @@ func routes(_ app: Application) throws {
     RecordPages<MentorshipForm>.register(on: signedIn)
     RecordPages<StudioForm>.register(on: signedIn)
     RecordPages<OutreachForm>.register(on: signedIn)
+    RecordPages<TechProblemForm>.register(on: signedIn)
+    try signedIn.register(collection: TechProblemPages())
     try signedIn.register(collection: OutreachPages())
     try signedIn.register(collection: StudioPages())
     try signedIn.register(collection: MentorshipPages())
@@ -44,5 +46,7 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: StudioPartsController())
     try authorized.register(collection: RecordAPIController<OutreachActivity>())
     try authorized.register(collection: OutreachStepController())
+    try authorized.register(collection: RecordAPIController<TechProblem>())
+    try authorized.register(collection: TechProblemStepController())
     try authorized.register(collection: AuditAPIController())
 }

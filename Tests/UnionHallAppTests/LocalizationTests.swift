@@ -38,7 +38,7 @@ import UnionHallCore
     @Test func everyKeyUsedExists() throws {
         let zh = try catalogue("zh-Hans")
         let prefixes = ["error", "nav", "home", "login", "members", "organizations", "units", "users", "audit", "field", "action", "entity", "filter",
-                        "notice", "pager", "history", "record", "confirm", "form", "member", "sort", "app", "honors", "value", "me", "mentorship", "studios", "outreach"]
+                        "notice", "pager", "history", "record", "confirm", "form", "member", "sort", "app", "honors", "value", "me", "mentorship", "studios", "outreach", "techProblems"]
         var used: Set<String> = []
         for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
             used.formUnion(keys(in: text, prefixes: prefixes))
@@ -57,6 +57,7 @@ import UnionHallCore
         keys += StudioKind.allCases.map { "studioKind.\($0.rawValue)" } + StudioResultKind.allCases.map { "studioResult.\($0.rawValue)" }
         keys += MentorshipStatus.allCases.map { "mentorshipStatus.\($0.rawValue)" } + MentorshipStep.allCases.map { "mentorshipStep.\($0.rawValue)" }
         keys += OutreachKind.allCases.map { "outreachKind.\($0.rawValue)" } + OutreachStatus.allCases.map { "outreachStatus.\($0.rawValue)" }
+        keys += TechProblemStatus.allCases.map { "techProblemStatus.\($0.rawValue)" } + TechProblemStep.allCases.map { "techProblemStep.\($0.rawValue)" }
         keys += OutreachStep.allCases.map { "outreachStep.\($0.rawValue)" }
         keys += ["mentorship", "studio", "studioMember", "studioResult", "outreach"].map { "entity.\($0)" }
         keys += HonorTitle.allCases.map { "honorTitle.\($0.rawValue)" } + HonorLevel.allCases.map { "honorLevel.\($0.rawValue)" }

@@ -153,6 +153,9 @@ import Vapor
             let zhou = try #require(try await Studio.query(on: app.db).filter(\.$name == "周勇劳模创新工作室").first())
             let trained = try await OutreachActivity.query(on: app.db).filter(\.$studioID == zhou.id).filter(\.$status == .held).all(\.$personTimes).reduce(0, +)
             #expect(trained >= 5_000)
+
+            let problems = try await TechProblemService.counts(scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
+            #expect(problems.solved >= 200)
         }
     }
 }

@@ -226,3 +226,20 @@ enum MemberDraftCase: Sendable, CaseIterable {
         #expect(OutreachRules.checkHeld(personTimes: 10, leaders: 1, heldDate: nil, plannedDate: day)?.field == "date")
     }
 }
+
+@Suite struct TechProblemWorkflowTests {
+    @Test(arguments: TechProblemStep.allCases)
+    func stepsFromEveryStatus(_ step: TechProblemStep) {
+        let legal: [TechProblemStep: [TechProblemStatus: TechProblemStatus]] = [
+            .match: [.raised: .matched, .matched: .matched],
+            .solve: [.matched: .solved],
+            .close: [.raised: .closed, .matched: .closed],
+        ]
+        for status in TechProblemStatus.allCases {
+            switch step.apply(to: status) {
+            case .success(let next): #expect(legal[step]?[status] == next, "\(step) from \(status)")
+            case .failure: #expect(legal[step]?[status] == nil, "\(step) from \(status) should be allowed")
+            }
+        }
+    }
+}

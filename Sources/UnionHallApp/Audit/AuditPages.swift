@@ -55,13 +55,19 @@ struct AuditPages: RouteCollection {
         case "gender": return request.t("gender.\(value)")
         case "role": return request.t("role.\(value)")
         case "skillLevel", "levelBefore", "levelAfter": return request.t("skill.\(value)")
-        case "status": return request.t(entity == "outreach" ? "outreachStatus.\(value)" : "mentorshipStatus.\(value)")
+        case "status":
+            switch entity {
+            case "outreach": return request.t("outreachStatus.\(value)")
+            case "techProblem": return request.t("techProblemStatus.\(value)")
+            default: return request.t("mentorshipStatus.\(value)")
+            }
+        case "benefitFen": return Int64(value).map { Fen($0).description } ?? value
         case "migrant", "hardship", "active": return request.t(value == "true" ? "value.yes" : "value.no")
         default: return value
         }
     }
 
-    static let entityPaths = ["member": "/members/", "organization": "/organizations/", "unit": "/units/", "honor": "/honors/", "mentorship": "/mentorship-agreements/", "studio": "/studios/", "outreach": "/outreach-activities/"]
+    static let entityPaths = ["member": "/members/", "organization": "/organizations/", "unit": "/units/", "honor": "/honors/", "mentorship": "/mentorship-agreements/", "studio": "/studios/", "outreach": "/outreach-activities/", "techProblem": "/tech-problems/"]
 
     @Sendable func index(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
@@ -86,7 +92,7 @@ struct AuditPages: RouteCollection {
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "audit.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", from: list.from ?? "", to: list.to ?? "",
-            entities: ["member", "honor", "mentorship", "studio", "outreach", "studioMember", "studioResult", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
+            entities: ["member", "honor", "mentorship", "studio", "outreach", "techProblem", "studioMember", "studioResult", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
             actions: AuditEntry.Action.allCases.map { SelectOption(value: $0.rawValue, label: req.t("action.\($0.rawValue)"), selected: $0 == filter.action) })
         return try await Pages.render("audit/index", context, on: req)
     }

@@ -15,11 +15,12 @@ struct MyRecordPage: RouteCollection {
         var unitPath: String
         var organization: String
         var skillLabel: String
+        var problems: [SelectOption]
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        var context = Context(layout: Pages.layout(req, titleKey: "me.title"), member: nil, genderLabel: "", unitPath: "", organization: "", skillLabel: "")
+        var context = Context(layout: Pages.layout(req, titleKey: "me.title"), member: nil, genderLabel: "", unitPath: "", organization: "", skillLabel: "", problems: [])
         if let memberID = user.memberID, let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil {
             let tree = try await UnitTree.load(on: req.db)
             let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
@@ -29,6 +30,11 @@ struct MyRecordPage: RouteCollection {
             context.organization = organization??.name ?? ""
             context.skillLabel = member.skillLevel.map { req.t("skill.\($0)") } ?? ""
         }
+        // The worker follows the problems they raised.
+        context.problems = try await TechProblem.query(on: req.db).filter(\.$raisedBy == user.requireID()).filter(\.$deletedAt == nil)
+            .sort(\.$raisedDate, .descending).all().map { problem in
+                SelectOption(value: problem.raisedDate, label: "\(problem.title) · \(req.t("techProblemStatus.\(problem.status.rawValue)"))", selected: problem.status == .solved)
+            }
         return try await Pages.render("me", context, on: req)
     }
 }

@@ -129,6 +129,22 @@ enum OpenAPIDocument {
                 post: .init(tags: ["outreach"], summary: "Workflow step: \(step.rawValue)", requestBody: .init(content: json(ref("OutreachStep"))),
                             responses: responses(200, "The activity after the step", ref("OutreachActivity"), errors: [400, 401, 403, 404, 409, 422])))))
         }
+        entries += resource("/api/v1/tech-problems", "tech-problems", schema: "TechProblem", input: "TechProblemInput", filters: [
+            .parameter(name: "status", context: .query, schema: OpenAPISchemas.values(TechProblemStatus.self)),
+            .parameter(name: "trade", context: .query, schema: .string),
+            .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
+            .parameter(name: "open", context: .query, schema: .boolean, description: "Only raised or matched problems"),
+            .parameter(name: "on", context: .query, schema: .string(allowedValues: "raised", "solved"), description: "Which date from/to apply to"),
+        ])
+        for step in TechProblemStep.allCases {
+            entries.append((OpenAPI.Path(rawValue: "/api/v1/tech-problems/{id}/\(step.rawValue)"), OpenAPI.PathItem(
+                parameters: [idParameter],
+                post: .init(tags: ["tech-problems"], summary: "Workflow step: \(step.rawValue)", requestBody: .init(content: json(ref("TechProblemStep"))),
+                            responses: responses(200, "The problem after the step", ref("TechProblem"), errors: [400, 401, 403, 404, 409, 422])))))
+        }
+        entries.append((OpenAPI.Path(rawValue: "/api/v1/tech-problems/raise"), OpenAPI.PathItem(
+            post: .init(tags: ["tech-problems"], summary: "A worker raises a problem for their own employer", requestBody: .init(content: json(ref("TechProblemInput"))),
+                        responses: responses(201, "The problem", ref("TechProblem"), errors: [400, 401, 403, 422])))))
         for (path, item) in entries { paths[path] = .init(item) }
         // Reading one member may reveal its personal data.
         if case .b(var item)? = paths["/api/v1/members/{id}"], var get = item.get {

@@ -133,6 +133,21 @@ enum OpenAPISchemas {
             "version": .integer, "date": .string(format: .date, required: false),
             "personTimes": .integer(required: false, description: "Required to hold"), "reason": .string(required: false, description: "Required to cancel"),
         ]),
+        "TechProblem": record([
+            "organizationId": uuid, "organizationName": .string, "title": .string, "description": .string, "trade": .string(required: false),
+            "raisedDate": .string(format: .date), "status": values(TechProblemStatus.self), "matchedMemberId": uuid.optionalSchemaObject(),
+            "matchedMemberName": .string(required: false), "matchedStudioId": uuid.optionalSchemaObject(), "solution": .string(required: false),
+            "benefitFen": .integer(format: .int64), "solvedDate": .string(format: .date, required: false), "closeReason": .string(required: false),
+        ]),
+        "TechProblemInput": .object(properties: [
+            "organizationId": uuid.optionalSchemaObject(), "title": .string(required: false), "description": .string(required: false),
+            "trade": .string(required: false), "raisedDate": .string(format: .date, required: false), "version": .integer(required: false),
+        ]),
+        "TechProblemStep": .object(properties: [
+            "version": .integer, "memberId": uuid.optionalSchemaObject(), "studioId": uuid.optionalSchemaObject(),
+            "solution": .string(required: false), "benefitFen": .integer(format: .int64, required: false), "date": .string(format: .date, required: false),
+            "reason": .string(required: false),
+        ]),
         "User": .object(properties: [
             "id": uuid, "username": .string, "displayName": .string, "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(), "active": .boolean,

@@ -72,7 +72,7 @@ enum Pages {
         if let user {
             var items: [(String, String)] = [("/", "nav.home")]
             if user.role.managesRecords {
-                items += [("/members", "nav.members"), ("/honors", "nav.honors"), ("/studios", "nav.studios"), ("/outreach-activities", "nav.outreach"), ("/mentorship-agreements", "nav.mentorship"), ("/organizations", "nav.organizations"), ("/units", "nav.units"), ("/audit", "nav.audit")]
+                items += [("/members", "nav.members"), ("/honors", "nav.honors"), ("/studios", "nav.studios"), ("/outreach-activities", "nav.outreach"), ("/tech-problems", "nav.techProblems"), ("/mentorship-agreements", "nav.mentorship"), ("/organizations", "nav.organizations"), ("/units", "nav.units"), ("/audit", "nav.audit")]
             }
             if user.role == .admin { items.append(("/users", "nav.users")) }
             if user.memberID != nil { items.append(("/me", "nav.me")) }
