@@ -54,6 +54,8 @@ struct StudioPages: RouteCollection {
         let year = filter.yearNamed.map { "yearNamed=\($0)&" } ?? ""
         let figures = StudioKind.allCases.map { kind in
             Figure(label: req.t("studioKind.\(kind.rawValue)"), value: counts.byKind[kind.rawValue] ?? 0, href: "/studios?\(year)kind=\(kind.rawValue)")
+        } + [HonorLevel.national, .provincial, .city].map { level in
+            Figure(label: req.t("studios.atLevel", [req.t("honorLevel.\(level.rawValue)")]), value: counts.byLevel[level.rawValue] ?? 0, href: "/studios?\(year)level=\(level.rawValue)")
         }
         let rows = page.items.map {
             Row(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("studioKind.\($0.kind.rawValue)"), levelLabel: req.t("honorLevel.\($0.level.rawValue)"),

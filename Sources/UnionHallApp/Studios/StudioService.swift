@@ -207,6 +207,7 @@ enum StudioService {
 
     struct Counts: Content {
         var byKind: [String: Int]
+        var byLevel: [String: Int]
         var total: Int
     }
 
@@ -215,7 +216,11 @@ enum StudioService {
         let query = try scope.apply(to: Studio.query(on: db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
         if let yearNamed { query.filter(\.$yearNamed == yearNamed) }
         var byKind: [String: Int] = [:]
-        for kind in try await query.all(\.$kind) { byKind[kind.rawValue, default: 0] += 1 }
-        return Counts(byKind: byKind, total: byKind.values.reduce(0, +))
+        var byLevel: [String: Int] = [:]
+        for studio in try await query.all() {
+            byKind[studio.kind.rawValue, default: 0] += 1
+            byLevel[studio.level.rawValue, default: 0] += 1
+        }
+        return Counts(byKind: byKind, byLevel: byLevel, total: byKind.values.reduce(0, +))
     }
 }
