@@ -22,7 +22,7 @@ enum MentorshipService {
         case ("startDate", let descending)?: query.sort(\.$startDate, direction(descending))
         case ("createdAt", let descending)?: query.sort(\.$createdAt, direction(descending))
         case (_, let descending)?: query.sort(\.$signedDate, direction(descending))
-        case nil: query.sort(\.$createdAt, .descending)
+        case nil: query.sort(\.$signedDate, .descending).sort(\.$createdAt, .descending)
         }
         query.sort(\.$id)
         let total = try await query.copy().count()
