@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-extension Honor: ManagedRecord {
+extension Honor: PlainlyDeletable {
     static let routeName = "honors"
 
     static func list(_ list: ListQuery, filter: HonorFilter, scope: UnitScope, request: Request) async throws -> ListPage<HonorOutput> {
@@ -20,13 +20,6 @@ extension Honor: ManagedRecord {
         try await HonorService.update(self, with: input, context: context)
     }
 
-    func delete(context: WriteContext) async throws {
-        try await HonorService.setDeleted(self, true, context: context)
-    }
-
-    func restore(context: WriteContext) async throws {
-        try await HonorService.setDeleted(self, false, context: context)
-    }
 
     func output(on request: Request) async throws -> HonorOutput {
         try HonorOutput(self, member: try await Member.find(memberID, on: request.db))

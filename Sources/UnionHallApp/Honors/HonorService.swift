@@ -84,16 +84,6 @@ enum HonorService {
         }
     }
 
-    static func setDeleted(_ honor: Honor, _ deleted: Bool, context: WriteContext) async throws {
-        guard (honor.deletedAt != nil) != deleted else { return }
-        let editor = context.editor
-        try await context.app.write { db in
-            let before = honor.auditSnapshot()
-            honor.deletedAt = deleted ? editor.at : nil
-            try await honor.update(on: db)
-            try await Audit.record(deleted ? .delete : .restore, honor, before: deleted ? before : nil, by: editor, on: db)
-        }
-    }
 
     /// The member's live honors, newest first, for their page.
     static func honors(of memberID: UUID, on db: any Database) async throws -> [Honor] {

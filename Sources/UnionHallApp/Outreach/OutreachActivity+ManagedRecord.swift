@@ -2,7 +2,7 @@ import Fluent
 import UnionHallCore
 import Vapor
 
-extension OutreachActivity: ManagedRecord {
+extension OutreachActivity: PlainlyDeletable {
     static let routeName = "outreach-activities"
 
     static func list(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, request: Request) async throws -> ListPage<OutreachOutput> {
@@ -21,13 +21,6 @@ extension OutreachActivity: ManagedRecord {
         try await OutreachService.update(self, with: input, context: context)
     }
 
-    func delete(context: WriteContext) async throws {
-        try await OutreachService.setDeleted(self, true, context: context)
-    }
-
-    func restore(context: WriteContext) async throws {
-        try await OutreachService.setDeleted(self, false, context: context)
-    }
 
     func output(on request: Request) async throws -> OutreachOutput {
         guard let output = try await OutreachService.outputs([self], on: request.db).first else { throw AppError.notFound }

@@ -126,16 +126,6 @@ enum OutreachService {
         }
     }
 
-    static func setDeleted(_ activity: OutreachActivity, _ deleted: Bool, context: WriteContext) async throws {
-        guard (activity.deletedAt != nil) != deleted else { return }
-        let editor = context.editor
-        try await context.app.write { db in
-            let before = activity.auditSnapshot()
-            activity.deletedAt = deleted ? editor.at : nil
-            try await activity.update(on: db)
-            try await Audit.record(deleted ? .delete : .restore, activity, before: deleted ? before : nil, by: editor, on: db)
-        }
-    }
 
     /// Fills the plan; returns the leaders to set, when the input names them.
     private static func apply(_ input: OutreachInput, to activity: OutreachActivity, context: WriteContext) async throws -> [UUID]? {

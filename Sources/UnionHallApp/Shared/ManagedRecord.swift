@@ -49,6 +49,30 @@ extension ManagedRecord {
     }
 }
 
+/// A record hidden by `deleted_at` and brought back by clearing it.
+protocol SoftDeletable: Audited {
+    var deletedAt: Date? { get set }
+}
+
+/// A record whose delete and restore need no checks beyond scope: one transaction with its audit line.
+protocol PlainlyDeletable: ManagedRecord, SoftDeletable {}
+
+extension PlainlyDeletable {
+    func delete(context: WriteContext) async throws { try await setDeleted(true, context: context) }
+    func restore(context: WriteContext) async throws { try await setDeleted(false, context: context) }
+
+    private func setDeleted(_ deleted: Bool, context: WriteContext) async throws {
+        guard (deletedAt != nil) != deleted else { return }
+        let editor = context.editor
+        try await context.app.write { db in
+            let before = self.auditSnapshot()
+            self.deletedAt = deleted ? editor.at : nil
+            try await self.update(on: db)
+            try await Audit.record(deleted ? .delete : .restore, self, before: deleted ? before : nil, by: editor, on: db)
+        }
+    }
+}
+
 /// `/api/v1/<route>`: list, create, read, update (PATCH), delete and restore, for any managed record.
 struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {

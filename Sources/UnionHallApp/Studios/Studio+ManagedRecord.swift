@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-extension Studio: ManagedRecord {
+extension Studio: PlainlyDeletable {
     static let routeName = "studios"
 
     static func list(_ list: ListQuery, filter: StudioFilter, scope: UnitScope, request: Request) async throws -> ListPage<StudioOutput> {
@@ -20,13 +20,6 @@ extension Studio: ManagedRecord {
         try await StudioService.update(self, with: input, context: context)
     }
 
-    func delete(context: WriteContext) async throws {
-        try await StudioService.setDeleted(self, true, context: context)
-    }
-
-    func restore(context: WriteContext) async throws {
-        try await StudioService.setDeleted(self, false, context: context)
-    }
 
     func output(on request: Request) async throws -> StudioOutput {
         guard let output = try await StudioService.outputs([self], on: request.db).first else { throw AppError.notFound }

@@ -86,16 +86,6 @@ enum StudioService {
         }
     }
 
-    static func setDeleted(_ studio: Studio, _ deleted: Bool, context: WriteContext) async throws {
-        guard (studio.deletedAt != nil) != deleted else { return }
-        let editor = context.editor
-        try await context.app.write { db in
-            let before = studio.auditSnapshot()
-            studio.deletedAt = deleted ? editor.at : nil
-            try await studio.update(on: db)
-            try await Audit.record(deleted ? .delete : .restore, studio, before: deleted ? before : nil, by: editor, on: db)
-        }
-    }
 
     private static func apply(_ input: StudioInput, to studio: Studio, context: WriteContext) async throws {
         let isNew = studio.id == nil

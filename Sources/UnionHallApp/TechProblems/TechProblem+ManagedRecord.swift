@@ -2,7 +2,7 @@ import Fluent
 import UnionHallCore
 import Vapor
 
-extension TechProblem: ManagedRecord {
+extension TechProblem: PlainlyDeletable {
     static let routeName = "tech-problems"
 
     static func list(_ list: ListQuery, filter: TechProblemFilter, scope: UnitScope, request: Request) async throws -> ListPage<TechProblemOutput> {
@@ -21,13 +21,6 @@ extension TechProblem: ManagedRecord {
         try await TechProblemService.update(self, with: input, context: context)
     }
 
-    func delete(context: WriteContext) async throws {
-        try await TechProblemService.setDeleted(self, true, context: context)
-    }
-
-    func restore(context: WriteContext) async throws {
-        try await TechProblemService.setDeleted(self, false, context: context)
-    }
 
     func output(on request: Request) async throws -> TechProblemOutput {
         guard let output = try await TechProblemService.outputs([self], on: request.db).first else { throw AppError.notFound }

@@ -145,16 +145,6 @@ enum TechProblemService {
         }
     }
 
-    static func setDeleted(_ problem: TechProblem, _ deleted: Bool, context: WriteContext) async throws {
-        guard (problem.deletedAt != nil) != deleted else { return }
-        let editor = context.editor
-        try await context.app.write { db in
-            let before = problem.auditSnapshot()
-            problem.deletedAt = deleted ? editor.at : nil
-            try await problem.update(on: db)
-            try await Audit.record(deleted ? .delete : .restore, problem, before: deleted ? before : nil, by: editor, on: db)
-        }
-    }
 
     private static func apply(_ input: TechProblemInput, to problem: TechProblem, context: WriteContext) async throws {
         let isNew = problem.id == nil
