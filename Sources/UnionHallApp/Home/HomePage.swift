@@ -8,22 +8,16 @@ struct HomePage: RouteCollection {
         routes.get(use: show)
     }
 
-    struct Count: Encodable {
-        var label: String
-        var value: Int
-        var href: String
-    }
-
     struct Context: Encodable {
         var layout: Layout
         var unitPath: String?
-        var counts: [Count]
+        var counts: [Figure]
         var memberID: String?
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        var counts: [Count] = []
+        var counts: [Figure] = []
         var unitPath: String?
         if user.role.managesRecords {
             let scope = try await req.scope()
@@ -33,10 +27,10 @@ struct HomePage: RouteCollection {
             let skilled = try await scope.apply(to: Member.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).filter(\.$skillLevel != nil).count(\.$skillLevel)
             let organizations = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).count()
             counts = [
-                Count(label: req.t("home.members"), value: try await members, href: "/members"),
-                Count(label: req.t("home.skilled"), value: skilled, href: "/members?skilled=true"),
-                Count(label: req.t("home.organizations"), value: organizations, href: "/organizations"),
-                Count(label: req.t("home.units"), value: scope.unitIDs?.count ?? scope.tree.nodes.count, href: "/units"),
+                Figure(label: req.t("home.members"), count: try await members, href: "/members"),
+                Figure(label: req.t("home.skilled"), count: skilled, href: "/members?skilled=true"),
+                Figure(label: req.t("home.organizations"), count: organizations, href: "/organizations"),
+                Figure(label: req.t("home.units"), count: scope.unitIDs?.count ?? scope.tree.nodes.count, href: "/units"),
             ]
         }
         let context = Context(layout: Pages.layout(req, titleKey: "home.title"), unitPath: unitPath, counts: counts, memberID: user.memberID?.uuidString)

@@ -17,12 +17,6 @@ struct MentorshipPages: RouteCollection {
         }
     }
 
-    struct Figure: Encodable {
-        var label: String
-        var value: Int
-        var href: String
-    }
-
     struct Row: Encodable {
         var id: String
         var mentor: String
@@ -52,10 +46,10 @@ struct MentorshipPages: RouteCollection {
         let page = try await MentorshipService.list(list, filter: filter, scope: scope, on: req.db)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")"
         let figures = [
-            Figure(label: req.t("mentorship.signed"), value: counts.signed, href: "\(Self.path)?\(period)"),
-            Figure(label: req.t("mentorship.completed"), value: counts.completed, href: "\(Self.path)?status=completed&on=completed&\(period)"),
-            Figure(label: req.t("mentorship.apprenticesTrained"), value: counts.apprenticesTrained, href: "\(Self.path)?status=completed&on=completed&\(period)"),
-            Figure(label: req.t("mentorship.active"), value: counts.active, href: "\(Self.path)?status=inProgress"),
+            Figure(label: req.t("mentorship.signed"), count: counts.signed, href: "\(Self.path)?\(period)"),
+            Figure(label: req.t("mentorship.completed"), count: counts.completed, href: "\(Self.path)?status=completed&on=completed&\(period)"),
+            Figure(label: req.t("mentorship.apprenticesTrained"), count: counts.apprenticesTrained, href: "\(Self.path)?status=completed&on=completed&\(period)"),
+            Figure(label: req.t("mentorship.active"), count: counts.active, href: "\(Self.path)?status=inProgress"),
         ]
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "mentorship.title"), figures: figures,
@@ -119,12 +113,9 @@ struct MentorshipPages: RouteCollection {
         let context = try await req.writeContext()
         let agreement = try await MentorshipService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
         let form = try req.content.decode(StepForm.self)
-        do {
+        return try await Pages.act(req, redirect: "\(path)/\(try agreement.requireID())", change: {
             let input = MentorshipStepInput(version: form.version.flatMap { Int($0) }, date: form.date, levelAfter: form.levelAfter.flatMap { Int($0) }, reason: form.reason)
             try await MentorshipService.step(step, agreement, input: input, context: context)
-            return Pages.redirect("\(path)/\(try agreement.requireID())", notice: "saved", on: req)
-        } catch let error as AppError where error.field != nil {
-            return try await renderShow(req, error: error)
-        }
+        }, rerender: { try await renderShow(req, error: $0) })
     }
 }

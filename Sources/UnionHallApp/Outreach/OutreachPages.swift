@@ -16,13 +16,6 @@ struct OutreachPages: RouteCollection {
         }
     }
 
-    struct Figure: Encodable {
-        var label: String
-        var value: Int
-        var detail: String
-        var href: String
-    }
-
     struct Row: Encodable {
         var id: String
         var title: String
@@ -52,12 +45,12 @@ struct OutreachPages: RouteCollection {
         let page = try await OutreachService.list(list, filter: filter, scope: scope, on: req.db)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")"
         var figures = OutreachKind.allCases.map { kind in
-            Figure(label: req.t("outreachKind.\(kind.rawValue)"), value: counts.heldByKind[kind.rawValue] ?? 0,
+            Figure(label: req.t("outreachKind.\(kind.rawValue)"), count: counts.heldByKind[kind.rawValue] ?? 0,
                    detail: req.t("outreach.personTimesOf", [String(counts.personTimesByKind[kind.rawValue] ?? 0)]),
                    href: "\(Self.path)?status=held&kind=\(kind.rawValue)&\(period)")
         }
-        figures.append(Figure(label: req.t("outreach.endorsers"), value: counts.endorsers, detail: "", href: "\(Self.path)?status=held&kind=endorsement&\(period)"))
-        figures.append(Figure(label: req.t("outreach.planned"), value: counts.planned, detail: "", href: "\(Self.path)?status=planned"))
+        figures.append(Figure(label: req.t("outreach.endorsers"), count: counts.endorsers, href: "\(Self.path)?status=held&kind=endorsement&\(period)"))
+        figures.append(Figure(label: req.t("outreach.planned"), count: counts.planned, href: "\(Self.path)?status=planned"))
         let rows = page.items.map {
             Row(id: $0.id.uuidString, title: $0.title, kindLabel: req.t("outreachKind.\($0.kind.rawValue)"), statusLabel: req.t("outreachStatus.\($0.status.rawValue)"),
                 date: $0.heldDate ?? $0.plannedDate, leaders: $0.leaderNames.joined(separator: "、"), personTimes: $0.personTimes)
@@ -117,7 +110,7 @@ struct OutreachPages: RouteCollection {
         let context = try await req.writeContext()
         let activity = try await OutreachService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
         let form = try req.content.decode(StepForm.self)
-        do {
+        return try await Pages.act(req, redirect: "\(path)/\(try activity.requireID())", change: {
             var personTimes: Int?
             if let text = form.personTimes, !text.isEmpty {
                 guard let value = Int(text) else { throw AppError.invalid("personTimes", "error.invalid") }
@@ -125,9 +118,6 @@ struct OutreachPages: RouteCollection {
             }
             let input = OutreachStepInput(version: form.version.flatMap { Int($0) }, date: form.date, personTimes: personTimes, reason: form.reason)
             try await OutreachService.step(step, activity, input: input, context: context)
-            return Pages.redirect("\(path)/\(try activity.requireID())", notice: "saved", on: req)
-        } catch let error as AppError where error.field != nil {
-            return try await renderShow(req, error: error)
-        }
+        }, rerender: { try await renderShow(req, error: $0) })
     }
 }

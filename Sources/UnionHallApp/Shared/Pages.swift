@@ -30,6 +30,25 @@ struct SelectOption: Encodable {
     var selected: Bool
 }
 
+/// A module's figure on its page: the number, what it counts, and the list of records behind it.
+struct Figure: Encodable {
+    var label: String
+    var value: String
+    var detail: String = ""
+    var href: String
+
+    init(label: String, value: String, detail: String = "", href: String) {
+        self.label = label
+        self.value = value
+        self.detail = detail
+        self.href = href
+    }
+
+    init(label: String, count: Int, detail: String = "", href: String) {
+        self.init(label: label, value: String(count), detail: detail, href: href)
+    }
+}
+
 /// A field error shown beside its input.
 struct FormError: Encodable {
     var field: String
@@ -137,6 +156,17 @@ enum Pages {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = CivilDate.timeZone
         return formatter.string(from: date)
+    }
+
+    /// A change made from a record's own page (a workflow step, adding a result): back to the page
+    /// with a notice, or the page again with the refusal beside the record.
+    static func act(_ req: Request, redirect path: String, change: () async throws -> Void, rerender: (AppError) async throws -> Response) async throws -> Response {
+        do {
+            try await change()
+            return redirect(path, notice: "saved", on: req)
+        } catch let error as AppError where error.field != nil {
+            return try await rerender(error)
+        }
     }
 
     /// A fresh nonce for a create form (see `FormSubmission`).

@@ -27,12 +27,6 @@ struct StudioPages: RouteCollection {
         var memberCount: Int
     }
 
-    struct Figure: Encodable {
-        var label: String
-        var value: Int
-        var href: String
-    }
-
     struct IndexContext: Encodable {
         var layout: Layout
         var figures: [Figure]
@@ -53,9 +47,9 @@ struct StudioPages: RouteCollection {
         let counts = try await StudioService.counts(scope: scope, yearNamed: filter.yearNamed, on: req.db)
         let year = filter.yearNamed.map { "yearNamed=\($0)&" } ?? ""
         let figures = StudioKind.allCases.map { kind in
-            Figure(label: req.t("studioKind.\(kind.rawValue)"), value: counts.byKind[kind.rawValue] ?? 0, href: "/studios?\(year)kind=\(kind.rawValue)")
+            Figure(label: req.t("studioKind.\(kind.rawValue)"), count: counts.byKind[kind.rawValue] ?? 0, href: "/studios?\(year)kind=\(kind.rawValue)")
         } + [HonorLevel.national, .provincial, .city].map { level in
-            Figure(label: req.t("studios.atLevel", [req.t("honorLevel.\(level.rawValue)")]), value: counts.byLevel[level.rawValue] ?? 0, href: "/studios?\(year)level=\(level.rawValue)")
+            Figure(label: req.t("studios.atLevel", [req.t("honorLevel.\(level.rawValue)")]), count: counts.byLevel[level.rawValue] ?? 0, href: "/studios?\(year)level=\(level.rawValue)")
         }
         let rows = page.items.map {
             Row(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("studioKind.\($0.kind.rawValue)"), levelLabel: req.t("honorLevel.\($0.level.rawValue)"),
@@ -129,12 +123,9 @@ struct StudioPages: RouteCollection {
     private func change(_ req: Request, _ body: (Studio, WriteContext) async throws -> Void) async throws -> Response {
         let context = try await req.writeContext()
         let studio = try await StudioService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
-        do {
+        return try await Pages.act(req, redirect: "/studios/\(try studio.requireID())", change: {
             try await body(studio, context)
-            return Pages.redirect("/studios/\(try studio.requireID())", notice: "saved", on: req)
-        } catch let error as AppError where error.field != nil {
-            return try await Self.renderShow(req, error: error)
-        }
+        }, rerender: { try await Self.renderShow(req, error: $0) })
     }
 
     struct MemberForm: Content { var idNumber: String? }

@@ -19,12 +19,6 @@ struct TechProblemPages: RouteCollection {
         routes.post("me", "tech-problems", use: workerRaise)
     }
 
-    struct Figure: Encodable {
-        var label: String
-        var value: String
-        var href: String
-    }
-
     struct Row: Encodable {
         var id: String
         var title: String
@@ -120,7 +114,7 @@ struct TechProblemPages: RouteCollection {
         let context = try await req.writeContext()
         let problem = try await TechProblemService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
         let form = try req.content.decode(StepForm.self)
-        do {
+        return try await Pages.act(req, redirect: "\(path)/\(try problem.requireID())", change: {
             var memberID: UUID?
             if let number = form.idNumber, !number.isEmpty { memberID = try await MemberLookup.byIDNumber(number, field: "memberId", on: req) }
             var benefit: Int64?
@@ -131,10 +125,7 @@ struct TechProblemPages: RouteCollection {
             let input = TechProblemStepInput(version: form.version.flatMap { Int($0) }, memberId: memberID, studioId: try FormValue.uuid(form.studioId, field: "studioId"),
                                              solution: form.solution, benefitFen: benefit, date: form.date, reason: form.reason)
             try await TechProblemService.step(step, problem, input: input, context: context)
-            return Pages.redirect("\(path)/\(try problem.requireID())", notice: "saved", on: req)
-        } catch let error as AppError where error.field != nil {
-            return try await renderShow(req, error: error)
-        }
+        }, rerender: { try await renderShow(req, error: $0) })
     }
 
     // MARK: A worker raising a problem
