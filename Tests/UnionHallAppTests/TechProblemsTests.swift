@@ -71,8 +71,12 @@ import VaporTesting
             #expect(form.status == .ok)
             let sent = try await browser.post("/me/tech-problems", form: ["_csrf": Browser.csrf(in: form), "title": "配电房温度高", "description": "夏季超温", "trade": "", "raisedDate": ""])
             #expect(sent.status == .seeOther)
+            _ = try await world.api(.POST, "api/v1/tech-problems", as: "officerB", body: TechProblemInput(organizationId: world.employerB, title: "环县电缆老化", description: "线路老化", trade: "电力电缆工"))
             let me = try await browser.get("/me")
             #expect(me.body.string.contains("电缆沟积水"))
+            // Open problems of the worker's trade across the city, whoever raised them.
+            #expect(me.body.string.contains("本市电力电缆工工种待解决的技术难题"))
+            #expect(me.body.string.contains("环县电缆老化"))
             #expect(me.body.string.contains("配电房温度高"))
             var officer = try await Browser.signedIn(world, as: "officerA")
             let index = try await officer.get("/tech-problems?open=true")

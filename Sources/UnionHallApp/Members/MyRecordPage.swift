@@ -16,11 +16,13 @@ struct MyRecordPage: RouteCollection {
         var organization: String
         var skillLabel: String
         var problems: [SelectOption]
+        var trade: String
+        var openInTrade: [SelectOption]
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        var context = Context(layout: Pages.layout(req, titleKey: "me.title"), member: nil, genderLabel: "", unitPath: "", organization: "", skillLabel: "", problems: [])
+        var context = Context(layout: Pages.layout(req, titleKey: "me.title"), member: nil, genderLabel: "", unitPath: "", organization: "", skillLabel: "", problems: [], trade: "", openInTrade: [])
         if let memberID = user.memberID, let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil {
             let tree = try await UnitTree.load(on: req.db)
             let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
@@ -35,6 +37,17 @@ struct MyRecordPage: RouteCollection {
             .sort(\.$raisedDate, .descending).all().map { problem in
                 SelectOption(value: problem.raisedDate, label: "\(problem.title) · \(req.t("techProblemStatus.\(problem.status.rawValue)"))", selected: problem.status == .solved)
             }
+        // A craftsman sees the open problems of their trade across their city, to offer help.
+        if let memberID = user.memberID, let member = try await Member.find(memberID, on: req.db), let trade = member.trade {
+            let tree = try await UnitTree.load(on: req.db)
+            let city = tree.ancestry(of: member.unitID).last ?? member.unitID
+            let open = try await TechProblem.query(on: req.db).filter(\.$deletedAt == nil).filter(\.$trade == trade)
+                .filter(\.$status ~~ TechProblemStatus.allCases.filter(\.isOpen)).filter(\.$unitID ~~ Array(tree.subtree(of: city)))
+                .sort(\.$raisedDate, .descending).limit(20).all()
+            let names = try await TechProblemService.outputs(open, on: req.db)
+            context.trade = trade
+            context.openInTrade = names.map { SelectOption(value: $0.raisedDate, label: "\($0.title) · \($0.organizationName)", selected: false) }
+        }
         return try await Pages.render("me", context, on: req)
     }
 }
