@@ -72,9 +72,8 @@ struct HonorPages: RouteCollection {
         let (_, scope) = try await req.requireManager()
         let honor = try await HonorService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await honor.output(on: req)
-        let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: Honor.auditEntity, entityId: honor.id), scope: scope, on: req.db)
         let context = ShowContext(layout: Pages.layout(req, titleKey: "honors.show"), honor: Self.row(output, tree: scope.tree, on: req),
-                                  deleted: honor.deletedAt != nil, history: Pages.history(history.items, on: req))
+                                  deleted: honor.deletedAt != nil, history: try await Pages.recentHistory(of: honor, scope: scope, on: req))
         return try await Pages.render("honors/show", context, on: req)
     }
 }

@@ -94,7 +94,6 @@ struct MemberPages: RouteCollection {
         let member = try await MemberQueries.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         if reveal { try await MemberService.reveal(member, editor: try req.editor(), on: req.application) }
         let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
-        let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: Member.auditEntity, entityId: member.id), scope: scope, on: req.db)
         let memberID = try member.requireID()
         let agreements = try await MentorshipAgreement.query(on: req.db).filter(\.$deletedAt == nil)
             .group(.or) { $0.filter(\.$mentorID == memberID).filter(\.$apprenticeID == memberID) }
@@ -117,7 +116,7 @@ struct MemberPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "members.show"), member: try MemberOutput(member, reveal: reveal),
             genderLabel: req.t("gender.\(member.gender.rawValue)"), unitPath: scope.tree.path(of: member.unitID),
             organization: organization??.name ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
-            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios, outreach: outreach, history: Pages.history(history.items, on: req))
+            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios, outreach: outreach, history: try await Pages.recentHistory(of: member, scope: scope, on: req))
         return try await Pages.render("members/show", context, on: req)
     }
 

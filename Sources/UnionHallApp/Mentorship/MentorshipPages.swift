@@ -90,14 +90,13 @@ struct MentorshipPages: RouteCollection {
         let agreement = try await MentorshipService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await agreement.output(on: req)
         let organization = try await agreement.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
-        let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: MentorshipAgreement.auditEntity, entityId: agreement.id), scope: scope, on: req.db)
         let steps = agreement.deletedAt != nil ? [] : MentorshipStep.allCases.filter { (try? $0.apply(to: agreement.status).get()) != nil }.map(\.rawValue)
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "mentorship.show"), agreement: output,
             statusLabel: req.t("mentorshipStatus.\(agreement.status.rawValue)"), organization: organization??.name ?? "",
             levelBefore: agreement.levelBefore.map { req.t("skill.\($0)") } ?? "", levelAfter: agreement.levelAfter.map { req.t("skill.\($0)") } ?? "",
             steps: steps, today: req.today.description, skillLevels: MemberPages.skillOptions(selected: nil, request: req),
-            error: error.map { Pages.formError($0, on: req) }, deleted: agreement.deletedAt != nil, history: Pages.history(history.items, on: req))
+            error: error.map { Pages.formError($0, on: req) }, deleted: agreement.deletedAt != nil, history: try await Pages.recentHistory(of: agreement, scope: scope, on: req))
         return try await Pages.render("mentorship/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
@@ -110,12 +109,10 @@ struct MentorshipPages: RouteCollection {
 
     /// A step from the agreement's page; a refused step comes back on the page with its reason.
     @Sendable static func perform(_ step: MentorshipStep, req: Request) async throws -> Response {
-        let context = try await req.writeContext()
-        let agreement = try await MentorshipService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
         let form = try req.content.decode(StepForm.self)
-        return try await Pages.act(req, redirect: "\(path)/\(try agreement.requireID())", change: {
+        return try await MentorshipAgreement.changeFromPage(req, rerender: { try await renderShow(req, error: $0) }) { agreement, context in
             let input = MentorshipStepInput(version: form.version.flatMap { Int($0) }, date: form.date, levelAfter: form.levelAfter.flatMap { Int($0) }, reason: form.reason)
             try await MentorshipService.step(step, agreement, input: input, context: context)
-        }, rerender: { try await renderShow(req, error: $0) })
+        }
     }
 }

@@ -62,11 +62,10 @@ struct OrganizationPages: RouteCollection {
         let organization = try await OrganizationService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let id = try organization.requireID()
         let members = try await Member.query(on: req.db).filter(\.$organizationID == id).filter(\.$deletedAt == nil).count()
-        let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: Organization.auditEntity, entityId: id), scope: scope, on: req.db)
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "organizations.show"), organization: try OrganizationOutput(organization),
             kindLabel: req.t("orgKind.\(organization.kind.rawValue)"), unitPath: scope.tree.path(of: organization.unitID),
-            memberCount: members, deleted: organization.deletedAt != nil, history: Pages.history(history.items, on: req))
+            memberCount: members, deleted: organization.deletedAt != nil, history: try await Pages.recentHistory(of: organization, scope: scope, on: req))
         return try await Pages.render("organizations/show", context, on: req)
     }
 }

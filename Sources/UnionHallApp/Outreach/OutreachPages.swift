@@ -88,14 +88,13 @@ struct OutreachPages: RouteCollection {
         let output = try await activity.output(on: req)
         let partner = try await activity.partnerID.asyncMap { try await Organization.find($0, on: req.db) }
         let studio = try await activity.studioID.asyncMap { try await Studio.find($0, on: req.db) }
-        let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: OutreachActivity.auditEntity, entityId: activity.id), scope: scope, on: req.db)
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "outreach.show"), activity: output,
             kindLabel: req.t("outreachKind.\(activity.kind.rawValue)"), statusLabel: req.t("outreachStatus.\(activity.status.rawValue)"),
             partner: partner??.name ?? "", studio: studio??.name ?? "",
             leaders: zip(output.leaderIds, output.leaderNames).map { SelectOption(value: $0.uuidString, label: $1, selected: false) },
             planned: activity.status == .planned && activity.deletedAt == nil, today: req.today.description,
-            error: error.map { Pages.formError($0, on: req) }, deleted: activity.deletedAt != nil, history: Pages.history(history.items, on: req))
+            error: error.map { Pages.formError($0, on: req) }, deleted: activity.deletedAt != nil, history: try await Pages.recentHistory(of: activity, scope: scope, on: req))
         return try await Pages.render("outreach/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
@@ -107,10 +106,8 @@ struct OutreachPages: RouteCollection {
     }
 
     static func perform(_ step: OutreachStep, req: Request) async throws -> Response {
-        let context = try await req.writeContext()
-        let activity = try await OutreachService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
         let form = try req.content.decode(StepForm.self)
-        return try await Pages.act(req, redirect: "\(path)/\(try activity.requireID())", change: {
+        return try await OutreachActivity.changeFromPage(req, rerender: { try await renderShow(req, error: $0) }) { activity, context in
             var personTimes: Int?
             if let text = form.personTimes, !text.isEmpty {
                 guard let value = Int(text) else { throw AppError.invalid("personTimes", "error.invalid") }
@@ -118,6 +115,6 @@ struct OutreachPages: RouteCollection {
             }
             let input = OutreachStepInput(version: form.version.flatMap { Int($0) }, date: form.date, personTimes: personTimes, reason: form.reason)
             try await OutreachService.step(step, activity, input: input, context: context)
-        }, rerender: { try await renderShow(req, error: $0) })
+        }
     }
 }

@@ -121,6 +121,18 @@ struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
     }
 }
 
+extension ManagedRecord {
+    /// A change made from the record's own page (a workflow step, a result added): the record is
+    /// found in the officer's scope, changed, and its page shown again, with the refusal if any.
+    static func changeFromPage(_ req: Request, rerender: (AppError) async throws -> Response,
+                               _ change: (Self, WriteContext) async throws -> Void) async throws -> Response {
+        let context = try await req.writeContext()
+        let id: UUID = try req.parameters.require("id")
+        let record = try await find(id, scope: context.scope, includingDeleted: false, on: req.db)
+        return try await Pages.act(req, redirect: "/\(routeName)/\(id)", change: { try await change(record, context) }, rerender: rerender)
+    }
+}
+
 /// A record's form as typed: what the shared form handlers need from a feature's pages.
 protocol RecordForm: Content {
     associatedtype Record: ManagedRecord

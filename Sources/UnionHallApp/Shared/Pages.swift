@@ -149,6 +149,12 @@ enum Pages {
         name == Editor.system.name ? request.t("audit.system") : name
     }
 
+    /// The last changes of a record, for its page.
+    static func recentHistory<M: Audited>(of record: M, scope: UnitScope, on request: Request) async throws -> [HistoryRow] {
+        let entries = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: M.auditEntity, entityId: record.id), scope: scope, on: request.db)
+        return history(entries.items, on: request)
+    }
+
     /// `2024-06-03 14:05:09`, in Asia/Shanghai.
     static func timestamp(_ date: Date) -> String {
         let formatter = DateFormatter()

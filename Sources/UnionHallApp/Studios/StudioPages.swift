@@ -108,24 +108,19 @@ struct StudioPages: RouteCollection {
             ResultRow(id: $0.id.uuidString, kindLabel: req.t("studioResult.\($0.kind.rawValue)"), title: $0.title, year: $0.year,
                       amount: $0.kind.isMoney ? Fen($0.amountFen).description : String($0.quantity))
         }
-        let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: Studio.auditEntity, entityId: studio.id), scope: scope, on: req.db)
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "studios.show"), studio: output, kindLabel: req.t("studioKind.\(studio.kind.rawValue)"),
             levelLabel: req.t("honorLevel.\(studio.level.rawValue)"), employer: name(studio.organizationID), partner: name(studio.partnerID),
             figures: figures, members: try await StudioService.members(of: studio, on: req.db), results: results,
             resultKinds: Pages.enumOptions(StudioResultKind.self, prefix: "studioResult", selected: nil, request: req),
             thisYear: req.today.year, error: error.map { Pages.formError($0, on: req) }, deleted: studio.deletedAt != nil,
-            history: Pages.history(history.items, on: req))
+            history: try await Pages.recentHistory(of: studio, scope: scope, on: req))
         return try await Pages.render("studios/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
     /// Runs a change from the studio's page; a refused one comes back on the page with its reason.
     private func change(_ req: Request, _ body: (Studio, WriteContext) async throws -> Void) async throws -> Response {
-        let context = try await req.writeContext()
-        let studio = try await StudioService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
-        return try await Pages.act(req, redirect: "/studios/\(try studio.requireID())", change: {
-            try await body(studio, context)
-        }, rerender: { try await Self.renderShow(req, error: $0) })
+        try await Studio.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0) }, body)
     }
 
     struct MemberForm: Content { var idNumber: String? }

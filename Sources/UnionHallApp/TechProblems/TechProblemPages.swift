@@ -89,14 +89,13 @@ struct TechProblemPages: RouteCollection {
         let problem = try await TechProblemService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await problem.output(on: req)
         let studios = try await scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name).all()
-        let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: TechProblem.auditEntity, entityId: problem.id), scope: scope, on: req.db)
         let steps = problem.deletedAt != nil ? [] : TechProblemStep.allCases.filter { (try? $0.apply(to: problem.status).get()) != nil }.map(\.rawValue)
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "techProblems.show"), problem: output, statusLabel: req.t("techProblemStatus.\(problem.status.rawValue)"),
             studio: studios.first { $0.id == problem.matchedStudioID }?.name ?? "", benefit: Fen(problem.benefitFen).description, steps: steps,
             studios: studios.compactMap { studio in studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: false) } },
             today: req.today.description, error: error.map { Pages.formError($0, on: req) }, deleted: problem.deletedAt != nil,
-            history: Pages.history(history.items, on: req))
+            history: try await Pages.recentHistory(of: problem, scope: scope, on: req))
         return try await Pages.render("techProblems/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
@@ -111,10 +110,8 @@ struct TechProblemPages: RouteCollection {
     }
 
     static func perform(_ step: TechProblemStep, req: Request) async throws -> Response {
-        let context = try await req.writeContext()
-        let problem = try await TechProblemService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
         let form = try req.content.decode(StepForm.self)
-        return try await Pages.act(req, redirect: "\(path)/\(try problem.requireID())", change: {
+        return try await TechProblem.changeFromPage(req, rerender: { try await renderShow(req, error: $0) }) { problem, context in
             var memberID: UUID?
             if let number = form.idNumber, !number.isEmpty { memberID = try await MemberLookup.byIDNumber(number, field: "memberId", on: req) }
             var benefit: Int64?
@@ -125,7 +122,7 @@ struct TechProblemPages: RouteCollection {
             let input = TechProblemStepInput(version: form.version.flatMap { Int($0) }, memberId: memberID, studioId: try FormValue.uuid(form.studioId, field: "studioId"),
                                              solution: form.solution, benefitFen: benefit, date: form.date, reason: form.reason)
             try await TechProblemService.step(step, problem, input: input, context: context)
-        }, rerender: { try await renderShow(req, error: $0) })
+        }
     }
 
     // MARK: A worker raising a problem

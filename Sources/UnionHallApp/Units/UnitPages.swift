@@ -77,13 +77,12 @@ struct UnitPages: RouteCollection {
         let members = try await Member.query(on: req.db).filter(\.$unitID ~~ subtree).filter(\.$deletedAt == nil).count()
         let organizations = try await Organization.query(on: req.db).filter(\.$unitID ~~ subtree).filter(\.$deletedAt == nil).count()
         let children = (scope.tree.children[id] ?? []).compactMap { scope.tree.nodes[$0] }.sorted { $0.name < $1.name }
-        let history = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: UnionUnit.auditEntity, entityId: id), scope: scope, on: req.db)
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "units.show"), unit: try UnitOutput(unit, tree: scope.tree),
             kindLabel: req.t("unitKind.\(unit.kind.rawValue)"),
             parentID: unit.parentID.flatMap { scope.contains($0) ? $0.uuidString : nil }, parentName: scope.tree.name(of: unit.parentID),
             children: children.map { Child(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("unitKind.\($0.kind.rawValue)")) },
-            memberCount: members, organizationCount: organizations, deleted: unit.deletedAt != nil, history: Pages.history(history.items, on: req))
+            memberCount: members, organizationCount: organizations, deleted: unit.deletedAt != nil, history: try await Pages.recentHistory(of: unit, scope: scope, on: req))
         return try await Pages.render("units/show", context, on: req)
     }
 }
