@@ -60,6 +60,29 @@ import VaporTesting
         }
     }
 
+    /// Two signings racing past the check still cannot both land: the database refuses the second.
+    @Test func theDatabaseKeepsOneActiveAgreementPerApprentice() async throws {
+        try await TestWorld.run { world in
+            let trainee = try await apprentice(world)
+            func agreement(_ status: MentorshipStatus) -> MentorshipAgreement {
+                let row = MentorshipAgreement()
+                row.unitID = world.teamA
+                row.mentorID = world.memberA
+                row.apprenticeID = trainee
+                row.startDate = "2024-01-01"
+                row.endDate = "2024-12-31"
+                row.goals = "g"
+                row.milestones = ""
+                row.status = status
+                row.version = 1
+                return row
+            }
+            try await agreement(.completed).create(on: world.app.db)
+            try await agreement(.signed).create(on: world.app.db)
+            await #expect(throws: (any Error).self) { try await agreement(.inProgress).create(on: world.app.db) }
+        }
+    }
+
     @Test func terminationNeedsAReason() async throws {
         try await TestWorld.run { world in
             let trainee = try await apprentice(world)
