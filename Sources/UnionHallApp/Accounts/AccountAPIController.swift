@@ -13,6 +13,8 @@ struct AccountAPIController: RouteCollection {
         let users = routes.grouped("users")
         users.get(use: list)
         users.post(use: create)
+        users.get(":id", use: show)
+        users.patch(":id", use: update)
     }
 
     @Sendable func token(req: Request) async throws -> Response {
@@ -44,6 +46,20 @@ struct AccountAPIController: RouteCollection {
         }
         if let unitID = list.unitId { query.filter(\.$unitID == unitID) }
         return try await query.sort(\.$username).page(list) { try $0.map(UserOutput.init) }
+    }
+
+    static func find(_ req: Request) async throws -> User {
+        _ = try req.requireRole(.admin)
+        guard let user = try await User.find(try req.parameters.require("id"), on: req.db) else { throw AppError.notFound }
+        return user
+    }
+
+    @Sendable func show(req: Request) async throws -> UserOutput {
+        try UserOutput(try await Self.find(req))
+    }
+
+    @Sendable func update(req: Request) async throws -> UserOutput {
+        try UserOutput(try await AccountService.update(try await Self.find(req), with: try req.content.decode(UserUpdate.self), on: req))
     }
 
     @Sendable func create(req: Request) async throws -> Response {

@@ -37,6 +37,16 @@ struct UserInput: Content {
     var memberId: UUID?
 }
 
+/// An admin's change to an account; absent fields keep their value. A new `password` resets it.
+struct UserUpdate: Content {
+    var displayName: String?
+    var role: Role?
+    var unitId: UUID?
+    var active: Bool?
+    var password: String?
+    var version: Int?
+}
+
 struct Credentials: Content {
     var username: String
     var password: String
@@ -118,6 +128,49 @@ enum AccountService {
             try await user.create(on: db)
             try await Audit.record(.create, user, by: editor, on: db)
             try await once.record(user.id, on: db)
+            return user
+        }
+    }
+
+    /// Changes an account. Deactivating it, or resetting its password, ends its sessions; an admin
+    /// cannot lock themselves out by deactivating or demoting their own account.
+    static func update(_ user: User, with input: UserUpdate, on request: Request) async throws -> User {
+        let admin = try request.requireRole(.admin)
+        guard let version = input.version else { throw AppError.invalid("version", "error.required") }
+        if user.id == admin.id {
+            if input.active == false { throw AppError.invalid("active", "error.user.selfLockout") }
+            if let role = input.role, role != .admin { throw AppError.invalid("role", "error.user.selfLockout") }
+        }
+        let before = user.auditSnapshot()
+        if let name = input.displayName?.trimmingCharacters(in: .whitespaces) {
+            guard !name.isEmpty else { throw AppError.invalid("displayName", "error.required") }
+            user.displayName = String(name.prefix(30))
+        }
+        if let role = input.role { user.role = role }
+        if let unitID = input.unitId {
+            guard try await UnitTree.load(on: request.db).nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
+            user.unitID = unitID
+        }
+        if user.role != .admin, user.unitID == nil { throw AppError.invalid("unitId", "error.required") }
+        var endsSessions = false
+        if let active = input.active {
+            endsSessions = endsSessions || (user.active && !active)
+            user.active = active
+        }
+        if let password = input.password, !password.isEmpty {
+            guard password.count >= minPasswordLength else { throw AppError.invalid("password", "error.password.short", [String(minPasswordLength)]) }
+            user.passwordHash = try await request.password.async.hash(password)
+            endsSessions = true
+        }
+        let editor = try request.editor()
+        let userID = try user.requireID()
+        let ending = endsSessions
+        return try await request.write { db in
+            try await Versioning.claim(schema: User.schema, id: userID, expected: version, softDeleted: false, on: db)
+            user.version = version + 1
+            try await user.update(on: db)
+            if ending { try await AuthSession.query(on: db).filter(\.$user.$id == userID).delete() }
+            try await Audit.record(.update, user, before: before, by: editor, on: db)
             return user
         }
     }

@@ -9,9 +9,12 @@ struct UserPages: RouteCollection {
         users.get(use: index)
         users.get("new", use: new)
         users.post(use: create)
+        users.get(":id", "edit", use: edit)
+        users.post(":id", use: update)
     }
 
     struct Row: Encodable {
+        var id: String
         var username: String
         var displayName: String
         var roleLabel: String
@@ -31,7 +34,7 @@ struct UserPages: RouteCollection {
         let page = try await AccountAPIController().list(req: req)
         let tree = try await req.scope().tree
         let rows = page.items.map {
-            Row(username: $0.username, displayName: $0.displayName, roleLabel: req.t("role.\($0.role.rawValue)"), unit: tree.name(of: $0.unitId), active: $0.active)
+            Row(id: $0.id.uuidString, username: $0.username, displayName: $0.displayName, roleLabel: req.t("role.\($0.role.rawValue)"), unit: tree.name(of: $0.unitId), active: $0.active)
         }
         let context = IndexContext(layout: Pages.layout(req, titleKey: "users.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req), q: (try? req.query.get(String.self, at: "q")) ?? "")
         return try await Pages.render("users/index", context, on: req)
@@ -75,6 +78,63 @@ struct UserPages: RouteCollection {
             typed.password = nil
             return try await renderForm(req, form: typed, error: error)
         })
+    }
+
+    // MARK: Editing an account
+
+    struct EditForm: Content {
+        var displayName: String?
+        var role: String?
+        var unitId: String?
+        var active: String?
+        var password: String?
+        var version: String?
+    }
+
+    struct EditContext: Encodable {
+        var layout: Layout
+        var id: String
+        var username: String
+        var form: EditForm
+        var error: FormError?
+        var roles: [SelectOption]
+        var units: [SelectOption]
+    }
+
+    @Sendable func edit(req: Request) async throws -> Response {
+        let user = try await AccountAPIController.find(req)
+        let form = EditForm(displayName: user.displayName, role: user.role.rawValue, unitId: user.unitID?.uuidString,
+                            active: user.active ? "on" : nil, version: String(user.version))
+        return try await renderEdit(req, user: user, form: form)
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let user = try await AccountAPIController.find(req)
+        let form = try req.content.decode(EditForm.self)
+        return try await FormFlow.update(req, location: "/users", save: {
+            let input = UserUpdate(displayName: form.displayName, role: form.role.flatMap(Role.init(rawValue:)),
+                                   unitId: try FormValue.uuid(form.unitId, field: "unitId"), active: form.active != nil,
+                                   password: form.password, version: form.version.flatMap { Int($0) })
+            _ = try await AccountService.update(user, with: input, on: req)
+        }, showNewer: { error in
+            let newer = try await AccountAPIController.find(req)
+            return try await renderEdit(req, user: newer, form: EditForm(displayName: newer.displayName, role: newer.role.rawValue,
+                unitId: newer.unitID?.uuidString, active: newer.active ? "on" : nil, version: String(newer.version)), error: error)
+        }, rerender: { error in
+            var typed = form
+            typed.password = nil
+            return try await renderEdit(req, user: user, form: typed, error: error)
+        })
+    }
+
+    private func renderEdit(_ req: Request, user: User, form: EditForm, error: AppError? = nil) async throws -> Response {
+        let scope = try await req.scope()
+        let context = EditContext(
+            layout: Pages.layout(req, titleKey: "users.edit"), id: try user.requireID().uuidString, username: user.username, form: form,
+            error: error.map { Pages.formError($0, on: req) },
+            roles: Pages.enumOptions(Role.self, prefix: "role", selected: form.role, request: req),
+            units: Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
+        return try await Pages.render("users/edit", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
     private func renderForm(_ req: Request, form: FormData, error: AppError? = nil) async throws -> Response {

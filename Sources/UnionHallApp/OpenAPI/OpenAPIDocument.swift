@@ -158,6 +158,11 @@ enum OpenAPIDocument {
         paths["/api/v1/users"] = .init(OpenAPI.PathItem(
             get: .init(tags: ["users"], summary: "List accounts (admin)", parameters: listParameters, responses: responses(200, "A page of accounts", page(of: "User"), errors: [401, 403])),
             post: .init(tags: ["users"], summary: "Create an account (admin)", requestBody: .init(content: json(ref("UserInput"))), responses: responses(201, "Created", ref("User"), errors: [400, 401, 403, 409, 422]))))
+        paths["/api/v1/users/{id}"] = .init(OpenAPI.PathItem(
+            parameters: [idParameter],
+            get: .init(tags: ["users"], summary: "An account (admin)", responses: responses(200, "The account", ref("User"), errors: [401, 403, 404])),
+            patch: .init(tags: ["users"], summary: "Change, disable or reset an account (admin); disabling or a reset ends its sessions",
+                         requestBody: .init(content: json(ref("UserUpdate"))), responses: responses(200, "The account", ref("User"), errors: [400, 401, 403, 404, 409, 422]))))
         paths["/api/v1/audit-entries"] = .init(OpenAPI.PathItem(
             get: .init(tags: ["audit"], summary: "The audit log of the caller's subtree", parameters: listParameters + [
                 .parameter(name: "entity", context: .query, schema: .string),

@@ -158,6 +158,10 @@ enum OpenAPISchemas {
             "displayName": .string(required: false), "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(),
         ]),
+        "UserUpdate": .object(properties: [
+            "displayName": .string(required: false), "role": values(Role.self).optionalSchemaObject(), "unitId": uuid.optionalSchemaObject(),
+            "active": .boolean(required: false), "password": .string(format: .password, required: false), "version": .integer,
+        ]),
         "AuditEntry": .object(properties: [
             "id": uuid, "at": timestamp, "actorId": uuid.optionalSchemaObject(), "actorName": .string,
             "unitId": uuid.optionalSchemaObject(), "entity": .string, "entityId": uuid.optionalSchemaObject(),

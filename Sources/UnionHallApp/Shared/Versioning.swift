@@ -6,15 +6,15 @@ import Vapor
 /// it in one conditional UPDATE, so of two officers saving the same record only the first wins;
 /// the second gets 409 and sees the newer data.
 enum Versioning {
-    static func claim(schema: String, id: UUID, expected: Int, on db: any Database) async throws {
+    /// `softDeleted`: the table has `deleted_at`, and a deleted record cannot be changed.
+    static func claim(schema: String, id: UUID, expected: Int, softDeleted: Bool = true, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
-        let rows = try await sql.update(schema)
+        let update = sql.update(schema)
             .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1")))
             .where("id", .equal, id)
             .where("version", .equal, expected)
-            .where("deleted_at", .is, SQLLiteral.null)
-            .returning("id")
-            .all()
+        if softDeleted { update.where("deleted_at", .is, SQLLiteral.null) }
+        let rows = try await update.returning("id").all()
         guard !rows.isEmpty else { throw AppError.versionConflict }
     }
 }
