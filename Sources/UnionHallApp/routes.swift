@@ -1,3 +1,4 @@
+import UnionHallCore
 import Vapor
 
 /// Page routes run with the browser session and CSRF checks; API routes with bearer tokens.
@@ -41,12 +42,19 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<Member>())
     try authorized.register(collection: RecordAPIController<Honor>())
     try authorized.register(collection: RecordAPIController<MentorshipAgreement>())
-    try authorized.register(collection: MentorshipStepController())
+    try authorized.register(collection: WorkflowStepController<MentorshipAgreement, MentorshipStep, MentorshipStepInput> {
+        try await MentorshipService.step($0, $1, input: $2, context: $3)
+    })
     try authorized.register(collection: RecordAPIController<Studio>())
     try authorized.register(collection: StudioPartsController())
     try authorized.register(collection: RecordAPIController<OutreachActivity>())
-    try authorized.register(collection: OutreachStepController())
+    try authorized.register(collection: WorkflowStepController<OutreachActivity, OutreachStep, OutreachStepInput> {
+        try await OutreachService.step($0, $1, input: $2, context: $3)
+    })
     try authorized.register(collection: RecordAPIController<TechProblem>())
-    try authorized.register(collection: TechProblemStepController())
+    try authorized.register(collection: WorkflowStepController<TechProblem, TechProblemStep, TechProblemStepInput> {
+        try await TechProblemService.step($0, $1, input: $2, context: $3)
+    })
+    try authorized.register(collection: TechProblemRaiseController())
     try authorized.register(collection: AuditAPIController())
 }

@@ -33,21 +33,3 @@ extension MentorshipAgreement: ManagedRecord {
         try MentorshipOutput(self, names: try await MentorshipService.memberNames([mentorID, apprenticeID], on: request.db))
     }
 }
-
-/// `POST /api/v1/mentorship-agreements/{id}/<sign|start|complete|terminate>`.
-struct MentorshipStepController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        for step in MentorshipStep.allCases {
-            routes.post(.constant(MentorshipAgreement.routeName), ":id", .constant(step.rawValue)) { req in
-                try await Self.perform(step, req: req)
-            }
-        }
-    }
-
-    @Sendable static func perform(_ step: MentorshipStep, req: Request) async throws -> MentorshipOutput {
-        let context = try await req.writeContext()
-        let agreement = try await MentorshipService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
-        try await MentorshipService.step(step, agreement, input: try req.content.decode(MentorshipStepInput.self), context: context)
-        return try await agreement.output(on: req)
-    }
-}

@@ -12,9 +12,7 @@ struct MentorshipPages: RouteCollection {
         let agreements = routes.grouped(.constant(MentorshipAgreement.routeName))
         agreements.get(use: index)
         agreements.get(":id", use: show)
-        for step in MentorshipStep.allCases {
-            agreements.post(":id", .constant(step.rawValue)) { req in try await Self.perform(step, req: req) }
-        }
+        routes.workflowSteps(MentorshipStep.self, of: MentorshipAgreement.routeName) { try await Self.perform($0, req: $1) }
     }
 
     struct Row: Encodable {

@@ -56,6 +56,17 @@ enum OpenAPIDocument {
         return [(OpenAPI.Path(rawValue: path), collection), (OpenAPI.Path(rawValue: path + "/{id}"), item), (OpenAPI.Path(rawValue: path + "/{id}/restore"), restore)]
     }
 
+    /// `POST <path>/{id}/<step>` for each step, with the step's body and the record after it.
+    static func steps<Step: RawRepresentable & CaseIterable>(_ path: String, _ tag: String, _ steps: Step.Type, input: String, schema: String) -> [(OpenAPI.Path, OpenAPI.PathItem)]
+    where Step.RawValue == String {
+        Step.allCases.map { step in
+            (OpenAPI.Path(rawValue: "\(path)/{id}/\(step.rawValue)"), OpenAPI.PathItem(
+                parameters: [idParameter],
+                post: .init(tags: [tag], summary: "Workflow step: \(step.rawValue)", requestBody: .init(content: json(ref(input))),
+                            responses: responses(200, "The record after the step", ref(schema), errors: [400, 401, 403, 404, 409, 422]))))
+        }
+    }
+
     static let document: OpenAPI.Document = {
         var paths: OpenAPI.PathItem.Map = [:]
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
@@ -89,12 +100,7 @@ enum OpenAPIDocument {
             .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
             .parameter(name: "on", context: .query, schema: .string(allowedValues: "signed", "completed"), description: "Which date from/to apply to"),
         ])
-        for step in MentorshipStep.allCases {
-            entries.append((OpenAPI.Path(rawValue: "/api/v1/mentorship-agreements/{id}/\(step.rawValue)"), OpenAPI.PathItem(
-                parameters: [idParameter],
-                post: .init(tags: ["mentorship"], summary: "Workflow step: \(step.rawValue)", requestBody: .init(content: json(ref("MentorshipStep"))),
-                            responses: responses(200, "The agreement after the step", ref("MentorshipAgreement"), errors: [400, 401, 403, 404, 409, 422])))))
-        }
+        entries += steps("/api/v1/mentorship-agreements", "mentorship", MentorshipStep.self, input: "MentorshipStep", schema: "MentorshipAgreement")
         entries += resource("/api/v1/studios", "studios", schema: "Studio", input: "StudioInput", filters: [
             .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(StudioKind.self)),
             .parameter(name: "level", context: .query, schema: OpenAPISchemas.values(HonorLevel.self)),
@@ -123,12 +129,7 @@ enum OpenAPIDocument {
             .parameter(name: "studioId", context: .query, schema: OpenAPISchemas.uuid),
             .parameter(name: "leaderId", context: .query, schema: OpenAPISchemas.uuid),
         ])
-        for step in OutreachStep.allCases {
-            entries.append((OpenAPI.Path(rawValue: "/api/v1/outreach-activities/{id}/\(step.rawValue)"), OpenAPI.PathItem(
-                parameters: [idParameter],
-                post: .init(tags: ["outreach"], summary: "Workflow step: \(step.rawValue)", requestBody: .init(content: json(ref("OutreachStep"))),
-                            responses: responses(200, "The activity after the step", ref("OutreachActivity"), errors: [400, 401, 403, 404, 409, 422])))))
-        }
+        entries += steps("/api/v1/outreach-activities", "outreach", OutreachStep.self, input: "OutreachStep", schema: "OutreachActivity")
         entries += resource("/api/v1/tech-problems", "tech-problems", schema: "TechProblem", input: "TechProblemInput", filters: [
             .parameter(name: "status", context: .query, schema: OpenAPISchemas.values(TechProblemStatus.self)),
             .parameter(name: "trade", context: .query, schema: .string),
@@ -136,12 +137,7 @@ enum OpenAPIDocument {
             .parameter(name: "open", context: .query, schema: .boolean, description: "Only raised or matched problems"),
             .parameter(name: "on", context: .query, schema: .string(allowedValues: "raised", "solved"), description: "Which date from/to apply to"),
         ])
-        for step in TechProblemStep.allCases {
-            entries.append((OpenAPI.Path(rawValue: "/api/v1/tech-problems/{id}/\(step.rawValue)"), OpenAPI.PathItem(
-                parameters: [idParameter],
-                post: .init(tags: ["tech-problems"], summary: "Workflow step: \(step.rawValue)", requestBody: .init(content: json(ref("TechProblemStep"))),
-                            responses: responses(200, "The problem after the step", ref("TechProblem"), errors: [400, 401, 403, 404, 409, 422])))))
-        }
+        entries += steps("/api/v1/tech-problems", "tech-problems", TechProblemStep.self, input: "TechProblemStep", schema: "TechProblem")
         entries.append((OpenAPI.Path(rawValue: "/api/v1/tech-problems/raise"), OpenAPI.PathItem(
             post: .init(tags: ["tech-problems"], summary: "A worker raises a problem for their own employer", requestBody: .init(content: json(ref("TechProblemInput"))),
                         responses: responses(201, "The problem", ref("TechProblem"), errors: [400, 401, 403, 422])))))

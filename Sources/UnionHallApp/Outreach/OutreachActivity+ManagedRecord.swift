@@ -27,17 +27,3 @@ extension OutreachActivity: PlainlyDeletable {
         return output
     }
 }
-
-/// `POST /api/v1/outreach-activities/{id}/<hold|cancel>`.
-struct OutreachStepController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        for step in OutreachStep.allCases {
-            routes.post(.constant(OutreachActivity.routeName), ":id", .constant(step.rawValue)) { req in
-                let context = try await req.writeContext()
-                let activity = try await OutreachService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
-                try await OutreachService.step(step, activity, input: try req.content.decode(OutreachStepInput.self), context: context)
-                return try await activity.output(on: req)
-            }
-        }
-    }
-}

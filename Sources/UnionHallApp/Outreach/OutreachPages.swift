@@ -11,9 +11,7 @@ struct OutreachPages: RouteCollection {
         let activities = routes.grouped(.constant(OutreachActivity.routeName))
         activities.get(use: index)
         activities.get(":id", use: show)
-        for step in OutreachStep.allCases {
-            activities.post(":id", .constant(step.rawValue)) { req in try await Self.perform(step, req: req) }
-        }
+        routes.workflowSteps(OutreachStep.self, of: OutreachActivity.routeName) { try await Self.perform($0, req: $1) }
     }
 
     struct Row: Encodable {

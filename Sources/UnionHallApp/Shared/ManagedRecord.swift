@@ -133,6 +133,33 @@ extension ManagedRecord {
     }
 }
 
+/// `POST /api/v1/<route>/{id}/<step>` for every step of a record's workflow: the record is found in
+/// the caller's scope, the step applied by `perform`, and the record returned.
+struct WorkflowStepController<Record: ManagedRecord, Step: RawRepresentable & CaseIterable & Sendable, Input: Content>: RouteCollection
+where Step.RawValue == String {
+    let perform: @Sendable (Step, Record, Input, WriteContext) async throws -> Void
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.workflowSteps(Step.self, of: Record.routeName) { step, req in
+            let context = try await req.writeContext()
+            let record = try await Record.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db)
+            try await perform(step, record, try req.content.decode(Input.self), context)
+            return try await record.output(on: req)
+        }
+    }
+}
+
+extension RoutesBuilder {
+    /// One `POST <route>/{id}/<step>` per step, for the API and for the pages alike.
+    func workflowSteps<Step: RawRepresentable & CaseIterable & Sendable, Result: AsyncResponseEncodable>(
+        _ steps: Step.Type, of route: String, _ handle: @escaping @Sendable (Step, Request) async throws -> Result
+    ) where Step.RawValue == String {
+        for step in Step.allCases {
+            post(.constant(route), ":id", .constant(step.rawValue)) { req in try await handle(step, req) }
+        }
+    }
+}
+
 /// A record's form as typed: what the shared form handlers need from a feature's pages.
 protocol RecordForm: Content {
     associatedtype Record: ManagedRecord

@@ -28,18 +28,9 @@ extension TechProblem: PlainlyDeletable {
     }
 }
 
-/// The workflow steps, and a worker raising a problem for their employer:
-/// `POST /api/v1/tech-problems/{id}/<match|solve|close>`, `POST /api/v1/tech-problems/raise`.
-struct TechProblemStepController: RouteCollection {
+/// A worker raising a problem for their employer: `POST /api/v1/tech-problems/raise`.
+struct TechProblemRaiseController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        for step in TechProblemStep.allCases {
-            routes.post(.constant(TechProblem.routeName), ":id", .constant(step.rawValue)) { req in
-                let context = try await req.writeContext()
-                let problem = try await TechProblemService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
-                try await TechProblemService.step(step, problem, input: try req.content.decode(TechProblemStepInput.self), context: context)
-                return try await problem.output(on: req)
-            }
-        }
         routes.post(.constant(TechProblem.routeName), "raise") { req async throws -> Response in
             let problem = try await TechProblemService.createForWorker(try req.content.decode(TechProblemInput.self), request: req)
             return try await problem.output(on: req).encodeResponse(status: .created, for: req)

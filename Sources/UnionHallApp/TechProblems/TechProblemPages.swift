@@ -12,9 +12,7 @@ struct TechProblemPages: RouteCollection {
         let problems = routes.grouped(.constant(TechProblem.routeName))
         problems.get(use: index)
         problems.get(":id", use: show)
-        for step in TechProblemStep.allCases {
-            problems.post(":id", .constant(step.rawValue)) { req in try await Self.perform(step, req: req) }
-        }
+        routes.workflowSteps(TechProblemStep.self, of: TechProblem.routeName) { try await Self.perform($0, req: $1) }
         routes.get("me", "tech-problems", "new", use: workerForm)
         routes.post("me", "tech-problems", use: workerRaise)
     }
