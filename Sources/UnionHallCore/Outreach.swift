@@ -35,9 +35,8 @@ public enum OutreachRules {
     /// ceiling keeps a typo (an extra zero or two) from entering the statistics.
     public static let maxPersonTimes = 100_000
 
-    public static func checkHeld(personTimes: Int?, leaders: Int, heldDate: CivilDate?, plannedDate: CivilDate?) -> FieldIssue? {
-        guard let heldDate else { return FieldIssue(field: "date", key: "error.required") }
-        _ = heldDate
+    public static func checkHeld(personTimes: Int?, leaders: Int, heldDate: CivilDate?) -> FieldIssue? {
+        guard heldDate != nil else { return FieldIssue(field: "date", key: "error.required") }
         guard let personTimes else { return FieldIssue(field: "personTimes", key: "error.required") }
         guard personTimes >= 0 else { return FieldIssue(field: "personTimes", key: "error.amount.positive") }
         guard personTimes <= maxPersonTimes else { return FieldIssue(field: "personTimes", key: "error.outreach.personTimes", arguments: [String(maxPersonTimes)]) }

@@ -69,8 +69,12 @@ import VaporTesting
             var browser = try await Browser.signedIn(world, as: "worker")
             let form = try await browser.get("/me/tech-problems/new")
             #expect(form.status == .ok)
-            let sent = try await browser.post("/me/tech-problems", form: ["_csrf": Browser.csrf(in: form), "title": "配电房温度高", "description": "夏季超温", "trade": "", "raisedDate": ""])
+            let fields = ["_csrf": Browser.csrf(in: form), "_once": Browser.field("_once", in: form.body.string) ?? "", "title": "配电房温度高", "description": "夏季超温", "trade": "", "raisedDate": ""]
+            let sent = try await browser.post("/me/tech-problems", form: fields)
             #expect(sent.status == .seeOther)
+            let resent = try await browser.post("/me/tech-problems", form: fields)
+            #expect(resent.status == .seeOther)
+            #expect(try await TechProblem.query(on: world.app.db).filter(\.$title == "配电房温度高").count() == 1)
             _ = try await world.api(.POST, "api/v1/tech-problems", as: "officerB", body: TechProblemInput(organizationId: world.employerB, title: "环县电缆老化", description: "线路老化", trade: "电力电缆工"))
             let me = try await browser.get("/me")
             #expect(me.body.string.contains("电缆沟积水"))

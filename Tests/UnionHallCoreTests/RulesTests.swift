@@ -219,11 +219,11 @@ enum MemberDraftCase: Sendable, CaseIterable {
 
     @Test func heldNeedsDatePeopleAndLeaders() {
         let day = CivilDate("2024-05-01")
-        #expect(OutreachRules.checkHeld(personTimes: 120, leaders: 1, heldDate: day, plannedDate: day) == nil)
-        #expect(OutreachRules.checkHeld(personTimes: nil, leaders: 1, heldDate: day, plannedDate: day)?.field == "personTimes")
-        #expect(OutreachRules.checkHeld(personTimes: 200_000, leaders: 1, heldDate: day, plannedDate: day)?.key == "error.outreach.personTimes")
-        #expect(OutreachRules.checkHeld(personTimes: 10, leaders: 0, heldDate: day, plannedDate: day)?.field == "leaderIds")
-        #expect(OutreachRules.checkHeld(personTimes: 10, leaders: 1, heldDate: nil, plannedDate: day)?.field == "date")
+        #expect(OutreachRules.checkHeld(personTimes: 120, leaders: 1, heldDate: day) == nil)
+        #expect(OutreachRules.checkHeld(personTimes: nil, leaders: 1, heldDate: day)?.field == "personTimes")
+        #expect(OutreachRules.checkHeld(personTimes: 200_000, leaders: 1, heldDate: day)?.key == "error.outreach.personTimes")
+        #expect(OutreachRules.checkHeld(personTimes: 10, leaders: 0, heldDate: day)?.field == "leaderIds")
+        #expect(OutreachRules.checkHeld(personTimes: 10, leaders: 1, heldDate: nil)?.field == "date")
     }
 }
 

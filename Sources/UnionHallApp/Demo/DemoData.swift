@@ -32,7 +32,7 @@ enum DemoData {
             try await MemberCounts.recount(on: db)
             let mentorship = try await DemoMentorship.load(units: units, organizations: organizations, on: db)
             let studios = try await DemoStudios.load(units: units, organizations: organizations, people: people, on: db)
-            let outreach = try await DemoOutreach.load(units: units, organizations: organizations, people: people, on: db)
+            let outreach = try await DemoOutreach.load(units: units, people: people, on: db)
             let problems = try await DemoTechProblems.load(organizations: organizations, people: people, on: db)
             return (synthetic, mentorship, studios, outreach, problems)
         }

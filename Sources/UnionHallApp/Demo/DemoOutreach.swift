@@ -10,7 +10,7 @@ enum DemoOutreach {
     static let zhouYongSessions = 25
     static let zhouYongPersonTimesPerSession = 201
 
-    static func load(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], on db: any Database) async throws -> Int {
+    static func load(units: [String: UnionUnit], people: [String: Member], on db: any Database) async throws -> Int {
         guard let jinchang = units["jinchang"]?.id, let sun = people["孙学祥"], let zhou = people["周勇"] else { return 0 }
         var made = 0
         // Lectures in schools, led in turn by the city's craftsmen.

@@ -54,7 +54,7 @@ enum DemoStudios {
     static func load(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], on db: any Database) async throws -> Int {
         var made = 0
         for spec in named {
-            guard let lead = try await lead(named: spec.lead, in: units[spec.leadUnit], people: people, skip: [], on: db) else { continue }
+            guard let lead = try await lead(named: spec.lead, in: units[spec.leadUnit], people: people, on: db) else { continue }
             let studio = try await create(name: spec.name, kind: spec.kind, level: spec.level, year: spec.year, namedBy: spec.namedBy, lead: lead,
                                           organization: organizations[spec.organization]?.id, partner: spec.partner.flatMap { organizations[$0]?.id }, on: db)
             for (kind, title, year, quantity, amount) in spec.results {
@@ -93,7 +93,7 @@ enum DemoStudios {
                          organization: lead.organizationID, partner: nil, on: db)
     }
 
-    private static func lead(named name: String?, in unit: UnionUnit?, people: [String: Member], skip: Set<UUID>, on db: any Database) async throws -> Member? {
+    private static func lead(named name: String?, in unit: UnionUnit?, people: [String: Member], on db: any Database) async throws -> Member? {
         if let name { return people[name] }
         guard let unitID = unit?.id else { return nil }
         return try await Member.query(on: db).filter(\.$unitID == unitID).filter(\.$deletedAt == nil)

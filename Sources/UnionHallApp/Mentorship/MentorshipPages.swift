@@ -69,6 +69,8 @@ struct MentorshipPages: RouteCollection {
         var agreement: MentorshipOutput
         var statusLabel: String
         var organization: String
+        var mentorLabel: String
+        var apprenticeLabel: String
         var levelBefore: String
         var levelAfter: String
         var steps: [String]
@@ -92,6 +94,7 @@ struct MentorshipPages: RouteCollection {
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "mentorship.show"), agreement: output,
             statusLabel: req.t("mentorshipStatus.\(agreement.status.rawValue)"), organization: organization??.name ?? "",
+            mentorLabel: req.t("mentorship.mentor"), apprenticeLabel: req.t("mentorship.apprentice"),
             levelBefore: agreement.levelBefore.map { req.t("skill.\($0)") } ?? "", levelAfter: agreement.levelAfter.map { req.t("skill.\($0)") } ?? "",
             steps: steps, today: req.today.description, skillLevels: MemberPages.skillOptions(selected: nil, request: req),
             error: error.map { Pages.formError($0, on: req) }, deleted: agreement.deletedAt != nil, history: try await Pages.recentHistory(of: agreement, scope: scope, on: req))

@@ -107,7 +107,7 @@ enum OutreachService {
                 held = parsed
             }
             let leaders = try await OutreachLeader.query(on: context.app.db).filter(\.$activityID == activity.requireID()).count()
-            if let issue = OutreachRules.checkHeld(personTimes: input.personTimes, leaders: leaders, heldDate: held, plannedDate: CivilDate(activity.plannedDate)) {
+            if let issue = OutreachRules.checkHeld(personTimes: input.personTimes, leaders: leaders, heldDate: held) {
                 throw AppError.invalid(issue)
             }
             activity.heldDate = held.description

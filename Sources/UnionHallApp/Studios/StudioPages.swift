@@ -79,7 +79,7 @@ struct StudioPages: RouteCollection {
         var levelLabel: String
         var employer: String
         var partner: String
-        var figures: [SelectOption]
+        var figures: [Figure]
         var members: [StudioMemberOutput]
         var results: [ResultRow]
         var resultKinds: [SelectOption]
@@ -99,10 +99,10 @@ struct StudioPages: RouteCollection {
         let output = try await studio.output(on: req)
         let organizations = try await Organization.query(on: req.db).filter(\.$id ~~ [studio.organizationID, studio.partnerID].compactMap { $0 }).all()
         func name(_ id: UUID?) -> String { organizations.first { $0.id == id }?.name ?? "" }
-        // Figures as "5 项", "¥5,600,000.00": value carries the text, label the kind.
-        let figures = StudioResultKind.allCases.compactMap { kind -> SelectOption? in
+        // Each total links to the results table on the same page.
+        let figures = StudioResultKind.allCases.compactMap { kind -> Figure? in
             guard let total = output.figures[kind.rawValue] else { return nil }
-            return SelectOption(value: kind.isMoney ? Fen(total).description : String(total), label: req.t("studioResult.\(kind.rawValue)"), selected: false)
+            return Figure(label: req.t("studioResult.\(kind.rawValue)"), value: kind.isMoney ? Fen(total).description : String(total), href: "#results")
         }
         let results = try await StudioService.results(of: studio, on: req.db).map {
             ResultRow(id: $0.id.uuidString, kindLabel: req.t("studioResult.\($0.kind.rawValue)"), title: $0.title, year: $0.year,

@@ -134,11 +134,12 @@ struct TechProblemPages: RouteCollection {
 
     @Sendable func workerRaise(req: Request) async throws -> Response {
         let form = try req.content.decode(TechProblemForm.self)
-        do {
-            _ = try await TechProblemService.createForWorker(try await form.input(editing: nil, on: req), request: req)
-            return Pages.redirect("/me", notice: "created", on: req)
-        } catch let error as AppError where error.field != nil {
-            return try await TechProblemForm.page(req, form: form, id: nil, organizations: [], error: error, action: "/me/tech-problems", worker: true)
-        }
+        let once = FormOnce(form._once, pathPrefix: "/me?problem=", at: req.now)
+        return try await FormFlow.create(req, once: once, save: {
+            _ = try await TechProblemService.createForWorker(try await form.input(editing: nil, on: req), once: once, request: req)
+            return "/me"
+        }, rerender: { error in
+            try await TechProblemForm.page(req, form: form, id: nil, organizations: [], error: error, action: "/me/tech-problems", worker: true)
+        })
     }
 }

@@ -65,7 +65,7 @@ enum TechProblemService {
     }
 
     /// A worker raises a problem for their own employer, in their own unit.
-    static func createForWorker(_ input: TechProblemInput, request: Request) async throws -> TechProblem {
+    static func createForWorker(_ input: TechProblemInput, once: FormOnce? = nil, request: Request) async throws -> TechProblem {
         let user = try request.requireRole(.member)
         guard let memberID = user.memberID, let member = try await Member.find(memberID, on: request.db), member.deletedAt == nil else {
             throw AppError.forbidden
@@ -75,7 +75,7 @@ enum TechProblemService {
         let context = WriteContext(user: user, scope: UnitScope(unitIDs: tree.subtree(of: member.unitID), tree: tree), editor: try request.editor(), app: request.application)
         var own = input
         own.organizationId = organization
-        return try await create(own, context: context, once: nil)
+        return try await create(own, context: context, once: once)
     }
 
     static func update(_ problem: TechProblem, with input: TechProblemInput, context: WriteContext) async throws {
