@@ -227,17 +227,33 @@ enum RecordPages<Form: RecordForm> {
         })
     }
 
+    /// A delete or restore the rules refuse (it would orphan records, the parent is gone …) is
+    /// explained on the record's own page rather than on an error page that leads nowhere.
+    private static func refusedOnItsPage(_ req: Request, _ id: UUID, _ action: () async throws -> Response) async throws -> Response {
+        do {
+            return try await action()
+        } catch let error as AppError where error.status == .conflict && Pages.refusals.contains(error.key) {
+            return Pages.redirect(path(id), refused: error, on: req)
+        }
+    }
+
     @Sendable static func delete(req: Request) async throws -> Response {
         let context = try await req.writeContext()
         let id: UUID = try req.parameters.require("id")
-        try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db).delete(context: context)
-        return Pages.redirect(path(id), notice: "deleted", on: req)
+        let record = try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db)
+        return try await refusedOnItsPage(req, id) {
+            try await record.delete(context: context)
+            return Pages.redirect(path(id), notice: "deleted", on: req)
+        }
     }
 
     @Sendable static func restore(req: Request) async throws -> Response {
         let context = try await req.writeContext()
         let id: UUID = try req.parameters.require("id")
-        try await Record.find(id, scope: context.scope, includingDeleted: true, on: req.db).restore(context: context)
-        return Pages.redirect(path(id), notice: "restored", on: req)
+        let record = try await Record.find(id, scope: context.scope, includingDeleted: true, on: req.db)
+        return try await refusedOnItsPage(req, id) {
+            try await record.restore(context: context)
+            return Pages.redirect(path(id), notice: "restored", on: req)
+        }
     }
 }

@@ -21,6 +21,8 @@ struct Layout: Encodable {
     var csrf: String
     var nav: [NavItem]
     var notice: String?
+    /// Why the last action on this page was refused (a delete that would orphan records …).
+    var refusal: String?
 }
 
 /// A select option with its selected state worked out in Swift, where it is easy to test.
@@ -82,6 +84,9 @@ struct Pager: Encodable {
 enum Pages {
     /// Notices shown after a redirect; only these keys are accepted from the query string.
     static let notices = ["saved", "created", "deleted", "restored", "loggedOut"]
+    /// Refusals a record's page can show after a redirect; only these keys are accepted.
+    static let refusals = ["error.unit.notEmpty", "error.unit.ownUnit", "error.unit.parentDeleted", "error.unit.deleted", "error.organization.hasMembers",
+                           "error.mentorship.apprenticeBusy"]
 
     static func layout(_ request: Request, titleKey: String) -> Layout {
         let language = request.language
@@ -106,13 +111,19 @@ enum Pages {
             otherLangLabel: other == .en ? "English" : "中文",
             langHref: "/lang/\(other.rawValue)?next=" + (request.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
             userName: user?.displayName, roleLabel: user.map { request.t("role.\($0.role.rawValue)") },
-            csrf: request.authSession?.csrfToken ?? "", nav: nav, notice: notice)
+            csrf: request.authSession?.csrfToken ?? "", nav: nav, notice: notice,
+            refusal: (try? request.query.get(String.self, at: "refused")).flatMap { refusals.contains($0) ? request.t($0) : nil })
     }
 
     static func render(_ template: String, _ context: some Encodable, status: HTTPStatus = .ok, on request: Request) async throws -> Response {
         let response = try await request.view.render(template, context).encodeResponse(for: request)
         response.status = status
         return response
+    }
+
+    /// Back to a record's page with the reason an action on it was refused.
+    static func redirect(_ path: String, refused error: AppError, on request: Request) -> Response {
+        request.redirect(to: path + "?refused=" + (error.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), redirectType: .normal)
     }
 
     static func redirect(_ path: String, notice: String, on request: Request) -> Response {
