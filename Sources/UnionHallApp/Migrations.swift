@@ -20,5 +20,7 @@ enum Migrations {
         CreateStudio(),
         CreateOutreachActivity(),
         CreateTechProblem(),
+        // 003 - worker technical innovation
+        CreateInnovation(),
     ]
 }

@@ -66,6 +66,8 @@ extension AppEnvironment {
         current.secureCookies = Environment.get("UNIONHALL_SECURE_COOKIES") == "1"
         // Tests hash many passwords; the lowest cost keeps them fast and still exercises Bcrypt.
         current.bcryptCost = environment == .testing ? 4 : 12
+        current.filesDirectory = Environment.get("UNIONHALL_FILES")
+            ?? (environment == .testing ? FileManager.default.temporaryDirectory.appendingPathComponent("unionhall-test-files").path : "files")
         return current
     }
 }

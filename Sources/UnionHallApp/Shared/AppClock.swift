@@ -9,6 +9,8 @@ struct AppEnvironment: Sendable {
     /// Secure cookies when served behind HTTPS (set by `UNIONHALL_SECURE_COOKIES=1`).
     var secureCookies = false
     var bcryptCost = 12
+    /// Where uploaded files are kept: outside the public folder, under generated names.
+    var filesDirectory = "files"
 }
 
 extension Application {

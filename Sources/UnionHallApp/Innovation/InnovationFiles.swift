@@ -1,0 +1,65 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Photos and PDFs attached to items: checked by their bytes, capped in size, stored under a
+/// generated name outside the public folder, and served as downloads to those who may read the item.
+enum InnovationFiles {
+    static let maxBytes = 5 * 1_048_576
+    static let maxPerItem = 10
+
+    struct Upload: Content {
+        var file: File
+    }
+
+    static func add(to item: InnovationItem, file: File, request: Request) async throws -> InnovationAttachment {
+        let bytes = Array(file.data.readableBytesView)
+        let kind = try FileKind.checkAttachment(bytes, maxBytes: maxBytes).orInvalid()
+        let itemID = try item.requireID()
+        guard try await InnovationAttachment.query(on: request.db).filter(\.$itemID == itemID).count() < maxPerItem else {
+            throw AppError.invalid("file", "error.file.tooMany", [String(maxPerItem)])
+        }
+        let attachment = InnovationAttachment()
+        attachment.itemID = itemID
+        attachment.unitID = item.unitID
+        attachment.fileName = displayName(file.filename, kind: kind)
+        attachment.storedName = "\(UUID().uuidString).\(kind.fileExtension)"
+        attachment.kind = kind
+        attachment.size = bytes.count
+        attachment.uploadedBy = try request.requireUser().requireID()
+        let directory = request.application.current.filesDirectory
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/" + attachment.storedName
+        try await request.fileio.writeFile(file.data, at: path)
+        let editor = try request.editor()
+        do {
+            try await request.application.write { db in
+                try await attachment.create(on: db)
+                try await Audit.record(.create, attachment, by: editor, on: db)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        return attachment
+    }
+
+    /// The name shown and offered on download: the uploader's, without any path, or a plain one.
+    static func displayName(_ name: String, kind: FileKind) -> String {
+        let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let cleaned = base.filter { !$0.isNewline && $0 != "\"" && !$0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+        return cleaned.isEmpty ? "attachment.\(kind.fileExtension)" : String(cleaned.prefix(120))
+    }
+
+    static func download(_ attachmentID: UUID, of item: InnovationItem, request: Request) async throws -> Response {
+        guard let attachment = try await InnovationAttachment.find(attachmentID, on: request.db), attachment.itemID == item.id else { throw AppError.notFound }
+        let path = request.application.current.filesDirectory + "/" + attachment.storedName
+        guard FileManager.default.fileExists(atPath: path) else { throw AppError.notFound }
+        let response = try await request.fileio.asyncStreamFile(at: path)
+        response.headers.contentType = HTTPMediaType(type: String(attachment.kind.contentType.split(separator: "/")[0]), subType: String(attachment.kind.contentType.split(separator: "/")[1]))
+        let encoded = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"attachment.\(attachment.kind.fileExtension)\"; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+}

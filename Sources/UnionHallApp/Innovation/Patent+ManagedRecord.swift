@@ -1,0 +1,99 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Patents, papers and software copyrights: a register of their own, each held by an item or a
+/// studio in the officer's subtree.
+extension Patent: PlainlyDeletable {
+    static let routeName = "patents"
+
+    static func base(_ list: ListQuery, filter: PatentFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<Patent> {
+        let query = try scope.apply(to: Patent.query(on: db), unitKey: \.$unitID, within: list.unitId)
+        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        if let kind = filter.kind { query.filter(\.$kind == kind) }
+        if let item = filter.itemId { query.filter(\.$itemID == item) }
+        if let studio = filter.studioId { query.filter(\.$studioID == studio) }
+        if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
+            query.group(.or) { $0.filter(\.$title ~~ q).filter(\.$number ~~ q) }
+        }
+        let (from, to) = try MentorshipService.datePeriod(list)
+        if let from { query.filter(\.$date >= from) }
+        if let to { query.filter(\.$date <= to) }
+        return query
+    }
+
+    static func list(_ list: ListQuery, filter: PatentFilter, scope: UnitScope, request: Request) async throws -> ListPage<PatentOutput> {
+        try await base(list, filter: filter, scope: scope, on: request.db).sort(\.$date, .descending).sort(\.$id).page(list) { try $0.map(PatentOutput.init) }
+    }
+
+    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Patent {
+        guard let patent = try await Patent.find(id, on: db), includingDeleted || patent.deletedAt == nil else { throw AppError.notFound }
+        try scope.check(patent.unitID)
+        return patent
+    }
+
+    static func create(_ input: PatentInput, context: WriteContext, once: FormOnce?) async throws -> Patent {
+        let patent = Patent()
+        patent.version = 1
+        try await patent.apply(input, context: context)
+        let editor = context.editor
+        return try await context.app.write { db in
+            try await once.claim(on: db)
+            try await patent.create(on: db)
+            try await Audit.record(.create, patent, by: editor, on: db)
+            try await once.record(patent.id, on: db)
+            return patent
+        }
+    }
+
+    func update(with input: PatentInput, context: WriteContext, replacing: Bool) async throws {
+        guard let version = input.version else { throw AppError.invalid("version", "error.required") }
+        let before = auditSnapshot()
+        try await apply(input, context: context)
+        let editor = context.editor
+        try await context.app.write { db in
+            try await self.claimVersion(version, on: db)
+            try await self.update(on: db)
+            try await Audit.record(.update, self, before: before, by: editor, on: db)
+        }
+    }
+
+    func output(on request: Request) async throws -> PatentOutput { try PatentOutput(self) }
+
+    private func apply(_ input: PatentInput, context: WriteContext) async throws {
+        let db = context.app.db
+        let isNew = id == nil
+        guard let kind = input.kind ?? (isNew ? nil : self.kind) else { throw AppError.invalid("kind", "error.required") }
+        let title = (input.title ?? (isNew ? "" : self.title)).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw AppError.invalid("title", "error.required") }
+        guard title.count <= 200 else { throw AppError.invalid("title", "error.tooLong", ["200"]) }
+        let number = (input.number ?? (isNew ? "" : self.number)).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !number.isEmpty else { throw AppError.invalid("number", "error.required") }
+        guard number.count <= 60 else { throw AppError.invalid("number", "error.tooLong", ["60"]) }
+        guard let date = CivilDate(input.date ?? (isNew ? "" : self.date)) else { throw AppError.invalid("date", "error.date.invalid") }
+        guard date <= CivilDate(context.editor.at) else { throw AppError.invalid("date", "error.date.future") }
+        let itemID = input.itemId ?? (isNew ? nil : self.itemID)
+        let studioID = input.studioId ?? (isNew ? nil : self.studioID)
+        var unitID: UUID
+        if let itemID {
+            guard let item = try await InnovationItem.find(itemID, on: db), item.deletedAt == nil, context.scope.contains(item.unitID) else {
+                throw AppError.invalid("itemId", "error.innovation.itemNotHeld")
+            }
+            unitID = item.unitID
+        } else if let studioID {
+            guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil, context.scope.contains(studio.unitID) else {
+                throw AppError.invalid("studioId", "error.outreach.studio")
+            }
+            unitID = studio.unitID
+        } else {
+            throw AppError.invalid("itemId", "error.innovation.patentHolder")
+        }
+        self.unitID = unitID
+        self.kind = kind
+        self.title = title
+        self.number = number
+        self.date = date.description
+        self.itemID = itemID
+        self.studioID = itemID == nil ? studioID : nil
+    }
+}

@@ -1,0 +1,198 @@
+import CSV
+import Foundation
+import UnionHallCore
+import XMLCoder
+import ZIPFoundation
+
+/// A spreadsheet's first sheet as rows of text: from CSV (UTF-8 or GBK) or xlsx.
+struct SpreadsheetTable: Sendable {
+    var header: [String]
+    /// Data rows, each as long as the header; `rows[0]` is the sheet's row 2.
+    var rows: [[String]]
+}
+
+/// Why a file cannot be read as a spreadsheet at all (as opposed to a row that fails its rules).
+struct SpreadsheetError: Error, Equatable {
+    var key: String
+    var arguments: [String] = []
+}
+
+enum SpreadsheetReader {
+    struct Limits: Sendable {
+        /// The largest upload accepted.
+        var maxBytes = 40 * 1_048_576
+        /// An xlsx whose parts would unpack past this is refused before it is unpacked.
+        var maxUnpackedBytes = 200 * 1_048_576
+        var maxRows = 100_000
+    }
+
+    static func read(_ bytes: [UInt8], limits: Limits = Limits()) throws -> SpreadsheetTable {
+        guard !bytes.isEmpty else { throw SpreadsheetError(key: "error.file.empty") }
+        guard bytes.count <= limits.maxBytes else { throw SpreadsheetError(key: "error.file.tooLarge", arguments: [String(limits.maxBytes / 1_048_576)]) }
+        let table: SpreadsheetTable
+        switch FileKind.sniff(bytes) {
+        case .xlsx: table = try readXLSX(bytes, limits: limits)
+        case .none: table = try readCSV(bytes)
+        default: throw SpreadsheetError(key: "error.import.type")
+        }
+        guard table.rows.count <= limits.maxRows else { throw SpreadsheetError(key: "error.import.tooManyRows", arguments: [String(limits.maxRows)]) }
+        return table
+    }
+
+    // MARK: CSV
+
+    static func readCSV(_ bytes: [UInt8]) throws -> SpreadsheetTable {
+        guard !bytes.contains(0) else { throw SpreadsheetError(key: "error.import.type") }
+        guard let (text, _) = TextEncoding.decode(bytes) else { throw SpreadsheetError(key: "error.import.encoding") }
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true) } catch { throw SpreadsheetError(key: "error.import.malformed") }
+        guard let header = reader.headerRow, !header.isEmpty else { throw SpreadsheetError(key: "error.import.noHeader") }
+        var rows: [[String]] = []
+        while let row = reader.next() {
+            if row.allSatisfy(\.isEmpty) { continue }
+            rows.append(fitted(row, to: header.count))
+        }
+        if let error = reader.error { _ = error; throw SpreadsheetError(key: "error.import.malformed") }
+        return SpreadsheetTable(header: header, rows: rows)
+    }
+
+    static func fitted(_ row: [String], to count: Int) -> [String] {
+        row.count >= count ? Array(row.prefix(count)) : row + Array(repeating: "", count: count - row.count)
+    }
+
+    // MARK: xlsx
+
+    private struct Relationships: Decodable {
+        struct Relationship: Decodable { let Id: String; let Target: String }
+        let Relationship: [Relationship]
+    }
+
+    private struct Workbook: Decodable {
+        struct Sheets: Decodable { let sheet: [Sheet] }
+        struct Sheet: Decodable {
+            let name: String
+            let id: String
+            enum CodingKeys: String, CodingKey { case name, id = "r:id" }
+        }
+        let sheets: Sheets
+    }
+
+    /// `<t>` may carry `xml:space="preserve"`; its text is the element's value either way.
+    private struct Text: Decodable {
+        let value: String
+        enum CodingKeys: String, CodingKey { case value = "" }
+        init(from decoder: any Decoder) throws {
+            value = (try? decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .value)) ?? ""
+        }
+    }
+
+    /// A shared or inline string: plain (`<t>`) or rich text runs (`<r><t>`).
+    private struct RichText: Decodable {
+        struct Run: Decodable { let t: Text? }
+        let t: Text?
+        let r: [Run]?
+        var text: String { t?.value ?? (r ?? []).map { $0.t?.value ?? "" }.joined() }
+    }
+
+    private struct SharedStrings: Decodable { let si: [RichText]? }
+
+    private struct Worksheet: Decodable {
+        struct SheetData: Decodable { let row: [Row]? }
+        struct Row: Decodable { let r: Int?; let c: [Cell]? }
+        struct Cell: Decodable {
+            let r: String?
+            let t: String?
+            let v: String?
+            let `is`: RichText?
+        }
+        let sheetData: SheetData
+    }
+
+    static func readXLSX(_ bytes: [UInt8], limits: Limits) throws -> SpreadsheetTable {
+        let archive: Archive
+        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch { throw SpreadsheetError(key: "error.import.malformed") }
+        // The sizes the archive declares, checked before anything is unpacked …
+        var declared: Int64 = 0
+        for entry in archive {
+            declared += Int64(entry.uncompressedSize)
+            if declared > limits.maxUnpackedBytes { throw SpreadsheetError(key: "error.import.bomb") }
+        }
+        var unpacked = 0
+        func part(_ path: String) throws -> Data? {
+            guard let entry = archive[path] else { return nil }
+            var data = Data()
+            do {
+                // … and the bytes it really unpacks to, in case the declared sizes lie.
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    unpacked += chunk.count
+                    if unpacked > limits.maxUnpackedBytes { throw SpreadsheetError(key: "error.import.bomb") }
+                    data.append(chunk)
+                }
+            } catch let error as SpreadsheetError { throw error } catch { throw SpreadsheetError(key: "error.import.malformed") }
+            return data
+        }
+        let decoder = XMLDecoder()
+        decoder.shouldProcessNamespaces = false
+        decoder.trimValueWhitespaces = false
+        func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+            do { return try decoder.decode(type, from: data) } catch { throw SpreadsheetError(key: "error.import.malformed") }
+        }
+        guard let workbookData = try part("xl/workbook.xml") else { throw SpreadsheetError(key: "error.import.malformed") }
+        let workbook = try decode(Workbook.self, workbookData)
+        guard let first = workbook.sheets.sheet.first else { throw SpreadsheetError(key: "error.import.noHeader") }
+        var sheetPath = "xl/worksheets/sheet1.xml"
+        if let relsData = try part("xl/_rels/workbook.xml.rels"),
+           let target = try decode(Relationships.self, relsData).Relationship.first(where: { $0.Id == first.id })?.Target {
+            sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        }
+        let shared = try part("xl/sharedStrings.xml").map { try decode(SharedStrings.self, $0).si ?? [] }?.map(\.text) ?? []
+        guard let sheetData = try part(sheetPath) else { throw SpreadsheetError(key: "error.import.malformed") }
+        let sheet = try decode(Worksheet.self, sheetData)
+        var grid: [[String]] = []
+        for row in sheet.sheetData.row ?? [] {
+            var values: [String] = []
+            for (position, cell) in (row.c ?? []).enumerated() {
+                let column = cell.r.flatMap(columnIndex) ?? position
+                if column >= 10_000 { throw SpreadsheetError(key: "error.import.malformed") }
+                if values.count <= column { values += Array(repeating: "", count: column + 1 - values.count) }
+                values[column] = try value(of: cell, shared: shared)
+            }
+            // Rows are placed by their number, so a sheet with gaps keeps its row numbers.
+            let index = (row.r ?? grid.count + 1) - 1
+            guard index >= grid.count, index < limits.maxRows + 2 else { throw SpreadsheetError(key: index < 0 ? "error.import.malformed" : "error.import.tooManyRows", arguments: [String(limits.maxRows)]) }
+            while grid.count < index { grid.append([]) }
+            grid.append(values)
+        }
+        guard let header = grid.first?.map({ $0.trimmingCharacters(in: .whitespaces) }), !header.allSatisfy(\.isEmpty) else { throw SpreadsheetError(key: "error.import.noHeader") }
+        let rows = grid.dropFirst().filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+            .map { fitted($0.map { $0.trimmingCharacters(in: .whitespaces) }, to: header.count) }
+        return SpreadsheetTable(header: header, rows: rows)
+    }
+
+    private static func value(of cell: Worksheet.Cell, shared: [String]) throws -> String {
+        switch cell.t {
+        case "s":
+            guard let index = cell.v.flatMap({ Int($0) }), shared.indices.contains(index) else { throw SpreadsheetError(key: "error.import.malformed") }
+            return shared[index]
+        case "inlineStr": return cell.is?.text ?? ""
+        case "b": return cell.v == "1" ? "TRUE" : "FALSE"
+        default:
+            // Numbers are stored as the shortest text that reads back exactly; `12.0` is `12`.
+            guard let raw = cell.v else { return "" }
+            if let number = Double(raw), number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+            return raw
+        }
+    }
+
+    /// `C12` → 2.
+    static func columnIndex(_ reference: String) -> Int? {
+        var index = 0
+        var letters = 0
+        for scalar in reference.unicodeScalars {
+            guard (65...90).contains(scalar.value) else { break }
+            index = index * 26 + Int(scalar.value - 64)
+            letters += 1
+        }
+        return letters == 0 ? nil : index - 1
+    }
+}
