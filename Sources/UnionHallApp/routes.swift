@@ -56,5 +56,11 @@ func routes(_ app: Application) throws {
         try await TechProblemService.step($0, $1, input: $2, context: $3)
     })
     try authorized.register(collection: TechProblemRaiseController())
+    try authorized.register(collection: RecordAPIController<InnovationItem>())
+    try authorized.register(collection: WorkflowStepController<InnovationItem, InnovationStep, InnovationStepInput> {
+        try await InnovationWorkflow.step($0, $1, input: $2, context: $3)
+    })
+    try authorized.register(collection: InnovationAPIController())
+    try authorized.register(collection: RecordAPIController<Patent>())
     try authorized.register(collection: AuditAPIController())
 }

@@ -31,3 +31,13 @@ extension InnovationItem: PlainlyDeletable {
         try await InnovationService.readable(id, request: request).0.output(on: request)
     }
 }
+
+extension InnovationItem {
+    static var exportValuePrefixes: [String: String] {
+        ["kind": "innovationKind", "subKind": "fiveSmall", "status": "innovationStatus", "level": "awardLevel", "grade": "awardGrade"]
+    }
+}
+
+extension Patent {
+    static var exportValuePrefixes: [String: String] { ["kind": "patentKind"] }
+}

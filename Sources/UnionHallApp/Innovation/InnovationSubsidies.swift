@@ -72,6 +72,7 @@ enum InnovationSubsidies {
             guard parsed <= today else { throw AppError.invalid("paidDate", "error.date.future") }
             paid = parsed
         }
+        guard item.status.isAdopted else { throw AppError.conflict("status", "error.innovation.subsidyBeforeAdoption") }
         let budget = try await budget(for: item, input: input, year: paid.year, context: context)
         if let issue = SubsidyRules.check(amountFen: input.amountFen, spentFen: budget.spentFen, budgetFen: budget.amountFen, status: item.status) {
             throw issue.field == "status" ? AppError(status: .conflict, key: issue.key, field: issue.field) : AppError.invalid(issue)

@@ -101,7 +101,7 @@ enum InnovationWorkflow {
     static func second(_ item: InnovationItem, request: Request) async throws {
         let (member, context) = try await InnovationService.workerContext(request)
         let memberID = try member.requireID()
-        guard context.scope.contains(item.unitID) || context.scope.tree.ancestry(of: item.unitID).contains(where: { context.scope.contains($0) }) else {
+        guard context.scope.contains(item.unitID) else {
             throw AppError.notFound
         }
         guard item.status == .submitted || item.status == .underReview else { throw AppError.conflict("status", "error.innovation.secondClosed") }
@@ -128,7 +128,4 @@ enum InnovationWorkflow {
         let names = try await MentorshipService.memberNames(rows.map(\.memberID), on: db)
         return rows.map { SecondOutput(memberId: $0.memberID, name: names[$0.memberID] ?? "", at: $0.at) }
     }
-
-    /// A worker may second items of their own enterprise's subtree.
-    static func canSecond(_ item: InnovationItem, scope: UnitScope) -> Bool { scope.contains(item.unitID) }
 }

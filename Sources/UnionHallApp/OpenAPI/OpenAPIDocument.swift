@@ -53,7 +53,18 @@ enum OpenAPIDocument {
         let restore = OpenAPI.PathItem(
             parameters: [idParameter],
             post: .init(tags: [tag], summary: "Restore a deleted record", responses: responses(200, "The restored record", ref(schema), errors: [401, 403, 404, 409])))
-        return [(OpenAPI.Path(rawValue: path), collection), (OpenAPI.Path(rawValue: path + "/{id}"), item), (OpenAPI.Path(rawValue: path + "/{id}/restore"), restore)]
+        let export = OpenAPI.PathItem(
+            get: .init(tags: [tag], summary: "The list as a CSV or xlsx file (every page; same filters, scope and masking)",
+                       parameters: listParameters + filters + [.parameter(name: "format", context: .query, schema: OpenAPISchemas.values(SpreadsheetWriter.Format.self))],
+                       responses: [
+                           200: .response(description: "The file", content: [.csv: .init(schema: .string), .init(rawValue: FileKind.xlsx.contentType)!: .init(schema: .string(format: .binary))]),
+                           400: .response(description: errorDescriptions[400]!, content: json(ref("Error"))),
+                           401: .response(description: errorDescriptions[401]!, content: json(ref("Error"))),
+                           403: .response(description: errorDescriptions[403]!, content: json(ref("Error"))),
+                           422: .response(description: errorDescriptions[422]!, content: json(ref("Error"))),
+                       ]))
+        return [(OpenAPI.Path(rawValue: path), collection), (OpenAPI.Path(rawValue: path + "/{id}"), item), (OpenAPI.Path(rawValue: path + "/{id}/restore"), restore),
+                (OpenAPI.Path(rawValue: path + "/export"), export)]
     }
 
     /// `POST <path>/{id}/<step>` for each step, with the step's body and the record after it.

@@ -40,6 +40,8 @@ protocol ManagedRecord: Model, Audited where IDValue == UUID {
     func output(on request: Request) async throws -> Output
     /// `GET /api/v1/<route>/{id}`; a kind may widen who can read (a worker their own record).
     static func show(_ id: UUID, request: Request) async throws -> Output
+    /// Fields whose values are codes, exported through the catalogue: `["status": "innovationStatus"]`.
+    static var exportValuePrefixes: [String: String] { get }
 }
 
 extension ManagedRecord {
@@ -78,6 +80,7 @@ struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let records = routes.grouped(.constant(Record.routeName))
         records.get(use: list)
+        records.get("export") { try await ListExport.response(Record.self, request: $0) }
         records.post(use: create)
         records.get(":id", use: show)
         records.patch(":id", use: update)
@@ -181,6 +184,7 @@ enum RecordPages<Form: RecordForm> {
     static func register(on routes: any RoutesBuilder) {
         let records = routes.grouped(.constant(Record.routeName))
         records.get("new", use: new)
+        records.get("export") { try await ListExport.response(Record.self, request: $0) }
         records.post(use: create)
         records.get(":id", "edit", use: edit)
         records.post(":id", use: update)

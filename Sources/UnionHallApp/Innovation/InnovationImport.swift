@@ -1,0 +1,173 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Many items at once from a spreadsheet (CSV in UTF-8 or GBK, or xlsx). Every row is checked
+/// first; if any row fails, the report lists each failure by row and column and nothing is
+/// written. Otherwise all rows land in one transaction.
+enum InnovationImport {
+    enum Column: String, CaseIterable {
+        case kind, subKind, title, problem, proposal, expectedBenefit, authorIdNumber, coAuthorIdNumbers, submittedDate
+
+        /// The header as the template writes it; English names are accepted too.
+        var header: String {
+            switch self {
+            case .kind: "类别"
+            case .subKind: "五小类别"
+            case .title: "标题"
+            case .problem: "存在问题"
+            case .proposal: "建议或方案"
+            case .expectedBenefit: "预期效益（元）"
+            case .authorIdNumber: "第一作者身份证号"
+            case .coAuthorIdNumbers: "共同作者身份证号"
+            case .submittedDate: "提交日期"
+            }
+        }
+
+        var isRequired: Bool { [.kind, .title, .problem, .proposal, .authorIdNumber].contains(self) }
+
+        static func matching(_ text: String) -> Column? {
+            let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+            return allCases.first { $0.header == cleaned || $0.rawValue.lowercased() == cleaned.lowercased() }
+        }
+    }
+
+    /// The most row errors a report lists; the count says how many there were in all.
+    static let maxReported = 500
+
+    struct Failure: Error {
+        var errors: [ImportRowError]
+        var total: Int
+    }
+
+    /// Checks the table and, if every row passes, writes it. Throws `Failure` with the report.
+    static func run(_ table: SpreadsheetTable, context: WriteContext, localize: (String, [String]) -> String) async throws -> Int {
+        var errors: [ImportRowError] = []
+        var total = 0
+        func fail(_ row: Int, _ column: Column?, _ key: String, _ arguments: [String] = []) {
+            total += 1
+            if errors.count < maxReported {
+                errors.append(ImportRowError(row: row, column: column?.header ?? "", message: localize(key, arguments)))
+            }
+        }
+        // The header: every column known, each once, the required ones present.
+        var positions: [Column: Int] = [:]
+        for (index, name) in table.header.enumerated() where !name.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let column = Column.matching(name) else { fail(1, nil, "error.import.unknownColumn", [name]); continue }
+            if positions[column] != nil { fail(1, column, "error.import.duplicateColumn", [name]) }
+            positions[column] = index
+        }
+        for column in Column.allCases where column.isRequired && positions[column] == nil {
+            fail(1, column, "error.import.missingColumn", [column.header])
+        }
+        guard errors.isEmpty else { throw Failure(errors: errors, total: total) }
+        guard !table.rows.isEmpty else { throw Failure(errors: [ImportRowError(row: 2, column: "", message: localize("error.import.noRows", []))], total: 1) }
+
+        func cell(_ row: [String], _ column: Column) -> String { positions[column].map { row[$0] } ?? "" }
+
+        // Every ID number in the file, looked up in a few queries rather than one per row.
+        var numbers: Set<String> = []
+        for row in table.rows {
+            for text in [cell(row, .authorIdNumber)] + splitList(cell(row, .coAuthorIdNumbers)) {
+                if case .success(let id) = IDNumber.parse(text) { numbers.insert(id.value) }
+            }
+        }
+        var members: [String: Member] = [:]
+        let all = Array(numbers)
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let chunk = Array(all[start..<min(start + 500, all.count)])
+            for member in try await Member.query(on: context.app.db).filter(\.$idNumber ~~ chunk).filter(\.$deletedAt == nil).all() {
+                members[member.idNumber] = member
+            }
+        }
+        func member(_ text: String, row: Int, column: Column) -> Member? {
+            let id: IDNumber
+            switch IDNumber.parse(text) {
+            case .success(let parsed): id = parsed
+            case .failure(let problem): fail(row, column, "error.idNumber.\(problem.rawValue)"); return nil
+            }
+            guard let member = members[id.value], context.scope.contains(member.unitID) else { fail(row, column, "error.import.memberNotHeld", [Masking.idNumber(id.value)]); return nil }
+            return member
+        }
+
+        let today = CivilDate(context.editor.at)
+        var items: [InnovationItem] = []
+        var authors: [InnovationAuthor] = []
+        items.reserveCapacity(table.rows.count)
+        for (index, row) in table.rows.enumerated() {
+            let number = index + 2
+            let draft = InnovationDraft(kind: cell(row, .kind), subKind: cell(row, .subKind), title: cell(row, .title), problem: cell(row, .problem),
+                                        proposal: cell(row, .proposal), expectedBenefit: cell(row, .expectedBenefit), submittedDate: cell(row, .submittedDate))
+            var valid: InnovationDraft.Valid?
+            switch draft.validate(today: today) {
+            case .success(let value): valid = value
+            case .failure(let issue): fail(number, column(for: issue.field), issue.key, issue.arguments)
+            }
+            let author = member(cell(row, .authorIdNumber), row: number, column: .authorIdNumber)
+            var coAuthors: [UUID] = []
+            for text in splitList(cell(row, .coAuthorIdNumbers)) {
+                if let co = member(text, row: number, column: .coAuthorIdNumbers), let id = co.id, id != author?.id, !coAuthors.contains(id) { coAuthors.append(id) }
+            }
+            guard let valid, let author, let authorID = author.id, errors.isEmpty else { continue }
+            let item = InnovationItem()
+            item.id = UUID()
+            item.unitID = author.unitID
+            item.kind = valid.kind
+            item.subKind = valid.subKind
+            item.title = valid.title
+            item.problem = valid.problem
+            item.proposal = valid.proposal
+            item.expectedBenefitFen = valid.expectedBenefitFen
+            item.authorID = authorID
+            item.submittedDate = valid.submittedDate.description
+            item.submittedBy = context.user.id
+            item.status = .submitted
+            item.secondsCount = 0
+            item.benefitFen = 0
+            item.authorUnread = false
+            item.version = 1
+            items.append(item)
+            let itemID = item.id!
+            authors.append(InnovationAuthor(itemID: itemID, memberID: authorID, position: 0))
+            authors += coAuthors.enumerated().map { InnovationAuthor(itemID: itemID, memberID: $1, position: $0 + 1) }
+        }
+        guard errors.isEmpty else { throw Failure(errors: errors, total: total) }
+
+        let editor = context.editor
+        let rows = items
+        let authorRows = authors
+        try await context.app.write { db in
+            for start in stride(from: 0, to: rows.count, by: 400) {
+                let chunk = Array(rows[start..<min(start + 400, rows.count)])
+                try await chunk.create(on: db)
+                try await chunk.map { InnovationEvent(itemID: $0.id!, at: editor.at, status: .submitted, note: nil) }.create(on: db)
+                try await chunk.map {
+                    AuditEntry(at: editor.at, actorID: editor.id, actorName: editor.name, unitID: $0.unitID, entity: InnovationItem.auditEntity,
+                               entityID: $0.id, action: .create, before: nil, after: Audit.encode($0.auditSnapshot()))
+                }.create(on: db)
+            }
+            for start in stride(from: 0, to: authorRows.count, by: 1_000) {
+                try await Array(authorRows[start..<min(start + 1_000, authorRows.count)]).create(on: db)
+            }
+        }
+        return rows.count
+    }
+
+    static func splitList(_ text: String) -> [String] {
+        text.split(whereSeparator: { ";；,，、 \n".contains($0) }).map { String($0) }
+    }
+
+    static func column(for field: String) -> Column? {
+        switch field {
+        case "expectedBenefitFen": .expectedBenefit
+        default: Column(rawValue: field)
+        }
+    }
+
+    /// The template an officer fills in: the header and one example row.
+    static func template(_ format: SpreadsheetWriter.Format) throws -> Data {
+        try SpreadsheetWriter.write(format, header: Column.allCases.map(\.header), rows: [
+            ["合理化建议", "", "皮带机托辊更换工装", "更换托辊需停机两小时", "制作快换工装，不停机更换", "12000", "620102198001011234", "", CivilDate(Date()).description],
+        ])
+    }
+}
