@@ -38,7 +38,8 @@ import UnionHallCore
     @Test func everyKeyUsedExists() throws {
         let zh = try catalogue("zh-Hans")
         let prefixes = ["error", "nav", "home", "login", "members", "organizations", "units", "users", "audit", "field", "action", "entity", "filter",
-                        "notice", "pager", "history", "record", "confirm", "form", "member", "sort", "app", "honors", "value", "me", "mentorship", "studios", "outreach", "techProblems"]
+                        "notice", "pager", "history", "record", "confirm", "form", "member", "sort", "app", "honors", "value", "me", "mentorship", "studios", "outreach", "techProblems",
+                        "innovation", "reviews", "patents", "export", "innovationKind", "fiveSmall", "innovationStatus", "awardLevel", "awardGrade", "patentKind", "innovationItemField", "patentField"]
         var used: Set<String> = []
         for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
             used.formUnion(keys(in: text, prefixes: prefixes))
@@ -62,6 +63,11 @@ import UnionHallCore
         keys += ["mentorship", "studio", "studioMember", "studioResult", "outreach"].map { "entity.\($0)" }
         keys += HonorTitle.allCases.map { "honorTitle.\($0.rawValue)" } + HonorLevel.allCases.map { "honorLevel.\($0.rawValue)" }
         keys += Pages.notices.map { "notice.\($0)" }
+        keys += InnovationKind.allCases.map { "innovationKind.\($0.rawValue)" } + FiveSmallKind.allCases.map { "fiveSmall.\($0.rawValue)" }
+        keys += InnovationStatus.allCases.map { "innovationStatus.\($0.rawValue)" } + InnovationStep.allCases.map { "innovationStep.\($0.rawValue)" }
+        keys += InnovationAwardLevel.allCases.map { "awardLevel.\($0.rawValue)" } + InnovationAwardGrade.allCases.map { "awardGrade.\($0.rawValue)" }
+        keys += PatentKind.allCases.map { "patentKind.\($0.rawValue)" } + ["submittedDate", "seconds", "reviewScore", "benefit"].map { "innovation.sort.\($0)" }
+        keys += ["innovationItem", "innovationReview", "innovationWeights", "innovationAttachment", "innovationAward", "innovationBudget", "subsidyGrant", "patent"].map { "entity.\($0)" }
         for issueKey in ["length", "characters", "birthDate", "checksum"] { keys.append("error.idNumber.\(issueKey)") }
         for issueKey in ["length", "characters", "checksum"] { keys.append("error.creditCode.\(issueKey)") }
         let missing = keys.filter { zh[$0] == nil }

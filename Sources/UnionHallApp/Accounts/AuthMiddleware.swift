@@ -49,8 +49,19 @@ struct RequirePageUser: AsyncMiddleware {
 struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "_csrf"
 
+    /// Page routes that take file uploads, with the most each accepts. Their bodies arrive as a
+    /// stream, so the token in the form is read only once the body is collected, within the limit.
+    static let uploadLimits: [(suffix: String, limit: ByteCount)] = [
+        ("/import", InnovationAPIController.importBodyLimit), ("/attachments", InnovationFiles.bodyLimit),
+    ]
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method != .GET, request.method != .HEAD {
+            if request.body.data == nil {
+                let path = request.url.path
+                let limit = Self.uploadLimits.first { path.hasSuffix($0.suffix) }?.limit ?? request.application.routes.defaultMaxBodySize
+                _ = try await request.body.collect(max: limit.value).get()
+            }
             let sent = try? request.content.get(String.self, at: Self.fieldName)
             guard let expected = request.authSession?.csrfToken, let sent,
                   Self.constantTimeEqual(Array(expected.utf8), Array(sent.utf8))

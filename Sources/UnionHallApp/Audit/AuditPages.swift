@@ -92,7 +92,7 @@ struct AuditPages: RouteCollection {
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "audit.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", from: list.from ?? "", to: list.to ?? "",
-            entities: ["member", "honor", "mentorship", "studio", "outreach", "techProblem", "studioMember", "studioResult", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
+            entities: ["member", "honor", "mentorship", "studio", "outreach", "techProblem", "innovationItem", "innovationReview", "innovationAward", "innovationBudget", "subsidyGrant", "patent", "studioMember", "studioResult", "organization", "unit", "user"].map { SelectOption(value: $0, label: req.t("entity.\($0)"), selected: $0 == filter.entity) },
             actions: AuditEntry.Action.allCases.map { SelectOption(value: $0.rawValue, label: req.t("action.\($0.rawValue)"), selected: $0 == filter.action) })
         return try await Pages.render("audit/index", context, on: req)
     }

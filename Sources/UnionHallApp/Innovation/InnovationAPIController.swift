@@ -71,7 +71,7 @@ struct InnovationAPIController: RouteCollection {
             let (found, _) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
             return try await InnovationWorkflow.events(of: found, on: req.db).map { InnovationEventOutput(at: $0.at, status: $0.status, note: $0.note) }
         }
-        item.on(.POST, "attachments", body: .collect(maxSize: "6mb")) { req async throws -> Response in
+        item.on(.POST, "attachments", body: .collect(maxSize: InnovationFiles.bodyLimit)) { req async throws -> Response in
             let (found, reader) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
             guard reader != .reviewer else { throw AppError.forbidden }
             let attachment = try await InnovationFiles.add(to: found, file: try req.content.decode(InnovationFiles.Upload.self).file, request: req)

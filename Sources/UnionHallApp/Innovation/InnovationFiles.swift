@@ -7,6 +7,8 @@ import Vapor
 enum InnovationFiles {
     static let maxBytes = 5 * 1_048_576
     static let maxPerItem = 10
+    /// The file and the form around it.
+    static let bodyLimit: ByteCount = "6mb"
 
     struct Upload: Content {
         var file: File

@@ -83,10 +83,10 @@ struct Pager: Encodable {
 
 enum Pages {
     /// Notices shown after a redirect; only these keys are accepted from the query string.
-    static let notices = ["saved", "created", "deleted", "restored", "loggedOut"]
+    static let notices = ["saved", "created", "deleted", "restored", "loggedOut", "seconded", "imported"]
     /// Refusals a record's page can show after a redirect; only these keys are accepted.
     static let refusals = ["error.unit.notEmpty", "error.unit.ownUnit", "error.unit.parentDeleted", "error.unit.deleted", "error.organization.hasMembers",
-                           "error.mentorship.apprenticeBusy"]
+                           "error.mentorship.apprenticeBusy", "error.innovation.secondOwn", "error.innovation.secondTwice", "error.innovation.secondClosed"]
 
     static func layout(_ request: Request, titleKey: String) -> Layout {
         let language = request.language
@@ -96,10 +96,11 @@ enum Pages {
         if let user {
             var items: [(String, String)] = [("/", "nav.home")]
             if user.role.managesRecords {
-                items += [("/members", "nav.members"), ("/honors", "nav.honors"), ("/studios", "nav.studios"), ("/outreach-activities", "nav.outreach"), ("/tech-problems", "nav.techProblems"), ("/mentorship-agreements", "nav.mentorship"), ("/organizations", "nav.organizations"), ("/units", "nav.units"), ("/audit", "nav.audit")]
+                items += [("/members", "nav.members"), ("/honors", "nav.honors"), ("/studios", "nav.studios"), ("/outreach-activities", "nav.outreach"), ("/tech-problems", "nav.techProblems"), ("/innovation-items", "nav.innovation"), ("/mentorship-agreements", "nav.mentorship"), ("/organizations", "nav.organizations"), ("/units", "nav.units"), ("/audit", "nav.audit")]
             }
             if user.role == .admin { items.append(("/users", "nav.users")) }
-            if user.memberID != nil { items.append(("/me", "nav.me")) }
+            if user.role == .reviewer { items.append(("/reviews", "nav.reviews")) }
+            if user.memberID != nil { items += [("/me", "nav.me"), ("/me/innovation", "nav.myInnovation")] }
             let path = request.url.path
             nav = items.map { href, key in
                 Layout.NavItem(href: href, label: request.t(key), active: href == "/" ? path == "/" : path.hasPrefix(href))

@@ -1,0 +1,165 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// The import page, the scoring weights (set by the admin) and the yearly subsidy budgets.
+struct InnovationSettingsPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("innovation-items", "import", use: importForm)
+        routes.on(.POST, "innovation-items", "import", body: .collect(maxSize: InnovationAPIController.importBodyLimit), use: importFile)
+        routes.get("innovation-items", "template", use: template)
+        routes.get("innovation-weights", use: weights)
+        routes.post("innovation-weights", use: setWeights)
+        routes.get("innovation-budgets", use: budgets)
+        routes.post("innovation-budgets", use: setBudget)
+    }
+
+    // MARK: Import
+
+    struct ImportContext: Encodable {
+        var layout: Layout
+        var columns: [String]
+        var required: [String]
+        var error: FormError?
+        var rows: [ImportRowError]
+        var total: Int
+        var maxRows: Int
+    }
+
+    static func renderImport(_ req: Request, error: AppError?, failure: InnovationImport.Failure?) async throws -> Response {
+        let context = ImportContext(
+            layout: Pages.layout(req, titleKey: "innovation.import"), columns: InnovationImport.Column.allCases.map(\.header),
+            required: InnovationImport.Column.allCases.filter(\.isRequired).map(\.header), error: error.map { Pages.formError($0, on: req) },
+            rows: failure?.errors ?? [], total: failure?.total ?? 0, maxRows: SpreadsheetReader.Limits().maxRows)
+        let failed = error != nil || failure != nil
+        return try await Pages.render("innovation/import", context, status: failed ? .unprocessableEntity : .ok, on: req)
+    }
+
+    @Sendable func importForm(req: Request) async throws -> Response {
+        _ = try await req.writeContext()
+        return try await Self.renderImport(req, error: nil, failure: nil)
+    }
+
+    @Sendable func importFile(req: Request) async throws -> Response {
+        let context = try await req.writeContext()
+        guard let upload = try? req.content.decode(InnovationFiles.Upload.self), upload.file.data.readableBytes > 0 else {
+            return try await Self.renderImport(req, error: AppError.invalid("file", "error.file.empty"), failure: nil)
+        }
+        do {
+            let count = try await InnovationAPIController.runImport(upload.file, context: context, request: req)
+            return req.redirect(to: "/innovation-items?notice=imported&count=\(count)", redirectType: .normal)
+        } catch let failure as InnovationImport.Failure {
+            return try await Self.renderImport(req, error: nil, failure: failure)
+        } catch let error as AppError where error.field != nil {
+            return try await Self.renderImport(req, error: error, failure: nil)
+        }
+    }
+
+    @Sendable func template(req: Request) async throws -> Response {
+        _ = try await req.writeContext()
+        let format = try req.query.decode(ListExport.Options.self).format ?? .xlsx
+        let response = Response(status: .ok, body: .init(data: try InnovationImport.template(format)))
+        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"innovation-items-template.\(format.rawValue)\"")
+        return response
+    }
+
+    // MARK: Weights
+
+    struct WeightsContext: Encodable {
+        var layout: Layout
+        var rows: [WeightRow]
+        var editable: Bool
+        var error: FormError?
+    }
+
+    struct WeightRow: Encodable {
+        var kind: String
+        var label: String
+        var innovation: Int
+        var feasibility: Int
+        var benefit: Int
+    }
+
+    static func renderWeights(_ req: Request, error: AppError?) async throws -> Response {
+        let user = try req.requireRole(.admin, .officer, .reviewer)
+        let rows = try await InnovationReviews.allWeights(on: req.db).map {
+            WeightRow(kind: $0.kind.rawValue, label: req.t("innovationKind.\($0.kind.rawValue)"), innovation: $0.innovation, feasibility: $0.feasibility, benefit: $0.benefit)
+        }
+        return try await Pages.render("innovation/weights", WeightsContext(layout: Pages.layout(req, titleKey: "innovation.weights"), rows: rows,
+                                                                          editable: user.role == .admin, error: error.map { Pages.formError($0, on: req) }),
+                                      status: error.map { $0.status } ?? .ok, on: req)
+    }
+
+    @Sendable func weights(req: Request) async throws -> Response {
+        try await Self.renderWeights(req, error: nil)
+    }
+
+    struct WeightsForm: Content {
+        var kind: String?
+        var innovation: String?
+        var feasibility: String?
+        var benefit: String?
+    }
+
+    @Sendable func setWeights(req: Request) async throws -> Response {
+        _ = try req.requireRole(.admin)
+        let form = try req.content.decode(WeightsForm.self)
+        return try await Pages.act(req, redirect: "/innovation-weights", change: {
+            let input = WeightsInput(kind: form.kind.flatMap(InnovationKind.init(rawValue:)), innovation: form.innovation.flatMap { Int($0) },
+                                     feasibility: form.feasibility.flatMap { Int($0) }, benefit: form.benefit.flatMap { Int($0) })
+            try await InnovationReviews.setWeights(input, editor: try req.editor(), app: req.application)
+        }, rerender: { try await Self.renderWeights(req, error: $0) })
+    }
+
+    // MARK: Budgets
+
+    struct BudgetRow: Encodable {
+        var unit: String
+        var year: Int
+        var amount: String
+        var spent: String
+        var remaining: String
+        var percent: Int
+    }
+
+    struct BudgetsContext: Encodable {
+        var layout: Layout
+        var rows: [BudgetRow]
+        var units: [SelectOption]
+        var year: Int
+        var error: FormError?
+    }
+
+    static func renderBudgets(_ req: Request, error: AppError?) async throws -> Response {
+        let (user, scope) = try await req.requireManager()
+        let rows = try await InnovationSubsidies.budgets(scope: scope, year: nil, on: req.db).map {
+            BudgetRow(unit: scope.tree.name(of: $0.unitID), year: $0.year, amount: Fen($0.amountFen).description, spent: Fen($0.spentFen).description,
+                      remaining: Fen($0.amountFen - $0.spentFen).description, percent: $0.amountFen == 0 ? 0 : Int($0.spentFen * 100 / $0.amountFen))
+        }
+        let context = BudgetsContext(layout: Pages.layout(req, titleKey: "innovation.budgets"), rows: rows,
+                                     units: Pages.unitOptions(scope, selected: user.unitID, request: req), year: req.today.year,
+                                     error: error.map { Pages.formError($0, on: req) })
+        return try await Pages.render("innovation/budgets", context, status: error.map { $0.status } ?? .ok, on: req)
+    }
+
+    @Sendable func budgets(req: Request) async throws -> Response {
+        try await Self.renderBudgets(req, error: nil)
+    }
+
+    struct BudgetForm: Content {
+        var unitId: String?
+        var year: String?
+        var amount: String?
+    }
+
+    @Sendable func setBudget(req: Request) async throws -> Response {
+        let context = try await req.writeContext()
+        let form = try req.content.decode(BudgetForm.self)
+        return try await Pages.act(req, redirect: "/innovation-budgets", change: {
+            guard let text = form.amount, let fen = Fen.parse(yuan: text) else { throw AppError.invalid("amountFen", "error.amount.invalid") }
+            _ = try await InnovationSubsidies.setBudget(BudgetInput(unitId: try FormValue.uuid(form.unitId, field: "unitId"), year: form.year.flatMap { Int($0) }, amountFen: fen.value),
+                                                        context: context)
+        }, rerender: { try await Self.renderBudgets(req, error: $0) })
+    }
+}
