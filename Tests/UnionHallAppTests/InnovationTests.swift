@@ -407,3 +407,30 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct InnovationDocumentTests {
+    func check(_ response: LiveResponse, against name: String) throws {
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+        if let items = object["items"] as? [[String: Any]] { object = try #require(items.first) }
+        let schema = try #require(OpenAPISchemas.all[.init(stringLiteral: name)])
+        let properties = try #require(schema.objectContext?.properties)
+        let required = Set(properties.filter { $0.value.required && !$0.value.nullable }.map(\.key))
+        let actual = Set(object.keys)
+        #expect(actual.isSubset(of: Set(properties.keys)), "\(name) undocumented: \(actual.subtracting(properties.keys))")
+        #expect(required.isSubset(of: actual), "\(name) missing: \(required.subtracting(actual))")
+    }
+
+    @Test func innovationResponsesMatchTheirSchemas() async throws {
+        try await TestWorld.run { world in
+            let item = try await world.api(.POST, "api/v1/innovation-items/submit", as: "worker", body: InnovationTests.proposal()).decode(InnovationItemOutput.self)
+            _ = try await world.upload("api/v1/innovation-items/\(item.id)/attachments", as: "worker", fileName: "a.png", bytes: Upload.png)
+            try check(try await world.api(.GET, "api/v1/innovation-items/\(item.id)", as: "officerA"), against: "InnovationItem")
+            try check(try await world.api(.GET, "api/v1/innovation-items", as: "officerA"), against: "InnovationItem")
+            try check(try await world.api(.GET, "api/v1/innovation-items/statistics", as: "officerA"), against: "InnovationStatistics")
+            let patent = try await world.api(.POST, "api/v1/patents", as: "officerA", body: PatentInput(kind: .invention, title: "t", number: "ZL1", date: "2024-01-01", itemId: item.id))
+            try check(patent, against: "Patent")
+            let budget = try await world.api(.POST, "api/v1/innovation-budgets", as: "city", body: BudgetInput(unitId: world.city, year: 2024, amountFen: 100))
+            try check(budget, against: "Budget")
+        }
+    }
+}

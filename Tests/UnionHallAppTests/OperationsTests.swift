@@ -156,6 +156,24 @@ import Vapor
 
             let problems = try await TechProblemService.counts(scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
             #expect(problems.solved >= 200)
+
+            // Innovation: Jinchang since 2023, Qingyang in 2024, 巩怀华's and 华能's studios.
+            let jinchangItems = try await InnovationStatistics.compute(scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
+            let kinds = Dictionary(uniqueKeysWithValues: jinchangItems.byKind.map { ($0.key, $0.count) })
+            #expect(kinds == ["proposal": 6_430, "technicalInnovation": 133, "invention": 45, "fiveSmall": 195, "advancedMethod": 280, "achievement": 0])
+            #expect(jinchangItems.bySubKind.reduce(0) { $0 + $1.count } == 195)
+            let qingyangItems = try await InnovationStatistics.compute(scope: scope("庆阳市总工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
+            #expect(qingyangItems.byKind.first { $0.key == "achievement" }?.count == 88)
+            let awards = Dictionary(uniqueKeysWithValues: qingyangItems.awards.map { ("\($0.level.rawValue).\($0.grade.rawValue)", $0.count) })
+            #expect(awards == ["provincial.first": 1, "provincial.second": 1, "provincial.third": 1, "international.gold": 2, "international.silver": 1, "international.bronze": 1])
+            let drill = try #require(try await InnovationItem.query(on: app.db).filter(\.$title == "钻杆动态作业密封装置").first())
+            let drillAward = try await InnovationAward.query(on: app.db).filter(\.$itemID == drill.requireID()).first()
+            #expect(drillAward?.level == .provincial && drillAward?.grade == .first)
+            let gongItems = try await InnovationItem.query(on: app.db).filter(\.$studioID == gong.id).all()
+            #expect(gongItems.count == 46)
+            #expect(gongItems.reduce(0) { $0 + $1.benefitFen } == 80_500_000 * 100)
+            #expect(try await InnovationItem.query(on: app.db).filter(\.$studioID == huaneng.id).first()?.benefitFen == 5_600_000 * 100)
+            #expect(qingyangItems.subsidiesPaidFen <= qingyangItems.budgetFen)
         }
     }
 }

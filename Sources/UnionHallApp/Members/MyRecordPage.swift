@@ -18,11 +18,12 @@ struct MyRecordPage: RouteCollection {
         var problems: [SelectOption]
         var trade: String
         var openInTrade: [SelectOption]
+        var innovationUnread: Int
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        var context = Context(layout: Pages.layout(req, titleKey: "me.title"), member: nil, genderLabel: "", unitPath: "", organization: "", skillLabel: "", problems: [], trade: "", openInTrade: [])
+        var context = Context(layout: Pages.layout(req, titleKey: "me.title"), member: nil, genderLabel: "", unitPath: "", organization: "", skillLabel: "", problems: [], trade: "", openInTrade: [], innovationUnread: 0)
         if let memberID = user.memberID, let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil {
             let tree = try await UnitTree.load(on: req.db)
             let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
@@ -31,6 +32,7 @@ struct MyRecordPage: RouteCollection {
             context.unitPath = tree.path(of: member.unitID)
             context.organization = organization??.name ?? ""
             context.skillLabel = member.skillLevel.map { req.t("skill.\($0)") } ?? ""
+            context.innovationUnread = try await InnovationItem.query(on: req.db).filter(\.$authorID == memberID).filter(\.$authorUnread == true).filter(\.$deletedAt == nil).count()
         }
         // The worker follows the problems they raised.
         context.problems = try await TechProblem.query(on: req.db).filter(\.$raisedBy == user.requireID()).filter(\.$deletedAt == nil)

@@ -22,7 +22,13 @@ enum OpenAPISchemas {
         return .object(properties: OrderedDictionary(merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, uniquingKeysWith: { _, new in new }))
     }
 
-    static let all: OpenAPI.ComponentDictionary<JSONSchema> = [
+    static let all: OpenAPI.ComponentDictionary<JSONSchema> = {
+        var all = foundation
+        for (name, schema) in InnovationOpenAPI.schemas { all[name] = schema }
+        return all
+    }()
+
+    static let foundation: OpenAPI.ComponentDictionary<JSONSchema> = [
         "Error": .object(properties: [
             "error": .string(description: "The reason, in the caller's language (Accept-Language)"),
             "field": .string(nullable: true, description: "The field to correct, or null"),

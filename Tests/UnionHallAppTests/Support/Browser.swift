@@ -33,6 +33,12 @@ struct Browser {
         return try await send(.POST, path, body: ByteBuffer(string: body), contentType: .urlEncodedForm)
     }
 
+    /// A form with a file, as `multipart/form-data`.
+    mutating func upload(_ path: String, fields: [String: String], fileName: String, bytes: [UInt8]) async throws -> LiveResponse {
+        let body = Upload.body(fileName: fileName, bytes: bytes, extra: fields)
+        return try await send(.POST, path, body: body, contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": Upload.boundary]))
+    }
+
     private mutating func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?) async throws -> LiveResponse {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
