@@ -73,7 +73,7 @@ struct InnovationPages: RouteCollection {
             Figure(label: req.t("innovation.adopted"), count: stats.adopted, detail: stats.adoptionPerMille.map { req.t("innovation.adoptionRate", [String(format: "%.1f", Double($0) / 10)]) } ?? "",
                    href: "\(path)?adopted=true&on=decided&\(period)"),
             Figure(label: req.t("innovation.benefit"), value: Fen(stats.benefitFen).description, href: "\(path)?on=assessed&status=assessed&\(period)&sort=-benefit"),
-            Figure(label: req.t("innovation.subsidies"), value: Fen(stats.subsidiesPaidFen).description, detail: req.t("innovation.ofBudget", [Fen(stats.budgetFen).description]),
+            Figure(label: req.t("innovation.subsidies"), value: Fen(stats.subsidiesPaidFen).description, detail: stats.budgetFen > 0 ? req.t("innovation.ofBudget", [Fen(stats.budgetFen).description]) : req.t("innovation.fromAbove"),
                    href: "/innovation-budgets"),
         ]
         let kindFigures = stats.byKind.map { Figure(label: req.t("innovationKind.\($0.key)"), count: $0.count, href: "\(path)?kind=\($0.key)&\(period)") }

@@ -59,13 +59,15 @@ struct InnovationStatistics: Content {
         }
 
         let items = InnovationItem.schema
+        // PostgreSQL sums bigints as numeric; the cast keeps the total an integer on both databases.
+        func total(_ column: String) -> any SQLExpression { SQLRaw("CAST(SUM(\(column)) AS BIGINT)") }
         let byKind = try await grouped("kind", table: items, dateColumn: "submitted_date")
         let bySubKind = try await grouped("sub_kind", table: items, dateColumn: "submitted_date")
         let byStatus = try await grouped("status", table: items, dateColumn: "submitted_date")
         let decisions = try await grouped("status", table: items, dateColumn: "decision_date")
         let adopted = decisions.filter { InnovationStatus(rawValue: $0.key)?.isAdopted == true }.reduce(0) { $0 + $1.count }
         let rejected = decisions.first { $0.key == InnovationStatus.rejected.rawValue }?.count ?? 0
-        let benefit = try await scoped(sql.select().column(SQLFunction("SUM", args: SQLColumn("benefit_fen")), as: "total").from(items)
+        let benefit = try await scoped(sql.select().column(total("benefit_fen"), as: "total").from(items)
             .where("deleted_at", .is, SQLLiteral.null), dateColumn: "assessed_date", table: items).first(decoding: Sum.self)?.total ?? 0
 
         // Awards count by their year; the period's years bound them.
@@ -83,9 +85,9 @@ struct InnovationStatistics: Content {
             }.sorted { ($0.level.rank, $0.grade.rank) < ($1.level.rank, $1.grade.rank) }
 
         let patents = try await grouped("kind", table: Patent.schema, dateColumn: "date")
-        let paid = try await scoped(sql.select().column(SQLFunction("SUM", args: SQLColumn("amount_fen")), as: "total").from(SubsidyGrant.schema),
+        let paid = try await scoped(sql.select().column(total("amount_fen"), as: "total").from(SubsidyGrant.schema),
                                     dateColumn: "paid_date", table: SubsidyGrant.schema).first(decoding: Sum.self)?.total ?? 0
-        let budgetSelect = sql.select().column(SQLFunction("SUM", args: SQLColumn("amount_fen")), as: "total").from(InnovationBudget.schema)
+        let budgetSelect = sql.select().column(total("amount_fen"), as: "total").from(InnovationBudget.schema)
         if let units { budgetSelect.where("unit_id", .in, SQLBind.group(Array(units))) }
         if let year = from.flatMap({ Int($0.prefix(4)) }) { budgetSelect.where("year", .greaterThanOrEqual, SQLBind(year)) }
         if let year = to.flatMap({ Int($0.prefix(4)) }) { budgetSelect.where("year", .lessThanOrEqual, SQLBind(year)) }
