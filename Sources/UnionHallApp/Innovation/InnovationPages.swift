@@ -48,7 +48,6 @@ struct InnovationPages: RouteCollection {
         var sorts: [SelectOption]
         var minSeconds: String
         var reviewers: [SelectOption]
-        var exportQuery: String
         var error: FormError?
     }
 
@@ -99,7 +98,6 @@ struct InnovationPages: RouteCollection {
             sorts: ["-submittedDate", "-seconds", "-reviewScore", "-benefit"].map { SelectOption(value: $0, label: req.t("innovation.sort.\($0.dropFirst())"), selected: $0 == list.sort) },
             minSeconds: filter.minSeconds.map(String.init) ?? "",
             reviewers: reviewers.compactMap { user in user.id.map { SelectOption(value: $0.uuidString, label: user.displayName, selected: false) } },
-            exportQuery: req.url.query.map { $0.split(separator: "&").filter { !$0.hasPrefix("page=") }.joined(separator: "&") } ?? "",
             error: error.map { Pages.formError($0, on: req) })
         return try await Pages.render("innovation/index", context, status: error.map { $0.status } ?? .ok, on: req)
     }

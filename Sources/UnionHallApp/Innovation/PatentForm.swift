@@ -100,11 +100,10 @@ struct PatentPages: RouteCollection {
                        holderHref: patent.itemId.map { "/innovation-items/\($0)" } ?? patent.studioId.map { "/studios/\($0)" } ?? "")
         }
         struct Context: Encodable {
-            var layout: Layout; var rows: [Row]; var pager: Pager; var kinds: [SelectOption]; var from: String; var to: String; var exportQuery: String
+            var layout: Layout; var rows: [Row]; var pager: Pager; var kinds: [SelectOption]; var from: String; var to: String
         }
         return try await Pages.render("innovation/patents", Context(
             layout: Pages.layout(req, titleKey: "innovation.patents"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
-            kinds: Pages.enumOptions(PatentKind.self, prefix: "patentKind", selected: filter.kind?.rawValue, request: req), from: list.from ?? "", to: list.to ?? "",
-            exportQuery: req.url.query ?? ""), on: req)
+            kinds: Pages.enumOptions(PatentKind.self, prefix: "patentKind", selected: filter.kind?.rawValue, request: req), from: list.from ?? "", to: list.to ?? ""), on: req)
     }
 }

@@ -23,6 +23,9 @@ struct Layout: Encodable {
     var notice: String?
     /// Why the last action on this page was refused (a delete that would orphan records …).
     var refusal: String?
+    /// This page's path and its query without the page number: a list's export links keep its filters.
+    var path: String
+    var listQuery: String
 }
 
 /// A select option with its selected state worked out in Swift, where it is easy to test.
@@ -113,7 +116,9 @@ enum Pages {
             langHref: "/lang/\(other.rawValue)?next=" + (request.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
             userName: user?.displayName, roleLabel: user.map { request.t("role.\($0.role.rawValue)") },
             csrf: request.authSession?.csrfToken ?? "", nav: nav, notice: notice,
-            refusal: (try? request.query.get(String.self, at: "refused")).flatMap { refusals.contains($0) ? request.t($0) : nil })
+            refusal: (try? request.query.get(String.self, at: "refused")).flatMap { refusals.contains($0) ? request.t($0) : nil },
+            path: request.url.path,
+            listQuery: (request.url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") && !$0.hasPrefix("notice=") && !$0.hasPrefix("format=") }.joined(separator: "&"))
     }
 
     static func render(_ template: String, _ context: some Encodable, status: HTTPStatus = .ok, on request: Request) async throws -> Response {
