@@ -384,6 +384,23 @@ import VaporTesting
         #expect(TextEncoding.decode(Array("类别".data(using: .utf8)!))?.encoding == .utf8)
     }
 
+    @Test func theSheetScannerReadsWhatSpreadsheetProgramsWrite() throws {
+        // Rich text runs, phonetic guides left out, entities, a prefix, inline and empty cells.
+        var strings = SheetScanner(Data("""
+        <?xml version="1.0"?><sst xmlns="x"><si><t xml:space="preserve">类别</t></si><si><r><rPr><b/></rPr><t>合理</t></r><r><t>化建议</t></r><rPh sb="0" eb="1"><t>ゴウ</t></rPh></si><si><t>A &amp; B &lt;1&gt; &#x4E2D;&#20013;</t></si><si><t/></si></sst>
+        """.utf8))
+        #expect(try strings.sharedStrings() == ["类别", "合理化建议", "A & B <1> 中中", ""])
+        var sheet = SheetScanner(Data("""
+        <x:worksheet><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c></x:row><x:row r="3"><x:c r="B3" s="1"/><x:c r="D3"><x:v>12.5</x:v></x:c></x:row><x:row r="4"/></x:sheetData></x:worksheet>
+        """.utf8))
+        let rows = try sheet.rows()
+        #expect(rows.map(\.number) == [1, 3, 4])
+        #expect(rows[0].cells.map(\.inline) == [nil, "内联"])
+        #expect(rows[1].cells.map(\.value) == [nil, "12.5"])
+        var broken = SheetScanner(Data("<sst><si><t>unclosed".utf8))
+        #expect(throws: SheetScanner.Malformed.self) { try broken.sharedStrings() }
+    }
+
     @Test func listsExportToCSVAndXLSXWithinScope() async throws {
         try await TestWorld.run { world in
             _ = try await submitAsWorker(world, InnovationItemInput(kind: "proposal", title: "=cmd|' /C calc'!A0", problem: "p", proposal: "p"))

@@ -134,23 +134,26 @@ enum InnovationImport {
         guard errors.isEmpty else { throw Failure(errors: errors, total: total) }
 
         let editor = context.editor
-        let rows = items
-        let authorRows = authors
-        try await context.app.write { db in
-            for start in stride(from: 0, to: rows.count, by: 400) {
-                let chunk = Array(rows[start..<min(start + 400, rows.count)])
-                try await chunk.create(on: db)
-                try await chunk.map { InnovationEvent(itemID: $0.id!, at: editor.at, status: .submitted, note: nil) }.create(on: db)
-                try await chunk.map {
-                    AuditEntry(at: editor.at, actorID: editor.id, actorName: editor.name, unitID: $0.unitID, entity: InnovationItem.auditEntity,
-                               entityID: $0.id, action: .create, before: nil, after: Audit.encode($0.auditSnapshot()))
-                }.create(on: db)
-            }
-            for start in stride(from: 0, to: authorRows.count, by: 1_000) {
-                try await Array(authorRows[start..<min(start + 1_000, authorRows.count)]).create(on: db)
-            }
+        let actor = editor.id as UUID?
+        let itemRows: [[any Encodable & Sendable]] = items.map { item in
+            [item.id!, item.unitID, item.kind.rawValue, item.subKind?.rawValue as String?, item.title, item.problem, item.proposal, item.expectedBenefitFen,
+             item.authorID, item.submittedDate, item.submittedBy, item.status.rawValue, 0, Int64(0), false, 1, editor.at, editor.at]
         }
-        return rows.count
+        let eventRows: [[any Encodable & Sendable]] = items.map { [UUID(), $0.id!, editor.at, InnovationStatus.submitted.rawValue] }
+        let auditRows: [[any Encodable & Sendable]] = items.map {
+            [UUID(), editor.at, actor, editor.name, $0.unitID, InnovationItem.auditEntity, $0.id, AuditEntry.Action.create.rawValue, Audit.encode($0.auditSnapshot())]
+        }
+        let authorRows: [[any Encodable & Sendable]] = authors.map { [UUID(), $0.itemID, $0.memberID, $0.position] }
+        try await context.app.write { db in
+            try await BulkInsert.rows(into: InnovationItem.schema, columns: [
+                "id", "unit_id", "kind", "sub_kind", "title", "problem", "proposal", "expected_benefit_fen", "author_id", "submitted_date", "submitted_by",
+                "status", "seconds_count", "benefit_fen", "author_unread", "version", "created_at", "updated_at",
+            ], itemRows, on: db)
+            try await BulkInsert.rows(into: InnovationAuthor.schema, columns: ["id", "item_id", "member_id", "position"], authorRows, on: db)
+            try await BulkInsert.rows(into: InnovationEvent.schema, columns: ["id", "item_id", "at", "status"], eventRows, on: db)
+            try await BulkInsert.rows(into: AuditEntry.schema, columns: ["id", "at", "actor_id", "actor_name", "unit_id", "entity", "entity_id", "action", "after"], auditRows, on: db)
+        }
+        return items.count
     }
 
     static func splitList(_ text: String) -> [String] {

@@ -77,37 +77,6 @@ enum SpreadsheetReader {
         let sheets: Sheets
     }
 
-    /// `<t>` may carry `xml:space="preserve"`; its text is the element's value either way.
-    private struct Text: Decodable {
-        let value: String
-        enum CodingKeys: String, CodingKey { case value = "" }
-        init(from decoder: any Decoder) throws {
-            value = (try? decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .value)) ?? ""
-        }
-    }
-
-    /// A shared or inline string: plain (`<t>`) or rich text runs (`<r><t>`).
-    private struct RichText: Decodable {
-        struct Run: Decodable { let t: Text? }
-        let t: Text?
-        let r: [Run]?
-        var text: String { t?.value ?? (r ?? []).map { $0.t?.value ?? "" }.joined() }
-    }
-
-    private struct SharedStrings: Decodable { let si: [RichText]? }
-
-    private struct Worksheet: Decodable {
-        struct SheetData: Decodable { let row: [Row]? }
-        struct Row: Decodable { let r: Int?; let c: [Cell]? }
-        struct Cell: Decodable {
-            let r: String?
-            let t: String?
-            let v: String?
-            let `is`: RichText?
-        }
-        let sheetData: SheetData
-    }
-
     static func readXLSX(_ bytes: [UInt8], limits: Limits) throws -> SpreadsheetTable {
         let archive: Archive
         do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch { throw SpreadsheetError(key: "error.import.malformed") }
@@ -145,20 +114,28 @@ enum SpreadsheetReader {
            let target = try decode(Relationships.self, relsData).Relationship.first(where: { $0.Id == first.id })?.Target {
             sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         }
-        let shared = try part("xl/sharedStrings.xml").map { try decode(SharedStrings.self, $0).si ?? [] }?.map(\.text) ?? []
-        guard let sheetData = try part(sheetPath) else { throw SpreadsheetError(key: "error.import.malformed") }
-        let sheet = try decode(Worksheet.self, sheetData)
+        let shared: [String]
+        let sheetRows: [SheetScanner.Row]
+        do {
+            var strings = try part("xl/sharedStrings.xml").map(SheetScanner.init)
+            shared = try strings?.sharedStrings() ?? []
+            guard let sheetData = try part(sheetPath) else { throw SpreadsheetError(key: "error.import.malformed") }
+            var scanner = SheetScanner(sheetData)
+            sheetRows = try scanner.rows()
+        } catch is SheetScanner.Malformed {
+            throw SpreadsheetError(key: "error.import.malformed")
+        }
         var grid: [[String]] = []
-        for row in sheet.sheetData.row ?? [] {
+        for row in sheetRows {
             var values: [String] = []
-            for (position, cell) in (row.c ?? []).enumerated() {
-                let column = cell.r.flatMap(columnIndex) ?? position
+            for (position, cell) in row.cells.enumerated() {
+                let column = cell.reference.flatMap(columnIndex) ?? position
                 if column >= 10_000 { throw SpreadsheetError(key: "error.import.malformed") }
                 if values.count <= column { values += Array(repeating: "", count: column + 1 - values.count) }
                 values[column] = try value(of: cell, shared: shared)
             }
             // Rows are placed by their number, so a sheet with gaps keeps its row numbers.
-            let index = (row.r ?? grid.count + 1) - 1
+            let index = (row.number ?? grid.count + 1) - 1
             guard index >= grid.count, index < limits.maxRows + 2 else { throw SpreadsheetError(key: index < 0 ? "error.import.malformed" : "error.import.tooManyRows", arguments: [String(limits.maxRows)]) }
             while grid.count < index { grid.append([]) }
             grid.append(values)
@@ -169,16 +146,16 @@ enum SpreadsheetReader {
         return SpreadsheetTable(header: header, rows: rows)
     }
 
-    private static func value(of cell: Worksheet.Cell, shared: [String]) throws -> String {
-        switch cell.t {
+    private static func value(of cell: SheetScanner.Cell, shared: [String]) throws -> String {
+        switch cell.type {
         case "s":
-            guard let index = cell.v.flatMap({ Int($0) }), shared.indices.contains(index) else { throw SpreadsheetError(key: "error.import.malformed") }
+            guard let index = cell.value.flatMap({ Int($0) }), shared.indices.contains(index) else { throw SpreadsheetError(key: "error.import.malformed") }
             return shared[index]
-        case "inlineStr": return cell.is?.text ?? ""
-        case "b": return cell.v == "1" ? "TRUE" : "FALSE"
+        case "inlineStr": return cell.inline ?? ""
+        case "b": return cell.value == "1" ? "TRUE" : "FALSE"
         default:
             // Numbers are stored as the shortest text that reads back exactly; `12.0` is `12`.
-            guard let raw = cell.v else { return "" }
+            guard let raw = cell.value else { return "" }
             if let number = Double(raw), number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
             return raw
         }
