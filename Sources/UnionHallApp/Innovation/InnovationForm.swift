@@ -59,11 +59,7 @@ struct InnovationForm: RecordForm {
             for number in InnovationImport.splitList(text) { ids.append(try await member(number, field: "coAuthorIds")) }
             coAuthors = ids
         }
-        var benefit: Int64?
-        if let text = expectedBenefit?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            guard let fen = Fen.parse(yuan: text) else { throw AppError.invalid("expectedBenefitFen", "error.amount.invalid") }
-            benefit = fen.value
-        }
+        let benefit = try FormValue.fen(expectedBenefit, field: "expectedBenefitFen")
         return InnovationItemInput(kind: kind ?? "", subKind: subKind ?? "", title: title ?? "", problem: problem ?? "", proposal: proposal ?? "",
                                    expectedBenefitFen: benefit ?? 0, authorId: author, coAuthorIds: coAuthors,
                                    teamId: try FormValue.uuid(teamId, field: "teamId"), studioId: try FormValue.uuid(studioId, field: "studioId"),

@@ -196,11 +196,7 @@ struct InnovationPages: RouteCollection {
     static func perform(_ step: InnovationStep, req: Request) async throws -> Response {
         let form = try req.content.decode(StepForm.self)
         return try await InnovationItem.changeFromPage(req, rerender: { try await renderShow(req, error: $0) }) { item, context in
-            var benefit: Int64?
-            if let text = form.benefit, !text.isEmpty {
-                guard let fen = Fen.parse(yuan: text) else { throw AppError.invalid("benefitFen", "error.amount.invalid") }
-                benefit = fen.value
-            }
+            let benefit = try FormValue.fen(form.benefit, field: "benefitFen")
             let input = InnovationStepInput(
                 version: form.version.flatMap { Int($0) }, reason: form.reason, date: form.date, benefitFen: benefit, method: form.method,
                 level: form.level.flatMap(InnovationAwardLevel.init(rawValue:)), grade: form.grade.flatMap(InnovationAwardGrade.init(rawValue:)),
@@ -245,8 +241,8 @@ struct InnovationPages: RouteCollection {
     @Sendable func pay(req: Request) async throws -> Response {
         let form = try req.content.decode(PayForm.self)
         return try await InnovationItem.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0) }) { item, context in
-            guard let text = form.amount, let fen = Fen.parse(yuan: text) else { throw AppError.invalid("amountFen", "error.amount.invalid") }
-            _ = try await InnovationSubsidies.pay(item, input: SubsidyInput(amountFen: fen.value, paidDate: form.paidDate), context: context)
+            guard let amount = try FormValue.fen(form.amount, field: "amountFen") else { throw AppError.invalid("amountFen", "error.required") }
+            _ = try await InnovationSubsidies.pay(item, input: SubsidyInput(amountFen: amount, paidDate: form.paidDate), context: context)
         }
     }
 

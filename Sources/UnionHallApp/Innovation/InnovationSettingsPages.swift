@@ -157,8 +157,8 @@ struct InnovationSettingsPages: RouteCollection {
         let context = try await req.writeContext()
         let form = try req.content.decode(BudgetForm.self)
         return try await Pages.act(req, redirect: "/innovation-budgets", change: {
-            guard let text = form.amount, let fen = Fen.parse(yuan: text) else { throw AppError.invalid("amountFen", "error.amount.invalid") }
-            _ = try await InnovationSubsidies.setBudget(BudgetInput(unitId: try FormValue.uuid(form.unitId, field: "unitId"), year: form.year.flatMap { Int($0) }, amountFen: fen.value),
+            guard let amount = try FormValue.fen(form.amount, field: "amountFen") else { throw AppError.invalid("amountFen", "error.required") }
+            _ = try await InnovationSubsidies.setBudget(BudgetInput(unitId: try FormValue.uuid(form.unitId, field: "unitId"), year: form.year.flatMap { Int($0) }, amountFen: amount),
                                                         context: context)
         }, rerender: { try await Self.renderBudgets(req, error: $0) })
     }

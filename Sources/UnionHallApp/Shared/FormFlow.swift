@@ -1,4 +1,5 @@
 import Fluent
+import UnionHallCore
 import Vapor
 
 /// What every record's create and edit forms do with the outcome of a save: redirect on success,
@@ -39,5 +40,12 @@ enum FormValue {
         guard let text, !text.isEmpty else { return nil }
         guard let id = UUID(uuidString: text) else { throw AppError.invalid(field, "error.invalid") }
         return id
+    }
+
+    /// An optional amount typed in yuan (`5,600,000.50`), as fen; a value that is not one names its field.
+    static func fen(_ text: String?, field: String) throws -> Int64? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let fen = Fen.parse(yuan: text) else { throw AppError.invalid(field, "error.amount.invalid") }
+        return fen.value
     }
 }

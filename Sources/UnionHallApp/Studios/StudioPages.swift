@@ -152,11 +152,7 @@ struct StudioPages: RouteCollection {
         try await change(req) { studio, context in
             let form = try req.content.decode(ResultForm.self)
             let kind = form.kind.flatMap(StudioResultKind.init(rawValue:))
-            var amount: Int64?
-            if kind?.isMoney == true, let text = form.amount, !text.isEmpty {
-                guard let fen = Fen.parse(yuan: text) else { throw AppError.invalid("amountFen", "error.amount.invalid") }
-                amount = fen.value
-            }
+            let amount = kind?.isMoney == true ? try FormValue.fen(form.amount, field: "amountFen") : nil
             let input = StudioResultInput(kind: kind, title: form.title, year: form.year.flatMap { Int($0) },
                                           quantity: kind?.isMoney == true ? nil : form.quantity.flatMap { Int($0) }, amountFen: amount)
             _ = try await StudioService.addResult(input, to: studio, context: context)

@@ -112,11 +112,7 @@ struct TechProblemPages: RouteCollection {
         return try await TechProblem.changeFromPage(req, rerender: { try await renderShow(req, error: $0) }) { problem, context in
             var memberID: UUID?
             if let number = form.idNumber, !number.isEmpty { memberID = try await MemberLookup.byIDNumber(number, field: "memberId", on: req) }
-            var benefit: Int64?
-            if let text = form.benefit, !text.isEmpty {
-                guard let fen = Fen.parse(yuan: text) else { throw AppError.invalid("benefitFen", "error.amount.invalid") }
-                benefit = fen.value
-            }
+            let benefit = try FormValue.fen(form.benefit, field: "benefitFen")
             let input = TechProblemStepInput(version: form.version.flatMap { Int($0) }, memberId: memberID, studioId: try FormValue.uuid(form.studioId, field: "studioId"),
                                              solution: form.solution, benefitFen: benefit, date: form.date, reason: form.reason)
             try await TechProblemService.step(step, problem, input: input, context: context)
