@@ -174,6 +174,8 @@ import Vapor
             #expect(gongItems.reduce(0) { $0 + $1.benefitFen } == 80_500_000 * 100)
             #expect(try await InnovationItem.query(on: app.db).filter(\.$studioID == huaneng.id).first()?.benefitFen == 5_600_000 * 100)
             #expect(qingyangItems.subsidiesPaidFen <= qingyangItems.budgetFen)
+            let huanengPatents = try await Patent.query(on: app.db).filter(\.$studioID == huaneng.id).all()
+            #expect(Dictionary(grouping: huanengPatents, by: \.kind).mapValues(\.count) == [.invention: 5, .utilityModel: 15, .paper: 12, .softwareCopyright: 13])
         }
     }
 }

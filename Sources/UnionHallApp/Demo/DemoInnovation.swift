@@ -86,11 +86,26 @@ enum DemoInnovation {
                         submitted: CivilDate(year: 2020 + index % 5, month: 3 + index % 8, day: 1 + index % 27)!, status: .assessed, benefitYuan: benefit, studio: studio.id, at: now)
             }
         }
-        // 华能's studio: the 5G-A smart mine project saving ¥5,600,000 a year.
+        // 华能's studio: the 5G-A smart mine project saving ¥5,600,000 a year, and its 5 invention and
+        // 15 utility-model patents, 12 papers and 13 software copyrights as records of their own.
+        var patents: [Patent] = []
         if let studio = try await Studio.query(on: db).filter(\.$name == "华能庆阳煤电制造有限公司科技创新工作室").first(),
            let lead = try await Member.find(studio.leadID, on: db) {
             try add(&made, kind: .technicalInnovation, subKind: nil, title: "数算融合-多矿共核5G-A智能矿山的应用研究", author: lead,
                     submitted: CivilDate(year: 2023, month: 6, day: 1)!, status: .assessed, benefitYuan: 5_600_000, studio: studio.id, at: now)
+            for (kind, count, prefix) in [(PatentKind.invention, 5, "ZL2021"), (.utilityModel, 15, "ZL2022"), (.paper, 12, "煤矿机电"), (.softwareCopyright, 13, "2023SR")] {
+                for index in 0..<count {
+                    let patent = Patent()
+                    patent.unitID = studio.unitID
+                    patent.kind = kind
+                    patent.title = "智能矿山\(["井下定位", "设备诊断", "通风监测", "数字孪生", "运输调度"][index % 5])研究（\(index + 1)）"
+                    patent.number = kind == .paper ? "\(prefix) \(2020 + index % 5) 年第 \(index % 12 + 1) 期" : "\(prefix)\(String(format: "%07d", 1_000_000 + index * 37))"
+                    patent.date = CivilDate(year: 2020 + index % 5, month: 1 + index % 12, day: 10)!.description
+                    patent.studioID = studio.id
+                    patent.version = 1
+                    patents.append(patent)
+                }
+            }
         }
 
         for start in stride(from: 0, to: made.items.count, by: 400) {
@@ -103,7 +118,58 @@ enum DemoInnovation {
             try await Array(made.events[start..<min(start + 1_000, made.events.count)]).create(on: db)
         }
         try await made.awards.create(on: db)
+        try await patents.create(on: db)
         try await subsidies(units: units, items: made.items, at: now, on: db)
+        return made.items.count + (try await reviewQueue(units: units, at: now, on: db))
+    }
+
+    /// Proposals waiting at 国网庆阳供电公司, so the expert has a queue and co-workers something to
+    /// second: three under review with the expert (one scored), three just submitted.
+    static func reviewQueue(units: [String: UnionUnit], at now: Date, on db: any Database) async throws -> Int {
+        guard let expert = try await User.query(on: db).filter(\.$username == "expert").first()?.requireID(),
+              let officer = try await User.query(on: db).filter(\.$username == "qingyang").first()?.requireID() else { return 0 }
+        let tree = try await UnitTree.load(on: db)
+        guard let grid = units["grid"]?.id else { return 0 }
+        let workers = try await Member.query(on: db).filter(\.$unitID ~~ Array(tree.subtree(of: grid))).filter(\.$deletedAt == nil).sort(\.$id).limit(12).all()
+        guard workers.count >= 11 else { return 0 }
+        let titles = ["配电房巡检机器人路径优化", "带电作业绝缘工具快速检测", "电缆沟积水自动抽排", "计量箱防窃电封印改进", "抢修车辆物资定置管理", "低压台区线损分析表格化"]
+        var made = Made()
+        for (index, title) in titles.enumerated() {
+            try add(&made, kind: .proposal, subKind: nil, title: title, author: workers[index], submitted: CivilDate(year: 2024, month: 12, day: 2 + index)!,
+                    status: index < 3 ? .underReview : .submitted, benefitYuan: 0, at: now)
+            made.items[index].expectedBenefitFen = Int64(20_000 + index * 15_000) * 100
+            made.items[index].secondsCount = 5 - index % 3
+        }
+        try await made.items.create(on: db)
+        try await made.authors.create(on: db)
+        try await made.events.create(on: db)
+        for (index, item) in made.items.enumerated() {
+            for colleague in workers[6..<(6 + item.secondsCount)] {
+                let second = InnovationSecond()
+                second.itemID = item.id!
+                second.memberID = try colleague.requireID()
+                second.at = now
+                try await second.create(on: db)
+            }
+            guard index < 3 else { continue }
+            let review = InnovationReview()
+            review.itemID = item.id!
+            review.unitID = item.unitID
+            review.reviewerID = expert
+            review.assignedBy = officer
+            review.assignedAt = now
+            if index == 0 {
+                let scores = ReviewScores(innovation: 82, feasibility: 90, benefit: 76)
+                review.innovationScore = scores.innovation
+                review.feasibilityScore = scores.feasibility
+                review.benefitScore = scores.benefit
+                review.weightedScore = scores.weighted(by: .standard(for: .proposal))
+                review.submittedAt = now
+                item.reviewScore = review.weightedScore
+                try await item.update(on: db)
+            }
+            try await review.create(on: db)
+        }
         return made.items.count
     }
 

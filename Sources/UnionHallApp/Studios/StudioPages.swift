@@ -87,6 +87,8 @@ struct StudioPages: RouteCollection {
         var error: FormError?
         var deleted: Bool
         var history: [Pages.HistoryRow]
+        var innovationItems: Int
+        var patents: Int
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -114,7 +116,9 @@ struct StudioPages: RouteCollection {
             figures: figures, members: try await StudioService.members(of: studio, on: req.db), results: results,
             resultKinds: Pages.enumOptions(StudioResultKind.self, prefix: "studioResult", selected: nil, request: req),
             thisYear: req.today.year, error: error.map { Pages.formError($0, on: req) }, deleted: studio.deletedAt != nil,
-            history: try await Pages.recentHistory(of: studio, scope: scope, on: req))
+            history: try await Pages.recentHistory(of: studio, scope: scope, on: req),
+            innovationItems: try await InnovationItem.query(on: req.db).filter(\.$studioID == studio.id).filter(\.$deletedAt == nil).count(),
+            patents: try await Patent.query(on: req.db).filter(\.$studioID == studio.id).filter(\.$deletedAt == nil).count())
         return try await Pages.render("studios/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
