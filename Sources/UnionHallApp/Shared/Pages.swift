@@ -105,9 +105,9 @@ enum Pages {
             if user.role == .reviewer { items.append(("/reviews", "nav.reviews")) }
             if user.memberID != nil { items += [("/me", "nav.me"), ("/me/innovation", "nav.myInnovation")] }
             let path = request.url.path
-            nav = items.map { href, key in
-                Layout.NavItem(href: href, label: request.t(key), active: href == "/" ? path == "/" : path.hasPrefix(href))
-            }
+            // The most specific entry is the active one: /me/innovation, not also /me.
+            let active = items.map(\.0).filter { $0 == "/" ? path == "/" : path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + "?") }.max { $0.count < $1.count }
+            nav = items.map { href, key in Layout.NavItem(href: href, label: request.t(key), active: href == active) }
         }
         let notice = (try? request.query.get(String.self, at: "notice")).flatMap { notices.contains($0) ? request.t("notice.\($0)") : nil }
         return Layout(
