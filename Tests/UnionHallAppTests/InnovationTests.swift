@@ -172,7 +172,8 @@ import VaporTesting
             #expect(mine.count == 2)
             let review = try #require(mine.first { $0.itemId == item.id })
             // The reviewer now reads the item; private notes stay theirs.
-            #expect(try await world.api(.GET, "api/v1/innovation-items/\(item.id)", as: "expert").status == .ok)
+            let blind = try await world.api(.GET, "api/v1/innovation-items/\(item.id)", as: "expert").decode(InnovationItemOutput.self)
+            #expect(blind.authorName.isEmpty && blind.coAuthors.isEmpty)
             _ = try await world.api(.PATCH, "api/v1/innovation-reviews/\(review.id)", as: "expert", body: ReviewNotesInput(notes: "需现场核实"))
             let officerView = try await world.api(.GET, "api/v1/innovation-items/\(item.id)/reviews", as: "officerA").decode([InnovationReviewOutput].self)
             #expect(officerView.allSatisfy { $0.notes == nil })

@@ -26,9 +26,16 @@ extension InnovationItem: PlainlyDeletable {
         return output
     }
 
-    /// Its officers, its authors and its reviewers read an item.
+    /// Its officers, its authors and its reviewers read an item; reviewers without its authors,
+    /// so the review stays blind.
     static func show(_ id: UUID, request: Request) async throws -> InnovationItemOutput {
-        try await InnovationService.readable(id, request: request).0.output(on: request)
+        let (item, reader) = try await InnovationService.readable(id, request: request)
+        var output = try await item.output(on: request)
+        if reader == .reviewer {
+            output.authorName = ""
+            output.coAuthors = []
+        }
+        return output
     }
 }
 
