@@ -82,6 +82,19 @@ import VaporTesting
             let page = try await officer.get("/innovation-items/\(item.id)")
             #expect(page.body.string.contains("80.00"))
             #expect(!page.body.string.contains("现场看过"))
+            // A refused step or payment shows again what was typed.
+            let adoptedPage = try await officer.get("/innovation-items/\(item.id)")
+            let adopt = try await officer.post("/innovation-items/\(item.id)/adopt", form: ["_csrf": Browser.csrf(in: adoptedPage), "version": Browser.field("version", in: adoptedPage.body.string) ?? ""])
+            #expect(adopt.status == .seeOther)
+            let overPaid = try await officer.post("/innovation-items/\(item.id)/subsidies", form: ["_csrf": Browser.csrf(in: adoptedPage), "amount": "123456.78"])
+            #expect(overPaid.status == .unprocessableEntity)
+            #expect(overPaid.body.string.contains("value=\"123456.78\""))
+            let toImplement = try await officer.get("/innovation-items/\(item.id)")
+            _ = try await officer.post("/innovation-items/\(item.id)/implement", form: ["_csrf": Browser.csrf(in: adoptedPage), "version": Browser.field("version", in: toImplement.body.string) ?? ""])
+            let toAssess = try await officer.get("/innovation-items/\(item.id)")
+            let noMethod = try await officer.post("/innovation-items/\(item.id)/assess", form: ["_csrf": Browser.csrf(in: adoptedPage), "version": Browser.field("version", in: toAssess.body.string) ?? "", "benefit": "5600000"])
+            #expect(noMethod.status == .unprocessableEntity)
+            #expect(noMethod.body.string.contains("value=\"5600000\""))
             // Another county's officer does not see the item at all.
             var other = try await Browser.signedIn(world, as: "officerB")
             #expect(try await other.get("/innovation-items/\(item.id)").status == .notFound)
@@ -148,10 +161,17 @@ import VaporTesting
             let page = try await admin.get("/innovation-weights")
             let bad = try await admin.post("/innovation-weights", form: ["_csrf": Browser.csrf(in: page), "kind": "proposal", "innovation": "40", "feasibility": "30", "benefit": "20"])
             #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("value=\"20\""))
             #expect(bad.body.string.contains("三项权重之和须为 100"))
             let good = try await admin.post("/innovation-weights", form: ["_csrf": Browser.csrf(in: page), "kind": "proposal", "innovation": "40", "feasibility": "30", "benefit": "30"])
             #expect(good.status == .seeOther)
             #expect(try await InnovationReviews.weights(for: .proposal, on: world.app.db) == ScoreWeights(innovation: 40, feasibility: 30, benefit: 30))
+            // A budget the rules refuse keeps what was typed.
+            let budgets = try await admin.get("/innovation-budgets")
+            let zero = try await admin.post("/innovation-budgets", form: ["_csrf": Browser.csrf(in: budgets), "unitId": world.city.uuidString, "year": "1999", "amount": "8888"])
+            #expect(zero.status == .unprocessableEntity)
+            #expect(zero.body.string.contains("value=\"8888\""))
+            #expect(zero.body.string.contains("value=\"1999\""))
         }
     }
 }

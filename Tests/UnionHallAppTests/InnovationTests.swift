@@ -83,6 +83,15 @@ import VaporTesting
             #expect(events.map(\.status) == [.submitted, .underReview, .adopted, .implemented, .assessed, .awarded, .awarded])
             // A stale version is refused.
             #expect(try await step(world, item.id, "award", InnovationStepInput(version: 1, level: .city, grade: .first, year: 2024, awardedBy: "x", name: "x")).status == .conflict)
+            // An award year before the decision names the year.
+            let early2023 = try await step(world, item.id, "award", InnovationStepInput(version: current.version, level: .city, grade: .first, year: 2023, awardedBy: "x", name: "x"))
+            #expect(early2023.errorField == "year")
+            #expect(try early2023.decode(ErrorResponse.self).error.contains("2024"))
+            // Two international medals: the item is listed once under that filter.
+            _ = try await step(world, item.id, "award", InnovationStepInput(version: current.version, level: .international, grade: .silver, year: 2024, awardedBy: "x", name: "银奖"))
+            let medalled = try await world.api(.GET, "api/v1/innovation-items?awardLevel=international", as: "officerA").decode(Page<InnovationItemOutput>.self)
+            #expect(medalled.metadata.total == 1)
+            #expect(medalled.items.map(\.id) == [item.id])
         }
     }
 

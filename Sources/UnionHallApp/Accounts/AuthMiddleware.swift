@@ -49,17 +49,11 @@ struct RequirePageUser: AsyncMiddleware {
 struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "_csrf"
 
-    /// Page routes that take file uploads, with the most each accepts. Their bodies arrive as a
-    /// stream, so the token in the form is read only once the body is collected, within the limit.
-    static let uploadLimits: [(suffix: String, limit: ByteCount)] = [
-        ("/import", InnovationAPIController.importBodyLimit), ("/attachments", InnovationFiles.bodyLimit),
-    ]
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method != .GET, request.method != .HEAD {
+            // A larger form (a file upload) arrives as a stream: collect it within its route's limit.
             if request.body.data == nil {
-                let path = request.url.path
-                let limit = Self.uploadLimits.first { path.hasSuffix($0.suffix) }?.limit ?? request.application.routes.defaultMaxBodySize
+                let limit = request.route?.bodyLimit(default: request.application.routes.defaultMaxBodySize) ?? request.application.routes.defaultMaxBodySize
                 _ = try await request.body.collect(max: limit.value).get()
             }
             let sent = try? request.content.get(String.self, at: Self.fieldName)

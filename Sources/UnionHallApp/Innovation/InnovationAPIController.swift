@@ -23,13 +23,9 @@ struct InnovationAPIController: RouteCollection {
         }
         items.get("template") { req async throws -> Response in
             _ = try await req.requireManager()
-            let format = try req.query.decode(ListExport.Options.self).format ?? .xlsx
-            let response = Response(status: .ok, body: .init(data: try InnovationImport.template(format)))
-            response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
-            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"innovation-items-template.\(format.rawValue)\"")
-            return response
+            return try InnovationImport.template(req)
         }
-        items.on(.POST, "import", body: .collect(maxSize: Self.importBodyLimit)) { req async throws -> Response in
+        items.upload("import", maxSize: Self.importBodyLimit) { req async throws -> Response in
             let context = try await req.writeContext()
             let upload = try req.content.decode(InnovationFiles.Upload.self)
             do {
@@ -43,8 +39,7 @@ struct InnovationAPIController: RouteCollection {
         items.post("reviewers") { req async throws -> AssignmentResult in
             let context = try await req.writeContext()
             let input = try req.content.decode(ReviewerAssignmentInput.self)
-            var found: [InnovationItem] = []
-            for id in Set(input.itemIds ?? []) { found.append(try await InnovationService.find(id, scope: context.scope, on: req.db)) }
+            let found = try await InnovationService.find(input.itemIds ?? [], scope: context.scope, on: req.db)
             return AssignmentResult(assigned: try await InnovationReviews.assign(items: found, reviewerIDs: input.reviewerIds ?? [], context: context))
         }
         let item = items.grouped(":id")
@@ -71,12 +66,11 @@ struct InnovationAPIController: RouteCollection {
             let (found, _) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
             return try await InnovationWorkflow.events(of: found, on: req.db).map { InnovationEventOutput(at: $0.at, status: $0.status, note: $0.note) }
         }
-        item.on(.POST, "attachments", body: .collect(maxSize: InnovationFiles.bodyLimit)) { req async throws -> Response in
+        item.upload("attachments", maxSize: InnovationFiles.bodyLimit) { req async throws -> Response in
             let (found, reader) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
             guard reader != .reviewer else { throw AppError.forbidden }
             let attachment = try await InnovationFiles.add(to: found, file: try req.content.decode(InnovationFiles.Upload.self).file, request: req)
-            return try await InnovationAttachmentOutput(id: try attachment.requireID(), fileName: attachment.fileName, kind: attachment.kind, size: attachment.size,
-                                                        createdAt: attachment.createdAt).encodeResponse(status: .created, for: req)
+            return try await InnovationAttachmentOutput(attachment).encodeResponse(status: .created, for: req)
         }
         item.get("attachments", ":attachmentId") { req async throws -> Response in
             let (found, _) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
@@ -86,8 +80,7 @@ struct InnovationAPIController: RouteCollection {
             let context = try await req.writeContext()
             let found = try await InnovationService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
             let grant = try await InnovationSubsidies.pay(found, input: try req.content.decode(SubsidyInput.self), context: context)
-            return try await SubsidyOutput(id: try grant.requireID(), budgetId: grant.budgetID, itemId: grant.itemID, amountFen: grant.amountFen, paidDate: grant.paidDate)
-                .encodeResponse(status: .created, for: req)
+            return try await SubsidyOutput(grant).encodeResponse(status: .created, for: req)
         }
         item.get("subsidies") { req async throws -> [SubsidyOutput] in
             let (_, scope) = try await req.requireManager()
@@ -101,7 +94,7 @@ struct InnovationAPIController: RouteCollection {
         reviews.patch(":id") { req async throws -> InnovationReviewOutput in
             let reviewer = try req.requireRole(.reviewer)
             let review = try await InnovationReviews.assignment(try req.parameters.require("id"), reviewer: reviewer, on: req.db)
-            try await InnovationReviews.saveNotes(review, notes: try req.content.decode(ReviewNotesInput.self).notes, context: try req.editor(), app: req.application)
+            try await InnovationReviews.saveNotes(review, notes: try req.content.decode(ReviewNotesInput.self).notes, app: req.application)
             return try InnovationReviews.output(review, reviewerName: reviewer.displayName, item: nil, withNotes: true)
         }
         reviews.post(":id", "score") { req async throws -> InnovationReviewOutput in

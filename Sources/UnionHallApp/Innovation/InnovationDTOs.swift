@@ -22,6 +22,14 @@ struct InnovationAttachmentOutput: Content {
     var kind: FileKind
     var size: Int
     var createdAt: Date?
+
+    init(_ attachment: InnovationAttachment) throws {
+        id = try attachment.requireID()
+        fileName = attachment.fileName
+        kind = attachment.kind
+        size = attachment.size
+        createdAt = attachment.createdAt
+    }
 }
 
 struct InnovationEventOutput: Content {
@@ -199,6 +207,14 @@ struct SubsidyOutput: Content {
     var itemId: UUID
     var amountFen: Int64
     var paidDate: String
+
+    init(_ grant: SubsidyGrant) throws {
+        id = try grant.requireID()
+        budgetId = grant.budgetID
+        itemId = grant.itemID
+        amountFen = grant.amountFen
+        paidDate = grant.paidDate
+    }
 }
 
 struct PatentOutput: Content {

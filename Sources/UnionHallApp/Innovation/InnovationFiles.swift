@@ -58,7 +58,7 @@ enum InnovationFiles {
         let path = request.application.current.filesDirectory + "/" + attachment.storedName
         guard FileManager.default.fileExists(atPath: path) else { throw AppError.notFound }
         let response = try await request.fileio.asyncStreamFile(at: path)
-        response.headers.contentType = HTTPMediaType(type: String(attachment.kind.contentType.split(separator: "/")[0]), subType: String(attachment.kind.contentType.split(separator: "/")[1]))
+        response.headers.replaceOrAdd(name: .contentType, value: attachment.kind.contentType)
         let encoded = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"attachment.\(attachment.kind.fileExtension)\"; filename*=UTF-8''\(encoded)")
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")

@@ -45,11 +45,7 @@ struct InnovationForm: RecordForm {
     /// ID numbers are looked up within `scope`: the officer's subtree, or the worker's enterprise.
     func input(scope: UnitScope, on request: Request) async throws -> InnovationItemInput {
         func member(_ text: String, field: String) async throws -> UUID {
-            guard case .success(let parsed) = IDNumber.parse(text),
-                  let found = try await Member.query(on: request.db).filter(\.$idNumber == parsed.value).filter(\.$deletedAt == nil).first(),
-                  scope.contains(found.unitID), let id = found.id
-            else { throw AppError.invalid(field, "error.mentorship.memberNotHeld") }
-            return id
+            try await MemberLookup.byIDNumber(text, field: field, within: scope, on: request.db)
         }
         var author: UUID?
         if let number = authorIdNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty { author = try await member(number, field: "authorId") }

@@ -167,9 +167,10 @@ enum InnovationImport {
         }
     }
 
-    /// The template an officer fills in: the header and one example row.
-    static func template(_ format: SpreadsheetWriter.Format) throws -> Data {
-        try SpreadsheetWriter.write(format, header: Column.allCases.map(\.header), rows: [
+    /// The template an officer fills in, as a download: the header and one example row.
+    static func template(_ request: Request) throws -> Response {
+        let format = try request.query.decode(ListExport.Options.self).format ?? .xlsx
+        return try SpreadsheetWriter.download(format, name: "innovation-items-template", header: Column.allCases.map(\.header), rows: [
             ["合理化建议", "", "皮带机托辊更换工装", "更换托辊需停机两小时", "制作快换工装，不停机更换", "12000", "620102198001011234", "", CivilDate(Date()).description],
         ])
     }

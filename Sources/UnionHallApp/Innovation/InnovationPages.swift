@@ -15,7 +15,7 @@ struct InnovationPages: RouteCollection {
         items.post("reviewers", use: assignInBulk)
         items.post(":id", "reviewers", use: assign)
         items.post(":id", "subsidies", use: pay)
-        items.post(":id", "attachments", use: attach)
+        items.upload(":id", "attachments", maxSize: InnovationFiles.bodyLimit, use: attach)
         items.get(":id", "attachments", ":attachmentId", use: download)
         routes.workflowSteps(InnovationStep.self, of: InnovationItem.routeName) { try await Self.perform($0, req: $1) }
     }
@@ -132,6 +132,9 @@ struct InnovationPages: RouteCollection {
         var history: [Pages.HistoryRow]
         var reviewable: Bool
         var adopted: Bool
+        /// What was typed into a step or payment that was refused, shown again beside the refusal.
+        var typed: StepForm
+        var pay: PayForm
     }
 
     struct EventRow: Encodable {
@@ -154,7 +157,7 @@ struct InnovationPages: RouteCollection {
         output.awards.map { "\($0.year) · \(req.t("awardLevel.\($0.level.rawValue)"))\(req.t("awardGrade.\($0.grade.rawValue)")) · \($0.name)（\($0.awardedBy)）" }
     }
 
-    static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
+    static func renderShow(_ req: Request, error: AppError?, typed: StepForm = StepForm(), pay: PayForm = PayForm()) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let item = try await InnovationService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await item.output(on: req)
@@ -176,11 +179,12 @@ struct InnovationPages: RouteCollection {
             grades: Pages.enumOptions(InnovationAwardGrade.self, prefix: "awardGrade", selected: nil, request: req),
             today: req.today.description, year: req.today.year, error: error.map { Pages.formError($0, on: req) }, deleted: item.deletedAt != nil,
             history: try await Pages.recentHistory(of: item, scope: scope, on: req),
-            reviewable: item.status == .submitted || item.status == .underReview, adopted: item.status.isAdopted)
+            reviewable: item.status == .submitted || item.status == .underReview, adopted: item.status.isAdopted, typed: typed, pay: pay)
         return try await Pages.render("innovation/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
     struct StepForm: Content {
+        init() {}
         var version: String?
         var reason: String?
         var date: String?
@@ -195,7 +199,7 @@ struct InnovationPages: RouteCollection {
 
     static func perform(_ step: InnovationStep, req: Request) async throws -> Response {
         let form = try req.content.decode(StepForm.self)
-        return try await InnovationItem.changeFromPage(req, rerender: { try await renderShow(req, error: $0) }) { item, context in
+        return try await InnovationItem.changeFromPage(req, rerender: { try await renderShow(req, error: $0, typed: form) }) { item, context in
             let benefit = try FormValue.fen(form.benefit, field: "benefitFen")
             let input = InnovationStepInput(
                 version: form.version.flatMap { Int($0) }, reason: form.reason, date: form.date, benefitFen: benefit, method: form.method,
@@ -227,20 +231,20 @@ struct InnovationPages: RouteCollection {
         let form = try req.content.decode(AssignForm.self)
         let back = req.headers.first(name: .referer).flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? Self.path
         return try await Pages.act(req, redirect: back.hasPrefix(Self.path) ? back : Self.path, change: {
-            var items: [InnovationItem] = []
-            for id in try Self.uuids(form.itemIds, field: "itemIds") { items.append(try await InnovationService.find(id, scope: context.scope, on: req.db)) }
+            let items = try await InnovationService.find(try Self.uuids(form.itemIds, field: "itemIds"), scope: context.scope, on: req.db)
             _ = try await InnovationReviews.assign(items: items, reviewerIDs: try Self.uuids(form.reviewerIds, field: "reviewerIds"), context: context)
         }, rerender: { try await Self.renderIndex(req, error: $0) })
     }
 
     struct PayForm: Content {
+        init() {}
         var amount: String?
         var paidDate: String?
     }
 
     @Sendable func pay(req: Request) async throws -> Response {
         let form = try req.content.decode(PayForm.self)
-        return try await InnovationItem.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0) }) { item, context in
+        return try await InnovationItem.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0, pay: form) }) { item, context in
             guard let amount = try FormValue.fen(form.amount, field: "amountFen") else { throw AppError.invalid("amountFen", "error.required") }
             _ = try await InnovationSubsidies.pay(item, input: SubsidyInput(amountFen: amount, paidDate: form.paidDate), context: context)
         }

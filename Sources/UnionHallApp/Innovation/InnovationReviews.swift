@@ -12,34 +12,32 @@ enum InnovationReviews {
         guard !reviewerIDs.isEmpty else { throw AppError.invalid("reviewerIds", "error.required") }
         guard !items.isEmpty else { throw AppError.invalid("itemIds", "error.required") }
         guard items.count <= 500, reviewerIDs.count <= 20 else { throw AppError.invalid("itemIds", "error.innovation.tooManyAtOnce") }
-        var reviewers: [User] = []
-        for id in Set(reviewerIDs) {
-            guard let user = try await User.find(id, on: db), user.role == .reviewer, user.active else {
-                throw AppError.invalid("reviewerIds", "error.innovation.notReviewer")
-            }
-            reviewers.append(user)
-        }
+        // Everything the checks need, read in a few queries however many items there are.
+        let wantedReviewers = Set(reviewerIDs)
+        let reviewers = try await User.query(on: db).filter(\.$id ~~ wantedReviewers).filter(\.$role == .reviewer).filter(\.$active == true).all()
+        guard reviewers.count == wantedReviewers.count else { throw AppError.invalid("reviewerIds", "error.innovation.notReviewer") }
+        let itemIDs = try items.map { try $0.requireID() }
+        let coAuthors = try await InnovationAuthor.query(on: db).filter(\.$itemID ~~ itemIDs).all()
+        let people = Set(coAuthors.map(\.memberID) + items.map(\.authorID) + reviewers.compactMap(\.memberID))
+        let unitOf = Dictionary(try await Member.query(on: db).filter(\.$id ~~ people).all().compactMap { member in member.id.map { ($0, member.unitID) } },
+                                uniquingKeysWith: { first, _ in first })
+        let existing = Set(try await InnovationReview.query(on: db).filter(\.$itemID ~~ itemIDs).all().map { "\($0.itemID)/\($0.reviewerID)" })
         let tree = context.scope.tree
-        func team(of unitID: UUID?) -> UUID? { unitID.flatMap { tree.nodes[$0]?.kind == .team ? $0 : nil } }
-        var reviewerTeams: [UUID: UUID?] = [:]
-        for reviewer in reviewers {
-            let member = try await reviewer.memberID.asyncMap { try await Member.find($0, on: db) } ?? nil
-            reviewerTeams[try reviewer.requireID()] = team(of: member?.unitID)
-        }
+        func team(of member: UUID?) -> UUID? { member.flatMap { unitOf[$0] }.flatMap { tree.nodes[$0]?.kind == .team ? $0 : nil } }
+
         var assignments: [InnovationReview] = []
         for item in items {
             guard item.status == .submitted || item.status == .underReview else { throw AppError.conflict("status", "error.innovation.reviewClosed") }
             let itemID = try item.requireID()
-            let authors = try await InnovationAuthor.query(on: db).filter(\.$itemID == itemID).all(\.$memberID) + [item.authorID]
-            let authorTeams = try await Member.query(on: db).filter(\.$id ~~ authors).all(\.$unitID).compactMap(team)
-            let existing = Set(try await InnovationReview.query(on: db).filter(\.$itemID == itemID).all(\.$reviewerID))
+            let authors = coAuthors.filter { $0.itemID == itemID }.map(\.memberID) + [item.authorID]
+            let authorTeams = authors.compactMap(team)
             for reviewer in reviewers {
                 let reviewerID = try reviewer.requireID()
-                if let issue = ReviewConflict.check(reviewerMember: reviewer.memberID, reviewerTeam: reviewerTeams[reviewerID] ?? nil,
+                if let issue = ReviewConflict.check(reviewerMember: reviewer.memberID, reviewerTeam: team(of: reviewer.memberID),
                                                     authors: authors, authorTeams: authorTeams, itemTeam: item.teamID) {
                     throw AppError(status: .unprocessableEntity, key: issue.key, field: issue.field, arguments: [reviewer.displayName, item.title])
                 }
-                if existing.contains(reviewerID) { continue }
+                if existing.contains("\(itemID)/\(reviewerID)") { continue }
                 let review = InnovationReview()
                 review.itemID = itemID
                 review.unitID = item.unitID
@@ -78,7 +76,7 @@ enum InnovationReviews {
         return review
     }
 
-    static func saveNotes(_ review: InnovationReview, notes: String?, context editor: Editor, app: Application) async throws {
+    static func saveNotes(_ review: InnovationReview, notes: String?, app: Application) async throws {
         let notes = (notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard notes.count <= 4_000 else { throw AppError.invalid("notes", "error.tooLong", ["4000"]) }
         review.notes = notes.isEmpty ? nil : notes

@@ -7,7 +7,7 @@ import Vapor
 enum InnovationService {
     static let sortKeys = ["submittedDate", "seconds", "reviewScore", "benefit"]
 
-    static func base(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<InnovationItem> {
+    static func base(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, on db: any Database) async throws -> QueryBuilder<InnovationItem> {
         let query = try scope.apply(to: InnovationItem.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let kind = filter.kind { query.filter(\.$kind == kind) }
@@ -31,17 +31,19 @@ enum InnovationService {
             if let to { query.filter(\.$submittedDate <= to) }
         }
         if let level = filter.awardLevel {
-            // Items with such an award: a join keeps it one query on both databases.
-            query.join(InnovationAward.self, on: \InnovationItem.$id == \InnovationAward.$itemID).filter(InnovationAward.self, \.$level == level)
-            if let grade = filter.awardGrade { query.filter(InnovationAward.self, \.$grade == grade) }
-            if let from { query.filter(InnovationAward.self, \.$year >= Int(from.prefix(4)) ?? 0) }
-            if let to { query.filter(InnovationAward.self, \.$year <= Int(to.prefix(4)) ?? 9999) }
+            // Items with such an award in the period's years, as a subquery: an item with two awards is listed once.
+            let awards = InnovationAward.query(on: db).filter(\.$level == level)
+            if let grade = filter.awardGrade { awards.filter(\.$grade == grade) }
+            if let from { awards.filter(\.$year >= Int(from.prefix(4)) ?? 0) }
+            if let to { awards.filter(\.$year <= Int(to.prefix(4)) ?? 9999) }
+            let awarded = try await awards.unique().all(\.$itemID)
+            query.filter(\.$id ~~ awarded)
         }
         return query
     }
 
     static func list(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<InnovationItemOutput> {
-        let query = try base(list, filter: filter, scope: scope, on: db)
+        let query = try await base(list, filter: filter, scope: scope, on: db)
         let direction: (Bool) -> DatabaseQuery.Sort.Direction = { $0 ? .descending : .ascending }
         switch list.sortKey(allowed: sortKeys) {
         case ("seconds", let descending)?: query.sort(\.$secondsCount, direction(descending))
@@ -77,9 +79,7 @@ enum InnovationService {
                     InnovationAwardOutput(id: try $0.requireID(), level: $0.level, grade: $0.grade, year: $0.year, awardedBy: $0.awardedBy, name: $0.name)
                 },
                 subsidyFen: grants.filter { $0.itemID == id }.reduce(0) { $0 + $1.amountFen },
-                attachments: try files.filter { $0.itemID == id }.map {
-                    InnovationAttachmentOutput(id: try $0.requireID(), fileName: $0.fileName, kind: $0.kind, size: $0.size, createdAt: $0.createdAt)
-                },
+                attachments: try files.filter { $0.itemID == id }.map(InnovationAttachmentOutput.init),
                 version: item.version, createdAt: item.createdAt, updatedAt: item.updatedAt, deletedAt: item.deletedAt)
         }
     }
@@ -88,6 +88,14 @@ enum InnovationService {
         guard let item = try await InnovationItem.find(id, on: db), includingDeleted || item.deletedAt == nil else { throw AppError.notFound }
         try scope.check(item.unitID)
         return item
+    }
+
+    /// Several items in the scope, in one query; 404 when any is missing or outside it.
+    static func find(_ ids: [UUID], scope: UnitScope, on db: any Database) async throws -> [InnovationItem] {
+        let wanted = Set(ids)
+        let items = try await scope.apply(to: InnovationItem.query(on: db), unitKey: \.$unitID).filter(\.$id ~~ wanted).filter(\.$deletedAt == nil).all()
+        guard items.count == wanted.count else { throw AppError.notFound }
+        return items
     }
 
     /// Who is reading an item: its officers see all of it, its authors their own item, a

@@ -6,7 +6,7 @@ import Vapor
 struct InnovationSettingsPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("innovation-items", "import", use: importForm)
-        routes.on(.POST, "innovation-items", "import", body: .collect(maxSize: InnovationAPIController.importBodyLimit), use: importFile)
+        routes.upload("innovation-items", "import", maxSize: InnovationAPIController.importBodyLimit, use: importFile)
         routes.get("innovation-items", "template", use: template)
         routes.get("innovation-weights", use: weights)
         routes.post("innovation-weights", use: setWeights)
@@ -57,11 +57,7 @@ struct InnovationSettingsPages: RouteCollection {
 
     @Sendable func template(req: Request) async throws -> Response {
         _ = try await req.writeContext()
-        let format = try req.query.decode(ListExport.Options.self).format ?? .xlsx
-        let response = Response(status: .ok, body: .init(data: try InnovationImport.template(format)))
-        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"innovation-items-template.\(format.rawValue)\"")
-        return response
+        return try InnovationImport.template(req)
     }
 
     // MARK: Weights
@@ -81,10 +77,14 @@ struct InnovationSettingsPages: RouteCollection {
         var benefit: Int
     }
 
-    static func renderWeights(_ req: Request, error: AppError?) async throws -> Response {
+    static func renderWeights(_ req: Request, error: AppError?, typed: WeightsForm? = nil) async throws -> Response {
         let user = try req.requireRole(.admin, .officer, .reviewer)
-        let rows = try await InnovationReviews.allWeights(on: req.db).map {
-            WeightRow(kind: $0.kind.rawValue, label: req.t("innovationKind.\($0.kind.rawValue)"), innovation: $0.innovation, feasibility: $0.feasibility, benefit: $0.benefit)
+        let rows = try await InnovationReviews.allWeights(on: req.db).map { stored in
+            // The kind that was refused shows what was typed, not what is stored.
+            let form = typed?.kind == stored.kind.rawValue ? typed : nil
+            return WeightRow(kind: stored.kind.rawValue, label: req.t("innovationKind.\(stored.kind.rawValue)"),
+                             innovation: form?.innovation.flatMap { Int($0) } ?? stored.innovation, feasibility: form?.feasibility.flatMap { Int($0) } ?? stored.feasibility,
+                             benefit: form?.benefit.flatMap { Int($0) } ?? stored.benefit)
         }
         return try await Pages.render("innovation/weights", WeightsContext(layout: Pages.layout(req, titleKey: "innovation.weights"), rows: rows,
                                                                           editable: user.role == .admin, error: error.map { Pages.formError($0, on: req) }),
@@ -109,7 +109,7 @@ struct InnovationSettingsPages: RouteCollection {
             let input = WeightsInput(kind: form.kind.flatMap(InnovationKind.init(rawValue:)), innovation: form.innovation.flatMap { Int($0) },
                                      feasibility: form.feasibility.flatMap { Int($0) }, benefit: form.benefit.flatMap { Int($0) })
             try await InnovationReviews.setWeights(input, editor: try req.editor(), app: req.application)
-        }, rerender: { try await Self.renderWeights(req, error: $0) })
+        }, rerender: { try await Self.renderWeights(req, error: $0, typed: form) })
     }
 
     // MARK: Budgets
@@ -127,18 +127,20 @@ struct InnovationSettingsPages: RouteCollection {
         var layout: Layout
         var rows: [BudgetRow]
         var units: [SelectOption]
-        var year: Int
+        var year: String
+        var amount: String
         var error: FormError?
     }
 
-    static func renderBudgets(_ req: Request, error: AppError?) async throws -> Response {
+    static func renderBudgets(_ req: Request, error: AppError?, typed: BudgetForm? = nil) async throws -> Response {
         let (user, scope) = try await req.requireManager()
         let rows = try await InnovationSubsidies.budgets(scope: scope, year: nil, on: req.db).map {
             BudgetRow(unit: scope.tree.name(of: $0.unitID), year: $0.year, amount: Fen($0.amountFen).description, spent: Fen($0.spentFen).description,
                       remaining: Fen($0.amountFen - $0.spentFen).description, percent: $0.amountFen == 0 ? 0 : Int($0.spentFen * 100 / $0.amountFen))
         }
         let context = BudgetsContext(layout: Pages.layout(req, titleKey: "innovation.budgets"), rows: rows,
-                                     units: Pages.unitOptions(scope, selected: user.unitID, request: req), year: req.today.year,
+                                     units: Pages.unitOptions(scope, selected: typed?.unitId.flatMap(UUID.init(uuidString:)) ?? user.unitID, request: req),
+                                     year: typed?.year ?? String(req.today.year), amount: typed?.amount ?? "",
                                      error: error.map { Pages.formError($0, on: req) })
         return try await Pages.render("innovation/budgets", context, status: error.map { $0.status } ?? .ok, on: req)
     }
@@ -160,6 +162,6 @@ struct InnovationSettingsPages: RouteCollection {
             guard let amount = try FormValue.fen(form.amount, field: "amountFen") else { throw AppError.invalid("amountFen", "error.required") }
             _ = try await InnovationSubsidies.setBudget(BudgetInput(unitId: try FormValue.uuid(form.unitId, field: "unitId"), year: form.year.flatMap { Int($0) }, amountFen: amount),
                                                         context: context)
-        }, rerender: { try await Self.renderBudgets(req, error: $0) })
+        }, rerender: { try await Self.renderBudgets(req, error: $0, typed: form) })
     }
 }

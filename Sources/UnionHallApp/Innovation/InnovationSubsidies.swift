@@ -100,8 +100,6 @@ enum InnovationSubsidies {
     }
 
     static func grants(of item: InnovationItem, on db: any Database) async throws -> [SubsidyOutput] {
-        try await SubsidyGrant.query(on: db).filter(\.$itemID == item.requireID()).sort(\.$paidDate).all().map {
-            SubsidyOutput(id: try $0.requireID(), budgetId: $0.budgetID, itemId: $0.itemID, amountFen: $0.amountFen, paidDate: $0.paidDate)
-        }
+        try await SubsidyGrant.query(on: db).filter(\.$itemID == item.requireID()).sort(\.$paidDate).all().map(SubsidyOutput.init)
     }
 }

@@ -12,7 +12,7 @@ struct InnovationWorkerPages: RouteCollection {
         mine.get("new", use: new)
         mine.post(use: submit)
         mine.get(":id", use: show)
-        mine.post(":id", "attachments", use: attach)
+        mine.upload(":id", "attachments", maxSize: InnovationFiles.bodyLimit, use: attach)
         mine.post(":id", "second", use: second)
     }
 

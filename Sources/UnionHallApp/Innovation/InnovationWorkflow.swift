@@ -61,7 +61,7 @@ enum InnovationWorkflow {
             }
             guard let level = input.level, let grade = input.grade, let year = input.year else { throw AppError.invalid("level", "error.required") }
             let decided = Int((item.decisionDate ?? item.submittedDate).prefix(4)) ?? 0
-            guard year >= decided else { throw AppError.invalid("year", "error.innovation.awardBeforeAdoption") }
+            guard year >= decided else { throw AppError.invalid("year", "error.innovation.awardYear", [String(decided)]) }
             let made = InnovationAward()
             made.itemID = try item.requireID()
             made.unitID = item.unitID

@@ -88,7 +88,7 @@ struct ReviewPages: RouteCollection {
         let form = try req.content.decode(ScoreForm.self)
         return try await Pages.act(req, redirect: "/reviews/\(id)", change: {
             let review = try await InnovationReviews.assignment(id, reviewer: reviewer, on: req.db)
-            try await InnovationReviews.saveNotes(review, notes: form.notes, context: try req.editor(), app: req.application)
+            try await InnovationReviews.saveNotes(review, notes: form.notes, app: req.application)
         }, rerender: { try await Self.render(req, form: nil, error: $0) })
     }
 

@@ -6,11 +6,15 @@ import Vapor
 enum MemberLookup {
     /// The member with this ID number in the officer's scope, or a 422 naming `field`.
     static func byIDNumber(_ number: String, field: String, on request: Request) async throws -> UUID? {
-        let scope = try await request.scope()
+        try await byIDNumber(number, field: field, within: try await request.scope(), on: request.db)
+    }
+
+    /// The same within another scope: a worker's own enterprise, say.
+    static func byIDNumber(_ number: String, field: String, within scope: UnitScope, on db: any Database) async throws -> UUID {
         guard case .success(let parsed) = IDNumber.parse(number),
-              let member = try await Member.query(on: request.db).filter(\.$idNumber == parsed.value).filter(\.$deletedAt == nil).first(),
-              scope.contains(member.unitID)
+              let member = try await Member.query(on: db).filter(\.$idNumber == parsed.value).filter(\.$deletedAt == nil).first(),
+              scope.contains(member.unitID), let id = member.id
         else { throw AppError.invalid(field, "error.mentorship.memberNotHeld") }
-        return member.id
+        return id
     }
 }

@@ -27,17 +27,11 @@ enum ListExport {
             list.page = page.metadata.page + 1
         }
         let (header, rows) = table(outputs.prefix(maxRows), headerPrefix: "\(R.auditEntity)Field", valuePrefixes: R.exportValuePrefixes, request: request)
-        let data = try SpreadsheetWriter.write(format, header: header, rows: rows)
         let editor = try request.editor()
         let entry = AuditEntry(at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: R.auditEntity, entityID: nil,
                                action: .export, before: nil, after: Audit.encode(["format": format.rawValue, "rows": String(rows.count), "query": request.url.query ?? ""]))
         try await request.application.write { db in try await entry.create(on: db) }
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
-        let name = "\(R.routeName)-\(request.today).\(format.rawValue)"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
+        return try SpreadsheetWriter.download(format, name: "\(R.routeName)-\(request.today)", header: header, rows: rows)
     }
 
     /// Columns in the order the output declares its fields; a field's header is

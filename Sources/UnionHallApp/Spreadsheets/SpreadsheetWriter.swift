@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import UnionHallCore
+import Vapor
 import XMLCoder
 import ZIPFoundation
 
@@ -11,6 +12,15 @@ enum SpreadsheetWriter {
         case csv, xlsx
 
         var contentType: String { self == .csv ? "text/csv; charset=utf-8" : FileKind.xlsx.contentType }
+    }
+
+    /// The file as a download named `name.<format>`, never cached.
+    static func download(_ format: Format, name: String, header: [String], rows: [[String]]) throws -> Response {
+        let response = Response(status: .ok, body: .init(data: try write(format, header: header, rows: rows)))
+        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).\(format.rawValue)\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
     }
 
     static func write(_ format: Format, header: [String], rows: [[String]]) throws -> Data {
