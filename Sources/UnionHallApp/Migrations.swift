@@ -22,5 +22,7 @@ enum Migrations {
         CreateTechProblem(),
         // 003 - worker technical innovation
         CreateInnovation(),
+        // 004 - skills: training, certification, competitions
+        CreateTraining(),
     ]
 }

@@ -69,5 +69,8 @@ func routes(_ app: Application) throws {
     })
     try authorized.register(collection: InnovationAPIController())
     try authorized.register(collection: RecordAPIController<Patent>())
+    try authorized.register(collection: RecordAPIController<TrainingProgram>())
+    try authorized.register(collection: TrainingAPIController())
+    try authorized.register(collection: RecordAPIController<Partnership>())
     try authorized.register(collection: AuditAPIController())
 }

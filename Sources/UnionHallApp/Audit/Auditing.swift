@@ -38,6 +38,14 @@ enum Audit {
         try await entry.create(on: db)
     }
 
+    /// An entry for a change to a record's parts (a place taken, a sheet submitted) rather than its own fields.
+    static func record<M: Audited>(_ action: AuditEntry.Action, _ model: M, before: [String: String]?, after: [String: String], by editor: Editor, on db: any Database) async throws {
+        let entry = AuditEntry(
+            at: editor.at, actorID: editor.id, actorName: editor.name, unitID: model.auditUnitID,
+            entity: M.auditEntity, entityID: model.id, action: action, before: before.map(encode), after: encode(after))
+        try await entry.create(on: db)
+    }
+
     static func encode(_ snapshot: [String: String]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

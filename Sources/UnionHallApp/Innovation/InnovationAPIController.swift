@@ -28,13 +28,7 @@ struct InnovationAPIController: RouteCollection {
         items.upload("import", maxSize: Self.importBodyLimit) { req async throws -> Response in
             let context = try await req.writeContext()
             let upload = try req.content.decode(InnovationFiles.Upload.self)
-            do {
-                let count = try await Self.runImport(upload.file, context: context, request: req)
-                return try await ImportReport(imported: count, errors: []).encodeResponse(status: .created, for: req)
-            } catch let failure as InnovationImport.Failure {
-                let body = ImportFailureBody(error: req.t("error.import.rows", [String(failure.total)]), field: "file", rows: failure.errors)
-                return try await body.encodeResponse(status: .unprocessableEntity, for: req)
-            }
+            return try await ImportUpload.respond(req) { try await Self.runImport(upload.file, context: context, request: req) }
         }
         items.post("reviewers") { req async throws -> AssignmentResult in
             let context = try await req.writeContext()
@@ -128,21 +122,9 @@ struct InnovationAPIController: RouteCollection {
         var assigned: Int
     }
 
-    struct ImportFailureBody: Content {
-        var error: String
-        var field: String
-        var rows: [ImportRowError]
-    }
-
     /// Reads the file and imports it; a file that is not a readable spreadsheet is a 422 on `file`.
     static func runImport(_ file: File, context: WriteContext, request: Request) async throws -> Int {
-        let table: SpreadsheetTable
-        do {
-            table = try SpreadsheetReader.read(Array(file.data.readableBytesView))
-        } catch let error as SpreadsheetError {
-            throw AppError.invalid("file", error.key, error.arguments)
-        }
-        return try await InnovationImport.run(table, context: context) { key, arguments in request.t(key, arguments) }
+        try await InnovationImport.run(try ImportUpload.table(file), context: context) { key, arguments in request.t(key, arguments) }
     }
 
     /// The seconds list: for the item's readers, and for a co-worker who may second it.

@@ -6,7 +6,7 @@ import Vapor
 /// first; if any row fails, the report lists each failure by row and column and nothing is
 /// written. Otherwise all rows land in one transaction.
 enum InnovationImport {
-    enum Column: String, CaseIterable {
+    enum Column: String, ImportColumn {
         case kind, subKind, title, problem, proposal, expectedBenefit, authorIdNumber, coAuthorIdNumbers, submittedDate
 
         /// The header as the template writes it; English names are accepted too.
@@ -25,61 +25,17 @@ enum InnovationImport {
         }
 
         var isRequired: Bool { [.kind, .title, .problem, .proposal, .authorIdNumber].contains(self) }
-
-        static func matching(_ text: String) -> Column? {
-            let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
-            return allCases.first { $0.header == cleaned || $0.rawValue.lowercased() == cleaned.lowercased() }
-        }
     }
 
-    /// The most row errors a report lists; the count says how many there were in all.
-    static let maxReported = 500
-
-    struct Failure: Error {
-        var errors: [ImportRowError]
-        var total: Int
-    }
-
-    /// Checks the table and, if every row passes, writes it. Throws `Failure` with the report.
-    static func run(_ table: SpreadsheetTable, context: WriteContext, localize: (String, [String]) -> String) async throws -> Int {
-        var errors: [ImportRowError] = []
-        var total = 0
-        func fail(_ row: Int, _ column: Column?, _ key: String, _ arguments: [String] = []) {
-            total += 1
-            if errors.count < maxReported {
-                errors.append(ImportRowError(row: row, column: column?.header ?? "", message: localize(key, arguments)))
-            }
-        }
-        // The header: every column known, each once, the required ones present.
-        var positions: [Column: Int] = [:]
-        for (index, name) in table.header.enumerated() where !name.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let column = Column.matching(name) else { fail(1, nil, "error.import.unknownColumn", [name]); continue }
-            if positions[column] != nil { fail(1, column, "error.import.duplicateColumn", [name]) }
-            positions[column] = index
-        }
-        for column in Column.allCases where column.isRequired && positions[column] == nil {
-            fail(1, column, "error.import.missingColumn", [column.header])
-        }
-        guard errors.isEmpty else { throw Failure(errors: errors, total: total) }
-        guard !table.rows.isEmpty else { throw Failure(errors: [ImportRowError(row: 2, column: "", message: localize("error.import.noRows", []))], total: 1) }
-
-        func cell(_ row: [String], _ column: Column) -> String { positions[column].map { row[$0] } ?? "" }
+    /// Checks the table and, if every row passes, writes it. Throws `ImportFailure` with the report.
+    static func run(_ table: SpreadsheetTable, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
+        var check = ImportCheck<Column>(localize: localize)
+        try check.checkHeader(table)
+        func cell(_ row: [String], _ column: Column) -> String { check.cell(row, column) }
+        func fail(_ row: Int, _ column: Column?, _ key: String, _ arguments: [String] = []) { check.fail(row, column, key, arguments) }
 
         // Every ID number in the file, looked up in a few queries rather than one per row.
-        var numbers: Set<String> = []
-        for row in table.rows {
-            for text in [cell(row, .authorIdNumber)] + splitList(cell(row, .coAuthorIdNumbers)) {
-                if case .success(let id) = IDNumber.parse(text) { numbers.insert(id.value) }
-            }
-        }
-        var members: [String: Member] = [:]
-        let all = Array(numbers)
-        for start in stride(from: 0, to: all.count, by: 500) {
-            let chunk = Array(all[start..<min(start + 500, all.count)])
-            for member in try await Member.query(on: context.app.db).filter(\.$idNumber ~~ chunk).filter(\.$deletedAt == nil).all() {
-                members[member.idNumber] = member
-            }
-        }
+        let members = try await ImportUpload.members(idNumbers: table.rows.flatMap { [cell($0, .authorIdNumber)] + splitList(cell($0, .coAuthorIdNumbers)) }, on: context.app.db)
         func member(_ text: String, row: Int, column: Column) -> Member? {
             let id: IDNumber
             switch IDNumber.parse(text) {
@@ -108,7 +64,7 @@ enum InnovationImport {
             for text in splitList(cell(row, .coAuthorIdNumbers)) {
                 if let co = member(text, row: number, column: .coAuthorIdNumbers), let id = co.id, id != author?.id, !coAuthors.contains(id) { coAuthors.append(id) }
             }
-            guard let valid, let author, let authorID = author.id, errors.isEmpty else { continue }
+            guard let valid, let author, let authorID = author.id, check.passed else { continue }
             let item = InnovationItem()
             item.id = UUID()
             item.unitID = author.unitID
@@ -131,7 +87,7 @@ enum InnovationImport {
             authors.append(InnovationAuthor(itemID: itemID, memberID: authorID, position: 0))
             authors += coAuthors.enumerated().map { InnovationAuthor(itemID: itemID, memberID: $1, position: $0 + 1) }
         }
-        guard errors.isEmpty else { throw Failure(errors: errors, total: total) }
+        try check.throwIfFailed()
 
         let editor = context.editor
         let actor = editor.id as UUID?

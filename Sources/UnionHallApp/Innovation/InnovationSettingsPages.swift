@@ -26,7 +26,7 @@ struct InnovationSettingsPages: RouteCollection {
         var maxRows: Int
     }
 
-    static func renderImport(_ req: Request, error: AppError?, failure: InnovationImport.Failure?) async throws -> Response {
+    static func renderImport(_ req: Request, error: AppError?, failure: ImportFailure?) async throws -> Response {
         let context = ImportContext(
             layout: Pages.layout(req, titleKey: "innovation.import"), columns: InnovationImport.Column.allCases.map(\.header),
             required: InnovationImport.Column.allCases.filter(\.isRequired).map(\.header), error: error.map { Pages.formError($0, on: req) },
@@ -48,7 +48,7 @@ struct InnovationSettingsPages: RouteCollection {
         do {
             let count = try await InnovationAPIController.runImport(upload.file, context: context, request: req)
             return req.redirect(to: "/innovation-items?notice=imported&count=\(count)", redirectType: .normal)
-        } catch let failure as InnovationImport.Failure {
+        } catch let failure as ImportFailure {
             return try await Self.renderImport(req, error: nil, failure: failure)
         } catch let error as AppError where error.field != nil {
             return try await Self.renderImport(req, error: error, failure: nil)

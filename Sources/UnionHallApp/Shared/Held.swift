@@ -1,0 +1,55 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Records an officer names in a form or body (a member, an employer, a studio): they must exist,
+/// not be deleted, and be in the officer's subtree; otherwise a 422 on the field that named them.
+enum Held {
+    static func member(_ id: UUID?, field: String, scope: UnitScope, on db: any Database) async throws -> Member {
+        guard let id else { throw AppError.invalid(field, "error.required") }
+        guard let member = try await Member.find(id, on: db), member.deletedAt == nil, scope.contains(member.unitID) else {
+            throw AppError.invalid(field, "error.mentorship.memberNotHeld")
+        }
+        return member
+    }
+
+    static func organization(_ id: UUID, field: String, scope: UnitScope, on db: any Database) async throws -> Organization {
+        guard let organization = try await Organization.find(id, on: db), organization.deletedAt == nil, scope.contains(organization.unitID) else {
+            throw AppError.invalid(field, "error.organization.notHeld")
+        }
+        return organization
+    }
+
+    static func studio(_ id: UUID, field: String, scope: UnitScope, on db: any Database) async throws -> Studio {
+        guard let studio = try await Studio.find(id, on: db), studio.deletedAt == nil, scope.contains(studio.unitID) else {
+            throw AppError.invalid(field, "error.studio.notHeld")
+        }
+        return studio
+    }
+
+    /// The unit a new record goes to: the one named, if held, or the user's own.
+    static func unit(_ id: UUID?, context: WriteContext) throws -> UUID {
+        if let id {
+            guard context.scope.contains(id), context.scope.tree.nodes[id] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
+            return id
+        }
+        guard let own = context.user.unitID ?? context.scope.tree.nodes.values.first(where: { $0.parentID == nil })?.id else {
+            throw AppError.invalid("unitId", "error.required")
+        }
+        return own
+    }
+
+    static func text(_ value: String?, field: String, required: Bool = true, max: Int = 200) throws -> String {
+        let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if required, text.isEmpty { throw AppError.invalid(field, "error.required") }
+        guard text.count <= max else { throw AppError.invalid(field, "error.tooLong", [String(max)]) }
+        return text
+    }
+
+    static func date(_ value: String?, field: String) throws -> CivilDate {
+        let text = (value ?? "").trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw AppError.invalid(field, "error.required") }
+        guard let date = CivilDate(text) else { throw AppError.invalid(field, "error.date.invalid") }
+        return date
+    }
+}

@@ -1,0 +1,89 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// A sign-in sheet (xlsx or CSV, UTF-8 or GBK) for a programme: one row per person per session
+/// date. Every row is checked first; one bad row and nothing is written, and the report names
+/// each bad row and column. People already signed in for a session are not counted twice.
+enum AttendanceImport {
+    enum Column: String, ImportColumn {
+        case date, idNumber, name
+
+        var header: String {
+            switch self {
+            case .date: "日期"
+            case .idNumber: "身份证号"
+            case .name: "姓名"
+            }
+        }
+
+        var isRequired: Bool { self != .name }
+    }
+
+    static func run(_ table: SpreadsheetTable, program: TrainingProgram, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
+        var check = ImportCheck<Column>(localize: localize)
+        try check.checkHeader(table)
+        let db = context.app.db
+        let programID = try program.requireID()
+        let sessions = Dictionary(try await TrainingSession.query(on: db).filter(\.$programID == programID).all().map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
+        let members = try await ImportUpload.members(idNumbers: table.rows.map { check.cell($0, .idNumber) }, on: db)
+        var rows: [(session: UUID, member: UUID)] = []
+        var seen: Set<String> = []
+        for (index, row) in table.rows.enumerated() {
+            let number = index + 2
+            var session: TrainingSession?
+            let dateText = check.cell(row, .date).trimmingCharacters(in: .whitespaces)
+            if let date = SpreadsheetDate.parse(dateText) {
+                if let start = CivilDate(program.startDate), let end = CivilDate(program.endDate), let issue = TrainingRules.checkSessionDate(date, start: start, end: end) {
+                    check.fail(number, .date, issue.key, issue.arguments)
+                } else if let found = sessions[date.description] {
+                    session = found
+                } else {
+                    check.fail(number, .date, "error.training.noSession", [date.description])
+                }
+            } else {
+                check.fail(number, .date, dateText.isEmpty ? "error.required" : "error.date.invalid")
+            }
+            var member: Member?
+            switch IDNumber.parse(check.cell(row, .idNumber)) {
+            case .success(let id):
+                if let found = members[id.value], context.scope.contains(found.unitID) {
+                    member = found
+                    let name = check.cell(row, .name).trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty, SearchKey.simplify(name) != found.nameKey { check.fail(number, .name, "error.training.nameMismatch", [Masking.idNumber(id.value)]) }
+                } else {
+                    check.fail(number, .idNumber, "error.import.memberNotHeld", [Masking.idNumber(id.value)])
+                }
+            case .failure(let problem):
+                check.fail(number, .idNumber, "error.idNumber.\(problem.rawValue)")
+            }
+            guard let session, let sessionID = session.id, let memberID = member?.id else { continue }
+            guard seen.insert("\(sessionID)|\(memberID)").inserted else { check.fail(number, .idNumber, "error.training.listedTwice"); continue }
+            rows.append((sessionID, memberID))
+        }
+        try check.throwIfFailed()
+        let editor = context.editor
+        let found = rows
+        return try await context.app.write { db in
+            let ids = Array(Set(found.map(\.session)))
+            let present = Set(try await TrainingAttendance.query(on: db).filter(\.$sessionID ~~ ids).all().map { "\($0.sessionID)|\($0.memberID)" })
+            let new = found.filter { !present.contains("\($0.session)|\($0.member)") }
+            try await BulkInsert.rows(into: TrainingAttendance.schema, columns: ["id", "session_id", "program_id", "member_id"],
+                                      new.map { [UUID(), $0.session, programID, $0.member] }, on: db)
+            var bySession: [UUID: Int] = [:]
+            for row in new { bySession[row.session, default: 0] += 1 }
+            for (session, count) in bySession {
+                try await Counters.add(Int64(count), to: "named_count", of: TrainingSession.schema, id: session, on: db)
+            }
+            try await Audit.record(.update, program, before: nil, after: ["attendance": String(new.count)], by: editor, on: db)
+            return new.count
+        }
+    }
+
+    static func template(_ request: Request, program: TrainingProgram) throws -> Response {
+        let format = try request.query.decode(ListExport.Options.self).format ?? .xlsx
+        return try SpreadsheetWriter.download(format, name: "attendance-template", header: Column.allCases.map(\.header), rows: [
+            [program.startDate, "620102198001011234", "张三"],
+        ])
+    }
+}
