@@ -24,5 +24,6 @@ enum Migrations {
         CreateInnovation(),
         // 004 - skills: training, certification, competitions
         CreateTraining(),
+        CreateCertification(),
     ]
 }

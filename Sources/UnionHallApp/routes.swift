@@ -72,5 +72,7 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<TrainingProgram>())
     try authorized.register(collection: TrainingAPIController())
     try authorized.register(collection: RecordAPIController<Partnership>())
+    try authorized.register(collection: MemberCareerAPIController())
+    try authorized.register(collection: RecordAPIController<Certification>())
     try authorized.register(collection: AuditAPIController())
 }
