@@ -25,5 +25,6 @@ enum Migrations {
         // 004 - skills: training, certification, competitions
         CreateTraining(),
         CreateCertification(),
+        CreateCompetitions(),
     ]
 }

@@ -42,6 +42,7 @@ func routes(_ app: Application) throws {
     let accounts = AccountAPIController()
     try api.register(collection: accounts)
     try api.register(collection: OpenAPIController())
+    try api.register(collection: CertificateAPIController())
     let authorized = api.grouped(RequireAPIUser())
     accounts.bootProtected(routes: authorized)
     try authorized.register(collection: RecordAPIController<UnionUnit>())
@@ -74,5 +75,7 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<Partnership>())
     try authorized.register(collection: MemberCareerAPIController())
     try authorized.register(collection: RecordAPIController<Certification>())
+    try authorized.register(collection: RecordAPIController<Competition>())
+    try authorized.register(collection: CompetitionAPIController())
     try authorized.register(collection: AuditAPIController())
 }
