@@ -105,6 +105,6 @@ public enum CertificateNumber {
     }
 
     public static func isWellFormed(_ text: String) -> Bool {
-        text.count == 20 && text.hasPrefix("JS") && text.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }
+        text.count == 19 && text.hasPrefix("JS") && text.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }
     }
 }

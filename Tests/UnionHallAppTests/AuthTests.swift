@@ -143,6 +143,10 @@ final class TestClock: @unchecked Sendable {
 
     var now: Date { lock.withLock { current } }
 
+    func set(_ date: CivilDate) {
+        lock.withLock { current = date.startOfDay.addingTimeInterval(10 * 3600) }
+    }
+
     func advance(by seconds: TimeInterval) {
         lock.withLock { current = current.addingTimeInterval(seconds) }
     }

@@ -348,7 +348,7 @@ import VaporTesting
             """
             let response = try await importFile(world, "items.csv", Array(csv.utf8))
             #expect(response.status == .unprocessableEntity)
-            let body = try response.decode(InnovationAPIController.ImportFailureBody.self)
+            let body = try response.decode(ImportFailureBody.self)
             #expect(body.rows.map(\.row) == [3, 4, 5, 6, 7])
             #expect(body.rows.map(\.column) == ["类别", "五小类别", "第一作者身份证号", "第一作者身份证号", "预期效益（元）"])
             let count = try await InnovationItem.query(on: world.app.db).count()
@@ -361,7 +361,7 @@ import VaporTesting
             let wrongColumns = "名称,金额\n好建议,100\n"
             let columns = try await importFile(world, "wrong.csv", Array(wrongColumns.utf8))
             #expect(columns.status == .unprocessableEntity)
-            #expect(try columns.decode(InnovationAPIController.ImportFailureBody.self).rows.contains { $0.column == "类别" })
+            #expect(try columns.decode(ImportFailureBody.self).rows.contains { $0.column == "类别" })
             let binary = try await importFile(world, "x.csv", [0xFF, 0xFE, 0x00, 0x41, 0x81])
             #expect(binary.errorField == "file")
             let notUTF8OrGBK = try await importFile(world, "x.csv", [0x41, 0x2C, 0xFF, 0xFF, 0xFF, 0x0A])

@@ -107,6 +107,7 @@ enum CertificationService {
 
     private static func apply(_ input: CertificationInput, to row: Certification, isNew: Bool) throws {
         let trade = try Held.text(input.trade ?? (isNew ? nil : row.trade), field: "trade", max: 50)
+        guard Trades.isKnown(trade) else { throw AppError.invalid("trade", "error.trade.unknown") }
         guard let levelValue = input.level ?? (isNew ? nil : row.level) else { throw AppError.invalid("level", "error.required") }
         guard SkillLevel(rawValue: levelValue) != nil else { throw AppError.invalid("level", "error.skillLevel.invalid") }
         let date = try Held.date(input.date ?? (isNew ? nil : row.date), field: "date")

@@ -201,6 +201,7 @@ extension Competition: Audited, Versioned, SoftDeletable {
 
 extension CompetitionEvent: Audited, Versioned {
     static let auditEntity = "competitionEvent"
+    static let isSoftDeleted = false
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {

@@ -121,6 +121,7 @@ enum CompetitionService {
             }
         }
         let trade = try Held.text(input.trade ?? (isNew ? nil : event.trade), field: "trade", max: 50)
+        guard Trades.isKnown(trade) else { throw AppError.invalid("trade", "error.trade.unknown") }
         guard let kind = input.kind ?? (isNew ? nil : event.kind) else { throw AppError.invalid("kind", "error.required") }
         let theory = input.theoryWeight ?? (isNew ? nil : event.theoryWeight)
         let practical = input.practicalWeight ?? (isNew ? nil : event.practicalWeight)

@@ -22,13 +22,17 @@ enum Versioning {
 /// A record that carries `version`, `deleted_at` and its unit.
 protocol Versioned: Model where IDValue == UUID {
     var version: Int { get set }
+    /// Whether the table has `deleted_at` (most do).
+    static var isSoftDeleted: Bool { get }
 }
 
 extension Versioned {
+    static var isSoftDeleted: Bool { true }
+
     /// Claims `expected` and moves the in-memory model to the new version before it is saved.
     func claimVersion(_ expected: Int, on db: any Database) async throws {
         guard let id else { throw AppError.notFound }
-        try await Versioning.claim(schema: Self.schema, id: id, expected: expected, on: db)
+        try await Versioning.claim(schema: Self.schema, id: id, expected: expected, softDeleted: Self.isSoftDeleted, on: db)
         version = expected + 1
     }
 }
