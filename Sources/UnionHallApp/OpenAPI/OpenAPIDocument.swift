@@ -153,6 +153,7 @@ enum OpenAPIDocument {
             post: .init(tags: ["tech-problems"], summary: "A worker raises a problem for their own employer", requestBody: .init(content: json(ref("TechProblemInput"))),
                         responses: responses(201, "The problem", ref("TechProblem"), errors: [400, 401, 403, 422])))))
         entries += InnovationOpenAPI.paths
+        entries += SkillsOpenAPI.paths
         for (path, item) in entries { paths[path] = .init(item) }
         // Reading one member may reveal its personal data.
         if case .b(var item)? = paths["/api/v1/members/{id}"], var get = item.get {

@@ -25,6 +25,7 @@ enum OpenAPISchemas {
     static let all: OpenAPI.ComponentDictionary<JSONSchema> = {
         var all = foundation
         for (name, schema) in InnovationOpenAPI.schemas { all[name] = schema }
+        for (name, schema) in SkillsOpenAPI.schemas { all[name] = schema }
         return all
     }()
 
