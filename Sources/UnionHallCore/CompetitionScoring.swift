@@ -106,3 +106,19 @@ public enum CompetitionScoring {
         return (n * 2 + d) / (d * 2)
     }
 }
+
+extension CompetitionScoring {
+    /// A mark as typed (`35`, `35.5`, `35.25`) in hundredths; nil for anything else.
+    public static func parseMarks(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0, parts[0].allSatisfy(\.isNumber) else { return nil }
+        var fraction = 0
+        if parts.count == 2 {
+            let digits = parts[1]
+            guard (1...2).contains(digits.count), digits.allSatisfy(\.isNumber), let value = Int(digits) else { return nil }
+            fraction = digits.count == 1 ? value * 10 : value
+        }
+        return whole * 100 + fraction
+    }
+}

@@ -87,3 +87,15 @@ import UnionHallCore
         #expect(CompetitionScoring.rank([]).isEmpty)
     }
 }
+
+@Suite struct MarkParsingTests {
+    @Test(arguments: [("35", 3500), ("35.5", 3550), ("35.25", 3525), ("0", 0), ("0.05", 5)])
+    func readsTypedMarks(_ text: String, _ hundredths: Int) {
+        #expect(CompetitionScoring.parseMarks(text) == hundredths)
+    }
+
+    @Test(arguments: ["", "-1", "3.555", "a", "3.", "1,5", ".5"])
+    func refusesOtherText(_ text: String) {
+        #expect(CompetitionScoring.parseMarks(text) == nil)
+    }
+}

@@ -112,3 +112,36 @@ struct MemberCareerAPIController: RouteCollection {
         return (member, context)
     }
 }
+
+/// The skills section of a member's page (officers): certifications, political participation and
+/// outside results, with the forms to add them.
+struct CareerSection: Encodable {
+    struct Line: Encodable {
+        var id: String
+        var text: String
+    }
+
+    var certifications: [Line]
+    var participation: [Line]
+    var externalResults: [Line]
+    var kinds: [SelectOption]
+    var levels: [SelectOption]
+    var error: String?
+    var today: String
+
+    static func make(_ member: Member, request req: Request) async throws -> CareerSection {
+        let memberID = try member.requireID()
+        let certifications = try await Certification.query(on: req.db).filter(\.$memberID == memberID).filter(\.$deletedAt == nil).sort(\.$date, .descending).all()
+        return CareerSection(
+            certifications: try certifications.map { Line(id: try $0.requireID().uuidString, text: "\($0.date) \($0.trade) \(req.t("skill.\($0.level)")) · \($0.certificateNumber)") },
+            participation: try await MemberCareer.participation(of: member, on: req.db).map {
+                Line(id: $0.id.uuidString, text: "\($0.date) \(req.t("participationKind.\($0.kind.rawValue)"))" + ($0.level.map { " · " + req.t("honorLevel.\($0.rawValue)") } ?? "") + ($0.note.isEmpty ? "" : " · \($0.note)"))
+            },
+            externalResults: try await MemberCareer.externalResults(of: member, on: req.db).map {
+                Line(id: $0.id.uuidString, text: "\($0.year) \($0.contest) · \(req.t("honorLevel.\($0.level.rawValue)")) · \(req.t("career.placing", [String($0.placing)]))" + ($0.award.isEmpty ? "" : " · \($0.award)"))
+            },
+            kinds: Pages.enumOptions(ParticipationKind.self, prefix: "participationKind", selected: nil, request: req),
+            levels: PageOptions.levels(selected: nil, request: req),
+            error: try? req.query.get(String.self, at: "careerError"), today: req.today.description)
+    }
+}

@@ -78,6 +78,7 @@ struct MemberPages: RouteCollection {
         var mentorships: [MentorshipPages.Row]
         var studios: [SelectOption]
         var outreach: [SelectOption]
+        var career: CareerSection
         var history: [Pages.HistoryRow]
     }
 
@@ -116,7 +117,8 @@ struct MemberPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "members.show"), member: try MemberOutput(member, reveal: reveal),
             genderLabel: req.t("gender.\(member.gender.rawValue)"), unitPath: scope.tree.path(of: member.unitID),
             organization: organization??.name ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
-            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios, outreach: outreach, history: try await Pages.recentHistory(of: member, scope: scope, on: req))
+            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios, outreach: outreach,
+            career: try await CareerSection.make(member, request: req), history: try await Pages.recentHistory(of: member, scope: scope, on: req))
         return try await Pages.render("members/show", context, on: req)
     }
 
