@@ -39,7 +39,10 @@ import UnionHallCore
         let zh = try catalogue("zh-Hans")
         let prefixes = ["error", "nav", "home", "login", "members", "organizations", "units", "users", "audit", "field", "action", "entity", "filter",
                         "notice", "pager", "history", "record", "confirm", "form", "member", "sort", "app", "honors", "value", "me", "mentorship", "studios", "outreach", "techProblems",
-                        "innovation", "reviews", "patents", "export", "innovationKind", "fiveSmall", "innovationStatus", "awardLevel", "awardGrade", "patentKind", "innovationItemField", "patentField"]
+                        "innovation", "reviews", "patents", "export", "innovationKind", "fiveSmall", "innovationStatus", "awardLevel", "awardGrade", "patentKind", "innovationItemField", "patentField",
+                        "training", "partnership", "certification", "competition", "judging", "career", "certificate", "myCompetitions", "trainingKind",
+                        "enrolmentStatus", "partnershipKind", "participationKind", "eventKind", "itemKind", "eventStatus", "eventStep", "objectionStatus",
+                        "competitionAward", "teamPrize"]
         var used: Set<String> = []
         for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
             used.formUnion(keys(in: text, prefixes: prefixes))
@@ -68,6 +71,13 @@ import UnionHallCore
         keys += InnovationAwardLevel.allCases.map { "awardLevel.\($0.rawValue)" } + InnovationAwardGrade.allCases.map { "awardGrade.\($0.rawValue)" }
         keys += PatentKind.allCases.map { "patentKind.\($0.rawValue)" } + ["submittedDate", "seconds", "reviewScore", "benefit"].map { "innovation.sort.\($0)" }
         keys += ["innovationItem", "innovationReview", "innovationWeights", "innovationAttachment", "innovationAward", "innovationBudget", "subsidyGrant", "patent"].map { "entity.\($0)" }
+        keys += TrainingKind.allCases.map { "trainingKind.\($0.rawValue)" } + EnrolmentStatus.allCases.map { "enrolmentStatus.\($0.rawValue)" }
+        keys += PartnershipKind.allCases.map { "partnershipKind.\($0.rawValue)" } + ParticipationKind.allCases.map { "participationKind.\($0.rawValue)" }
+        keys += EventKind.allCases.map { "eventKind.\($0.rawValue)" } + ItemKind.allCases.map { "itemKind.\($0.rawValue)" }
+        keys += EventStatus.allCases.map { "eventStatus.\($0.rawValue)" } + EventStep.allCases.map { "eventStep.\($0.rawValue)" }
+        keys += ObjectionStatus.allCases.map { "objectionStatus.\($0.rawValue)" } + CompetitionAward.allCases.map { "competitionAward.\($0.rawValue)" }
+        keys += TeamPrize.allCases.map { "teamPrize.\($0.rawValue)" }
+        keys += ["training", "partnership", "certification", "participation", "externalResult", "competition", "competitionEvent"].map { "entity.\($0)" }
         for issueKey in ["length", "characters", "birthDate", "checksum"] { keys.append("error.idNumber.\(issueKey)") }
         for issueKey in ["length", "characters", "checksum"] { keys.append("error.creditCode.\(issueKey)") }
         let missing = keys.filter { zh[$0] == nil }
