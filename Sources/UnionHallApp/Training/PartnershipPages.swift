@@ -10,11 +10,15 @@ struct PartnershipPages: RouteCollection {
         partnerships.get(":id", use: show)
     }
 
+    struct Row: Encodable {
+        var p: PartnershipOutput
+        var kindLabel: String
+    }
+
     struct IndexContext: Encodable {
         var layout: Layout
         var figures: [Figure]
-        var rows: [PartnershipOutput]
-        var kindLabels: [String: String]
+        var rows: [Row]
         var pager: Pager
         var kinds: [SelectOption]
         var deleted: Bool
@@ -31,8 +35,8 @@ struct PartnershipPages: RouteCollection {
             figures.append(Figure(label: req.t("partnershipKind.\(kind.rawValue)"), count: total, href: "/partnerships?kind=\(kind.rawValue)"))
         }
         let context = IndexContext(
-            layout: Pages.layout(req, titleKey: "partnership.title"), figures: figures, rows: page.items,
-            kindLabels: Dictionary(uniqueKeysWithValues: PartnershipKind.allCases.map { ($0.rawValue, req.t("partnershipKind.\($0.rawValue)")) }),
+            layout: Pages.layout(req, titleKey: "partnership.title"), figures: figures,
+            rows: page.items.map { Row(p: $0, kindLabel: req.t("partnershipKind.\($0.kind.rawValue)")) },
             pager: Pager(metadata: page.metadata, request: req),
             kinds: Pages.enumOptions(PartnershipKind.self, prefix: "partnershipKind", selected: filter.kind?.rawValue, request: req), deleted: list.deleted == true)
         return try await Pages.render("training/partnerships", context, on: req)
