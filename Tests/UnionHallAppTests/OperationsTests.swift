@@ -176,6 +176,33 @@ import Vapor
             #expect(qingyangItems.subsidiesPaidFen <= qingyangItems.budgetFen)
             let huanengPatents = try await Patent.query(on: app.db).filter(\.$studioID == huaneng.id).all()
             #expect(Dictionary(grouping: huanengPatents, by: \.kind).mapValues(\.count) == [.invention: 5, .utilityModel: 15, .paper: 12, .softwareCopyright: 13])
+
+            // Skills: Qingyang 2024 talents, participation and the contest; the academies; Jinchang's training.
+            let year = ListQuery(from: "2024-01-01", to: "2024-12-31")
+            let talents = try await TalentRegister.compute(scope: scope("庆阳市总工会"), list: year, on: app.db)
+            #expect(talents.newSkilledTotal == 21_000)
+            #expect(talents.delegatesAndDeputies == 142)
+            #expect(talents.joinedParty == 225)
+            #expect(talents.activists == 258)
+            let contest = try await CompetitionStatisticsService.compute(scope: scope("庆阳市总工会"), list: year, on: app.db)
+            #expect(contest.trades == 90)
+            #expect(contest.awards.map(\.count) == [80, 120, 172])
+            #expect(contest.teamPrizesTotal == 112)
+            let liu = try #require(try await Member.query(on: app.db).filter(\.$name == "刘倩").first())
+            let liuHonors = try await Honor.query(on: app.db).filter(\.$memberID == liu.requireID()).all()
+            #expect(liuHonors.map(\.title) == [.technicalPacesetter])
+            #expect(liuHonors.first?.source?.hasPrefix("competition-entry:") == true)
+            #expect(try await ExternalResult.query(on: app.db).filter(\.$memberID == liu.requireID()).first()?.placing == 3)
+            let college = try #require(try await Organization.query(on: app.db).filter(\.$name == "庆阳职业技术学院").first())
+            let academies = try await Partnership.query(on: app.db).filter(\.$collegeID == college.requireID()).all()
+            #expect(academies.filter { $0.kind == .craftsmanAcademy }.map(\.name) == ["甘肃省工匠学院"])
+            #expect(academies.filter { $0.kind == .industryCollege }.count == 3)
+            let drilling = try #require(try await TrainingProgram.query(on: app.db).filter(\.$kind == .orderClass).first())
+            #expect(drilling.offerSalaryFen == 800_000)
+            let li = try #require(try await Member.query(on: app.db).filter(\.$name == "李阳").first())
+            #expect(try await TrainingEnrolment.query(on: app.db).filter(\.$programID == drilling.requireID()).filter(\.$memberID == li.requireID()).first()?.status == .enrolled)
+            let jinchangTraining = try await TrainingService.counts(scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
+            #expect(jinchangTraining.personTimesTotal >= 10_000)
         }
     }
 }

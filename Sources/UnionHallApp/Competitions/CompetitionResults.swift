@@ -64,17 +64,9 @@ enum CompetitionResults {
             let days = input.noticeDays ?? 7
             guard (1...30).contains(days) else { throw AppError.invalid("noticeDays", "error.range", ["1", "30"]) }
             let computed = try await compute(event, on: context.app.db)
-            event.noticeStart = today.description
-            event.noticeEnds = today.adding(days: days - 1).description
-            event.status = next
             try await context.app.write { db in
                 try await event.claimVersion(version, on: db)
-                try await event.update(on: db)
-                for result in computed {
-                    try await CompetitionEntry.query(on: db).filter(\.$id == result.entryID)
-                        .set(\.$practical, to: result.practical).set(\.$total, to: result.total).set(\.$rank, to: result.rank).set(\.$award, to: result.award)
-                        .update()
-                }
+                try await publish(event, results: computed, on: today, noticeDays: days, on: db)
                 try await Audit.record(.update, event, before: before, by: editor, on: db)
             }
         case .reopen:
@@ -92,15 +84,33 @@ enum CompetitionResults {
             if let issue = PublicNotice.checkFinalise(noticeEnds: event.noticeEnds.flatMap(CivilDate.init), today: today, openObjections: open) {
                 throw AppError(status: .conflict, key: issue.key, field: issue.field, arguments: issue.arguments)
             }
-            event.status = next
-            event.finalisedDate = today.description
             try await context.app.write { db in
                 try await event.claimVersion(version, on: db)
-                try await event.update(on: db)
-                try await award(event, competition: competition, editor: editor, on: db)
+                try await finalise(event, competition: competition, on: today, editor: editor, on: db)
                 try await Audit.record(.update, event, before: before, by: editor, on: db)
             }
         }
+    }
+
+    /// Stores the computed results and puts them on public notice for `noticeDays` from `today`.
+    static func publish(_ event: CompetitionEvent, results: [Computed], on today: CivilDate, noticeDays: Int, on db: any Database) async throws {
+        event.status = .published
+        event.noticeStart = today.description
+        event.noticeEnds = today.adding(days: noticeDays - 1).description
+        try await event.update(on: db)
+        for result in results {
+            try await CompetitionEntry.query(on: db).filter(\.$id == result.entryID)
+                .set(\.$practical, to: result.practical).set(\.$total, to: result.total).set(\.$rank, to: result.rank).set(\.$award, to: result.award)
+                .update()
+        }
+    }
+
+    /// Makes the results final and hands out certificates and honors.
+    static func finalise(_ event: CompetitionEvent, competition: Competition, on today: CivilDate, editor: Editor, on db: any Database) async throws {
+        event.status = .final
+        event.finalisedDate = today.description
+        try await event.update(on: db)
+        try await award(event, competition: competition, editor: editor, on: db)
     }
 
     /// Certificates for every award and an honor for every individual award, each made once:

@@ -108,7 +108,6 @@ enum DemoCatalog {
         .init(person: "周勇", title: .modelWorker, level: .provincial, year: 2020, awardingBody: "甘肃省人民政府"),
         .init(person: "梁东平", title: .modelWorker, level: .provincial, year: 2015, awardingBody: "甘肃省人民政府"),
         .init(person: "张小春", title: .modelWorker, level: .provincial, year: 2020, awardingBody: "甘肃省人民政府"),
-        .init(person: "刘倩", title: .technicalPacesetter, level: .city, year: 2024, awardingBody: "庆阳市总工会"),
     ]
 
     struct AccountSpec {
@@ -125,6 +124,10 @@ enum DemoCatalog {
         .init(username: "huanxian", displayName: "环县总工会干部", role: .officer, unit: "huanxian", member: nil),
         .init(username: "jinchang", displayName: "金昌市总工会干部", role: .officer, unit: "jinchang", member: nil),
         .init(username: "expert", displayName: "评审专家", role: .reviewer, unit: "qingyang", member: nil),
+        .init(username: "judge1", displayName: "裁判员王建华", role: .reviewer, unit: "qingyang", member: nil),
+        .init(username: "judge2", displayName: "裁判员李秀英", role: .reviewer, unit: "qingyang", member: nil),
+        .init(username: "judge3", displayName: "裁判员赵志强", role: .reviewer, unit: "qingyang", member: nil),
+        .init(username: "judge4", displayName: "裁判员孙丽娟", role: .reviewer, unit: "qingyang", member: nil),
         .init(username: "chenbanggui", displayName: "陈帮贵", role: .member, unit: "xifeng", member: "陈帮贵"),
     ]
 
