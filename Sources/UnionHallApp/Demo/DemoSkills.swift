@@ -183,8 +183,8 @@ enum DemoSkills {
                 var people10: [(UUID, UUID, UUID?)] = []
                 for _ in 0..<10 { if let member = entrant(trade: trade) { people10.append((member.id, member.unit_id, member.organization_id)) } }
                 if trade == "保育师", let liu = people["刘倩"], let id = liu.id {
-                    people10.insert((id, liu.unitID, liu.organizationID), at: event.expertCount)
-                    people10.removeLast()
+                    people10.insert((id, liu.unitID, liu.organizationID), at: min(event.expertCount, people10.count))
+                    if people10.count > 10 { people10.removeLast() }
                 }
                 field = people10.map { ([$0], nil) }
             } else {
@@ -311,7 +311,7 @@ enum DemoSkills {
         }
 
         // 长钻班: 李阳 and 39 classmates, trained for 长庆油田 with an 8,000-yuan offer.
-        var cohort = try await members(under: "college", limit: 39)
+        var cohort = try await members(under: "college", limit: 40).filter { $0 != people["李阳"]?.id }.prefix(39).map { $0 }
         if let li = people["李阳"]?.id { cohort.insert(li, at: 0) }
         let drilling = try await program(.orderClass, "长钻班（长庆油田钻井订单班）", unit: units["xifeng"]?.id ?? qingyang, college: college, employer: organizations["changqing"]?.id,
                                          partnership: try academy.requireID(), trade: "石油钻井工", places: 40, start: "2023-09-01", end: "2024-06-30",
