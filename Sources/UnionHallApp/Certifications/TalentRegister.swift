@@ -27,12 +27,12 @@ enum TalentRegister {
             return builder
         }
         func grouped(_ builder: SQLSelectBuilder, by column: String) async throws -> [(String, Int)] {
-            try await builder.column(SQLAlias(SQLIdentifier(column), as: SQLIdentifier("k")))
+            // Keys come back as text on both databases (levels, trades and unit ids alike).
+            try await builder.column(SQLAlias(SQLRaw("CAST(\(column) AS TEXT)"), as: SQLIdentifier("k")))
                 .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
                 .groupBy(SQLIdentifier(column)).all()
                 .map { row in
-                    let key = (try? row.decode(column: "k", as: String?.self)) ?? (try? row.decode(column: "k", as: Int?.self)).flatMap { $0.map(String.init) } ?? nil
-                    return (key ?? "", try row.decode(column: "n", as: Int.self))
+                    (try row.decode(column: "k", as: String?.self) ?? "", try row.decode(column: "n", as: Int.self))
                 }
         }
         func byLevel(_ rows: [(String, Int)]) -> [KeyCount] {
