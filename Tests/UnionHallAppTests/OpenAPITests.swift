@@ -59,6 +59,36 @@ import Vapor
         }
     }
 
+    /// The skills routes answer with exactly the properties their schemas name.
+    @Test func skillsResponsesMatchTheirSchemas() async throws {
+        try await TestWorld.run { world in
+            let setup = try await CompetitionTests.setUp(world)
+            let program = try await TrainingTests.orderClass(world)
+            _ = try await world.api(.POST, "api/v1/training-programs/\(program.id)/sessions", as: "officerA", body: TrainingSessionInput(date: "2024-03-05", place: "实训楼"))
+            _ = try await world.api(.POST, "api/v1/training-programs/\(program.id)/enrolments", as: "officerA", body: EnrolmentInput(memberId: world.memberA))
+            let certification = try await world.api(.POST, "api/v1/certifications", as: "officerA", body: CertificationInput(
+                memberId: world.memberA, trade: "钻井工", level: 1, date: "2024-01-05", certificateNumber: "N1", issuingBody: "鉴定中心")).decode(CertificationOutput.self)
+            let checks: [(String, String)] = [
+                ("api/v1/competitions/\(setup.competition.id)", "Competition"), (setup.path, "CompetitionEvent"), ("\(setup.path)/entries", "CompetitionEntry"),
+                ("api/v1/training-programs/\(program.id)", "TrainingProgram"), ("api/v1/training-programs/\(program.id)/sessions", "TrainingSession"),
+                ("api/v1/training-programs/\(program.id)/enrolments", "Enrolment"), ("api/v1/certifications/\(certification.id)", "Certification"),
+                ("api/v1/certifications/statistics", "TalentStatistics"), ("api/v1/competitions/statistics", "CompetitionStatistics"),
+                ("api/v1/training-programs/statistics", "TrainingStatistics"),
+            ]
+            for (path, schemaName) in checks {
+                let response = try await world.api(.GET, path, as: "admin")
+                #expect(response.status == .ok, "\(path)")
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
+                let object = try #require((json as? [[String: Any]])?.first ?? (json as? [String: Any]), "\(path)")
+                let schema = try #require(OpenAPISchemas.all[.init(stringLiteral: schemaName)])
+                let properties = try #require(schema.objectContext?.properties)
+                let required = Set(properties.filter { $0.value.required && !$0.value.nullable }.map(\.key))
+                #expect(Set(object.keys).isSubset(of: Set(properties.keys)), "\(schemaName) undocumented: \(Set(object.keys).subtracting(properties.keys))")
+                #expect(required.isSubset(of: Set(object.keys)), "\(schemaName) missing: \(required.subtracting(object.keys))")
+            }
+        }
+    }
+
     @Test func servedAsJSON() async throws {
         try await TestWorld.run { world in
             let response = try await world.api(.GET, "api/v1/openapi.json", as: nil)

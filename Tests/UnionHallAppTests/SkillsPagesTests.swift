@@ -139,6 +139,10 @@ import VaporTesting
             #expect(certificate.status == .ok)
             #expect(certificate.body.string.contains("荣誉证书"))
             #expect(try await world.http.sendRequest(.GET, "certificates/JS2024-999-999-ZZZZ").status == .notFound)
+            let export = try await officer.get("/competitions/\(setup.competition.id)/events/\(setup.event.id)/export?format=csv")
+            #expect(export.status == .ok)
+            #expect(export.body.string.contains("刘倩"))
+            #expect(export.body.string.contains("技术能手"))
             let index = try await officer.get("/competitions?from=2024-01-01&to=2024-12-31")
             #expect(index.body.string.contains("技术标兵"))
 

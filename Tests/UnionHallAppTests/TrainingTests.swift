@@ -122,6 +122,12 @@ import VaporTesting
             #expect(try await world.api(.GET, "api/v1/training-programs/\(program.id)", as: "officerB").status == .notFound)
             #expect(try await world.api(.GET, "api/v1/training-programs/\(program.id)/sessions", as: "officerB").status == .notFound)
             #expect(try await world.api(.GET, "api/v1/training-programs", as: "worker").status == .forbidden)
+            // The list exports with the officer's scope, headers in the reader's language.
+            let export = try await world.api(.GET, "api/v1/training-programs/export?format=csv", as: "officerA")
+            #expect(export.status == .ok)
+            #expect(export.body.string.contains("长钻班"))
+            #expect(export.body.string.contains("订单班"))
+            #expect(!(try await world.api(.GET, "api/v1/training-programs/export?format=csv", as: "officerB").body.string.contains("长钻班")))
         }
     }
 

@@ -21,6 +21,7 @@ struct CompetitionPages: RouteCollection {
         }
         let event = competitions.grouped(":id", "events", ":eventId")
         event.get { try await Self.renderEvent($0, error: nil) }
+        event.get("export") { try await Self.export($0) }
         event.post("judges") { req in
             try await Self.changeEvent(req) { _, event, context in
                 let form = try req.content.decode(JudgeForm.self)
@@ -193,16 +194,39 @@ struct CompetitionPages: RouteCollection {
         var history: [Pages.HistoryRow]
     }
 
-    static func renderEvent(_ req: Request, error: AppError?) async throws -> Response {
-        let (competition, event, context) = try await CompetitionAPIController.event(req)
-        let output = try await CompetitionAPIController.eventOutput(event, on: req.db)
+    /// The event's entries in result order, as the page and the export show them.
+    static func rows(_ event: CompetitionEvent, on req: Request) async throws -> [EntryRow] {
         let entries = try await CompetitionEntries.entries(of: event, on: req.db)
         func score(_ value: Int?) -> String { value.map { String(format: "%.4f", Double($0) / Double(CompetitionScoring.scale)) } ?? "" }
-        let rows = entries.sorted { ($0.rank ?? Int.max, $0.number) < ($1.rank ?? Int.max, $1.number) }.map { entry in
+        return entries.sorted { ($0.rank ?? Int.max, $0.number) < ($1.rank ?? Int.max, $1.number) }.map { entry in
             EntryRow(entry: entry, names: (entry.teamName.map { $0 + "：" } ?? "") + entry.entrants.map(\.name).joined(separator: "、"),
                      theory: entry.theoryMarks.map { CompetitionScoring.format(hundredths: $0) } ?? "", total: score(entry.total), practical: score(entry.practical),
                      awardLabel: entry.award.map { event.kind == .individual ? req.t("competitionAward.\($0)") : req.t("teamPrize.\($0)") } ?? "")
         }
+    }
+
+    /// The results table as CSV or xlsx, audited like every export.
+    static func export(_ req: Request) async throws -> Response {
+        let (competition, event, context) = try await CompetitionAPIController.event(req)
+        let format = try req.query.decode(ListExport.Options.self).format ?? .xlsx
+        let rows = try await rows(event, on: req)
+        let header = ["#", "competition.entrant", "competition.theory", "competition.time", "competition.practical", "competition.total", "competition.rank",
+                      "competition.award", "certificate.number"].map { $0 == "#" ? "#" : req.t($0) }
+        let cells = rows.map { row in
+            [String(row.entry.number), row.names, row.theory, row.entry.completionSeconds.map(String.init) ?? "", row.practical, row.total,
+             row.entry.rank.map(String.init) ?? "", row.awardLabel, row.entry.certificateNumber ?? ""]
+        }
+        let editor = context.editor
+        let entry = AuditEntry(at: editor.at, actorID: editor.id, actorName: editor.name, unitID: event.unitID, entity: CompetitionEvent.auditEntity, entityID: event.id,
+                               action: .export, before: nil, after: Audit.encode(["format": format.rawValue, "rows": String(cells.count)]))
+        try await req.application.write { db in try await entry.create(on: db) }
+        return try SpreadsheetWriter.download(format, name: "competition-\(competition.year)-event-\(event.number)", header: header, rows: cells)
+    }
+
+    static func renderEvent(_ req: Request, error: AppError?) async throws -> Response {
+        let (competition, event, context) = try await CompetitionAPIController.event(req)
+        let output = try await CompetitionAPIController.eventOutput(event, on: req.db)
+        let rows = try await rows(event, on: req)
         let page = EventContext(
             layout: Pages.layout(req, titleKey: "competition.event"), competition: try CompetitionService.output(competition), event: output,
             kindLabel: req.t("eventKind.\(event.kind.rawValue)"), statusLabel: req.t("eventStatus.\(event.status.rawValue)"),
