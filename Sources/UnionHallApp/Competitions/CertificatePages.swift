@@ -12,6 +12,12 @@ struct CertificatePages: RouteCollection {
         var verifyURL: String
     }
 
+    /// `https://host` as the visitor reached the server, for the printed verification address.
+    static func origin(of req: Request) -> String {
+        let scheme = req.headers.first(name: "X-Forwarded-Proto") ?? (req.application.current.secureCookies ? "https" : "http")
+        return req.headers.first(name: .host).map { "\(scheme)://\($0)" } ?? ""
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get("certificates", ":number") { req async throws -> Response in
             let number: String = try req.parameters.require("number")
@@ -19,7 +25,7 @@ struct CertificatePages: RouteCollection {
             let individual = entry.memberID != nil
             let context = Context(layout: Pages.layout(req, titleKey: "certificate.title"), certificate: certificate,
                                   awardLabel: req.t(individual ? "competitionAward.\(certificate.award)" : "teamPrize.\(certificate.award)"),
-                                  verifyURL: "/certificates/\(number)")
+                                  verifyURL: Self.origin(of: req) + "/certificates/\(number)")
             return try await Pages.render("competitions/certificate", context, on: req)
         }
     }
