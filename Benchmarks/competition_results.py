@@ -18,6 +18,8 @@ and the same statement written back with an UPDATE of every entry.
 import argparse, os, random, shutil, sqlite3, subprocess, tempfile, time, uuid
 import requests
 
+from innovation_import import serve
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EVENTS, ENTRIES, JUDGES, ITEMS = 90, 60, 5, 10
 
@@ -108,19 +110,6 @@ def baseline(db, competition):
     results = {r[0]: (r[1], r[2], r[3]) for r in rows}
     con.close()
     return select, update, results
-
-
-def serve(binary, db, port, env):
-    env = dict(env, UNIONHALL_DB=db)
-    server = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            if requests.get(base + "/healthz", timeout=1).ok: break
-        except requests.RequestException:
-            time.sleep(0.2)
-    return server, base
 
 
 def main():

@@ -47,21 +47,8 @@ enum CompetitionService {
         row.year = year
         row.organizer = organizer
         row.level = input.level ?? (isNew ? .city : row.level)
-        let editor = context.editor
-        let version = input.version
-        try await context.app.write { db in
-            if isNew {
-                try await once.claim(on: db)
-                row.version = 1
-                row.eventCount = 0
-                try await row.create(on: db)
-                try await once.record(row.id, on: db)
-            } else {
-                try await row.claimVersion(version ?? 0, on: db)
-                try await row.update(on: db)
-            }
-            try await Audit.record(isNew ? .create : .update, row, before: before, by: editor, on: db)
-        }
+        if isNew { row.eventCount = 0 }
+        try await context.save(row, version: input.version, before: before, once: once)
     }
 
     // MARK: Events

@@ -261,3 +261,27 @@ enum RecordPages<Form: RecordForm> {
         }
     }
 }
+
+extension WriteContext {
+    /// Saves a record as a form or body left it, in one write with its audit line: a new record
+    /// claims the form's nonce and starts at version 1; a change claims the version it was made
+    /// from. `also` runs in the same transaction once the row has its id (links to other records).
+    func save<M: Versioned & Audited>(_ row: M, version: Int?, before: [String: String]?, once: FormOnce?,
+                                      also: (@Sendable (any Database) async throws -> Void)? = nil) async throws {
+        let isNew = row.id == nil
+        let editor = self.editor
+        try await app.write { db in
+            if isNew {
+                try await once.claim(on: db)
+                row.version = 1
+                try await row.create(on: db)
+                try await once.record(row.id, on: db)
+            } else {
+                try await row.claimVersion(version ?? 0, on: db)
+                try await row.update(on: db)
+            }
+            try await also?(db)
+            try await Audit.record(isNew ? .create : .update, row, before: before, by: editor, on: db)
+        }
+    }
+}

@@ -78,25 +78,12 @@ enum PartnershipService {
         row.employerID = employerID
         row.signedDate = signed.description
         row.note = note
-        let editor = context.editor
-        let version = input.version
         let chosen = studios
-        try await context.app.write { db in
-            if isNew {
-                try await once.claim(on: db)
-                row.version = 1
-                try await row.create(on: db)
-                try await once.record(row.id, on: db)
-            } else {
-                try await row.claimVersion(version ?? 0, on: db)
-                try await row.update(on: db)
-            }
-            if let studios = chosen {
-                let id = try row.requireID()
-                try await PartnershipStudio.query(on: db).filter(\.$partnershipID == id).delete()
-                for studio in studios { try await PartnershipStudio(partnershipID: id, studioID: studio).create(on: db) }
-            }
-            try await Audit.record(isNew ? .create : .update, row, before: before, by: editor, on: db)
+        try await context.save(row, version: input.version, before: before, once: once) { db in
+            guard let studios = chosen else { return }
+            let id = try row.requireID()
+            try await PartnershipStudio.query(on: db).filter(\.$partnershipID == id).delete()
+            for studio in studios { try await PartnershipStudio(partnershipID: id, studioID: studio).create(on: db) }
         }
     }
 }

@@ -70,14 +70,8 @@ enum TrainingService {
         program.enrolledCount = 0
         program.version = 1
         try await apply(input, to: program, context: context)
-        let editor = context.editor
-        return try await context.app.write { db in
-            try await once.claim(on: db)
-            try await program.create(on: db)
-            try await Audit.record(.create, program, by: editor, on: db)
-            try await once.record(program.id, on: db)
-            return program
-        }
+        try await context.save(program, version: nil, before: nil, once: once)
+        return program
     }
 
     static func update(_ program: TrainingProgram, with input: TrainingProgramInput, context: WriteContext) async throws {
@@ -92,12 +86,7 @@ enum TrainingService {
         if let outside = sessions.first(where: { $0 < program.startDate || $0 > program.endDate }) {
             throw AppError.invalid("startDate", "error.training.sessionOutside", [outside])
         }
-        let editor = context.editor
-        try await context.app.write { db in
-            try await program.claimVersion(version, on: db)
-            try await program.update(on: db)
-            try await Audit.record(.update, program, before: before, by: editor, on: db)
-        }
+        try await context.save(program, version: version, before: before, once: nil)
     }
 
     private static func apply(_ input: TrainingProgramInput, to program: TrainingProgram, context: WriteContext) async throws {
