@@ -91,6 +91,26 @@ import VaporTesting
         }
     }
 
+    /// Two officers enrolling for the last place at once: one gets it, the other waits.
+    @Test func theLastPlaceGoesToOneOfTwoAtOnce() async throws {
+        try await TestWorld.run { world in
+            let program = try await Self.orderClass(world, places: 1)
+            let first = try await Self.member(world, day: 5)
+            let second = try await Self.member(world, day: 6)
+            async let a = world.api(.POST, "api/v1/training-programs/\(program.id)/enrolments", as: "officerA", body: EnrolmentInput(memberId: first))
+            async let b = world.api(.POST, "api/v1/training-programs/\(program.id)/enrolments", as: "city", body: EnrolmentInput(memberId: second))
+            let statuses = try await [a.decode(EnrolmentOutput.self).status, b.decode(EnrolmentOutput.self).status]
+            #expect(statuses.sorted { $0.rawValue < $1.rawValue } == [.enrolled, .waiting])
+            let shown = try await world.api(.GET, "api/v1/training-programs/\(program.id)", as: "officerA").decode(TrainingProgramOutput.self)
+            #expect(shown.enrolled == 1)
+            // A session keeps the programme's dates from moving past it.
+            _ = try await world.api(.POST, "api/v1/training-programs/\(program.id)/sessions", as: "officerA", body: TrainingSessionInput(date: "2024-06-20", place: "实训楼"))
+            let shrink = try await world.api(.PATCH, "api/v1/training-programs/\(program.id)", as: "officerA", body: TrainingProgramInput(endDate: "2024-06-01", version: shown.version))
+            #expect(shrink.status == .unprocessableEntity)
+            #expect(shrink.errorField == "endDate")
+        }
+    }
+
     @Test func personTimesComeFromAttendanceAndHeadCounts() async throws {
         try await TestWorld.run { world in
             let program = try await Self.orderClass(world)

@@ -84,7 +84,7 @@ enum TrainingService {
         }
         let sessions = try await TrainingSession.query(on: context.app.db).filter(\.$programID == program.requireID()).all(\.$date)
         if let outside = sessions.first(where: { $0 < program.startDate || $0 > program.endDate }) {
-            throw AppError.invalid("startDate", "error.training.sessionOutside", [outside])
+            throw AppError.invalid(outside < program.startDate ? "startDate" : "endDate", "error.training.sessionOutside", [outside])
         }
         try await context.save(program, version: version, before: before, once: nil)
     }
