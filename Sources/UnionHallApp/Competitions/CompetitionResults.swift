@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import Vapor
 
@@ -6,6 +7,12 @@ import Vapor
 /// objections recorded and resolved during it, then final — when each individual award becomes
 /// the member's honor, once, and every award gets its certificate number.
 enum CompetitionResults {
+    struct MarkRow: Decodable {
+        var entry_id: UUID
+        var item_id: UUID
+        var marks: Int
+    }
+
     struct Computed {
         var entryID: UUID
         var practical: Int
@@ -21,8 +28,11 @@ enum CompetitionResults {
         let items = try await CompetitionService.items(of: event, on: db)
         let entries = try await CompetitionEntry.query(on: db).filter(\.$eventID == eventID).all()
         var marks: [UUID: [UUID: [Int]]] = [:]
-        for mark in try await CompetitionMark.query(on: db).filter(\.$eventID == eventID).all() {
-            marks[mark.entryID, default: [:]][mark.itemID, default: []].append(mark.marks)
+        // Thousands of marks an event: read as plain rows, not models.
+        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        for mark in try await sql.select().columns("entry_id", "item_id", "marks").from(CompetitionMark.schema).where("event_id", .equal, eventID)
+            .all(decoding: MarkRow.self) {
+            marks[mark.entry_id, default: [:]][mark.item_id, default: []].append(mark.marks)
         }
         let scheme = CompetitionScoring.Scheme(theoryWeight: event.theoryWeight, practicalWeight: event.practicalWeight, itemMaxima: items.map(\.maximum))
         var unscored = 0
@@ -98,11 +108,8 @@ enum CompetitionResults {
         event.noticeStart = today.description
         event.noticeEnds = today.adding(days: noticeDays - 1).description
         try await event.update(on: db)
-        for result in results {
-            try await CompetitionEntry.query(on: db).filter(\.$id == result.entryID)
-                .set(\.$practical, to: result.practical).set(\.$total, to: result.total).set(\.$rank, to: result.rank).set(\.$award, to: result.award)
-                .update()
-        }
+        try await BulkUpdate.rows(of: CompetitionEntry.schema, columns: ["practical", "total", "rank", "award"],
+                                  results.map { ($0.entryID, [$0.practical, $0.total, $0.rank, $0.award]) }, on: db)
     }
 
     /// Makes the results final and hands out certificates and honors.
