@@ -102,10 +102,9 @@ def baseline(db, competition):
     started = time.monotonic()
     with con:
         con.execute("CREATE TEMP TABLE results AS " + AGGREGATE, {"competition": competition})
-        con.execute("UPDATE competition_entries SET practical = (SELECT practical FROM results r WHERE r.entry_id = competition_entries.id),"
-                    " total = (SELECT total FROM results r WHERE r.entry_id = competition_entries.id),"
-                    " rank = (SELECT rank FROM results r WHERE r.entry_id = competition_entries.id)"
-                    " WHERE competition_id = :competition", {"competition": competition})
+        con.execute("CREATE INDEX temp.results_entry ON results (entry_id)")
+        con.execute("UPDATE competition_entries SET practical = r.practical, total = r.total, rank = r.rank"
+                    " FROM results r WHERE r.entry_id = competition_entries.id")
     update = time.monotonic() - started
     results = {r[0]: (r[1], r[2], r[3]) for r in rows}
     con.close()
