@@ -75,6 +75,11 @@ import VaporTesting
             #expect(counts.delegatesAndDeputies == 1)
             #expect(counts.joinedParty == 1)
             #expect(counts.activists == 0)
+            // The counts' records: the members behind them.
+            let deputies = try await world.api(.GET, "api/v1/members?participation=roles", as: "officerB").decode(Page<MemberOutput>.self)
+            #expect(deputies.items.map(\.id) == [world.memberB])
+            let joined = try await world.api(.GET, "api/v1/members?participation=joinedParty&participationFrom=2025-01-01", as: "officerB").decode(Page<MemberOutput>.self)
+            #expect(joined.items.isEmpty)
 
             let result = try await world.api(.POST, "\(path)/external-results", as: "officerB",
                                              body: ExternalResultInput(contest: "全国育婴员职业技能竞赛", level: .national, year: 2024, placing: 3, award: "三等奖"))

@@ -94,7 +94,9 @@ struct CertificationPages: RouteCollection {
         let stats = try await TalentRegister.compute(scope: scope, list: list, on: req.db)
         let page = try await CertificationService.list(list, filter: filter, scope: scope, on: req.db)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
-        let members = "/members?skilled=true" + (list.unitId.map { "&unitId=\($0)" } ?? "")
+        let unit = list.unitId.map { "&unitId=\($0)" } ?? ""
+        let members = "/members?skilled=true" + unit
+        let dated = "participationFrom=\(list.from ?? "")&participationTo=\(list.to ?? "")" + unit
         func level(_ key: String) -> String { req.t("skill.\(key)") }
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "certification.title"),
@@ -108,9 +110,9 @@ struct CertificationPages: RouteCollection {
             newSkilled: stats.newSkilled.map { Figure(label: level($0.key), count: $0.count, href: "\(Self.path)?first=true&level=\($0.key)&\(period)") },
             register: stats.register.map { Figure(label: level($0.key), count: $0.count, href: "/members?skillLevel=\($0.key)" + (list.unitId.map { "&unitId=\($0)" } ?? "")) },
             participation: [
-                Figure(label: req.t("certification.delegates"), count: stats.delegatesAndDeputies, href: "/members?skilled=true"),
-                Figure(label: req.t("participationKind.joinedParty"), count: stats.joinedParty, href: "/members?skilled=true"),
-                Figure(label: req.t("participationKind.partyActivist"), count: stats.activists, href: "/members?skilled=true"),
+                Figure(label: req.t("certification.delegates"), count: stats.delegatesAndDeputies, href: "/members?participation=roles" + unit),
+                Figure(label: req.t("participationKind.joinedParty"), count: stats.joinedParty, href: "/members?participation=joinedParty&" + dated),
+                Figure(label: req.t("participationKind.partyActivist"), count: stats.activists, href: "/members?participation=partyActivist&" + dated),
             ],
             byTrade: stats.byTrade, byUnit: stats.byUnit, byEmployer: stats.byEmployer,
             rows: page.items.map { Row(certification: $0, levelLabel: req.t("skill.\($0.level)")) },

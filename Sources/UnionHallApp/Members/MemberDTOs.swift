@@ -67,8 +67,21 @@ struct MemberFilter: Content {
     var gender: Gender?
     /// Members holding any skill level (the skilled-talent register).
     var skilled: Bool?
+    /// Members with political participation: `roles` (delegates, deputies, CPPCC members), or a
+    /// kind (`joinedParty`, `partyActivist`), dated within `participationFrom`…`participationTo`.
+    var participation: String?
+    var participationFrom: String?
+    var participationTo: String?
 
     var isEmpty: Bool {
         organizationId == nil && (trade ?? "").isEmpty && skillLevel == nil && migrant == nil && hardship == nil && gender == nil && skilled != true
+            && (participation ?? "").isEmpty
+    }
+
+    /// The participation kinds the filter names; nil when it names none.
+    var participationKinds: [ParticipationKind]? {
+        guard let participation, !participation.isEmpty else { return nil }
+        if participation == "roles" { return ParticipationKind.allCases.filter(\.isRole) }
+        return ParticipationKind(rawValue: participation).map { [$0] } ?? []
     }
 }

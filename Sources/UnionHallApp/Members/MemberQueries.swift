@@ -42,6 +42,14 @@ enum MemberQueries {
             if let hardship = filter.hardship { query.filter(\.$hardship == hardship) }
             if let gender = filter.gender { query.filter(\.$gender == gender) }
             if filter.skilled == true { query.filter(\.$skillLevel != nil) }
+            if let kinds = filter.participationKinds {
+                let from = filter.participationFrom.flatMap(CivilDate.init)?.description ?? "0000-00-00"
+                let to = filter.participationTo.flatMap(CivilDate.init)?.description ?? "9999-99-99"
+                query.filter(.sql(embed: """
+                    \(ident: Member.schema).\(ident: "id") IN (SELECT \(ident: "member_id") FROM \(ident: Participation.schema) \
+                    WHERE \(ident: "kind") IN (\(binds: kinds.map(\.rawValue))) AND \(ident: "date") >= \(bind: from) AND \(ident: "date") <= \(bind: to))
+                    """))
+            }
             if let start { query.filter(\.$createdAt >= start) }
             if let end { query.filter(\.$createdAt < end) }
             return query

@@ -95,6 +95,9 @@ enum OpenAPIDocument {
             .parameter(name: "hardship", context: .query, schema: .boolean),
             .parameter(name: "gender", context: .query, schema: OpenAPISchemas.values(Gender.self)),
             .parameter(name: "skilled", context: .query, schema: .boolean),
+            .parameter(name: "participation", context: .query, schema: .string, description: "`roles` (delegates, deputies, CPPCC members) or a participation kind"),
+            .parameter(name: "participationFrom", context: .query, schema: .string(format: .date)),
+            .parameter(name: "participationTo", context: .query, schema: .string(format: .date)),
         ])
         entries += resource("/api/v1/honors", "honors", schema: "Honor", input: "HonorInput", filters: [
             .parameter(name: "title", context: .query, schema: OpenAPISchemas.values(HonorTitle.self)),
