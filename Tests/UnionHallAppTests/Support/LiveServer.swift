@@ -14,8 +14,12 @@ final class LiveServer: @unchecked Sendable {
     private init(app: Application, port: Int) {
         self.app = app
         self.port = port
-        self.client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton),
-                                 configuration: .init(redirectConfiguration: .disallow))
+        // The whole suite runs in parallel on two cores in CI: a test that sends many requests at
+        // once must wait for a connection as long as the server may take, not a client default.
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.timeout = .init(connect: .seconds(120), read: .seconds(120))
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32)
+        self.client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
     }
 
     static func start(_ app: Application) async throws -> LiveServer {
