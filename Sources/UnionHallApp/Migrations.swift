@@ -26,5 +26,7 @@ enum Migrations {
         CreateTraining(),
         CreateCertification(),
         CreateCompetitions(),
+        // 007 - rights and care
+        CreateDisputes(),
     ]
 }

@@ -88,5 +88,10 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<Certification>())
     try authorized.register(collection: RecordAPIController<Competition>())
     try authorized.register(collection: CompetitionAPIController())
+    try authorized.register(collection: RecordAPIController<DisputeCase>())
+    try authorized.register(collection: WorkflowStepController<DisputeCase, DisputeStep, DisputeStepInput> {
+        try await DisputeService.step($0, $1, input: $2, context: $3)
+    })
+    try authorized.register(collection: DisputeAPIController())
     try authorized.register(collection: AuditAPIController())
 }

@@ -157,6 +157,7 @@ enum OpenAPIDocument {
                         responses: responses(201, "The problem", ref("TechProblem"), errors: [400, 401, 403, 422])))))
         entries += InnovationOpenAPI.paths
         entries += SkillsOpenAPI.paths
+        entries += RightsOpenAPI.paths
         for (path, item) in entries { paths[path] = .init(item) }
         // Reading one member may reveal its personal data.
         if case .b(var item)? = paths["/api/v1/members/{id}"], var get = item.get {

@@ -26,6 +26,7 @@ enum OpenAPISchemas {
         var all = foundation
         for (name, schema) in InnovationOpenAPI.schemas { all[name] = schema }
         for (name, schema) in SkillsOpenAPI.schemas { all[name] = schema }
+        for (name, schema) in RightsOpenAPI.schemas { all[name] = schema }
         return all
     }()
 
