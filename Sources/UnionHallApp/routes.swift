@@ -45,6 +45,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CompetitionPages())
     try signedIn.register(collection: JudgingPages())
     try signedIn.register(collection: MyCompetitionPages())
+    RecordPages<DisputeForm>.register(on: signedIn)
+    try signedIn.register(collection: DisputePages())
     try signedIn.register(collection: MyRecordPage())
     try signedIn.register(collection: UserPages())
     try signedIn.register(collection: AuditPages())

@@ -42,7 +42,7 @@ import UnionHallCore
                         "innovation", "reviews", "patents", "export", "innovationKind", "fiveSmall", "innovationStatus", "awardLevel", "awardGrade", "patentKind", "innovationItemField", "patentField",
                         "training", "partnership", "certification", "competition", "judging", "career", "certificate", "myCompetitions", "trainingKind",
                         "enrolmentStatus", "partnershipKind", "participationKind", "eventKind", "itemKind", "eventStatus", "eventStep", "objectionStatus",
-                        "competitionAward", "teamPrize"]
+                        "competitionAward", "teamPrize", "dispute", "disputeChannel", "disputeType", "disputeStatus", "disputeStep", "disputeEvent"]
         var used: Set<String> = []
         for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
             used.formUnion(keys(in: text, prefixes: prefixes))
@@ -77,6 +77,9 @@ import UnionHallCore
         keys += EventStatus.allCases.map { "eventStatus.\($0.rawValue)" } + EventStep.allCases.map { "eventStep.\($0.rawValue)" }
         keys += ObjectionStatus.allCases.map { "objectionStatus.\($0.rawValue)" } + CompetitionAward.allCases.map { "competitionAward.\($0.rawValue)" }
         keys += TeamPrize.allCases.map { "teamPrize.\($0.rawValue)" }
+        keys += DisputeChannel.allCases.map { "disputeChannel.\($0.rawValue)" } + DisputeType.allCases.map { "disputeType.\($0.rawValue)" }
+        keys += DisputeStatus.allCases.map { "disputeStatus.\($0.rawValue)" } + DisputeStep.allCases.map { "disputeStep.\($0.rawValue)" }
+        keys += (DisputeStatus.allCases.map(\.rawValue) + ["extended", "paid", "confirmed"]).map { "disputeEvent.\($0)" } + ["entity.dispute"]
         keys += ["training", "partnership", "certification", "participation", "externalResult", "competition", "competitionEvent"].map { "entity.\($0)" }
         for issueKey in ["length", "characters", "birthDate", "checksum"] { keys.append("error.idNumber.\(issueKey)") }
         for issueKey in ["length", "characters", "checksum"] { keys.append("error.creditCode.\(issueKey)") }

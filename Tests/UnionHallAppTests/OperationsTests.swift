@@ -203,6 +203,16 @@ import Vapor
             #expect(try await TrainingEnrolment.query(on: app.db).filter(\.$programID == drilling.requireID()).filter(\.$memberID == li.requireID()).first()?.status == .enrolled)
             let jinchangTraining = try await TrainingService.counts(scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
             #expect(jinchangTraining.personTimesTotal >= 10_000)
+
+            // Disputes: Qingyang 2024, 82 cases and ¥393,600.00 recovered, 陈帮贵's ¥5,450.00 among them.
+            let disputes = try await DisputeService.counts(scope: scope("庆阳市总工会"), list: year, today: CivilDate(year: 2024, month: 12, day: 31)!, on: app.db)
+            #expect(disputes.cases == 82)
+            #expect(disputes.recoveredFen == 39_360_000)
+            let chen = try #require(try await Member.query(on: app.db).filter(\.$name == "陈帮贵").first())
+            let chenCase = try #require(try await DisputeClaimant.query(on: app.db).filter(\.$memberID == chen.requireID()).first())
+            let paid = try await DisputePayment.query(on: app.db).filter(\.$caseID == chenCase.caseID).all().map(\.amountFen).reduce(0, +)
+            #expect(paid == 545_000)
+            #expect(try await DisputeCase.find(chenCase.caseID, on: app.db)?.channel == .courtReferral)
         }
     }
 }

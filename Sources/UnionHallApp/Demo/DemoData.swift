@@ -23,7 +23,7 @@ enum DemoData {
         let hash = try app.password.hash(password)
         let plan = Plan(total: count)
         let now = app.current.now()
-        let (synthetic, mentorship, studios, outreach, problems, innovation, skills) = try await app.write { db in
+        let (synthetic, mentorship, studios, outreach, problems, innovation, skills, disputes) = try await app.write { db in
             let units = try await createUnits(on: db)
             let organizations = try await createOrganizations(units: units, on: db)
             let people = try await createPeople(units: units, organizations: organizations, on: db)
@@ -37,7 +37,8 @@ enum DemoData {
             let problems = try await DemoTechProblems.load(organizations: organizations, people: people, on: db)
             let innovation = try await DemoInnovation.load(units: units, people: people, at: now, on: db)
             let skills = try await DemoSkills.load(units: units, organizations: organizations, people: people, on: db)
-            return (synthetic, mentorship, studios, outreach, problems, innovation, skills)
+            let disputes = try await DemoDisputes.load(units: units, organizations: organizations, people: people, on: db)
+            return (synthetic, mentorship, studios, outreach, problems, innovation, skills, disputes)
         }
         // Fresh statistics let the query planner pick the search indexes on a large register.
         if let sql = app.db as? any SQLDatabase { try await sql.raw("ANALYZE").run() }
@@ -49,6 +50,7 @@ enum DemoData {
                       plan.qingyangSkilled + DemoCatalog.people.filter { $0.level != nil && isQingyang($0.unit) }.count, seconds, rate)
             + "工作室 Studios: \(studios + 1). 四进 Outreach activities: \(outreach). 技术难题 Technical problems: \(problems). 创新项目 Innovation items: \(innovation).\n"
             + "技能 Skills: \(skills.certifications) certifications, \(skills.events) competition events, \(skills.honors) competition honors, \(skills.personTimes) training person-times.\n"
+            + "劳动争议 Disputes: \(disputes) cases mediated in Qingyang in 2024.\n"
             + "师带徒 Mentorship: \(mentorship.grid) agreements at 国网庆阳供电公司, \(mentorship.jinchang) apprentices trained in Jinchang.\n"
             + accountsText()
     }
