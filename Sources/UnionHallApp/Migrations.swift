@@ -28,5 +28,6 @@ enum Migrations {
         CreateCompetitions(),
         // 007 - rights and care
         CreateDisputes(),
+        CreateServices(),
     ]
 }

@@ -47,6 +47,9 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: MyCompetitionPages())
     RecordPages<DisputeForm>.register(on: signedIn)
     try signedIn.register(collection: DisputePages())
+    RecordPages<StationForm>.register(on: signedIn)
+    RecordPages<ServiceEventForm>.register(on: signedIn)
+    try signedIn.register(collection: ServicePages())
     try signedIn.register(collection: MyRecordPage())
     try signedIn.register(collection: UserPages())
     try signedIn.register(collection: AuditPages())
@@ -95,5 +98,8 @@ func routes(_ app: Application) throws {
         try await DisputeService.step($0, $1, input: $2, context: $3)
     })
     try authorized.register(collection: DisputeAPIController())
+    try authorized.register(collection: RecordAPIController<ServiceStation>())
+    try authorized.register(collection: RecordAPIController<ServiceEvent>())
+    try authorized.register(collection: ServiceAPIController())
     try authorized.register(collection: AuditAPIController())
 }

@@ -81,3 +81,22 @@ public enum SettlementRules {
         return nil
     }
 }
+
+/// Service stations (职工服务站点) and what they offer.
+public enum StationKind: String, CaseIterable, Codable, Sendable {
+    /// 司机之家
+    case driversHome
+    /// 职工驿站 / 户外劳动者服务站
+    case workerStation
+    /// 法律援助站
+    case legalAid
+}
+
+public enum Facility: String, CaseIterable, Codable, Sendable {
+    case showers, restRooms, legalDesk, meals, laundry, charging, medicalKit
+}
+
+/// Service events: free health checks, 夏送清凉, 冬送温暖, legal advice.
+public enum ServiceEventKind: String, CaseIterable, Codable, Sendable {
+    case healthCheck, summerCooling, winterWarmth, legalAdvice, other
+}

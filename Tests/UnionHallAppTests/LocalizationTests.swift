@@ -42,7 +42,7 @@ import UnionHallCore
                         "innovation", "reviews", "patents", "export", "innovationKind", "fiveSmall", "innovationStatus", "awardLevel", "awardGrade", "patentKind", "innovationItemField", "patentField",
                         "training", "partnership", "certification", "competition", "judging", "career", "certificate", "myCompetitions", "trainingKind",
                         "enrolmentStatus", "partnershipKind", "participationKind", "eventKind", "itemKind", "eventStatus", "eventStep", "objectionStatus",
-                        "competitionAward", "teamPrize", "dispute", "disputeChannel", "disputeType", "disputeStatus", "disputeStep", "disputeEvent"]
+                        "competitionAward", "teamPrize", "dispute", "disputeChannel", "disputeType", "disputeStatus", "disputeStep", "disputeEvent", "service", "stationKind", "facility", "serviceEventKind"]
         var used: Set<String> = []
         for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
             used.formUnion(keys(in: text, prefixes: prefixes))
@@ -80,6 +80,8 @@ import UnionHallCore
         keys += DisputeChannel.allCases.map { "disputeChannel.\($0.rawValue)" } + DisputeType.allCases.map { "disputeType.\($0.rawValue)" }
         keys += DisputeStatus.allCases.map { "disputeStatus.\($0.rawValue)" } + DisputeStep.allCases.map { "disputeStep.\($0.rawValue)" }
         keys += (DisputeStatus.allCases.map(\.rawValue) + ["extended", "paid", "confirmed"]).map { "disputeEvent.\($0)" } + ["entity.dispute"]
+        keys += StationKind.allCases.map { "stationKind.\($0.rawValue)" } + Facility.allCases.map { "facility.\($0.rawValue)" }
+        keys += ServiceEventKind.allCases.map { "serviceEventKind.\($0.rawValue)" } + ["entity.serviceStation", "entity.serviceEvent"]
         keys += ["training", "partnership", "certification", "participation", "externalResult", "competition", "competitionEvent"].map { "entity.\($0)" }
         for issueKey in ["length", "characters", "birthDate", "checksum"] { keys.append("error.idNumber.\(issueKey)") }
         for issueKey in ["length", "characters", "checksum"] { keys.append("error.creditCode.\(issueKey)") }

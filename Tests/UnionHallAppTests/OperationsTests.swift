@@ -213,6 +213,10 @@ import Vapor
             let paid = try await DisputePayment.query(on: app.db).filter(\.$caseID == chenCase.caseID).all().map(\.amountFen).reduce(0, +)
             #expect(paid == 545_000)
             #expect(try await DisputeCase.find(chenCase.caseID, on: app.db)?.channel == .courtReferral)
+            let services = try await ServiceRecords.statistics(scope: scope("庆阳市总工会"), list: year, on: app.db)
+            #expect(services.peopleServed == 14_000)
+            #expect(services.goodsFen == 150_000_000)
+            #expect(services.byStation.map(\.name) == ["西峰区快递物流园区司机之家"])
         }
     }
 }

@@ -38,6 +38,7 @@ enum DemoData {
             let innovation = try await DemoInnovation.load(units: units, people: people, at: now, on: db)
             let skills = try await DemoSkills.load(units: units, organizations: organizations, people: people, on: db)
             let disputes = try await DemoDisputes.load(units: units, organizations: organizations, people: people, on: db)
+            _ = try await DemoServices.load(units: units, on: db)
             return (synthetic, mentorship, studios, outreach, problems, innovation, skills, disputes)
         }
         // Fresh statistics let the query planner pick the search indexes on a large register.

@@ -41,6 +41,26 @@ enum RightsOpenAPI {
         "DisputeConfirmation": .object(properties: ["date": K.date, "number": .string]),
         "DisputeEvent": .object(properties: ["at": S.timestamp, "what": .string, "note": .string]),
         "DisputeRequest": .object(properties: ["type": S.values(DisputeType.self), "employerName": .string, "claimedFen": fen, "summary": .string]),
+        "ServiceStation": S.record([
+            "name": .string, "kind": S.values(StationKind.self), "district": .string, "address": .string, "facilities": .array(items: S.values(Facility.self)),
+            "hours": .string, "peopleServed": .integer, "goodsFen": fen,
+        ]),
+        "ServiceStationInput": .object(properties: [
+            "unitId": K.optionalUUID, "name": .string(required: false), "kind": S.values(StationKind.self).optionalSchemaObject(), "district": .string(required: false),
+            "address": .string(required: false), "facilities": .array(required: false, items: S.values(Facility.self)), "hours": .string(required: false), "version": K.optionalInt,
+        ]),
+        "ServiceEvent": S.record([
+            "stationId": K.optionalUUID, "stationName": .string(required: false), "kind": S.values(ServiceEventKind.self), "title": .string, "date": K.date,
+            "peopleServed": .integer, "goodsFen": fen,
+        ]),
+        "ServiceEventInput": .object(properties: [
+            "unitId": K.optionalUUID, "stationId": K.optionalUUID, "kind": S.values(ServiceEventKind.self).optionalSchemaObject(), "title": .string(required: false),
+            "date": K.optionalDate, "peopleServed": K.optionalInt, "goodsFen": optionalFen, "version": K.optionalInt,
+        ]),
+        "ServiceStatistics": .object(properties: [
+            "events": .integer, "peopleServed": .integer, "goodsFen": fen, "byKind": K.keyCounts, "goodsByKind": K.keyCounts,
+            "byStation": .array(items: .object(properties: ["id": S.uuid, "name": .string, "peopleServed": .integer, "goodsFen": fen])),
+        ]),
         "DisputeStatistics": .object(properties: [
             "cases": .integer, "byChannel": K.keyCounts, "byType": K.keyCounts, "byStatus": K.keyCounts, "claimedFen": fen, "recoveredFen": fen, "overdue": .integer,
         ]),
@@ -71,6 +91,19 @@ enum RightsOpenAPI {
                 post: K.op(t, "Record a payment (never above the agreed amount)", body: "DisputePaymentInput", code: 201, D.ref("DisputePayment"), errors: K.write))),
             (OpenAPI.Path(rawValue: base + "/{id}/confirm"), OpenAPI.PathItem(parameters: [id], post: K.op(t, "Record the court's judicial confirmation of the settlement", body: "DisputeConfirmation", D.ref("DisputeCase"), errors: K.write))),
             (OpenAPI.Path(rawValue: base + "/{id}/events"), OpenAPI.PathItem(parameters: [id], get: K.op(t, "The case's history, as its claimant follows it", .array(items: D.ref("DisputeEvent")), errors: K.read))),
+        ]
+        entries += D.resource("/api/v1/service-stations", "services", schema: "ServiceStation", input: "ServiceStationInput", filters: [
+            .parameter(name: "kind", context: .query, schema: S.values(StationKind.self)),
+            .parameter(name: "district", context: .query, schema: .string),
+        ])
+        entries += D.resource("/api/v1/service-events", "services", schema: "ServiceEvent", input: "ServiceEventInput", filters: [
+            .parameter(name: "kind", context: .query, schema: S.values(ServiceEventKind.self)),
+            .parameter(name: "stationId", context: .query, schema: S.uuid),
+        ])
+        entries += [
+            (OpenAPI.Path(rawValue: "/api/v1/service-events/statistics"), OpenAPI.PathItem(get: K.op("services", "People served and goods given by kind and station", D.ref("ServiceStatistics"), errors: [401, 403, 404, 422], parameters: K.period))),
+            (OpenAPI.Path(rawValue: "/api/v1/service-stations/near"), OpenAPI.PathItem(get: K.op("services", "Stations in or near a district (anyone signed in)", .array(items: D.ref("ServiceStation")), errors: [401],
+                parameters: [.parameter(name: "district", context: .query, schema: .string)]))),
         ]
         return entries
     }
