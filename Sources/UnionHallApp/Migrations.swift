@@ -29,5 +29,6 @@ enum Migrations {
         // 007 - rights and care
         CreateDisputes(),
         CreateServices(),
+        CreateSafety(),
     ]
 }

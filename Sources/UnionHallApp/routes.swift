@@ -50,6 +50,9 @@ func routes(_ app: Application) throws {
     RecordPages<StationForm>.register(on: signedIn)
     RecordPages<ServiceEventForm>.register(on: signedIn)
     try signedIn.register(collection: ServicePages())
+    RecordPages<CampaignForm>.register(on: signedIn)
+    RecordPages<AccidentForm>.register(on: signedIn)
+    try signedIn.register(collection: SafetyPages())
     try signedIn.register(collection: MyRecordPage())
     try signedIn.register(collection: UserPages())
     try signedIn.register(collection: AuditPages())
@@ -101,5 +104,8 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<ServiceStation>())
     try authorized.register(collection: RecordAPIController<ServiceEvent>())
     try authorized.register(collection: ServiceAPIController())
+    try authorized.register(collection: RecordAPIController<SafetyCampaign>())
+    try authorized.register(collection: RecordAPIController<AccidentRecord>())
+    try authorized.register(collection: SafetyAPIController())
     try authorized.register(collection: AuditAPIController())
 }

@@ -42,7 +42,7 @@ import UnionHallCore
                         "innovation", "reviews", "patents", "export", "innovationKind", "fiveSmall", "innovationStatus", "awardLevel", "awardGrade", "patentKind", "innovationItemField", "patentField",
                         "training", "partnership", "certification", "competition", "judging", "career", "certificate", "myCompetitions", "trainingKind",
                         "enrolmentStatus", "partnershipKind", "participationKind", "eventKind", "itemKind", "eventStatus", "eventStep", "objectionStatus",
-                        "competitionAward", "teamPrize", "dispute", "disputeChannel", "disputeType", "disputeStatus", "disputeStep", "disputeEvent", "service", "stationKind", "facility", "serviceEventKind"]
+                        "competitionAward", "teamPrize", "dispute", "disputeChannel", "disputeType", "disputeStatus", "disputeStep", "disputeEvent", "service", "stationKind", "facility", "serviceEventKind", "safety"]
         var used: Set<String> = []
         for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
             used.formUnion(keys(in: text, prefixes: prefixes))

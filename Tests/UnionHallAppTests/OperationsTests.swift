@@ -217,6 +217,10 @@ import Vapor
             #expect(services.peopleServed == 14_000)
             #expect(services.goodsFen == 150_000_000)
             #expect(services.byStation.map(\.name) == ["西峰区快递物流园区司机之家"])
+            let campaign = try #require(try await SafetyCampaign.query(on: app.db).filter(\.$year == 2024).first())
+            let rates = try await SafetyRecords.rates(of: campaign, scope: scope("庆阳市总工会"), on: app.db)
+            #expect(rates.participants.change == -270)
+            #expect(campaign.rewardCapFen == 500_000)
         }
     }
 }

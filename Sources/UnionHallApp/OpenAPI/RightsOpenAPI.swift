@@ -61,6 +61,22 @@ enum RightsOpenAPI {
             "events": .integer, "peopleServed": .integer, "goodsFen": fen, "byKind": K.keyCounts, "goodsByKind": K.keyCounts,
             "byStation": .array(items: .object(properties: ["id": S.uuid, "name": .string, "peopleServed": .integer, "goodsFen": fen])),
         ]),
+        "SafetyCampaign": S.record(["year": .integer, "name": .string, "rewardCapFen": fen, "participants": .integer, "headcount": .integer]),
+        "SafetyCampaignInput": .object(properties: ["unitId": K.optionalUUID, "year": K.optionalInt, "name": .string(required: false), "rewardCapFen": optionalFen, "version": K.optionalInt]),
+        "Participant": .object(properties: ["employerId": S.uuid, "employerName": .string, "headcount": .integer]),
+        "ParticipantInput": .object(properties: ["employerId": S.uuid, "headcount": .integer]),
+        "AccidentRecord": S.record([
+            "employerId": S.uuid, "employerName": .string, "year": .integer, "headcount": .integer, "injured": .integer, "deaths": .integer, "lostDays": .integer,
+            "ratePerThousand": .integer(required: false, description: "Thousandths of a per-mille"),
+        ]),
+        "AccidentRecordInput": .object(properties: [
+            "employerId": K.optionalUUID, "year": K.optionalInt, "headcount": K.optionalInt, "injured": K.optionalInt, "deaths": K.optionalInt, "lostDays": K.optionalInt, "version": K.optionalInt,
+        ]),
+        "CampaignRates": .object(properties: ["year": .integer, "participants": D.ref("RateGroup"), "others": D.ref("RateGroup")]),
+        "RateGroup": .object(properties: [
+            "employers": .integer, "headcount": .integer, "casualties": .integer, "previousHeadcount": .integer, "previousCasualties": .integer,
+            "rate": K.optionalInt, "previousRate": K.optionalInt, "change": .integer(required: false, description: "Tenths of a percent"),
+        ]),
         "DisputeStatistics": .object(properties: [
             "cases": .integer, "byChannel": K.keyCounts, "byType": K.keyCounts, "byStatus": K.keyCounts, "claimedFen": fen, "recoveredFen": fen, "overdue": .integer,
         ]),
@@ -100,6 +116,19 @@ enum RightsOpenAPI {
             .parameter(name: "kind", context: .query, schema: S.values(ServiceEventKind.self)),
             .parameter(name: "stationId", context: .query, schema: S.uuid),
         ])
+        entries += D.resource("/api/v1/safety-campaigns", "safety", schema: "SafetyCampaign", input: "SafetyCampaignInput", filters: [
+            .parameter(name: "year", context: .query, schema: .integer),
+        ])
+        entries += D.resource("/api/v1/accident-records", "safety", schema: "AccidentRecord", input: "AccidentRecordInput", filters: [
+            .parameter(name: "year", context: .query, schema: .integer), .parameter(name: "employerId", context: .query, schema: S.uuid),
+        ])
+        entries += [
+            (OpenAPI.Path(rawValue: "/api/v1/safety-campaigns/{id}/participants"), OpenAPI.PathItem(parameters: [id],
+                get: K.op("safety", "Participating employers and their headcounts", .array(items: D.ref("Participant")), errors: K.read),
+                post: K.op("safety", "Add an employer (or change its headcount)", body: "ParticipantInput", code: 201, .array(items: D.ref("Participant")), errors: K.write))),
+            (OpenAPI.Path(rawValue: "/api/v1/safety-campaigns/{id}/rates"), OpenAPI.PathItem(parameters: [id],
+                get: K.op("safety", "Accident rates per 1,000 workers, participants against the rest, year on year", D.ref("CampaignRates"), errors: K.read))),
+        ]
         entries += [
             (OpenAPI.Path(rawValue: "/api/v1/service-events/statistics"), OpenAPI.PathItem(get: K.op("services", "People served and goods given by kind and station", D.ref("ServiceStatistics"), errors: [401, 403, 404, 422], parameters: K.period))),
             (OpenAPI.Path(rawValue: "/api/v1/service-stations/near"), OpenAPI.PathItem(get: K.op("services", "Stations in or near a district (anyone signed in)", .array(items: D.ref("ServiceStation")), errors: [401],

@@ -99,7 +99,7 @@ enum Pages {
         if let user {
             var items: [(String, String)] = [("/", "nav.home")]
             if user.role.managesRecords {
-                items += [("/members", "nav.members"), ("/honors", "nav.honors"), ("/studios", "nav.studios"), ("/outreach-activities", "nav.outreach"), ("/tech-problems", "nav.techProblems"), ("/innovation-items", "nav.innovation"), ("/mentorship-agreements", "nav.mentorship"), ("/training-programs", "nav.training"), ("/certifications", "nav.certifications"), ("/competitions", "nav.competitions"), ("/dispute-cases", "nav.disputes"), ("/service-events", "nav.services"), ("/organizations", "nav.organizations"), ("/units", "nav.units"), ("/audit", "nav.audit")]
+                items += [("/members", "nav.members"), ("/honors", "nav.honors"), ("/studios", "nav.studios"), ("/outreach-activities", "nav.outreach"), ("/tech-problems", "nav.techProblems"), ("/innovation-items", "nav.innovation"), ("/mentorship-agreements", "nav.mentorship"), ("/training-programs", "nav.training"), ("/certifications", "nav.certifications"), ("/competitions", "nav.competitions"), ("/dispute-cases", "nav.disputes"), ("/service-events", "nav.services"), ("/safety-campaigns", "nav.safety"), ("/organizations", "nav.organizations"), ("/units", "nav.units"), ("/audit", "nav.audit")]
             }
             if user.role == .admin { items.append(("/users", "nav.users")) }
             if user.role == .reviewer { items += [("/reviews", "nav.reviews"), ("/judging", "nav.judging")] }

@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+import UnionHallCore
+
+/// Qingyang's 2024 安康杯: five employers with 20,000 workers take part; their accidents fall from
+/// 300 people hurt in 2023 to 219 in 2024 — a 27.0 % fall in the rate per 1,000 — while the
+/// employers outside it do not improve. Hazard rewards are capped at ¥5,000.00.
+enum DemoSafety {
+    static let participants: [(String, Int, Int, Int)] = [
+        ("changqing", 6_000, 90, 66), ("petrochem", 5_000, 75, 55), ("huaneng", 4_000, 60, 44), ("grid", 3_000, 45, 33), ("logistics", 2_000, 30, 21),
+    ]
+
+    static func load(units: [String: UnionUnit], organizations: [String: Organization], on db: any Database) async throws {
+        guard let qingyang = units["qingyang"]?.id else { return }
+        let campaign = SafetyCampaign()
+        campaign.unitID = qingyang
+        campaign.year = 2024
+        campaign.name = "庆阳市2024年“安康杯”竞赛"
+        campaign.rewardCapFen = 500_000
+        campaign.version = 1
+        try await campaign.create(on: db)
+        try await Audit.record(.create, campaign, by: .system, on: db)
+        func record(_ organization: Organization, year: Int, headcount: Int, casualties: Int) async throws {
+            let row = AccidentRecord()
+            row.unitID = organization.unitID
+            row.employerID = try organization.requireID()
+            row.year = year
+            row.headcount = headcount
+            row.injured = casualties
+            row.deaths = 0
+            row.lostDays = casualties * 23
+            row.version = 1
+            try await row.create(on: db)
+        }
+        for (key, headcount, before, after) in participants {
+            guard let organization = organizations[key] else { continue }
+            let participant = CampaignParticipant()
+            participant.campaignID = try campaign.requireID()
+            participant.employerID = try organization.requireID()
+            participant.headcount = headcount
+            try await participant.create(on: db)
+            try await record(organization, year: 2023, headcount: headcount, casualties: before)
+            try await record(organization, year: 2024, headcount: headcount, casualties: after)
+        }
+        if let tianshui = organizations["tianshui"] {
+            try await record(tianshui, year: 2023, headcount: 400, casualties: 5)
+            try await record(tianshui, year: 2024, headcount: 420, casualties: 6)
+        }
+    }
+}
