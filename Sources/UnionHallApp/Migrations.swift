@@ -30,5 +30,6 @@ enum Migrations {
         CreateDisputes(),
         CreateServices(),
         CreateSafety(),
+        CreateHazards(),
     ]
 }

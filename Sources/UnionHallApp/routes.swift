@@ -53,6 +53,7 @@ func routes(_ app: Application) throws {
     RecordPages<CampaignForm>.register(on: signedIn)
     RecordPages<AccidentForm>.register(on: signedIn)
     try signedIn.register(collection: SafetyPages())
+    try signedIn.register(collection: HazardPages())
     try signedIn.register(collection: MyRecordPage())
     try signedIn.register(collection: UserPages())
     try signedIn.register(collection: AuditPages())
@@ -107,5 +108,10 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<SafetyCampaign>())
     try authorized.register(collection: RecordAPIController<AccidentRecord>())
     try authorized.register(collection: SafetyAPIController())
+    try authorized.register(collection: RecordAPIController<HazardReport>())
+    try authorized.register(collection: WorkflowStepController<HazardReport, HazardStep, HazardStepInput> {
+        try await HazardService.step($0, $1, input: $2, context: $3)
+    })
+    try authorized.register(collection: HazardAPIController())
     try authorized.register(collection: AuditAPIController())
 }

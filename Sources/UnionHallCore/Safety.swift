@@ -23,3 +23,52 @@ public enum AccidentRates {
         return nil
     }
 }
+
+public enum HazardSeverity: String, CaseIterable, Codable, Sendable {
+    case minor, general, major
+}
+
+public enum HazardStatus: String, CaseIterable, Codable, Sendable {
+    case reported, verified, rectificationOrdered, rectified, rewarded, rejected
+}
+
+/// A reported hazard's way: verified → rectification ordered → rectified → rewarded, or rejected
+/// (a duplicate, or not a hazard) before work is ordered.
+public enum HazardStep: String, CaseIterable, Codable, Sendable {
+    case verify, order, rectify, reward, reject
+
+    static let transitions: [HazardStep: (from: Set<HazardStatus>, to: HazardStatus)] = [
+        .verify: ([.reported], .verified),
+        .order: ([.verified], .rectificationOrdered),
+        .rectify: ([.rectificationOrdered], .rectified),
+        .reward: ([.rectified], .rewarded),
+        .reject: ([.reported, .verified], .rejected),
+    ]
+
+    public func apply(to status: HazardStatus) -> Result<HazardStatus, FieldIssue> {
+        guard let rule = Self.transitions[self], rule.from.contains(status) else {
+            return .failure(FieldIssue(field: "status", key: "error.hazard.step", arguments: [rawValue, status.rawValue]))
+        }
+        return .success(rule.to)
+    }
+}
+
+/// Rewards for hazards: by the campaign's schedule, never above its cap.
+public enum HazardRewards {
+    /// The schedule's amount for a severity, in fen, before the cap.
+    public static func scheduled(_ severity: HazardSeverity) -> Int64 {
+        switch severity {
+        case .minor: 20_000
+        case .general: 100_000
+        case .major: 500_000
+        }
+    }
+
+    /// The reward to pay: the amount asked, or the schedule's, checked against the cap.
+    public static func amount(asked: Int64?, severity: HazardSeverity, cap: Int64) -> Result<Int64, FieldIssue> {
+        let amount = asked ?? min(scheduled(severity), cap)
+        guard amount > 0 else { return .failure(FieldIssue(field: "amountFen", key: "error.amount.positive")) }
+        guard amount <= cap else { return .failure(FieldIssue(field: "amountFen", key: "error.hazard.aboveCap", arguments: [Fen(cap).description])) }
+        return .success(amount)
+    }
+}

@@ -42,7 +42,7 @@ import UnionHallCore
                         "innovation", "reviews", "patents", "export", "innovationKind", "fiveSmall", "innovationStatus", "awardLevel", "awardGrade", "patentKind", "innovationItemField", "patentField",
                         "training", "partnership", "certification", "competition", "judging", "career", "certificate", "myCompetitions", "trainingKind",
                         "enrolmentStatus", "partnershipKind", "participationKind", "eventKind", "itemKind", "eventStatus", "eventStep", "objectionStatus",
-                        "competitionAward", "teamPrize", "dispute", "disputeChannel", "disputeType", "disputeStatus", "disputeStep", "disputeEvent", "service", "stationKind", "facility", "serviceEventKind", "safety"]
+                        "competitionAward", "teamPrize", "dispute", "disputeChannel", "disputeType", "disputeStatus", "disputeStep", "disputeEvent", "service", "stationKind", "facility", "serviceEventKind", "safety", "hazard", "hazardSeverity", "hazardStatus", "hazardStep"]
         var used: Set<String> = []
         for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
             used.formUnion(keys(in: text, prefixes: prefixes))
@@ -82,6 +82,8 @@ import UnionHallCore
         keys += (DisputeStatus.allCases.map(\.rawValue) + ["extended", "paid", "confirmed"]).map { "disputeEvent.\($0)" } + ["entity.dispute"]
         keys += StationKind.allCases.map { "stationKind.\($0.rawValue)" } + Facility.allCases.map { "facility.\($0.rawValue)" }
         keys += ServiceEventKind.allCases.map { "serviceEventKind.\($0.rawValue)" } + ["entity.serviceStation", "entity.serviceEvent"]
+        keys += HazardSeverity.allCases.map { "hazardSeverity.\($0.rawValue)" } + HazardStatus.allCases.map { "hazardStatus.\($0.rawValue)" }
+        keys += HazardStep.allCases.map { "hazardStep.\($0.rawValue)" } + ["entity.hazard", "entity.safetyCampaign", "entity.accidentRecord"]
         keys += ["training", "partnership", "certification", "participation", "externalResult", "competition", "competitionEvent"].map { "entity.\($0)" }
         for issueKey in ["length", "characters", "birthDate", "checksum"] { keys.append("error.idNumber.\(issueKey)") }
         for issueKey in ["length", "characters", "checksum"] { keys.append("error.creditCode.\(issueKey)") }

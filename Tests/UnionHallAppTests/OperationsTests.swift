@@ -221,6 +221,10 @@ import Vapor
             let rates = try await SafetyRecords.rates(of: campaign, scope: scope("庆阳市总工会"), on: app.db)
             #expect(rates.participants.change == -270)
             #expect(campaign.rewardCapFen == 500_000)
+            let guo = try #require(try await Member.query(on: app.db).filter(\.$name == "郭一帆").first())
+            let guoHazard = try #require(try await HazardReport.query(on: app.db).filter(\.$reporterID == guo.requireID()).first())
+            #expect(guoHazard.status == .rewarded)
+            #expect(guoHazard.rewardFen == campaign.rewardCapFen)
         }
     }
 }

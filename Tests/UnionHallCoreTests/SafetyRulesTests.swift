@@ -25,3 +25,30 @@ import UnionHallCore
         #expect(AccidentRates.checkRecord(injured: 0, deaths: nil, lostDays: 0)?.field == "deaths")
     }
 }
+
+@Suite struct HazardRulesTests {
+    @Test func theWorkflowAsATable() {
+        let legal: [(HazardStep, HazardStatus, HazardStatus)] = [
+            (.verify, .reported, .verified), (.order, .verified, .rectificationOrdered), (.rectify, .rectificationOrdered, .rectified),
+            (.reward, .rectified, .rewarded), (.reject, .reported, .rejected), (.reject, .verified, .rejected),
+        ]
+        for step in HazardStep.allCases {
+            for status in HazardStatus.allCases {
+                let expected = legal.first { $0.0 == step && $0.1 == status }?.2
+                switch step.apply(to: status) {
+                case .success(let next): #expect(next == expected, "\(step) from \(status)")
+                case .failure: #expect(expected == nil, "\(step) from \(status)")
+                }
+            }
+        }
+    }
+
+    @Test func rewardsFollowTheScheduleUnderTheCap() throws {
+        #expect(try HazardRewards.amount(asked: nil, severity: .major, cap: 500_000).get() == 500_000)
+        #expect(try HazardRewards.amount(asked: nil, severity: .major, cap: 300_000).get() == 300_000)
+        #expect(try HazardRewards.amount(asked: nil, severity: .minor, cap: 500_000).get() == 20_000)
+        #expect(try HazardRewards.amount(asked: 500_000, severity: .minor, cap: 500_000).get() == 500_000)
+        if case .failure(let issue) = HazardRewards.amount(asked: 500_001, severity: .major, cap: 500_000) { #expect(issue.key == "error.hazard.aboveCap") } else { Issue.record("above the cap") }
+        if case .failure(let issue) = HazardRewards.amount(asked: 0, severity: .major, cap: 500_000) { #expect(issue.field == "amountFen") } else { Issue.record("zero") }
+    }
+}

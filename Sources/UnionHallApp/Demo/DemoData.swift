@@ -39,7 +39,7 @@ enum DemoData {
             let skills = try await DemoSkills.load(units: units, organizations: organizations, people: people, on: db)
             let disputes = try await DemoDisputes.load(units: units, organizations: organizations, people: people, on: db)
             _ = try await DemoServices.load(units: units, on: db)
-            try await DemoSafety.load(units: units, organizations: organizations, on: db)
+            try await DemoSafety.load(units: units, organizations: organizations, people: people, on: db)
             return (synthetic, mentorship, studios, outreach, problems, innovation, skills, disputes)
         }
         // Fresh statistics let the query planner pick the search indexes on a large register.

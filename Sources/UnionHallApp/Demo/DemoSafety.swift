@@ -10,7 +10,7 @@ enum DemoSafety {
         ("changqing", 6_000, 90, 66), ("petrochem", 5_000, 75, 55), ("huaneng", 4_000, 60, 44), ("grid", 3_000, 45, 33), ("logistics", 2_000, 30, 21),
     ]
 
-    static func load(units: [String: UnionUnit], organizations: [String: Organization], on db: any Database) async throws {
+    static func load(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], on db: any Database) async throws {
         guard let qingyang = units["qingyang"]?.id else { return }
         let campaign = SafetyCampaign()
         campaign.unitID = qingyang
@@ -41,6 +41,26 @@ enum DemoSafety {
             try await participant.create(on: db)
             try await record(organization, year: 2023, headcount: headcount, casualties: before)
             try await record(organization, year: 2024, headcount: headcount, casualties: after)
+        }
+        // 郭一帆, safety officer at 庆阳石化, found a major hazard; rectified and rewarded at the cap.
+        if let guo = people["郭一帆"], let guoID = guo.id {
+            let hazard = HazardReport()
+            hazard.unitID = guo.unitID
+            hazard.campaignID = campaign.id
+            hazard.reporterID = guoID
+            hazard.employerID = guo.organizationID
+            hazard.place = "常减压装置加热炉区域"
+            hazard.description = "加热炉燃料气管线法兰渗漏，附近有高温作业"
+            hazard.severity = .major
+            hazard.status = .rewarded
+            hazard.reportedDate = "2024-06-12"
+            hazard.rectifyBy = "2024-06-15"
+            hazard.rectifiedDate = "2024-06-14"
+            hazard.rewardFen = try HazardRewards.amount(asked: nil, severity: .major, cap: campaign.rewardCapFen).get()
+            hazard.rewardedDate = "2024-06-20"
+            hazard.version = 1
+            try await hazard.create(on: db)
+            try await Audit.record(.create, hazard, by: .system, on: db)
         }
         if let tianshui = organizations["tianshui"] {
             try await record(tianshui, year: 2023, headcount: 400, casualties: 5)

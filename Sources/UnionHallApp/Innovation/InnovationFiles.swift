@@ -25,25 +25,18 @@ enum InnovationFiles {
         attachment.itemID = itemID
         attachment.unitID = item.unitID
         attachment.fileName = displayName(file.filename, kind: kind)
-        attachment.storedName = "\(UUID().uuidString).\(kind.fileExtension)"
         attachment.kind = kind
         attachment.size = bytes.count
         attachment.uploadedBy = try request.requireUser().requireID()
-        let directory = request.application.current.filesDirectory
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = directory + "/" + attachment.storedName
-        try await request.fileio.writeFile(file.data, at: path)
         let editor = try request.editor()
-        do {
+        return try await StoredFiles.keep(file.data, kind: kind, request: request) { storedName in
+            attachment.storedName = storedName
             try await request.application.write { db in
                 try await attachment.create(on: db)
                 try await Audit.record(.create, attachment, by: editor, on: db)
             }
-        } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw error
+            return attachment
         }
-        return attachment
     }
 
     /// The name shown and offered on download: the uploader's, without any path, or a plain one.
@@ -55,13 +48,6 @@ enum InnovationFiles {
 
     static func download(_ attachmentID: UUID, of item: InnovationItem, request: Request) async throws -> Response {
         guard let attachment = try await InnovationAttachment.find(attachmentID, on: request.db), attachment.itemID == item.id else { throw AppError.notFound }
-        let path = request.application.current.filesDirectory + "/" + attachment.storedName
-        guard FileManager.default.fileExists(atPath: path) else { throw AppError.notFound }
-        let response = try await request.fileio.asyncStreamFile(at: path)
-        response.headers.replaceOrAdd(name: .contentType, value: attachment.kind.contentType)
-        let encoded = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"attachment.\(attachment.kind.fileExtension)\"; filename*=UTF-8''\(encoded)")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
+        return try await StoredFiles.serve(attachment.storedName, kind: attachment.kind, fileName: attachment.fileName, request: request)
     }
 }

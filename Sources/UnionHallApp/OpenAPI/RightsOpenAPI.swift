@@ -77,6 +77,18 @@ enum RightsOpenAPI {
             "employers": .integer, "headcount": .integer, "casualties": .integer, "previousHeadcount": .integer, "previousCasualties": .integer,
             "rate": K.optionalInt, "previousRate": K.optionalInt, "change": .integer(required: false, description: "Tenths of a percent"),
         ]),
+        "HazardReport": S.record([
+            "campaignId": K.optionalUUID, "reporterId": S.uuid, "reporterName": .string, "employerId": K.optionalUUID, "place": .string, "description": .string,
+            "severity": S.values(HazardSeverity.self), "status": S.values(HazardStatus.self), "reportedDate": K.date, "hasPhoto": .boolean,
+            "rectifyBy": K.optionalDate, "rectifiedDate": K.optionalDate, "hasRectifiedPhoto": .boolean, "rewardFen": optionalFen, "rewardedDate": K.optionalDate,
+            "rejectReason": .string(required: false),
+        ]),
+        "HazardInput": .object(properties: [
+            "reporterId": K.optionalUUID, "employerId": K.optionalUUID, "place": .string(required: false), "description": .string(required: false),
+            "severity": S.values(HazardSeverity.self).optionalSchemaObject(), "version": K.optionalInt,
+        ]),
+        "HazardStep": .object(properties: ["version": .integer, "date": K.optionalDate, "rectifyBy": K.optionalDate, "amountFen": optionalFen, "reason": .string(required: false)]),
+        "HazardStatistics": .object(properties: ["reports": .integer, "byStatus": K.keyCounts, "rewarded": .integer, "rewardsFen": fen]),
         "DisputeStatistics": .object(properties: [
             "cases": .integer, "byChannel": K.keyCounts, "byType": K.keyCounts, "byStatus": K.keyCounts, "claimedFen": fen, "recoveredFen": fen, "overdue": .integer,
         ]),
@@ -122,6 +134,28 @@ enum RightsOpenAPI {
         entries += D.resource("/api/v1/accident-records", "safety", schema: "AccidentRecord", input: "AccidentRecordInput", filters: [
             .parameter(name: "year", context: .query, schema: .integer), .parameter(name: "employerId", context: .query, schema: S.uuid),
         ])
+        let hazards = "/api/v1/hazard-reports"
+        entries += D.resource(hazards, "safety", schema: "HazardReport", input: "HazardInput", filters: [
+            .parameter(name: "status", context: .query, schema: S.values(HazardStatus.self)),
+            .parameter(name: "severity", context: .query, schema: S.values(HazardSeverity.self)),
+            .parameter(name: "campaignId", context: .query, schema: S.uuid),
+        ])
+        entries += D.steps(hazards, "safety", HazardStep.self, input: "HazardStep", schema: "HazardReport")
+        let image: OpenAPI.Content.Map = [.jpg: .init(schema: .string(format: .binary)), .png: .init(schema: .string(format: .binary))]
+        for name in ["photo", "rectification-photo"] {
+            entries.append((OpenAPI.Path(rawValue: "\(hazards)/{id}/\(name)"), OpenAPI.PathItem(parameters: [id],
+                get: .init(tags: ["safety"], summary: "Download the \(name)", responses: [
+                    200: .response(description: "The photo, as an attachment", content: image),
+                    401: .response(description: "No or bad token", content: D.json(D.ref("Error"))), 404: .response(description: "Missing or not yours", content: D.json(D.ref("Error"))),
+                ]),
+                post: .init(tags: ["safety"], summary: "Attach the \(name) (JPEG or PNG, 5 MB at most)", requestBody: InnovationOpenAPI.upload,
+                            responses: D.responses(201, "The report", D.ref("HazardReport"), errors: [400, 401, 403, 404, 413, 422])))))
+        }
+        entries += [
+            (OpenAPI.Path(rawValue: hazards + "/report"), OpenAPI.PathItem(post: K.op("safety", "A worker reports a hazard", body: "HazardInput", code: 201, D.ref("HazardReport"), errors: [400, 401, 403, 422]))),
+            (OpenAPI.Path(rawValue: hazards + "/mine"), OpenAPI.PathItem(get: K.op("safety", "The worker's own reports", .array(items: D.ref("HazardReport")), errors: [401, 403]))),
+            (OpenAPI.Path(rawValue: hazards + "/statistics"), OpenAPI.PathItem(get: K.op("safety", "Reports by status and rewards paid", D.ref("HazardStatistics"), errors: [401, 403, 404, 422], parameters: K.period))),
+        ]
         entries += [
             (OpenAPI.Path(rawValue: "/api/v1/safety-campaigns/{id}/participants"), OpenAPI.PathItem(parameters: [id],
                 get: K.op("safety", "Participating employers and their headcounts", .array(items: D.ref("Participant")), errors: K.read),
