@@ -186,7 +186,7 @@ enum HazardService {
     }
 }
 
-extension HazardReport: PlainlyDeletable {
+extension HazardReport: PlainlyDeletable, UnitOwnedRecord {
     static let routeName = "hazard-reports"
     static let exportValuePrefixes = ["severity": "hazardSeverity", "status": "hazardStatus"]
 
@@ -196,11 +196,6 @@ extension HazardReport: PlainlyDeletable {
         return ListPage(items: try await HazardService.outputs(try await query.range(list.rowRange).all(), on: request.db), list: list, total: total)
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> HazardReport {
-        guard let row = try await HazardReport.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(row.unitID)
-        return row
-    }
 
     /// An officer enters a report for a worker of their subtree.
     static func create(_ input: HazardInput, context: WriteContext, once: FormOnce?) async throws -> HazardReport {

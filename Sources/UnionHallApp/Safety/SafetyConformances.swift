@@ -2,7 +2,7 @@ import Fluent
 import UnionHallCore
 import Vapor
 
-extension SafetyCampaign: PlainlyDeletable {
+extension SafetyCampaign: PlainlyDeletable, UnitOwnedRecord {
     static let routeName = "safety-campaigns"
 
     static func list(_ list: ListQuery, filter: CampaignFilter, scope: UnitScope, request: Request) async throws -> ListPage<CampaignOutput> {
@@ -14,11 +14,6 @@ extension SafetyCampaign: PlainlyDeletable {
         return ListPage(items: try await SafetyRecords.campaignOutputs(try await query.range(list.rowRange).all(), on: request.db), list: list, total: total)
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> SafetyCampaign {
-        guard let row = try await SafetyCampaign.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(row.unitID)
-        return row
-    }
 
     static func create(_ input: CampaignInput, context: WriteContext, once: FormOnce?) async throws -> SafetyCampaign {
         let row = SafetyCampaign()
@@ -36,7 +31,7 @@ extension SafetyCampaign: PlainlyDeletable {
     }
 }
 
-extension AccidentRecord: PlainlyDeletable {
+extension AccidentRecord: PlainlyDeletable, UnitOwnedRecord {
     static let routeName = "accident-records"
 
     static func list(_ list: ListQuery, filter: AccidentFilter, scope: UnitScope, request: Request) async throws -> ListPage<AccidentOutput> {
@@ -49,11 +44,6 @@ extension AccidentRecord: PlainlyDeletable {
         return ListPage(items: try await SafetyRecords.accidentOutputs(try await query.range(list.rowRange).all(), on: request.db), list: list, total: total)
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> AccidentRecord {
-        guard let row = try await AccidentRecord.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(row.unitID)
-        return row
-    }
 
     static func create(_ input: AccidentInput, context: WriteContext, once: FormOnce?) async throws -> AccidentRecord {
         let row = AccidentRecord()

@@ -199,7 +199,7 @@ enum ServiceRecords {
     }
 }
 
-extension ServiceStation: PlainlyDeletable {
+extension ServiceStation: PlainlyDeletable, UnitOwnedRecord {
     static let routeName = "service-stations"
     static let exportValuePrefixes = ["kind": "stationKind"]
 
@@ -214,11 +214,6 @@ extension ServiceStation: PlainlyDeletable {
         return ListPage(items: try await ServiceRecords.stationOutputs(try await query.range(list.rowRange).all(), on: request.db), list: list, total: total)
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> ServiceStation {
-        guard let row = try await ServiceStation.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(row.unitID)
-        return row
-    }
 
     static func create(_ input: StationInput, context: WriteContext, once: FormOnce?) async throws -> ServiceStation {
         let row = ServiceStation()
@@ -236,7 +231,7 @@ extension ServiceStation: PlainlyDeletable {
     }
 }
 
-extension ServiceEvent: PlainlyDeletable {
+extension ServiceEvent: PlainlyDeletable, UnitOwnedRecord {
     static let routeName = "service-events"
     static let exportValuePrefixes = ["kind": "serviceEventKind"]
 
@@ -246,11 +241,6 @@ extension ServiceEvent: PlainlyDeletable {
         return ListPage(items: try await ServiceRecords.eventOutputs(try await query.range(list.rowRange).all(), on: request.db), list: list, total: total)
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> ServiceEvent {
-        guard let row = try await ServiceEvent.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(row.unitID)
-        return row
-    }
 
     static func create(_ input: ServiceEventInput, context: WriteContext, once: FormOnce?) async throws -> ServiceEvent {
         let row = ServiceEvent()

@@ -285,3 +285,17 @@ extension WriteContext {
         }
     }
 }
+
+/// A record that belongs to one union unit and is hidden by `deleted_at`: found in the caller's
+/// scope the same way everywhere (404 outside it, so its existence is not revealed).
+protocol UnitOwnedRecord: ManagedRecord, SoftDeletable {
+    var unitID: UUID { get }
+}
+
+extension UnitOwnedRecord {
+    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Self {
+        guard let row = try await Self.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
+        try scope.check(row.unitID)
+        return row
+    }
+}
