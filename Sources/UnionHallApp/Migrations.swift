@@ -31,5 +31,8 @@ enum Migrations {
         CreateServices(),
         CreateSafety(),
         CreateHazards(),
+        // 008 - aid
+        CreateAid(),
+        AddAidHandling(),
     ]
 }

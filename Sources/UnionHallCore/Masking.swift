@@ -20,4 +20,10 @@ public enum Masking {
         default: return String(chars[0]) + String(repeating: "*", count: chars.count - 2) + String(chars[chars.count - 1])
         }
     }
+
+    /// A bank account: only its last four digits, `************1234`.
+    public static func account(_ value: String) -> String {
+        guard value.count > 4 else { return String(repeating: "*", count: value.count) }
+        return String(repeating: "*", count: value.count - 4) + String(value.suffix(4))
+    }
 }

@@ -42,7 +42,8 @@ import UnionHallCore
                         "innovation", "reviews", "patents", "export", "innovationKind", "fiveSmall", "innovationStatus", "awardLevel", "awardGrade", "patentKind", "innovationItemField", "patentField",
                         "training", "partnership", "certification", "competition", "judging", "career", "certificate", "myCompetitions", "trainingKind",
                         "enrolmentStatus", "partnershipKind", "participationKind", "eventKind", "itemKind", "eventStatus", "eventStep", "objectionStatus",
-                        "competitionAward", "teamPrize", "dispute", "disputeChannel", "disputeType", "disputeStatus", "disputeStep", "disputeEvent", "service", "stationKind", "facility", "serviceEventKind", "safety", "hazard", "hazardSeverity", "hazardStatus", "hazardStep"]
+                        "competitionAward", "teamPrize", "dispute", "disputeChannel", "disputeType", "disputeStatus", "disputeStep", "disputeEvent", "service", "stationKind", "facility", "serviceEventKind", "safety", "hazard", "hazardSeverity", "hazardStatus", "hazardStep",
+                        "aid", "hardship", "hardshipLevel", "hardshipStatus", "hardshipStep", "schoolStage", "aidStatus", "aidStep", "aidEvent"]
         var used: Set<String> = []
         for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
             used.formUnion(keys(in: text, prefixes: prefixes))
@@ -84,6 +85,11 @@ import UnionHallCore
         keys += ServiceEventKind.allCases.map { "serviceEventKind.\($0.rawValue)" } + ["entity.serviceStation", "entity.serviceEvent"]
         keys += HazardSeverity.allCases.map { "hazardSeverity.\($0.rawValue)" } + HazardStatus.allCases.map { "hazardStatus.\($0.rawValue)" }
         keys += HazardStep.allCases.map { "hazardStep.\($0.rawValue)" } + ["entity.hazard", "entity.safetyCampaign", "entity.accidentRecord"]
+        keys += HardshipLevel.allCases.map { "hardshipLevel.\($0.rawValue)" } + HardshipStatus.allCases.map { "hardshipStatus.\($0.rawValue)" }
+        keys += HardshipStep.allCases.map { "hardshipStep.\($0.rawValue)" } + SchoolStage.allCases.map { "schoolStage.\($0.rawValue)" }
+        keys += AidStatus.allCases.map { "aidStatus.\($0.rawValue)" } + AidStep.allCases.map { "aidStep.\($0.rawValue)" }
+        keys += (AidStatus.allCases.map(\.rawValue) + HardshipStep.allCases.map(\.rawValue) + ["opened", "edited"]).map { "aidEvent.\($0)" }
+        keys += (0...2).map { "error.aid.level\($0)" } + ["entity.hardshipFile", "entity.aidProgram", "entity.aidApplication"]
         keys += ["training", "partnership", "certification", "participation", "externalResult", "competition", "competitionEvent"].map { "entity.\($0)" }
         for issueKey in ["length", "characters", "birthDate", "checksum"] { keys.append("error.idNumber.\(issueKey)") }
         for issueKey in ["length", "characters", "checksum"] { keys.append("error.creditCode.\(issueKey)") }

@@ -10,6 +10,7 @@ struct UserOutput: Content {
     var unitId: UUID?
     var memberId: UUID?
     var active: Bool
+    var handlesAid: Bool
     var version: Int
     var createdAt: Date?
     var updatedAt: Date?
@@ -22,6 +23,7 @@ struct UserOutput: Content {
         self.unitId = user.unitID
         self.memberId = user.memberID
         self.active = user.active
+        self.handlesAid = user.handlesAid
         self.version = user.version
         self.createdAt = user.createdAt
         self.updatedAt = user.updatedAt
@@ -43,6 +45,7 @@ struct UserUpdate: Content {
     var role: Role?
     var unitId: UUID?
     var active: Bool?
+    var handlesAid: Bool?
     var password: String?
     var version: Int?
 }
@@ -62,7 +65,7 @@ extension User: Audited {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["username": username, "displayName": displayName, "role": role.rawValue, "unitId": unitID?.uuidString ?? "", "active": String(active)]
+        ["username": username, "displayName": displayName, "role": role.rawValue, "unitId": unitID?.uuidString ?? "", "active": String(active), "handlesAid": String(handlesAid)]
     }
 }
 
@@ -157,6 +160,7 @@ enum AccountService {
             endsSessions = endsSessions || (user.active && !active)
             user.active = active
         }
+        if let handlesAid = input.handlesAid { user.handlesAid = handlesAid }
         if let password = input.password, !password.isEmpty {
             guard password.count >= minPasswordLength else { throw AppError.invalid("password", "error.password.short", [String(minPasswordLength)]) }
             user.passwordHash = try await request.password.async.hash(password)

@@ -18,6 +18,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     /// For a worker's account, the member record that is theirs.
     @OptionalField(key: "member_id") var memberID: UUID?
     @Field(key: "active") var active: Bool
+    /// An officer who handles aid sees children's data in aid applications (PIPL: need to know).
+    @Field(key: "handles_aid") var handlesAid: Bool
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -32,6 +34,7 @@ final class User: Model, Authenticatable, @unchecked Sendable {
         self.unitID = unitID
         self.memberID = memberID
         self.active = true
+        self.handlesAid = false
         self.version = 1
     }
 }

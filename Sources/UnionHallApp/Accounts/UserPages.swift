@@ -87,6 +87,7 @@ struct UserPages: RouteCollection {
         var role: String?
         var unitId: String?
         var active: String?
+        var handlesAid: String?
         var password: String?
         var version: String?
     }
@@ -104,7 +105,7 @@ struct UserPages: RouteCollection {
     @Sendable func edit(req: Request) async throws -> Response {
         let user = try await AccountAPIController.find(req)
         let form = EditForm(displayName: user.displayName, role: user.role.rawValue, unitId: user.unitID?.uuidString,
-                            active: user.active ? "on" : nil, version: String(user.version))
+                            active: user.active ? "on" : nil, handlesAid: user.handlesAid ? "on" : nil, version: String(user.version))
         return try await renderEdit(req, user: user, form: form)
     }
 
@@ -113,13 +114,13 @@ struct UserPages: RouteCollection {
         let form = try req.content.decode(EditForm.self)
         return try await FormFlow.update(req, location: "/users", save: {
             let input = UserUpdate(displayName: form.displayName, role: form.role.flatMap(Role.init(rawValue:)),
-                                   unitId: try FormValue.uuid(form.unitId, field: "unitId"), active: form.active != nil,
+                                   unitId: try FormValue.uuid(form.unitId, field: "unitId"), active: form.active != nil, handlesAid: form.handlesAid != nil,
                                    password: form.password, version: form.version.flatMap { Int($0) })
             _ = try await AccountService.update(user, with: input, on: req)
         }, showNewer: { error in
             let newer = try await AccountAPIController.find(req)
             return try await renderEdit(req, user: newer, form: EditForm(displayName: newer.displayName, role: newer.role.rawValue,
-                unitId: newer.unitID?.uuidString, active: newer.active ? "on" : nil, version: String(newer.version)), error: error)
+                unitId: newer.unitID?.uuidString, active: newer.active ? "on" : nil, handlesAid: newer.handlesAid ? "on" : nil, version: String(newer.version)), error: error)
         }, rerender: { error in
             var typed = form
             typed.password = nil

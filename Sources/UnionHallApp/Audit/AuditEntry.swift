@@ -7,7 +7,7 @@ final class AuditEntry: Model, @unchecked Sendable {
     static let schema = "audit_entries"
 
     enum Action: String, Codable, Sendable, CaseIterable, FluentEnumRepresentable {
-        case create, update, delete, restore, reveal, login, logout, export
+        case create, update, delete, restore, reveal, login, logout, export, view
     }
 
     @ID(key: .id) var id: UUID?

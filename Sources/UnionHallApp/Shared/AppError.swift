@@ -26,8 +26,8 @@ struct AppError: AbortError {
 
     var isVersionConflict: Bool { status == .conflict && field == "version" }
 
-    static func conflict(_ field: String?, _ key: String) -> AppError {
-        AppError(status: .conflict, key: key, field: field)
+    static func conflict(_ field: String?, _ key: String, _ arguments: [String] = []) -> AppError {
+        AppError(status: .conflict, key: key, field: field, arguments: arguments)
     }
 }
 

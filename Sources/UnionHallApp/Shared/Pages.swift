@@ -101,9 +101,10 @@ enum Pages {
             if user.role.managesRecords {
                 items += [("/members", "nav.members"), ("/honors", "nav.honors"), ("/studios", "nav.studios"), ("/outreach-activities", "nav.outreach"), ("/tech-problems", "nav.techProblems"), ("/innovation-items", "nav.innovation"), ("/mentorship-agreements", "nav.mentorship"), ("/training-programs", "nav.training"), ("/certifications", "nav.certifications"), ("/competitions", "nav.competitions"), ("/dispute-cases", "nav.disputes"), ("/service-events", "nav.services"), ("/safety-campaigns", "nav.safety"), ("/hazard-reports", "nav.hazards"), ("/organizations", "nav.organizations"), ("/units", "nav.units"), ("/audit", "nav.audit")]
             }
+            if user.role == .admin || (user.role == .officer && user.handlesAid) { items.insert(("/aid-applications", "nav.aid"), at: items.count - 3) }
             if user.role == .admin { items.append(("/users", "nav.users")) }
             if user.role == .reviewer { items += [("/reviews", "nav.reviews"), ("/judging", "nav.judging")] }
-            if user.memberID != nil { items += [("/me", "nav.me"), ("/me/innovation", "nav.myInnovation"), ("/me/competitions", "nav.myCompetitions"), ("/me/disputes", "nav.myDisputes"), ("/me/stations", "nav.stations"), ("/me/hazards", "nav.myHazards")] }
+            if user.memberID != nil { items += [("/me", "nav.me"), ("/me/innovation", "nav.myInnovation"), ("/me/competitions", "nav.myCompetitions"), ("/me/disputes", "nav.myDisputes"), ("/me/stations", "nav.stations"), ("/me/hazards", "nav.myHazards"), ("/me/aid", "nav.myAid")] }
             let path = request.url.path
             // The most specific entry is the active one: /me/innovation, not also /me.
             let active = items.map(\.0).filter { $0 == "/" ? path == "/" : path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + "?") }.max { $0.count < $1.count }

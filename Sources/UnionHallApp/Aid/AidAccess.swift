@@ -1,0 +1,38 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Hardship files and children's data are for the officers who handle aid (and the admin);
+/// every view of children's data is written to the audit log.
+enum AidAccess {
+    static func require(_ req: Request) async throws -> WriteContext {
+        let context = try await req.writeContext()
+        guard context.user.role == .admin || context.user.handlesAid else { throw AppError(status: .forbidden, key: "error.aid.notHandler") }
+        return context
+    }
+
+    /// The depth of the officer's own unit (0 city, 1 county or industry, 2 enterprise); nil for the admin.
+    static func depth(of context: WriteContext) -> Int? {
+        guard context.user.role != .admin, let unitID = context.user.unitID else { return nil }
+        return context.scope.tree.nodes[unitID]?.kind.depth
+    }
+
+    /// One line per page or record of children's data read, with what was shown.
+    static func recordView(_ req: Request, entityID: UUID?, shown: Int, query: String?) async throws {
+        let user = try req.requireUser()
+        let editor = try req.editor()
+        let entry = AuditEntry(at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: AidApplication.auditEntity, entityID: entityID,
+                               action: .view, before: nil, after: Audit.encode(["shown": String(shown), "query": query ?? ""]))
+        try await req.application.write { db in try await entry.create(on: db) }
+    }
+
+    static func events(of subjectID: UUID, on db: any Database) async throws -> [AidEventOutput] {
+        try await AidEvent.query(on: db).filter(\.$subjectID == subjectID).sort(\.$at).all().map { AidEventOutput(at: $0.at, what: $0.what, note: $0.note) }
+    }
+}
+
+extension AidAccess {
+    static func handles(_ context: WriteContext) throws {
+        guard context.user.role == .admin || context.user.handlesAid else { throw AppError(status: .forbidden, key: "error.aid.notHandler") }
+    }
+}

@@ -1,0 +1,263 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// 金秋助学 applications: one per child per programme year, approved by the enterprise union,
+/// the county and the city, the city's approval committed within the programme's budget.
+enum AidApplications {
+    static func base(_ list: ListQuery, filter: AidFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<AidApplication> {
+        let query = try scope.apply(to: AidApplication.query(on: db), unitKey: \.$unitID, within: list.unitId)
+        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        if let program = filter.programId { query.filter(\.$programID == program) }
+        if let status = filter.status { query.filter(\.$status == status) }
+        if let stage = filter.stage { query.filter(\.$stage == stage) }
+        if let member = filter.memberId { query.filter(\.$memberID == member) }
+        let (from, to) = try MentorshipService.datePeriod(list)
+        if let from { query.filter(\.$submittedDate >= from) }
+        if let to { query.filter(\.$submittedDate <= to) }
+        if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$childName, .custom("LIKE"), "%\(q)%") }
+        return query
+    }
+
+    static func outputs(_ rows: [AidApplication], on db: any Database) async throws -> [AidApplicationOutput] {
+        let names = try await MentorshipService.memberNames(rows.map(\.memberID), on: db)
+        return try rows.map { row in
+            AidApplicationOutput(id: try row.requireID(), unitId: row.unitID, programId: row.programID, programYear: row.programYear, memberId: row.memberID,
+                                 memberName: names[row.memberID] ?? "", hardshipFileId: row.hardshipFileID, priorityGroup: row.priorityGroup, childName: row.childName,
+                                 childIdNumber: Masking.idNumber(row.childIDNumber), school: row.school, stage: row.stage, admissionYear: row.admissionYear,
+                                 amountFen: row.amountFen, payeeAccount: row.payeeAccount.map(Masking.account), status: row.status, submittedDate: row.submittedDate,
+                                 approvedDate: row.approvedDate, rejectReason: row.rejectReason, batchId: row.batchID, paidDate: row.paidDate, version: row.version,
+                                 createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+        }
+    }
+
+    /// A new application for `member`'s child, from the worker's own page or entered by an officer.
+    static func apply(_ input: AidApplicationInput, member: Member, editor: Editor, app: Application, once: FormOnce?) async throws -> AidApplication {
+        let db = app.db
+        let today = CivilDate(editor.at)
+        let memberID = try member.requireID()
+        let tree = try await UnitTree.load(on: db)
+        let program = try await AidPrograms.serving(input.programId, unitID: member.unitID, tree: tree, on: db)
+        let row = AidApplication()
+        row.programID = try program.requireID()
+        row.programYear = program.year
+        row.memberID = memberID
+        row.unitID = member.unitID
+        row.childName = try Held.text(input.childName, field: "childName", max: 50)
+        switch IDNumber.parse(input.childIdNumber ?? "") {
+        case .success(let id): row.childIDNumber = id.value
+        case .failure(let problem): throw AppError.invalid("childIdNumber", "error.idNumber.\(problem.rawValue)")
+        }
+        guard row.childIDNumber != member.idNumber else { throw AppError.invalid("childIdNumber", "error.aid.childIsWorker") }
+        row.school = try Held.text(input.school, field: "school", max: 100)
+        guard let stage = input.stage else { throw AppError.invalid("stage", "error.required") }
+        row.stage = stage
+        row.amountFen = program.amount(for: stage)
+        guard row.amountFen > 0 else { throw AppError.invalid("stage", "error.aid.stageNotCovered") }
+        if let issue = AidEligibility.check(admissionYear: input.admissionYear, programmeYear: program.year) { throw AppError.invalid(issue.field, issue.key, issue.arguments) }
+        row.admissionYear = input.admissionYear ?? program.year
+        if let account = input.payeeAccount?.filter({ !$0.isWhitespace }), !account.isEmpty {
+            guard (12...30).contains(account.count), account.allSatisfy(\.isNumber) else { throw AppError.invalid("payeeAccount", "error.aid.account") }
+            row.payeeAccount = account
+        }
+        let file = try await HardshipService.verifiedFile(of: memberID, today: today, on: db)
+        if let named = input.hardshipFileId, named != file?.id { throw AppError.invalid("hardshipFileId", "error.aid.fileNotVerified") }
+        let claimsPriority = file == nil && (input.priorityGroup ?? false)
+        if let issue = AidEligibility.check(hasVerifiedFile: file != nil, claimsPriority: claimsPriority, programmeHasPriority: program.priorityIndustrial,
+                                            isIndustrialWorker: Self.isIndustrialWorker(member)) {
+            throw AppError.invalid(issue.field, issue.key, issue.arguments)
+        }
+        row.hardshipFileID = file?.id
+        row.priorityGroup = claimsPriority
+        row.status = .submitted
+        row.submittedDate = today.description
+        row.childKey = row.childIDNumber
+        row.version = 1
+        if try await AidApplication.query(on: db).filter(\.$programYear == program.year).filter(\.$childKey == row.childIDNumber).count() > 0 {
+            throw AppError.conflict("childIdNumber", "error.aid.childTwice", [String(program.year)])
+        }
+        do {
+            try await app.write { db in
+                try await once.claim(on: db)
+                try await row.create(on: db)
+                try await AidEvent(subjectID: try row.requireID(), editor: editor, what: "submitted").create(on: db)
+                try await Audit.record(.create, row, by: editor, on: db)
+                try await once.record(row.id, on: db)
+            }
+        } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
+            // Two submissions for the same child raced past the check: the unique index let one land.
+            if try await AidApplication.query(on: db).filter(\.$programYear == program.year).filter(\.$childKey == row.childIDNumber).count() > 0 {
+                throw AppError.conflict("childIdNumber", "error.aid.childTwice", [String(program.year)])
+            }
+            throw error
+        }
+        return row
+    }
+
+    /// Industrial workers (产业工人): workers of an employer with a recorded trade.
+    static func isIndustrialWorker(_ member: Member) -> Bool {
+        member.organizationID != nil && !(member.trade ?? "").isEmpty
+    }
+
+    static func step(_ step: AidStep, _ row: AidApplication, input: AidStepInput, context: WriteContext) async throws {
+        try AidAccess.handles(context)
+        guard let version = input.version else { throw AppError.invalid("version", "error.required") }
+        let next: AidStatus
+        switch step.apply(to: row.status) {
+        case .success(let status): next = status
+        case .failure(let issue): throw AppError(status: .conflict, key: issue.key, field: issue.field, arguments: issue.arguments)
+        }
+        let tree = context.scope.tree
+        let applicantDepths = tree.ancestry(of: row.unitID).compactMap { tree.nodes[$0]?.kind.depth }
+        if let issue = AidApproval.check(status: row.status, officerDepth: AidAccess.depth(of: context), applicantDepths: applicantDepths) {
+            throw AppError(status: .forbidden, key: issue.key, field: issue.field)
+        }
+        let before = row.auditSnapshot()
+        let today = CivilDate(context.editor.at)
+        switch step {
+        case .approve:
+            if next == .approved { row.approvedDate = today.description }
+        case .reject:
+            row.rejectReason = try Held.text(input.reason, field: "reason", max: 500)
+            row.childKey = nil
+        }
+        let note = row.rejectReason ?? ""
+        row.status = next
+        let amount = row.amountFen
+        let programID = row.programID
+        let committing = next == .approved
+        try await context.app.write { db in
+            try await row.claimVersion(version, on: db)
+            if committing, try await !Counters.add(amount, to: "approved_fen", within: "budget_fen", of: AidProgram.schema, id: programID, on: db) {
+                let program = try await AidProgram.find(programID, on: db)
+                throw AppError.conflict("amountFen", "error.aid.overBudget", [Fen((program?.budgetFen ?? 0) - (program?.approvedFen ?? 0)).description])
+            }
+            try await row.update(on: db)
+            try await AidEvent(subjectID: try row.requireID(), editor: context.editor, what: next.rawValue, note: note).create(on: db)
+            try await Audit.record(.update, row, before: before, by: context.editor, on: db)
+        }
+    }
+
+    static func statistics(scope: UnitScope, list: ListQuery, today: CivilDate, on db: any Database) async throws -> AidStatistics {
+        let files = try await HardshipService.base(ListQuery(unitId: list.unitId), filter: HardshipFilter(), scope: scope, today: today, on: db).all()
+        var levels: [HardshipLevel: Int] = [:]
+        var standings: [HardshipStatus: Int] = [:]
+        for file in files {
+            levels[file.level, default: 0] += 1
+            standings[file.standing(today: today), default: 0] += 1
+        }
+        let rows = try await base(list, filter: AidFilter(), scope: scope, on: db).all()
+        var statuses: [AidStatus: Int] = [:]
+        var stages: [SchoolStage: (Int, Int64)] = [:]
+        var children = Set<String>()
+        var approved: Int64 = 0
+        var paid: Int64 = 0
+        for row in rows {
+            statuses[row.status, default: 0] += 1
+            guard row.status == .approved || row.status == .paid else { continue }
+            children.insert(row.childIDNumber)
+            stages[row.stage, default: (0, 0)].0 += 1
+            stages[row.stage, default: (0, 0)].1 += row.amountFen
+            approved += row.amountFen
+            if row.status == .paid { paid += row.amountFen }
+        }
+        let programIDs = Set(rows.map(\.programID))
+        let budget = programIDs.isEmpty ? 0 : try await AidProgram.query(on: db).filter(\.$id ~~ programIDs).all().map(\.budgetFen).reduce(0, +)
+        return AidStatistics(files: files.count, filesByLevel: HardshipLevel.allCases.map { KeyCount(key: $0.rawValue, count: levels[$0] ?? 0) },
+                             filesByStatus: HardshipStatus.allCases.map { KeyCount(key: $0.rawValue, count: standings[$0] ?? 0) },
+                             applications: rows.count, byStatus: AidStatus.allCases.map { KeyCount(key: $0.rawValue, count: statuses[$0] ?? 0) },
+                             children: children.count,
+                             byStage: SchoolStage.allCases.map { AmountCount(key: $0.rawValue, count: stages[$0]?.0 ?? 0, amountFen: stages[$0]?.1 ?? 0) },
+                             approvedFen: approved, paidFen: paid, budgetFen: budget)
+    }
+
+    /// A worker's own applications, newest first.
+    static func mine(_ member: Member, on db: any Database) async throws -> [AidApplication] {
+        try await AidApplication.query(on: db).filter(\.$memberID == member.requireID()).filter(\.$deletedAt == nil).sort(\.$submittedDate, .descending).all()
+    }
+
+    /// The application for officers who handle aid in its subtree, or for the worker who made it; 404 for anyone else.
+    static func readable(_ id: UUID, request req: Request) async throws -> AidApplication {
+        let user = try req.requireUser()
+        if user.role == .member {
+            let member = try await DisputeRequests.member(req)
+            guard let row = try await AidApplication.find(id, on: req.db), row.deletedAt == nil, row.memberID == member.id else { throw AppError.notFound }
+            return row
+        }
+        let context = try await AidAccess.require(req)
+        return try await AidApplication.find(id, scope: context.scope, includingDeleted: false, on: req.db)
+    }
+}
+
+extension AidApplication: UnitOwnedRecord {
+    static let routeName = "aid-applications"
+    static let exportValuePrefixes = ["stage": "schoolStage", "status": "aidStatus"]
+
+    static func list(_ list: ListQuery, filter: AidFilter, scope: UnitScope, request: Request) async throws -> ListPage<AidApplicationOutput> {
+        _ = try await AidAccess.require(request)
+        let query = try AidApplications.base(list, filter: filter, scope: scope, on: request.db).sort(\.$submittedDate, .descending).sort(\.$id)
+        let total = try await query.copy().count()
+        let items = try await AidApplications.outputs(try await query.range(list.rowRange).all(), on: request.db)
+        try await AidAccess.recordView(request, entityID: nil, shown: items.count, query: request.url.query)
+        return ListPage(items: items, list: list, total: total)
+    }
+
+    static func show(_ id: UUID, request: Request) async throws -> AidApplicationOutput {
+        let row = try await AidApplications.readable(id, request: request)
+        if try request.requireUser().role != .member { try await AidAccess.recordView(request, entityID: id, shown: 1, query: nil) }
+        return try await row.output(on: request)
+    }
+
+    static func create(_ input: AidApplicationInput, context: WriteContext, once: FormOnce?) async throws -> AidApplication {
+        try AidAccess.handles(context)
+        let member = try await Held.member(input.memberId, field: "memberId", scope: context.scope, on: context.app.db)
+        return try await AidApplications.apply(input, member: member, editor: context.editor, app: context.app, once: once)
+    }
+
+    /// Until the enterprise union approves, the school and account can be corrected; the child and stage cannot (a new application is made instead).
+    func update(with input: AidApplicationInput, context: WriteContext, replacing: Bool) async throws {
+        try AidAccess.handles(context)
+        guard let version = input.version else { throw AppError.invalid("version", "error.required") }
+        guard status == .submitted else { throw AppError.conflict("status", "error.aid.notEditable") }
+        let before = auditSnapshot()
+        if let school = input.school { self.school = try Held.text(school, field: "school", max: 100) }
+        if let account = input.payeeAccount?.filter({ !$0.isWhitespace }) {
+            guard account.isEmpty || ((12...30).contains(account.count) && account.allSatisfy(\.isNumber)) else { throw AppError.invalid("payeeAccount", "error.aid.account") }
+            payeeAccount = account.isEmpty ? nil : account
+        }
+        try await context.save(self, version: version, before: before, once: nil)
+    }
+
+    func delete(context: WriteContext) async throws {
+        try AidAccess.handles(context)
+        guard status == .submitted || status == .rejected else { throw AppError.conflict("status", "error.aid.notEditable") }
+        let editor = context.editor
+        deletedAt = editor.at
+        childKey = nil
+        try await context.app.write { db in
+            try await self.update(on: db)
+            try await Audit.record(.delete, self, by: editor, on: db)
+        }
+    }
+
+    func restore(context: WriteContext) async throws {
+        try AidAccess.handles(context)
+        if status != .rejected {
+            if try await AidApplication.query(on: context.app.db).filter(\.$programYear == programYear).filter(\.$childKey == childIDNumber).count() > 0 {
+                throw AppError.conflict("childIdNumber", "error.aid.childTwice", [String(programYear)])
+            }
+            childKey = childIDNumber
+        }
+        let editor = context.editor
+        deletedAt = nil
+        try await context.app.write { db in
+            try await self.update(on: db)
+            try await Audit.record(.restore, self, by: editor, on: db)
+        }
+    }
+
+    func output(on request: Request) async throws -> AidApplicationOutput {
+        guard let output = try await AidApplications.outputs([self], on: request.db).first else { throw AppError.notFound }
+        return output
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import UnionHallCore
+import Vapor
+
+struct HardshipFileOutput: Content {
+    var id: UUID
+    var unitId: UUID
+    var memberId: UUID
+    var memberName: String
+    var level: HardshipLevel
+    var cause: String
+    var householdSize: Int
+    var incomePerHeadFen: Int64
+    /// As read today: a verified file whose year has passed is `lapsed`.
+    var status: HardshipStatus
+    var openedDate: String
+    var verifiedDate: String?
+    var lapsesOn: String?
+    var closedDate: String?
+    var closeReason: String?
+    var version: Int
+    var createdAt: Date?
+    var updatedAt: Date?
+    var deletedAt: Date?
+}
+
+struct HardshipFileInput: Content {
+    var memberId: UUID?
+    var level: HardshipLevel?
+    var cause: String?
+    var householdSize: Int?
+    var incomePerHeadFen: Int64?
+    var version: Int?
+}
+
+struct HardshipFilter: Content {
+    var status: HardshipStatus?
+    var level: HardshipLevel?
+    var memberId: UUID?
+}
+
+struct HardshipStepInput: Content {
+    var version: Int?
+    var date: String?
+    var reason: String?
+}
+
+struct AidProgramOutput: Content {
+    var id: UUID
+    var unitId: UUID
+    var year: Int
+    var name: String
+    var budgetFen: Int64
+    var approvedFen: Int64
+    var paidFen: Int64
+    var remainingFen: Int64
+    var priorityIndustrial: Bool
+    /// By school stage: `{"university": 300000, …}`.
+    var amountsFen: [String: Int64]
+    var version: Int
+    var createdAt: Date?
+    var updatedAt: Date?
+    var deletedAt: Date?
+}
+
+struct AidProgramInput: Content {
+    var unitId: UUID?
+    var year: Int?
+    var name: String?
+    var budgetFen: Int64?
+    var priorityIndustrial: Bool?
+    var amountsFen: [String: Int64]?
+    var version: Int?
+}
+
+struct AidProgramFilter: Content {
+    var year: Int?
+}
+
+struct AidApplicationOutput: Content {
+    var id: UUID
+    var unitId: UUID
+    var programId: UUID
+    var programYear: Int
+    var memberId: UUID
+    var memberName: String
+    var hardshipFileId: UUID?
+    var priorityGroup: Bool
+    var childName: String
+    /// Always masked: the full number is checked by the system, not read by people.
+    var childIdNumber: String
+    var school: String
+    var stage: SchoolStage
+    var admissionYear: Int
+    var amountFen: Int64
+    var payeeAccount: String?
+    var status: AidStatus
+    var submittedDate: String
+    var approvedDate: String?
+    var rejectReason: String?
+    var batchId: UUID?
+    var paidDate: String?
+    var version: Int
+    var createdAt: Date?
+    var updatedAt: Date?
+    var deletedAt: Date?
+}
+
+struct AidApplicationInput: Content {
+    var programId: UUID?
+    /// Officers name the worker; a worker applying is the worker.
+    var memberId: UUID?
+    var hardshipFileId: UUID?
+    var priorityGroup: Bool?
+    var childName: String?
+    var childIdNumber: String?
+    var school: String?
+    var stage: SchoolStage?
+    var admissionYear: Int?
+    var payeeAccount: String?
+    var version: Int?
+}
+
+struct AidFilter: Content {
+    var programId: UUID?
+    var status: AidStatus?
+    var stage: SchoolStage?
+    var memberId: UUID?
+}
+
+struct AidStepInput: Content {
+    var version: Int?
+    var reason: String?
+}
+
+struct AidBatchInput: Content {
+    /// The approved, unpaid applications to pay; all of the programme's in the caller's subtree when absent.
+    var applicationIds: [UUID]?
+    var paidDate: String?
+}
+
+struct AidBatchOutput: Content {
+    var id: UUID
+    var programId: UUID
+    var number: Int
+    var paidDate: String
+    var count: Int
+    var totalFen: Int64
+}
+
+struct AidEventOutput: Content {
+    var at: Date
+    var what: String
+    var note: String
+}
+
+struct AmountCount: Content {
+    var key: String
+    var count: Int
+    var amountFen: Int64
+}
+
+struct AidStatistics: Content {
+    var files: Int
+    var filesByLevel: [KeyCount]
+    var filesByStatus: [KeyCount]
+    var applications: Int
+    var byStatus: [KeyCount]
+    /// Children approved or paid, each counted once.
+    var children: Int
+    var byStage: [AmountCount]
+    var approvedFen: Int64
+    var paidFen: Int64
+    var budgetFen: Int64
+}
+
+/// A line of the public notice (公示): names masked, nothing that identifies the child.
+struct AidNoticeLine: Content {
+    var worker: String
+    var child: String
+    var unit: String
+    var stage: SchoolStage
+    var amountFen: Int64
+}

@@ -1,0 +1,75 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// A worker's own aid page: apply for a child's scholarship from the phone and follow every
+/// application, each change shown.
+struct AidMemberPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("me", "aid") { try await Self.render($0, error: nil, form: nil) }
+        routes.post("me", "aid") { req in
+            let form = try req.content.decode(ApplyForm.self)
+            let member = try await DisputeRequests.member(req)
+            let once = FormOnce(form._once, pathPrefix: "/me/aid", at: req.now)
+            do {
+                _ = try await AidApplications.apply(AidApplicationInput(programId: try FormValue.uuid(form.programId, field: "programId"), priorityGroup: form.priorityGroup != nil,
+                                                                        childName: form.childName, childIdNumber: form.childIdNumber, school: form.school,
+                                                                        stage: form.stage.flatMap(SchoolStage.init(rawValue:)),
+                                                                        admissionYear: try TrainingPages.count(form.admissionYear, field: "admissionYear"), payeeAccount: form.payeeAccount),
+                                                    member: member, editor: try req.editor(), app: req.application, once: once)
+                return req.redirect(to: "/me/aid?notice=created", redirectType: .normal)
+            } catch is FormOnce.AlreadySubmitted {
+                return req.redirect(to: "/me/aid", redirectType: .normal)
+            } catch let error as AppError where error.field != nil {
+                return try await Self.render(req, error: error, form: form)
+            }
+        }
+    }
+
+    struct ApplyForm: Content {
+        var programId: String?
+        var priorityGroup: String?
+        var childName: String?
+        var childIdNumber: String?
+        var school: String?
+        var stage: String?
+        var admissionYear: String?
+        var payeeAccount: String?
+        var _once: String?
+    }
+
+    struct Application: Encodable {
+        var row: AidPages.Row
+        var events: [AidPages.EventRow]
+    }
+
+    struct Context: Encodable {
+        var layout: Layout
+        var programs: [SelectOption]
+        var stages: [SelectOption]
+        var priorityOffered: Bool
+        var hasVerifiedFile: Bool
+        var form: ApplyForm
+        var once: String
+        var error: FormError?
+        var applications: [Application]
+    }
+
+    static func render(_ req: Request, error: AppError?, form: ApplyForm?) async throws -> Response {
+        let member = try await DisputeRequests.member(req)
+        let programs = try await AidPrograms.open(to: member.unitID, tree: try await UnitTree.load(on: req.db), on: req.db).filter { $0.year >= req.today.year - 1 }
+        let rows = try await AidApplications.mine(member, on: req.db)
+        var applications: [Application] = []
+        for output in try await AidApplications.outputs(rows, on: req.db) {
+            applications.append(Application(row: AidPages.row(output, on: req), events: AidPages.events(try await AidAccess.events(of: output.id, on: req.db), on: req)))
+        }
+        var typed = form ?? ApplyForm(stage: SchoolStage.university.rawValue, admissionYear: String(req.today.year))
+        if typed.programId == nil { typed.programId = programs.first?.id?.uuidString }
+        let context = Context(layout: Pages.layout(req, titleKey: "aid.mine"), programs: AidPrograms.options(programs, selected: typed.programId.flatMap(UUID.init(uuidString:))),
+                              stages: Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: typed.stage, request: req),
+                              priorityOffered: programs.contains(where: \.priorityIndustrial),
+                              hasVerifiedFile: try await HardshipService.verifiedFile(of: member.requireID(), today: req.today, on: req.db) != nil,
+                              form: typed, once: typed._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, applications: applications)
+        return try await Pages.render("aid/mine", context, status: error.map { $0.status } ?? .ok, on: req)
+    }
+}

@@ -1,0 +1,186 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// Aid applications in the browser for the officers who handle aid: the list with its figures and
+/// charts, an application's page with its approvals and history, and the officer's form.
+struct AidPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("aid-applications", use: index)
+        routes.get("aid-applications", ":id") { try await Self.renderShow($0, error: nil) }
+        routes.workflowSteps(AidStep.self, of: AidApplication.routeName) { step, req in
+            let form = try req.content.decode(StepForm.self)
+            return try await AidApplication.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0) }) { row, context in
+                try await AidApplications.step(step, row, input: AidStepInput(version: form.version.flatMap { Int($0) }, reason: form.reason), context: context)
+            }
+        }
+    }
+
+    struct StepForm: Content {
+        var version: String?
+        var date: String?
+        var reason: String?
+    }
+
+    struct EventRow: Encodable {
+        var at: String
+        var what: String
+        var note: String
+    }
+
+    static func events(_ events: [AidEventOutput], on req: Request) -> [EventRow] {
+        events.map { EventRow(at: Pages.timestamp($0.at), what: req.t("aidEvent.\($0.what)"), note: $0.note) }
+    }
+
+    struct Row: Encodable {
+        var a: AidApplicationOutput
+        var stage: String
+        var status: String
+        var amount: String
+    }
+
+    static func row(_ a: AidApplicationOutput, on req: Request) -> Row {
+        Row(a: a, stage: req.t("schoolStage.\(a.stage.rawValue)"), status: req.t("aidStatus.\(a.status.rawValue)"), amount: Fen(a.amountFen).description)
+    }
+
+    struct IndexContext: Encodable {
+        var layout: Layout
+        var totals: [Figure]
+        var statuses: [Figure]
+        var stages: [Figure]
+        var charts: [BarChart]
+        var rows: [Row]
+        var pager: Pager
+        var statusOptions: [SelectOption]
+        var programs: [SelectOption]
+        var q: String
+        var from: String
+        var to: String
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let context = try await AidAccess.require(req)
+        let list = try req.query.decode(ListQuery.self)
+        let filter = try req.query.decode(AidFilter.self)
+        let stats = try await AidApplications.statistics(scope: context.scope, list: list, today: req.today, on: req.db)
+        let page = try await AidApplication.list(list, filter: filter, scope: context.scope, request: req)
+        let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
+        let statuses = stats.byStatus.map { Figure(label: req.t("aidStatus.\($0.key)"), count: $0.count, href: "/aid-applications?status=\($0.key)&\(period)") }
+        let stages = stats.byStage.map { Figure(label: req.t("schoolStage.\($0.key)"), count: $0.count, detail: Fen($0.amountFen).description, href: "/aid-applications?stage=\($0.key)&\(period)") }
+        let budgetHref = "/aid-programs"
+        let programs = try await AidPrograms.reachable(by: context, on: req.db)
+        let page_ = IndexContext(
+            layout: Pages.layout(req, titleKey: "aid.title"),
+            totals: [
+                Figure(label: req.t("aid.applications"), count: stats.applications, href: "/aid-applications?\(period)"),
+                Figure(label: req.t("aid.children"), count: stats.children, href: "/aid-applications?status=approved&\(period)"),
+                Figure(label: req.t("aid.approvedAmount"), value: Fen(stats.approvedFen).description, href: "/aid-applications?status=approved&\(period)"),
+                Figure(label: req.t("aid.paidAmount"), value: Fen(stats.paidFen).description, detail: req.t("aid.ofBudget", [Fen(stats.budgetFen).description]),
+                       href: "/aid-applications?status=paid&\(period)"),
+                Figure(label: req.t("hardship.files"), count: stats.files, href: "/hardship-files"),
+            ],
+            statuses: statuses, stages: stages,
+            charts: [
+                BarChart(title: req.t("aid.byStatus"), figures: statuses),
+                BarChart(title: req.t("aid.amountByStage"), stats.byStage.map { (req.t("schoolStage.\($0.key)"), $0.amountFen, Fen($0.amountFen).description, "/aid-applications?stage=\($0.key)&\(period)") }),
+                BarChart(title: req.t("aid.budgetUse"), [(req.t("aid.budget"), stats.budgetFen, Fen(stats.budgetFen).description, budgetHref),
+                                                         (req.t("aid.approvedAmount"), stats.approvedFen, Fen(stats.approvedFen).description, "/aid-applications?status=approved&\(period)"),
+                                                         (req.t("aid.paidAmount"), stats.paidFen, Fen(stats.paidFen).description, "/aid-applications?status=paid&\(period)")]),
+            ],
+            rows: page.items.map { Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req),
+            statusOptions: Pages.enumOptions(AidStatus.self, prefix: "aidStatus", selected: filter.status?.rawValue, request: req),
+            programs: AidPrograms.options(programs, selected: filter.programId),
+            q: list.q ?? "", from: list.from ?? "", to: list.to ?? "")
+        return try await Pages.render("aid/applications", page_, on: req)
+    }
+
+    struct ShowContext: Encodable {
+        var layout: Layout
+        var row: Row
+        var program: String
+        var basis: String
+        var steps: [String]
+        var error: FormError?
+        var events: [EventRow]
+    }
+
+    static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
+        let context = try await AidAccess.require(req)
+        let row = try await AidApplication.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db)
+        try await AidAccess.recordView(req, entityID: row.id, shown: 1, query: nil)
+        let program = try await AidProgram.find(row.programID, on: req.db)
+        let page = ShowContext(layout: Pages.layout(req, titleKey: "aid.one"), row: Self.row(try await row.output(on: req), on: req),
+                               program: program.map { "\($0.year) \($0.name)" } ?? "",
+                               basis: req.t(row.hardshipFileID != nil ? "aid.basisFile" : "aid.basisPriority"),
+                               steps: AidStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue),
+                               error: error.map { Pages.formError($0, on: req) },
+                               events: Self.events(try await AidAccess.events(of: try row.requireID(), on: req.db), on: req))
+        return try await Pages.render("aid/application", page, status: error.map { $0.status } ?? .ok, on: req)
+    }
+}
+
+/// An officer's entry of an application for a worker of their subtree, named by ID number.
+struct AidApplicationForm: RecordForm {
+    typealias Record = AidApplication
+    var programId: String?
+    var memberIdNumber: String?
+    var priorityGroup: String?
+    var childName: String?
+    var childIdNumber: String?
+    var school: String?
+    var stage: String?
+    var admissionYear: String?
+    var payeeAccount: String?
+    var version: String?
+    var _once: String?
+
+    init(_ row: AidApplication?) {
+        programId = row?.programID.uuidString
+        school = row?.school
+        stage = row?.stage.rawValue
+        admissionYear = row.map { String($0.admissionYear) }
+        childName = row?.childName
+        version = row.map { String($0.version) }
+    }
+
+    static func blank(for request: Request, context: WriteContext) -> AidApplicationForm {
+        var form = AidApplicationForm(nil)
+        form.stage = SchoolStage.university.rawValue
+        form.admissionYear = String(request.today.year)
+        return form
+    }
+
+    func input(editing existing: AidApplication?, on request: Request) async throws -> AidApplicationInput {
+        var memberID: UUID?
+        if existing == nil, let number = memberIdNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
+            memberID = try await MemberLookup.byIDNumber(number, field: "memberId", within: try await request.scope(), on: request.db)
+        }
+        return AidApplicationInput(programId: try FormValue.uuid(programId, field: "programId"), memberId: memberID, priorityGroup: priorityGroup != nil,
+                                   childName: childName, childIdNumber: childIdNumber, school: school, stage: stage.flatMap(SchoolStage.init(rawValue:)),
+                                   admissionYear: try TrainingPages.count(admissionYear, field: "admissionYear"), payeeAccount: payeeAccount?.isEmpty == false ? payeeAccount : nil,
+                                   version: version.flatMap { Int($0) })
+    }
+
+    struct Context: Encodable {
+        var layout: Layout
+        var form: AidApplicationForm
+        var id: String?
+        var once: String
+        var error: FormError?
+        var conflict: Bool
+        var programs: [SelectOption]
+        var stages: [SelectOption]
+        var action: String
+    }
+
+    static func render(_ req: Request, form: AidApplicationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
+        try AidAccess.handles(context)
+        let programs = try await AidPrograms.reachable(by: context, on: req.db)
+        let page = Context(layout: Pages.layout(req, titleKey: id == nil ? "aid.new" : "aid.edit"), form: form, id: id?.uuidString,
+                           once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+                           programs: AidPrograms.options(programs, selected: form.programId.flatMap(UUID.init(uuidString:))),
+                           stages: Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: form.stage, request: req),
+                           action: id.map { "/aid-applications/\($0)" } ?? "/aid-applications")
+        return try await Pages.render("aid/application-form", page, status: error.map { $0.status } ?? .ok, on: req)
+    }
+}
