@@ -34,6 +34,7 @@ enum AidApplications {
     /// A new application for `member`'s child, from the worker's own page or entered by an officer.
     static func apply(_ input: AidApplicationInput, member: Member, editor: Editor, app: Application, once: FormOnce?) async throws -> AidApplication {
         let db = app.db
+        try await once.checkNotSubmitted(on: db)
         let today = CivilDate(editor.at)
         let memberID = try member.requireID()
         let tree = try await UnitTree.load(on: db)

@@ -54,6 +54,7 @@ enum HardshipService {
         row.status = .pending
         row.openedDate = CivilDate(context.editor.at).description
         row.openMemberID = memberID
+        try await once.checkNotSubmitted(on: context.app.db)
         if try await HardshipFile.query(on: context.app.db).filter(\.$openMemberID == memberID).count() > 0 {
             throw AppError.conflict("memberId", "error.hardship.open")
         }

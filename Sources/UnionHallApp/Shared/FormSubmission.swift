@@ -62,6 +62,12 @@ struct FormOnce: Sendable {
 extension Optional where Wrapped == FormOnce {
     func claim(on db: any Database) async throws { try await self?.claim(on: db) }
     func record(_ id: UUID?, on db: any Database) async throws { _ = try await self?.record(id, on: db) }
+
+    /// For a save that checks duplicates before its write: a repeated form goes to the first one's record
+    /// rather than being refused as a duplicate of itself.
+    func checkNotSubmitted(on db: any Database) async throws {
+        if let location = try await self?.earlierLocation(on: db) { throw FormOnce.AlreadySubmitted(location: location) }
+    }
 }
 
 struct CreateFormSubmission: AsyncMigration {
