@@ -75,17 +75,41 @@ import Vapor
                 ("api/v1/certifications/statistics", "TalentStatistics"), ("api/v1/competitions/statistics", "CompetitionStatistics"),
                 ("api/v1/training-programs/statistics", "TrainingStatistics"),
             ]
-            for (path, schemaName) in checks {
-                let response = try await world.api(.GET, path, as: "admin")
-                #expect(response.status == .ok, "\(path)")
-                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
-                let object = try #require((json as? [[String: Any]])?.first ?? (json as? [String: Any]), "\(path)")
-                let schema = try #require(OpenAPISchemas.all[.init(stringLiteral: schemaName)])
-                let properties = try #require(schema.objectContext?.properties)
-                let required = Set(properties.filter { $0.value.required && !$0.value.nullable }.map(\.key))
-                #expect(Set(object.keys).isSubset(of: Set(properties.keys)), "\(schemaName) undocumented: \(Set(object.keys).subtracting(properties.keys))")
-                #expect(required.isSubset(of: Set(object.keys)), "\(schemaName) missing: \(required.subtracting(object.keys))")
-            }
+            try await Self.match(checks, in: world)
+        }
+    }
+
+    /// Each path's answer (or its first item) has exactly the documented fields, the required ones present.
+    static func match(_ checks: [(String, String)], in world: TestWorld) async throws {
+        for (path, schemaName) in checks {
+            let response = try await world.api(.GET, path, as: "admin")
+            #expect(response.status == .ok, "\(path)")
+            let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
+            let object = try #require((json as? [[String: Any]])?.first ?? (json as? [String: Any]), "\(path)")
+            let schema = try #require(OpenAPISchemas.all[.init(stringLiteral: schemaName)])
+            let properties = try #require(schema.objectContext?.properties)
+            let required = Set(properties.filter { $0.value.required && !$0.value.nullable }.map(\.key))
+            #expect(Set(object.keys).isSubset(of: Set(properties.keys)), "\(schemaName) undocumented: \(Set(object.keys).subtracting(properties.keys))")
+            #expect(required.isSubset(of: Set(object.keys)), "\(schemaName) missing: \(required.subtracting(object.keys))")
+        }
+    }
+
+    @Test func aidResponsesMatchTheirSchemas() async throws {
+        try await TestWorld.run { world in
+            _ = AidTests.clock(world, "2024-08-01")
+            try await AidTests.handlers(world)
+            let file = try await AidTests.verifiedFile(world, member: world.memberA)
+            let program = try await AidTests.program(world)
+            let app = try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: AidTests.application(program, child: AidTests.childA)).decode(AidApplicationOutput.self)
+            for _ in 0..<3 { _ = try await world.api(.POST, "api/v1/aid-applications/\(app.id)/approve", as: "admin", body: AidStepInput(version: try await AidApplication.find(app.id, on: world.app.db)?.version)) }
+            let batch = try await world.api(.POST, "api/v1/aid-programs/\(program.id)/batches", as: "city", body: AidBatchInput(paidDate: "2024-08-01")).decode(AidBatchOutput.self)
+            #expect(batch.count == 1)
+            try await Self.match([
+                ("api/v1/hardship-files/\(file.id)", "HardshipFile"), ("api/v1/hardship-files/\(file.id)/events", "AidEvent"),
+                ("api/v1/aid-programs/\(program.id)", "AidProgram"), ("api/v1/aid-programs/\(program.id)/batches", "AidBatch"),
+                ("api/v1/aid-programs/\(program.id)/notice", "AidNoticeLine"), ("api/v1/aid-applications/\(app.id)", "AidApplication"),
+                ("api/v1/aid-applications/\(app.id)/events", "AidEvent"), ("api/v1/aid-applications/statistics", "AidStatistics"),
+            ], in: world)
         }
     }
 

@@ -158,6 +158,7 @@ enum OpenAPIDocument {
         entries += InnovationOpenAPI.paths
         entries += SkillsOpenAPI.paths
         entries += RightsOpenAPI.paths
+        entries += AidOpenAPI.paths
         for (path, item) in entries { paths[path] = .init(item) }
         // Reading one member may reveal its personal data.
         if case .b(var item)? = paths["/api/v1/members/{id}"], var get = item.get {

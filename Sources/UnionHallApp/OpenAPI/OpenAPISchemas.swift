@@ -27,6 +27,7 @@ enum OpenAPISchemas {
         for (name, schema) in InnovationOpenAPI.schemas { all[name] = schema }
         for (name, schema) in SkillsOpenAPI.schemas { all[name] = schema }
         for (name, schema) in RightsOpenAPI.schemas { all[name] = schema }
+        for (name, schema) in AidOpenAPI.schemas { all[name] = schema }
         return all
     }()
 
@@ -159,7 +160,7 @@ enum OpenAPISchemas {
         "User": .object(properties: [
             "id": uuid, "username": .string, "displayName": .string, "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(), "active": .boolean,
-            "version": .integer, "createdAt": timestamp.optionalSchemaObject(), "updatedAt": timestamp.optionalSchemaObject(),
+            "handlesAid": .boolean(description: "Sees hardship files and children's data (every view audited)"), "version": .integer, "createdAt": timestamp.optionalSchemaObject(), "updatedAt": timestamp.optionalSchemaObject(),
         ]),
         "UserInput": .object(properties: [
             "username": .string, "password": .string(format: .password, minLength: AccountService.minPasswordLength),
@@ -168,7 +169,7 @@ enum OpenAPISchemas {
         ]),
         "UserUpdate": .object(properties: [
             "displayName": .string(required: false), "role": values(Role.self).optionalSchemaObject(), "unitId": uuid.optionalSchemaObject(),
-            "active": .boolean(required: false), "password": .string(format: .password, required: false), "version": .integer,
+            "active": .boolean(required: false), "handlesAid": .boolean(required: false), "password": .string(format: .password, required: false), "version": .integer,
         ]),
         "AuditEntry": .object(properties: [
             "id": uuid, "at": timestamp, "actorId": uuid.optionalSchemaObject(), "actorName": .string,
