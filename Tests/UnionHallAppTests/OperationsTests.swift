@@ -225,6 +225,20 @@ import Vapor
             let guoHazard = try #require(try await HazardReport.query(on: app.db).filter(\.$reporterID == guo.requireID()).first())
             #expect(guoHazard.status == .rewarded)
             #expect(guoHazard.rewardFen == campaign.rewardCapFen)
+            // 金秋助学: 1,515 children and ¥4,545,000.00, paid within the programme's budget.
+            let aid = try await AidApplications.statistics(scope: scope("庆阳市总工会"), list: year, today: CivilDate(year: 2024, month: 12, day: 31)!, on: app.db)
+            #expect(aid.children == 1_515)
+            #expect(aid.paidFen == 454_500_000)
+            #expect(aid.paidFen <= aid.budgetFen)
+            #expect(aid.byStatus.first { $0.key == "paid" }?.count == 1_515)
+            let program = try #require(try await AidProgram.query(on: app.db).filter(\.$year == 2024).first())
+            #expect(program.paidFen == 454_500_000)
+            #expect(try await AidPaymentBatch.query(on: app.db).all().map(\.totalFen).reduce(0, +) == 454_500_000)
+            let applications = try await AidApplication.query(on: app.db).all()
+            let standing = try await HardshipFile.query(on: app.db).all()
+            let verifiedHolders = Set(standing.filter { $0.status == .verified }.map(\.memberID))
+            #expect(applications.allSatisfy { $0.priorityGroup || verifiedHolders.contains($0.memberID) })
+            #expect(Set(applications.map(\.childIDNumber)).count == applications.count)
         }
     }
 }

@@ -123,6 +123,7 @@ enum DemoCatalog {
         .init(username: "xifeng", displayName: "西峰区总工会干部", role: .officer, unit: "xifeng", member: nil),
         .init(username: "huanxian", displayName: "环县总工会干部", role: .officer, unit: "huanxian", member: nil),
         .init(username: "jinchang", displayName: "金昌市总工会干部", role: .officer, unit: "jinchang", member: nil),
+        .init(username: "gridunion", displayName: "国网庆阳供电公司工会干部", role: .officer, unit: "grid", member: nil),
         .init(username: "expert", displayName: "评审专家", role: .reviewer, unit: "qingyang", member: nil),
         .init(username: "judge1", displayName: "裁判员王建华", role: .reviewer, unit: "qingyang", member: nil),
         .init(username: "judge2", displayName: "裁判员李秀英", role: .reviewer, unit: "qingyang", member: nil),

@@ -23,7 +23,7 @@ enum DemoData {
         let hash = try app.password.hash(password)
         let plan = Plan(total: count)
         let now = app.current.now()
-        let (synthetic, mentorship, studios, outreach, problems, innovation, skills, disputes) = try await app.write { db in
+        let (synthetic, mentorship, studios, outreach, problems, innovation, skills, disputes, scholarships) = try await app.write { db in
             let units = try await createUnits(on: db)
             let organizations = try await createOrganizations(units: units, on: db)
             let people = try await createPeople(units: units, organizations: organizations, on: db)
@@ -40,7 +40,8 @@ enum DemoData {
             let disputes = try await DemoDisputes.load(units: units, organizations: organizations, people: people, on: db)
             _ = try await DemoServices.load(units: units, on: db)
             try await DemoSafety.load(units: units, organizations: organizations, people: people, on: db)
-            return (synthetic, mentorship, studios, outreach, problems, innovation, skills, disputes)
+            let scholarships = try await DemoAid.load(units: units, people: people, on: db)
+            return (synthetic, mentorship, studios, outreach, problems, innovation, skills, disputes, scholarships)
         }
         // Fresh statistics let the query planner pick the search indexes on a large register.
         if let sql = app.db as? any SQLDatabase { try await sql.raw("ANALYZE").run() }
@@ -52,7 +53,7 @@ enum DemoData {
                       plan.qingyangSkilled + DemoCatalog.people.filter { $0.level != nil && isQingyang($0.unit) }.count, seconds, rate)
             + "工作室 Studios: \(studios + 1). 四进 Outreach activities: \(outreach). 技术难题 Technical problems: \(problems). 创新项目 Innovation items: \(innovation).\n"
             + "技能 Skills: \(skills.certifications) certifications, \(skills.events) competition events, \(skills.honors) competition honors, \(skills.personTimes) training person-times.\n"
-            + "劳动争议 Disputes: \(disputes) cases mediated in Qingyang in 2024.\n"
+            + "劳动争议 Disputes: \(disputes) cases mediated in Qingyang in 2024. 金秋助学 Scholarships: \(scholarships) children paid in Qingyang in 2024.\n"
             + "师带徒 Mentorship: \(mentorship.grid) agreements at 国网庆阳供电公司, \(mentorship.jinchang) apprentices trained in Jinchang.\n"
             + accountsText()
     }
