@@ -104,6 +104,7 @@ struct DisputePages: RouteCollection {
         var channels: [Figure]
         var types: [Figure]
         var outcomes: [Figure]
+        var charts: [BarChart]
         var rows: [Row]
         var pager: Pager
         var from: String
@@ -123,16 +124,20 @@ struct DisputePages: RouteCollection {
         func figures(_ counts: [KeyCount], _ prefix: String, _ parameter: String) -> [Figure] {
             counts.map { Figure(label: req.t("\(prefix).\($0.key)"), count: $0.count, href: "\(Self.path)?\(parameter)=\($0.key)&\(period)") }
         }
+        let totals = [
+            Figure(label: req.t("dispute.cases"), count: stats.cases, href: "\(Self.path)?\(period)"),
+            Figure(label: req.t("dispute.claimed"), value: Fen(stats.claimedFen).description, href: "\(Self.path)?\(period)"),
+            Figure(label: req.t("dispute.recovered"), value: Fen(stats.recoveredFen).description, href: "\(Self.path)?status=settled&\(period)"),
+            Figure(label: req.t("dispute.overdue"), count: stats.overdue, href: "\(Self.path)?overdue=true"),
+        ]
+        let channels = figures(stats.byChannel, "disputeChannel", "channel")
+        let types = figures(stats.byType, "disputeType", "type")
+        let outcomes = figures(stats.byStatus, "disputeStatus", "status")
         let context = IndexContext(
-            layout: Pages.layout(req, titleKey: "dispute.title"),
-            totals: [
-                Figure(label: req.t("dispute.cases"), count: stats.cases, href: "\(Self.path)?\(period)"),
-                Figure(label: req.t("dispute.claimed"), value: Fen(stats.claimedFen).description, href: "\(Self.path)?\(period)"),
-                Figure(label: req.t("dispute.recovered"), value: Fen(stats.recoveredFen).description, href: "\(Self.path)?status=settled&\(period)"),
-                Figure(label: req.t("dispute.overdue"), count: stats.overdue, href: "\(Self.path)?overdue=true"),
-            ],
-            channels: figures(stats.byChannel, "disputeChannel", "channel"), types: figures(stats.byType, "disputeType", "type"),
-            outcomes: figures(stats.byStatus, "disputeStatus", "status"),
+            layout: Pages.layout(req, titleKey: "dispute.title"), totals: totals, channels: channels, types: types, outcomes: outcomes,
+            charts: [BarChart(title: req.t("dispute.byChannel"), figures: channels), BarChart(title: req.t("dispute.byType"), figures: types),
+                     BarChart(title: req.t("dispute.byOutcome"), figures: outcomes),
+                     BarChart(title: req.t("dispute.amounts"), figures: Array(totals[1...2]), amounts: [stats.claimedFen, stats.recoveredFen])],
             rows: try page.items.map { try Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "",
             statuses: Pages.enumOptions(DisputeStatus.self, prefix: "disputeStatus", selected: filter.status?.rawValue, request: req),
             overdue: filter.overdue == true, deleted: list.deleted == true)

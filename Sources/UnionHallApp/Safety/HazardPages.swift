@@ -69,6 +69,7 @@ struct HazardPages: RouteCollection {
         var layout: Layout
         var totals: [Figure]
         var statuses: [Figure]
+        var charts: [BarChart]
         var rows: [Row]
         var pager: Pager
         var from: String
@@ -81,6 +82,7 @@ struct HazardPages: RouteCollection {
         let stats = try await HazardService.statistics(scope: scope, list: list, on: req.db)
         let page = try await HazardReport.list(list, filter: try req.query.decode(HazardFilter.self), scope: scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
+        let statuses = stats.byStatus.map { Figure(label: req.t("hazardStatus.\($0.key)"), count: $0.count, href: "/hazard-reports?status=\($0.key)&\(period)") }
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "hazard.title"),
             totals: [
@@ -88,7 +90,7 @@ struct HazardPages: RouteCollection {
                 Figure(label: req.t("hazardStatus.rewarded"), count: stats.rewarded, href: "/hazard-reports?status=rewarded&\(period)"),
                 Figure(label: req.t("hazard.rewardsPaid"), value: Fen(stats.rewardsFen).description, href: "/hazard-reports?status=rewarded&\(period)"),
             ],
-            statuses: stats.byStatus.map { Figure(label: req.t("hazardStatus.\($0.key)"), count: $0.count, href: "/hazard-reports?status=\($0.key)&\(period)") },
+            statuses: statuses, charts: [BarChart(title: req.t("hazard.byStatus"), figures: statuses)],
             rows: page.items.map { Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "")
         return try await Pages.render("safety/hazards", context, on: req)
     }

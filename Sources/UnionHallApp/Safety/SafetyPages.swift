@@ -81,6 +81,7 @@ struct SafetyPages: RouteCollection {
         var row: CampaignRow
         var participants: [ParticipantOutput]
         var rates: [RateRow]
+        var charts: [BarChart]
         var employers: [SelectOption]
         var error: FormError?
         var deleted: Bool
@@ -99,6 +100,12 @@ struct SafetyPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "safety.campaign"), row: CampaignRow(c: try await row.output(on: req), cap: Fen(row.rewardCapFen).description),
             participants: try await SafetyRecords.participants(of: row, on: req.db),
             rates: [rate("safety.participants", rates.participants), rate("safety.others", rates.others)],
+            charts: [BarChart(title: req.t("safety.rateChart"), [
+                (req.t("safety.participants") + " \(rates.year - 1)", Int64(rates.participants.previousRate ?? 0), perMille(rates.participants.previousRate), "/accident-records?year=\(rates.year - 1)"),
+                (req.t("safety.participants") + " \(rates.year)", Int64(rates.participants.rate ?? 0), perMille(rates.participants.rate), "/accident-records?year=\(rates.year)"),
+                (req.t("safety.others") + " \(rates.year - 1)", Int64(rates.others.previousRate ?? 0), perMille(rates.others.previousRate), "/accident-records?year=\(rates.year - 1)"),
+                (req.t("safety.others") + " \(rates.year)", Int64(rates.others.rate ?? 0), perMille(rates.others.rate), "/accident-records?year=\(rates.year)"),
+            ])],
             employers: try await PageOptions.organizations([.employer, .cooperative], scope: scope, selected: nil, on: req.db),
             error: error.map { Pages.formError($0, on: req) }, deleted: row.deletedAt != nil, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("safety/campaign", context, status: error.map { $0.status } ?? .ok, on: req)

@@ -55,6 +55,7 @@ struct ServicePages: RouteCollection {
         var served: [Figure]
         var goods: [Figure]
         var stations: [Figure]
+        var charts: [BarChart]
         var rows: [EventRow]
         var pager: Pager
         var from: String
@@ -70,6 +71,9 @@ struct ServicePages: RouteCollection {
         let stats = try await ServiceRecords.statistics(scope: scope, list: list, on: req.db)
         let page = try await ServiceEvent.list(list, filter: filter, scope: scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
+        let served = stats.byKind.map { Figure(label: req.t("serviceEventKind.\($0.key)"), count: $0.count, href: "/service-events?kind=\($0.key)&\(period)") }
+        let goods = stats.goodsByKind.map { Figure(label: req.t("serviceEventKind.\($0.key)"), value: Fen(Int64($0.count)).description, href: "/service-events?kind=\($0.key)&\(period)") }
+        let stations = stats.byStation.map { Figure(label: $0.name, value: String($0.peopleServed), detail: Fen($0.goodsFen).description, href: "/service-events?stationId=\($0.id)&\(period)") }
         let context = EventsContext(
             layout: Pages.layout(req, titleKey: "service.title"),
             totals: [
@@ -77,9 +81,9 @@ struct ServicePages: RouteCollection {
                 Figure(label: req.t("service.peopleServed"), count: stats.peopleServed, href: "/service-events?\(period)"),
                 Figure(label: req.t("service.goods"), value: Fen(stats.goodsFen).description, href: "/service-events?\(period)"),
             ],
-            served: stats.byKind.map { Figure(label: req.t("serviceEventKind.\($0.key)"), count: $0.count, href: "/service-events?kind=\($0.key)&\(period)") },
-            goods: stats.goodsByKind.map { Figure(label: req.t("serviceEventKind.\($0.key)"), value: Fen(Int64($0.count)).description, href: "/service-events?kind=\($0.key)&\(period)") },
-            stations: stats.byStation.map { Figure(label: $0.name, value: String($0.peopleServed), detail: Fen($0.goodsFen).description, href: "/service-events?stationId=\($0.id)&\(period)") },
+            served: served, goods: goods, stations: stations,
+            charts: [BarChart(title: req.t("service.servedByKind"), figures: served), BarChart(title: req.t("service.goodsByKind"), figures: goods),
+                     BarChart(title: req.t("service.byStation"), figures: stations)],
             rows: page.items.map { EventRow(e: $0, kind: req.t("serviceEventKind.\($0.kind.rawValue)"), goods: Fen($0.goodsFen).description) },
             pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "",
             kinds: Pages.enumOptions(ServiceEventKind.self, prefix: "serviceEventKind", selected: filter.kind?.rawValue, request: req), deleted: list.deleted == true)
