@@ -110,7 +110,7 @@ struct AidPages: RouteCollection {
         try await AidAccess.recordView(req, entityID: row.id, shown: 1, query: nil)
         let program = try await AidProgram.find(row.programID, on: req.db)
         let page = ShowContext(layout: Pages.layout(req, titleKey: "aid.one"), row: Self.row(try await row.output(on: req), on: req),
-                               program: program.map { "\($0.year) \($0.name)" } ?? "",
+                               program: program.map(AidPrograms.title) ?? "",
                                basis: req.t(row.hardshipFileID != nil ? "aid.basisFile" : "aid.basisPriority"),
                                steps: AidStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue),
                                error: error.map { Pages.formError($0, on: req) },

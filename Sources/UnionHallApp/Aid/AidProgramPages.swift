@@ -59,6 +59,7 @@ struct AidProgramPages: RouteCollection {
     struct ShowContext: Encodable {
         var layout: Layout
         var row: Row
+        var title: String
         var amounts: [Amount]
         var charts: [BarChart]
         var payable: Int
@@ -77,7 +78,7 @@ struct AidProgramPages: RouteCollection {
         let output = try await program.output(on: req)
         let href = "/aid-applications?programId=\(id)"
         let page = ShowContext(
-            layout: Pages.layout(req, titleKey: "aid.program"), row: Self.row(output),
+            layout: Pages.layout(req, titleKey: "aid.program"), row: Self.row(output), title: AidPrograms.title(program),
             amounts: SchoolStage.allCases.filter { program.amount(for: $0) > 0 }.map { Amount(stage: req.t("schoolStage.\($0.rawValue)"), amount: Fen(program.amount(for: $0)).description) },
             charts: [BarChart(title: req.t("aid.budgetUse"), [(req.t("aid.budget"), program.budgetFen, Fen(program.budgetFen).description, href),
                                                               (req.t("aid.approvedAmount"), program.approvedFen, Fen(program.approvedFen).description, href + "&status=approved"),
@@ -95,7 +96,7 @@ struct AidNoticePage: RouteCollection {
         routes.get("aid-notice", ":id") { req in
             let program = try await AidAPIController.published(req)
             let lines = try await AidPayments.notice(program, on: req.db)
-            return try await Pages.render("aid/notice", Context(layout: Pages.layout(req, titleKey: "aid.notice"), program: "\(program.year) \(program.name)",
+            return try await Pages.render("aid/notice", Context(layout: Pages.layout(req, titleKey: "aid.notice"), program: AidPrograms.title(program),
                                                                 lines: lines.map { Line(l: $0, stage: req.t("schoolStage.\($0.stage.rawValue)"), amount: Fen($0.amountFen).description) },
                                                                 total: Fen(lines.map(\.amountFen).reduce(0, +)).description), on: req)
         }

@@ -66,7 +66,12 @@ enum AidPrograms {
     }
 
     static func options(_ programs: [AidProgram], selected: UUID?) -> [SelectOption] {
-        programs.compactMap { p in p.id.map { SelectOption(value: $0.uuidString, label: "\(p.year) \(p.name)", selected: $0 == selected) } }
+        programs.compactMap { p in p.id.map { SelectOption(value: $0.uuidString, label: title(p), selected: $0 == selected) } }
+    }
+
+    /// `庆阳市2024年“金秋助学”`, or `2024 金秋助学` when the name does not say its year.
+    static func title(_ program: AidProgram) -> String {
+        program.name.contains(String(program.year)) ? program.name : "\(program.year) \(program.name)"
     }
 
     /// Programmes open to a unit's workers, newest first.

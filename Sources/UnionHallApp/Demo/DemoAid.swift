@@ -6,7 +6,8 @@ import UnionHallCore
 /// Qingyang's 2024 金秋助学 with industrial workers added as a priority group: 1,515 children of
 /// hardship (or priority) workers each given ¥3,000.00 for college, ¥4,545,000.00 in all, every
 /// application approved by the enterprise union, the county and the city and paid in two batches.
-/// Hardship files behind them are verified by the counties; 陈帮贵 has one, so he can apply himself.
+/// Hardship files behind them are verified by the counties; 陈帮贵 has one, and this year's
+/// programme is open, so he can apply himself.
 enum DemoAid {
     static let children = 1_515
     static let amountFen: Int64 = 300_000
@@ -15,7 +16,7 @@ enum DemoAid {
     /// The demo's officers who handle aid (and so see children's data).
     static let handlers = ["qingyang", "xifeng", "huanxian", "gridunion"]
 
-    static func load(units: [String: UnionUnit], people: [String: Member], on db: any Database) async throws -> Int {
+    static func load(units: [String: UnionUnit], people: [String: Member], today: CivilDate, on db: any Database) async throws -> Int {
         guard let qingyang = units["qingyang"]?.id, let sql = db as? any SQLDatabase else { return 0 }
         try await User.query(on: db).filter(\.$username ~~ handlers).set(\.$handlesAid, to: true).update()
         let program = AidProgram()
@@ -45,20 +46,30 @@ enum DemoAid {
         var files: [[any Encodable & Sendable]] = []
         let levels: [HardshipLevel] = [.relative, .relative, .deep, .accident]
         let now = Date()
-        for (index, member) in withFiles.enumerated() {
-            guard let memberID = member.id else { continue }
+        var fileEvents: [[any Encodable & Sendable]] = []
+        // Files verified in early 2024; two in three re-verified this year, the rest lapsed for want of it.
+        func file(_ member: Member, level: HardshipLevel, cause: String, size: Int, income: Int64, opened: CivilDate, reverified: CivilDate?) {
+            guard let memberID = member.id else { return }
             let id = UUID()
             fileOf[memberID] = id
-            let opened = CivilDate(year: 2024, month: 2, day: 1)!.adding(days: index % 40)
-            files.append([id, member.unitID, memberID, memberID, levels[index % levels.count].rawValue, ["家庭成员患重病", "单亲家庭抚养子女", "因工伤致残", "子女多就学负担重"][index % 4],
-                          3 + index % 3, Int64(45_000 + (index % 20) * 1_000), HardshipStatus.verified.rawValue, opened.description, opened.adding(days: 20).description, 1, now, now])
+            let verified = opened.adding(days: 20)
+            files.append([id, member.unitID, memberID, memberID, level.rawValue, cause, size, income, HardshipStatus.verified.rawValue, opened.description,
+                          (reverified ?? verified).description, 1, now, now])
+            let steps = [("opened", opened), ("verify", verified)] + (reverified.map { [("reverify", $0)] } ?? [])
+            fileEvents += steps.map { [UUID(), id, $0.1.startOfDay, $0.0, "", "system"] }
         }
-        if let chen = people["陈帮贵"], let chenID = chen.id {
-            files.append([UUID(), chen.unitID, chenID, chenID, HardshipLevel.accident.rawValue, "工地欠薪期间家庭生活困难，子女在读", 4, Int64(52_000),
-                          HardshipStatus.verified.rawValue, "2024-05-06", "2024-05-20", 1, now, now])
+        for (index, member) in withFiles.enumerated() {
+            file(member, level: levels[index % levels.count], cause: ["家庭成员患重病", "单亲家庭抚养子女", "因工伤致残", "子女多就学负担重"][index % 4], size: 3 + index % 3,
+                 income: Int64(45_000 + (index % 20) * 1_000), opened: CivilDate(year: 2024, month: 2, day: 1)!.adding(days: index % 40),
+                 reverified: index % 3 == 2 || today.year <= 2024 ? nil : today.adding(days: -(30 + index % 60)))
+        }
+        if let chen = people["陈帮贵"] {
+            file(chen, level: .accident, cause: "工地欠薪期间家庭生活困难，子女在读", size: 4, income: 52_000, opened: CivilDate(year: 2024, month: 5, day: 6)!,
+                 reverified: today.year <= 2024 ? nil : today.adding(days: -20))
         }
         try await BulkInsert.rows(into: HardshipFile.schema, columns: ["id", "unit_id", "member_id", "open_member_id", "level", "cause", "household_size", "income_per_head_fen",
                                                                      "status", "opened_date", "verified_date", "version", "created_at", "updated_at"], files, on: db)
+        try await BulkInsert.rows(into: AidEvent.schema, columns: ["id", "subject_id", "at", "what", "note", "actor"], fileEvents, on: db)
         let holders = withFiles.compactMap(\.id) + (people["陈帮贵"]?.id.map { [$0] } ?? [])
         if !holders.isEmpty { try await sql.update(Member.schema).set("hardship", to: true).where("id", .in, holders).run() }
 
@@ -105,6 +116,21 @@ enum DemoAid {
         program.approvedFen = Int64(count) * amountFen
         program.paidFen = Int64(count) * amountFen
         try await program.update(on: db)
+        // This year's programme, open for applications (陈帮贵 can apply for his child).
+        if today.year > program.year {
+            let current = AidProgram()
+            current.unitID = qingyang
+            current.year = today.year
+            current.name = "庆阳市\(today.year)年“金秋助学”"
+            current.budgetFen = 500_000_000
+            current.priorityIndustrial = true
+            for stage in SchoolStage.allCases { current.setAmount(program.amount(for: stage), for: stage) }
+            current.approvedFen = 0
+            current.paidFen = 0
+            current.version = 1
+            try await current.create(on: db)
+            try await Audit.record(.create, current, by: .system, on: db)
+        }
         return count
     }
 }

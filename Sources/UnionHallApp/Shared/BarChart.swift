@@ -14,7 +14,7 @@ struct BarChart: Encodable {
     }
 
     static let labelWidth = 150
-    static let barSpace = 330
+    static let barSpace = 290
     static let rowHeight = 30
 
     var title: String
