@@ -47,6 +47,10 @@ import VaporTesting
             #expect(counts.rewardsFen == 500_000)
             let mine = try await world.api(.GET, "api/v1/hazard-reports/mine", as: "worker").decode([HazardOutput].self)
             #expect(mine.first?.status == .rewarded)
+            // The reporter follows every change.
+            let events = try await world.api(.GET, "\(path)/events", as: "worker").decode([HazardEventOutput].self)
+            #expect(events.map(\.status) == [.reported, .verified, .rectificationOrdered, .rectified, .rewarded])
+            #expect(try await world.api(.GET, "\(path)/events", as: "officerB").status == .notFound)
             #expect(try await world.api(.GET, path, as: "worker").status == .ok)
             #expect(try await world.api(.GET, "api/v1/hazard-reports", as: "worker").status == .forbidden)
         }

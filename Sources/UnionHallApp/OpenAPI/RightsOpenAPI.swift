@@ -88,6 +88,7 @@ enum RightsOpenAPI {
             "severity": S.values(HazardSeverity.self).optionalSchemaObject(), "version": K.optionalInt,
         ]),
         "HazardStep": .object(properties: ["version": .integer, "date": K.optionalDate, "rectifyBy": K.optionalDate, "amountFen": optionalFen, "reason": .string(required: false)]),
+        "HazardEvent": .object(properties: ["at": S.timestamp, "status": S.values(HazardStatus.self)]),
         "HazardStatistics": .object(properties: ["reports": .integer, "byStatus": K.keyCounts, "rewarded": .integer, "rewardsFen": fen]),
         "DisputeStatistics": .object(properties: [
             "cases": .integer, "byChannel": K.keyCounts, "byType": K.keyCounts, "byStatus": K.keyCounts, "claimedFen": fen, "recoveredFen": fen, "overdue": .integer,
@@ -153,6 +154,7 @@ enum RightsOpenAPI {
         }
         entries += [
             (OpenAPI.Path(rawValue: hazards + "/report"), OpenAPI.PathItem(post: K.op("safety", "A worker reports a hazard", body: "HazardInput", code: 201, D.ref("HazardReport"), errors: [400, 401, 403, 422]))),
+            (OpenAPI.Path(rawValue: hazards + "/{id}/events"), OpenAPI.PathItem(parameters: [id], get: K.op("safety", "The report's statuses as they changed, for its officers and its reporter", .array(items: D.ref("HazardEvent")), errors: K.read))),
             (OpenAPI.Path(rawValue: hazards + "/mine"), OpenAPI.PathItem(get: K.op("safety", "The worker's own reports", .array(items: D.ref("HazardReport")), errors: [401, 403]))),
             (OpenAPI.Path(rawValue: hazards + "/statistics"), OpenAPI.PathItem(get: K.op("safety", "Reports by status and rewards paid", D.ref("HazardStatistics"), errors: [401, 403, 404, 422], parameters: K.period))),
         ]

@@ -113,9 +113,14 @@ struct HazardPages: RouteCollection {
         return try await Pages.render("safety/hazard", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
+    struct Mine: Encodable {
+        var row: Row
+        var events: [AidPages.EventRow]
+    }
+
     struct MineContext: Encodable {
         var layout: Layout
-        var rows: [Row]
+        var rows: [Mine]
         var severities: [SelectOption]
         var place: String
         var description: String
@@ -126,9 +131,14 @@ struct HazardPages: RouteCollection {
 
     static func renderMine(_ req: Request, error: AppError?, form: ReportForm?, saved: Bool = false) async throws -> Response {
         let member = try await DisputeRequests.member(req)
-        let rows = try await HazardService.outputs(try await HazardReport.query(on: req.db).filter(\.$reporterID == member.requireID()).filter(\.$deletedAt == nil)
-            .sort(\.$reportedDate, .descending).all(), on: req.db)
-        let context = MineContext(layout: Pages.layout(req, titleKey: "hazard.mine"), rows: rows.map { Self.row($0, on: req) },
+        let reports = try await HazardReport.query(on: req.db).filter(\.$reporterID == member.requireID()).filter(\.$deletedAt == nil)
+            .sort(\.$reportedDate, .descending).all()
+        var mine: [Mine] = []
+        for (output, report) in zip(try await HazardService.outputs(reports, on: req.db), reports) {
+            let events = try await HazardService.events(of: report, on: req.db).map { AidPages.EventRow(at: Pages.timestamp($0.at), what: req.t("hazardStatus.\($0.status.rawValue)"), note: "") }
+            mine.append(Mine(row: Self.row(output, on: req), events: events))
+        }
+        let context = MineContext(layout: Pages.layout(req, titleKey: "hazard.mine"), rows: mine,
                                   severities: Pages.enumOptions(HazardSeverity.self, prefix: "hazardSeverity", selected: form?.severity ?? HazardSeverity.general.rawValue, request: req),
                                   place: form?.place ?? "", description: form?.description ?? "", once: form?._once ?? Pages.once(),
                                   error: error.map { Pages.formError($0, on: req) }, saved: saved)

@@ -51,6 +51,12 @@ struct HazardStepInput: Content {
     var reason: String?
 }
 
+/// A report's status as it changed, read from its audit lines.
+struct HazardEventOutput: Content {
+    var at: Date
+    var status: HazardStatus
+}
+
 struct HazardStatistics: Content {
     var reports: Int
     var byStatus: [KeyCount]
@@ -172,6 +178,17 @@ enum HazardService {
                                 rewarded: rewarded.count, rewardsFen: rewarded.compactMap(\.rewardFen).reduce(0, +))
     }
 
+    /// Every status the report has had, oldest first: each change was written to the audit log with it.
+    static func events(of row: HazardReport, on db: any Database) async throws -> [HazardEventOutput] {
+        var events: [HazardEventOutput] = []
+        for entry in try await AuditEntry.query(on: db).filter(\.$entity == HazardReport.auditEntity).filter(\.$entityID == row.requireID())
+            .filter(\.$action ~~ [.create, .update]).sort(\.$at).all() {
+            guard let status = Audit.decode(entry.after)["status"].flatMap(HazardStatus.init(rawValue:)), events.last?.status != status else { continue }
+            events.append(HazardEventOutput(at: entry.at, status: status))
+        }
+        return events
+    }
+
     /// The report for its officers, or for the worker who made it; 404 for anyone else.
     static func readable(_ id: UUID, request req: Request) async throws -> HazardReport {
         let user = try req.requireUser()
@@ -243,6 +260,9 @@ struct HazardAPIController: RouteCollection {
             let member = try await DisputeRequests.member(req)
             return try await HazardService.outputs(try await HazardReport.query(on: req.db).filter(\.$reporterID == member.requireID()).filter(\.$deletedAt == nil)
                 .sort(\.$reportedDate, .descending).all(), on: req.db)
+        }
+        reports.get(":id", "events") { req async throws -> [HazardEventOutput] in
+            try await HazardService.events(of: try await HazardService.readable(try req.parameters.require("id"), request: req), on: req.db)
         }
         reports.get("statistics") { req async throws -> HazardStatistics in
             let (_, scope) = try await req.requireManager()
