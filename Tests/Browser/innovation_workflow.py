@@ -134,7 +134,8 @@ def run(base, shots, width, tag):
         d.quit()
 
 
-if __name__ == "__main__":
+def main(run):
+    """Runs a walk-through at desktop and at phone width against --base, shots into --shots."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--base", default="http://127.0.0.1:8080")
     ap.add_argument("--shots", default="/tmp/shots")
@@ -142,3 +143,7 @@ if __name__ == "__main__":
     os.makedirs(args.shots, exist_ok=True)
     run(args.base, args.shots, 1280, "desktop")
     run(args.base, args.shots, 390, "phone")
+
+
+if __name__ == "__main__":
+    main(run)

@@ -11,12 +11,12 @@ loaded (`swift run unionhall serve --demo`, default http://127.0.0.1:8080).
 
     python3 Tests/Browser/skills_workflow.py --base http://127.0.0.1:8080 --shots /tmp/shots
 """
-import argparse, os, sys, time
+import os, sys, time
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from innovation_workflow import Session  # noqa: E402
+from innovation_workflow import Session, main  # noqa: E402
 
 
 def run(base, shots, width, tag):
@@ -108,10 +108,4 @@ def run(base, shots, width, tag):
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--base", default="http://127.0.0.1:8080")
-    ap.add_argument("--shots", default="/tmp/shots")
-    args = ap.parse_args()
-    os.makedirs(args.shots, exist_ok=True)
-    run(args.base, args.shots, 1280, "desktop")
-    run(args.base, args.shots, 390, "phone")
+    main(run)
