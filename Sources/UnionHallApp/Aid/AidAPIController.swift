@@ -14,12 +14,12 @@ struct AidAPIController: RouteCollection {
 
         let applications = routes.grouped(.constant(AidApplication.routeName))
         applications.post("apply") { req async throws -> Response in
-            let member = try await DisputeRequests.member(req)
+            let member = try await req.requireMember()
             let row = try await AidApplications.apply(try req.content.decode(AidApplicationInput.self), member: member, editor: try req.editor(), app: req.application, once: nil)
             return try await row.output(on: req).encodeResponse(status: .created, for: req)
         }
         applications.get("mine") { req async throws -> [AidApplicationOutput] in
-            try await AidApplications.outputs(try await AidApplications.mine(try await DisputeRequests.member(req), on: req.db), on: req.db)
+            try await AidApplications.outputs(try await AidApplications.mine(try await req.requireMember(), on: req.db), on: req.db)
         }
         applications.get("statistics") { req async throws -> AidStatistics in
             let context = try await AidAccess.require(req)
@@ -32,8 +32,8 @@ struct AidAPIController: RouteCollection {
 
         let programs = routes.grouped(.constant(AidProgram.routeName))
         programs.get("open") { req async throws -> [AidProgramOutput] in
-            let member = try await DisputeRequests.member(req)
-            return try AidPrograms.outputs(try await AidPrograms.open(to: member.unitID, tree: try await UnitTree.load(on: req.db), on: req.db))
+            let member = try await req.requireMember()
+            return try AidProgram.outputs(try await AidPrograms.open(to: member.unitID, tree: try await UnitTree.load(on: req.db), on: req.db), on: req)
         }
         let program = programs.grouped(":id")
         program.get("notice") { req async throws -> [AidNoticeLine] in

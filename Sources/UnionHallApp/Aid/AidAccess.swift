@@ -27,7 +27,14 @@ enum AidAccess {
     }
 
     static func events(of subjectID: UUID, on db: any Database) async throws -> [AidEventOutput] {
-        try await AidEvent.query(on: db).filter(\.$subjectID == subjectID).sort(\.$at).all().map { AidEventOutput(at: $0.at, what: $0.what, note: $0.note) }
+        try await events(of: [subjectID], on: db)[subjectID] ?? []
+    }
+
+    /// The histories of several files or applications, in one query.
+    static func events(of subjectIDs: [UUID], on db: any Database) async throws -> [UUID: [AidEventOutput]] {
+        guard !subjectIDs.isEmpty else { return [:] }
+        return Dictionary(grouping: try await AidEvent.query(on: db).filter(\.$subjectID ~~ subjectIDs).sort(\.$at).all(), by: \.subjectID)
+            .mapValues { $0.map { AidEventOutput(at: $0.at, what: $0.what, note: $0.note) } }
     }
 }
 

@@ -6,8 +6,7 @@ import Vapor
 /// the county and the city, the city's approval committed within the programme's budget.
 enum AidApplications {
     static func base(_ list: ListQuery, filter: AidFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<AidApplication> {
-        let query = try scope.apply(to: AidApplication.query(on: db), unitKey: \.$unitID, within: list.unitId)
-        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        let query = try AidApplication.scoped(list, scope: scope, on: db)
         if let program = filter.programId { query.filter(\.$programID == program) }
         if let status = filter.status { query.filter(\.$status == status) }
         if let stage = filter.stage { query.filter(\.$stage == stage) }
@@ -181,7 +180,7 @@ enum AidApplications {
     static func readable(_ id: UUID, request req: Request) async throws -> AidApplication {
         let user = try req.requireUser()
         if user.role == .member {
-            let member = try await DisputeRequests.member(req)
+            let member = try await req.requireMember()
             guard let row = try await AidApplication.find(id, on: req.db), row.deletedAt == nil, row.memberID == member.id else { throw AppError.notFound }
             return row
         }
@@ -190,17 +189,16 @@ enum AidApplications {
     }
 }
 
-extension AidApplication: UnitOwnedRecord {
+extension AidApplication: ListedRecord {
+    typealias Output = AidApplicationOutput
     static let routeName = "aid-applications"
     static let exportValuePrefixes = ["stage": "schoolStage", "status": "aidStatus"]
 
     static func list(_ list: ListQuery, filter: AidFilter, scope: UnitScope, request: Request) async throws -> ListPage<AidApplicationOutput> {
         _ = try await AidAccess.require(request)
-        let query = try AidApplications.base(list, filter: filter, scope: scope, on: request.db).sort(\.$submittedDate, .descending).sort(\.$id)
-        let total = try await query.copy().count()
-        let items = try await AidApplications.outputs(try await query.range(list.rowRange).all(), on: request.db)
-        try await AidAccess.recordView(request, entityID: nil, shown: items.count, query: request.url.query)
-        return ListPage(items: items, list: list, total: total)
+        let shown = try await page(try AidApplications.base(list, filter: filter, scope: scope, on: request.db).sort(\.$submittedDate, .descending).sort(\.$id), list, on: request)
+        try await AidAccess.recordView(request, entityID: nil, shown: shown.items.count, query: request.url.query)
+        return shown
     }
 
     static func show(_ id: UUID, request: Request) async throws -> AidApplicationOutput {
@@ -257,8 +255,7 @@ extension AidApplication: UnitOwnedRecord {
         }
     }
 
-    func output(on request: Request) async throws -> AidApplicationOutput {
-        guard let output = try await AidApplications.outputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [AidApplication], on request: Request) async throws -> [AidApplicationOutput] {
+        try await AidApplications.outputs(rows, on: request.db)
     }
 }

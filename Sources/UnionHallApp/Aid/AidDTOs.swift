@@ -63,7 +63,7 @@ struct AidProgramOutput: Content {
     var deletedAt: Date?
 }
 
-struct AidProgramInput: Content {
+struct AidProgramInput: Content, VersionedInput {
     var unitId: UUID?
     var year: Int?
     var name: String?

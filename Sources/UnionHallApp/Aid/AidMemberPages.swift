@@ -9,7 +9,7 @@ struct AidMemberPages: RouteCollection {
         routes.get("me", "aid") { try await Self.render($0, error: nil, form: nil) }
         routes.post("me", "aid") { req in
             let form = try req.content.decode(ApplyForm.self)
-            let member = try await DisputeRequests.member(req)
+            let member = try await req.requireMember()
             let once = FormOnce(form._once, pathPrefix: "/me/aid", at: req.now)
             do {
                 _ = try await AidApplications.apply(AidApplicationInput(programId: try FormValue.uuid(form.programId, field: "programId"), priorityGroup: form.priorityGroup != nil,
@@ -56,12 +56,12 @@ struct AidMemberPages: RouteCollection {
     }
 
     static func render(_ req: Request, error: AppError?, form: ApplyForm?) async throws -> Response {
-        let member = try await DisputeRequests.member(req)
+        let member = try await req.requireMember()
         let programs = try await AidPrograms.open(to: member.unitID, tree: try await UnitTree.load(on: req.db), on: req.db).filter { $0.year >= req.today.year - 1 }
         let rows = try await AidApplications.mine(member, on: req.db)
-        var applications: [Application] = []
-        for output in try await AidApplications.outputs(rows, on: req.db) {
-            applications.append(Application(row: AidPages.row(output, on: req), events: AidPages.events(try await AidAccess.events(of: output.id, on: req.db), on: req)))
+        let events = try await AidAccess.events(of: rows.compactMap(\.id), on: req.db)
+        let applications = try await AidApplications.outputs(rows, on: req.db).map {
+            Application(row: AidPages.row($0, on: req), events: AidPages.events(events[$0.id] ?? [], on: req))
         }
         var typed = form ?? ApplyForm(stage: SchoolStage.university.rawValue, admissionYear: String(req.today.year))
         if typed.programId == nil { typed.programId = programs.first?.id?.uuidString }

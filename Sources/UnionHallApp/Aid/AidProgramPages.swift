@@ -8,7 +8,7 @@ struct AidProgramPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("aid-programs") { req in
             let context = try await AidAccess.require(req)
-            let rows = try await AidPrograms.outputs(try await AidPrograms.reachable(by: context, on: req.db))
+            let rows = try AidProgram.outputs(try await AidPrograms.reachable(by: context, on: req.db), on: req)
             return try await Pages.render("aid/programs", ListContext(layout: Pages.layout(req, titleKey: "aid.programs"), rows: rows.map { Self.row($0) }), on: req)
         }
         routes.get("aid-programs", ":id") { try await Self.renderShow($0, error: nil) }

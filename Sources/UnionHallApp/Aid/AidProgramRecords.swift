@@ -5,48 +5,6 @@ import Vapor
 /// Aid programmes: the year's amounts by school stage and the budget that approvals and
 /// payments move within.
 enum AidPrograms {
-    static func outputs(_ rows: [AidProgram]) throws -> [AidProgramOutput] {
-        try rows.map { row in
-            AidProgramOutput(id: try row.requireID(), unitId: row.unitID, year: row.year, name: row.name, budgetFen: row.budgetFen, approvedFen: row.approvedFen,
-                             paidFen: row.paidFen, remainingFen: row.budgetFen - row.approvedFen, priorityIndustrial: row.priorityIndustrial,
-                             amountsFen: Dictionary(uniqueKeysWithValues: SchoolStage.allCases.map { ($0.rawValue, row.amount(for: $0)) }),
-                             version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
-        }
-    }
-
-    static func save(_ input: AidProgramInput, to row: AidProgram, context: WriteContext, once: FormOnce?) async throws {
-        try AidAccess.handles(context)
-        let isNew = row.id == nil
-        if !isNew { guard input.version != nil else { throw AppError.invalid("version", "error.required") } }
-        let before = isNew ? nil : row.auditSnapshot()
-        if isNew || input.unitId != nil { row.unitID = try Held.unit(input.unitId, context: context) }
-        guard let year = input.year ?? row.$year.value else { throw AppError.invalid("year", "error.required") }
-        guard (2000...2100).contains(year) else { throw AppError.invalid("year", "error.honor.year", ["2000", "2100"]) }
-        row.year = year
-        row.name = try Held.text(input.name ?? row.$name.value, field: "name")
-        guard let budget = input.budgetFen ?? row.$budgetFen.value else { throw AppError.invalid("budgetFen", "error.required") }
-        guard budget >= 0 else { throw AppError.invalid("budgetFen", "error.amount.positive") }
-        if !isNew, budget < max(row.approvedFen, row.paidFen) {
-            throw AppError.invalid("budgetFen", "error.aid.budgetBelowApproved", [Fen(max(row.approvedFen, row.paidFen)).description])
-        }
-        row.budgetFen = budget
-        row.priorityIndustrial = input.priorityIndustrial ?? row.$priorityIndustrial.value ?? false
-        for stage in SchoolStage.allCases {
-            let amount = input.amountsFen?[stage.rawValue] ?? (isNew ? 0 : row.amount(for: stage))
-            guard amount >= 0 else { throw AppError.invalid("amountsFen.\(stage.rawValue)", "error.amount.positive") }
-            row.setAmount(amount, for: stage)
-        }
-        if let unknown = input.amountsFen?.keys.first(where: { SchoolStage(rawValue: $0) == nil }) {
-            throw AppError.invalid("amountsFen.\(unknown)", "error.invalid")
-        }
-        guard SchoolStage.allCases.contains(where: { row.amount(for: $0) > 0 }) else { throw AppError.invalid("amountsFen", "error.aid.noAmounts") }
-        if isNew {
-            row.approvedFen = 0
-            row.paidFen = 0
-        }
-        try await context.save(row, version: input.version, before: before, once: once)
-    }
-
     /// The programme an application names: one held by the applicant's unit or a union above it.
     static func serving(_ id: UUID?, unitID: UUID, tree: UnitTree, on db: any Database) async throws -> AidProgram {
         guard let id else { throw AppError.invalid("programId", "error.required") }
@@ -80,30 +38,56 @@ enum AidPrograms {
     }
 }
 
-extension AidProgram: PlainlyDeletable, UnitOwnedRecord {
+extension AidProgram: PlainlyDeletable, SavedRecord {
+    typealias Input = AidProgramInput
+    typealias Output = AidProgramOutput
+    typealias Filter = AidProgramFilter
     static let routeName = "aid-programs"
 
     static func list(_ list: ListQuery, filter: AidProgramFilter, scope: UnitScope, request: Request) async throws -> ListPage<AidProgramOutput> {
-        let query = try scope.apply(to: AidProgram.query(on: request.db), unitKey: \.$unitID, within: list.unitId)
-        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        let query = try scoped(list, scope: scope, on: request.db)
         if let year = filter.year { query.filter(\.$year == year) }
-        query.sort(\.$year, .descending).sort(\.$id)
-        let total = try await query.copy().count()
-        return ListPage(items: try AidPrograms.outputs(try await query.range(list.rowRange).all()), list: list, total: total)
+        return try await page(query.sort(\.$year, .descending).sort(\.$id), list, on: request)
     }
 
-    static func create(_ input: AidProgramInput, context: WriteContext, once: FormOnce?) async throws -> AidProgram {
-        let row = AidProgram()
-        try await AidPrograms.save(input, to: row, context: context, once: once)
-        return row
+    static func outputs(_ rows: [AidProgram], on request: Request) throws -> [AidProgramOutput] {
+        try rows.map { row in
+            AidProgramOutput(id: try row.requireID(), unitId: row.unitID, year: row.year, name: row.name, budgetFen: row.budgetFen, approvedFen: row.approvedFen,
+                             paidFen: row.paidFen, remainingFen: row.budgetFen - row.approvedFen, priorityIndustrial: row.priorityIndustrial,
+                             amountsFen: Dictionary(uniqueKeysWithValues: SchoolStage.allCases.map { ($0.rawValue, row.amount(for: $0)) }),
+                             version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+        }
     }
 
-    func update(with input: AidProgramInput, context: WriteContext, replacing: Bool) async throws {
-        try await AidPrograms.save(input, to: self, context: context, once: nil)
-    }
-
-    func output(on request: Request) async throws -> AidProgramOutput {
-        guard let output = try AidPrograms.outputs([self]).first else { throw AppError.notFound }
-        return output
+    static func save(_ input: AidProgramInput, to row: AidProgram, context: WriteContext, once: FormOnce?) async throws {
+        try AidAccess.handles(context)
+        let isNew = row.id == nil
+        let before = isNew ? nil : row.auditSnapshot()
+        if isNew || input.unitId != nil { row.unitID = try Held.unit(input.unitId, context: context) }
+        guard let year = input.year ?? row.$year.value else { throw AppError.invalid("year", "error.required") }
+        guard (2000...2100).contains(year) else { throw AppError.invalid("year", "error.honor.year", ["2000", "2100"]) }
+        row.year = year
+        row.name = try Held.text(input.name ?? row.$name.value, field: "name")
+        guard let budget = input.budgetFen ?? row.$budgetFen.value else { throw AppError.invalid("budgetFen", "error.required") }
+        guard budget >= 0 else { throw AppError.invalid("budgetFen", "error.amount.positive") }
+        if !isNew, budget < max(row.approvedFen, row.paidFen) {
+            throw AppError.invalid("budgetFen", "error.aid.budgetBelowApproved", [Fen(max(row.approvedFen, row.paidFen)).description])
+        }
+        row.budgetFen = budget
+        row.priorityIndustrial = input.priorityIndustrial ?? row.$priorityIndustrial.value ?? false
+        for stage in SchoolStage.allCases {
+            let amount = input.amountsFen?[stage.rawValue] ?? (isNew ? 0 : row.amount(for: stage))
+            guard amount >= 0 else { throw AppError.invalid("amountsFen.\(stage.rawValue)", "error.amount.positive") }
+            row.setAmount(amount, for: stage)
+        }
+        if let unknown = input.amountsFen?.keys.first(where: { SchoolStage(rawValue: $0) == nil }) {
+            throw AppError.invalid("amountsFen.\(unknown)", "error.invalid")
+        }
+        guard SchoolStage.allCases.contains(where: { row.amount(for: $0) > 0 }) else { throw AppError.invalid("amountsFen", "error.aid.noAmounts") }
+        if isNew {
+            row.approvedFen = 0
+            row.paidFen = 0
+        }
+        try await context.save(row, version: input.version, before: before, once: once)
     }
 }

@@ -6,8 +6,7 @@ import Vapor
 /// after, closed when the household leaves hardship; every step kept in the file's history.
 enum HardshipService {
     static func base(_ list: ListQuery, filter: HardshipFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws -> QueryBuilder<HardshipFile> {
-        let query = try scope.apply(to: HardshipFile.query(on: db), unitKey: \.$unitID, within: list.unitId)
-        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        let query = try HardshipFile.scoped(list, scope: scope, on: db)
         if let level = filter.level { query.filter(\.$level == level) }
         if let member = filter.memberId { query.filter(\.$memberID == member) }
         let cutoff = HardshipFiles.lapsedCutoff(today: today).description
@@ -116,15 +115,15 @@ enum HardshipService {
     }
 }
 
-extension HardshipFile: UnitOwnedRecord {
+extension HardshipFile: ListedRecord {
+    typealias Output = HardshipFileOutput
     static let routeName = "hardship-files"
     static let exportValuePrefixes = ["level": "hardshipLevel", "status": "hardshipStatus"]
 
     static func list(_ list: ListQuery, filter: HardshipFilter, scope: UnitScope, request: Request) async throws -> ListPage<HardshipFileOutput> {
         _ = try await AidAccess.require(request)
-        let query = try HardshipService.base(list, filter: filter, scope: scope, today: request.today, on: request.db).sort(\.$openedDate, .descending).sort(\.$id)
-        let total = try await query.copy().count()
-        return ListPage(items: try await HardshipService.outputs(try await query.range(list.rowRange).all(), today: request.today, on: request.db), list: list, total: total)
+        return try await page(try HardshipService.base(list, filter: filter, scope: scope, today: request.today, on: request.db).sort(\.$openedDate, .descending).sort(\.$id),
+                              list, on: request)
     }
 
     static func show(_ id: UUID, request: Request) async throws -> HardshipFileOutput {
@@ -161,8 +160,7 @@ extension HardshipFile: UnitOwnedRecord {
         }
     }
 
-    func output(on request: Request) async throws -> HardshipFileOutput {
-        guard let output = try await HardshipService.outputs([self], today: request.today, on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [HardshipFile], on request: Request) async throws -> [HardshipFileOutput] {
+        try await HardshipService.outputs(rows, today: request.today, on: request.db)
     }
 }

@@ -53,7 +53,7 @@ struct DisputeAPIController: RouteCollection {
 
     static func dispute(_ req: Request) async throws -> (row: DisputeCase, context: WriteContext) {
         let context = try await req.writeContext()
-        return (try await DisputeService.find(try req.parameters.require("id"), scope: context.scope, on: req.db), context)
+        return (try await DisputeCase.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db), context)
     }
 
     static func sessions(of row: DisputeCase, on db: any Database) async throws -> [DisputeSessionOutput] {
@@ -75,15 +75,8 @@ struct DisputeAPIController: RouteCollection {
 
 /// A worker's own disputes: filed from their pages, followed there, nobody else's.
 enum DisputeRequests {
-    static func member(_ req: Request) async throws -> Member {
-        guard let memberID = try req.requireRole(.member).memberID, let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil else {
-            throw AppError.forbidden
-        }
-        return member
-    }
-
     static func file(_ input: DisputeRequestInput, request req: Request) async throws -> DisputeCase {
-        let member = try await member(req)
+        let member = try await req.requireMember()
         let user = try req.requireUser()
         let row = DisputeCase()
         guard let type = input.type else { throw AppError.invalid("type", "error.required") }
@@ -121,7 +114,7 @@ enum DisputeRequests {
     }
 
     static func mine(_ req: Request) async throws -> [DisputeCase] {
-        let member = try await member(req)
+        let member = try await req.requireMember()
         let memberID = try member.requireID()
         let claimed = try await DisputeClaimant.query(on: req.db).filter(\.$memberID == memberID).all(\.$caseID)
         return try await DisputeCase.query(on: req.db).filter(\.$deletedAt == nil)
@@ -136,6 +129,6 @@ enum DisputeRequests {
             return row
         }
         let (_, scope) = try await req.requireManager()
-        return try await DisputeService.find(id, scope: scope, on: req.db)
+        return try await DisputeCase.find(id, scope: scope, includingDeleted: false, on: req.db)
     }
 }

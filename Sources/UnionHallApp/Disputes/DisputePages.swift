@@ -119,7 +119,7 @@ struct DisputePages: RouteCollection {
         let list = try req.query.decode(ListQuery.self)
         let filter = try req.query.decode(DisputeFilter.self)
         let stats = try await DisputeService.counts(scope: scope, list: list, today: req.today, on: req.db)
-        let page = try await DisputeService.list(list, filter: filter, scope: scope, today: req.today, on: req.db)
+        let page = try await DisputeCase.list(list, filter: filter, scope: scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
         func figures(_ counts: [KeyCount], _ prefix: String, _ parameter: String) -> [Figure] {
             counts.map { Figure(label: req.t("\(prefix).\($0.key)"), count: $0.count, href: "\(Self.path)?\(parameter)=\($0.key)&\(period)") }
@@ -159,7 +159,7 @@ struct DisputePages: RouteCollection {
 
     static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let row = try await DisputeService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let row = try await DisputeCase.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await row.output(on: req)
         let court = try await row.courtID.asyncMap { try await Organization.find($0, on: req.db) }
         let steps = row.deletedAt != nil ? [] : DisputeStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue)

@@ -6,8 +6,7 @@ import Vapor
 /// and the figures. Claimants' ID numbers and phones leave this module masked.
 enum DisputeService {
     static func base(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws -> QueryBuilder<DisputeCase> {
-        let query = try scope.apply(to: DisputeCase.query(on: db), unitKey: \.$unitID, within: list.unitId)
-        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        let query = try DisputeCase.scoped(list, scope: scope, on: db)
         if let channel = filter.channel { query.filter(\.$channel == channel) }
         if let type = filter.type { query.filter(\.$type == type) }
         if let status = filter.status { query.filter(\.$status == status) }
@@ -20,7 +19,8 @@ enum DisputeService {
         return query
     }
 
-    static func list(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, today: CivilDate, on db: any Database) async throws -> ListPage<DisputeOutput> {
+    /// The list's query in the order asked for (`?sort=acceptedDate|deadline|claimedFen`, newest accepted first by default).
+    static func sorted(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws -> QueryBuilder<DisputeCase> {
         let query = try base(list, filter: filter, scope: scope, today: today, on: db)
         switch list.sortKey(allowed: ["acceptedDate", "deadline", "claimedFen"]) {
         case ("deadline", let descending)?: query.sort(\.$deadline, descending ? .descending : .ascending)
@@ -28,9 +28,7 @@ enum DisputeService {
         case (_, let descending)?: query.sort(\.$acceptedDate, descending ? .descending : .ascending)
         case nil: query.sort(\.$acceptedDate, .descending)
         }
-        query.sort(\.$id)
-        let total = try await query.copy().count()
-        return ListPage(items: try await outputs(try await query.range(list.rowRange).all(), today: today, on: db), list: list, total: total)
+        return query.sort(\.$id)
     }
 
     static func outputs(_ rows: [DisputeCase], today: CivilDate, on db: any Database) async throws -> [DisputeOutput] {
@@ -54,12 +52,6 @@ enum DisputeService {
                 returnedToCourt: row.returnedToCourt, confirmationDate: row.confirmationDate, confirmationNumber: row.confirmationNumber,
                 claimants: claimants[id] ?? [], version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
-    }
-
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> DisputeCase {
-        guard let row = try await DisputeCase.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(row.unitID)
-        return row
     }
 
     /// Checks the claimants: members held by the officer, or people named with a valid ID number.
@@ -292,16 +284,13 @@ extension UnitScope {
     var widenedToRoot: UnitScope { UnitScope(unitIDs: nil, tree: tree) }
 }
 
-extension DisputeCase: PlainlyDeletable {
+extension DisputeCase: PlainlyDeletable, ListedRecord {
+    typealias Output = DisputeOutput
     static let routeName = "dispute-cases"
     static let exportValuePrefixes = ["channel": "disputeChannel", "type": "disputeType", "status": "disputeStatus"]
 
     static func list(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, request: Request) async throws -> ListPage<DisputeOutput> {
-        try await DisputeService.list(list, filter: filter, scope: scope, today: request.today, on: request.db)
-    }
-
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> DisputeCase {
-        try await DisputeService.find(id, scope: scope, includingDeleted: includingDeleted, on: db)
+        try await page(try DisputeService.sorted(list, filter: filter, scope: scope, today: request.today, on: request.db), list, on: request)
     }
 
     static func create(_ input: DisputeInput, context: WriteContext, once: FormOnce?) async throws -> DisputeCase {
@@ -312,9 +301,8 @@ extension DisputeCase: PlainlyDeletable {
         try await DisputeService.update(self, with: input, context: context)
     }
 
-    func output(on request: Request) async throws -> DisputeOutput {
-        guard let output = try await DisputeService.outputs([self], today: request.today, on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [DisputeCase], on request: Request) async throws -> [DisputeOutput] {
+        try await DisputeService.outputs(rows, today: request.today, on: request.db)
     }
 
     /// Officers read the cases of their subtree; a worker reads the cases they claim in.

@@ -149,10 +149,8 @@ enum InnovationService {
 
     /// A worker's write context: their enterprise union's subtree, where their co-workers are.
     static func workerContext(_ request: Request) async throws -> (Member, WriteContext) {
-        let user = try request.requireRole(.member)
-        guard let memberID = user.memberID, let member = try await Member.find(memberID, on: request.db), member.deletedAt == nil else {
-            throw AppError.forbidden
-        }
+        let member = try await request.requireMember()
+        let user = try request.requireUser()
         let tree = try await UnitTree.load(on: request.db)
         let workplace = tree.ancestry(of: member.unitID).first { tree.nodes[$0]?.kind == .enterprise } ?? member.unitID
         let context = WriteContext(user: user, scope: UnitScope(unitIDs: tree.subtree(of: workplace), tree: tree), editor: try request.editor(), app: request.application)

@@ -18,3 +18,13 @@ enum MemberLookup {
         return id
     }
 }
+
+extension Request {
+    /// The signed-in worker's own member record; 403 for other roles or an account without one.
+    func requireMember() async throws -> Member {
+        guard let memberID = try requireRole(.member).memberID, let member = try await Member.find(memberID, on: db), member.deletedAt == nil else {
+            throw AppError.forbidden
+        }
+        return member
+    }
+}

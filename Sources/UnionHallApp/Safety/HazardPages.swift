@@ -19,7 +19,7 @@ struct HazardPages: RouteCollection {
         routes.get("me", "hazards") { try await Self.renderMine($0, error: nil, form: nil) }
         routes.upload("me", "hazards", maxSize: HazardService.photoBodyLimit) { req in
             let form = try req.content.decode(ReportForm.self)
-            let member = try await DisputeRequests.member(req)
+            let member = try await req.requireMember()
             do {
                 let once = FormOnce(form._once, pathPrefix: "/me/hazards", at: req.now)
                 let row = try await HazardService.report(HazardInput(place: form.place, description: form.description, severity: form.severity.flatMap(HazardSeverity.init(rawValue:))),
@@ -130,13 +130,14 @@ struct HazardPages: RouteCollection {
     }
 
     static func renderMine(_ req: Request, error: AppError?, form: ReportForm?, saved: Bool = false) async throws -> Response {
-        let member = try await DisputeRequests.member(req)
+        let member = try await req.requireMember()
         let reports = try await HazardReport.query(on: req.db).filter(\.$reporterID == member.requireID()).filter(\.$deletedAt == nil)
             .sort(\.$reportedDate, .descending).all()
-        var mine: [Mine] = []
-        for (output, report) in zip(try await HazardService.outputs(reports, on: req.db), reports) {
-            let events = try await HazardService.events(of: report, on: req.db).map { AidPages.EventRow(at: Pages.timestamp($0.at), what: req.t("hazardStatus.\($0.status.rawValue)"), note: "") }
-            mine.append(Mine(row: Self.row(output, on: req), events: events))
+        let events = try await HazardService.events(of: reports, on: req.db)
+        let mine = try await HazardService.outputs(reports, on: req.db).map { output in
+            Mine(row: Self.row(output, on: req), events: (events[output.id] ?? []).map {
+                AidPages.EventRow(at: Pages.timestamp($0.at), what: req.t("hazardStatus.\($0.status.rawValue)"), note: "")
+            })
         }
         let context = MineContext(layout: Pages.layout(req, titleKey: "hazard.mine"), rows: mine,
                                   severities: Pages.enumOptions(HazardSeverity.self, prefix: "hazardSeverity", selected: form?.severity ?? HazardSeverity.general.rawValue, request: req),

@@ -68,8 +68,7 @@ enum HazardService {
     static let photoBodyLimit: ByteCount = "6mb"
 
     static func base(_ list: ListQuery, filter: HazardFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<HazardReport> {
-        let query = try scope.apply(to: HazardReport.query(on: db), unitKey: \.$unitID, within: list.unitId)
-        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        let query = try HazardReport.scoped(list, scope: scope, on: db)
         if let status = filter.status { query.filter(\.$status == status) }
         if let severity = filter.severity { query.filter(\.$severity == severity) }
         if let campaign = filter.campaignId { query.filter(\.$campaignID == campaign) }
@@ -180,11 +179,19 @@ enum HazardService {
 
     /// Every status the report has had, oldest first: each change was written to the audit log with it.
     static func events(of row: HazardReport, on db: any Database) async throws -> [HazardEventOutput] {
-        var events: [HazardEventOutput] = []
-        for entry in try await AuditEntry.query(on: db).filter(\.$entity == HazardReport.auditEntity).filter(\.$entityID == row.requireID())
+        try await events(of: [row], on: db)[row.requireID()] ?? []
+    }
+
+    /// The same for several reports, in one query.
+    static func events(of rows: [HazardReport], on db: any Database) async throws -> [UUID: [HazardEventOutput]] {
+        let ids = rows.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        var events: [UUID: [HazardEventOutput]] = [:]
+        for entry in try await AuditEntry.query(on: db).filter(\.$entity == HazardReport.auditEntity).filter(\.$entityID ~~ ids)
             .filter(\.$action ~~ [.create, .update]).sort(\.$at).all() {
-            guard let status = Audit.decode(entry.after)["status"].flatMap(HazardStatus.init(rawValue:)), events.last?.status != status else { continue }
-            events.append(HazardEventOutput(at: entry.at, status: status))
+            guard let id = entry.entityID, let status = Audit.decode(entry.after)["status"].flatMap(HazardStatus.init(rawValue:)),
+                  events[id]?.last?.status != status else { continue }
+            events[id, default: []].append(HazardEventOutput(at: entry.at, status: status))
         }
         return events
     }
@@ -203,16 +210,14 @@ enum HazardService {
     }
 }
 
-extension HazardReport: PlainlyDeletable, UnitOwnedRecord {
+extension HazardReport: PlainlyDeletable, ListedRecord {
+    typealias Output = HazardOutput
     static let routeName = "hazard-reports"
     static let exportValuePrefixes = ["severity": "hazardSeverity", "status": "hazardStatus"]
 
     static func list(_ list: ListQuery, filter: HazardFilter, scope: UnitScope, request: Request) async throws -> ListPage<HazardOutput> {
-        let query = try HazardService.base(list, filter: filter, scope: scope, on: request.db).sort(\.$reportedDate, .descending).sort(\.$id)
-        let total = try await query.copy().count()
-        return ListPage(items: try await HazardService.outputs(try await query.range(list.rowRange).all(), on: request.db), list: list, total: total)
+        try await page(try HazardService.base(list, filter: filter, scope: scope, on: request.db).sort(\.$reportedDate, .descending).sort(\.$id), list, on: request)
     }
-
 
     /// An officer enters a report for a worker of their subtree.
     static func create(_ input: HazardInput, context: WriteContext, once: FormOnce?) async throws -> HazardReport {
@@ -230,9 +235,8 @@ extension HazardReport: PlainlyDeletable, UnitOwnedRecord {
         try await context.save(self, version: version, before: before, once: nil)
     }
 
-    func output(on request: Request) async throws -> HazardOutput {
-        guard let output = try await HazardService.outputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [HazardReport], on request: Request) async throws -> [HazardOutput] {
+        try await HazardService.outputs(rows, on: request.db)
     }
 
     static func show(_ id: UUID, request: Request) async throws -> HazardOutput {
@@ -252,12 +256,12 @@ struct HazardAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let reports = routes.grouped("hazard-reports")
         reports.post("report") { req async throws -> Response in
-            let member = try await DisputeRequests.member(req)
+            let member = try await req.requireMember()
             let row = try await HazardService.report(try req.content.decode(HazardInput.self), reporter: member, today: req.today, editor: try req.editor(), app: req.application, once: nil)
             return try await row.output(on: req).encodeResponse(status: .created, for: req)
         }
         reports.get("mine") { req async throws -> [HazardOutput] in
-            let member = try await DisputeRequests.member(req)
+            let member = try await req.requireMember()
             return try await HazardService.outputs(try await HazardReport.query(on: req.db).filter(\.$reporterID == member.requireID()).filter(\.$deletedAt == nil)
                 .sort(\.$reportedDate, .descending).all(), on: req.db)
         }

@@ -2,62 +2,100 @@ import Fluent
 import UnionHallCore
 import Vapor
 
-extension SafetyCampaign: PlainlyDeletable, UnitOwnedRecord {
+extension SafetyCampaign: PlainlyDeletable, SavedRecord {
+    typealias Input = CampaignInput
+    typealias Output = CampaignOutput
+    typealias Filter = CampaignFilter
     static let routeName = "safety-campaigns"
 
     static func list(_ list: ListQuery, filter: CampaignFilter, scope: UnitScope, request: Request) async throws -> ListPage<CampaignOutput> {
-        let query = try scope.apply(to: SafetyCampaign.query(on: request.db), unitKey: \.$unitID, within: list.unitId)
-        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        let query = try scoped(list, scope: scope, on: request.db)
         if let year = filter.year { query.filter(\.$year == year) }
-        query.sort(\.$year, .descending).sort(\.$id)
-        let total = try await query.copy().count()
-        return ListPage(items: try await SafetyRecords.campaignOutputs(try await query.range(list.rowRange).all(), on: request.db), list: list, total: total)
+        return try await page(query.sort(\.$year, .descending).sort(\.$id), list, on: request)
     }
 
-
-    static func create(_ input: CampaignInput, context: WriteContext, once: FormOnce?) async throws -> SafetyCampaign {
-        let row = SafetyCampaign()
-        try await SafetyRecords.saveCampaign(input, to: row, context: context, once: once)
-        return row
+    static func outputs(_ rows: [SafetyCampaign], on request: Request) async throws -> [CampaignOutput] {
+        let db = request.db
+        let ids = rows.compactMap(\.id)
+        var totals: [UUID: (Int, Int)] = [:]
+        if !ids.isEmpty {
+            for row in try await CampaignParticipant.query(on: db).filter(\.$campaignID ~~ ids).all() {
+                let current = totals[row.campaignID] ?? (0, 0)
+                totals[row.campaignID] = (current.0 + 1, current.1 + row.headcount)
+            }
+        }
+        return try rows.map { row in
+            let id = try row.requireID()
+            return CampaignOutput(id: id, unitId: row.unitID, year: row.year, name: row.name, rewardCapFen: row.rewardCapFen, participants: totals[id]?.0 ?? 0,
+                                  headcount: totals[id]?.1 ?? 0, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+        }
     }
 
-    func update(with input: CampaignInput, context: WriteContext, replacing: Bool) async throws {
-        try await SafetyRecords.saveCampaign(input, to: self, context: context, once: nil)
-    }
-
-    func output(on request: Request) async throws -> CampaignOutput {
-        guard let output = try await SafetyRecords.campaignOutputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func save(_ input: CampaignInput, to row: SafetyCampaign, context: WriteContext, once: FormOnce?) async throws {
+        let isNew = row.id == nil
+        guard let year = input.year ?? (isNew ? nil : row.year) else { throw AppError.invalid("year", "error.required") }
+        guard (2000...CivilDate(context.editor.at).year + 1).contains(year) else { throw AppError.invalid("year", "error.honor.year", ["2000", String(CivilDate(context.editor.at).year + 1)]) }
+        guard let cap = input.rewardCapFen ?? (isNew ? nil : row.rewardCapFen) else { throw AppError.invalid("rewardCapFen", "error.required") }
+        guard cap >= 0 else { throw AppError.invalid("rewardCapFen", "error.amount.positive") }
+        let before = isNew ? nil : row.auditSnapshot()
+        row.name = try Held.text(input.name ?? (isNew ? nil : row.name), field: "name")
+        row.year = year
+        row.rewardCapFen = cap
+        row.unitID = isNew ? try Held.unit(input.unitId, context: context) : row.unitID
+        try await context.save(row, version: input.version, before: before, once: once)
     }
 }
 
-extension AccidentRecord: PlainlyDeletable, UnitOwnedRecord {
+extension AccidentRecord: PlainlyDeletable, SavedRecord {
+    typealias Input = AccidentInput
+    typealias Output = AccidentOutput
+    typealias Filter = AccidentFilter
     static let routeName = "accident-records"
 
     static func list(_ list: ListQuery, filter: AccidentFilter, scope: UnitScope, request: Request) async throws -> ListPage<AccidentOutput> {
-        let query = try scope.apply(to: AccidentRecord.query(on: request.db), unitKey: \.$unitID, within: list.unitId)
-        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        let query = try scoped(list, scope: scope, on: request.db)
         if let year = filter.year { query.filter(\.$year == year) }
         if let employer = filter.employerId { query.filter(\.$employerID == employer) }
-        query.sort(\.$year, .descending).sort(\.$id)
-        let total = try await query.copy().count()
-        return ListPage(items: try await SafetyRecords.accidentOutputs(try await query.range(list.rowRange).all(), on: request.db), list: list, total: total)
+        return try await page(query.sort(\.$year, .descending).sort(\.$id), list, on: request)
     }
 
-
-    static func create(_ input: AccidentInput, context: WriteContext, once: FormOnce?) async throws -> AccidentRecord {
-        let row = AccidentRecord()
-        try await SafetyRecords.saveAccident(input, to: row, context: context, once: once)
-        return row
+    static func outputs(_ rows: [AccidentRecord], on request: Request) async throws -> [AccidentOutput] {
+        let db = request.db
+        let names = Dictionary(try await Organization.query(on: db).filter(\.$id ~~ rows.map(\.employerID)).all().compactMap { o in o.id.map { ($0, o.name) } },
+                               uniquingKeysWith: { first, _ in first })
+        return try rows.map { row in
+            AccidentOutput(id: try row.requireID(), unitId: row.unitID, employerId: row.employerID, employerName: names[row.employerID] ?? "", year: row.year,
+                           headcount: row.headcount, injured: row.injured, deaths: row.deaths, lostDays: row.lostDays,
+                           ratePerThousand: AccidentRates.perThousand(casualties: row.injured + row.deaths, headcount: row.headcount),
+                           version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+        }
     }
 
-    func update(with input: AccidentInput, context: WriteContext, replacing: Bool) async throws {
-        try await SafetyRecords.saveAccident(input, to: self, context: context, once: nil)
-    }
-
-    func output(on request: Request) async throws -> AccidentOutput {
-        guard let output = try await SafetyRecords.accidentOutputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func save(_ input: AccidentInput, to row: AccidentRecord, context: WriteContext, once: FormOnce?) async throws {
+        let isNew = row.id == nil
+        let db = context.app.db
+        guard let employerID = input.employerId ?? (isNew ? nil : row.employerID) else { throw AppError.invalid("employerId", "error.required") }
+        let employer = try await Held.organization(employerID, field: "employerId", scope: context.scope, on: db)
+        guard let year = input.year ?? (isNew ? nil : row.year) else { throw AppError.invalid("year", "error.required") }
+        guard (2000...CivilDate(context.editor.at).year).contains(year) else { throw AppError.invalid("year", "error.honor.year", ["2000", String(CivilDate(context.editor.at).year)]) }
+        guard let headcount = input.headcount ?? (isNew ? nil : row.headcount) else { throw AppError.invalid("headcount", "error.required") }
+        guard headcount > 0 else { throw AppError.invalid("headcount", "error.amount.positive") }
+        let injured = input.injured ?? (isNew ? nil : row.injured)
+        let deaths = input.deaths ?? (isNew ? nil : row.deaths)
+        let lostDays = input.lostDays ?? (isNew ? nil : row.lostDays)
+        if let issue = AccidentRates.checkRecord(injured: injured, deaths: deaths, lostDays: lostDays) { throw AppError.invalid(issue) }
+        let same = AccidentRecord.query(on: db).filter(\.$employerID == employerID).filter(\.$year == year).filter(\.$deletedAt == nil)
+        if let id = row.id { same.filter(\.$id != id) }
+        if try await same.count() > 0 { throw AppError.conflict("year", "error.safety.recordTwice") }
+        let before = isNew ? nil : row.auditSnapshot()
+        row.unitID = employer.unitID
+        row.employerID = employerID
+        row.year = year
+        row.headcount = headcount
+        row.injured = injured ?? 0
+        row.deaths = deaths ?? 0
+        row.lostDays = lostDays ?? 0
+        try await context.save(row, version: input.version, before: before, once: once)
     }
 }
 

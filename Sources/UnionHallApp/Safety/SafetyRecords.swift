@@ -16,7 +16,7 @@ struct CampaignOutput: Content {
     var deletedAt: Date?
 }
 
-struct CampaignInput: Content {
+struct CampaignInput: Content, VersionedInput {
     var unitId: UUID?
     var year: Int?
     var name: String?
@@ -57,7 +57,7 @@ struct AccidentOutput: Content {
     var deletedAt: Date?
 }
 
-struct AccidentInput: Content {
+struct AccidentInput: Content, VersionedInput {
     var employerId: UUID?
     var year: Int?
     var headcount: Int?
@@ -93,37 +93,6 @@ struct CampaignRates: Content {
 }
 
 enum SafetyRecords {
-    static func campaignOutputs(_ rows: [SafetyCampaign], on db: any Database) async throws -> [CampaignOutput] {
-        let ids = rows.compactMap(\.id)
-        var totals: [UUID: (Int, Int)] = [:]
-        if !ids.isEmpty {
-            for row in try await CampaignParticipant.query(on: db).filter(\.$campaignID ~~ ids).all() {
-                let current = totals[row.campaignID] ?? (0, 0)
-                totals[row.campaignID] = (current.0 + 1, current.1 + row.headcount)
-            }
-        }
-        return try rows.map { row in
-            let id = try row.requireID()
-            return CampaignOutput(id: id, unitId: row.unitID, year: row.year, name: row.name, rewardCapFen: row.rewardCapFen, participants: totals[id]?.0 ?? 0,
-                                  headcount: totals[id]?.1 ?? 0, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
-        }
-    }
-
-    static func saveCampaign(_ input: CampaignInput, to row: SafetyCampaign, context: WriteContext, once: FormOnce?) async throws {
-        let isNew = row.id == nil
-        if !isNew, input.version == nil { throw AppError.invalid("version", "error.required") }
-        guard let year = input.year ?? (isNew ? nil : row.year) else { throw AppError.invalid("year", "error.required") }
-        guard (2000...CivilDate(context.editor.at).year + 1).contains(year) else { throw AppError.invalid("year", "error.honor.year") }
-        guard let cap = input.rewardCapFen ?? (isNew ? nil : row.rewardCapFen) else { throw AppError.invalid("rewardCapFen", "error.required") }
-        guard cap >= 0 else { throw AppError.invalid("rewardCapFen", "error.amount.positive") }
-        let before = isNew ? nil : row.auditSnapshot()
-        row.name = try Held.text(input.name ?? (isNew ? nil : row.name), field: "name")
-        row.year = year
-        row.rewardCapFen = cap
-        row.unitID = isNew ? try Held.unit(input.unitId, context: context) : row.unitID
-        try await context.save(row, version: input.version, before: before, once: once)
-    }
-
     static func participants(of campaign: SafetyCampaign, on db: any Database) async throws -> [ParticipantOutput] {
         let rows = try await CampaignParticipant.query(on: db).filter(\.$campaignID == campaign.requireID()).all()
         let names = Dictionary(try await Organization.query(on: db).filter(\.$id ~~ rows.map(\.employerID)).all().compactMap { o in o.id.map { ($0, o.name) } },
@@ -148,45 +117,6 @@ enum SafetyRecords {
             try await row.save(on: db)
             try await Audit.record(.update, campaign, before: nil, after: ["participant": "\(employer.name): \(headcount)"], by: editor, on: db)
         }
-    }
-
-    static func accidentOutputs(_ rows: [AccidentRecord], on db: any Database) async throws -> [AccidentOutput] {
-        let names = Dictionary(try await Organization.query(on: db).filter(\.$id ~~ rows.map(\.employerID)).all().compactMap { o in o.id.map { ($0, o.name) } },
-                               uniquingKeysWith: { first, _ in first })
-        return try rows.map { row in
-            AccidentOutput(id: try row.requireID(), unitId: row.unitID, employerId: row.employerID, employerName: names[row.employerID] ?? "", year: row.year,
-                           headcount: row.headcount, injured: row.injured, deaths: row.deaths, lostDays: row.lostDays,
-                           ratePerThousand: AccidentRates.perThousand(casualties: row.injured + row.deaths, headcount: row.headcount),
-                           version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
-        }
-    }
-
-    static func saveAccident(_ input: AccidentInput, to row: AccidentRecord, context: WriteContext, once: FormOnce?) async throws {
-        let isNew = row.id == nil
-        if !isNew, input.version == nil { throw AppError.invalid("version", "error.required") }
-        let db = context.app.db
-        guard let employerID = input.employerId ?? (isNew ? nil : row.employerID) else { throw AppError.invalid("employerId", "error.required") }
-        let employer = try await Held.organization(employerID, field: "employerId", scope: context.scope, on: db)
-        guard let year = input.year ?? (isNew ? nil : row.year) else { throw AppError.invalid("year", "error.required") }
-        guard (2000...CivilDate(context.editor.at).year).contains(year) else { throw AppError.invalid("year", "error.honor.year") }
-        guard let headcount = input.headcount ?? (isNew ? nil : row.headcount) else { throw AppError.invalid("headcount", "error.required") }
-        guard headcount > 0 else { throw AppError.invalid("headcount", "error.amount.positive") }
-        let injured = input.injured ?? (isNew ? nil : row.injured)
-        let deaths = input.deaths ?? (isNew ? nil : row.deaths)
-        let lostDays = input.lostDays ?? (isNew ? nil : row.lostDays)
-        if let issue = AccidentRates.checkRecord(injured: injured, deaths: deaths, lostDays: lostDays) { throw AppError.invalid(issue) }
-        let same = AccidentRecord.query(on: db).filter(\.$employerID == employerID).filter(\.$year == year).filter(\.$deletedAt == nil)
-        if let id = row.id { same.filter(\.$id != id) }
-        if try await same.count() > 0 { throw AppError.conflict("year", "error.safety.recordTwice") }
-        let before = isNew ? nil : row.auditSnapshot()
-        row.unitID = employer.unitID
-        row.employerID = employerID
-        row.year = year
-        row.headcount = headcount
-        row.injured = injured ?? 0
-        row.deaths = deaths ?? 0
-        row.lostDays = lostDays ?? 0
-        try await context.save(row, version: input.version, before: before, once: once)
     }
 
     /// Participants' rate this year against last year, and the same for the employers in scope

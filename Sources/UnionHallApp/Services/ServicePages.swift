@@ -19,7 +19,7 @@ struct ServicePages: RouteCollection {
         }
         routes.get("me", "stations") { req in
             let district = (try? req.query.get(String.self, at: "district")) ?? ""
-            let found = try await ServiceRecords.near(district, on: req.db)
+            let found = try await ServiceRecords.near(district, on: req)
             return try await Pages.render("services/near", NearContext(layout: Pages.layout(req, titleKey: "service.near"), district: district,
                                                                         stations: found.map { Self.stationRow($0, on: req) }), on: req)
         }
@@ -114,8 +114,8 @@ struct ServicePages: RouteCollection {
 
     static func renderStation(_ req: Request, row: ServiceStation, scope: UnitScope) async throws -> Response {
         let output = try await row.output(on: req)
-        let events = try await ServiceRecords.eventOutputs(try await ServiceEvent.query(on: req.db).filter(\.$stationID == row.requireID()).filter(\.$deletedAt == nil)
-            .sort(\.$date, .descending).limit(50).all(), on: req.db)
+        let events = try await ServiceEvent.outputs(try await ServiceEvent.query(on: req.db).filter(\.$stationID == row.requireID()).filter(\.$deletedAt == nil)
+            .sort(\.$date, .descending).limit(50).all(), on: req)
         let context = StationContext(layout: Pages.layout(req, titleKey: "service.station"), row: Self.stationRow(output, on: req),
                                      events: events.map { EventRow(e: $0, kind: req.t("serviceEventKind.\($0.kind.rawValue)"), goods: Fen($0.goodsFen).description) },
                                      deleted: row.deletedAt != nil, history: try await Pages.recentHistory(of: row, scope: scope, on: req))

@@ -19,7 +19,7 @@ struct StationOutput: Content {
     var deletedAt: Date?
 }
 
-struct StationInput: Content {
+struct StationInput: Content, VersionedInput {
     var unitId: UUID?
     var name: String?
     var kind: StationKind?
@@ -51,7 +51,7 @@ struct ServiceEventOutput: Content {
     var deletedAt: Date?
 }
 
-struct ServiceEventInput: Content {
+struct ServiceEventInput: Content, VersionedInput {
     var unitId: UUID?
     var stationId: UUID?
     var kind: ServiceEventKind?
@@ -86,8 +86,7 @@ struct ServiceStatistics: Content {
 /// Service stations and events: what officers keep, and the figures.
 enum ServiceRecords {
     static func events(_ list: ListQuery, filter: ServiceEventFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<ServiceEvent> {
-        let query = try scope.apply(to: ServiceEvent.query(on: db), unitKey: \.$unitID, within: list.unitId)
-        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        let query = try ServiceEvent.scoped(list, scope: scope, on: db)
         if let kind = filter.kind { query.filter(\.$kind == kind) }
         if let station = filter.stationId { query.filter(\.$stationID == station) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$title ~~ q) }
@@ -95,76 +94,6 @@ enum ServiceRecords {
         if let from { query.filter(\.$date >= from) }
         if let to { query.filter(\.$date <= to) }
         return query
-    }
-
-    static func stationOutputs(_ rows: [ServiceStation], on db: any Database) async throws -> [StationOutput] {
-        let ids = rows.compactMap(\.id)
-        var served: [UUID: (Int, Int64)] = [:]
-        if !ids.isEmpty {
-            for event in try await ServiceEvent.query(on: db).filter(\.$stationID ~~ ids).filter(\.$deletedAt == nil).all() {
-                guard let station = event.stationID else { continue }
-                let current = served[station] ?? (0, 0)
-                served[station] = (current.0 + event.peopleServed, current.1 + event.goodsFen)
-            }
-        }
-        return try rows.map { row in
-            let id = try row.requireID()
-            return StationOutput(id: id, unitId: row.unitID, name: row.name, kind: row.kind, district: row.district, address: row.address,
-                                 facilities: row.facilities.split(separator: ",").compactMap { Facility(rawValue: String($0)) }, hours: row.hours,
-                                 peopleServed: served[id]?.0 ?? 0, goodsFen: served[id]?.1 ?? 0, version: row.version,
-                                 createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
-        }
-    }
-
-    static func eventOutputs(_ rows: [ServiceEvent], on db: any Database) async throws -> [ServiceEventOutput] {
-        let names = Dictionary(try await ServiceStation.query(on: db).filter(\.$id ~~ rows.compactMap(\.stationID)).all().compactMap { s in s.id.map { ($0, s.name) } },
-                               uniquingKeysWith: { first, _ in first })
-        return try rows.map { row in
-            ServiceEventOutput(id: try row.requireID(), unitId: row.unitID, stationId: row.stationID, stationName: row.stationID.flatMap { names[$0] }, kind: row.kind,
-                               title: row.title, date: row.date, peopleServed: row.peopleServed, goodsFen: row.goodsFen, version: row.version,
-                               createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
-        }
-    }
-
-    static func saveStation(_ input: StationInput, to row: ServiceStation, context: WriteContext, once: FormOnce?) async throws {
-        let isNew = row.id == nil
-        if !isNew, input.version == nil { throw AppError.invalid("version", "error.required") }
-        guard let kind = input.kind ?? (isNew ? nil : row.kind) else { throw AppError.invalid("kind", "error.required") }
-        let before = isNew ? nil : row.auditSnapshot()
-        row.name = try Held.text(input.name ?? (isNew ? nil : row.name), field: "name")
-        row.kind = kind
-        row.district = try Held.text(input.district ?? (isNew ? nil : row.district), field: "district", max: 50)
-        row.address = try Held.text(input.address ?? (isNew ? nil : row.address), field: "address")
-        row.hours = try Held.text(input.hours ?? (isNew ? nil : row.hours), field: "hours", required: false, max: 100)
-        if let facilities = input.facilities { row.facilities = facilities.map(\.rawValue).joined(separator: ",") } else if isNew { row.facilities = "" }
-        row.unitID = isNew ? try Held.unit(input.unitId, context: context) : row.unitID
-        try await context.save(row, version: input.version, before: before, once: once)
-    }
-
-    static func saveEvent(_ input: ServiceEventInput, to row: ServiceEvent, context: WriteContext, once: FormOnce?) async throws {
-        let isNew = row.id == nil
-        if !isNew, input.version == nil { throw AppError.invalid("version", "error.required") }
-        guard let kind = input.kind ?? (isNew ? nil : row.kind) else { throw AppError.invalid("kind", "error.required") }
-        let before = isNew ? nil : row.auditSnapshot()
-        var unit = isNew ? try Held.unit(input.unitId, context: context) : row.unitID
-        if let stationID = input.stationId {
-            guard let station = try await ServiceStation.find(stationID, on: context.app.db), station.deletedAt == nil, context.scope.contains(station.unitID) else {
-                throw AppError.invalid("stationId", "error.service.stationNotHeld")
-            }
-            row.stationID = stationID
-            if isNew, input.unitId == nil { unit = station.unitID }
-        }
-        row.kind = kind
-        row.title = try Held.text(input.title ?? (isNew ? nil : row.title), field: "title")
-        row.date = try Held.date(input.date ?? (isNew ? nil : row.date), field: "date").description
-        guard let served = input.peopleServed ?? (isNew ? nil : row.peopleServed) else { throw AppError.invalid("peopleServed", "error.required") }
-        guard served >= 0 else { throw AppError.invalid("peopleServed", "error.amount.positive") }
-        let goods = input.goodsFen ?? (isNew ? 0 : row.goodsFen)
-        guard goods >= 0 else { throw AppError.invalid("goodsFen", "error.amount.positive") }
-        row.peopleServed = served
-        row.goodsFen = goods
-        row.unitID = unit
-        try await context.save(row, version: input.version, before: before, once: once)
     }
 
     static func statistics(scope: UnitScope, list: ListQuery, on db: any Database) async throws -> ServiceStatistics {
@@ -191,70 +120,109 @@ enum ServiceRecords {
     }
 
     /// Stations a worker can find by district (any union's: stations serve everyone).
-    static func near(_ district: String, on db: any Database) async throws -> [StationOutput] {
-        let query = ServiceStation.query(on: db).filter(\.$deletedAt == nil)
+    static func near(_ district: String, on request: Request) async throws -> [StationOutput] {
+        let query = ServiceStation.query(on: request.db).filter(\.$deletedAt == nil)
         let text = district.trimmingCharacters(in: .whitespaces)
         if !text.isEmpty { query.filter(\.$district ~~ text) }
-        return try await stationOutputs(try await query.sort(\.$district).sort(\.$name).limit(50).all(), on: db)
+        return try await ServiceStation.outputs(try await query.sort(\.$district).sort(\.$name).limit(50).all(), on: request)
     }
 }
 
-extension ServiceStation: PlainlyDeletable, UnitOwnedRecord {
+extension ServiceStation: PlainlyDeletable, SavedRecord {
+    typealias Input = StationInput
+    typealias Output = StationOutput
+    typealias Filter = StationFilter
     static let routeName = "service-stations"
     static let exportValuePrefixes = ["kind": "stationKind"]
 
     static func list(_ list: ListQuery, filter: StationFilter, scope: UnitScope, request: Request) async throws -> ListPage<StationOutput> {
-        let query = try scope.apply(to: ServiceStation.query(on: request.db), unitKey: \.$unitID, within: list.unitId)
-        if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+        let query = try scoped(list, scope: scope, on: request.db)
         if let kind = filter.kind { query.filter(\.$kind == kind) }
         if let district = filter.district, !district.isEmpty { query.filter(\.$district ~~ district) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$name ~~ q) }
-        query.sort(\.$district).sort(\.$name).sort(\.$id)
-        let total = try await query.copy().count()
-        return ListPage(items: try await ServiceRecords.stationOutputs(try await query.range(list.rowRange).all(), on: request.db), list: list, total: total)
+        return try await page(query.sort(\.$district).sort(\.$name).sort(\.$id), list, on: request)
     }
 
-
-    static func create(_ input: StationInput, context: WriteContext, once: FormOnce?) async throws -> ServiceStation {
-        let row = ServiceStation()
-        try await ServiceRecords.saveStation(input, to: row, context: context, once: once)
-        return row
+    static func outputs(_ rows: [ServiceStation], on request: Request) async throws -> [StationOutput] {
+        let db = request.db
+        let ids = rows.compactMap(\.id)
+        var served: [UUID: (Int, Int64)] = [:]
+        if !ids.isEmpty {
+            for event in try await ServiceEvent.query(on: db).filter(\.$stationID ~~ ids).filter(\.$deletedAt == nil).all() {
+                guard let station = event.stationID else { continue }
+                let current = served[station] ?? (0, 0)
+                served[station] = (current.0 + event.peopleServed, current.1 + event.goodsFen)
+            }
+        }
+        return try rows.map { row in
+            let id = try row.requireID()
+            return StationOutput(id: id, unitId: row.unitID, name: row.name, kind: row.kind, district: row.district, address: row.address,
+                                 facilities: row.facilities.split(separator: ",").compactMap { Facility(rawValue: String($0)) }, hours: row.hours,
+                                 peopleServed: served[id]?.0 ?? 0, goodsFen: served[id]?.1 ?? 0, version: row.version,
+                                 createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+        }
     }
 
-    func update(with input: StationInput, context: WriteContext, replacing: Bool) async throws {
-        try await ServiceRecords.saveStation(input, to: self, context: context, once: nil)
-    }
-
-    func output(on request: Request) async throws -> StationOutput {
-        guard let output = try await ServiceRecords.stationOutputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func save(_ input: StationInput, to row: ServiceStation, context: WriteContext, once: FormOnce?) async throws {
+        let isNew = row.id == nil
+        guard let kind = input.kind ?? (isNew ? nil : row.kind) else { throw AppError.invalid("kind", "error.required") }
+        let before = isNew ? nil : row.auditSnapshot()
+        row.name = try Held.text(input.name ?? (isNew ? nil : row.name), field: "name")
+        row.kind = kind
+        row.district = try Held.text(input.district ?? (isNew ? nil : row.district), field: "district", max: 50)
+        row.address = try Held.text(input.address ?? (isNew ? nil : row.address), field: "address")
+        row.hours = try Held.text(input.hours ?? (isNew ? nil : row.hours), field: "hours", required: false, max: 100)
+        if let facilities = input.facilities { row.facilities = facilities.map(\.rawValue).joined(separator: ",") } else if isNew { row.facilities = "" }
+        row.unitID = isNew ? try Held.unit(input.unitId, context: context) : row.unitID
+        try await context.save(row, version: input.version, before: before, once: once)
     }
 }
 
-extension ServiceEvent: PlainlyDeletable, UnitOwnedRecord {
+extension ServiceEvent: PlainlyDeletable, SavedRecord {
+    typealias Input = ServiceEventInput
+    typealias Output = ServiceEventOutput
+    typealias Filter = ServiceEventFilter
     static let routeName = "service-events"
     static let exportValuePrefixes = ["kind": "serviceEventKind"]
 
     static func list(_ list: ListQuery, filter: ServiceEventFilter, scope: UnitScope, request: Request) async throws -> ListPage<ServiceEventOutput> {
-        let query = try ServiceRecords.events(list, filter: filter, scope: scope, on: request.db).sort(\.$date, .descending).sort(\.$id)
-        let total = try await query.copy().count()
-        return ListPage(items: try await ServiceRecords.eventOutputs(try await query.range(list.rowRange).all(), on: request.db), list: list, total: total)
+        try await page(try ServiceRecords.events(list, filter: filter, scope: scope, on: request.db).sort(\.$date, .descending).sort(\.$id), list, on: request)
     }
 
-
-    static func create(_ input: ServiceEventInput, context: WriteContext, once: FormOnce?) async throws -> ServiceEvent {
-        let row = ServiceEvent()
-        try await ServiceRecords.saveEvent(input, to: row, context: context, once: once)
-        return row
+    static func outputs(_ rows: [ServiceEvent], on request: Request) async throws -> [ServiceEventOutput] {
+        let db = request.db
+        let names = Dictionary(try await ServiceStation.query(on: db).filter(\.$id ~~ rows.compactMap(\.stationID)).all().compactMap { s in s.id.map { ($0, s.name) } },
+                               uniquingKeysWith: { first, _ in first })
+        return try rows.map { row in
+            ServiceEventOutput(id: try row.requireID(), unitId: row.unitID, stationId: row.stationID, stationName: row.stationID.flatMap { names[$0] }, kind: row.kind,
+                               title: row.title, date: row.date, peopleServed: row.peopleServed, goodsFen: row.goodsFen, version: row.version,
+                               createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+        }
     }
 
-    func update(with input: ServiceEventInput, context: WriteContext, replacing: Bool) async throws {
-        try await ServiceRecords.saveEvent(input, to: self, context: context, once: nil)
-    }
-
-    func output(on request: Request) async throws -> ServiceEventOutput {
-        guard let output = try await ServiceRecords.eventOutputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func save(_ input: ServiceEventInput, to row: ServiceEvent, context: WriteContext, once: FormOnce?) async throws {
+        let isNew = row.id == nil
+        guard let kind = input.kind ?? (isNew ? nil : row.kind) else { throw AppError.invalid("kind", "error.required") }
+        let before = isNew ? nil : row.auditSnapshot()
+        var unit = isNew ? try Held.unit(input.unitId, context: context) : row.unitID
+        if let stationID = input.stationId {
+            guard let station = try await ServiceStation.find(stationID, on: context.app.db), station.deletedAt == nil, context.scope.contains(station.unitID) else {
+                throw AppError.invalid("stationId", "error.service.stationNotHeld")
+            }
+            row.stationID = stationID
+            if isNew, input.unitId == nil { unit = station.unitID }
+        }
+        row.kind = kind
+        row.title = try Held.text(input.title ?? (isNew ? nil : row.title), field: "title")
+        row.date = try Held.date(input.date ?? (isNew ? nil : row.date), field: "date").description
+        guard let served = input.peopleServed ?? (isNew ? nil : row.peopleServed) else { throw AppError.invalid("peopleServed", "error.required") }
+        guard served >= 0 else { throw AppError.invalid("peopleServed", "error.amount.positive") }
+        let goods = input.goodsFen ?? (isNew ? 0 : row.goodsFen)
+        guard goods >= 0 else { throw AppError.invalid("goodsFen", "error.amount.positive") }
+        row.peopleServed = served
+        row.goodsFen = goods
+        row.unitID = unit
+        try await context.save(row, version: input.version, before: before, once: once)
     }
 }
 
@@ -267,7 +235,7 @@ struct ServiceAPIController: RouteCollection {
         }
         routes.get("service-stations", "near") { req async throws -> [StationOutput] in
             _ = try req.requireUser()
-            return try await ServiceRecords.near((try? req.query.get(String.self, at: "district")) ?? "", on: req.db)
+            return try await ServiceRecords.near((try? req.query.get(String.self, at: "district")) ?? "", on: req)
         }
     }
 }

@@ -299,3 +299,60 @@ extension UnitOwnedRecord {
         return row
     }
 }
+
+extension UnitOwnedRecord {
+    /// A list's records: in the caller's scope (narrowed to `?unitId=`'s subtree) and deleted or
+    /// not as `?deleted=` asks. Every unit-owned table names these columns `unit_id` and `deleted_at`.
+    static func scoped(_ list: ListQuery, scope: UnitScope, on db: any Database) throws -> QueryBuilder<Self> {
+        let query = Self.query(on: db)
+        if let ids = try scope.unitIDs(within: list.unitId) { query.filter(column("unit_id"), .subset(inverse: false), .array(ids.map { .bind($0) })) }
+        return query.filter(column("deleted_at"), list.deleted == true ? .notEqual : .equal, .null)
+    }
+
+    private static func column(_ key: FieldKey) -> DatabaseQuery.Field {
+        .extendedPath([key], schema: schemaOrAlias, space: spaceIfNotAliased)
+    }
+}
+
+/// A unit-owned record whose outputs are made for many rows at once (what they name loaded in
+/// one query each): one row's output and a page of a list come from them.
+protocol ListedRecord: UnitOwnedRecord {
+    static func outputs(_ rows: [Self], on request: Request) async throws -> [Output]
+}
+
+extension ListedRecord {
+    func output(on request: Request) async throws -> Output {
+        guard let output = try await Self.outputs([self], on: request).first else { throw AppError.notFound }
+        return output
+    }
+
+    /// One page of a sorted query, with the total it was taken from.
+    static func page(_ query: QueryBuilder<Self>, _ list: ListQuery, on request: Request) async throws -> ListPage<Output> {
+        let total = try await query.copy().count()
+        return ListPage(items: try await outputs(try await query.range(list.rowRange).all(), on: request), list: list, total: total)
+    }
+}
+
+/// An input that names the version it was made from; nil only for a new record.
+protocol VersionedInput {
+    var version: Int? { get }
+}
+
+/// A listed record whose create and edit are one save of its input: the kind supplies `save`
+/// (its rules, for a new row or a changed one); creating, and refusing an edit without a version, are shared.
+protocol SavedRecord: ListedRecord where Input: VersionedInput {
+    static func save(_ input: Input, to row: Self, context: WriteContext, once: FormOnce?) async throws
+}
+
+extension SavedRecord {
+    static func create(_ input: Input, context: WriteContext, once: FormOnce?) async throws -> Self {
+        let row = Self()
+        try await save(input, to: row, context: context, once: once)
+        return row
+    }
+
+    func update(with input: Input, context: WriteContext, replacing: Bool) async throws {
+        guard input.version != nil else { throw AppError.invalid("version", "error.required") }
+        try await Self.save(input, to: self, context: context, once: nil)
+    }
+}
