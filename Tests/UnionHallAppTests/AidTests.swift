@@ -207,6 +207,8 @@ import VaporTesting
             #expect(lapsed.status == .lapsed)
             let lapsedList = try await world.api(.GET, "api/v1/hardship-files?status=lapsed", as: "officerA").decode(Page<HardshipFileOutput>.self)
             #expect(lapsedList.items.map(\.id) == [file.id])
+            let standing = try await world.api(.GET, "api/v1/aid-applications/statistics", as: "officerA").decode(AidStatistics.self).filesByStatus
+            #expect(standing.first { $0.key == "lapsed" }?.count == 1 && standing.first { $0.key == "verified" }?.count == 0)
             #expect(try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(plain, child: Self.childB)).errorField == "hardshipFileId")
             #expect(try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "officerA", body: HardshipStepInput(version: 2)).status == .conflict)
             _ = try await world.api(.POST, "api/v1/hardship-files/\(file.id)/reverify", as: "officerA", body: HardshipStepInput(version: 2))

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import Vapor
 
@@ -138,37 +139,38 @@ enum AidApplications {
         }
     }
 
+    /// The module's figures, counted in SQL: files by level and standing (as read today), and the
+    /// period's applications by status and stage, children funded, amounts against the budgets.
     static func statistics(scope: UnitScope, list: ListQuery, today: CivilDate, on db: any Database) async throws -> AidStatistics {
-        let files = try await HardshipService.base(ListQuery(unitId: list.unitId), filter: HardshipFilter(), scope: scope, today: today, on: db).all()
-        var levels: [HardshipLevel: Int] = [:]
-        var standings: [HardshipStatus: Int] = [:]
-        for file in files {
-            levels[file.level, default: 0] += 1
-            standings[file.standing(today: today), default: 0] += 1
+        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let units = try scope.unitIDs(within: list.unitId)
+        let (from, to) = try MentorshipService.datePeriod(list)
+        let files = try await HardshipService.counts(units: units, today: today, on: sql)
+        let table = AidApplication.schema
+        func applications() -> SQLSelectBuilder {
+            sql.select().from(table).where("deleted_at", .is, SQLLiteral.null).scoped(to: units, table: table, dateColumn: "submitted_date", from: from, to: to)
         }
-        let rows = try await base(list, filter: AidFilter(), scope: scope, on: db).all()
-        var statuses: [AidStatus: Int] = [:]
-        var stages: [SchoolStage: (Int, Int64)] = [:]
-        var children = Set<String>()
-        var approved: Int64 = 0
-        var paid: Int64 = 0
-        for row in rows {
-            statuses[row.status, default: 0] += 1
-            guard row.status == .approved || row.status == .paid else { continue }
-            children.insert(row.childIDNumber)
-            stages[row.stage, default: (0, 0)].0 += 1
-            stages[row.stage, default: (0, 0)].1 += row.amountFen
-            approved += row.amountFen
-            if row.status == .paid { paid += row.amountFen }
-        }
-        let programIDs = Set(rows.map(\.programID))
-        let budget = programIDs.isEmpty ? 0 : try await AidProgram.query(on: db).filter(\.$id ~~ programIDs).all().map(\.budgetFen).reduce(0, +)
-        return AidStatistics(files: files.count, filesByLevel: HardshipLevel.allCases.map { KeyCount(key: $0.rawValue, count: levels[$0] ?? 0) },
-                             filesByStatus: HardshipStatus.allCases.map { KeyCount(key: $0.rawValue, count: standings[$0] ?? 0) },
-                             applications: rows.count, byStatus: AidStatus.allCases.map { KeyCount(key: $0.rawValue, count: statuses[$0] ?? 0) },
-                             children: children.count,
-                             byStage: SchoolStage.allCases.map { AmountCount(key: $0.rawValue, count: stages[$0]?.0 ?? 0, amountFen: stages[$0]?.1 ?? 0) },
-                             approvedFen: approved, paidFen: paid, budgetFen: budget)
+        struct Group: Decodable { let status: String; let stage: String; let n: Int; let amount: Int64? }
+        let groups = try await applications().column("status").column("stage").column(SQLTotals.count, as: "n").column(SQLTotals.sum("amount_fen"), as: "amount")
+            .groupBy("status").groupBy("stage").all(decoding: Group.self)
+        let funded: Set<String> = [AidStatus.approved.rawValue, AidStatus.paid.rawValue]
+        struct Count: Decodable { let n: Int }
+        let children = try await applications().column(SQLRaw("COUNT(DISTINCT child_id_number)"), as: "n")
+            .where("status", .in, SQLBind.group(Array(funded))).first(decoding: Count.self)?.n ?? 0
+        struct Program: Decodable { let program_id: UUID }
+        let programs = try await applications().distinct().column("program_id").all(decoding: Program.self).map(\.program_id)
+        let budget = programs.isEmpty ? 0 : try await AidProgram.query(on: db).filter(\.$id ~~ programs).all(\.$budgetFen).reduce(0, +)
+        func total(_ keep: (Group) -> Bool) -> Int64 { groups.filter(keep).compactMap(\.amount).reduce(0, +) }
+        return AidStatistics(
+            files: files.total, filesByLevel: files.byLevel, filesByStatus: files.byStatus,
+            applications: groups.map(\.n).reduce(0, +),
+            byStatus: AidStatus.allCases.map { status in KeyCount(key: status.rawValue, count: groups.filter { $0.status == status.rawValue }.map(\.n).reduce(0, +)) },
+            children: children,
+            byStage: SchoolStage.allCases.map { stage in
+                let rows = groups.filter { $0.stage == stage.rawValue && funded.contains($0.status) }
+                return AmountCount(key: stage.rawValue, count: rows.map(\.n).reduce(0, +), amountFen: rows.compactMap(\.amount).reduce(0, +))
+            },
+            approvedFen: total { funded.contains($0.status) }, paidFen: total { $0.status == AidStatus.paid.rawValue }, budgetFen: budget)
     }
 
     /// A worker's own applications, newest first.

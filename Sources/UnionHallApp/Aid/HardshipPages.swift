@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import Vapor
 
@@ -44,20 +45,21 @@ struct HardshipPages: RouteCollection {
         let context = try await AidAccess.require(req)
         let list = try req.query.decode(ListQuery.self)
         let filter = try req.query.decode(HardshipFilter.self)
-        let stats = try await AidApplications.statistics(scope: context.scope, list: list, today: req.today, on: req.db)
-        let page = try await HardshipFile.list(list, filter: filter, scope: context.scope, request: req)
+        guard let sql = req.db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let counts = try await HardshipService.counts(units: try context.scope.unitIDs(within: list.unitId), today: req.today, on: sql)
+        let files = try await HardshipFile.list(list, filter: filter, scope: context.scope, request: req)
         let scope = list.unitId.map { "&unitId=\($0)" } ?? ""
-        let levels = stats.filesByLevel.map { Figure(label: req.t("hardshipLevel.\($0.key)"), count: $0.count, href: "/hardship-files?level=\($0.key)\(scope)") }
-        let statuses = stats.filesByStatus.map { Figure(label: req.t("hardshipStatus.\($0.key)"), count: $0.count, href: "/hardship-files?status=\($0.key)\(scope)") }
-        let page_ = IndexContext(
+        let levels = counts.byLevel.map { Figure(label: req.t("hardshipLevel.\($0.key)"), count: $0.count, href: "/hardship-files?level=\($0.key)\(scope)") }
+        let statuses = counts.byStatus.map { Figure(label: req.t("hardshipStatus.\($0.key)"), count: $0.count, href: "/hardship-files?status=\($0.key)\(scope)") }
+        let page = IndexContext(
             layout: Pages.layout(req, titleKey: "hardship.title"),
-            totals: [Figure(label: req.t("hardship.files"), count: stats.files, href: "/hardship-files?\(scope.dropFirst())")],
+            totals: [Figure(label: req.t("hardship.files"), count: counts.total, href: "/hardship-files?\(scope.dropFirst())")],
             levels: levels, statuses: statuses,
             charts: [BarChart(title: req.t("hardship.byLevel"), figures: levels), BarChart(title: req.t("hardship.byStatus"), figures: statuses)],
-            rows: page.items.map { Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req),
+            rows: files.items.map { Self.row($0, on: req) }, pager: Pager(metadata: files.metadata, request: req),
             statusOptions: Pages.enumOptions(HardshipStatus.self, prefix: "hardshipStatus", selected: filter.status?.rawValue, request: req),
             from: list.from ?? "", to: list.to ?? "")
-        return try await Pages.render("aid/hardship-files", page_, on: req)
+        return try await Pages.render("aid/hardship-files", page, on: req)
     }
 
     struct ShowContext: Encodable {

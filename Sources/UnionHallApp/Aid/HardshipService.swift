@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import Vapor
 
@@ -105,6 +106,30 @@ enum HardshipService {
         try await context.save(row, version: version, before: before, once: nil) { db in
             try await AidEvent(subjectID: try row.requireID(), editor: context.editor, what: step.rawValue, note: note).create(on: db)
         }
+    }
+
+    /// Files by level and by standing as read today, counted in SQL: a verified file whose last
+    /// verification is at or before the cutoff has lapsed.
+    static func counts(units: Set<UUID>?, today: CivilDate, on sql: any SQLDatabase) async throws -> (total: Int, byLevel: [KeyCount], byStatus: [KeyCount]) {
+        struct Group: Decodable { let level: String; let status: String; let n: Int; let lapsed: Int64? }
+        let cutoff = HardshipFiles.lapsedCutoff(today: today).description
+        let groups = try await sql.select().column("level").column("status").column(SQLTotals.count, as: "n")
+            .column(SQLQueryString("CAST(SUM(CASE WHEN verified_date <= \(bind: cutoff) THEN 1 ELSE 0 END) AS BIGINT)"), as: "lapsed")
+            .from(HardshipFile.schema).where("deleted_at", .is, SQLLiteral.null).scoped(to: units, table: HardshipFile.schema)
+            .groupBy("level").groupBy("status").all(decoding: Group.self)
+        func count(_ status: HardshipStatus) -> Int {
+            let stored = status == .lapsed ? HardshipStatus.verified : status
+            let rows = groups.filter { $0.status == stored.rawValue }
+            let lapsed = Int(rows.compactMap(\.lapsed).reduce(0, +))
+            switch status {
+            case .lapsed: return lapsed
+            case .verified: return rows.map(\.n).reduce(0, +) - lapsed
+            default: return rows.map(\.n).reduce(0, +)
+            }
+        }
+        return (groups.map(\.n).reduce(0, +),
+                HardshipLevel.allCases.map { level in KeyCount(key: level.rawValue, count: groups.filter { $0.level == level.rawValue }.map(\.n).reduce(0, +)) },
+                HardshipStatus.allCases.map { KeyCount(key: $0.rawValue, count: count($0)) })
     }
 
     /// The open file of a worker, verified and not lapsed today, if there is one.

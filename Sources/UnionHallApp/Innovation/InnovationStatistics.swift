@@ -40,27 +40,21 @@ struct InnovationStatistics: Content {
         let units = try scope.unitIDs(within: list.unitId)
 
         func scoped(_ select: SQLSelectBuilder, dateColumn: String?, table: String) -> SQLSelectBuilder {
-            if let units { select.where(SQLColumn("unit_id", table: table), .in, SQLBind.group(Array(units))) }
-            if let dateColumn {
-                if let from { select.where(SQLColumn(dateColumn, table: table), .greaterThanOrEqual, SQLBind(from)) }
-                if let to { select.where(SQLColumn(dateColumn, table: table), .lessThanOrEqual, SQLBind(to)) }
-            }
-            return select
+            select.scoped(to: units, table: table, dateColumn: dateColumn, from: from, to: to)
         }
         struct KeyCount: Decodable { let key: String?; let n: Int }
         struct TwoKeys: Decodable { let a: String; let b: String; let n: Int }
         struct Sum: Decodable { let total: Int64? }
 
         func grouped(_ column: String, table: String, dateColumn: String?, softDeleted: Bool = true) async throws -> [Count] {
-            let select = sql.select().column(SQLColumn(column, table: table), as: "key").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+            let select = sql.select().column(SQLColumn(column, table: table), as: "key").column(SQLTotals.count, as: "n").from(table)
             if softDeleted { select.where(SQLColumn("deleted_at", table: table), .is, SQLLiteral.null) }
             return try await scoped(select, dateColumn: dateColumn, table: table).groupBy(SQLColumn(column, table: table)).all(decoding: KeyCount.self)
                 .compactMap { row in row.key.map { Count(key: $0, count: row.n) } }
         }
 
         let items = InnovationItem.schema
-        // PostgreSQL sums bigints as numeric; the cast keeps the total an integer on both databases.
-        func total(_ column: String) -> any SQLExpression { SQLRaw("CAST(SUM(\(column)) AS BIGINT)") }
+        func total(_ column: String) -> any SQLExpression { SQLTotals.sum(column) }
         let byKind = try await grouped("kind", table: items, dateColumn: "submitted_date")
         let bySubKind = try await grouped("sub_kind", table: items, dateColumn: "submitted_date")
         let byStatus = try await grouped("status", table: items, dateColumn: "submitted_date")
