@@ -63,13 +63,12 @@ struct AidPages: RouteCollection {
         let list = try req.query.decode(ListQuery.self)
         let filter = try req.query.decode(AidFilter.self)
         let stats = try await AidApplications.statistics(scope: context.scope, list: list, today: req.today, on: req.db)
-        let page = try await AidApplication.list(list, filter: filter, scope: context.scope, request: req)
+        let applications = try await AidApplication.list(list, filter: filter, scope: context.scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
         let statuses = stats.byStatus.map { Figure(label: req.t("aidStatus.\($0.key)"), count: $0.count, href: "/aid-applications?status=\($0.key)&\(period)") }
         let stages = stats.byStage.map { Figure(label: req.t("schoolStage.\($0.key)"), count: $0.count, detail: Fen($0.amountFen).description, href: "/aid-applications?stage=\($0.key)&\(period)") }
-        let budgetHref = "/aid-programs"
         let programs = try await AidPrograms.reachable(by: context, on: req.db)
-        let page_ = IndexContext(
+        let page = IndexContext(
             layout: Pages.layout(req, titleKey: "aid.title"),
             totals: [
                 Figure(label: req.t("aid.applications"), count: stats.applications, href: "/aid-applications?\(period)"),
@@ -82,16 +81,24 @@ struct AidPages: RouteCollection {
             statuses: statuses, stages: stages,
             charts: [
                 BarChart(title: req.t("aid.byStatus"), figures: statuses),
-                BarChart(title: req.t("aid.amountByStage"), stats.byStage.map { (req.t("schoolStage.\($0.key)"), $0.amountFen, Fen($0.amountFen).description, "/aid-applications?stage=\($0.key)&\(period)") }),
-                BarChart(title: req.t("aid.budgetUse"), [(req.t("aid.budget"), stats.budgetFen, Fen(stats.budgetFen).description, budgetHref),
-                                                         (req.t("aid.approvedAmount"), stats.approvedFen, Fen(stats.approvedFen).description, "/aid-applications?status=approved&\(period)"),
-                                                         (req.t("aid.paidAmount"), stats.paidFen, Fen(stats.paidFen).description, "/aid-applications?status=paid&\(period)")]),
+                BarChart(title: req.t("aid.amountByStage"), figures: stats.byStage.map { Figure(label: req.t("schoolStage.\($0.key)"), fen: $0.amountFen, href: "/aid-applications?stage=\($0.key)&\(period)") }),
+                Self.budgetChart(budgetFen: stats.budgetFen, approvedFen: stats.approvedFen, paidFen: stats.paidFen, budgetHref: "/aid-programs",
+                                 listHref: "/aid-applications?\(period)", on: req),
             ],
-            rows: page.items.map { Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req),
+            rows: applications.items.map { Self.row($0, on: req) }, pager: Pager(metadata: applications.metadata, request: req),
             statusOptions: Pages.enumOptions(AidStatus.self, prefix: "aidStatus", selected: filter.status?.rawValue, request: req),
             programs: AidPrograms.options(programs, selected: filter.programId),
             q: list.q ?? "", from: list.from ?? "", to: list.to ?? "")
-        return try await Pages.render("aid/applications", page_, on: req)
+        return try await Pages.render("aid/applications", page, on: req)
+    }
+
+    /// Budget, approved and paid side by side; the latter two link to their applications.
+    static func budgetChart(budgetFen: Int64, approvedFen: Int64, paidFen: Int64, budgetHref: String, listHref: String, on req: Request) -> BarChart {
+        BarChart(title: req.t("aid.budgetUse"), figures: [
+            Figure(label: req.t("aid.budget"), fen: budgetFen, href: budgetHref),
+            Figure(label: req.t("aid.approvedAmount"), fen: approvedFen, href: listHref + "&status=approved"),
+            Figure(label: req.t("aid.paidAmount"), fen: paidFen, href: listHref + "&status=paid"),
+        ])
     }
 
     struct ShowContext: Encodable {

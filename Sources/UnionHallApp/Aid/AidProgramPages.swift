@@ -80,9 +80,7 @@ struct AidProgramPages: RouteCollection {
         let page = ShowContext(
             layout: Pages.layout(req, titleKey: "aid.program"), row: Self.row(output), title: AidPrograms.title(program),
             amounts: SchoolStage.allCases.filter { program.amount(for: $0) > 0 }.map { Amount(stage: req.t("schoolStage.\($0.rawValue)"), amount: Fen(program.amount(for: $0)).description) },
-            charts: [BarChart(title: req.t("aid.budgetUse"), [(req.t("aid.budget"), program.budgetFen, Fen(program.budgetFen).description, href),
-                                                              (req.t("aid.approvedAmount"), program.approvedFen, Fen(program.approvedFen).description, href + "&status=approved"),
-                                                              (req.t("aid.paidAmount"), program.paidFen, Fen(program.paidFen).description, href + "&status=paid")])],
+            charts: [AidPages.budgetChart(budgetFen: program.budgetFen, approvedFen: program.approvedFen, paidFen: program.paidFen, budgetHref: href, listHref: href, on: req)],
             payable: payable.count, payableTotal: Fen(payable.reduce(0, +)).description,
             batches: try await AidPayments.batches(of: program, scope: context.scope, on: req.db).map { BatchRow(b: try AidPayments.output($0), total: Fen($0.totalFen).description) },
             today: req.today.description, error: error.map { Pages.formError($0, on: req) }, editable: context.scope.contains(program.unitID))

@@ -126,8 +126,8 @@ struct DisputePages: RouteCollection {
         }
         let totals = [
             Figure(label: req.t("dispute.cases"), count: stats.cases, href: "\(Self.path)?\(period)"),
-            Figure(label: req.t("dispute.claimed"), value: Fen(stats.claimedFen).description, href: "\(Self.path)?\(period)"),
-            Figure(label: req.t("dispute.recovered"), value: Fen(stats.recoveredFen).description, href: "\(Self.path)?status=settled&\(period)"),
+            Figure(label: req.t("dispute.claimed"), fen: stats.claimedFen, href: "\(Self.path)?\(period)"),
+            Figure(label: req.t("dispute.recovered"), fen: stats.recoveredFen, href: "\(Self.path)?status=settled&\(period)"),
             Figure(label: req.t("dispute.overdue"), count: stats.overdue, href: "\(Self.path)?overdue=true"),
         ]
         let channels = figures(stats.byChannel, "disputeChannel", "channel")
@@ -137,7 +137,7 @@ struct DisputePages: RouteCollection {
             layout: Pages.layout(req, titleKey: "dispute.title"), totals: totals, channels: channels, types: types, outcomes: outcomes,
             charts: [BarChart(title: req.t("dispute.byChannel"), figures: channels), BarChart(title: req.t("dispute.byType"), figures: types),
                      BarChart(title: req.t("dispute.byOutcome"), figures: outcomes),
-                     BarChart(title: req.t("dispute.amounts"), figures: Array(totals[1...2]), amounts: [stats.claimedFen, stats.recoveredFen])],
+                     BarChart(title: req.t("dispute.amounts"), figures: Array(totals[1...2]))],
             rows: try page.items.map { try Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "",
             statuses: Pages.enumOptions(DisputeStatus.self, prefix: "disputeStatus", selected: filter.status?.rawValue, request: req),
             overdue: filter.overdue == true, deleted: list.deleted == true)

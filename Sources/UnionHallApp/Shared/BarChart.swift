@@ -33,9 +33,7 @@ struct BarChart: Encodable {
         height = figures.count * Self.rowHeight + 12
     }
 
-    init(title: String, figures: [Figure], amounts: [Int64]? = nil) {
-        self.init(title: title, zip(figures, amounts ?? figures.map { Int64($0.value.filter(\.isNumber)) ?? 0 }).map { figure, amount in
-            (figure.label, amount, figure.value, figure.href)
-        })
+    init(title: String, figures: [Figure]) {
+        self.init(title: title, figures.map { ($0.label, $0.amount, $0.value, $0.href) })
     }
 }

@@ -41,16 +41,23 @@ struct Figure: Encodable {
     var value: String
     var detail: String = ""
     var href: String
+    /// The quantity behind the value, which a chart's bar is drawn to (a count, or fen).
+    var amount: Int64 = 0
 
-    init(label: String, value: String, detail: String = "", href: String) {
+    init(label: String, value: String, detail: String = "", href: String, amount: Int64 = 0) {
         self.label = label
         self.value = value
         self.detail = detail
         self.href = href
+        self.amount = amount
     }
 
     init(label: String, count: Int, detail: String = "", href: String) {
-        self.init(label: label, value: String(count), detail: detail, href: href)
+        self.init(label: label, value: String(count), detail: detail, href: href, amount: Int64(count))
+    }
+
+    init(label: String, fen: Int64, detail: String = "", href: String) {
+        self.init(label: label, value: Fen(fen).description, detail: detail, href: href, amount: fen)
     }
 }
 
