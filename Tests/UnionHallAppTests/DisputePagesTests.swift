@@ -30,6 +30,13 @@ import VaporTesting
             #expect(!page.body.string.contains(DisputeTests.migrantID))
             #expect(page.body.string.contains("2024-04-04"))
             #expect(try await officer.post("\(path)/mediate", form: ["_csrf": csrf, "version": "1"]).status == .seeOther)
+            // A refused session keeps its notes, and the message names the field it is about.
+            let undated = try await officer.post("\(path)/sessions", form: ["_csrf": csrf, "date": "2024-13-40", "reason": "双方同意分两期支付"])
+            #expect(undated.status == .unprocessableEntity)
+            #expect(undated.body.string.contains(">双方同意分两期支付</textarea>"))
+            #expect(undated.body.string.contains("日期："))
+            let unnoted = try await officer.post("\(path)/sessions", form: ["_csrf": csrf, "date": "2024-03-25"])
+            #expect(unnoted.body.string.contains("调解记录："))
             let noAmount = try await officer.post("\(path)/settle", form: ["_csrf": csrf, "version": "2", "date": "2024-04-01"])
             #expect(noAmount.status == .unprocessableEntity)
             #expect(try await officer.post("\(path)/settle", form: ["_csrf": csrf, "version": "2", "date": "2024-04-01", "agreed": "5450"]).status == .seeOther)

@@ -120,7 +120,7 @@ struct AidPages: RouteCollection {
                                program: program.map(AidPrograms.title) ?? "",
                                basis: req.t(row.hardshipFileID != nil ? "aid.basisFile" : "aid.basisPriority"),
                                steps: AidStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue),
-                               error: error.map { Pages.formError($0, on: req) },
+                               error: error.map { Pages.pageError($0, entity: "aidApplication", on: req) },
                                events: Self.events(try await AidAccess.events(of: try row.requireID(), on: req.db), on: req))
         return try await Pages.render("aid/application", page, status: error.map { $0.status } ?? .ok, on: req)
     }

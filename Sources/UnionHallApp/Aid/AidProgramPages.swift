@@ -83,7 +83,7 @@ struct AidProgramPages: RouteCollection {
             charts: [AidPages.budgetChart(budgetFen: program.budgetFen, approvedFen: program.approvedFen, paidFen: program.paidFen, budgetHref: href, listHref: href, on: req)],
             payable: payable.count, payableTotal: Fen(payable.reduce(0, +)).description,
             batches: try await AidPayments.batches(of: program, scope: context.scope, on: req.db).map { BatchRow(b: try AidPayments.output($0), total: Fen($0.totalFen).description) },
-            today: req.today.description, error: error.map { Pages.formError($0, on: req) }, editable: context.scope.contains(program.unitID))
+            today: req.today.description, error: error.map { Pages.pageError($0, entity: "aidProgram", on: req) }, editable: context.scope.contains(program.unitID))
         return try await Pages.render("aid/program", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

@@ -78,7 +78,7 @@ struct HardshipPages: RouteCollection {
         let standing = row.standing(today: req.today)
         let page = ShowContext(layout: Pages.layout(req, titleKey: "hardship.one"), row: Self.row(try await row.output(on: req), on: req),
                                steps: row.deletedAt != nil ? [] : HardshipStep.allCases.filter { (try? $0.apply(to: standing).get()) != nil }.map(\.rawValue),
-                               today: req.today.description, error: error.map { Pages.formError($0, on: req) },
+                               today: req.today.description, error: error.map { Pages.pageError($0, entity: "hardshipFile", on: req) },
                                events: AidPages.events(try await AidAccess.events(of: try row.requireID(), on: req.db), on: req), deleted: row.deletedAt != nil)
         return try await Pages.render("aid/hardship-file", page, status: error.map { $0.status } ?? .ok, on: req)
     }

@@ -167,7 +167,7 @@ struct DisputePages: RouteCollection {
             layout: Pages.layout(req, titleKey: "dispute.one"), row: try Self.row(output, on: req), court: court??.name ?? "",
             sessions: try await DisputeAPIController.sessions(of: row, on: req.db),
             payments: try await DisputeAPIController.payments(of: row, on: req.db).map { Row.Payment(date: $0.date, amount: Fen($0.amountFen).description) },
-            steps: steps, today: req.today.description, error: error.map { Pages.formError($0, on: req) }, deleted: row.deletedAt != nil,
+            steps: steps, today: req.today.description, error: error.map { Pages.pageError($0, entity: "dispute", on: req) }, deleted: row.deletedAt != nil,
             history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("disputes/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }

@@ -109,7 +109,7 @@ struct HazardPages: RouteCollection {
         let row = try await HazardReport.find(try req.parameters.require("id"), scope: scope, includingDeleted: false, on: req.db)
         let context = ShowContext(layout: Pages.layout(req, titleKey: "hazard.one"), row: Self.row(try await row.output(on: req), on: req),
                                   steps: HazardStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue), today: req.today.description,
-                                  error: error.map { Pages.formError($0, on: req) }, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
+                                  error: error.map { Pages.pageError($0, entity: "hazard", on: req) }, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("safety/hazard", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 

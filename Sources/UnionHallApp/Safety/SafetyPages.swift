@@ -107,7 +107,7 @@ struct SafetyPages: RouteCollection {
                 (req.t("safety.others") + " \(rates.year)", Int64(rates.others.rate ?? 0), perMille(rates.others.rate), "/accident-records?year=\(rates.year)"),
             ])],
             employers: try await PageOptions.organizations([.employer, .cooperative], scope: scope, selected: nil, on: req.db),
-            error: error.map { Pages.formError($0, on: req) }, deleted: row.deletedAt != nil, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
+            error: error.map { Pages.pageError($0, entity: "safetyCampaign", on: req) }, deleted: row.deletedAt != nil, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("safety/campaign", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

@@ -26,6 +26,14 @@ struct Layout: Encodable {
     /// This page's path and its query without the page number: a list's export links keep its filters.
     var path: String
     var listQuery: String
+    /// A page drawn in answer to a POST was refused: what its form held, so it is shown again.
+    var typed: Typed?
+
+    /// The refused form: its action (the last part of the path it was posted to) and its fields.
+    struct Typed: Encodable {
+        var action: String
+        var fields: [String: String]
+    }
 }
 
 /// A select option with its selected state worked out in Swift, where it is easy to test.
@@ -126,7 +134,17 @@ enum Pages {
             csrf: request.authSession?.csrfToken ?? "", nav: nav, notice: notice,
             refusal: (try? request.query.get(String.self, at: "refused")).flatMap { refusals.contains($0) ? request.t($0) : nil },
             path: request.url.path,
-            listQuery: (request.url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") && !$0.hasPrefix("notice=") && !$0.hasPrefix("format=") }.joined(separator: "&"))
+            listQuery: (request.url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") && !$0.hasPrefix("notice=") && !$0.hasPrefix("format=") }.joined(separator: "&"),
+            typed: typed(request))
+    }
+
+    /// Success answers a POST with a redirect, so a page rendered for one shows a refusal: the
+    /// small forms on a record's page (a step's reason, an amount, session notes) get their text back.
+    private static func typed(_ request: Request) -> Layout.Typed? {
+        guard request.method == .POST, request.headers.contentType == .urlEncodedForm,
+              let fields = try? request.content.decode([String: String].self) else { return nil }
+        return Layout.Typed(action: request.url.path.split(separator: "/").last.map(String.init) ?? "",
+                            fields: fields.filter { !["_csrf", "_once", "version"].contains($0.key) })
     }
 
     static func render(_ template: String, _ context: some Encodable, status: HTTPStatus = .ok, on request: Request) async throws -> Response {
@@ -215,6 +233,17 @@ enum Pages {
 
     static func formError(_ error: AppError, on request: Request) -> FormError {
         FormError(field: error.field ?? "", message: request.t(error.key, error.arguments))
+    }
+
+    /// An error shown above a record's page, which holds several small forms: the message names
+    /// its field (`会谈记录：此项为必填项。`), by the record's own label for it or the common one.
+    static func pageError(_ error: AppError, entity: String, on request: Request) -> FormError {
+        let message = request.t(error.key, error.arguments)
+        guard let field = error.field, !["status", "version"].contains(field) else { return FormError(field: error.field ?? "", message: message) }
+        for key in ["\(entity)Field.\(field)", "field.\(field)"] where request.t(key) != key {
+            return FormError(field: field, message: request.t("error.withField", [request.t(key), message]))
+        }
+        return FormError(field: field, message: message)
     }
 }
 
