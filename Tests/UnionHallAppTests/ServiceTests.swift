@@ -26,6 +26,8 @@ import VaporTesting
             #expect(year.peopleServed == 500)
             #expect(year.goodsFen == 5_000_000)
             #expect(year.byStation.first?.name == "西峰区物流园司机之家")
+            let cooling = try #require(year.byKind.first { $0.key == "summerCooling" })
+            #expect(cooling.peopleServed == 500 && cooling.goodsFen == 5_000_000)
             let summer = try await world.api(.GET, "api/v1/service-events/statistics?from=2024-06-01&to=2024-08-31", as: "officerA").decode(ServiceStatistics.self)
             #expect(summer.peopleServed == 300)
             #expect(try await world.api(.GET, "api/v1/service-events/statistics", as: "officerB").decode(ServiceStatistics.self).peopleServed == 0)

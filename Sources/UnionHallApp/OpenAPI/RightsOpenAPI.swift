@@ -58,7 +58,7 @@ enum RightsOpenAPI {
             "date": K.optionalDate, "peopleServed": K.optionalInt, "goodsFen": optionalFen, "version": K.optionalInt,
         ]),
         "ServiceStatistics": .object(properties: [
-            "events": .integer, "peopleServed": .integer, "goodsFen": fen, "byKind": K.keyCounts, "goodsByKind": K.keyCounts,
+            "events": .integer, "peopleServed": .integer, "goodsFen": fen, "byKind": .array(items: .object(properties: ["key": S.values(ServiceEventKind.self), "peopleServed": .integer, "goodsFen": fen])),
             "byStation": .array(items: .object(properties: ["id": S.uuid, "name": .string, "peopleServed": .integer, "goodsFen": fen])),
         ]),
         "SafetyCampaign": S.record(["year": .integer, "name": .string, "rewardCapFen": fen, "participants": .integer, "headcount": .integer]),

@@ -127,14 +127,15 @@ enum SafetyRecords {
             .filter(\.$year ~~ [campaign.year - 1, campaign.year]).all()
         func group(_ inside: Bool) -> CampaignRates.Group {
             let mine = records.filter { participants.contains($0.employerID) == inside }
-            let now = mine.filter { $0.year == campaign.year }
-            let before = mine.filter { $0.year == campaign.year - 1 }
-            let rate = AccidentRates.perThousand(casualties: now.map { $0.injured + $0.deaths }.reduce(0, +), headcount: now.map(\.headcount).reduce(0, +))
-            let previous = AccidentRates.perThousand(casualties: before.map { $0.injured + $0.deaths }.reduce(0, +), headcount: before.map(\.headcount).reduce(0, +))
-            return CampaignRates.Group(employers: Set(now.map(\.employerID)).count, headcount: now.map(\.headcount).reduce(0, +),
-                                       casualties: now.map { $0.injured + $0.deaths }.reduce(0, +), previousHeadcount: before.map(\.headcount).reduce(0, +),
-                                       previousCasualties: before.map { $0.injured + $0.deaths }.reduce(0, +), rate: rate, previousRate: previous,
-                                       change: AccidentRates.change(from: previous, to: rate))
+            func totals(_ year: Int) -> (headcount: Int, casualties: Int) {
+                mine.filter { $0.year == year }.reduce((0, 0)) { ($0.0 + $1.headcount, $0.1 + $1.injured + $1.deaths) }
+            }
+            let (now, before) = (totals(campaign.year), totals(campaign.year - 1))
+            let rate = AccidentRates.perThousand(casualties: now.casualties, headcount: now.headcount)
+            let previous = AccidentRates.perThousand(casualties: before.casualties, headcount: before.headcount)
+            return CampaignRates.Group(employers: Set(mine.filter { $0.year == campaign.year }.map(\.employerID)).count, headcount: now.headcount,
+                                       casualties: now.casualties, previousHeadcount: before.headcount, previousCasualties: before.casualties,
+                                       rate: rate, previousRate: previous, change: AccidentRates.change(from: previous, to: rate))
         }
         return CampaignRates(year: campaign.year, participants: group(true), others: group(false))
     }

@@ -71,8 +71,8 @@ struct ServicePages: RouteCollection {
         let stats = try await ServiceRecords.statistics(scope: scope, list: list, on: req.db)
         let page = try await ServiceEvent.list(list, filter: filter, scope: scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
-        let served = stats.byKind.map { Figure(label: req.t("serviceEventKind.\($0.key)"), count: $0.count, href: "/service-events?kind=\($0.key)&\(period)") }
-        let goods = stats.goodsByKind.map { Figure(label: req.t("serviceEventKind.\($0.key)"), fen: Int64($0.count), href: "/service-events?kind=\($0.key)&\(period)") }
+        let served = stats.byKind.map { Figure(label: req.t("serviceEventKind.\($0.key)"), count: $0.peopleServed, href: "/service-events?kind=\($0.key)&\(period)") }
+        let goods = stats.byKind.map { Figure(label: req.t("serviceEventKind.\($0.key)"), fen: $0.goodsFen, href: "/service-events?kind=\($0.key)&\(period)") }
         let stations = stats.byStation.map { Figure(label: $0.name, count: $0.peopleServed, detail: Fen($0.goodsFen).description, href: "/service-events?stationId=\($0.id)&\(period)") }
         let context = EventsContext(
             layout: Pages.layout(req, titleKey: "service.title"),

@@ -75,11 +75,17 @@ struct ServiceStatistics: Content {
         var goodsFen: Int64
     }
 
+    /// People served and goods given by one kind of event.
+    struct Kind: Content {
+        var key: String
+        var peopleServed: Int
+        var goodsFen: Int64
+    }
+
     var events: Int
     var peopleServed: Int
     var goodsFen: Int64
-    var byKind: [KeyCount]
-    var goodsByKind: [KeyCount]
+    var byKind: [Kind]
     var byStation: [Station]
 }
 
@@ -98,23 +104,21 @@ enum ServiceRecords {
 
     static func statistics(scope: UnitScope, list: ListQuery, on db: any Database) async throws -> ServiceStatistics {
         let rows = try await events(list, filter: ServiceEventFilter(), scope: scope, on: db).all()
-        var served: [String: Int] = [:]
-        var goods: [String: Int] = [:]
+        var kinds: [ServiceEventKind: (Int, Int64)] = [:]
         var stations: [UUID: (Int, Int64)] = [:]
         for row in rows {
-            served[row.kind.rawValue, default: 0] += row.peopleServed
-            goods[row.kind.rawValue, default: 0] += Int(row.goodsFen)
+            kinds[row.kind, default: (0, 0)].0 += row.peopleServed
+            kinds[row.kind, default: (0, 0)].1 += row.goodsFen
             if let station = row.stationID {
-                let current = stations[station] ?? (0, 0)
-                stations[station] = (current.0 + row.peopleServed, current.1 + row.goodsFen)
+                stations[station, default: (0, 0)].0 += row.peopleServed
+                stations[station, default: (0, 0)].1 += row.goodsFen
             }
         }
         let names = Dictionary(try await ServiceStation.query(on: db).filter(\.$id ~~ Array(stations.keys)).all().compactMap { s in s.id.map { ($0, s.name) } },
                                uniquingKeysWith: { first, _ in first })
         return ServiceStatistics(
             events: rows.count, peopleServed: rows.map(\.peopleServed).reduce(0, +), goodsFen: rows.map(\.goodsFen).reduce(0, +),
-            byKind: ServiceEventKind.allCases.map { KeyCount(key: $0.rawValue, count: served[$0.rawValue] ?? 0) },
-            goodsByKind: ServiceEventKind.allCases.map { KeyCount(key: $0.rawValue, count: goods[$0.rawValue] ?? 0) },
+            byKind: ServiceEventKind.allCases.map { ServiceStatistics.Kind(key: $0.rawValue, peopleServed: kinds[$0]?.0 ?? 0, goodsFen: kinds[$0]?.1 ?? 0) },
             byStation: stations.map { ServiceStatistics.Station(id: $0.key, name: names[$0.key] ?? "", peopleServed: $0.value.0, goodsFen: $0.value.1) }
                 .sorted { $0.peopleServed > $1.peopleServed })
     }
