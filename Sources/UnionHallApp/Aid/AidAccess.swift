@@ -7,7 +7,7 @@ import Vapor
 enum AidAccess {
     static func require(_ req: Request) async throws -> WriteContext {
         let context = try await req.writeContext()
-        guard context.user.role == .admin || context.user.handlesAid else { throw AppError(status: .forbidden, key: "error.aid.notHandler") }
+        try handles(context)
         return context
     }
 

@@ -80,6 +80,7 @@ enum DemoAid {
         let stages: [SchoolStage] = [.university, .university, .university, .juniorCollege, .juniorCollege, .university, .juniorCollege, .university, .university, .postgraduate]
         let schools = ["兰州大学", "西北师范大学", "陇东学院", "庆阳职业技术学院", "甘肃农业大学", "兰州理工大学"]
         var count = 0
+        var paidPerBatch: [Int: Int] = [:]
         for (index, member) in applicants.enumerated() where count < children {
             guard let memberID = member.id else { continue }
             for child in 0..<(index < twoChildFamilies ? 2 : 1) where count < children {
@@ -90,6 +91,7 @@ enum DemoAid {
                 let stage = stages[serial % stages.count]
                 let submitted = CivilDate(year: 2024, month: 7, day: 1)!.adding(days: serial % 45)
                 let batch = batches[serial % 2]
+                paidPerBatch[batch.1, default: 0] += 1
                 let id = UUID()
                 let childName = String(member.name.prefix(1)) + ["子涵", "欣怡", "浩然", "雨桐", "思远", "佳琪", "博文", "晨阳"][serial % 8]
                 applications.append([id, member.unitID, programID, 2024, memberID, fileOf[memberID], fileOf[memberID] == nil, childName, childID, childID,
@@ -103,7 +105,7 @@ enum DemoAid {
             }
         }
         for (id, number, date) in batches {
-            let size = (count + (number == 1 ? 1 : 0)) / 2
+            let size = paidPerBatch[number] ?? 0
             try await BulkInsert.rows(into: AidPaymentBatch.schema, columns: ["id", "program_id", "unit_id", "number", "paid_date", "count", "total_fen", "created_at"],
                                       [[id, programID, qingyang, number, date, size, Int64(size) * amountFen, now]], on: db)
         }
