@@ -127,6 +127,9 @@ import VaporTesting
             #expect(notice.map(\.worker) == ["梁*平"] && notice.map(\.child) == ["梁*雨"])
             let stats = try await world.api(.GET, "api/v1/aid-applications/statistics", as: "city").decode(AidStatistics.self)
             #expect(stats.children == 1 && stats.paidFen == 300_000 && stats.budgetFen == 600_000 && stats.files == 1)
+            // The figure's link lists the applications behind it: approved or paid.
+            #expect(try await world.api(.GET, "api/v1/aid-applications?funded=true", as: "city").decode(Page<AidApplicationOutput>.self).items.map(\.id) == [app.id])
+            #expect(try await world.api(.GET, "api/v1/aid-applications?status=approved", as: "city").decode(Page<AidApplicationOutput>.self).items.isEmpty)
         }
     }
 

@@ -78,6 +78,8 @@ import VaporTesting
             let list = try await officer.get("/hazard-reports")
             #expect(list.body.string.contains("货架倾斜") || list.body.string.contains("仓库"))
             #expect(try await officer.get("/hazard-reports/\(other.id)").status == .ok)
+            let export = try await officer.get("/hazard-reports/export?format=csv")
+            #expect(export.status == .ok && export.body.string.contains("门锁损坏"))
         }
     }
 }

@@ -10,6 +10,7 @@ enum AidApplications {
         let query = try AidApplication.scoped(list, scope: scope, on: db)
         if let program = filter.programId { query.filter(\.$programID == program) }
         if let status = filter.status { query.filter(\.$status == status) }
+        if filter.funded == true { query.filter(\.$status ~~ AidApplications.funded) }
         if let stage = filter.stage { query.filter(\.$stage == stage) }
         if let member = filter.memberId { query.filter(\.$memberID == member) }
         let (from, to) = try MentorshipService.datePeriod(list)
@@ -95,6 +96,9 @@ enum AidApplications {
         return row
     }
 
+    /// The statuses whose applications count as funded: approved by the city, or paid.
+    static let funded: [AidStatus] = [.approved, .paid]
+
     /// Industrial workers (产业工人): workers of an employer with a recorded trade.
     static func isIndustrialWorker(_ member: Member) -> Bool {
         member.organizationID != nil && !(member.trade ?? "").isEmpty
@@ -153,7 +157,7 @@ enum AidApplications {
         struct Group: Decodable { let status: String; let stage: String; let n: Int; let amount: Int64? }
         let groups = try await applications().column("status").column("stage").column(SQLTotals.count, as: "n").column(SQLTotals.sum("amount_fen"), as: "amount")
             .groupBy("status").groupBy("stage").all(decoding: Group.self)
-        let funded: Set<String> = [AidStatus.approved.rawValue, AidStatus.paid.rawValue]
+        let funded = Set(Self.funded.map(\.rawValue))
         struct Count: Decodable { let n: Int }
         let children = try await applications().column(SQLRaw("COUNT(DISTINCT child_id_number)"), as: "n")
             .where("status", .in, SQLBind.group(Array(funded))).first(decoding: Count.self)?.n ?? 0

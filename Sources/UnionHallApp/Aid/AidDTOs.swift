@@ -124,6 +124,8 @@ struct AidApplicationInput: Content {
 struct AidFilter: Content {
     var programId: UUID?
     var status: AidStatus?
+    /// Approved or paid: the applications behind the children and amounts funded.
+    var funded: Bool?
     var stage: SchoolStage?
     var memberId: UUID?
 }

@@ -66,14 +66,14 @@ struct AidPages: RouteCollection {
         let applications = try await AidApplication.list(list, filter: filter, scope: context.scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
         let statuses = stats.byStatus.map { Figure(label: req.t("aidStatus.\($0.key)"), count: $0.count, href: "/aid-applications?status=\($0.key)&\(period)") }
-        let stages = stats.byStage.map { Figure(label: req.t("schoolStage.\($0.key)"), count: $0.count, detail: Fen($0.amountFen).description, href: "/aid-applications?stage=\($0.key)&\(period)") }
+        let stages = stats.byStage.map { Figure(label: req.t("schoolStage.\($0.key)"), count: $0.count, detail: Fen($0.amountFen).description, href: "/aid-applications?stage=\($0.key)&funded=true&\(period)") }
         let programs = try await AidPrograms.reachable(by: context, on: req.db)
         let page = IndexContext(
             layout: Pages.layout(req, titleKey: "aid.title"),
             totals: [
                 Figure(label: req.t("aid.applications"), count: stats.applications, href: "/aid-applications?\(period)"),
-                Figure(label: req.t("aid.children"), count: stats.children, href: "/aid-applications?status=approved&\(period)"),
-                Figure(label: req.t("aid.approvedAmount"), value: Fen(stats.approvedFen).description, href: "/aid-applications?status=approved&\(period)"),
+                Figure(label: req.t("aid.children"), count: stats.children, href: "/aid-applications?funded=true&\(period)"),
+                Figure(label: req.t("aid.approvedAmount"), fen: stats.approvedFen, href: "/aid-applications?funded=true&\(period)"),
                 Figure(label: req.t("aid.paidAmount"), value: Fen(stats.paidFen).description, detail: req.t("aid.ofBudget", [Fen(stats.budgetFen).description]),
                        href: "/aid-applications?status=paid&\(period)"),
                 Figure(label: req.t("hardship.files"), count: stats.files, href: "/hardship-files"),
@@ -81,7 +81,7 @@ struct AidPages: RouteCollection {
             statuses: statuses, stages: stages,
             charts: [
                 BarChart(title: req.t("aid.byStatus"), figures: statuses),
-                BarChart(title: req.t("aid.amountByStage"), figures: stats.byStage.map { Figure(label: req.t("schoolStage.\($0.key)"), fen: $0.amountFen, href: "/aid-applications?stage=\($0.key)&\(period)") }),
+                BarChart(title: req.t("aid.amountByStage"), figures: stats.byStage.map { Figure(label: req.t("schoolStage.\($0.key)"), fen: $0.amountFen, href: "/aid-applications?stage=\($0.key)&funded=true&\(period)") }),
                 Self.budgetChart(budgetFen: stats.budgetFen, approvedFen: stats.approvedFen, paidFen: stats.paidFen, budgetHref: "/aid-programs",
                                  listHref: "/aid-applications?\(period)", on: req),
             ],
@@ -96,7 +96,7 @@ struct AidPages: RouteCollection {
     static func budgetChart(budgetFen: Int64, approvedFen: Int64, paidFen: Int64, budgetHref: String, listHref: String, on req: Request) -> BarChart {
         BarChart(title: req.t("aid.budgetUse"), figures: [
             Figure(label: req.t("aid.budget"), fen: budgetFen, href: budgetHref),
-            Figure(label: req.t("aid.approvedAmount"), fen: approvedFen, href: listHref + "&status=approved"),
+            Figure(label: req.t("aid.approvedAmount"), fen: approvedFen, href: listHref + "&funded=true"),
             Figure(label: req.t("aid.paidAmount"), fen: paidFen, href: listHref + "&status=paid"),
         ])
     }

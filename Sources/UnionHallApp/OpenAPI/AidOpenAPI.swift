@@ -84,6 +84,7 @@ enum AidOpenAPI {
         let applications = "/api/v1/aid-applications"
         entries += D.resource(applications, t, schema: "AidApplication", input: "AidApplicationInput", filters: [
             .parameter(name: "programId", context: .query, schema: S.uuid), .parameter(name: "status", context: .query, schema: S.values(AidStatus.self)),
+            .parameter(name: "funded", context: .query, schema: .boolean, description: "Approved or paid"),
             .parameter(name: "stage", context: .query, schema: S.values(SchoolStage.self)), .parameter(name: "memberId", context: .query, schema: S.uuid),
         ])
         entries += D.steps(applications, t, AidStep.self, input: "AidStep", schema: "AidApplication")

@@ -7,6 +7,8 @@ import Vapor
 struct HazardPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("hazard-reports", use: index)
+        // Reports are entered by workers, so there is no officer's form to bring the export link along.
+        ListExport.route(HazardReport.self, on: routes.grouped("hazard-reports"))
         routes.get("hazard-reports", ":id") { try await Self.renderShow($0, error: nil) }
         routes.get("hazard-reports", ":id", "photo") { try await HazardAPIController.photo($0, rectified: false) }
         routes.workflowSteps(HazardStep.self, of: HazardReport.routeName) { step, req in

@@ -12,6 +12,11 @@ enum ListExport {
         var format: SpreadsheetWriter.Format?
     }
 
+    /// `<route>/export?format=csv|xlsx` beside a list, for the API and for the pages alike.
+    static func route<R: ManagedRecord>(_ type: R.Type, on records: any RoutesBuilder) {
+        records.get("export") { try await response(R.self, request: $0) }
+    }
+
     static func response<R: ManagedRecord>(_ type: R.Type, request: Request) async throws -> Response {
         let (user, scope) = try await request.requireManager()
         guard let format = try request.query.decode(Options.self).format else { throw AppError.invalid("format", "error.export.format") }

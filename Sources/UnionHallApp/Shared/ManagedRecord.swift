@@ -80,7 +80,7 @@ struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let records = routes.grouped(.constant(Record.routeName))
         records.get(use: list)
-        records.get("export") { try await ListExport.response(Record.self, request: $0) }
+        ListExport.route(Record.self, on: records)
         records.post(use: create)
         records.get(":id", use: show)
         records.patch(":id", use: update)
@@ -184,7 +184,7 @@ enum RecordPages<Form: RecordForm> {
     static func register(on routes: any RoutesBuilder) {
         let records = routes.grouped(.constant(Record.routeName))
         records.get("new", use: new)
-        records.get("export") { try await ListExport.response(Record.self, request: $0) }
+        ListExport.route(Record.self, on: records)
         records.post(use: create)
         records.get(":id", "edit", use: edit)
         records.post(":id", use: update)
