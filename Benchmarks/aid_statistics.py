@@ -16,6 +16,7 @@ import requests
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from member_search import ROOT, pct, server_ms  # noqa: E402
+from innovation_import import serve  # noqa: E402
 
 
 def inflate(db, files, applications):
@@ -92,15 +93,8 @@ def main():
     ])
     file_aggregate = timed([(f"SELECT level, status, count(*), sum(CASE WHEN verified_date <= '2025-11-23' THEN 1 ELSE 0 END) FROM hardship_files WHERE {scope} GROUP BY level, status", [])])
 
-    server = subprocess.Popen([args.binary, "serve", "--hostname", "127.0.0.1", "--port", str(args.port)], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{args.port}"
+    server, base = serve(args.binary, db, args.port, env)
     try:
-        for _ in range(100):
-            try:
-                if requests.get(base + "/healthz", timeout=1).ok: break
-            except requests.RequestException:
-                time.sleep(0.2)
         token = requests.post(base + "/api/v1/auth/token", json={"username": "qingyang", "password": "Union@2024"}).json()["token"]
         browser = requests.Session()
         csrf = re.search(r'name="_csrf" value="([^"]+)"', browser.get(base + "/login").text).group(1)
