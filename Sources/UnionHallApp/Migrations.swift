@@ -34,5 +34,9 @@ enum Migrations {
         // 008 - aid
         CreateAid(),
         AddAidHandling(),
+        // 013 - hardening
+        CreateLoginThrottles(),
+        AddPasswordChange(),
+        AddAidNoticePeriod(),
     ]
 }

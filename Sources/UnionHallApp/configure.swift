@@ -16,6 +16,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.leaf.tags["t"] = LocalizeTag()
     app.localizer = try Localizer(directory: app.directory.resourcesDirectory + "Localization")
     app.routes.defaultMaxBodySize = "1mb"
+    ContentConfiguration.global.use(decoder: BoundedJSONDecoder(), for: .json)
     app.passwords.use(.bcrypt(cost: app.current.bcryptCost))
 
     app.middleware = Middlewares()
@@ -44,8 +45,7 @@ public enum DatabaseChoice: Sendable {
 private func configureDatabase(_ app: Application, _ choice: DatabaseChoice) async throws {
     switch choice {
     case .postgres(let url):
-        var config = try SQLPostgresConfiguration(url: url)
-        if url.contains("sslmode=disable") || !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
+        let config = try postgresConfiguration(url: url)
         app.databases.use(.postgres(configuration: config), as: .psql)
         app.writeGate = WriteGate(serialises: false)
     case .sqlite(let path):
@@ -60,10 +60,25 @@ private func configureDatabase(_ app: Application, _ choice: DatabaseChoice) asy
     }
 }
 
+/// TLS as the URL's `sslmode` (or `tlsmode`, `ssl`, `tls`) says; without one, none on loopback and
+/// required, with the server's certificate verified, to any other host.
+func postgresConfiguration(url: String) throws -> SQLPostgresConfiguration {
+    var config = try SQLPostgresConfiguration(url: url)
+    let components = URLComponents(string: url)
+    let named = components?.queryItems?.contains { ["sslmode", "tlsmode", "ssl", "tls"].contains($0.name.lowercased()) } ?? false
+    if !named {
+        let host = (components?.host ?? "").lowercased()
+        let loopback = host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]" || host.isEmpty
+        config.coreConfiguration.tls = loopback ? .disable : .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+    }
+    return config
+}
+
 extension AppEnvironment {
     static func live(_ environment: Environment) throws -> AppEnvironment {
         var current = AppEnvironment()
         current.secureCookies = Environment.get("UNIONHALL_SECURE_COOKIES") == "1"
+        current.trustsForwardedFor = Environment.get("UNIONHALL_TRUSTED_PROXY") == "1"
         // Tests hash many passwords; the lowest cost keeps them fast and still exercises Bcrypt.
         current.bcryptCost = environment == .testing ? 4 : 12
         current.filesDirectory = Environment.get("UNIONHALL_FILES")

@@ -17,7 +17,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Returns nil for a date that does not exist (2023-02-29).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard Limits.years.contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
         let components = DateComponents(year: year, month: month, day: day)
         guard let date = Self.calendar.date(from: components),
               Self.calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
@@ -48,8 +48,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         Self.calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
     }
 
+    /// Days beyond ±3,000,000 (about 8,000 years) are clamped: no caller's input can trap the calendar.
     public func adding(days: Int) -> CivilDate {
-        CivilDate(Self.calendar.date(byAdding: .day, value: days, to: startOfDay) ?? startOfDay)
+        let days = min(max(days, -3_000_000), 3_000_000)
+        return CivilDate(Self.calendar.date(byAdding: .day, value: days, to: startOfDay) ?? startOfDay)
     }
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }

@@ -112,13 +112,15 @@ extension CompetitionScoring {
     public static func parseMarks(_ text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0, parts[0].allSatisfy(\.isNumber) else { return nil }
+        guard (1...2).contains(parts.count), parts[0].allSatisfy(\.isASCIIDigit), let whole = Int(parts[0]),
+              whole <= Limits.marksHundredths / 100 else { return nil }
         var fraction = 0
         if parts.count == 2 {
             let digits = parts[1]
-            guard (1...2).contains(digits.count), digits.allSatisfy(\.isNumber), let value = Int(digits) else { return nil }
+            guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let value = Int(digits) else { return nil }
             fraction = digits.count == 1 ? value * 10 : value
         }
-        return whole * 100 + fraction
+        let marks = whole * 100 + fraction
+        return marks <= Limits.marksHundredths ? marks : nil
     }
 }

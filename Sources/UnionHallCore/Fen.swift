@@ -32,9 +32,11 @@ public struct Fen: Hashable, Comparable, Sendable, Codable, CustomStringConverti
             guard (1...2).contains(decimals.count), decimals.allSatisfy(\.isASCIIDigit), let value = Int64(decimals) else { return nil }
             fraction = decimals.count == 1 ? value * 10 : value
         }
-        let (fen, overflow) = whole.multipliedReportingOverflow(by: 100)
-        guard !overflow else { return nil }
-        return Fen((fen + fraction) * (negative ? -1 : 1))
+        // Bounded before any arithmetic: `Limits.fen` is far below the overflow of `* 100`.
+        guard whole <= Limits.fen / 100 else { return nil }
+        let fen = whole * 100 + fraction
+        guard fen <= Limits.fen else { return nil }
+        return Fen(negative ? -fen : fen)
     }
 
     /// `5600000.00`: the plain form a money field is filled with.
@@ -45,7 +47,11 @@ public struct Fen: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
 
     public static func < (lhs: Fen, rhs: Fen) -> Bool { lhs.value < rhs.value }
-    public static func + (lhs: Fen, rhs: Fen) -> Fen { Fen(lhs.value + rhs.value) }
+    /// Saturates instead of trapping: sums of bounded amounts never come near it.
+    public static func + (lhs: Fen, rhs: Fen) -> Fen {
+        let (sum, overflow) = lhs.value.addingReportingOverflow(rhs.value)
+        return Fen(overflow ? (rhs.value > 0 ? .max : .min) : sum)
+    }
 
     public init(from decoder: any Decoder) throws { value = try decoder.singleValueContainer().decode(Int64.self) }
     public func encode(to encoder: any Encoder) throws {

@@ -4,13 +4,15 @@ import Foundation
 public enum AccidentRates {
     /// People hurt or killed per 1,000 workers, in thousandths (12_500 = 12.5‰), rounded half up.
     public static func perThousand(casualties: Int, headcount: Int) -> Int? {
-        guard headcount > 0, casualties >= 0 else { return nil }
+        guard headcount > 0, casualties >= 0, casualties <= Int(Limits.integer), headcount <= Int(Limits.integer) else { return nil }
         return (casualties * 1_000_000 * 2 + headcount) / (headcount * 2)
     }
 
     /// The change from one year's rate to the next, in tenths of a percent (−270 = −27.0 %).
     public static func change(from before: Int?, to after: Int?) -> Int? {
-        guard let before, let after, before > 0 else { return nil }
+        // Rates come from bounded counts (`perThousand`), so these products stay within Int64.
+        guard let before, let after, before > 0, after >= 0, before <= Int(Limits.integer) * 1_000_000, after <= Int(Limits.integer) * 1_000_000
+        else { return nil }
         let delta = (after - before) * 1_000
         return delta >= 0 ? (delta * 2 + before) / (before * 2) : -((-delta * 2 + before) / (before * 2))
     }

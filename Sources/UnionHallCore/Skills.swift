@@ -99,12 +99,16 @@ public enum TrainingRules {
 public enum CertificateNumber {
     static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
 
-    public static func make<G: RandomNumberGenerator>(year: Int, event: Int, entry: Int, using generator: inout G) -> String {
-        let suffix = String((0..<4).map { _ in alphabet.randomElement(using: &generator)! })
-        return String(format: "JS%04d-%03d-%03d-", year, event, entry) + suffix
+    /// `JS2024-7KQM-X3RD-PW9HT`: the year, then 13 characters of a 32-letter alphabet (65 random
+    /// bits), so a number cannot be guessed from another one.
+    public static func make<G: RandomNumberGenerator>(year: Int, using generator: inout G) -> String {
+        let random = String((0..<13).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+        let groups = [random.prefix(4), random.dropFirst(4).prefix(4), random.dropFirst(8)]
+        return String(format: "JS%04d-", year) + groups.joined(separator: "-")
     }
 
+    /// The current form, or the first one (`JS2024-012-003-AB7K`) that certificates printed before it carry.
     public static func isWellFormed(_ text: String) -> Bool {
-        text.count == 19 && text.hasPrefix("JS") && text.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }
+        (text.count == 22 || text.count == 19) && text.hasPrefix("JS") && text.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }
     }
 }

@@ -117,12 +117,16 @@ import VaporTesting
             #expect(bank.body.string.contains("6222021234567890123") && bank.body.string.contains("3000.00") && bank.body.string.contains("梁东平"))
             let xlsx = try await world.api(.GET, "\(batches)/\(paid.id)/bank-list?format=xlsx", as: "city")
             #expect(xlsx.headers.contentType?.description.contains("spreadsheetml") == true)
-            #expect(try await world.api(.GET, "\(batches)/\(paid.id)/bank-list?format=xlsx", as: "officerB").status == .notFound)
+            // Only the programme's own union pays and reads the bank's list; a county sees the programme but not the list.
+            #expect(try await world.api(.GET, "\(batches)/\(paid.id)/bank-list?format=xlsx", as: "officerB").status == .forbidden)
+            #expect(try await world.api(.POST, batches, as: "officerA", body: AidBatchInput(paidDate: "2024-08-01")).status == .forbidden)
 
             let mine = try await world.api(.GET, "api/v1/aid-applications/mine", as: "worker").decode([AidApplicationOutput].self)
             #expect(mine.map(\.status) == [.paid])
             let events = try await world.api(.GET, "api/v1/aid-applications/\(app.id)/events", as: "worker").decode([AidEventOutput].self)
             #expect(events.map(\.what) == ["submitted", "enterpriseApproved", "countyApproved", "approved", "paid"])
+            #expect(try await world.api(.GET, "api/v1/aid-programs/\(program.id)/notice", as: "worker").status == .notFound)
+            try await Self.publishNotice(world, program.id)
             let notice = try await world.api(.GET, "api/v1/aid-programs/\(program.id)/notice", as: "worker").decode([AidNoticeLine].self)
             #expect(notice.map(\.worker) == ["梁*平"] && notice.map(\.child) == ["梁*雨"])
             let stats = try await world.api(.GET, "api/v1/aid-applications/statistics", as: "city").decode(AidStatistics.self)
@@ -131,6 +135,16 @@ import VaporTesting
             #expect(try await world.api(.GET, "api/v1/aid-applications?funded=true", as: "city").decode(Page<AidApplicationOutput>.self).items.map(\.id) == [app.id])
             #expect(try await world.api(.GET, "api/v1/aid-applications?status=approved", as: "city").decode(Page<AidApplicationOutput>.self).items.isEmpty)
         }
+    }
+
+    /// Puts the programme's notice up for August 2024 (the tests' clock is on 2024-08-01); a longer period is refused.
+    static func publishNotice(_ world: TestWorld, _ programID: UUID) async throws {
+        let current = try await world.api(.GET, "api/v1/aid-programs/\(programID)", as: "city").decode(AidProgramOutput.self)
+        let tooLong = AidProgramInput(noticeFrom: "2024-08-01", noticeUntil: "2024-09-30", version: current.version)
+        #expect(try await world.api(.PATCH, "api/v1/aid-programs/\(programID)", as: "city", body: tooLong).errorField == "noticeUntil")
+        let period = AidProgramInput(noticeFrom: "2024-08-01", noticeUntil: "2024-08-30", version: current.version)
+        let set = try await world.api(.PATCH, "api/v1/aid-programs/\(programID)", as: "city", body: period)
+        #expect(set.status == .ok, "\(set.body.string)")
     }
 
     @Test func theBudgetHoldsUnderConcurrentApprovals() async throws {
@@ -301,8 +315,13 @@ import VaporTesting
             #expect(mine.body.string.contains("企业工会审核通过"))
             var expert = try await Browser.signedIn(world, as: "expert")
             #expect(try await expert.get("/aid-applications").status == .forbidden)
+            // The notice is public only during its period; aid officers read it at any time.
+            #expect(try await world.http.sendRequest(.GET, "/aid-notice/\(program.id)").status == .notFound)
+            #expect(try await city.get("/aid-notice/\(program.id)").status == .ok)
+            try await Self.publishNotice(world, program.id)
             let notice = try await world.http.sendRequest(.GET, "/aid-notice/\(program.id)")
             #expect(notice.status == .ok)
+            #expect(try await world.api(.GET, "api/v1/aid-programs/\(program.id)/notice", as: "worker").status == .ok)
         }
     }
 }

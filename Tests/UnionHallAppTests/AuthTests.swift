@@ -58,7 +58,7 @@ import VaporTesting
 
     @Test func usersAreTheAdminsToCreate() async throws {
         try await TestWorld.run { world in
-            let input = UserInput(username: "newofficer", password: "long-enough", displayName: "新干部", role: .officer, unitId: world.countyA)
+            let input = UserInput(username: "newofficer", password: "long-enough-phrase", displayName: "新干部", role: .officer, unitId: world.countyA)
             #expect(try await world.api(.POST, "api/v1/users", as: "officerA", body: input).status == .forbidden)
             let created = try await world.api(.POST, "api/v1/users", as: "admin", body: input)
             #expect(created.status == .created)

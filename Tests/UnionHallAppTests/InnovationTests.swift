@@ -180,9 +180,15 @@ import VaporTesting
             let mine = try await world.api(.GET, "api/v1/innovation-reviews", as: "expert").decode([InnovationReviewOutput].self)
             #expect(mine.count == 2)
             let review = try #require(mine.first { $0.itemId == item.id })
-            // The reviewer now reads the item; private notes stay theirs.
-            let blind = try await world.api(.GET, "api/v1/innovation-items/\(item.id)", as: "expert").decode(InnovationItemOutput.self)
-            #expect(blind.authorName.isEmpty && blind.coAuthors.isEmpty)
+            // The reviewer reads the item only in its blind form, within the assignment; private notes stay theirs.
+            #expect(try await world.api(.GET, "api/v1/innovation-items/\(item.id)", as: "expert").status == .notFound)
+            #expect(try await world.api(.GET, "api/v1/innovation-items/\(item.id)/seconds", as: "expert").status == .notFound)
+            let blind = try #require(review.item)
+            #expect(blind.title == item.title)
+            let assignments = try await world.api(.GET, "api/v1/innovation-reviews", as: "expert").body.string
+            for identifying in ["authorId", "authorName", "unitId", "teamId", "studioId", "reviewScore", "coAuthors"] {
+                #expect(!assignments.contains("\"\(identifying)\""), "\(identifying)")
+            }
             _ = try await world.api(.PATCH, "api/v1/innovation-reviews/\(review.id)", as: "expert", body: ReviewNotesInput(notes: "需现场核实"))
             let officerView = try await world.api(.GET, "api/v1/innovation-items/\(item.id)/reviews", as: "officerA").decode([InnovationReviewOutput].self)
             #expect(officerView.allSatisfy { $0.notes == nil })

@@ -91,9 +91,39 @@ enum MemberDraftCase: Sendable, CaseIterable {
         #expect(policy.expiry(createdAt: start, lastSeenAt: start) == start.addingTimeInterval(1800))
     }
 
-    @Test func throttlesAfterFiveFailures() {
-        #expect(!policy.isThrottled(recentFailures: 4))
-        #expect(policy.isThrottled(recentFailures: 5))
+    @Test func failedSignInsWaitLongerEachTimeButNeverForGood() {
+        let rule = LoginThrottle.accountFromClient
+        #expect(rule.delay(afterFailures: 4) == 0)
+        #expect(rule.delay(afterFailures: 5) == 1)
+        #expect(rule.delay(afterFailures: 7) == 4)
+        #expect(rule.delay(afterFailures: 40) == 15 * 60)
+        #expect(rule.delay(afterFailures: Int.max) == 15 * 60)
+        // The owner of an account under attack from elsewhere waits a minute at most.
+        #expect(LoginThrottle.account.delay(afterFailures: 10_000) == 60)
+    }
+
+    @Test func passwordsAreLongAndNotCommon() {
+        #expect(PasswordPolicy.check("Union@2024", username: "qingyang")?.key == "error.password.short")
+        #expect(PasswordPolicy.check("password1234", username: "qingyang")?.key == "error.password.common")
+        #expect(PasswordPolicy.check("123456789012", username: "qingyang")?.key == "error.password.common")
+        #expect(PasswordPolicy.check("aaaaaaaaaaaaaa", username: "qingyang")?.key == "error.password.common")
+        #expect(PasswordPolicy.check("qingyang-2024!", username: "qingyang")?.key == "error.password.common")
+        #expect(PasswordPolicy.check(String(repeating: "ab1", count: 50), username: "x")?.key == "error.password.long")
+        #expect(PasswordPolicy.check("庆阳职工 brave kite 7", username: "qingyang") == nil)
+    }
+
+    @Test func numbersFromOutsideStayInBounds() {
+        #expect(Fen.parse(yuan: "92233720368547758.99") == nil)
+        #expect(Fen.parse(yuan: "10000000000.00") == Fen(Limits.fen))
+        #expect(Fen.parse(yuan: "10000000000.01") == nil)
+        #expect(CompetitionScoring.parseMarks("99999999999999999999") == nil)
+        #expect(CompetitionScoring.parseMarks("1000.01") == nil)
+        #expect(CompetitionScoring.parseMarks("٣٥") == nil)
+        #expect(CivilDate(year: Int.max, month: 1, day: 1) == nil)
+        #expect([Int64.max, 1].checkedSum() == nil)
+        #expect([Int64(5), 7].checkedSum() == 12)
+        #expect(AccidentRates.perThousand(casualties: Int.max, headcount: 1) == nil)
+        #expect(Fen(.max) + Fen(1) == Fen(.max))
     }
 }
 

@@ -10,6 +10,7 @@ struct AccountAPIController: RouteCollection {
 
     func bootProtected(routes: any RoutesBuilder) {
         routes.delete("auth", "token", use: revoke)
+        routes.post("auth", "password", use: changePassword)
         let users = routes.grouped("users")
         users.get(use: list)
         users.post(use: create)
@@ -27,7 +28,13 @@ struct AccountAPIController: RouteCollection {
             try await Audit.record(.login, user, by: editor, on: db)
             return try await Sessions.start(userID: user.id, kind: .api, on: db, environment: req.application.current)
         }
-        return try await TokenOutput(token: token, expiresAt: session.expiresAt).encodeResponse(status: .created, for: req)
+        return try await TokenOutput(token: token, expiresAt: session.expiresAt, mustChangePassword: user.mustChangePassword)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func changePassword(req: Request) async throws -> HTTPStatus {
+        try await AccountService.changeOwnPassword(try req.content.decode(PasswordChange.self), on: req)
+        return .noContent
     }
 
     @Sendable func revoke(req: Request) async throws -> HTTPStatus {

@@ -11,6 +11,7 @@ struct UserOutput: Content {
     var memberId: UUID?
     var active: Bool
     var handlesAid: Bool
+    var mustChangePassword: Bool
     var version: Int
     var createdAt: Date?
     var updatedAt: Date?
@@ -24,6 +25,7 @@ struct UserOutput: Content {
         self.memberId = user.memberID
         self.active = user.active
         self.handlesAid = user.handlesAid
+        self.mustChangePassword = user.mustChangePassword
         self.version = user.version
         self.createdAt = user.createdAt
         self.updatedAt = user.updatedAt
@@ -58,6 +60,14 @@ struct Credentials: Content {
 struct TokenOutput: Content {
     var token: String
     var expiresAt: Date
+    /// True when the password was set by the admin: only `POST /api/v1/auth/password` answers until it is changed.
+    var mustChangePassword: Bool
+}
+
+/// A user's change of their own password.
+struct PasswordChange: Content {
+    var currentPassword: String
+    var newPassword: String
 }
 
 extension User: Audited {
@@ -71,7 +81,6 @@ extension User: Audited {
 
 /// Accounts and signing in.
 enum AccountService {
-    static let minPasswordLength = 8
     static let usernameLength = 3...32
 
     /// 3–32 lower-case ASCII letters, digits, `_`, `.` or `-`.
@@ -79,25 +88,66 @@ enum AccountService {
         usernameLength.contains(username.count) && username.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "_.-".contains($0)) }
     }
 
-    /// The user for these credentials, or nil; repeated failures for one username are throttled (429).
+    /// The user for these credentials, or nil. Each try is claimed against the throttle first
+    /// (429 while a key must wait), and bcrypt runs on the thread pool, never on an event loop.
     static func authenticate(_ credentials: Credentials, on request: Request) async throws -> User? {
-        let environment = request.application.current
-        let username = credentials.username.lowercased().trimmingCharacters(in: .whitespaces)
-        let since = environment.now().addingTimeInterval(-environment.sessionPolicy.failureWindow)
-        let failures = try await LoginFailure.query(on: request.db).filter(\.$username == username).filter(\.$at >= since).count()
-        if environment.sessionPolicy.isThrottled(recentFailures: failures) {
-            throw AppError(status: .tooManyRequests, key: "error.login.throttled")
-        }
+        let username = String(credentials.username.lowercased().trimmingCharacters(in: .whitespaces).prefix(64))
+        guard credentials.password.utf8.count <= 1_024 else { throw AppError.invalid("password", "error.password.long", [String(PasswordPolicy.maxLength)]) }
+        let claims = try await LoginThrottles.claim(username: username, on: request)
         let user = try await User.query(on: request.db).filter(\.$username == username).first()
         // Verify against a hash even for an unknown user, so timing does not tell which names exist.
-        let hash = try user?.passwordHash ?? request.application.password.hash("not-a-password")
-        let matches = (try? request.password.verify(credentials.password, created: hash)) ?? false
+        let hash: String
+        if let user { hash = user.passwordHash } else { hash = try await unknownUserHash(on: request) }
+        let matches = (try? await request.password.async.verify(credentials.password, created: hash)) ?? false
         guard let user, matches, user.active else {
-            try await request.write { db in try await LoginFailure(username: username, at: environment.now()).create(on: db) }
+            try await LoginThrottles.failed(claims, on: request)
             return nil
         }
-        try await request.write { db in try await LoginFailure.query(on: db).filter(\.$username == username).delete() }
+        try await LoginThrottles.succeeded(claims, on: request)
         return user
+    }
+
+    /// A bcrypt hash at the app's cost, made once off the event loop, for timing-safe refusals.
+    private static func unknownUserHash(on request: Request) async throws -> String {
+        struct Key: StorageKey { typealias Value = String }
+        if let hash = request.application.storage[Key.self] { return hash }
+        let hash = try await request.password.async.hash(Sessions.newSecret())
+        request.application.storage[Key.self] = hash
+        return hash
+    }
+
+    /// Checks a new password against the policy (422 naming `field`).
+    static func checkPassword(_ password: String?, username: String, field: String = "password") throws -> String {
+        guard let password, !password.isEmpty else { throw AppError.invalid(field, "error.required") }
+        if let issue = PasswordPolicy.check(password, username: username) {
+            throw AppError.invalid(field, issue.key, issue.arguments)
+        }
+        return password
+    }
+
+    /// The signed-in user replaces their own password, giving the current one. Their other
+    /// sessions end; the one they are using goes on.
+    static func changeOwnPassword(_ change: PasswordChange, on request: Request) async throws {
+        let user = try request.requireUser()
+        let userID = try user.requireID()
+        guard (try? await request.password.async.verify(change.currentPassword, created: user.passwordHash)) == true else {
+            throw AppError.invalid("currentPassword", "error.password.current")
+        }
+        let password = try checkPassword(change.newPassword, username: user.username, field: "newPassword")
+        guard password != change.currentPassword else { throw AppError.invalid("newPassword", "error.password.same") }
+        let hash = try await request.password.async.hash(password)
+        let keep = request.authSession?.id
+        let editor = try request.editor()
+        try await request.write { db in
+            user.passwordHash = hash
+            user.mustChangePassword = false
+            user.version += 1
+            try await user.update(on: db)
+            let others = AuthSession.query(on: db).filter(\.$user.$id == userID)
+            if let keep { others.filter(\.$id != keep) }
+            try await others.delete()
+            try await Audit.record(.update, user, before: nil, after: ["password": "changed"], by: editor, on: db)
+        }
     }
 
     static func create(_ input: UserInput, once: FormOnce? = nil, on request: Request) async throws -> User {
@@ -105,9 +155,7 @@ enum AccountService {
         let username = (input.username ?? "").lowercased().trimmingCharacters(in: .whitespaces)
         guard !username.isEmpty else { throw AppError.invalid("username", "error.required") }
         guard isValidUsername(username) else { throw AppError.invalid("username", "error.username.invalid") }
-        guard let password = input.password, password.count >= minPasswordLength else {
-            throw AppError.invalid("password", "error.password.short", [String(minPasswordLength)])
-        }
+        let password = try checkPassword(input.password, username: username)
         guard let role = input.role else { throw AppError.invalid("role", "error.required") }
         let tree = try await UnitTree.load(on: request.db)
         if role != .admin {
@@ -122,6 +170,7 @@ enum AccountService {
         let displayName = input.displayName?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? username
         let hash = try await request.password.async.hash(password)
         let user = User(username: username, passwordHash: hash, displayName: displayName, role: role, unitID: input.unitId, memberID: input.memberId)
+        user.mustChangePassword = true
         let editor = try request.editor()
         return try await request.write { db in
             try await once.claim(on: db)
@@ -162,8 +211,8 @@ enum AccountService {
         }
         if let handlesAid = input.handlesAid { user.handlesAid = handlesAid }
         if let password = input.password, !password.isEmpty {
-            guard password.count >= minPasswordLength else { throw AppError.invalid("password", "error.password.short", [String(minPasswordLength)]) }
-            user.passwordHash = try await request.password.async.hash(password)
+            user.passwordHash = try await request.password.async.hash(try checkPassword(password, username: user.username))
+            user.mustChangePassword = true
             endsSessions = true
         }
         let editor = try request.editor()
@@ -184,7 +233,7 @@ enum AccountService {
     static func ensureAdmin(on app: Application, password: String?) async throws -> String? {
         guard try await User.query(on: app.db).filter(\.$role == .admin).count() == 0 else { return nil }
         let secret = password ?? Sessions.newSecret().prefix(16).description
-        let hash = try app.password.hash(secret)
+        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(secret)
         let admin = User(username: "admin", passwordHash: hash, displayName: "系统管理员", role: .admin, unitID: nil)
         try await app.write { db in
             try await admin.create(on: db)

@@ -45,6 +45,21 @@ struct RequirePageUser: AsyncMiddleware {
     }
 }
 
+/// A user whose password the admin set reaches nothing but the password change (and signing out)
+/// until they choose their own: the API answers 403, pages go to the form.
+struct RequireOwnPassword: AsyncMiddleware {
+    static let pagePath = "/account/password"
+    static let allowed: Set<String> = [pagePath, "/logout", "/api/v1/auth/password", "/api/v1/auth/token"]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let user = request.auth.get(User.self), user.mustChangePassword, !Self.allowed.contains(request.url.path) {
+            if request.isAPI { throw AppError(status: .forbidden, key: "error.password.mustChange", field: "password") }
+            return request.redirect(to: Self.pagePath)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
 /// Every state-changing form carries the session's CSRF token in `_csrf` (Vapor has none built in).
 struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "_csrf"

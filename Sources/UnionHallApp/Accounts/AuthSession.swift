@@ -51,24 +51,10 @@ struct CreateAuthSession: AsyncMigration {
     }
 }
 
-/// A failed login, kept for the throttling window.
-final class LoginFailure: Model, @unchecked Sendable {
-    static let schema = "login_failures"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "username") var username: String
-    @Field(key: "at") var at: Date
-
-    init() {}
-    init(username: String, at: Date) {
-        self.username = username
-        self.at = at
-    }
-}
-
+/// The first throttle table, replaced by `CreateLoginThrottles`; kept so that migration history stays whole.
 struct CreateLoginFailure: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(LoginFailure.schema)
+        try await database.schema("login_failures")
             .id()
             .field("username", .string, .required)
             .field("at", .datetime, .required)
@@ -76,6 +62,6 @@ struct CreateLoginFailure: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(LoginFailure.schema).delete()
+        try await database.schema("login_failures").delete()
     }
 }

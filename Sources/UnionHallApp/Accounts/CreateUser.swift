@@ -22,3 +22,14 @@ struct CreateUser: AsyncMigration {
         try await database.schema(User.schema).delete()
     }
 }
+
+/// An admin-set password is temporary: its user chooses their own at the next sign-in.
+struct AddPasswordChange: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(User.schema).field("must_change_password", .bool, .required, .sql(.default(false))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(User.schema).deleteField("must_change_password").update()
+    }
+}

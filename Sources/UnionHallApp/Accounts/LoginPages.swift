@@ -51,7 +51,7 @@ struct LoginPages: RouteCollection {
         do {
             user = try await AccountService.authenticate(Credentials(username: form.username ?? "", password: form.password ?? ""), on: req)
         } catch let error as AppError {
-            return try await Pages.render("login", Context(layout: Pages.layout(req, titleKey: "login.title"), username: form.username ?? "", next: next, error: req.t(error.key)), status: error.status, on: req)
+            return try await Pages.render("login", Context(layout: Pages.layout(req, titleKey: "login.title"), username: form.username ?? "", next: next, error: req.t(error.key, error.arguments)), status: error.status, on: req)
         }
         guard let user else {
             return try await Pages.render("login", Context(layout: Pages.layout(req, titleKey: "login.title"), username: form.username ?? "", next: next, error: req.t("error.login.failed")), status: .unauthorized, on: req)
@@ -97,8 +97,13 @@ struct LoginPages: RouteCollection {
     }
 
     /// Only a local path: a link from elsewhere cannot send the user off-site after login.
+    /// Printable ASCII only (a browser drops tabs and line breaks, so `/%09/evil.example` would become
+    /// `//evil.example`), no backslash, no second leading slash, and no host when parsed.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count <= 2_048,
+              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
+              let parsed = URLComponents(string: next), parsed.host == nil, parsed.scheme == nil
+        else { return "/" }
         return next
     }
 }

@@ -52,11 +52,11 @@ enum Sessions {
         return session
     }
 
-    /// Removes every lapsed session and old login failures.
+    /// Removes every lapsed session and login throttle keys that have run out.
     static func sweep(on db: any Database, environment: AppEnvironment) async throws {
         let now = environment.now()
         try await AuthSession.query(on: db).filter(\.$expiresAt < now).delete()
-        try await LoginFailure.query(on: db).filter(\.$at < now.addingTimeInterval(-environment.sessionPolicy.failureWindow)).delete()
+        try await LoginThrottles.sweep(on: db, now: now)
     }
 
     static func cookie(_ token: String, on request: Request) -> HTTPCookies.Value {

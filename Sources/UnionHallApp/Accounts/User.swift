@@ -20,6 +20,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     @Field(key: "active") var active: Bool
     /// An officer who handles aid sees children's data in aid applications (PIPL: need to know).
     @Field(key: "handles_aid") var handlesAid: Bool
+    /// Set when the admin chose the password: the user must replace it before doing anything else.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -35,6 +37,7 @@ final class User: Model, Authenticatable, @unchecked Sendable {
         self.memberID = memberID
         self.active = true
         self.handlesAid = false
+        self.mustChangePassword = false
         self.version = 1
     }
 }

@@ -37,8 +37,7 @@ struct AidAPIController: RouteCollection {
         }
         let program = programs.grouped(":id")
         program.get("notice") { req async throws -> [AidNoticeLine] in
-            _ = try req.requireUser()
-            return try await AidPayments.notice(try await Self.published(req), on: req.db)
+            try await AidPayments.notice(try await Self.noticed(req), on: req.db)
         }
         program.get("batches") { req async throws -> [AidBatchOutput] in
             let (row, context) = try await Self.program(req)
@@ -51,6 +50,7 @@ struct AidAPIController: RouteCollection {
         }
         program.get("batches", ":batchId", "bank-list") { req async throws -> Response in
             let (row, context) = try await Self.program(req)
+            try AidPayments.requirePayer(of: row, context)
             return try await AidPayments.bankList(try await Self.batch(req, of: row, scope: context.scope), format: Self.format(req), request: req)
         }
     }
@@ -66,6 +66,17 @@ struct AidAPIController: RouteCollection {
     static func published(_ req: Request) async throws -> AidProgram {
         guard let row = try await AidProgram.find(try req.parameters.require("id"), on: req.db), row.deletedAt == nil else { throw AppError.notFound }
         return row
+    }
+
+    /// The programme whose notice this request may read: anyone during its notice period, an aid
+    /// officer who reaches the programme at any time; 404 for everyone else.
+    static func noticed(_ req: Request) async throws -> AidProgram {
+        let program = try await published(req)
+        if program.noticeIsPublic(on: req.today) { return program }
+        guard req.auth.has(User.self), let context = try? await AidAccess.require(req), AidPrograms.reachable(program, by: context) else {
+            throw AppError.notFound
+        }
+        return program
     }
 
     static func batch(_ req: Request, of program: AidProgram, scope: UnitScope) async throws -> AidPaymentBatch {

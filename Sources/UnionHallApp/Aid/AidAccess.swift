@@ -17,12 +17,13 @@ enum AidAccess {
         return context.scope.tree.nodes[unitID]?.kind.depth
     }
 
-    /// One line per page or record of children's data read, with what was shown.
+    /// One line per page or record of children's data read, with how many were shown and whether
+    /// a search narrowed them; the search itself (a child's name or ID) is not written down.
     static func recordView(_ req: Request, entityID: UUID?, shown: Int, query: String?) async throws {
         let user = try req.requireUser()
         let editor = try req.editor()
         let entry = AuditEntry(at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: AidApplication.auditEntity, entityID: entityID,
-                               action: .view, before: nil, after: Audit.encode(["shown": String(shown), "query": query ?? ""]))
+                               action: .view, before: nil, after: Audit.encode(["shown": String(shown), "searched": String(!(query ?? "").isEmpty)]))
         try await req.application.write { db in try await entry.create(on: db) }
     }
 

@@ -32,6 +32,14 @@ enum AidApplications {
         }
     }
 
+    /// One application per child a year. The same parent is told it is a second one; anyone else
+    /// learns only that this child cannot be entered, not who applied or where.
+    static func checkChildFree(year: Int, childKey: String, parent: UUID, on db: any Database) async throws {
+        guard let other = try await AidApplication.query(on: db).filter(\.$programYear == year).filter(\.$childKey == childKey).first() else { return }
+        if other.memberID == parent { throw AppError.conflict("childIdNumber", "error.aid.childTwice", [String(year)]) }
+        throw AppError.conflict("childIdNumber", "error.aid.childUnavailable", [String(year)])
+    }
+
     /// A new application for `member`'s child, from the worker's own page or entered by an officer.
     static func apply(_ input: AidApplicationInput, member: Member, editor: Editor, app: Application, once: FormOnce?) async throws -> AidApplication {
         let db = app.db
@@ -75,9 +83,7 @@ enum AidApplications {
         row.submittedDate = today.description
         row.childKey = row.childIDNumber
         row.version = 1
-        if try await AidApplication.query(on: db).filter(\.$programYear == program.year).filter(\.$childKey == row.childIDNumber).count() > 0 {
-            throw AppError.conflict("childIdNumber", "error.aid.childTwice", [String(program.year)])
-        }
+        try await Self.checkChildFree(year: program.year, childKey: row.childIDNumber, parent: memberID, on: db)
         do {
             try await app.write { db in
                 try await once.claim(on: db)
@@ -88,9 +94,7 @@ enum AidApplications {
             }
         } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
             // Two submissions for the same child raced past the check: the unique index let one land.
-            if try await AidApplication.query(on: db).filter(\.$programYear == program.year).filter(\.$childKey == row.childIDNumber).count() > 0 {
-                throw AppError.conflict("childIdNumber", "error.aid.childTwice", [String(program.year)])
-            }
+            try await Self.checkChildFree(year: program.year, childKey: row.childIDNumber, parent: memberID, on: db)
             throw error
         }
         return row
@@ -163,18 +167,18 @@ enum AidApplications {
             .where("status", .in, SQLBind.group(Array(funded))).first(decoding: Count.self)?.n ?? 0
         struct Program: Decodable { let program_id: UUID }
         let programs = try await applications().distinct().column("program_id").all(decoding: Program.self).map(\.program_id)
-        let budget = programs.isEmpty ? 0 : try await AidProgram.query(on: db).filter(\.$id ~~ programs).all(\.$budgetFen).reduce(0, +)
-        func total(_ keep: (Group) -> Bool) -> Int64 { groups.filter(keep).compactMap(\.amount).reduce(0, +) }
+        let budget = programs.isEmpty ? 0 : try await AidProgram.query(on: db).filter(\.$id ~~ programs).all(\.$budgetFen).total()
+        func total(_ keep: (Group) -> Bool) throws -> Int64 { try groups.filter(keep).compactMap(\.amount).total() }
         return AidStatistics(
             files: files.total, filesByLevel: files.byLevel, filesByStatus: files.byStatus,
             applications: groups.map(\.n).reduce(0, +),
             byStatus: AidStatus.allCases.map { status in KeyCount(key: status.rawValue, count: groups.filter { $0.status == status.rawValue }.map(\.n).reduce(0, +)) },
             children: children,
-            byStage: SchoolStage.allCases.map { stage in
+            byStage: try SchoolStage.allCases.map { stage in
                 let rows = groups.filter { $0.stage == stage.rawValue && funded.contains($0.status) }
-                return AmountCount(key: stage.rawValue, count: rows.map(\.n).reduce(0, +), amountFen: rows.compactMap(\.amount).reduce(0, +))
+                return AmountCount(key: stage.rawValue, count: rows.map(\.n).reduce(0, +), amountFen: try rows.compactMap(\.amount).total())
             },
-            approvedFen: total { funded.contains($0.status) }, paidFen: total { $0.status == AidStatus.paid.rawValue }, budgetFen: budget)
+            approvedFen: try total { funded.contains($0.status) }, paidFen: try total { $0.status == AidStatus.paid.rawValue }, budgetFen: budget)
     }
 
     /// A worker's own applications, newest first.
@@ -248,9 +252,7 @@ extension AidApplication: ListedRecord {
     func restore(context: WriteContext) async throws {
         try AidAccess.handles(context)
         if status != .rejected {
-            if try await AidApplication.query(on: context.app.db).filter(\.$programYear == programYear).filter(\.$childKey == childIDNumber).count() > 0 {
-                throw AppError.conflict("childIdNumber", "error.aid.childTwice", [String(programYear)])
-            }
+            try await AidApplications.checkChildFree(year: programYear, childKey: childIDNumber, parent: memberID, on: context.app.db)
             childKey = childIDNumber
         }
         let editor = context.editor

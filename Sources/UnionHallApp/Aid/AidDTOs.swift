@@ -57,6 +57,8 @@ struct AidProgramOutput: Content {
     var priorityIndustrial: Bool
     /// By school stage: `{"university": 300000, …}`.
     var amountsFen: [String: Int64]
+    var noticeFrom: String?
+    var noticeUntil: String?
     var version: Int
     var createdAt: Date?
     var updatedAt: Date?
@@ -70,6 +72,9 @@ struct AidProgramInput: Content, VersionedInput {
     var budgetFen: Int64?
     var priorityIndustrial: Bool?
     var amountsFen: [String: Int64]?
+    /// The public notice period, both dates or neither; at most 30 days.
+    var noticeFrom: String?
+    var noticeUntil: String?
     var version: Int?
 }
 

@@ -55,6 +55,10 @@ final class AidProgram: Model, @unchecked Sendable {
     @Field(key: "junior_college_fen") var juniorCollegeFen: Int64
     @Field(key: "university_fen") var universityFen: Int64
     @Field(key: "postgraduate_fen") var postgraduateFen: Int64
+    /// The public notice (公示) of the funded children runs from … until these dates, inclusive;
+    /// outside them the notice page is for signed-in aid officers only.
+    @OptionalField(key: "notice_from") var noticeFrom: String?
+    @OptionalField(key: "notice_until") var noticeUntil: String?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -300,5 +304,26 @@ struct AddAidHandling: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(User.schema).deleteField("handles_aid").update()
+    }
+}
+
+struct AddAidNoticePeriod: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        // SQLite adds one column per statement.
+        try await database.schema(AidProgram.schema).field("notice_from", .string).update()
+        try await database.schema(AidProgram.schema).field("notice_until", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(AidProgram.schema).deleteField("notice_from").update()
+        try await database.schema(AidProgram.schema).deleteField("notice_until").update()
+    }
+}
+
+extension AidProgram {
+    /// Whether anyone, signed in or not, may read the notice on `today`.
+    func noticeIsPublic(on today: CivilDate) -> Bool {
+        guard let from = noticeFrom.flatMap(CivilDate.init), let until = noticeUntil.flatMap(CivilDate.init) else { return false }
+        return from <= today && today <= until
     }
 }

@@ -6,8 +6,19 @@ import Vapor
 /// Paying approved applications in batches: the batch's total moves the programme's paid amount
 /// in SQL, never past its budget; its list goes to the bank as a spreadsheet.
 enum AidPayments {
+    /// The union whose programme it is pays it (or the admin): a county's aid officer sees the
+    /// city's programme and its own applications, but makes no batch and reads no bank list.
+    static func isPayer(of program: AidProgram, _ context: WriteContext) -> Bool {
+        context.user.role == .admin || (context.user.handlesAid && context.user.unitID == program.unitID)
+    }
+
+    static func requirePayer(of program: AidProgram, _ context: WriteContext) throws {
+        guard isPayer(of: program, context) else { throw AppError(status: .forbidden, key: "error.aid.notPayer") }
+    }
+
     static func pay(_ program: AidProgram, input: AidBatchInput, context: WriteContext) async throws -> AidPaymentBatch {
         try AidAccess.handles(context)
+        try requirePayer(of: program, context)
         let db = context.app.db
         let paidDate = try Held.date(input.paidDate, field: "paidDate")
         guard paidDate <= CivilDate(context.editor.at) else { throw AppError.invalid("paidDate", "error.date.future") }
@@ -21,11 +32,11 @@ enum AidPayments {
         let rows = try await query.all()
         if let ids = input.applicationIds, Set(ids).count != rows.count { throw AppError.invalid("applicationIds", "error.aid.notPayable") }
         guard !rows.isEmpty else { throw AppError.invalid("applicationIds", "error.aid.nothingToPay") }
-        let total = rows.map(\.amountFen).reduce(0, +)
+        let total = try rows.map(\.amountFen).total()
         let ids = try rows.map { try $0.requireID() }
         let batch = AidPaymentBatch()
         batch.programID = programID
-        batch.unitID = context.user.unitID ?? program.unitID
+        batch.unitID = program.unitID
         batch.paidDate = paidDate.description
         batch.count = rows.count
         batch.totalFen = total

@@ -21,6 +21,7 @@ struct AidProgramPages: RouteCollection {
         }
         routes.get("aid-programs", ":id", "batches", ":batchId", "bank-list") { req in
             let (row, context) = try await AidAPIController.program(req)
+            try AidPayments.requirePayer(of: row, context)
             return try await AidPayments.bankList(try await AidAPIController.batch(req, of: row, scope: context.scope), format: AidAPIController.format(req), request: req)
         }
     }
@@ -68,6 +69,7 @@ struct AidProgramPages: RouteCollection {
         var today: String
         var error: FormError?
         var editable: Bool
+        var pays: Bool
     }
 
     static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
@@ -81,9 +83,10 @@ struct AidProgramPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "aid.program"), row: Self.row(output), title: AidPrograms.title(program),
             amounts: SchoolStage.allCases.filter { program.amount(for: $0) > 0 }.map { Amount(stage: req.t("schoolStage.\($0.rawValue)"), amount: Fen(program.amount(for: $0)).description) },
             charts: [AidPages.budgetChart(budgetFen: program.budgetFen, approvedFen: program.approvedFen, paidFen: program.paidFen, budgetHref: href, listHref: href, on: req)],
-            payable: payable.count, payableTotal: Fen(payable.reduce(0, +)).description,
+            payable: payable.count, payableTotal: Fen(try payable.total()).description,
             batches: try await AidPayments.batches(of: program, scope: context.scope, on: req.db).map { BatchRow(b: try AidPayments.output($0), total: Fen($0.totalFen).description) },
-            today: req.today.description, error: error.map { Pages.pageError($0, entity: "aidProgram", on: req) }, editable: context.scope.contains(program.unitID))
+            today: req.today.description, error: error.map { Pages.pageError($0, entity: "aidProgram", on: req) }, editable: context.scope.contains(program.unitID),
+            pays: AidPayments.isPayer(of: program, context))
         return try await Pages.render("aid/program", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }
@@ -92,11 +95,11 @@ struct AidProgramPages: RouteCollection {
 struct AidNoticePage: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("aid-notice", ":id") { req in
-            let program = try await AidAPIController.published(req)
+            let program = try await AidAPIController.noticed(req)
             let lines = try await AidPayments.notice(program, on: req.db)
             return try await Pages.render("aid/notice", Context(layout: Pages.layout(req, titleKey: "aid.notice"), program: AidPrograms.title(program),
                                                                 lines: lines.map { Line(l: $0, stage: req.t("schoolStage.\($0.stage.rawValue)"), amount: Fen($0.amountFen).description) },
-                                                                total: Fen(lines.map(\.amountFen).reduce(0, +)).description), on: req)
+                                                                total: Fen(try lines.map(\.amountFen).total()).description), on: req)
         }
     }
 
@@ -126,6 +129,8 @@ struct AidProgramForm: RecordForm {
     var juniorCollege: String?
     var university: String?
     var postgraduate: String?
+    var noticeFrom: String?
+    var noticeUntil: String?
     var version: String?
     var _once: String?
 
@@ -140,6 +145,8 @@ struct AidProgramForm: RecordForm {
         juniorCollege = row.map { Fen($0.juniorCollegeFen).plainYuan }
         university = row.map { Fen($0.universityFen).plainYuan }
         postgraduate = row.map { Fen($0.postgraduateFen).plainYuan }
+        noticeFrom = row?.noticeFrom
+        noticeUntil = row?.noticeUntil
         version = row.map { String($0.version) }
     }
 
@@ -159,7 +166,7 @@ struct AidProgramForm: RecordForm {
         }
         return AidProgramInput(unitId: try FormValue.uuid(unitId, field: "unitId"), year: try TrainingPages.count(year, field: "year"), name: name ?? "",
                                budgetFen: try FormValue.fen(budget, field: "budgetFen"), priorityIndustrial: priorityIndustrial != nil, amountsFen: amounts,
-                               version: version.flatMap { Int($0) })
+                               noticeFrom: noticeFrom ?? "", noticeUntil: noticeUntil ?? "", version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {

@@ -55,7 +55,7 @@ extension AidProgram: PlainlyDeletable, SavedRecord {
             AidProgramOutput(id: try row.requireID(), unitId: row.unitID, year: row.year, name: row.name, budgetFen: row.budgetFen, approvedFen: row.approvedFen,
                              paidFen: row.paidFen, remainingFen: row.budgetFen - row.approvedFen, priorityIndustrial: row.priorityIndustrial,
                              amountsFen: Dictionary(uniqueKeysWithValues: SchoolStage.allCases.map { ($0.rawValue, row.amount(for: $0)) }),
-                             version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+                             noticeFrom: row.noticeFrom, noticeUntil: row.noticeUntil, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
     }
 
@@ -84,10 +84,31 @@ extension AidProgram: PlainlyDeletable, SavedRecord {
             throw AppError.invalid("amountsFen.\(unknown)", "error.invalid")
         }
         guard SchoolStage.allCases.contains(where: { row.amount(for: $0) > 0 }) else { throw AppError.invalid("amountsFen", "error.aid.noAmounts") }
+        try Self.applyNoticePeriod(input, to: row)
         if isNew {
             row.approvedFen = 0
             row.paidFen = 0
         }
         try await context.save(row, version: input.version, before: before, once: once)
+    }
+
+    static let maxNoticeDays = 30
+
+    /// Absent keeps the period; both empty clears it.
+    static func applyNoticePeriod(_ input: AidProgramInput, to row: AidProgram) throws {
+        guard input.noticeFrom != nil || input.noticeUntil != nil else { return }
+        let fromText = (input.noticeFrom ?? "").trimmingCharacters(in: .whitespaces)
+        let untilText = (input.noticeUntil ?? "").trimmingCharacters(in: .whitespaces)
+        if fromText.isEmpty && untilText.isEmpty {
+            (row.noticeFrom, row.noticeUntil) = (nil, nil)
+            return
+        }
+        let from = try Held.date(fromText, field: "noticeFrom")
+        let until = try Held.date(untilText, field: "noticeUntil")
+        guard from <= until else { throw AppError.invalid("noticeUntil", "error.date.order") }
+        guard until <= from.adding(days: maxNoticeDays - 1) else {
+            throw AppError.invalid("noticeUntil", "error.aid.noticeTooLong", [String(maxNoticeDays)])
+        }
+        (row.noticeFrom, row.noticeUntil) = (from.description, until.description)
     }
 }

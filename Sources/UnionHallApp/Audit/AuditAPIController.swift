@@ -13,7 +13,7 @@ struct AuditEntryOutput: Content {
     var before: [String: String]?
     var after: [String: String]?
 
-    init(_ entry: AuditEntry) throws {
+    init(_ entry: AuditEntry, seesAid: Bool) throws {
         self.id = try entry.requireID()
         self.at = entry.at
         self.actorId = entry.actorID
@@ -22,8 +22,10 @@ struct AuditEntryOutput: Content {
         self.entity = entry.entity
         self.entityId = entry.entityID
         self.action = entry.action
-        self.before = entry.before.map { Audit.decode($0) }
-        self.after = entry.after.map { Audit.decode($0) }
+        // A member's hardship flag is aid data too, wherever it was written down.
+        let hidden: Set<String> = seesAid ? [] : Audit.aidFields
+        self.before = entry.before.map { Audit.decode($0).filter { !hidden.contains($0.key) } }
+        self.after = entry.after.map { Audit.decode($0).filter { !hidden.contains($0.key) } }
     }
 }
 
@@ -43,6 +45,7 @@ enum AuditQueries {
         } else if let unitIDs = scope.unitIDs {
             query.filter(\.$unitID ~~ Array(unitIDs))
         }
+        if !scope.seesAid { query.filter(\.$entity !~ Audit.aidEntities) }
         if let entity = filter.entity, !entity.isEmpty { query.filter(\.$entity == entity) }
         if let entityID = filter.entityId { query.filter(\.$entityID == entityID) }
         if let action = filter.action { query.filter(\.$action == action) }
@@ -50,7 +53,9 @@ enum AuditQueries {
         let (start, end) = try list.period()
         if let start { query.filter(\.$at >= start) }
         if let end { query.filter(\.$at < end) }
-        return try await query.sort(\.$at, .descending).sort(\.$id).page(list) { try $0.map(AuditEntryOutput.init) }
+        return try await query.sort(\.$at, .descending).sort(\.$id).page(list) { entries in
+            try entries.map { try AuditEntryOutput($0, seesAid: scope.seesAid) }
+        }
     }
 }
 

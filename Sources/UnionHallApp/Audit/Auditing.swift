@@ -27,6 +27,18 @@ extension Request {
 }
 
 enum Audit {
+    /// Entries about hardship files, aid programmes and applications (children's data): for
+    /// `UnitScope.seesAid` alone.
+    static let aidEntities = [HardshipFile.auditEntity, AidProgram.auditEntity, AidApplication.auditEntity]
+    /// Fields of other records' entries that are aid data (a member's hardship flag).
+    static let aidFields: Set<String> = ["hardship"]
+
+    /// A list's query as an export's entry keeps it: the filters, but not the text searched for,
+    /// which may be a person's name or ID number.
+    static func withoutSearchText(_ query: String?) -> String {
+        (query ?? "").split(separator: "&").map { $0.hasPrefix("q=") ? "q=…" : String($0) }.joined(separator: "&")
+    }
+
     /// Writes one entry inside the caller's transaction, so the change and its record land together.
     static func record<M: Audited>(_ action: AuditEntry.Action, _ model: M, before: [String: String]? = nil, by editor: Editor, on db: any Database) async throws {
         let recordsState = ![.delete, .reveal, .login, .logout].contains(action)

@@ -21,7 +21,7 @@ struct CertificatePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("certificates", ":number") { req async throws -> Response in
             let number: String = try req.parameters.require("number")
-            let (certificate, entry) = try await CompetitionResults.certificate(number, on: req.db)
+            let (certificate, entry) = try await CompetitionResults.verify(number, request: req)
             let individual = entry.memberID != nil
             let context = Context(layout: Pages.layout(req, titleKey: "certificate.title"), certificate: certificate,
                                   awardLabel: req.t(individual ? "competitionAward.\(certificate.award)" : "teamPrize.\(certificate.award)"),

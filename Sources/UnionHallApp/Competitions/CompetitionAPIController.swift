@@ -193,7 +193,7 @@ struct CompetitionAPIController: RouteCollection {
 struct CertificateAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("certificates", ":number") { req async throws -> CertificateOutput in
-            try await CompetitionResults.certificate(try req.parameters.require("number"), on: req.db).0
+            try await CompetitionResults.verify(try req.parameters.require("number"), request: req).0
         }
     }
 }

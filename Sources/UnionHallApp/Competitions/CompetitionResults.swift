@@ -126,7 +126,7 @@ enum CompetitionResults {
         let entries = try await CompetitionEntry.query(on: db).filter(\.$eventID == event.requireID()).filter(\.$award != nil).all()
         var generator = SystemRandomNumberGenerator()
         for entry in entries where entry.certificateNumber == nil {
-            entry.certificateNumber = CertificateNumber.make(year: competition.year, event: event.number, entry: entry.number, using: &generator)
+            entry.certificateNumber = CertificateNumber.make(year: competition.year, using: &generator)
             try await entry.update(on: db)
         }
         guard event.kind == .individual else { return }
@@ -198,6 +198,20 @@ enum CompetitionResults {
     }
 
     // MARK: Certificates
+
+    /// The public check of a number: unknown numbers count against the caller's address, so numbers
+    /// cannot be tried in bulk (429 with the wait once it has missed too often).
+    static func verify(_ number: String, request: Request) async throws -> (CertificateOutput, CompetitionEntry) {
+        let claims = try await LoginThrottles.claim(LoginThrottles.certificateKeys(on: request), on: request)
+        do {
+            let found = try await certificate(number, on: request.db)
+            try await LoginThrottles.succeeded(claims, on: request)
+            return found
+        } catch let error as AppError where error.status == .notFound {
+            try await LoginThrottles.failed(claims, on: request)
+            throw error
+        }
+    }
 
     /// The certificate with this number, for anyone who holds it to verify; 404 for any other.
     static func certificate(_ number: String, on db: any Database) async throws -> (CertificateOutput, CompetitionEntry) {

@@ -26,6 +26,7 @@ enum DemoAid {
         program.budgetFen = 500_000_000
         program.priorityIndustrial = true
         for stage in SchoolStage.allCases { program.setAmount([.juniorCollege, .university, .postgraduate].contains(stage) ? amountFen : 0, for: stage) }
+        (program.noticeFrom, program.noticeUntil) = ("2024-08-20", "2024-08-26")
         program.approvedFen = 0
         program.paidFen = 0
         program.version = 1

@@ -275,13 +275,13 @@ enum DisputeService {
         }
         let overdue = try await base(ListQuery(unitId: list.unitId), filter: DisputeFilter(overdue: true), scope: scope, today: today, on: db).count()
         return DisputeStatistics(cases: rows.count, byChannel: tally(\.channel), byType: tally(\.type), byStatus: tally(\.status),
-                                 claimedFen: rows.map(\.claimedFen).reduce(0, +), recoveredFen: rows.map(\.recoveredFen).reduce(0, +), overdue: overdue)
+                                 claimedFen: try rows.map(\.claimedFen).total(), recoveredFen: try rows.map(\.recoveredFen).total(), overdue: overdue)
     }
 }
 
 extension UnitScope {
     /// Courts are registered at the city; any officer may name one.
-    var widenedToRoot: UnitScope { UnitScope(unitIDs: nil, tree: tree) }
+    var widenedToRoot: UnitScope { UnitScope(unitIDs: nil, tree: tree, seesAid: seesAid) }
 }
 
 extension DisputeCase: PlainlyDeletable, ListedRecord {

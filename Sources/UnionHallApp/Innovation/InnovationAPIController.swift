@@ -57,7 +57,8 @@ struct InnovationAPIController: RouteCollection {
             try await InnovationWorkflow.seconds(of: try await Self.readableOrSecondable(req), on: req.db)
         }
         item.get("events") { req async throws -> [InnovationEventOutput] in
-            let (found, _) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
+            let (found, reader) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
+            guard reader != .reviewer else { throw AppError.notFound }
             return try await InnovationWorkflow.events(of: found, on: req.db).map { InnovationEventOutput(at: $0.at, status: $0.status, note: $0.note) }
         }
         item.upload("attachments", maxSize: InnovationFiles.bodyLimit) { req async throws -> Response in
@@ -130,7 +131,10 @@ struct InnovationAPIController: RouteCollection {
     /// The seconds list: for the item's readers, and for a co-worker who may second it.
     static func readableOrSecondable(_ req: Request) async throws -> InnovationItem {
         let id: UUID = try req.parameters.require("id")
-        if let (found, _) = try? await InnovationService.readable(id, request: req) { return found }
+        if let (found, reader) = try? await InnovationService.readable(id, request: req) {
+            guard reader != .reviewer else { throw AppError.notFound }
+            return found
+        }
         let (_, context) = try await InnovationService.workerContext(req)
         guard let found = try await InnovationItem.find(id, on: req.db), found.deletedAt == nil, context.scope.contains(found.unitID) else { throw AppError.notFound }
         return found

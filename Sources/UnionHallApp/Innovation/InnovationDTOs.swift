@@ -143,6 +143,29 @@ struct InnovationReviewOutput: Content {
     var notes: String?
     var itemTitle: String?
     var itemKind: InnovationKind?
+    /// In the reviewer's own view: what there is to judge, and nothing that tells who wrote it,
+    /// where it comes from, who seconded it or how others scored it.
+    var item: BlindInnovationItem?
+}
+
+struct BlindInnovationItem: Content {
+    var id: UUID
+    var kind: InnovationKind
+    var subKind: FiveSmallKind?
+    var title: String
+    var problem: String
+    var proposal: String
+    var expectedBenefitFen: Int64
+    var submittedDate: String
+    var status: InnovationStatus
+    var secondsCount: Int
+    var attachments: [InnovationAttachmentOutput]
+
+    init(_ item: InnovationItemOutput) {
+        (id, kind, subKind, title, problem, proposal) = (item.id, item.kind, item.subKind, item.title, item.problem, item.proposal)
+        (expectedBenefitFen, submittedDate, status, secondsCount, attachments) =
+            (item.expectedBenefitFen, item.submittedDate, item.status, item.secondsCount, item.attachments)
+    }
 }
 
 struct ReviewerAssignmentInput: Content {

@@ -26,16 +26,12 @@ extension InnovationItem: PlainlyDeletable {
         return output
     }
 
-    /// Its officers, its authors and its reviewers read an item; reviewers without its authors,
-    /// so the review stays blind.
+    /// Its officers and its authors read an item. A reviewer reads only its blind form, inside
+    /// their assignment (`GET /api/v1/innovation-reviews`), so the review stays blind.
     static func show(_ id: UUID, request: Request) async throws -> InnovationItemOutput {
         let (item, reader) = try await InnovationService.readable(id, request: request)
-        var output = try await item.output(on: request)
-        if reader == .reviewer {
-            output.authorName = ""
-            output.coAuthors = []
-        }
-        return output
+        guard reader != .reviewer else { throw AppError.notFound }
+        return try await item.output(on: request)
     }
 }
 

@@ -124,11 +124,13 @@ enum InnovationReviews {
         return try rows.map { try output($0, reviewerName: names[$0.reviewerID] ?? "", item: nil, withNotes: false) }
     }
 
-    static func output(_ review: InnovationReview, reviewerName: String, item: InnovationItem?, withNotes: Bool) throws -> InnovationReviewOutput {
+    static func output(_ review: InnovationReview, reviewerName: String, item: InnovationItem?, withNotes: Bool,
+                       blind: InnovationItemOutput? = nil) throws -> InnovationReviewOutput {
         InnovationReviewOutput(
             id: try review.requireID(), itemId: review.itemID, reviewerId: review.reviewerID, reviewerName: reviewerName, assignedAt: review.assignedAt,
             innovation: review.innovationScore, feasibility: review.feasibilityScore, benefit: review.benefitScore, weightedScore: review.weightedScore,
-            submittedAt: review.submittedAt, notes: withNotes ? review.notes : nil, itemTitle: item?.title, itemKind: item?.kind)
+            submittedAt: review.submittedAt, notes: withNotes ? review.notes : nil, itemTitle: item?.title, itemKind: item?.kind,
+            item: blind.map(BlindInnovationItem.init))
     }
 
     /// A reviewer's assignments, open ones first.
@@ -136,9 +138,10 @@ enum InnovationReviews {
         let rows = try await InnovationReview.query(on: db).filter(\.$reviewerID == reviewer.requireID()).sort(\.$assignedAt, .descending).all()
         let items = try await InnovationItem.query(on: db).filter(\.$id ~~ rows.map(\.itemID)).filter(\.$deletedAt == nil).all()
         let byID = Dictionary(items.compactMap { item in item.id.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
+        let contents = Dictionary(try await InnovationService.outputs(items, on: db).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return try rows.compactMap { review in
             guard let item = byID[review.itemID] else { return nil }
-            return try output(review, reviewerName: reviewer.displayName, item: item, withNotes: true)
+            return try output(review, reviewerName: reviewer.displayName, item: item, withNotes: true, blind: contents[review.itemID])
         }.sorted { ($0.submittedAt == nil ? 0 : 1) < ($1.submittedAt == nil ? 0 : 1) }
     }
 

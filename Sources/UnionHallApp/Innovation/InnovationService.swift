@@ -78,7 +78,7 @@ enum InnovationService {
                 awards: try awards.filter { $0.itemID == id }.map {
                     InnovationAwardOutput(id: try $0.requireID(), level: $0.level, grade: $0.grade, year: $0.year, awardedBy: $0.awardedBy, name: $0.name)
                 },
-                subsidyFen: grants.filter { $0.itemID == id }.reduce(0) { $0 + $1.amountFen },
+                subsidyFen: try grants.filter { $0.itemID == id }.map(\.amountFen).total(),
                 attachments: try files.filter { $0.itemID == id }.map(InnovationAttachmentOutput.init),
                 version: item.version, createdAt: item.createdAt, updatedAt: item.updatedAt, deletedAt: item.deletedAt)
         }

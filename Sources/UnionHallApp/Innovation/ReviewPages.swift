@@ -35,7 +35,7 @@ struct ReviewPages: RouteCollection {
     struct ShowContext: Encodable {
         var layout: Layout
         var review: InnovationReviewOutput
-        var item: InnovationItemOutput
+        var item: BlindInnovationItem
         var kindLabel: String
         var expectedBenefit: String
         var weights: WeightsOutput
@@ -56,7 +56,7 @@ struct ReviewPages: RouteCollection {
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "reviews.show"),
             review: try InnovationReviews.output(review, reviewerName: reviewer.displayName, item: item, withNotes: true),
-            item: try await item.output(on: req),
+            item: BlindInnovationItem(try await item.output(on: req)),
             kindLabel: req.t("innovationKind.\(item.kind.rawValue)") + (item.subKind.map { " · " + req.t("fiveSmall.\($0.rawValue)") } ?? ""),
             expectedBenefit: Fen(item.expectedBenefitFen).description,
             weights: WeightsOutput(kind: item.kind, innovation: weights.innovation, feasibility: weights.feasibility, benefit: weights.benefit),

@@ -29,7 +29,7 @@ extension Member: ManagedRecord {
     }
 
     func output(on request: Request) async throws -> MemberOutput {
-        try MemberOutput(self)
+        try MemberOutput(self, seesAid: try await request.scope().seesAid)
     }
 
     struct RevealQuery: Content { var reveal: Bool? }
@@ -41,11 +41,11 @@ extension Member: ManagedRecord {
         let reveal = try request.query.decode(RevealQuery.self).reveal == true
         if user.role == .member {
             guard user.memberID == id, let member = try await Member.find(id, on: request.db), member.deletedAt == nil else { throw AppError.notFound }
-            return try MemberOutput(member, reveal: reveal)
+            return try MemberOutput(member, reveal: reveal, seesAid: true)
         }
         let (_, scope) = try await request.requireManager()
         let member = try await MemberQueries.find(id, scope: scope, on: request.db)
         if reveal { try await MemberService.reveal(member, editor: try request.editor(), on: request.application) }
-        return try MemberOutput(member, reveal: reveal)
+        return try MemberOutput(member, reveal: reveal, seesAid: scope.seesAid)
     }
 }

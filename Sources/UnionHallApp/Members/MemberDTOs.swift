@@ -15,14 +15,15 @@ struct MemberOutput: Content {
     var trade: String?
     var skillLevel: Int?
     var migrant: Bool
-    var hardship: Bool
+    /// Only for the admin, officers who handle aid, and the worker themself; absent for others.
+    var hardship: Bool?
     var masked: Bool
     var version: Int
     var createdAt: Date?
     var updatedAt: Date?
     var deletedAt: Date?
 
-    init(_ member: Member, reveal: Bool = false) throws {
+    init(_ member: Member, reveal: Bool = false, seesAid: Bool) throws {
         self.id = try member.requireID()
         self.unitId = member.unitID
         self.organizationId = member.organizationID
@@ -33,7 +34,7 @@ struct MemberOutput: Content {
         self.trade = member.trade
         self.skillLevel = member.skillLevel
         self.migrant = member.migrant
-        self.hardship = member.hardship
+        self.hardship = seesAid ? member.hardship : nil
         self.masked = !reveal
         self.version = member.version
         self.createdAt = member.createdAt

@@ -50,7 +50,7 @@ struct MemberPages: RouteCollection {
             Row(id: member.id.uuidString, name: member.name, genderLabel: req.t("gender.\(member.gender.rawValue)"),
                 idNumber: member.idNumber, mobile: member.mobile ?? "", unit: scope.tree.name(of: member.unitId),
                 trade: member.trade ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
-                flags: (member.migrant ? [req.t("member.migrant")] : []) + (member.hardship ? [req.t("member.hardship")] : []))
+                flags: (member.migrant ? [req.t("member.migrant")] : []) + (member.hardship == true ? [req.t("member.hardship")] : []))
         }
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "members.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
@@ -114,7 +114,7 @@ struct MemberPages: RouteCollection {
             HonorPages.row(try HonorOutput($0, member: member), tree: scope.tree, on: req)
         }
         let context = ShowContext(
-            layout: Pages.layout(req, titleKey: "members.show"), member: try MemberOutput(member, reveal: reveal),
+            layout: Pages.layout(req, titleKey: "members.show"), member: try MemberOutput(member, reveal: reveal, seesAid: try await req.scope().seesAid),
             genderLabel: req.t("gender.\(member.gender.rawValue)"), unitPath: scope.tree.path(of: member.unitID),
             organization: organization??.name ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
             revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios, outreach: outreach,

@@ -16,6 +16,7 @@ enum MemberQueries {
     /// `countOn` is a second connection when the caller has one: the total and the page are then
     /// read side by side, and a large register's list costs the slower of the two, not their sum.
     static func search(_ list: ListQuery, filter: MemberFilter, scope: UnitScope, on db: any Database, countOn countDB: (any Database)? = nil) async throws -> ListPage<MemberOutput> {
+        if filter.hardship != nil, !scope.seesAid { throw AppError(status: .forbidden, key: "error.aid.notHandler", field: "hardship") }
         let unitIDs = try scope.unitIDs(within: list.unitId)
         let (start, end) = try list.period()
         let search = SearchQuery(list.q)
@@ -84,7 +85,7 @@ enum MemberQueries {
             }
         }
         let rows = try await query.range(list.rowRange).all()
-        return ListPage(items: try rows.map { try MemberOutput($0) }, list: list, total: try await total)
+        return ListPage(items: try rows.map { try MemberOutput($0, seesAid: scope.seesAid) }, list: list, total: try await total)
     }
 
     /// On SQLite, whether the subtree holds at least `orderedScanThreshold` members: probing for

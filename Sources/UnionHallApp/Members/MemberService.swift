@@ -11,7 +11,7 @@ enum MemberService {
         try await apply(input, to: member, scope: scope, on: app.db)
         return try await app.write { db in
             try await once.claim(on: db)
-            try await checkUniqueID(member.idNumber, except: nil, on: db)
+            try await checkUniqueID(member.idNumber, except: nil, scope: scope, on: db)
             try await member.create(on: db)
             try await MemberCounts.adjust(member.unitID, by: 1, on: db)
             try await Audit.record(.create, member, by: editor, on: db)
@@ -29,7 +29,7 @@ enum MemberService {
         try await apply(input, to: member, scope: scope, on: app.db)
         return try await app.write { db in
             try await member.claimVersion(version, on: db)
-            try await checkUniqueID(member.idNumber, except: member.id, on: db)
+            try await checkUniqueID(member.idNumber, except: member.id, scope: scope, on: db)
             try await member.update(on: db)
             if member.unitID != formerUnit {
                 try await MemberCounts.adjust(formerUnit, by: -1, on: db)
@@ -92,13 +92,17 @@ enum MemberService {
         }
         member.apply(valid, unitID: unitID, organizationID: organizationID,
                      migrant: input.migrant ?? (isNew ? false : member.migrant),
-                     hardship: input.hardship ?? (isNew ? false : member.hardship))
+                     hardship: scope.seesAid ? input.hardship ?? (isNew ? false : member.hardship) : (isNew ? false : member.hardship))
     }
 
     /// The ID is unique across the register, deleted members included (they can be restored).
-    private static func checkUniqueID(_ idNumber: String, except id: UUID?, on db: any Database) async throws {
+    /// A holder in the caller's subtree is named as a duplicate; one elsewhere gets a refusal that
+    /// says neither where nor whether the person is registered, only whom to ask.
+    private static func checkUniqueID(_ idNumber: String, except id: UUID?, scope: UnitScope, on db: any Database) async throws {
         let query = Member.query(on: db).filter(\.$idNumber == idNumber)
         if let id { query.filter(\.$id != id) }
-        if try await query.count() > 0 { throw AppError.conflict("idNumber", "error.idNumber.duplicate") }
+        guard let holder = try await query.first() else { return }
+        if scope.contains(holder.unitID) { throw AppError.conflict("idNumber", "error.idNumber.duplicate") }
+        throw AppError.conflict("idNumber", "error.idNumber.unavailable")
     }
 }

@@ -27,7 +27,7 @@ struct MyRecordPage: RouteCollection {
         if let memberID = user.memberID, let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil {
             let tree = try await UnitTree.load(on: req.db)
             let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
-            context.member = try MemberOutput(member, reveal: true)
+            context.member = try MemberOutput(member, reveal: true, seesAid: true)
             context.genderLabel = req.t("gender.\(member.gender.rawValue)")
             context.unitPath = tree.path(of: member.unitID)
             context.organization = organization??.name ?? ""

@@ -23,10 +23,13 @@ enum AidOpenAPI {
         "AidProgram": S.record([
             "year": .integer, "name": .string, "budgetFen": fen, "approvedFen": fen, "paidFen": fen, "remainingFen": fen, "priorityIndustrial": .boolean,
             "amountsFen": .object(additionalProperties: .init(fen)),
+            "noticeFrom": K.optionalDate, "noticeUntil": K.optionalDate,
         ]),
         "AidProgramInput": .object(properties: [
             "unitId": K.optionalUUID, "year": K.optionalInt, "name": .string(required: false), "budgetFen": optionalFen, "priorityIndustrial": .boolean(required: false),
             "amountsFen": .object(required: false, description: "By school stage: seniorHigh, vocational, juniorCollege, university, postgraduate", additionalProperties: .init(fen)),
+            "noticeFrom": .string(format: .date, required: false, description: "Public notice from (with noticeUntil; at most 30 days; both empty clears)"),
+            "noticeUntil": K.optionalDate,
             "version": K.optionalInt,
         ]),
         "AidApplication": S.record([
@@ -70,7 +73,8 @@ enum AidOpenAPI {
         let sheet: OpenAPI.Content.Map = [.csv: .init(schema: .string(format: .binary)), .other(FileKind.xlsx.contentType): .init(schema: .string(format: .binary))]
         entries += [
             (OpenAPI.Path(rawValue: programs + "/open"), OpenAPI.PathItem(get: K.op(t, "Programmes a worker may apply to", .array(items: D.ref("AidProgram")), errors: [401, 403]))),
-            (OpenAPI.Path(rawValue: programs + "/{id}/notice"), OpenAPI.PathItem(parameters: [id], get: K.op(t, "The public notice: approved and paid applications, names masked", .array(items: D.ref("AidNoticeLine")), errors: [401, 404]))),
+            (OpenAPI.Path(rawValue: programs + "/{id}/notice"), OpenAPI.PathItem(parameters: [id], get: K.op(t, "The notice: approved and paid applications, names masked; public during its period, otherwise for aid officers",
+                                                                     .array(items: D.ref("AidNoticeLine")), errors: [401, 404]))),
             (OpenAPI.Path(rawValue: programs + "/{id}/batches"), OpenAPI.PathItem(parameters: [id],
                 get: K.op(t, "Payment batches of the caller's subtree", .array(items: D.ref("AidBatch")), errors: K.read),
                 post: K.op(t, "Pay approved applications as a batch (never past the budget)", body: "AidBatchInput", code: 201, D.ref("AidBatch"), errors: K.write))),

@@ -44,6 +44,12 @@ enum InnovationOpenAPI {
             "weightedScore": .integer(required: false), "submittedAt": S.timestamp.optionalSchemaObject(),
             "notes": .string(required: false, description: "Only in the reviewer's own view"), "itemTitle": .string(required: false),
             "itemKind": S.values(InnovationKind.self).optionalSchemaObject(),
+            "item": D.ref("BlindInnovationItem").optionalSchemaObject(),
+        ]),
+        "BlindInnovationItem": .object(description: "What a reviewer judges: no authors, unit, team, seconders or other scores", properties: [
+            "id": uuid, "kind": S.values(InnovationKind.self), "subKind": S.values(FiveSmallKind.self).optionalSchemaObject(), "title": .string,
+            "problem": .string, "proposal": .string, "expectedBenefitFen": .integer, "submittedDate": date, "status": S.values(InnovationStatus.self),
+            "secondsCount": .integer, "attachments": .array(items: D.ref("InnovationAttachment")),
         ]),
         "ReviewerAssignment": .object(properties: ["reviewerIds": .array(items: uuid), "itemIds": .array(required: false, items: uuid)]),
         "ReviewScore": .object(properties: [

@@ -7,11 +7,18 @@ struct OpenAPIController: RouteCollection {
         routes.get("openapi.json", use: document)
     }
 
-    @Sendable func document(req: Request) async throws -> Response {
+    /// The document encoded once, on first use: serving it costs a copy, so anonymous clients
+    /// cannot load the server by asking for it.
+    static let encoded: ByteBuffer = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let response = Response(status: .ok, body: .init(data: try encoder.encode(OpenAPIDocument.document)))
+        return ByteBuffer(data: (try? encoder.encode(OpenAPIDocument.document)) ?? Data("{}".utf8))
+    }()
+
+    @Sendable func document(req: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(buffer: Self.encoded))
         response.headers.contentType = .json
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         return response
     }
 }

@@ -14,7 +14,8 @@ enum OpenAPIDocument {
     static let errorDescriptions: [Int: String] = [
         400: "Malformed body or parameter", 401: "No or bad token", 403: "Role not allowed",
         404: "Missing, or outside the caller's subtree", 409: "Version conflict, duplicate, or step not allowed now",
-        422: "A field fails validation", 429: "Too many failed logins",
+        413: "Body or file too large", 415: "Body not in a supported media type",
+        422: "A field fails validation, or a number is outside its documented bounds", 429: "Too many attempts: wait the seconds in Retry-After",
     ]
 
     static func responses(_ success: Int, _ description: String, _ schema: JSONSchema?, errors: [Int]) -> OpenAPI.Response.Map {
@@ -169,6 +170,9 @@ enum OpenAPIDocument {
         paths["/api/v1/auth/token"] = .init(OpenAPI.PathItem(
             post: .init(tags: ["auth"], summary: "Sign in and get a bearer token", requestBody: .init(content: json(ref("Credentials"))), responses: responses(201, "A token", ref("Token"), errors: [400, 401, 429]), security: []),
             delete: .init(tags: ["auth"], summary: "Revoke the token used", responses: responses(204, "Revoked", nil, errors: [401]))))
+        paths["/api/v1/auth/password"] = .init(OpenAPI.PathItem(
+            post: .init(tags: ["auth"], summary: "Change one's own password (the current one is required); other sessions end",
+                        requestBody: .init(content: json(ref("PasswordChange"))), responses: responses(204, "Changed", nil, errors: [400, 401, 422]))))
         paths["/api/v1/users"] = .init(OpenAPI.PathItem(
             get: .init(tags: ["users"], summary: "List accounts (admin)", parameters: listParameters, responses: responses(200, "A page of accounts", page(of: "User"), errors: [401, 403])),
             post: .init(tags: ["users"], summary: "Create an account (admin)", requestBody: .init(content: json(ref("UserInput"))), responses: responses(201, "Created", ref("User"), errors: [400, 401, 403, 409, 422]))))
@@ -189,7 +193,7 @@ enum OpenAPIDocument {
         return OpenAPI.Document(
             info: .init(title: "UnionHall API", description: "The API of UnionHall, the working system of a city federation of trade unions. Errors answer {\"error\", \"field\"} in the language of Accept-Language.", version: "1.0.0"),
             servers: [],
-            paths: paths,
+            paths: OpenAPIStatuses.complete(paths),
             components: .init(schemas: OpenAPISchemas.all, securitySchemes: ["bearer": .http(scheme: "bearer")]),
             security: [[.component(named: "bearer"): []]])
     }()

@@ -38,7 +38,14 @@ enum OpenAPISchemas {
         ]),
         "Metadata": .object(properties: ["page": .integer, "per": .integer, "total": .integer, "pageCount": .integer]),
         "Credentials": .object(properties: ["username": .string, "password": .string(format: .password)]),
-        "Token": .object(properties: ["token": .string, "expiresAt": timestamp]),
+        "Token": .object(properties: [
+            "token": .string, "expiresAt": timestamp,
+            "mustChangePassword": .boolean(description: "The admin set this password: only /auth/password answers until it is changed"),
+        ]),
+        "PasswordChange": .object(properties: [
+            "currentPassword": .string(format: .password),
+            "newPassword": .string(format: .password, minLength: PasswordPolicy.minLength, maxLength: PasswordPolicy.maxLength),
+        ]),
         "Unit": record([
             "name": .string, "kind": values(UnitKind.self), "parentId": uuid.optionalSchemaObject(),
             "path": .string(description: "Names from the root down, joined by ›"),
@@ -65,7 +72,8 @@ enum OpenAPISchemas {
             "mobile": .string(required: false, description: "Masked (138****5678) unless revealed"),
             "organizationId": uuid.optionalSchemaObject(), "trade": .string(required: false),
             "skillLevel": .integer(required: false, maximum: (5, exclusive: false), minimum: (1, exclusive: false)),
-            "migrant": .boolean, "hardship": .boolean, "masked": .boolean,
+            "migrant": .boolean, "hardship": .boolean(required: false, description: "Only for the admin, aid officers and the worker themself"),
+            "masked": .boolean,
         ]),
         "MemberInput": .object(properties: [
             "name": .string(required: false, maxLength: MemberDraft.maxNameLength),
@@ -160,10 +168,11 @@ enum OpenAPISchemas {
         "User": .object(properties: [
             "id": uuid, "username": .string, "displayName": .string, "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(), "active": .boolean,
-            "handlesAid": .boolean(description: "Sees hardship files and children's data (every view audited)"), "version": .integer, "createdAt": timestamp.optionalSchemaObject(), "updatedAt": timestamp.optionalSchemaObject(),
+            "handlesAid": .boolean(description: "Sees hardship files and children's data (every view audited)"),
+            "mustChangePassword": .boolean, "version": .integer, "createdAt": timestamp.optionalSchemaObject(), "updatedAt": timestamp.optionalSchemaObject(),
         ]),
         "UserInput": .object(properties: [
-            "username": .string, "password": .string(format: .password, minLength: AccountService.minPasswordLength),
+            "username": .string, "password": .string(format: .password, minLength: PasswordPolicy.minLength, maxLength: PasswordPolicy.maxLength),
             "displayName": .string(required: false), "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(),
         ]),

@@ -191,12 +191,12 @@ enum OutreachService {
         var personTimesByKind: [String: Int] = [:]
         for activity in held {
             heldByKind[activity.kind.rawValue, default: 0] += 1
-            personTimesByKind[activity.kind.rawValue, default: 0] += activity.personTimes
+            personTimesByKind[activity.kind.rawValue] = try personTimesByKind[activity.kind.rawValue, default: 0].plus(activity.personTimes)
         }
         let endorsements = held.filter { $0.kind == .endorsement }.compactMap(\.id)
         let endorsers = endorsements.isEmpty ? [] : try await OutreachLeader.query(on: db).filter(\.$activityID ~~ endorsements).all(\.$memberID)
         let planned = try await base(ListQuery(unitId: list.unitId), filter: OutreachFilter(status: .planned), scope: scope, on: db).count()
-        return Counts(heldByKind: heldByKind, personTimesByKind: personTimesByKind, personTimes: personTimesByKind.values.reduce(0, +),
+        return Counts(heldByKind: heldByKind, personTimesByKind: personTimesByKind, personTimes: try personTimesByKind.values.total(),
                       endorsers: Set(endorsers).count, planned: planned)
     }
 }

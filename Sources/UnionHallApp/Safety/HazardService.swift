@@ -174,7 +174,7 @@ enum HazardService {
         for row in rows { counts[row.status, default: 0] += 1 }
         let rewarded = rows.filter { $0.status == .rewarded }
         return HazardStatistics(reports: rows.count, byStatus: HazardStatus.allCases.map { KeyCount(key: $0.rawValue, count: counts[$0] ?? 0) },
-                                rewarded: rewarded.count, rewardsFen: rewarded.compactMap(\.rewardFen).reduce(0, +))
+                                rewarded: rewarded.count, rewardsFen: try rewarded.compactMap(\.rewardFen).total())
     }
 
     /// Every status the report has had, oldest first: each change was written to the audit log with it.

@@ -125,18 +125,19 @@ enum SafetyRecords {
         let participants = Set(try await CampaignParticipant.query(on: db).filter(\.$campaignID == campaign.requireID()).all(\.$employerID))
         let records = try await scope.apply(to: AccidentRecord.query(on: db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
             .filter(\.$year ~~ [campaign.year - 1, campaign.year]).all()
-        func group(_ inside: Bool) -> CampaignRates.Group {
+        func group(_ inside: Bool) throws -> CampaignRates.Group {
             let mine = records.filter { participants.contains($0.employerID) == inside }
-            func totals(_ year: Int) -> (headcount: Int, casualties: Int) {
-                mine.filter { $0.year == year }.reduce((0, 0)) { ($0.0 + $1.headcount, $0.1 + $1.injured + $1.deaths) }
+            func totals(_ year: Int) throws -> (headcount: Int, casualties: Int) {
+                let rows = mine.filter { $0.year == year }
+                return (try rows.map(\.headcount).total(), try (rows.map(\.injured) + rows.map(\.deaths)).total())
             }
-            let (now, before) = (totals(campaign.year), totals(campaign.year - 1))
+            let (now, before) = (try totals(campaign.year), try totals(campaign.year - 1))
             let rate = AccidentRates.perThousand(casualties: now.casualties, headcount: now.headcount)
             let previous = AccidentRates.perThousand(casualties: before.casualties, headcount: before.headcount)
             return CampaignRates.Group(employers: Set(mine.filter { $0.year == campaign.year }.map(\.employerID)).count, headcount: now.headcount,
                                        casualties: now.casualties, previousHeadcount: before.headcount, previousCasualties: before.casualties,
                                        rate: rate, previousRate: previous, change: AccidentRates.change(from: previous, to: rate))
         }
-        return CampaignRates(year: campaign.year, participants: group(true), others: group(false))
+        return CampaignRates(year: campaign.year, participants: try group(true), others: try group(false))
     }
 }

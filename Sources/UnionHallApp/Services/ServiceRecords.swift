@@ -107,17 +107,17 @@ enum ServiceRecords {
         var kinds: [ServiceEventKind: (Int, Int64)] = [:]
         var stations: [UUID: (Int, Int64)] = [:]
         for row in rows {
-            kinds[row.kind, default: (0, 0)].0 += row.peopleServed
-            kinds[row.kind, default: (0, 0)].1 += row.goodsFen
+            let kind = kinds[row.kind, default: (0, 0)]
+            kinds[row.kind] = (try kind.0.plus(row.peopleServed), try kind.1.plus(row.goodsFen))
             if let station = row.stationID {
-                stations[station, default: (0, 0)].0 += row.peopleServed
-                stations[station, default: (0, 0)].1 += row.goodsFen
+                let sums = stations[station, default: (0, 0)]
+                stations[station] = (try sums.0.plus(row.peopleServed), try sums.1.plus(row.goodsFen))
             }
         }
         let names = Dictionary(try await ServiceStation.query(on: db).filter(\.$id ~~ Array(stations.keys)).all().compactMap { s in s.id.map { ($0, s.name) } },
                                uniquingKeysWith: { first, _ in first })
         return ServiceStatistics(
-            events: rows.count, peopleServed: rows.map(\.peopleServed).reduce(0, +), goodsFen: rows.map(\.goodsFen).reduce(0, +),
+            events: rows.count, peopleServed: try rows.map(\.peopleServed).total(), goodsFen: try rows.map(\.goodsFen).total(),
             byKind: ServiceEventKind.allCases.map { ServiceStatistics.Kind(key: $0.rawValue, peopleServed: kinds[$0]?.0 ?? 0, goodsFen: kinds[$0]?.1 ?? 0) },
             byStation: stations.map { ServiceStatistics.Station(id: $0.key, name: names[$0.key] ?? "", peopleServed: $0.value.0, goodsFen: $0.value.1) }
                 .sorted { $0.peopleServed > $1.peopleServed })

@@ -11,6 +11,9 @@ struct AppEnvironment: Sendable {
     var bcryptCost = 12
     /// Where uploaded files are kept: outside the public folder, under generated names.
     var filesDirectory = "files"
+    /// Behind a reverse proxy (`UNIONHALL_TRUSTED_PROXY=1`), the client is the last address the proxy
+    /// appended to `X-Forwarded-For`; otherwise the connection's own address.
+    var trustsForwardedFor = false
 }
 
 extension Application {
@@ -23,6 +26,16 @@ extension Application {
 }
 
 extension Request {
+    /// The address login throttling counts failures by.
+    var clientAddress: String {
+        if application.current.trustsForwardedFor,
+           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+           !forwarded.isEmpty {
+            return String(forwarded.prefix(64))
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+
     var now: Date { application.current.now() }
     var today: CivilDate { CivilDate(now) }
 }

@@ -40,3 +40,25 @@ extension Result where Failure == FieldIssue {
         }
     }
 }
+
+extension AppError {
+    /// A figure summed over stored rows that would not fit: refused rather than trapping the process.
+    static let figureOverflow = AppError(status: .unprocessableEntity, key: "error.figureOverflow")
+}
+
+extension Sequence where Element: FixedWidthInteger {
+    /// The checked sum of stored figures (`Limits` keeps new rows far below overflow).
+    func total() throws -> Element {
+        guard let sum = checkedSum() else { throw AppError.figureOverflow }
+        return sum
+    }
+}
+
+extension FixedWidthInteger {
+    /// `self + other`, checked.
+    func plus(_ other: Self) throws -> Self {
+        let (sum, overflow) = addingReportingOverflow(other)
+        if overflow { throw AppError.figureOverflow }
+        return sum
+    }
+}

@@ -24,6 +24,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         let body = ErrorBody(error: request.t(error.key, error.arguments), field: error.field)
         let response = Response(status: error.status)
         try response.content.encode(body, as: .json)
+        if error.status == .tooManyRequests, let seconds = error.arguments.first { response.headers.replaceOrAdd(name: .retryAfter, value: seconds) }
         return response
     }
 
@@ -33,6 +34,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return appError
         case let decoding as DecodingError:
             return AppError(status: .badRequest, key: "error.malformed", field: decoding.fieldName)
+        case is MultipartError:
+            // An empty or broken multipart body: the client's fault, never the server's.
+            return AppError(status: .badRequest, key: "error.malformed", field: "file")
         case let validations as ValidationsError:
             let field = validations.failures.first?.key.stringValue
             return AppError(status: .unprocessableEntity, key: "error.invalid", field: field)

@@ -34,7 +34,7 @@ enum ListExport {
         let (header, rows) = table(outputs.prefix(maxRows), headerPrefix: "\(R.auditEntity)Field", valuePrefixes: R.exportValuePrefixes, request: request)
         let editor = try request.editor()
         let entry = AuditEntry(at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: R.auditEntity, entityID: nil,
-                               action: .export, before: nil, after: Audit.encode(["format": format.rawValue, "rows": String(rows.count), "query": request.url.query ?? ""]))
+                               action: .export, before: nil, after: Audit.encode(["format": format.rawValue, "rows": String(rows.count), "query": Audit.withoutSearchText(request.url.query)]))
         try await request.application.write { db in try await entry.create(on: db) }
         return try SpreadsheetWriter.download(format, name: "\(R.routeName)-\(request.today)", header: header, rows: rows)
     }

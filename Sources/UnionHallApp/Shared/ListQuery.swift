@@ -13,10 +13,39 @@ struct ListQuery: Content {
     var unitId: UUID?
     var deleted: Bool?
 
+    enum CodingKeys: String, CodingKey { case q, page, per, sort, from, to, unitId, deleted }
+
     static let defaultPer = 20
     static let maxPer = 200
 
-    var pageNumber: Int { max(page ?? 1, 1) }
+    init(q: String? = nil, page: Int? = nil, per: Int? = nil, sort: String? = nil, from: String? = nil, to: String? = nil,
+         unitId: UUID? = nil, deleted: Bool? = nil) {
+        (self.q, self.page, self.per, self.sort, self.from, self.to, self.unitId, self.deleted) = (q, page, per, sort, from, to, unitId, deleted)
+    }
+
+    /// Pages 1…`Limits.page` and 1…200 rows a page; anything else is a 422 naming the parameter,
+    /// so the row range below is computed from bounded numbers only.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        q = try container.decodeIfPresent(String.self, forKey: .q)
+        page = try Self.bounded(container, .page, 1...Limits.page)
+        per = try Self.bounded(container, .per, 1...Self.maxPer)
+        sort = try container.decodeIfPresent(String.self, forKey: .sort)
+        from = try container.decodeIfPresent(String.self, forKey: .from)
+        to = try container.decodeIfPresent(String.self, forKey: .to)
+        unitId = try container.decodeIfPresent(UUID.self, forKey: .unitId)
+        deleted = try container.decodeIfPresent(Bool.self, forKey: .deleted)
+    }
+
+    private static func bounded(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, _ range: ClosedRange<Int>) throws -> Int? {
+        guard container.contains(key), let text = try? container.decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw AppError.invalid(key.stringValue, "error.range", [String(range.lowerBound), String(range.upperBound)])
+        }
+        return value
+    }
+
+    var pageNumber: Int { min(max(page ?? 1, 1), Limits.page) }
     var perPage: Int { min(max(per ?? Self.defaultPer, 1), Self.maxPer) }
     var rowRange: Range<Int> { ((pageNumber - 1) * perPage)..<(pageNumber * perPage) }
 

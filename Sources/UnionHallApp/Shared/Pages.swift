@@ -28,6 +28,8 @@ struct Layout: Encodable {
     var listQuery: String
     /// A page drawn in answer to a POST was refused: what its form held, so it is shown again.
     var typed: Typed?
+    /// Whether hardship and aid fields and filters are shown (`UnitScope.seesAid`).
+    var seesAid = false
 
     /// The refused form: its action (the last part of the path it was posted to) and its fields.
     struct Typed: Encodable {
@@ -101,7 +103,7 @@ struct Pager: Encodable {
 
 enum Pages {
     /// Notices shown after a redirect; only these keys are accepted from the query string.
-    static let notices = ["saved", "created", "deleted", "restored", "loggedOut", "seconded", "imported"]
+    static let notices = ["saved", "created", "deleted", "restored", "loggedOut", "seconded", "imported", "passwordChanged"]
     /// Refusals a record's page can show after a redirect; only these keys are accepted.
     static let refusals = ["error.unit.notEmpty", "error.unit.ownUnit", "error.unit.parentDeleted", "error.unit.deleted", "error.organization.hasMembers",
                            "error.mentorship.apprenticeBusy", "error.innovation.secondOwn", "error.innovation.secondTwice", "error.innovation.secondClosed"]
@@ -135,7 +137,8 @@ enum Pages {
             refusal: (try? request.query.get(String.self, at: "refused")).flatMap { refusals.contains($0) ? request.t($0) : nil },
             path: request.url.path,
             listQuery: (request.url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") && !$0.hasPrefix("notice=") && !$0.hasPrefix("format=") }.joined(separator: "&"),
-            typed: typed(request))
+            typed: typed(request),
+            seesAid: user.map { $0.role == .admin || ($0.role == .officer && $0.handlesAid) } ?? false)
     }
 
     /// Success answers a POST with a redirect, so a page rendered for one shows a refusal: the

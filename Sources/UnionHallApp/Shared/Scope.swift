@@ -8,6 +8,9 @@ struct UnitScope: Sendable {
     /// nil means every unit.
     let unitIDs: Set<UUID>?
     let tree: UnitTree
+    /// The admin or an officer who handles aid: hardship, aid and children's data, in records and
+    /// in every side channel (audit entries, filters, counts, exports), are for them alone.
+    var seesAid = false
 
     func contains(_ unitID: UUID?) -> Bool {
         guard let unitIDs else { return true }
@@ -132,8 +135,10 @@ extension Request {
         } else {
             scope = UnitScope(unitIDs: [], tree: tree)
         }
-        storage[ScopeKey.self] = scope
-        return scope
+        var scoped = scope
+        scoped.seesAid = user.role == .admin || (user.role == .officer && user.handlesAid)
+        storage[ScopeKey.self] = scoped
+        return scoped
     }
 
     /// Managing registry records is for admins and officers.

@@ -15,7 +15,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("Referrer-Policy", "same-origin"),
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
-        if request.url.path != "/login", !request.url.path.hasPrefix("/css/"), !request.url.path.hasPrefix("/js/") {
+        if request.application.current.secureCookies || request.headers.first(name: "X-Forwarded-Proto") == "https" {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
+        }
+        if request.url.path != "/login", request.url.path != "/api/v1/openapi.json", !request.url.path.hasPrefix("/css/"), !request.url.path.hasPrefix("/js/") {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         let elapsed = ContinuousClock.now - started

@@ -3,12 +3,14 @@ import Foundation
 /// Reads the two large parts of an xlsx, the shared strings and the sheet's rows, in one pass over
 /// their bytes. Foundation's XML parser (under XMLCoder) refuses parts of tens of megabytes, which a
 /// 100,000-row sheet has; these parts have a fixed, simple shape, so a scanner of just that shape
-/// reads them in linear time and memory.
+/// reads them in linear time and memory. A sheet is fed to it in pieces that end after a `</row>`
+/// (`SheetStream`), so no more than one piece of its XML is held at once.
 struct SheetScanner {
     private let bytes: [UInt8]
     private var at = 0
 
     init(_ data: Data) { bytes = Array(data) }
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = Array(bytes) }
 
     struct Cell {
         var reference: String?
@@ -35,16 +37,22 @@ struct SheetScanner {
     }
 
     mutating func rows() throws -> [Row] {
-        var rows: [Row] = []
+        var collected: [Row] = []
+        try rows { collected.append($0) }
+        return collected
+    }
+
+    /// Hands each row over as it is read, so a caller streaming a sheet keeps none of them.
+    mutating func rows(_ each: (Row) throws -> Void) throws {
         var current: Row?
         var cell: Cell?
         while let tag = try nextTag() {
             switch (tag.name, tag.closing) {
             case ("row", false):
                 current = Row(number: tag.attributes["r"].flatMap { Int($0) }, cells: [])
-                if tag.selfClosing, let row = current { rows.append(row); current = nil }
+                if tag.selfClosing, let row = current { try each(row); current = nil }
             case ("row", true):
-                if let row = current { rows.append(row) }
+                if let row = current { try each(row) }
                 current = nil
             case ("c", false):
                 let made = Cell(reference: tag.attributes["r"], type: tag.attributes["t"])
@@ -60,7 +68,6 @@ struct SheetScanner {
                 continue
             }
         }
-        return rows
     }
 
     // MARK: Scanning
@@ -170,5 +177,36 @@ struct SheetScanner {
             rest = rest[rest.index(after: semi)...]
         }
         return result + rest
+    }
+}
+
+/// Feeds a worksheet's XML to `SheetScanner` as it is unpacked: bytes up to the last complete
+/// `</row>` are scanned and dropped, the rest waits for the next chunk.
+struct SheetStream {
+    private var pending: [UInt8] = []
+    private static let rowEnd = Array("</row>".utf8)
+
+    mutating func append(_ chunk: Data, rows each: (SheetScanner.Row) throws -> Void) throws {
+        pending.append(contentsOf: chunk)
+        guard let end = Self.lastRowEnd(in: pending) else { return }
+        var scanner = SheetScanner(pending[..<end])
+        try scanner.rows(each)
+        pending.removeFirst(end)
+    }
+
+    mutating func finish(rows each: (SheetScanner.Row) throws -> Void) throws {
+        var scanner = SheetScanner(pending[...])
+        try scanner.rows(each)
+        pending = []
+    }
+
+    /// Where the last `</row>` ends (scanned from the back: a chunk is at most a few kilobytes beyond it).
+    private static func lastRowEnd(in bytes: [UInt8]) -> Int? {
+        var index = bytes.count - rowEnd.count
+        while index >= 0 {
+            if bytes[index] == UInt8(ascii: "<"), bytes[index..<(index + rowEnd.count)].elementsEqual(rowEnd) { return index + rowEnd.count }
+            index -= 1
+        }
+        return nil
     }
 }

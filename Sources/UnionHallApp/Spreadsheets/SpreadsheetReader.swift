@@ -24,7 +24,12 @@ enum SpreadsheetReader {
         /// An xlsx whose parts would unpack past this is refused before it is unpacked.
         var maxUnpackedBytes = 200 * 1_048_576
         var maxRows = 100_000
+        /// The shared strings are kept whole while the sheet streams past them.
+        var maxSharedStringBytes = 64 * 1_048_576
     }
+
+    /// A header wider than this is not a template's.
+    static let maxColumns = 200
 
     static func read(_ bytes: [UInt8], limits: Limits = Limits()) throws -> SpreadsheetTable {
         guard !bytes.isEmpty else { throw SpreadsheetError(key: "error.file.empty") }
@@ -87,14 +92,15 @@ enum SpreadsheetReader {
             if declared > limits.maxUnpackedBytes { throw SpreadsheetError(key: "error.import.bomb") }
         }
         var unpacked = 0
-        func part(_ path: String) throws -> Data? {
+        func part(_ path: String, limit: Int = 16 * 1_048_576) throws -> Data? {
             guard let entry = archive[path] else { return nil }
+            guard entry.uncompressedSize <= limit else { throw SpreadsheetError(key: "error.import.bomb") }
             var data = Data()
             do {
                 // … and the bytes it really unpacks to, in case the declared sizes lie.
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     unpacked += chunk.count
-                    if unpacked > limits.maxUnpackedBytes { throw SpreadsheetError(key: "error.import.bomb") }
+                    if unpacked > limits.maxUnpackedBytes || data.count + chunk.count > limit { throw SpreadsheetError(key: "error.import.bomb") }
                     data.append(chunk)
                 }
             } catch let error as SpreadsheetError { throw error } catch { throw SpreadsheetError(key: "error.import.malformed") }
@@ -115,38 +121,68 @@ enum SpreadsheetReader {
             sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         }
         let shared: [String]
-        let sheetRows: [SheetScanner.Row]
         do {
-            var strings = try part("xl/sharedStrings.xml").map(SheetScanner.init)
+            var strings = try part("xl/sharedStrings.xml", limit: limits.maxSharedStringBytes).map(SheetScanner.init)
             shared = try strings?.sharedStrings() ?? []
-            guard let sheetData = try part(sheetPath) else { throw SpreadsheetError(key: "error.import.malformed") }
-            var scanner = SheetScanner(sheetData)
-            sheetRows = try scanner.rows()
         } catch is SheetScanner.Malformed {
             throw SpreadsheetError(key: "error.import.malformed")
         }
-        var grid: [[String]] = []
-        for row in sheetRows {
-            var values: [String] = []
-            for (position, cell) in row.cells.enumerated() {
-                let column = cell.reference.flatMap(columnIndex) ?? position
-                if column >= 10_000 { throw SpreadsheetError(key: "error.import.malformed") }
-                if values.count <= column { values += Array(repeating: "", count: column + 1 - values.count) }
-                values[column] = try value(of: cell, shared: shared)
+        guard let sheetEntry = archive[sheetPath] else { throw SpreadsheetError(key: "error.import.malformed") }
+        var grid = SheetGrid(maxRows: limits.maxRows)
+        var stream = SheetStream()
+        do {
+            _ = try archive.extract(sheetEntry, skipCRC32: false) { chunk in
+                unpacked += chunk.count
+                if unpacked > limits.maxUnpackedBytes { throw SpreadsheetError(key: "error.import.bomb") }
+                try stream.append(chunk) { try grid.add($0, shared: shared) }
             }
-            // Rows are placed by their number, so a sheet with gaps keeps its row numbers.
-            let index = (row.number ?? grid.count + 1) - 1
-            guard index >= grid.count, index < limits.maxRows + 2 else { throw SpreadsheetError(key: index < 0 ? "error.import.malformed" : "error.import.tooManyRows", arguments: [String(limits.maxRows)]) }
-            while grid.count < index { grid.append([]) }
-            grid.append(values)
+            try stream.finish { try grid.add($0, shared: shared) }
+        } catch let error as SpreadsheetError {
+            throw error
+        } catch {
+            throw SpreadsheetError(key: "error.import.malformed")
         }
-        guard let header = grid.first?.map({ $0.trimmingCharacters(in: .whitespaces) }), !header.allSatisfy(\.isEmpty) else { throw SpreadsheetError(key: "error.import.noHeader") }
-        let rows = grid.dropFirst().filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-            .map { fitted($0.map { $0.trimmingCharacters(in: .whitespaces) }, to: header.count) }
-        return SpreadsheetTable(header: header, rows: rows)
+        guard let header = grid.header, !header.allSatisfy(\.isEmpty) else { throw SpreadsheetError(key: "error.import.noHeader") }
+        return SpreadsheetTable(header: header, rows: grid.rows)
     }
 
-    private static func value(of cell: SheetScanner.Cell, shared: [String]) throws -> String {
+    /// Rows as they stream in: the first is the header, and no row keeps a cell to the right of the
+    /// header's last column, so a cell far to the right costs nothing.
+    private struct SheetGrid {
+        let maxRows: Int
+        var header: [String]?
+        var rows: [[String]] = []
+        var nextIndex = 0
+
+        init(maxRows: Int) { self.maxRows = maxRows }
+
+        mutating func add(_ row: SheetScanner.Row, shared: [String]) throws {
+            // Rows are placed by their number, so a sheet with gaps keeps its row numbers.
+            let index = (row.number ?? nextIndex + 1) - 1
+            guard index >= nextIndex else { throw SpreadsheetError(key: "error.import.malformed") }
+            guard index < maxRows + 2 else { throw SpreadsheetError(key: "error.import.tooManyRows", arguments: [String(maxRows)]) }
+            let width = header?.count ?? SpreadsheetReader.maxColumns
+            var values = [String](repeating: "", count: header == nil ? 0 : width)
+            for (position, cell) in row.cells.enumerated() {
+                let column = cell.reference.flatMap(SpreadsheetReader.columnIndex) ?? position
+                guard column < width else { continue }
+                if values.count <= column { values += Array(repeating: "", count: column + 1 - values.count) }
+                values[column] = try SpreadsheetReader.value(of: cell, shared: shared).trimmingCharacters(in: .whitespaces)
+            }
+            if header == nil {
+                // Rows above the header are blank lines the sheet starts with.
+                if values.allSatisfy(\.isEmpty) { nextIndex = index + 1; return }
+                while values.last?.isEmpty == true { values.removeLast() }
+                header = values
+            } else if !values.allSatisfy(\.isEmpty) {
+                guard rows.count < maxRows else { throw SpreadsheetError(key: "error.import.tooManyRows", arguments: [String(maxRows)]) }
+                rows.append(values)
+            }
+            nextIndex = index + 1
+        }
+    }
+
+    static func value(of cell: SheetScanner.Cell, shared: [String]) throws -> String {
         switch cell.type {
         case "s":
             guard let index = cell.value.flatMap({ Int($0) }), shared.indices.contains(index) else { throw SpreadsheetError(key: "error.import.malformed") }

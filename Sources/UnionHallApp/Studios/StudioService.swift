@@ -37,7 +37,8 @@ enum StudioService {
         for studioID in try await StudioMember.query(on: db).filter(\.$studioID ~~ ids).all(\.$studioID) { members[studioID, default: 0] += 1 }
         var figures: [UUID: [StudioResultKind: Int64]] = [:]
         for result in try await StudioResult.query(on: db).filter(\.$studioID ~~ ids).all() {
-            figures[result.studioID, default: [:]][result.kind, default: 0] += result.kind.isMoney ? result.amountFen : Int64(result.quantity)
+            let sum = figures[result.studioID, default: [:]][result.kind, default: 0]
+            figures[result.studioID, default: [:]][result.kind] = try sum.plus(result.kind.isMoney ? result.amountFen : Int64(result.quantity))
         }
         return try studios.map { studio in
             let id = try studio.requireID()

@@ -181,6 +181,6 @@ enum TechProblemService {
         let raised = try await base(list, filter: TechProblemFilter(), scope: scope, on: db).count()
         let solved = try await base(list, filter: TechProblemFilter(status: .solved, on: "solved"), scope: scope, on: db).all(\.$benefitFen)
         let open = try await base(ListQuery(unitId: list.unitId), filter: TechProblemFilter(open: true), scope: scope, on: db).count()
-        return Counts(raised: raised, solved: solved.count, open: open, benefitFen: solved.reduce(0, +))
+        return Counts(raised: raised, solved: solved.count, open: open, benefitFen: try solved.total())
     }
 }

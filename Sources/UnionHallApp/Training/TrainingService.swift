@@ -159,7 +159,7 @@ enum TrainingService {
         var sessionCount = 0
         for session in try await sessions.all() {
             let kind = try session.joined(TrainingProgram.self).kind
-            personTimes[kind, default: 0] += session.headCount + session.namedCount
+            personTimes[kind] = try personTimes[kind, default: 0].plus(try session.headCount.plus(session.namedCount))
             sessionCount += 1
         }
         let ids = try await programs.copy().all(\.$id)
@@ -171,7 +171,7 @@ enum TrainingService {
         return TrainingCounts(
             programs: TrainingKind.allCases.map { KeyCount(key: $0.rawValue, count: byKind[$0] ?? 0) },
             personTimes: TrainingKind.allCases.map { KeyCount(key: $0.rawValue, count: personTimes[$0] ?? 0) },
-            programsTotal: byKind.values.reduce(0, +), personTimesTotal: personTimes.values.reduce(0, +), sessions: sessionCount,
+            programsTotal: byKind.values.reduce(0, +), personTimesTotal: try personTimes.values.total(), sessions: sessionCount,
             enrolled: statuses[.enrolled] ?? 0, waiting: statuses[.waiting] ?? 0, withdrawn: statuses[.withdrawn] ?? 0)
     }
 }
