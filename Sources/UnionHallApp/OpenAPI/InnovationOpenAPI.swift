@@ -76,7 +76,10 @@ enum InnovationOpenAPI {
         ]),
         "ImportReport": .object(properties: ["imported": .integer, "errors": .array(items: D.ref("ImportRowError"))]),
         "ImportRowError": .object(properties: ["row": .integer, "column": .string, "message": .string]),
-        "ImportFailure": .object(properties: ["error": .string, "field": .string, "rows": .array(items: D.ref("ImportRowError"))]),
+        "ImportFailure": .object(properties: [
+            "error": .string, "field": .string(nullable: true),
+            "rows": .array(required: false, description: "Each failing row and column, when the file could be read at all", items: D.ref("ImportRowError")),
+        ]),
         "InnovationStatistics": .object(properties: [
             "byKind": counts, "bySubKind": counts, "byStatus": counts, "submitted": .integer, "adopted": .integer, "rejected": .integer,
             "adoptionPerMille": .integer(required: false), "benefitFen": fen,

@@ -5,6 +5,9 @@ import OpenAPIKit30
 /// path's IDs, 400/422 for query parameters (malformed or out of bounds), 400/413/415/422 for a
 /// body, 409 for a write. Added to what each entry lists, so the document cannot forget them.
 enum OpenAPIStatuses {
+    /// Routes whose failures count against the caller's address (`LoginThrottles`).
+    static let throttled: Set<String> = ["/api/v1/auth/token", "/api/v1/certificates/{number}"]
+
     static func complete(_ paths: OpenAPI.PathItem.Map) -> OpenAPI.PathItem.Map {
         var result = paths
         for (path, entry) in paths {
@@ -29,7 +32,11 @@ enum OpenAPIStatuses {
         if secured { codes.formUnion([401, 403]) }
         if path.rawValue.contains("{") { codes.formUnion([400, 404]) }
         let parameters = item.parameters + operation.parameters
-        if parameters.contains(where: { $0.b?.location == .query }) { codes.formUnion([400, 422]) }
+        let query = parameters.compactMap(\.b).filter { $0.location == .query }
+        if !query.isEmpty { codes.formUnion([400, 422]) }
+        // A unit or record named in the query that lies outside the caller's scope is not found.
+        if query.contains(where: { $0.schemaOrContent.a?.schema.b?.formatString == "uuid" }) { codes.insert(404) }
+        if throttled.contains(path.rawValue) { codes.insert(429) }
         if operation.requestBody != nil { codes.formUnion([400, 413, 415, 422]) }
         if secured, [.post, .patch, .put, .delete].contains(verb) { codes.insert(409) }
         return codes.sorted()

@@ -34,14 +34,18 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return appError
         case let decoding as DecodingError:
             return AppError(status: .badRequest, key: "error.malformed", field: decoding.fieldName)
-        case is MultipartError:
-            // An empty or broken multipart body: the client's fault, never the server's.
+        case _ where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
+            // An empty or broken multipart body: the client's fault, never the server's. The
+            // parser's own error type is private to MultipartKit, hence the module check.
             return AppError(status: .badRequest, key: "error.malformed", field: "file")
         case let validations as ValidationsError:
             let field = validations.failures.first?.key.stringValue
             return AppError(status: .unprocessableEntity, key: "error.invalid", field: field)
         case let database as any DatabaseError where database.isConstraintFailure:
             return AppError(status: .conflict, key: "error.duplicate")
+        case let abort as any AbortError where abort.status == .unprocessableEntity:
+            // Vapor's own 422 is a path or query value of the wrong type (`/units/null`): malformed.
+            return AppError(status: .badRequest, key: "error.malformed")
         case let abort as any AbortError:
             return AppError(status: abort.status, key: Self.key(for: abort.status))
         default:
@@ -58,7 +62,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case .tooManyRequests: "error.throttled"
         case .badRequest, .unsupportedMediaType: "error.malformed"
         case .methodNotAllowed: "error.notFound"
-        default: "error.internal"
+        case .internalServerError: "error.internal"
+        default: "error.malformed"
         }
     }
 }
