@@ -72,6 +72,14 @@ def run(base, shots, width, tag):
         d.find_element(By.XPATH, "//form[contains(@action,'/batches')]//button").click()
         s.sees("bank-list?format=xlsx", "the new batch with its bank list")
         s.shot("officer-program")
+        # The notice is public only during its period: the city puts it up for a week from today.
+        d.get(program_url + "/edit")
+        today = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600))
+        week = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600 + 6 * 86400))
+        d.execute_script("document.querySelector('[name=noticeFrom]').value = arguments[0];"
+                         "document.querySelector('[name=noticeUntil]').value = arguments[1];", today, week)
+        d.find_element(By.XPATH, "//form[contains(@class,'record')]//button[@type='submit']").click()
+        s.sees("发放批次", "the programme saved with its notice period")
         d.get(base + "/aid-applications?from=2024-01-01&to=2024-12-31")
         s.sees("<svg", "charts on the aid page")
         s.sees("¥4,545,000.00", "the article's amount")

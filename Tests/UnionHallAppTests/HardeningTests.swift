@@ -138,6 +138,23 @@ import VaporTesting
         }
     }
 
+    @Test func uniqueNumbersHeldOutsideTheScopeAreNoOracle() async throws {
+        try await TestWorld.run { world in
+            func register(as user: String, unit: UUID) async throws -> LiveResponse {
+                try await world.api(.POST, "api/v1/members", as: user, body: MemberInput(
+                    name: "重复者", idNumber: TestWorld.idA, mobile: "13900001111", unitId: unit, trade: "电力电缆工", skillLevel: 2))
+            }
+            let inside = try await register(as: "officerA", unit: world.countyA)
+            let outside = try await register(as: "officerB", unit: world.countyB)
+            #expect(inside.status == .conflict && outside.status == .conflict)
+            let insideText = try inside.decode(ErrorResponse.self).error
+            let outsideText = try outside.decode(ErrorResponse.self).error
+            #expect(insideText != outsideText)
+            #expect(!outsideText.contains("梁东平") && !outsideText.contains("西峰"))
+            #expect(outsideText == world.app.localizer.text("error.unavailable", .zhHans))
+        }
+    }
+
     @Test func redirectsStayOnThisSite() {
         for hostile in ["/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/\n/evil.example", "evil", "/\u{3000}/x"] {
             #expect(LoginPages.safeNext(hostile) == "/", "\(hostile.debugDescription)")

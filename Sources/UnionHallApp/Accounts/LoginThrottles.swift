@@ -72,14 +72,17 @@ enum LoginThrottles {
         return max(1, Int((next - now).rounded(.up)))
     }
 
-    /// A wrong password: each key waits as its rule says after this many tries.
+    /// A wrong password: each key waits as its rule says after this many tries. A try that was
+    /// overtaken by a later one (its password checked more slowly) leaves the later one's wait alone.
     static func failed(_ claims: [Claim], on request: Request) async throws {
         let now = request.now.timeIntervalSince1970
         try await request.write { db in
             let sql = try sqlDatabase(db)
             for claim in claims {
                 let next = now + claim.rule.delay(afterFailures: claim.attempts)
-                try await sql.raw("UPDATE \(ident: schema) SET next_at = \(bind: next) WHERE key = \(bind: claim.key)").run()
+                try await sql.raw("""
+                    UPDATE \(ident: schema) SET next_at = \(bind: next) WHERE key = \(bind: claim.key) AND attempts = \(bind: claim.attempts)
+                    """).run()
             }
         }
     }

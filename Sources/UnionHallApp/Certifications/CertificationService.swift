@@ -68,7 +68,7 @@ enum CertificationService {
         let editor = context.editor
         try await context.app.write { db in
             try await once.claim(on: db)
-            try await checkNumberFree(row, on: db)
+            try await checkNumberFree(row, scope: context.scope, on: db)
             // The level is read again inside the write: two passes entered at once both count.
             guard let current = try await Member.find(row.memberID, on: db) else { throw AppError.notFound }
             let held = current.skillLevel.flatMap(SkillLevel.init(rawValue:))
@@ -99,7 +99,7 @@ enum CertificationService {
         let editor = context.editor
         try await context.app.write { db in
             try await row.claimVersion(version, on: db)
-            try await checkNumberFree(row, on: db)
+            try await checkNumberFree(row, scope: context.scope, on: db)
             try await row.update(on: db)
             try await Audit.record(.update, row, before: before, by: editor, on: db)
         }
@@ -120,10 +120,12 @@ enum CertificationService {
         row.issuingBody = body
     }
 
-    private static func checkNumberFree(_ row: Certification, on db: any Database) async throws {
+    private static func checkNumberFree(_ row: Certification, scope: UnitScope, on db: any Database) async throws {
         let same = Certification.query(on: db).filter(\.$issuingBody == row.issuingBody).filter(\.$certificateNumber == row.certificateNumber)
         if let id = row.id { same.filter(\.$id != id) }
-        if try await same.count() > 0 { throw AppError.conflict("certificateNumber", "error.certification.numberTaken") }
+        if let holder = try await same.first() {
+            throw AppError.taken("certificateNumber", "error.certification.numberTaken", holder: holder.unitID, scope: scope)
+        }
     }
 }
 

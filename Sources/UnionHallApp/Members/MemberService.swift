@@ -101,8 +101,6 @@ enum MemberService {
     private static func checkUniqueID(_ idNumber: String, except id: UUID?, scope: UnitScope, on db: any Database) async throws {
         let query = Member.query(on: db).filter(\.$idNumber == idNumber)
         if let id { query.filter(\.$id != id) }
-        guard let holder = try await query.first() else { return }
-        if scope.contains(holder.unitID) { throw AppError.conflict("idNumber", "error.idNumber.duplicate") }
-        throw AppError.conflict("idNumber", "error.idNumber.unavailable")
+        if let holder = try await query.first() { throw AppError.taken("idNumber", "error.idNumber.duplicate", holder: holder.unitID, scope: scope) }
     }
 }

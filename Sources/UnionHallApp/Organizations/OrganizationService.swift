@@ -44,7 +44,7 @@ enum OrganizationService {
         let organization = Organization(unitID: unitID, name: valid.name, kind: kind, creditCode: valid.creditCode?.value)
         return try await app.write { db in
             try await once.claim(on: db)
-            try await checkUniqueCode(organization.creditCode, except: nil, on: db)
+            try await checkUniqueCode(organization.creditCode, except: nil, scope: scope, on: db)
             try await organization.create(on: db)
             try await Audit.record(.create, organization, by: editor, on: db)
             try await once.record(organization.id, on: db)
@@ -66,7 +66,7 @@ enum OrganizationService {
         organization.unitID = unitID
         return try await app.write { db in
             try await organization.claimVersion(version, on: db)
-            try await checkUniqueCode(organization.creditCode, except: organization.id, on: db)
+            try await checkUniqueCode(organization.creditCode, except: organization.id, scope: scope, on: db)
             try await organization.update(on: db)
             try await Audit.record(.update, organization, before: before, by: editor, on: db)
             return organization
@@ -94,10 +94,10 @@ enum OrganizationService {
         }
     }
 
-    private static func checkUniqueCode(_ code: String?, except id: UUID?, on db: any Database) async throws {
+    private static func checkUniqueCode(_ code: String?, except id: UUID?, scope: UnitScope, on db: any Database) async throws {
         guard let code else { return }
         let query = Organization.query(on: db).filter(\.$creditCode == code)
         if let id { query.filter(\.$id != id) }
-        if try await query.count() > 0 { throw AppError.conflict("creditCode", "error.creditCode.duplicate") }
+        if let holder = try await query.first() { throw AppError.taken("creditCode", "error.creditCode.duplicate", holder: holder.unitID, scope: scope) }
     }
 }

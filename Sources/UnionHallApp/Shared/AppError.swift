@@ -42,6 +42,13 @@ extension Result where Failure == FieldIssue {
 }
 
 extension AppError {
+    /// A unique value (an ID number, a credit code, a certificate number) that a record already
+    /// holds: inside the caller's scope the duplicate is named; outside it the refusal says neither
+    /// where nor whether, so the check is no oracle for records the caller may not see.
+    static func taken(_ field: String, _ key: String, holder unitID: UUID, scope: UnitScope) -> AppError {
+        scope.contains(unitID) ? .conflict(field, key) : .conflict(field, "error.unavailable")
+    }
+
     /// A figure summed over stored rows that would not fit: refused rather than trapping the process.
     static let figureOverflow = AppError(status: .unprocessableEntity, key: "error.figureOverflow")
 }
