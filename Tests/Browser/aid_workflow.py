@@ -44,7 +44,7 @@ def run(base, shots, width, tag):
         Select(d.find_element(By.ID, "stage")).select_by_value("university")
         s.submit()
         s.sees("field-error", "a bad ID is refused beside its field")
-        d.find_element(By.ID, "childIdNumber").send_keys(id_number(f"2006{random.randint(1, 12):02d}{random.randint(1, 28):02d}"))
+        s.type("childIdNumber", id_number(f"2006{random.randint(1, 12):02d}{random.randint(1, 28):02d}"))
         d.find_element(By.ID, "payeeAccount").send_keys("6217002710000123456")
         s.submit()
         s.sees(child, "the application is listed")

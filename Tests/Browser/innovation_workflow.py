@@ -9,7 +9,7 @@ loaded (`swift run unionhall serve --demo`, default http://127.0.0.1:8080).
 
     python3 Tests/Browser/innovation_workflow.py --base http://127.0.0.1:8080 --shots /tmp/shots
 """
-import argparse, os, struct, tempfile, time, zlib
+import argparse, os, re, struct, tempfile, time, zlib
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.chrome.options import Options
@@ -53,6 +53,20 @@ class Session:
             self.shot("failed")
             raise AssertionError(what)
 
+    def arrives(self, pattern, what):
+        """Waits for the page the step leads to, by its address: text can also stand on the page before."""
+        try:
+            WebDriverWait(self.d, 10).until(lambda driver: re.search(pattern, driver.current_url))
+        except Exception:
+            self.shot("failed")
+            raise AssertionError(what)
+
+    def type(self, field_id, text):
+        """Types into a field after clearing it: a refused form keeps what was typed before."""
+        field = self.d.find_element(By.ID, field_id)
+        field.clear()
+        field.send_keys(text)
+
     def login(self, username):
         self.d.delete_all_cookies()
         self.d.get(self.base + "/login")
@@ -82,7 +96,7 @@ def run(base, shots, width, tag):
         s.shot("worker-form-error")
         Select(d.find_element(By.ID, "subKind")).select_by_value("smallCreation")
         s.submit()
-        s.sees("进展", "the item's own page after submitting")
+        s.arrives(r"/me/innovation/[0-9A-Fa-f-]{36}", "the item's own page after submitting")
         d.find_element(By.NAME, "file").send_keys(png_file())
         d.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
         s.sees("现场照片.png", "the photo is attached")
