@@ -18,6 +18,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.routes.defaultMaxBodySize = "1mb"
     ContentConfiguration.global.use(decoder: BoundedJSONDecoder(), for: .json)
     app.passwords.use(.bcrypt(cost: app.current.bcryptCost))
+    // Made once at start-up, off any request: the hash an unknown username is checked against.
+    app.passwordGate = PasswordGate(unknownUserHash: try app.password.hash(Sessions.newSecret()))
 
     app.middleware = Middlewares()
     app.middleware.use(AppErrorMiddleware())

@@ -84,6 +84,29 @@ import VaporTesting
         }
     }
 
+    @Test func passwordChecksBeyondTheQueueAreRefusedAtOnce() async throws {
+        actor Latch {
+            var continuation: CheckedContinuation<Void, Never>?
+            func wait() async { await withCheckedContinuation { continuation = $0 } }
+            func open() { continuation?.resume() }
+        }
+        let gate = PasswordGate(unknownUserHash: "", permits: 1, maxWaiting: 1)
+        let latch = Latch()
+        func until(_ condition: @escaping ((running: Int, waiting: Int)) -> Bool) async throws {
+            while !condition(await gate.load) { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        let first = Task { try await gate.run { await latch.wait() } }
+        try await until { $0.running == 1 }
+        let second = Task { try await gate.run { 2 } }
+        try await until { $0.waiting == 1 }
+        await #expect(throws: AppError.self) { try await gate.run { 3 } }
+        while await latch.continuation == nil { try await Task.sleep(for: .milliseconds(5)) }
+        await latch.open()
+        try await first.value
+        #expect(try await second.value == 2)
+        #expect(await gate.load.running == 0)
+    }
+
     @Test func anAdminSetPasswordMustBeReplacedFirst() async throws {
         try await TestWorld.run { world in
             let created = try await world.api(.POST, "api/v1/users", as: "admin",

@@ -96,24 +96,14 @@ enum AccountService {
         let claims = try await LoginThrottles.claim(username: username, on: request)
         let user = try await User.query(on: request.db).filter(\.$username == username).first()
         // Verify against a hash even for an unknown user, so timing does not tell which names exist.
-        let hash: String
-        if let user { hash = user.passwordHash } else { hash = try await unknownUserHash(on: request) }
-        let matches = (try? await request.password.async.verify(credentials.password, created: hash)) ?? false
+        let hash = user?.passwordHash ?? request.application.passwordGate.unknownUserHash
+        let matches = try await request.verifyPassword(credentials.password, against: hash)
         guard let user, matches, user.active else {
             try await LoginThrottles.failed(claims, on: request)
             return nil
         }
         try await LoginThrottles.succeeded(claims, on: request)
         return user
-    }
-
-    /// A bcrypt hash at the app's cost, made once off the event loop, for timing-safe refusals.
-    private static func unknownUserHash(on request: Request) async throws -> String {
-        struct Key: StorageKey { typealias Value = String }
-        if let hash = request.application.storage[Key.self] { return hash }
-        let hash = try await request.password.async.hash(Sessions.newSecret())
-        request.application.storage[Key.self] = hash
-        return hash
     }
 
     /// Checks a new password against the policy (422 naming `field`).
@@ -130,12 +120,12 @@ enum AccountService {
     static func changeOwnPassword(_ change: PasswordChange, on request: Request) async throws {
         let user = try request.requireUser()
         let userID = try user.requireID()
-        guard (try? await request.password.async.verify(change.currentPassword, created: user.passwordHash)) == true else {
+        guard try await request.verifyPassword(change.currentPassword, against: user.passwordHash) else {
             throw AppError.invalid("currentPassword", "error.password.current")
         }
         let password = try checkPassword(change.newPassword, username: user.username, field: "newPassword")
         guard password != change.currentPassword else { throw AppError.invalid("newPassword", "error.password.same") }
-        let hash = try await request.password.async.hash(password)
+        let hash = try await request.hashPassword(password)
         let keep = request.authSession?.id
         let editor = try request.editor()
         try await request.write { db in
@@ -168,7 +158,7 @@ enum AccountService {
             }
         }
         let displayName = input.displayName?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? username
-        let hash = try await request.password.async.hash(password)
+        let hash = try await request.hashPassword(password)
         let user = User(username: username, passwordHash: hash, displayName: displayName, role: role, unitID: input.unitId, memberID: input.memberId)
         user.mustChangePassword = true
         let editor = try request.editor()
@@ -211,7 +201,7 @@ enum AccountService {
         }
         if let handlesAid = input.handlesAid { user.handlesAid = handlesAid }
         if let password = input.password, !password.isEmpty {
-            user.passwordHash = try await request.password.async.hash(try checkPassword(password, username: user.username))
+            user.passwordHash = try await request.hashPassword(try checkPassword(password, username: user.username))
             user.mustChangePassword = true
             endsSessions = true
         }

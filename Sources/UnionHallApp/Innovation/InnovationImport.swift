@@ -36,7 +36,7 @@ enum InnovationImport {
 
         // Every ID number in the file, looked up in a few queries rather than one per row.
         let members = try await ImportUpload.members(idNumbers: table.rows.flatMap { [cell($0, .authorIdNumber)] + splitList(cell($0, .coAuthorIdNumbers)) }, on: context.app.db)
-        func member(_ text: String, row: Int, column: Column) -> Member? {
+        func member(_ text: String, row: Int, column: Column) -> ImportUpload.MemberRef? {
             let id: IDNumber
             switch IDNumber.parse(text) {
             case .success(let parsed): id = parsed
@@ -47,9 +47,8 @@ enum InnovationImport {
         }
 
         let today = CivilDate(context.editor.at)
-        var items: [InnovationItem] = []
-        var authors: [InnovationAuthor] = []
-        items.reserveCapacity(table.rows.count)
+        var planned: [Planned] = []
+        planned.reserveCapacity(table.rows.count)
         for (index, row) in table.rows.enumerated() {
             let number = index + 2
             let draft = InnovationDraft(kind: cell(row, .kind), subKind: cell(row, .subKind), title: cell(row, .title), problem: cell(row, .problem),
@@ -62,12 +61,55 @@ enum InnovationImport {
             let author = member(cell(row, .authorIdNumber), row: number, column: .authorIdNumber)
             var coAuthors: [UUID] = []
             for text in splitList(cell(row, .coAuthorIdNumbers)) {
-                if let co = member(text, row: number, column: .coAuthorIdNumbers), let id = co.id, id != author?.id, !coAuthors.contains(id) { coAuthors.append(id) }
+                if let co = member(text, row: number, column: .coAuthorIdNumbers), co.id != author?.id, !coAuthors.contains(co.id) { coAuthors.append(co.id) }
             }
-            guard let valid, let author, let authorID = author.id, check.passed else { continue }
+            guard let valid, let author, check.passed else { continue }
+            planned.append(Planned(id: UUID(), unitID: author.unitID, valid: valid, authorID: author.id, coAuthors: coAuthors))
+        }
+        try check.throwIfFailed()
+
+        // Rows are made per statement from the plans, so a large file never holds its models or
+        // their bound values all at once.
+        let editor = context.editor
+        let actor = editor.id as UUID?
+        let submitter = context.user.id
+        let items = planned
+        let authors = items.flatMap { item in ([item.authorID] + item.coAuthors).enumerated().map { (item.id, $1, $0) } }
+        try await context.app.write { db in
+            try await BulkInsert.rows(into: InnovationItem.schema, columns: [
+                "id", "unit_id", "kind", "sub_kind", "title", "problem", "proposal", "expected_benefit_fen", "author_id", "submitted_date", "submitted_by",
+                "status", "seconds_count", "benefit_fen", "author_unread", "version", "created_at", "updated_at",
+            ], items.lazy.map { item -> [any Encodable & Sendable] in
+                let v = item.valid
+                return [item.id, item.unitID, v.kind.rawValue, v.subKind?.rawValue as String?, v.title, v.problem, v.proposal, v.expectedBenefitFen,
+                        item.authorID, v.submittedDate.description, submitter, InnovationStatus.submitted.rawValue, 0, Int64(0), false, 1, editor.at, editor.at]
+            }, on: db)
+            try await BulkInsert.rows(into: InnovationAuthor.schema, columns: ["id", "item_id", "member_id", "position"],
+                                      authors.lazy.map { [UUID(), $0.0, $0.1, $0.2] }, on: db)
+            try await BulkInsert.rows(into: InnovationEvent.schema, columns: ["id", "item_id", "at", "status"],
+                                      items.lazy.map { [UUID(), $0.id, editor.at, InnovationStatus.submitted.rawValue] }, on: db)
+            try await BulkInsert.rows(into: AuditEntry.schema, columns: ["id", "at", "actor_id", "actor_name", "unit_id", "entity", "entity_id", "action", "after"],
+                                      items.lazy.map { item -> [any Encodable & Sendable] in
+                let snapshot = item.model(submittedBy: submitter).auditSnapshot()
+                return [UUID(), editor.at, actor, editor.name, item.unitID, InnovationItem.auditEntity, item.id, AuditEntry.Action.create.rawValue, Audit.encode(snapshot)]
+            }, on: db)
+        }
+        return items.count
+    }
+
+    /// A row that passed: what its item needs, without a model's weight.
+    struct Planned: Sendable {
+        var id: UUID
+        var unitID: UUID
+        var valid: InnovationDraft.Valid
+        var authorID: UUID
+        var coAuthors: [UUID]
+
+        /// The item as it is created, for its audit snapshot.
+        func model(submittedBy: UUID?) -> InnovationItem {
             let item = InnovationItem()
-            item.id = UUID()
-            item.unitID = author.unitID
+            item.id = id
+            item.unitID = unitID
             item.kind = valid.kind
             item.subKind = valid.subKind
             item.title = valid.title
@@ -76,40 +118,14 @@ enum InnovationImport {
             item.expectedBenefitFen = valid.expectedBenefitFen
             item.authorID = authorID
             item.submittedDate = valid.submittedDate.description
-            item.submittedBy = context.user.id
+            item.submittedBy = submittedBy
             item.status = .submitted
             item.secondsCount = 0
             item.benefitFen = 0
             item.authorUnread = false
             item.version = 1
-            items.append(item)
-            let itemID = item.id!
-            authors.append(InnovationAuthor(itemID: itemID, memberID: authorID, position: 0))
-            authors += coAuthors.enumerated().map { InnovationAuthor(itemID: itemID, memberID: $1, position: $0 + 1) }
+            return item
         }
-        try check.throwIfFailed()
-
-        let editor = context.editor
-        let actor = editor.id as UUID?
-        let itemRows: [[any Encodable & Sendable]] = items.map { item in
-            [item.id!, item.unitID, item.kind.rawValue, item.subKind?.rawValue as String?, item.title, item.problem, item.proposal, item.expectedBenefitFen,
-             item.authorID, item.submittedDate, item.submittedBy, item.status.rawValue, 0, Int64(0), false, 1, editor.at, editor.at]
-        }
-        let eventRows: [[any Encodable & Sendable]] = items.map { [UUID(), $0.id!, editor.at, InnovationStatus.submitted.rawValue] }
-        let auditRows: [[any Encodable & Sendable]] = items.map {
-            [UUID(), editor.at, actor, editor.name, $0.unitID, InnovationItem.auditEntity, $0.id, AuditEntry.Action.create.rawValue, Audit.encode($0.auditSnapshot())]
-        }
-        let authorRows: [[any Encodable & Sendable]] = authors.map { [UUID(), $0.itemID, $0.memberID, $0.position] }
-        try await context.app.write { db in
-            try await BulkInsert.rows(into: InnovationItem.schema, columns: [
-                "id", "unit_id", "kind", "sub_kind", "title", "problem", "proposal", "expected_benefit_fen", "author_id", "submitted_date", "submitted_by",
-                "status", "seconds_count", "benefit_fen", "author_unread", "version", "created_at", "updated_at",
-            ], itemRows, on: db)
-            try await BulkInsert.rows(into: InnovationAuthor.schema, columns: ["id", "item_id", "member_id", "position"], authorRows, on: db)
-            try await BulkInsert.rows(into: InnovationEvent.schema, columns: ["id", "item_id", "at", "status"], eventRows, on: db)
-            try await BulkInsert.rows(into: AuditEntry.schema, columns: ["id", "at", "actor_id", "actor_name", "unit_id", "entity", "entity_id", "action", "after"], auditRows, on: db)
-        }
-        return items.count
     }
 
     static func splitList(_ text: String) -> [String] {

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import Vapor
 
@@ -96,17 +97,37 @@ enum ImportUpload {
         }
     }
 
+    /// What an import needs of a member it names: a few columns, not a model, so that a file naming
+    /// 100,000 people holds 100,000 small values.
+    struct MemberRef: Decodable {
+        var id: UUID
+        var unitID: UUID
+        var nameKey: String
+
+        enum CodingKeys: String, CodingKey { case id, unitID = "unit_id", nameKey = "name_key" }
+    }
+
     /// Every member named by ID number in a file, looked up in a few queries rather than one per row.
-    static func members(idNumbers texts: [String], on db: any Database) async throws -> [String: Member] {
+    static func members(idNumbers texts: [String], on db: any Database) async throws -> [String: MemberRef] {
+        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
         var numbers: Set<String> = []
         for text in texts { if case .success(let id) = IDNumber.parse(text) { numbers.insert(id.value) } }
-        var members: [String: Member] = [:]
+        struct Row: Decodable {
+            var idNumber: String
+            var ref: MemberRef
+            init(from decoder: any Decoder) throws {
+                idNumber = try decoder.container(keyedBy: Key.self).decode(String.self, forKey: .idNumber)
+                ref = try MemberRef(from: decoder)
+            }
+            enum Key: String, CodingKey { case idNumber = "id_number" }
+        }
+        var members: [String: MemberRef] = [:]
         let all = Array(numbers)
         for start in stride(from: 0, to: all.count, by: 500) {
-            let chunk = Array(all[start..<min(start + 500, all.count)])
-            for member in try await Member.query(on: db).filter(\.$idNumber ~~ chunk).filter(\.$deletedAt == nil).all() {
-                members[member.idNumber] = member
-            }
+            let rows = try await sql.select().columns("id", "unit_id", "name_key", "id_number").from(Member.schema)
+                .where("id_number", .in, SQLBind.group(Array(all[start..<min(start + 500, all.count)])))
+                .where("deleted_at", .is, SQLLiteral.null).all(decoding: Row.self)
+            for row in rows { members[row.idNumber] = row.ref }
         }
         return members
     }

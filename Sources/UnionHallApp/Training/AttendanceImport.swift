@@ -44,7 +44,7 @@ enum AttendanceImport {
             } else {
                 check.fail(number, .date, dateText.isEmpty ? "error.required" : "error.date.invalid")
             }
-            var member: Member?
+            var member: ImportUpload.MemberRef?
             switch IDNumber.parse(check.cell(row, .idNumber)) {
             case .success(let id):
                 if let found = members[id.value], context.scope.contains(found.unitID) {
@@ -69,7 +69,7 @@ enum AttendanceImport {
             let present = Set(try await TrainingAttendance.query(on: db).filter(\.$sessionID ~~ ids).all().map { "\($0.sessionID)|\($0.memberID)" })
             let new = found.filter { !present.contains("\($0.session)|\($0.member)") }
             try await BulkInsert.rows(into: TrainingAttendance.schema, columns: ["id", "session_id", "program_id", "member_id"],
-                                      new.map { [UUID(), $0.session, programID, $0.member] }, on: db)
+                                      new.lazy.map { [UUID(), $0.session, programID, $0.member] }, on: db)
             var bySession: [UUID: Int] = [:]
             for row in new { bySession[row.session, default: 0] += 1 }
             for (session, count) in bySession {
