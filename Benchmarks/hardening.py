@@ -11,7 +11,7 @@
     swift build -c release --scratch-path .build-release --product unionhall
     python3 Benchmarks/hardening.py
 """
-import argparse, io, os, random, shutil, sqlite3, subprocess, sys, tempfile, threading, time, zipfile
+import argparse, csv, io, os, random, shutil, sqlite3, subprocess, sys, tempfile, threading, time, zipfile
 import requests
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -128,6 +128,19 @@ def qingyang_ids(db):
     return ids
 
 
+def long_csv(ids, rows, size):
+    """A CSV near the upload limit: the same columns, with long problem and proposal texts."""
+    filler = "设备检修停机时间长，备件领用流程繁琐，需要优化工装与流程。"
+    per_row = max(1, size // rows)
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(HEADER)
+    for r in range(rows):
+        long_text = (filler * (per_row // len(filler) + 1))[: (per_row - 130) // 6]
+        writer.writerow(["合理化建议", "", f"班组建议第{r + 1}号", long_text, long_text, str(1000 + r % 5000), ids[r % len(ids)], "", "2024-05-06"])
+    return text.getvalue().encode("utf-8")
+
+
 def wide_import(binary, source_db, port, env, rows):
     work = tempfile.mkdtemp(prefix="unionhall-wide-")
     db = os.path.join(work, "copy.sqlite")
@@ -138,17 +151,16 @@ def wide_import(binary, source_db, port, env, rows):
         headers = {"Authorization": f"Bearer {token}"}
         ids = qingyang_ids(db)
         idle = peak_rss_mb(server.pid)
-        payload = wide_xlsx(ids, rows)
-        started = time.monotonic()
-        response = requests.post(base + "/api/v1/innovation-items/import", headers=headers, files={"file": ("wide.xlsx", payload)}, timeout=3600)
-        elapsed = time.monotonic() - started
-        peak = peak_rss_mb(server.pid)
-        body = response.json()
-        size = len(payload) / 1_048_576
-        print(f"wide xlsx, {rows:,} rows with a cell at XFD: {size:.2f} MB file, answered {response.status_code} "
-              f"({body.get('imported', body.get('error'))}) in {elapsed:.1f} s")
-        print(f"peak server memory {peak:.0f} MB = {peak / size:.0f}x the file; idle server {idle:.0f} MB, "
-              f"so the import added {peak - idle:.0f} MB ({(peak - idle) / size:.0f}x the file)")
+        for name, payload, what in [("wide.xlsx", wide_xlsx(ids, rows), f"wide xlsx, {rows:,} rows with a cell at XFD"),
+                                    ("long.csv", long_csv(ids, rows, 39 * 1_048_576), f"CSV near the 40 MB limit, {rows:,} rows of long texts")]:
+            started = time.monotonic()
+            response = requests.post(base + "/api/v1/innovation-items/import", headers=headers, files={"file": (name, payload)}, timeout=3600)
+            elapsed = time.monotonic() - started
+            peak = peak_rss_mb(server.pid)
+            body = response.json()
+            size = len(payload) / 1_048_576
+            print(f"{what}: {size:.2f} MB file, answered {response.status_code} ({body.get('imported', body.get('error'))}) in {elapsed:.1f} s; "
+                  f"peak server memory so far {peak:.0f} MB = {peak / size:.1f}x the file (idle server {idle:.0f} MB, +{peak - idle:.0f} MB)")
     finally:
         server.terminate()
         server.wait()

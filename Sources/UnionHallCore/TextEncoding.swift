@@ -11,7 +11,7 @@ public enum TextEncoding: String, Sendable {
     case utf8, gb18030
 
     /// The text and the encoding it was in, or nil when the bytes are neither.
-    public static func decode(_ data: [UInt8]) -> (text: String, encoding: TextEncoding)? {
+    public static func decode<Bytes: Collection<UInt8>>(_ data: Bytes) -> (text: String, encoding: TextEncoding)? {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
@@ -25,8 +25,8 @@ public enum TextEncoding: String, Sendable {
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
         var input = input
-        // A GB 18030 character of 1, 2 or 4 bytes is at most 4 bytes of UTF-8.
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        // A GB 18030 character of 1, 2 or 4 bytes is at most 1, 3 or 4 bytes of UTF-8: 1.5 times its size at most.
+        var output = [UInt8](repeating: 0, count: input.count / 2 * 3 + 16)
         var inLeft = input.count
         var outLeft = output.count
         let converted: Bool = input.withUnsafeMutableBytes { inBuffer in

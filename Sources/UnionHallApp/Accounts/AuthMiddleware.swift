@@ -71,7 +71,9 @@ struct CSRFMiddleware: AsyncMiddleware {
                 let limit = request.route?.bodyLimit(default: request.application.routes.defaultMaxBodySize) ?? request.application.routes.defaultMaxBodySize
                 _ = try await request.body.collect(max: limit.value).get()
             }
-            let sent = try? request.content.get(String.self, at: Self.fieldName)
+            let sent = request.headers.contentType?.type == "multipart"
+                ? (try? MultipartForm.read(request))?.fields[Self.fieldName]
+                : try? request.content.get(String.self, at: Self.fieldName)
             guard let expected = request.authSession?.csrfToken, let sent,
                   Self.constantTimeEqual(Array(expected.utf8), Array(sent.utf8))
             else { throw AppError(status: .forbidden, key: "error.csrf") }

@@ -27,8 +27,7 @@ struct InnovationAPIController: RouteCollection {
         }
         items.upload("import", maxSize: Self.importBodyLimit) { req async throws -> Response in
             let context = try await req.writeContext()
-            let upload = try req.content.decode(InnovationFiles.Upload.self)
-            return try await ImportUpload.respond(req) { try await Self.runImport(upload.file, context: context, request: req) }
+            return try await ImportUpload.respond(req) { try await Self.runImport(context: context, request: req) }
         }
         items.post("reviewers") { req async throws -> AssignmentResult in
             let context = try await req.writeContext()
@@ -124,8 +123,8 @@ struct InnovationAPIController: RouteCollection {
     }
 
     /// Reads the file and imports it; a file that is not a readable spreadsheet is a 422 on `file`.
-    static func runImport(_ file: File, context: WriteContext, request: Request) async throws -> Int {
-        try await InnovationImport.run(try ImportUpload.table(file), context: context) { key, arguments in request.t(key, arguments) }
+    static func runImport(context: WriteContext, request: Request) async throws -> Int {
+        try await InnovationImport.run(try ImportUpload.table(request), context: context) { key, arguments in request.t(key, arguments) }
     }
 
     /// The seconds list: for the item's readers, and for a co-worker who may second it.

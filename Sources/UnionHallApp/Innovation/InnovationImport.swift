@@ -28,14 +28,16 @@ enum InnovationImport {
     }
 
     /// Checks the table and, if every row passes, writes it. Throws `ImportFailure` with the report.
-    static func run(_ table: SpreadsheetTable, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
+    /// The table is consumed: each row's cells are let go once the row is checked.
+    static func run(_ table: consuming SpreadsheetTable, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
         var check = ImportCheck<Column>(localize: localize)
         try check.checkHeader(table)
         func cell(_ row: [String], _ column: Column) -> String { check.cell(row, column) }
         func fail(_ row: Int, _ column: Column?, _ key: String, _ arguments: [String] = []) { check.fail(row, column, key, arguments) }
 
         // Every ID number in the file, looked up in a few queries rather than one per row.
-        let members = try await ImportUpload.members(idNumbers: table.rows.flatMap { [cell($0, .authorIdNumber)] + splitList(cell($0, .coAuthorIdNumbers)) }, on: context.app.db)
+        var rows = (consume table).rows
+        let members = try await ImportUpload.members(idNumbers: rows.flatMap { [cell($0, .authorIdNumber)] + splitList(cell($0, .coAuthorIdNumbers)) }, on: context.app.db)
         func member(_ text: String, row: Int, column: Column) -> ImportUpload.MemberRef? {
             let id: IDNumber
             switch IDNumber.parse(text) {
@@ -48,8 +50,10 @@ enum InnovationImport {
 
         let today = CivilDate(context.editor.at)
         var planned: [Planned] = []
-        planned.reserveCapacity(table.rows.count)
-        for (index, row) in table.rows.enumerated() {
+        planned.reserveCapacity(rows.count)
+        for index in rows.indices {
+            let row = rows[index]
+            rows[index] = []
             let number = index + 2
             let draft = InnovationDraft(kind: cell(row, .kind), subKind: cell(row, .subKind), title: cell(row, .title), problem: cell(row, .problem),
                                         proposal: cell(row, .proposal), expectedBenefit: cell(row, .expectedBenefit), submittedDate: cell(row, .submittedDate))

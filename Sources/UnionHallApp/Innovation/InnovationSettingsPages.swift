@@ -42,11 +42,8 @@ struct InnovationSettingsPages: RouteCollection {
 
     @Sendable func importFile(req: Request) async throws -> Response {
         let context = try await req.writeContext()
-        guard let upload = try? req.content.decode(InnovationFiles.Upload.self), upload.file.data.readableBytes > 0 else {
-            return try await Self.renderImport(req, error: AppError.invalid("file", "error.file.empty"), failure: nil)
-        }
         do {
-            let count = try await InnovationAPIController.runImport(upload.file, context: context, request: req)
+            let count = try await InnovationAPIController.runImport(context: context, request: req)
             return req.redirect(to: "/innovation-items?notice=imported&count=\(count)", redirectType: .normal)
         } catch let failure as ImportFailure {
             return try await Self.renderImport(req, error: nil, failure: failure)

@@ -74,14 +74,12 @@ struct ImportFailureBody: Content {
 }
 
 enum ImportUpload {
-    struct Upload: Content {
-        var file: File
-    }
-
-    /// Reads an uploaded spreadsheet; a file that is not one is a 422 on `file`.
-    static func table(_ file: File) throws -> SpreadsheetTable {
+    /// Reads the spreadsheet uploaded as `file`, where it lies in the request; a missing file, or
+    /// one that is not a spreadsheet, is a 422 on `file`.
+    static func table(_ request: Request) throws -> SpreadsheetTable {
+        let file = try MultipartForm.read(request).file()
         do {
-            return try SpreadsheetReader.read(Array(file.data.readableBytesView))
+            return try SpreadsheetReader.read(file.readableBytesView)
         } catch let error as SpreadsheetError {
             throw AppError.invalid("file", error.key, error.arguments)
         }

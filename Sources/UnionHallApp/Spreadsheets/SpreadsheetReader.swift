@@ -31,12 +31,14 @@ enum SpreadsheetReader {
     /// A header wider than this is not a template's.
     static let maxColumns = 200
 
-    static func read(_ bytes: [UInt8], limits: Limits = Limits()) throws -> SpreadsheetTable {
+    /// Reads the upload where it lies (a view of the request's buffer): CSV is decoded from it
+    /// without a copy of the bytes first.
+    static func read(_ bytes: some RandomAccessCollection<UInt8>, limits: Limits = Limits()) throws -> SpreadsheetTable {
         guard !bytes.isEmpty else { throw SpreadsheetError(key: "error.file.empty") }
         guard bytes.count <= limits.maxBytes else { throw SpreadsheetError(key: "error.file.tooLarge", arguments: [String(limits.maxBytes / 1_048_576)]) }
         let table: SpreadsheetTable
         switch FileKind.sniff(bytes) {
-        case .xlsx: table = try readXLSX(bytes, limits: limits)
+        case .xlsx: table = try readXLSX(Data(bytes), limits: limits)
         case .none: table = try readCSV(bytes)
         default: throw SpreadsheetError(key: "error.import.type")
         }
@@ -46,7 +48,7 @@ enum SpreadsheetReader {
 
     // MARK: CSV
 
-    static func readCSV(_ bytes: [UInt8]) throws -> SpreadsheetTable {
+    static func readCSV(_ bytes: some RandomAccessCollection<UInt8>) throws -> SpreadsheetTable {
         guard !bytes.contains(0) else { throw SpreadsheetError(key: "error.import.type") }
         guard let (text, _) = TextEncoding.decode(bytes) else { throw SpreadsheetError(key: "error.import.encoding") }
         let reader: CSVReader
@@ -82,9 +84,9 @@ enum SpreadsheetReader {
         let sheets: Sheets
     }
 
-    static func readXLSX(_ bytes: [UInt8], limits: Limits) throws -> SpreadsheetTable {
+    static func readXLSX(_ bytes: Data, limits: Limits) throws -> SpreadsheetTable {
         let archive: Archive
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch { throw SpreadsheetError(key: "error.import.malformed") }
+        do { archive = try Archive(data: bytes, accessMode: .read) } catch { throw SpreadsheetError(key: "error.import.malformed") }
         // The sizes the archive declares, checked before anything is unpacked …
         var declared: Int64 = 0
         for entry in archive {

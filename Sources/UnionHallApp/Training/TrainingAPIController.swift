@@ -59,9 +59,8 @@ struct TrainingAPIController: RouteCollection {
         }
         program.upload("attendance", "import", maxSize: Self.importBodyLimit) { req async throws -> Response in
             let (program, context) = try await Self.program(req)
-            let upload = try req.content.decode(ImportUpload.Upload.self)
             return try await ImportUpload.respond(req) {
-                try await AttendanceImport.run(try ImportUpload.table(upload.file), program: program, context: context) { req.t($0, $1) }
+                try await AttendanceImport.run(try ImportUpload.table(req), program: program, context: context) { req.t($0, $1) }
             }
         }
     }

@@ -50,11 +50,8 @@ struct TrainingPages: RouteCollection {
         }
         programs.upload(":id", "attendance", "import", maxSize: TrainingAPIController.importBodyLimit) { req in
             let (program, context) = try await TrainingAPIController.program(req)
-            guard let upload = try? req.content.decode(ImportUpload.Upload.self), upload.file.data.readableBytes > 0 else {
-                return try await Self.renderShow(req, error: AppError.invalid("file", "error.file.empty"))
-            }
             do {
-                let count = try await AttendanceImport.run(try ImportUpload.table(upload.file), program: program, context: context) { req.t($0, $1) }
+                let count = try await AttendanceImport.run(try ImportUpload.table(req), program: program, context: context) { req.t($0, $1) }
                 return req.redirect(to: "\(Self.path)/\(try program.requireID())?notice=imported&count=\(count)", redirectType: .normal)
             } catch let failure as ImportFailure {
                 return try await Self.renderShow(req, error: nil, failure: failure)
