@@ -28,16 +28,25 @@ enum InnovationImport {
     }
 
     /// Checks the table and, if every row passes, writes it. Throws `ImportFailure` with the report.
-    /// The table is consumed: each row's cells are let go once the row is checked.
-    static func run(_ table: consuming SpreadsheetTable, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
+    /// Walks the file twice, holding one row at a time: once for the people it names, once to
+    /// check and plan each row.
+    static func run(_ source: SpreadsheetSource, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
         var check = ImportCheck<Column>(localize: localize)
-        try check.checkHeader(table)
+        try check.checkHeader(source.header)
         func cell(_ row: [String], _ column: Column) -> String { check.cell(row, column) }
         func fail(_ row: Int, _ column: Column?, _ key: String, _ arguments: [String] = []) { check.fail(row, column, key, arguments) }
 
         // Every ID number in the file, looked up in a few queries rather than one per row.
-        var rows = (consume table).rows
-        let members = try await ImportUpload.members(idNumbers: rows.flatMap { [cell($0, .authorIdNumber)] + splitList(cell($0, .coAuthorIdNumbers)) }, on: context.app.db)
+        var named: [String] = []
+        var count = 0
+        try source.forEachRow { _, row in
+            named.append(cell(row, .authorIdNumber))
+            named += splitList(cell(row, .coAuthorIdNumbers))
+            count += 1
+        }
+        try check.requireRows(count)
+        let members = try await ImportUpload.members(idNumbers: named, on: context.app.db)
+        named = []
         func member(_ text: String, row: Int, column: Column) -> ImportUpload.MemberRef? {
             let id: IDNumber
             switch IDNumber.parse(text) {
@@ -50,10 +59,8 @@ enum InnovationImport {
 
         let today = CivilDate(context.editor.at)
         var planned: [Planned] = []
-        planned.reserveCapacity(rows.count)
-        for index in rows.indices {
-            let row = rows[index]
-            rows[index] = []
+        planned.reserveCapacity(count)
+        try source.forEachRow { index, row in
             let number = index + 2
             let draft = InnovationDraft(kind: cell(row, .kind), subKind: cell(row, .subKind), title: cell(row, .title), problem: cell(row, .problem),
                                         proposal: cell(row, .proposal), expectedBenefit: cell(row, .expectedBenefit), submittedDate: cell(row, .submittedDate))
@@ -67,7 +74,7 @@ enum InnovationImport {
             for text in splitList(cell(row, .coAuthorIdNumbers)) {
                 if let co = member(text, row: number, column: .coAuthorIdNumbers), co.id != author?.id, !coAuthors.contains(co.id) { coAuthors.append(co.id) }
             }
-            guard let valid, let author, check.passed else { continue }
+            guard let valid, let author, check.passed else { return }
             planned.append(Planned(id: UUID(), unitID: author.unitID, valid: valid, authorID: author.id, coAuthors: coAuthors))
         }
         try check.throwIfFailed()

@@ -44,9 +44,9 @@ struct ImportCheck<Column: ImportColumn> {
         guard errors.isEmpty else { throw ImportFailure(errors: errors, total: total) }
     }
 
-    /// The header: every column known, each once, the required ones present; and at least one row.
-    mutating func checkHeader(_ table: SpreadsheetTable) throws {
-        for (index, name) in table.header.enumerated() where !name.trimmingCharacters(in: .whitespaces).isEmpty {
+    /// The header: every column known, each once, the required ones present.
+    mutating func checkHeader(_ header: [String]) throws {
+        for (index, name) in header.enumerated() where !name.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let column = Column.matching(name) else { fail(1, nil, "error.import.unknownColumn", [name]); continue }
             if positions[column] != nil { fail(1, column, "error.import.duplicateColumn", [name]) }
             positions[column] = index
@@ -55,7 +55,11 @@ struct ImportCheck<Column: ImportColumn> {
             fail(1, column, "error.import.missingColumn", [column.header])
         }
         try throwIfFailed()
-        guard !table.rows.isEmpty else { throw ImportFailure(errors: [ImportRowError(row: 2, column: "", message: localize("error.import.noRows", []))], total: 1) }
+    }
+
+    /// A file with a header and no rows is refused as such.
+    func requireRows(_ count: Int) throws {
+        guard count > 0 else { throw ImportFailure(errors: [ImportRowError(row: 2, column: "", message: localize("error.import.noRows", []))], total: 1) }
     }
 
     func cell(_ row: [String], _ column: Column) -> String { positions[column].map { $0 < row.count ? row[$0] : "" } ?? "" }
@@ -74,12 +78,12 @@ struct ImportFailureBody: Content {
 }
 
 enum ImportUpload {
-    /// Reads the spreadsheet uploaded as `file`, where it lies in the request; a missing file, or
+    /// Opens the spreadsheet uploaded as `file`, where it lies in the request; a missing file, or
     /// one that is not a spreadsheet, is a 422 on `file`.
-    static func table(_ request: Request) throws -> SpreadsheetTable {
+    static func source(_ request: Request) throws -> SpreadsheetSource {
         let file = try MultipartForm.read(request).file()
         do {
-            return try SpreadsheetReader.read(file.readableBytesView)
+            return try SpreadsheetReader.open(file.readableBytesView)
         } catch let error as SpreadsheetError {
             throw AppError.invalid("file", error.key, error.arguments)
         }

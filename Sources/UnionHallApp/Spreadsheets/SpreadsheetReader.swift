@@ -4,6 +4,66 @@ import UnionHallCore
 import XMLCoder
 import ZIPFoundation
 
+/// A spreadsheet's first sheet, walked row by row as often as an import needs (once to gather the
+/// people it names, once to check and plan each row): no table of every row is ever held. It
+/// keeps the decoded text of a CSV, or an xlsx's archive and shared strings.
+struct SpreadsheetSource {
+    enum Sheet {
+        case csv(String)
+        case xlsx(Archive, path: String, shared: [String])
+    }
+
+    var header: [String]
+    let limits: SpreadsheetReader.Limits
+    let sheet: Sheet
+
+    /// Each non-blank data row, as long as the header, numbered from 0 (the first after the header).
+    func forEachRow(_ each: (Int, [String]) throws -> Void) throws {
+        switch sheet {
+        case .csv(let text):
+            let reader = try SpreadsheetReader.csvReader(text)
+            var index = 0
+            while let row = reader.next() {
+                if row.allSatisfy(\.isEmpty) { continue }
+                guard index < limits.maxRows else { throw SpreadsheetError(key: "error.import.tooManyRows", arguments: [String(limits.maxRows)]) }
+                try each(index, SpreadsheetReader.fitted(row, to: header.count))
+                index += 1
+            }
+            if reader.error != nil { throw SpreadsheetError(key: "error.import.malformed") }
+        case .xlsx:
+            try walkSheet(header: header, each)
+        }
+    }
+
+    /// Streams the worksheet out of the archive, counting its unpacked bytes against the limit.
+    func walkSheet(header: [String]?, _ each: (Int, [String]) throws -> Void) throws {
+        guard case .xlsx(let archive, let path, let shared) = sheet, let entry = archive[path] else { return }
+        // The caller's own errors pass through; anything else the archive or the scanner throws
+        // means the file is not a spreadsheet that can be read.
+        struct Passed: Error { let error: any Error }
+        func pass(_ index: Int, _ row: [String]) throws {
+            do { try each(index, row) } catch { throw Passed(error: error) }
+        }
+        var walk = SpreadsheetReader.SheetWalk(header: header, maxRows: limits.maxRows)
+        var stream = SheetStream()
+        var unpacked = 0
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                unpacked += chunk.count
+                if unpacked > limits.maxUnpackedBytes { throw SpreadsheetError(key: "error.import.bomb") }
+                try stream.append(chunk) { try walk.add($0, shared: shared, pass) }
+            }
+            try stream.finish { try walk.add($0, shared: shared, pass) }
+        } catch let passed as Passed {
+            throw passed.error
+        } catch let error as SpreadsheetError {
+            throw error
+        } catch {
+            throw SpreadsheetError(key: "error.import.malformed")
+        }
+    }
+}
+
 /// A spreadsheet's first sheet as rows of text: from CSV (UTF-8 or GBK) or xlsx.
 struct SpreadsheetTable: Sendable {
     var header: [String]
@@ -31,36 +91,38 @@ enum SpreadsheetReader {
     /// A header wider than this is not a template's.
     static let maxColumns = 200
 
-    /// Reads the upload where it lies (a view of the request's buffer): CSV is decoded from it
-    /// without a copy of the bytes first.
+    /// The whole table, for small files and tests; imports walk a `SpreadsheetSource` instead.
     static func read(_ bytes: some RandomAccessCollection<UInt8>, limits: Limits = Limits()) throws -> SpreadsheetTable {
+        let source = try open(bytes, limits: limits)
+        var rows: [[String]] = []
+        try source.forEachRow { _, row in rows.append(row) }
+        return SpreadsheetTable(header: source.header, rows: rows)
+    }
+
+    /// Opens the upload where it lies (a view of the request's buffer): its header is read, its
+    /// rows wait for `forEachRow`.
+    static func open(_ bytes: some RandomAccessCollection<UInt8>, limits: Limits = Limits()) throws -> SpreadsheetSource {
         guard !bytes.isEmpty else { throw SpreadsheetError(key: "error.file.empty") }
         guard bytes.count <= limits.maxBytes else { throw SpreadsheetError(key: "error.file.tooLarge", arguments: [String(limits.maxBytes / 1_048_576)]) }
-        let table: SpreadsheetTable
         switch FileKind.sniff(bytes) {
-        case .xlsx: table = try readXLSX(Data(bytes), limits: limits)
-        case .none: table = try readCSV(bytes)
+        case .xlsx: return try openXLSX(Data(bytes), limits: limits)
+        case .none: return try openCSV(bytes, limits: limits)
         default: throw SpreadsheetError(key: "error.import.type")
         }
-        guard table.rows.count <= limits.maxRows else { throw SpreadsheetError(key: "error.import.tooManyRows", arguments: [String(limits.maxRows)]) }
-        return table
     }
 
     // MARK: CSV
 
-    static func readCSV(_ bytes: some RandomAccessCollection<UInt8>) throws -> SpreadsheetTable {
+    static func openCSV(_ bytes: some RandomAccessCollection<UInt8>, limits: Limits) throws -> SpreadsheetSource {
         guard !bytes.contains(0) else { throw SpreadsheetError(key: "error.import.type") }
         guard let (text, _) = TextEncoding.decode(bytes) else { throw SpreadsheetError(key: "error.import.encoding") }
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true) } catch { throw SpreadsheetError(key: "error.import.malformed") }
-        guard let header = reader.headerRow, !header.isEmpty else { throw SpreadsheetError(key: "error.import.noHeader") }
-        var rows: [[String]] = []
-        while let row = reader.next() {
-            if row.allSatisfy(\.isEmpty) { continue }
-            rows.append(fitted(row, to: header.count))
-        }
-        if let error = reader.error { _ = error; throw SpreadsheetError(key: "error.import.malformed") }
-        return SpreadsheetTable(header: header, rows: rows)
+        let header = try csvReader(text).headerRow ?? []
+        guard !header.isEmpty else { throw SpreadsheetError(key: "error.import.noHeader") }
+        return SpreadsheetSource(header: header, limits: limits, sheet: .csv(text))
+    }
+
+    static func csvReader(_ text: String) throws -> CSVReader {
+        do { return try CSVReader(string: text, hasHeaderRow: true, trimFields: true) } catch { throw SpreadsheetError(key: "error.import.malformed") }
     }
 
     static func fitted(_ row: [String], to count: Int) -> [String] {
@@ -84,7 +146,7 @@ enum SpreadsheetReader {
         let sheets: Sheets
     }
 
-    static func readXLSX(_ bytes: Data, limits: Limits) throws -> SpreadsheetTable {
+    static func openXLSX(_ bytes: Data, limits: Limits) throws -> SpreadsheetSource {
         let archive: Archive
         do { archive = try Archive(data: bytes, accessMode: .read) } catch { throw SpreadsheetError(key: "error.import.malformed") }
         // The sizes the archive declares, checked before anything is unpacked …
@@ -129,40 +191,35 @@ enum SpreadsheetReader {
         } catch is SheetScanner.Malformed {
             throw SpreadsheetError(key: "error.import.malformed")
         }
-        guard let sheetEntry = archive[sheetPath] else { throw SpreadsheetError(key: "error.import.malformed") }
-        var grid = SheetGrid(maxRows: limits.maxRows)
-        var stream = SheetStream()
+        guard archive[sheetPath] != nil else { throw SpreadsheetError(key: "error.import.malformed") }
+        var source = SpreadsheetSource(header: [], limits: limits, sheet: .xlsx(archive, path: sheetPath, shared: shared))
+        // The header is the first row with text; the walk stops there.
+        struct Found: Error { let header: [String] }
         do {
-            _ = try archive.extract(sheetEntry, skipCRC32: false) { chunk in
-                unpacked += chunk.count
-                if unpacked > limits.maxUnpackedBytes { throw SpreadsheetError(key: "error.import.bomb") }
-                try stream.append(chunk) { try grid.add($0, shared: shared) }
-            }
-            try stream.finish { try grid.add($0, shared: shared) }
-        } catch let error as SpreadsheetError {
-            throw error
-        } catch {
-            throw SpreadsheetError(key: "error.import.malformed")
+            try source.walkSheet(header: nil) { _, row in throw Found(header: row) }
+        } catch let found as Found {
+            source.header = found.header
         }
-        guard let header = grid.header, !header.allSatisfy(\.isEmpty) else { throw SpreadsheetError(key: "error.import.noHeader") }
-        return SpreadsheetTable(header: header, rows: grid.rows)
+        guard !source.header.isEmpty, !source.header.allSatisfy(\.isEmpty) else { throw SpreadsheetError(key: "error.import.noHeader") }
+        return source
     }
 
-    /// Rows as they stream in: the first is the header, and no row keeps a cell to the right of the
-    /// header's last column, so a cell far to the right costs nothing.
-    private struct SheetGrid {
+    /// A sheet's rows as they stream in. Before the header is known the first row with text is
+    /// the header; after it, no row keeps a cell to the right of the header's last column, so a
+    /// cell far to the right costs nothing.
+    struct SheetWalk {
+        let header: [String]?
         let maxRows: Int
-        var header: [String]?
-        var rows: [[String]] = []
         var nextIndex = 0
+        var emitted = 0
+        var headerSeen = false
 
-        init(maxRows: Int) { self.maxRows = maxRows }
-
-        mutating func add(_ row: SheetScanner.Row, shared: [String]) throws {
+        mutating func add(_ row: SheetScanner.Row, shared: [String], _ each: (Int, [String]) throws -> Void) throws {
             // Rows are placed by their number, so a sheet with gaps keeps its row numbers.
             let index = (row.number ?? nextIndex + 1) - 1
             guard index >= nextIndex else { throw SpreadsheetError(key: "error.import.malformed") }
             guard index < maxRows + 2 else { throw SpreadsheetError(key: "error.import.tooManyRows", arguments: [String(maxRows)]) }
+            nextIndex = index + 1
             let width = header?.count ?? SpreadsheetReader.maxColumns
             var values = [String](repeating: "", count: header == nil ? 0 : width)
             for (position, cell) in row.cells.enumerated() {
@@ -171,16 +228,18 @@ enum SpreadsheetReader {
                 if values.count <= column { values += Array(repeating: "", count: column + 1 - values.count) }
                 values[column] = try SpreadsheetReader.value(of: cell, shared: shared).trimmingCharacters(in: .whitespaces)
             }
+            // Blank rows are skipped: above the header, and between data rows.
+            guard !values.allSatisfy(\.isEmpty) else { return }
             if header == nil {
-                // Rows above the header are blank lines the sheet starts with.
-                if values.allSatisfy(\.isEmpty) { nextIndex = index + 1; return }
                 while values.last?.isEmpty == true { values.removeLast() }
-                header = values
-            } else if !values.allSatisfy(\.isEmpty) {
-                guard rows.count < maxRows else { throw SpreadsheetError(key: "error.import.tooManyRows", arguments: [String(maxRows)]) }
-                rows.append(values)
+                try each(0, values)
+            } else if !headerSeen {
+                headerSeen = true
+            } else {
+                guard emitted < maxRows else { throw SpreadsheetError(key: "error.import.tooManyRows", arguments: [String(maxRows)]) }
+                try each(emitted, values)
+                emitted += 1
             }
-            nextIndex = index + 1
         }
     }
 

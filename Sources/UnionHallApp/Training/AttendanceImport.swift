@@ -20,16 +20,21 @@ enum AttendanceImport {
         var isRequired: Bool { self != .name }
     }
 
-    static func run(_ table: SpreadsheetTable, program: TrainingProgram, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
+    /// Walks the sheet twice, like the innovation import: the people it names, then each row.
+    static func run(_ source: SpreadsheetSource, program: TrainingProgram, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
         var check = ImportCheck<Column>(localize: localize)
-        try check.checkHeader(table)
+        try check.checkHeader(source.header)
         let db = context.app.db
         let programID = try program.requireID()
         let sessions = Dictionary(try await TrainingSession.query(on: db).filter(\.$programID == programID).all().map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
-        let members = try await ImportUpload.members(idNumbers: table.rows.map { check.cell($0, .idNumber) }, on: db)
+        var named: [String] = []
+        try source.forEachRow { _, row in named.append(check.cell(row, .idNumber)) }
+        try check.requireRows(named.count)
+        let members = try await ImportUpload.members(idNumbers: named, on: db)
+        named = []
         var rows: [(session: UUID, member: UUID)] = []
         var seen: Set<String> = []
-        for (index, row) in table.rows.enumerated() {
+        try source.forEachRow { index, row in
             let number = index + 2
             var session: TrainingSession?
             let dateText = check.cell(row, .date).trimmingCharacters(in: .whitespaces)
@@ -57,8 +62,8 @@ enum AttendanceImport {
             case .failure(let problem):
                 check.fail(number, .idNumber, "error.idNumber.\(problem.rawValue)")
             }
-            guard let session, let sessionID = session.id, let memberID = member?.id else { continue }
-            guard seen.insert("\(sessionID)|\(memberID)").inserted else { check.fail(number, .idNumber, "error.training.listedTwice"); continue }
+            guard let session, let sessionID = session.id, let memberID = member?.id else { return }
+            guard seen.insert("\(sessionID)|\(memberID)").inserted else { check.fail(number, .idNumber, "error.training.listedTwice"); return }
             rows.append((sessionID, memberID))
         }
         try check.throwIfFailed()

@@ -60,7 +60,7 @@ struct TrainingAPIController: RouteCollection {
         program.upload("attendance", "import", maxSize: Self.importBodyLimit) { req async throws -> Response in
             let (program, context) = try await Self.program(req)
             return try await ImportUpload.respond(req) {
-                try await AttendanceImport.run(try ImportUpload.table(req), program: program, context: context) { req.t($0, $1) }
+                try await AttendanceImport.run(try ImportUpload.source(req), program: program, context: context) { req.t($0, $1) }
             }
         }
     }
