@@ -198,6 +198,19 @@ import VaporTesting
         }
     }
 
+    @Test func multipartBodiesAreReadInPlace() throws {
+        let body = "preamble\r\n--b0\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntoken-1\r\n"
+            + "--b0\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\n标题\r\n--b0x,1\r\n"
+            + "--b0--\r\n"
+        let form = try MultipartForm.parse(ByteBuffer(string: body), boundary: "b0")
+        #expect(form.fields["_csrf"] == "token-1")
+        #expect(try String(buffer: form.file()) == "标题\r\n--b0x,1")
+        #expect(throws: AppError.self) { try MultipartForm().file() }
+        for broken in ["", "--b0", "--b0\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno end", "--b0xx"] {
+            #expect(throws: AppError.self, "\(broken.debugDescription)") { try MultipartForm.parse(ByteBuffer(string: broken), boundary: "b0") }
+        }
+    }
+
     @Test func certificateNumbersAreLongAndCannotBeTriedInBulk() async throws {
         var generator = SystemRandomNumberGenerator()
         let number = CertificateNumber.make(year: 2024, using: &generator)

@@ -27,10 +27,10 @@ enum InnovationImport {
         var isRequired: Bool { [.kind, .title, .problem, .proposal, .authorIdNumber].contains(self) }
     }
 
-    /// Checks the table and, if every row passes, writes it. Throws `ImportFailure` with the report.
+    /// Checks every row and, if all pass, writes them; throws `ImportFailure` with the report.
     /// Walks the file twice, holding one row at a time: once for the people it names, once to
-    /// check and plan each row.
-    static func run(_ source: SpreadsheetSource, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
+    /// check and plan each row. The source is let go before the rows are written.
+    static func run(_ source: consuming SpreadsheetSource, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
         var check = ImportCheck<Column>(localize: localize)
         try check.checkHeader(source.header)
         func cell(_ row: [String], _ column: Column) -> String { check.cell(row, column) }
@@ -78,6 +78,7 @@ enum InnovationImport {
             planned.append(Planned(id: UUID(), unitID: author.unitID, valid: valid, authorID: author.id, coAuthors: coAuthors))
         }
         try check.throwIfFailed()
+        _ = consume source
 
         // Rows are made per statement from the plans, so a large file never holds its models or
         // their bound values all at once.

@@ -1,9 +1,15 @@
-import MultipartKit
+import Foundation
 import Vapor
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// A multipart body read in place: its text fields as strings and its file as a slice of the
-/// request's own buffer, so a 40 MB spreadsheet is held once. (Vapor's form decoder copies a
-/// part while it parses it, and twice over at its peak.) Read once per request and kept.
+/// A multipart body read in place: its text fields as strings and its files as slices of the
+/// request's own buffer, so a 40 MB spreadsheet is held once. Vapor's form decoder, and
+/// MultipartKit's parser under it, hand a large part over in pieces that must be copied together
+/// (twice the file at their peak); this scan only finds where each part begins and ends.
 struct MultipartForm {
     var fields: [String: String] = [:]
     var files: [String: ByteBuffer] = [:]
@@ -12,46 +18,78 @@ struct MultipartForm {
     static func read(_ request: Request) throws -> MultipartForm {
         struct Key: StorageKey { typealias Value = MultipartForm }
         if let cached = request.storage[Key.self] { return cached }
-        guard let type = request.headers.contentType, type.type == "multipart", let boundary = type.parameters["boundary"] else {
+        guard let type = request.headers.contentType, type.type == "multipart", let boundary = type.parameters["boundary"], !boundary.isEmpty else {
             throw AppError(status: .unsupportedMediaType, key: "error.malformed", field: "file")
         }
-        var form = MultipartForm()
-        if let body = request.body.data {
-            form = try parse(body, boundary: boundary)
-        }
+        let form = try request.body.data.map { try parse($0, boundary: boundary) } ?? MultipartForm()
         request.storage[Key.self] = form
         return form
     }
 
     static func parse(_ body: ByteBuffer, boundary: String) throws -> MultipartForm {
+        let malformed = AppError(status: .badRequest, key: "error.malformed", field: "file")
+        let delimiter = Array("--\(boundary)".utf8)
+        let lineBreak: [UInt8] = [13, 10]
         var form = MultipartForm()
-        var name: String?
-        var isFile = false
-        var part: ByteBuffer?
-        let parser = MultipartParser(boundary: boundary)
-        parser.onHeader = { header, value in
-            guard header.lowercased() == "content-disposition" else { return }
-            let parameters = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            name = parameters.first { $0.hasPrefix("name=") }.map { String($0.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-            isFile = parameters.contains { $0.hasPrefix("filename=") }
-        }
-        parser.onBody = { chunk in
-            // The first chunk is a view of the body; only a part split across chunks is copied.
-            if part == nil { part = chunk } else { part?.writeImmutableBuffer(chunk) }
-        }
-        parser.onPartComplete = {
-            if let name {
-                let bytes = part ?? ByteBuffer()
-                if isFile { form.files[name] = form.files[name] ?? bytes } else { form.fields[name] = String(buffer: bytes) }
+        try body.withUnsafeReadableBytes { bytes in
+            guard let base = bytes.baseAddress else { throw malformed }
+            // memchr to each candidate first byte, memcmp for the rest: linear in the body's size.
+            func find(_ needle: [UInt8], from start: Int) -> Int? {
+                var index = start
+                while index + needle.count <= bytes.count {
+                    guard let hit = memchr(base + index, Int32(needle[0]), bytes.count - index - needle.count + 1) else { return nil }
+                    let offset = UnsafeRawPointer(hit) - base
+                    if memcmp(base + offset, needle, needle.count) == 0 { return offset }
+                    index = offset + 1
+                }
+                return nil
             }
-            (name, isFile, part) = (nil, false, nil)
-        }
-        do {
-            try parser.execute(body)
-        } catch {
-            throw AppError(status: .badRequest, key: "error.malformed", field: "file")
+            guard var at = find(delimiter, from: 0) else { throw malformed }
+            while true {
+                at += delimiter.count
+                // `--boundary--` closes the body.
+                if at + 2 <= bytes.count, bytes[at] == 45, bytes[at + 1] == 45 { return }
+                guard at + 2 <= bytes.count, bytes[at] == 13, bytes[at + 1] == 10 else { throw malformed }
+                let headersStart = at + 2
+                guard let headersEnd = find(lineBreak + lineBreak, from: headersStart) else { throw malformed }
+                let contentStart = headersEnd + 4
+                // The part ends at a delimiter line: CRLF, the delimiter, then CRLF or `--`.
+                var search = contentStart
+                var found: Int?
+                while found == nil, let candidate = find(lineBreak + delimiter, from: search) {
+                    let after = candidate + 2 + delimiter.count
+                    if after + 2 <= bytes.count, (bytes[after] == 13 && bytes[after + 1] == 10) || (bytes[after] == 45 && bytes[after + 1] == 45) {
+                        found = candidate
+                    }
+                    search = candidate + 1
+                }
+                guard let next = found else { throw malformed }
+                let headers = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[headersStart..<headersEnd]), as: UTF8.self)
+                if let disposition = Disposition(headers) {
+                    if disposition.isFile {
+                        if form.files[disposition.name] == nil { form.files[disposition.name] = body.getSlice(at: body.readerIndex + contentStart, length: next - contentStart) }
+                    } else {
+                        form.fields[disposition.name] = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[contentStart..<next]), as: UTF8.self)
+                    }
+                }
+                at = next + 2
+            }
         }
         return form
+    }
+
+    /// `Content-Disposition: form-data; name="file"; filename="x.csv"`
+    struct Disposition {
+        var name: String
+        var isFile: Bool
+
+        init?(_ headers: String) {
+            guard let line = headers.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-disposition:") }) else { return nil }
+            let parameters = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = parameters.first(where: { $0.hasPrefix("name=") }) else { return nil }
+            self.name = String(name.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            self.isFile = parameters.contains { $0.hasPrefix("filename=") }
+        }
     }
 
     /// The named file, or a 422 on it when it is missing or empty.
