@@ -5,7 +5,8 @@ import Vapor
 /// The innovation routes beyond the shared record routes: a worker's own submissions and
 /// seconding, reviewers and their scores, attachments, subsidies, the import and the figures.
 struct InnovationAPIController: RouteCollection {
-    static let importBodyLimit: ByteCount = "41mb"
+    /// The spreadsheet's limit, and room for the multipart framing around it.
+    static let importBodyLimit = ByteCount(value: SpreadsheetReader.Limits().maxBytes + 1_048_576)
 
     func boot(routes: any RoutesBuilder) throws {
         let items = routes.grouped(.constant(InnovationItem.routeName))

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// A multipart body read in place: its text fields as strings and its files as slices of the
-/// request's own buffer, so a 40 MB spreadsheet is held once. Vapor's form decoder, and
+/// request's own buffer, so a 32 MB spreadsheet is held once. Vapor's form decoder, and
 /// MultipartKit's parser under it, hand a large part over in pieces that must be copied together
 /// (twice the file at their peak); this scan only finds where each part begins and ends.
 struct MultipartForm {
