@@ -83,8 +83,10 @@ extension AppEnvironment {
         current.trustsForwardedFor = Environment.get("UNIONHALL_TRUSTED_PROXY") == "1"
         // Tests hash many passwords; the lowest cost keeps them fast and still exercises Bcrypt.
         current.bcryptCost = environment == .testing ? 4 : 12
-        current.filesDirectory = Environment.get("UNIONHALL_FILES")
-            ?? (environment == .testing ? FileManager.default.temporaryDirectory.appendingPathComponent("unionhall-test-files").path : "files")
+        current.filesDirectory =
+            Environment.get("UNIONHALL_FILES")
+            ?? (environment == .testing
+                ? FileManager.default.temporaryDirectory.appendingPathComponent("unionhall-test-files").path : "files")
         return current
     }
 }

@@ -79,24 +79,28 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<Member>())
     try authorized.register(collection: RecordAPIController<Honor>())
     try authorized.register(collection: RecordAPIController<MentorshipAgreement>())
-    try authorized.register(collection: WorkflowStepController<MentorshipAgreement, MentorshipStep, MentorshipStepInput> {
-        try await MentorshipService.step($0, $1, input: $2, context: $3)
-    })
+    try authorized.register(
+        collection: WorkflowStepController<MentorshipAgreement, MentorshipStep, MentorshipStepInput> {
+            try await MentorshipService.step($0, $1, input: $2, context: $3)
+        })
     try authorized.register(collection: RecordAPIController<Studio>())
     try authorized.register(collection: StudioPartsController())
     try authorized.register(collection: RecordAPIController<OutreachActivity>())
-    try authorized.register(collection: WorkflowStepController<OutreachActivity, OutreachStep, OutreachStepInput> {
-        try await OutreachService.step($0, $1, input: $2, context: $3)
-    })
+    try authorized.register(
+        collection: WorkflowStepController<OutreachActivity, OutreachStep, OutreachStepInput> {
+            try await OutreachService.step($0, $1, input: $2, context: $3)
+        })
     try authorized.register(collection: RecordAPIController<TechProblem>())
-    try authorized.register(collection: WorkflowStepController<TechProblem, TechProblemStep, TechProblemStepInput> {
-        try await TechProblemService.step($0, $1, input: $2, context: $3)
-    })
+    try authorized.register(
+        collection: WorkflowStepController<TechProblem, TechProblemStep, TechProblemStepInput> {
+            try await TechProblemService.step($0, $1, input: $2, context: $3)
+        })
     try authorized.register(collection: TechProblemRaiseController())
     try authorized.register(collection: RecordAPIController<InnovationItem>())
-    try authorized.register(collection: WorkflowStepController<InnovationItem, InnovationStep, InnovationStepInput> {
-        try await InnovationWorkflow.step($0, $1, input: $2, context: $3)
-    })
+    try authorized.register(
+        collection: WorkflowStepController<InnovationItem, InnovationStep, InnovationStepInput> {
+            try await InnovationWorkflow.step($0, $1, input: $2, context: $3)
+        })
     try authorized.register(collection: InnovationAPIController())
     try authorized.register(collection: RecordAPIController<Patent>())
     try authorized.register(collection: RecordAPIController<TrainingProgram>())
@@ -107,9 +111,10 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<Competition>())
     try authorized.register(collection: CompetitionAPIController())
     try authorized.register(collection: RecordAPIController<DisputeCase>())
-    try authorized.register(collection: WorkflowStepController<DisputeCase, DisputeStep, DisputeStepInput> {
-        try await DisputeService.step($0, $1, input: $2, context: $3)
-    })
+    try authorized.register(
+        collection: WorkflowStepController<DisputeCase, DisputeStep, DisputeStepInput> {
+            try await DisputeService.step($0, $1, input: $2, context: $3)
+        })
     try authorized.register(collection: DisputeAPIController())
     try authorized.register(collection: RecordAPIController<ServiceStation>())
     try authorized.register(collection: RecordAPIController<ServiceEvent>())
@@ -118,19 +123,22 @@ func routes(_ app: Application) throws {
     try authorized.register(collection: RecordAPIController<AccidentRecord>())
     try authorized.register(collection: SafetyAPIController())
     try authorized.register(collection: RecordAPIController<HazardReport>())
-    try authorized.register(collection: WorkflowStepController<HazardReport, HazardStep, HazardStepInput> {
-        try await HazardService.step($0, $1, input: $2, context: $3)
-    })
+    try authorized.register(
+        collection: WorkflowStepController<HazardReport, HazardStep, HazardStepInput> {
+            try await HazardService.step($0, $1, input: $2, context: $3)
+        })
     try authorized.register(collection: HazardAPIController())
     try authorized.register(collection: RecordAPIController<HardshipFile>())
-    try authorized.register(collection: WorkflowStepController<HardshipFile, HardshipStep, HardshipStepInput> {
-        try await HardshipService.step($0, $1, input: $2, context: $3)
-    })
+    try authorized.register(
+        collection: WorkflowStepController<HardshipFile, HardshipStep, HardshipStepInput> {
+            try await HardshipService.step($0, $1, input: $2, context: $3)
+        })
     try authorized.register(collection: RecordAPIController<AidProgram>())
     try authorized.register(collection: RecordAPIController<AidApplication>())
-    try authorized.register(collection: WorkflowStepController<AidApplication, AidStep, AidStepInput> {
-        try await AidApplications.step($0, $1, input: $2, context: $3)
-    })
+    try authorized.register(
+        collection: WorkflowStepController<AidApplication, AidStep, AidStepInput> {
+            try await AidApplications.step($0, $1, input: $2, context: $3)
+        })
     try authorized.register(collection: AidAPIController())
     try authorized.register(collection: AuditAPIController())
 }

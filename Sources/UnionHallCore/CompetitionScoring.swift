@@ -113,7 +113,8 @@ extension CompetitionScoring {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts[0].allSatisfy(\.isASCIIDigit), let whole = Int(parts[0]),
-              whole <= Limits.marksHundredths / 100 else { return nil }
+            whole <= Limits.marksHundredths / 100
+        else { return nil }
         var fraction = 0
         if parts.count == 2 {
             let digits = parts[1]

@@ -6,11 +6,16 @@ public enum PasswordPolicy {
 
     public static func check(_ password: String, username: String) -> FieldIssue? {
         let field = "password"
-        guard password.count >= minLength else { return FieldIssue(field: field, key: "error.password.short", arguments: [String(minLength)]) }
-        guard password.count <= maxLength else { return FieldIssue(field: field, key: "error.password.long", arguments: [String(maxLength)]) }
+        guard password.count >= minLength else {
+            return FieldIssue(field: field, key: "error.password.short", arguments: [String(minLength)])
+        }
+        guard password.count <= maxLength else {
+            return FieldIssue(field: field, key: "error.password.long", arguments: [String(maxLength)])
+        }
         let folded = password.lowercased()
         if common.contains(folded) || Set(folded).count <= 3 || isSequence(folded)
-            || (!username.isEmpty && folded.contains(username.lowercased())) {
+            || (!username.isEmpty && folded.contains(username.lowercased()))
+        {
             return FieldIssue(field: field, key: "error.password.common")
         }
         return nil

@@ -11,7 +11,8 @@ public enum AccidentRates {
     /// The change from one year's rate to the next, in tenths of a percent (−270 = −27.0 %).
     public static func change(from before: Int?, to after: Int?) -> Int? {
         // Rates come from bounded counts (`perThousand`), so these products stay within Int64.
-        guard let before, let after, before > 0, after >= 0, before <= Int(Limits.integer) * 1_000_000, after <= Int(Limits.integer) * 1_000_000
+        guard let before, let after, before > 0, after >= 0, before <= Int(Limits.integer) * 1_000_000,
+            after <= Int(Limits.integer) * 1_000_000
         else { return nil }
         let delta = (after - before) * 1_000
         return delta >= 0 ? (delta * 2 + before) / (before * 2) : -((-delta * 2 + before) / (before * 2))
@@ -70,7 +71,9 @@ public enum HazardRewards {
     public static func amount(asked: Int64?, severity: HazardSeverity, cap: Int64) -> Result<Int64, FieldIssue> {
         let amount = asked ?? min(scheduled(severity), cap)
         guard amount > 0 else { return .failure(FieldIssue(field: "amountFen", key: "error.amount.positive")) }
-        guard amount <= cap else { return .failure(FieldIssue(field: "amountFen", key: "error.hazard.aboveCap", arguments: [Fen(cap).description])) }
+        guard amount <= cap else {
+            return .failure(FieldIssue(field: "amountFen", key: "error.hazard.aboveCap", arguments: [Fen(cap).description]))
+        }
         return .success(amount)
     }
 }

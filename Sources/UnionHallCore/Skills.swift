@@ -82,7 +82,8 @@ public enum ObjectionStatus: String, CaseIterable, Codable, Sendable {
 public enum TrainingRules {
     /// Attendance is taken only for sessions within the programme's dates.
     public static func checkSessionDate(_ date: CivilDate, start: CivilDate, end: CivilDate) -> FieldIssue? {
-        (start...end).contains(date) ? nil : FieldIssue(field: "date", key: "error.training.outsideDates", arguments: [start.description, end.description])
+        (start...end).contains(date)
+            ? nil : FieldIssue(field: "date", key: "error.training.outsideDates", arguments: [start.description, end.description])
     }
 
     public static func checkDates(start: CivilDate?, end: CivilDate?) -> FieldIssue? {
@@ -109,6 +110,7 @@ public enum CertificateNumber {
 
     /// The current form, or the first one (`JS2024-012-003-AB7K`) that certificates printed before it carry.
     public static func isWellFormed(_ text: String) -> Bool {
-        (text.count == 22 || text.count == 19) && text.hasPrefix("JS") && text.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }
+        (text.count == 22 || text.count == 19) && text.hasPrefix("JS")
+            && text.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }
     }
 }

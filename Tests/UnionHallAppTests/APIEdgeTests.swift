@@ -2,8 +2,9 @@ import Foundation
 import NIOCore
 import OpenAPIKit30
 import Testing
-@testable import UnionHallApp
 import Vapor
+
+@testable import UnionHallApp
 
 /// Walks the API document: every list route's page parameters and every integer query
 /// parameter, and every numeric field of every JSON request body, with values at and past the
@@ -16,9 +17,12 @@ import Vapor
             let headers = try await Self.headers(world)
             for (path, item, verb, operation) in Self.operations() where verb == .get {
                 let parameters = (item.parameters + operation.parameters).compactMap(\.b).filter { $0.location == .query }
-                let numeric = parameters.filter { ($0.schemaOrContent.a?.schema.b?.jsonType ?? .string) == .integer || ["page", "per"].contains($0.name) }
+                let numeric = parameters.filter {
+                    ($0.schemaOrContent.a?.schema.b?.jsonType ?? .string) == .integer || ["page", "per"].contains($0.name)
+                }
                 for parameter in numeric {
-                    for edge in Self.edgeNumbers + ["0", "-1", "x"] where !(edge == "0" && parameter.name != "page" && parameter.name != "per") {
+                    for edge in Self.edgeNumbers + ["0", "-1", "x"]
+                    where !(edge == "0" && parameter.name != "page" && parameter.name != "per") {
                         let url = Self.concrete(path) + "?\(parameter.name)=\(edge)"
                         let response = try await world.http.sendRequest(.GET, url, headers: headers)
                         #expect(response.status.code < 500, "GET \(url): \(response.status)")
@@ -38,12 +42,15 @@ import Vapor
             headers.contentType = .json
             var fields = 0
             for (path, _, verb, operation) in Self.operations() {
-                guard let schema = operation.requestBody?.b?.content[.json]?.schema?.b, let properties = Self.properties(of: schema) else { continue }
+                guard let schema = operation.requestBody?.b?.content[.json]?.schema?.b, let properties = Self.properties(of: schema) else {
+                    continue
+                }
                 for (name, property) in properties where [.integer, .number].contains(Self.resolved(property)?.jsonType) {
                     fields += 1
                     for edge in Self.edgeNumbers {
                         let body = ByteBuffer(string: "{\"\(name)\": \(edge)}")
-                        let response = try await world.http.sendRequest(HTTPMethod(rawValue: verb.rawValue), Self.concrete(path), headers: headers, body: body)
+                        let response = try await world.http.sendRequest(
+                            HTTPMethod(rawValue: verb.rawValue), Self.concrete(path), headers: headers, body: body)
                         #expect((400..<500).contains(response.status.code), "\(verb.rawValue) \(path) \(name)=\(edge): \(response.status)")
                     }
                 }

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 @Suite struct AidTests {
     static let childA = IDNumber.make(region: 621_002, birth: CivilDate(year: 2005, month: 9, day: 1)!, sequence: 12).value
@@ -14,7 +15,8 @@ import VaporTesting
     static func handlers(_ world: TestWorld, _ names: [String] = ["city", "officerA", "officerB", "enterprise"]) async throws {
         let hash = try world.app.password.hash(TestWorld.password)
         if try await User.query(on: world.app.db).filter(\.$username == "enterprise").count() == 0 {
-            try await User(username: "enterprise", passwordHash: hash, displayName: "企业工会", role: .officer, unitID: world.enterpriseA).create(on: world.app.db)
+            try await User(username: "enterprise", passwordHash: hash, displayName: "企业工会", role: .officer, unitID: world.enterpriseA)
+                .create(on: world.app.db)
         }
         try await User.query(on: world.app.db).filter(\.$username ~~ names.map { $0.lowercased() }).set(\.$handlesAid, to: true).update()
     }
@@ -27,21 +29,32 @@ import VaporTesting
     }
 
     static func verifiedFile(_ world: TestWorld, member: UUID) async throws -> HardshipFileOutput {
-        let file = try await world.api(.POST, "api/v1/hardship-files", as: "enterprise",
-                                       body: HardshipFileInput(memberId: member, level: .relative, cause: "配偶重病", householdSize: 4, incomePerHeadFen: 60_000)).decode(HardshipFileOutput.self)
-        return try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "officerA", body: HardshipStepInput(version: 1)).decode(HardshipFileOutput.self)
+        let file = try await world.api(
+            .POST, "api/v1/hardship-files", as: "enterprise",
+            body: HardshipFileInput(memberId: member, level: .relative, cause: "配偶重病", householdSize: 4, incomePerHeadFen: 60_000)
+        ).decode(HardshipFileOutput.self)
+        return try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "officerA", body: HardshipStepInput(version: 1))
+            .decode(HardshipFileOutput.self)
     }
 
     static func program(_ world: TestWorld, budgetFen: Int64 = 600_000, priority: Bool = false) async throws -> AidProgramOutput {
-        try await world.api(.POST, "api/v1/aid-programs", as: "city", body: AidProgramInput(year: 2024, name: "金秋助学", budgetFen: budgetFen, priorityIndustrial: priority,
-                                                                                             amountsFen: ["university": 300_000, "vocational": 200_000])).decode(AidProgramOutput.self)
+        try await world.api(
+            .POST, "api/v1/aid-programs", as: "city",
+            body: AidProgramInput(
+                year: 2024, name: "金秋助学", budgetFen: budgetFen, priorityIndustrial: priority,
+                amountsFen: ["university": 300_000, "vocational": 200_000])
+        ).decode(AidProgramOutput.self)
     }
 
     static func application(_ program: AidProgramOutput, child: String, name: String = "梁小雨") -> AidApplicationInput {
-        AidApplicationInput(programId: program.id, childName: name, childIdNumber: child, school: "兰州大学", stage: .university, admissionYear: 2024, payeeAccount: "6222021234567890123")
+        AidApplicationInput(
+            programId: program.id, childName: name, childIdNumber: child, school: "兰州大学", stage: .university, admissionYear: 2024,
+            payeeAccount: "6222021234567890123")
     }
 
-    func step(_ world: TestWorld, _ id: UUID, _ step: String, as user: String, version: Int, reason: String? = nil) async throws -> LiveResponse {
+    func step(_ world: TestWorld, _ id: UUID, _ step: String, as user: String, version: Int, reason: String? = nil) async throws
+        -> LiveResponse
+    {
         try await world.api(.POST, "api/v1/aid-applications/\(id)/\(step)", as: user, body: AidStepInput(version: version, reason: reason))
     }
 
@@ -50,25 +63,43 @@ import VaporTesting
             _ = Self.clock(world, "2024-08-01")
             #expect(try await world.api(.GET, "api/v1/hardship-files", as: "officerA").status == .forbidden)
             try await Self.handlers(world)
-            let missing = try await world.api(.POST, "api/v1/hardship-files", as: "enterprise", body: HardshipFileInput(memberId: world.memberA, level: .deep, cause: "工伤"))
+            let missing = try await world.api(
+                .POST, "api/v1/hardship-files", as: "enterprise",
+                body: HardshipFileInput(memberId: world.memberA, level: .deep, cause: "工伤"))
             #expect(missing.status == .unprocessableEntity && missing.errorField == "householdSize")
-            #expect(try await world.api(.POST, "api/v1/hardship-files", as: "enterprise",
-                                        body: HardshipFileInput(memberId: world.memberA, level: .deep, cause: "工伤", householdSize: 3, incomePerHeadFen: -1)).errorField == "incomePerHeadFen")
-                        let created = try await world.api(.POST, "api/v1/hardship-files", as: "enterprise",
-                                              body: HardshipFileInput(memberId: world.memberA, level: .deep, cause: "工伤", householdSize: 3, incomePerHeadFen: 50_000))
+            #expect(
+                try await world.api(
+                    .POST, "api/v1/hardship-files", as: "enterprise",
+                    body: HardshipFileInput(memberId: world.memberA, level: .deep, cause: "工伤", householdSize: 3, incomePerHeadFen: -1)
+                ).errorField == "incomePerHeadFen")
+            let created = try await world.api(
+                .POST, "api/v1/hardship-files", as: "enterprise",
+                body: HardshipFileInput(memberId: world.memberA, level: .deep, cause: "工伤", householdSize: 3, incomePerHeadFen: 50_000))
             #expect(created.status == .created, "\(created.body.string)")
             let file = try created.decode(HardshipFileOutput.self)
             #expect(file.status == .pending)
-            let second = try await world.api(.POST, "api/v1/hardship-files", as: "enterprise",
-                                             body: HardshipFileInput(memberId: world.memberA, level: .relative, cause: "重病", householdSize: 3, incomePerHeadFen: 50_000))
+            let second = try await world.api(
+                .POST, "api/v1/hardship-files", as: "enterprise",
+                body: HardshipFileInput(memberId: world.memberA, level: .relative, cause: "重病", householdSize: 3, incomePerHeadFen: 50_000))
             #expect(second.status == .conflict && second.errorField == "memberId")
-            #expect(try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "enterprise", body: HardshipStepInput(version: 1)).status == .forbidden)
-            let verified = try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "officerA", body: HardshipStepInput(version: 1)).decode(HardshipFileOutput.self)
+            #expect(
+                try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "enterprise", body: HardshipStepInput(version: 1))
+                    .status == .forbidden)
+            let verified = try await world.api(
+                .POST, "api/v1/hardship-files/\(file.id)/verify", as: "officerA", body: HardshipStepInput(version: 1)
+            ).decode(HardshipFileOutput.self)
             #expect(verified.status == .verified && verified.lapsesOn == "2025-08-01")
-            #expect(try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "officerA", body: HardshipStepInput(version: 2)).status == .conflict)
+            #expect(
+                try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "officerA", body: HardshipStepInput(version: 2))
+                    .status == .conflict)
 
             let program = try await Self.program(world)
-            #expect(try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: AidApplicationInput(programId: program.id, childName: "梁小雨", school: "兰州大学", stage: .university, admissionYear: 2024)).errorField == "childIdNumber")
+            #expect(
+                try await world.api(
+                    .POST, "api/v1/aid-applications/apply", as: "worker",
+                    body: AidApplicationInput(
+                        programId: program.id, childName: "梁小雨", school: "兰州大学", stage: .university, admissionYear: 2024)
+                ).errorField == "childIdNumber")
             var badID = Self.application(program, child: Self.childA)
             badID.childIdNumber = String(Self.childA.dropLast()) + (Self.childA.hasSuffix("1") ? "2" : "1")
             #expect(try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: badID).errorField == "childIdNumber")
@@ -80,13 +111,16 @@ import VaporTesting
             #expect(try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: future).errorField == "admissionYear")
             var badAccount = Self.application(program, child: Self.childA)
             badAccount.payeeAccount = "6222-abc"
-            #expect(try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: badAccount).errorField == "payeeAccount")
-            let applied = try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA))
+            #expect(
+                try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: badAccount).errorField == "payeeAccount")
+            let applied = try await world.api(
+                .POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA))
             #expect(applied.status == .created)
             var app = try applied.decode(AidApplicationOutput.self)
             #expect(app.amountFen == 300_000 && app.hardshipFileId == file.id && !app.priorityGroup)
             #expect(app.childIdNumber == Masking.idNumber(Self.childA) && app.payeeAccount == "***************0123")
-            let twice = try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA, name: "梁小雨"))
+            let twice = try await world.api(
+                .POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA, name: "梁小雨"))
             #expect(twice.status == .conflict && twice.errorField == "childIdNumber")
 
             // Each level approves its own step, in order.
@@ -101,7 +135,10 @@ import VaporTesting
             #expect(app.status == .approved && app.approvedDate == "2024-08-01")
             #expect(try await step(world, app.id, "reject", as: "city", version: 4, reason: "x").status == .conflict)
             #expect(try await step(world, app.id, "approve", as: "city", version: 4).status == .conflict)
-            #expect(try await world.api(.PATCH, "api/v1/aid-applications/\(app.id)", as: "city", body: AidApplicationInput(school: "西北师大", version: 4)).status == .conflict)
+            #expect(
+                try await world.api(
+                    .PATCH, "api/v1/aid-applications/\(app.id)", as: "city", body: AidApplicationInput(school: "西北师大", version: 4)
+                ).status == .conflict)
             let afterApproval = try await world.api(.GET, "api/v1/aid-programs/\(program.id)", as: "city").decode(AidProgramOutput.self)
             #expect(afterApproval.approvedFen == 300_000 && afterApproval.remainingFen == 300_000)
 
@@ -111,10 +148,13 @@ import VaporTesting
             #expect(batch.status == .created)
             let paid = try batch.decode(AidBatchOutput.self)
             #expect(paid.count == 1 && paid.totalFen == 300_000 && paid.number == 1)
-            #expect(try await world.api(.POST, batches, as: "city", body: AidBatchInput(paidDate: "2024-08-01")).errorField == "applicationIds")
+            #expect(
+                try await world.api(.POST, batches, as: "city", body: AidBatchInput(paidDate: "2024-08-01")).errorField == "applicationIds")
             let bank = try await world.api(.GET, "\(batches)/\(paid.id)/bank-list?format=csv", as: "city")
             #expect(bank.status == .ok)
-            #expect(bank.body.string.contains("6222021234567890123") && bank.body.string.contains("3000.00") && bank.body.string.contains("梁东平"))
+            #expect(
+                bank.body.string.contains("6222021234567890123") && bank.body.string.contains("3000.00") && bank.body.string.contains("梁东平")
+            )
             let xlsx = try await world.api(.GET, "\(batches)/\(paid.id)/bank-list?format=xlsx", as: "city")
             #expect(xlsx.headers.contentType?.description.contains("spreadsheetml") == true)
             // Only the programme's own union pays and reads the bank's list; a county sees the programme but not the list.
@@ -132,8 +172,12 @@ import VaporTesting
             let stats = try await world.api(.GET, "api/v1/aid-applications/statistics", as: "city").decode(AidStatistics.self)
             #expect(stats.children == 1 && stats.paidFen == 300_000 && stats.budgetFen == 600_000 && stats.files == 1)
             // The figure's link lists the applications behind it: approved or paid.
-            #expect(try await world.api(.GET, "api/v1/aid-applications?funded=true", as: "city").decode(Page<AidApplicationOutput>.self).items.map(\.id) == [app.id])
-            #expect(try await world.api(.GET, "api/v1/aid-applications?status=approved", as: "city").decode(Page<AidApplicationOutput>.self).items.isEmpty)
+            #expect(
+                try await world.api(.GET, "api/v1/aid-applications?funded=true", as: "city").decode(Page<AidApplicationOutput>.self).items
+                    .map(\.id) == [app.id])
+            #expect(
+                try await world.api(.GET, "api/v1/aid-applications?status=approved", as: "city").decode(Page<AidApplicationOutput>.self)
+                    .items.isEmpty)
         }
     }
 
@@ -155,7 +199,9 @@ import VaporTesting
             let program = try await Self.program(world, budgetFen: 600_000)
             var ids: [UUID] = []
             for (index, child) in [Self.childA, Self.childB, Self.childC].enumerated() {
-                let app = try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: child, name: "梁小\(index)")).decode(AidApplicationOutput.self)
+                let app = try await world.api(
+                    .POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: child, name: "梁小\(index)")
+                ).decode(AidApplicationOutput.self)
                 _ = try await step(world, app.id, "approve", as: "admin", version: 1)
                 _ = try await step(world, app.id, "approve", as: "admin", version: 2)
                 ids.append(app.id)
@@ -169,8 +215,14 @@ import VaporTesting
             let after = try await world.api(.GET, "api/v1/aid-programs/\(program.id)", as: "city").decode(AidProgramOutput.self)
             #expect(after.approvedFen == 600_000)
             // The budget cannot be lowered below what is approved; a payment never passes it.
-            #expect(try await world.api(.PATCH, "api/v1/aid-programs/\(program.id)", as: "city", body: AidProgramInput(budgetFen: 500_000, version: after.version)).errorField == "budgetFen")
-            let paid = try await world.api(.POST, "api/v1/aid-programs/\(program.id)/batches", as: "city", body: AidBatchInput(paidDate: "2024-08-01")).decode(AidBatchOutput.self)
+            #expect(
+                try await world.api(
+                    .PATCH, "api/v1/aid-programs/\(program.id)", as: "city",
+                    body: AidProgramInput(budgetFen: 500_000, version: after.version)
+                ).errorField == "budgetFen")
+            let paid = try await world.api(
+                .POST, "api/v1/aid-programs/\(program.id)/batches", as: "city", body: AidBatchInput(paidDate: "2024-08-01")
+            ).decode(AidBatchOutput.self)
             #expect(paid.totalFen == 600_000 && paid.count == 2)
         }
     }
@@ -181,7 +233,8 @@ import VaporTesting
             try await Self.handlers(world)
             _ = try await Self.verifiedFile(world, member: world.memberA)
             let program = try await Self.program(world)
-            async let byWorker = world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA))
+            async let byWorker = world.api(
+                .POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA))
             var entered = Self.application(program, child: Self.childA)
             entered.memberId = world.memberA
             async let byOfficer = world.api(.POST, "api/v1/aid-applications", as: "officerA", body: entered)
@@ -192,7 +245,10 @@ import VaporTesting
             let app = try #require(try await AidApplication.query(on: world.app.db).first())
             #expect(try await step(world, try app.requireID(), "reject", as: "enterprise", version: 1).errorField == "reason")
             #expect(try await step(world, try app.requireID(), "reject", as: "enterprise", version: 1, reason: "学校信息不符").status == .ok)
-            #expect(try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA)).status == .created)
+            #expect(
+                try await world.api(
+                    .POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA)
+                ).status == .created)
             let mine = try await world.api(.GET, "api/v1/aid-applications/mine", as: "worker").decode([AidApplicationOutput].self)
             #expect(mine.contains { $0.rejectReason == "学校信息不符" })
         }
@@ -203,13 +259,18 @@ import VaporTesting
             let clock = Self.clock(world, "2024-08-01")
             try await Self.handlers(world)
             let plain = try await Self.program(world)
-            let none = try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(plain, child: Self.childA))
+            let none = try await world.api(
+                .POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(plain, child: Self.childA))
             #expect(none.status == .unprocessableEntity && none.errorField == "hardshipFileId")
             var claiming = Self.application(plain, child: Self.childA)
             claiming.priorityGroup = true
             #expect(try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: claiming).errorField == "priorityGroup")
-            let priority = try await world.api(.POST, "api/v1/aid-programs", as: "city", body: AidProgramInput(year: 2025, name: "金秋助学（产业工人）", budgetFen: 1_000_000,
-                                                                                                                priorityIndustrial: true, amountsFen: ["university": 300_000])).decode(AidProgramOutput.self)
+            let priority = try await world.api(
+                .POST, "api/v1/aid-programs", as: "city",
+                body: AidProgramInput(
+                    year: 2025, name: "金秋助学（产业工人）", budgetFen: 1_000_000,
+                    priorityIndustrial: true, amountsFen: ["university": 300_000])
+            ).decode(AidProgramOutput.self)
             var industrial = Self.application(priority, child: Self.childA)
             industrial.priorityGroup = true
             industrial.admissionYear = 2024
@@ -222,23 +283,42 @@ import VaporTesting
             clock.set(CivilDate(year: 2025, month: 8, day: 1)!)
             let lapsed = try await world.api(.GET, "api/v1/hardship-files/\(file.id)", as: "officerA").decode(HardshipFileOutput.self)
             #expect(lapsed.status == .lapsed)
-            let lapsedList = try await world.api(.GET, "api/v1/hardship-files?status=lapsed", as: "officerA").decode(Page<HardshipFileOutput>.self)
+            let lapsedList = try await world.api(.GET, "api/v1/hardship-files?status=lapsed", as: "officerA").decode(
+                Page<HardshipFileOutput>.self)
             #expect(lapsedList.items.map(\.id) == [file.id])
-            let standing = try await world.api(.GET, "api/v1/aid-applications/statistics", as: "officerA").decode(AidStatistics.self).filesByStatus
+            let standing = try await world.api(.GET, "api/v1/aid-applications/statistics", as: "officerA").decode(AidStatistics.self)
+                .filesByStatus
             #expect(standing.first { $0.key == "lapsed" }?.count == 1 && standing.first { $0.key == "verified" }?.count == 0)
-            #expect(try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(plain, child: Self.childB)).errorField == "hardshipFileId")
-            #expect(try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "officerA", body: HardshipStepInput(version: 2)).status == .conflict)
+            #expect(
+                try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(plain, child: Self.childB))
+                    .errorField == "hardshipFileId")
+            #expect(
+                try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "officerA", body: HardshipStepInput(version: 2))
+                    .status == .conflict)
             _ = try await world.api(.POST, "api/v1/hardship-files/\(file.id)/reverify", as: "officerA", body: HardshipStepInput(version: 2))
-            #expect(try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(plain, child: Self.childB)).status == .created)
+            #expect(
+                try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(plain, child: Self.childB))
+                    .status == .created)
             // Leaving hardship closes the file, with the reason kept; a new file can then be opened.
-            #expect(try await world.api(.POST, "api/v1/hardship-files/\(file.id)/close", as: "enterprise", body: HardshipStepInput(version: 3)).errorField == "reason")
-            let closed = try await world.api(.POST, "api/v1/hardship-files/\(file.id)/close", as: "enterprise", body: HardshipStepInput(version: 3, reason: "配偶康复就业")).decode(HardshipFileOutput.self)
+            #expect(
+                try await world.api(.POST, "api/v1/hardship-files/\(file.id)/close", as: "enterprise", body: HardshipStepInput(version: 3))
+                    .errorField == "reason")
+            let closed = try await world.api(
+                .POST, "api/v1/hardship-files/\(file.id)/close", as: "enterprise", body: HardshipStepInput(version: 3, reason: "配偶康复就业")
+            ).decode(HardshipFileOutput.self)
             #expect(closed.status == .closed)
-            #expect(try await world.api(.PATCH, "api/v1/hardship-files/\(file.id)", as: "enterprise", body: HardshipFileInput(cause: "x", version: 4)).status == .conflict)
+            #expect(
+                try await world.api(
+                    .PATCH, "api/v1/hardship-files/\(file.id)", as: "enterprise", body: HardshipFileInput(cause: "x", version: 4)
+                ).status == .conflict)
             let history = try await world.api(.GET, "api/v1/hardship-files/\(file.id)/events", as: "officerA").decode([AidEventOutput].self)
             #expect(history.map(\.what) == ["opened", "verify", "reverify", "close"])
-            #expect(try await world.api(.POST, "api/v1/hardship-files", as: "enterprise",
-                                        body: HardshipFileInput(memberId: world.memberA, level: .accident, cause: "车祸", householdSize: 3, incomePerHeadFen: 40_000)).status == .created)
+            #expect(
+                try await world.api(
+                    .POST, "api/v1/hardship-files", as: "enterprise",
+                    body: HardshipFileInput(
+                        memberId: world.memberA, level: .accident, cause: "车祸", householdSize: 3, incomePerHeadFen: 40_000)
+                ).status == .created)
         }
     }
 
@@ -246,19 +326,28 @@ import VaporTesting
         try await TestWorld.run { world in
             _ = Self.clock(world, "2024-08-01")
             try await Self.handlers(world, ["city", "officerB", "enterprise"])
-            let file = try await world.api(.POST, "api/v1/hardship-files", as: "enterprise",
-                                           body: HardshipFileInput(memberId: world.memberA, level: .relative, cause: "重病", householdSize: 4, incomePerHeadFen: 60_000)).decode(HardshipFileOutput.self)
+            let file = try await world.api(
+                .POST, "api/v1/hardship-files", as: "enterprise",
+                body: HardshipFileInput(memberId: world.memberA, level: .relative, cause: "重病", householdSize: 4, incomePerHeadFen: 60_000)
+            ).decode(HardshipFileOutput.self)
             _ = try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "city", body: HardshipStepInput(version: 1))
             let program = try await Self.program(world)
-            let app = try await world.api(.POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA)).decode(AidApplicationOutput.self)
+            let app = try await world.api(
+                .POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA)
+            ).decode(AidApplicationOutput.self)
             let path = "api/v1/aid-applications/\(app.id)"
             // officerA does not handle aid; officerB does, in another county.
-            for route in ["api/v1/aid-applications", path, "api/v1/aid-applications/statistics", "api/v1/hardship-files", "api/v1/aid-applications/export?format=csv"] {
+            for route in [
+                "api/v1/aid-applications", path, "api/v1/aid-applications/statistics", "api/v1/hardship-files",
+                "api/v1/aid-applications/export?format=csv",
+            ] {
                 #expect(try await world.api(.GET, route, as: "officerA").status == .forbidden, "\(route)")
             }
             #expect(try await world.api(.GET, path, as: "officerB").status == .notFound)
             #expect(try await world.api(.GET, "api/v1/hardship-files/\(file.id)", as: "officerB").status == .notFound)
-            #expect(try await world.api(.GET, "api/v1/aid-applications", as: "officerB").decode(Page<AidApplicationOutput>.self).metadata.total == 0)
+            #expect(
+                try await world.api(.GET, "api/v1/aid-applications", as: "officerB").decode(Page<AidApplicationOutput>.self).metadata.total
+                    == 0)
             #expect(try await step(world, app.id, "approve", as: "officerB", version: 1).status == .notFound)
             #expect(try await world.api(.GET, "api/v1/aid-applications", as: "worker").status == .forbidden)
             #expect(try await world.api(.GET, "api/v1/aid-applications/mine", as: "officerB").status == .forbidden)
@@ -271,9 +360,11 @@ import VaporTesting
             let export = try await world.api(.GET, "api/v1/aid-applications/export?format=csv", as: "city")
             #expect(export.body.string.contains(Masking.idNumber(Self.childA)) && !export.body.string.contains(Self.childA))
             #expect(try await views() == before + 3)
-            let shown = try #require(try await AuditEntry.query(on: world.app.db).filter(\.$action == .view).filter(\.$entityID == app.id).first())
+            let shown = try #require(
+                try await AuditEntry.query(on: world.app.db).filter(\.$action == .view).filter(\.$entityID == app.id).first())
             #expect(shown.actorName == "city")
-            let created = try #require(try await AuditEntry.query(on: world.app.db).filter(\.$entity == "aidApplication").filter(\.$action == .create).first())
+            let created = try #require(
+                try await AuditEntry.query(on: world.app.db).filter(\.$entity == "aidApplication").filter(\.$action == .create).first())
             #expect(!(created.after ?? "").contains(Self.childA) && !(created.after ?? "").contains("梁小雨"))
         }
     }
@@ -289,8 +380,11 @@ import VaporTesting
             #expect(page.status == .ok && page.body.string.contains("金秋助学"))
             let csrf = Browser.csrf(in: page)
             let once = try #require(Browser.field("_once", in: page.body.string))
-            let form = ["_csrf": csrf, "_once": once, "programId": program.id.uuidString, "childName": "梁小雨", "childIdNumber": Self.childA, "school": "兰州大学",
-                        "stage": "university", "admissionYear": "2024"]
+            let form = [
+                "_csrf": csrf, "_once": once, "programId": program.id.uuidString, "childName": "梁小雨", "childIdNumber": Self.childA,
+                "school": "兰州大学",
+                "stage": "university", "admissionYear": "2024",
+            ]
             var wrong = form
             wrong["childIdNumber"] = "123"
             let refused = try await worker.post("/me/aid", form: wrong)
@@ -304,11 +398,17 @@ import VaporTesting
             var enterprise = try await Browser.signedIn(world, as: "enterprise")
             let show = try await enterprise.get("/aid-applications/\(try app.requireID())")
             #expect(show.status == .ok && show.body.string.contains("梁小雨") && !show.body.string.contains(Self.childA))
-            #expect(try await enterprise.post("/aid-applications/\(try app.requireID())/approve", form: ["_csrf": Browser.csrf(in: show), "version": "1"]).status == .seeOther)
+            #expect(
+                try await enterprise.post(
+                    "/aid-applications/\(try app.requireID())/approve", form: ["_csrf": Browser.csrf(in: show), "version": "1"]
+                ).status == .seeOther)
             var city = try await Browser.signedIn(world, as: "city")
             let list = try await city.get("/aid-applications")
             #expect(list.status == .ok && list.body.string.contains("<svg") && list.body.string.contains("梁小雨"))
-            for path in ["/hardship-files", "/aid-programs", "/aid-programs/\(program.id)", "/aid-applications/new", "/hardship-files/new", "/aid-programs/new"] {
+            for path in [
+                "/hardship-files", "/aid-programs", "/aid-programs/\(program.id)", "/aid-applications/new", "/hardship-files/new",
+                "/aid-programs/new",
+            ] {
                 #expect(try await city.get(path).status == .ok, "\(path)")
             }
             let mine = try await worker.get("/me/aid")

@@ -1,14 +1,16 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 @Suite struct AuthTests {
     @Test func tokenForGoodCredentialsOnly() async throws {
         try await TestWorld.run { world in
-            let good = try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: TestWorld.password))
+            let good = try await world.api(
+                .POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: TestWorld.password))
             #expect(good.status == .created)
             let token = try good.decode(TokenOutput.self).token
             var headers = HTTPHeaders()
@@ -31,13 +33,16 @@ import VaporTesting
             let instant = Date()
             world.app.current.now = { instant }
             for _ in 0..<5 {
-                let response = try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: "wrong"))
+                let response = try await world.api(
+                    .POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: "wrong"))
                 #expect(response.status == .unauthorized)
             }
-            let throttled = try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: TestWorld.password))
+            let throttled = try await world.api(
+                .POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: TestWorld.password))
             #expect(throttled.status == .tooManyRequests)
             // Another account is not affected.
-            let other = try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerB", password: TestWorld.password))
+            let other = try await world.api(
+                .POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerB", password: TestWorld.password))
             #expect(other.status == .created)
         }
     }
@@ -61,7 +66,8 @@ import VaporTesting
 
     @Test func usersAreTheAdminsToCreate() async throws {
         try await TestWorld.run { world in
-            let input = UserInput(username: "newofficer", password: "long-enough-phrase", displayName: "新干部", role: .officer, unitId: world.countyA)
+            let input = UserInput(
+                username: "newofficer", password: "long-enough-phrase", displayName: "新干部", role: .officer, unitId: world.countyA)
             #expect(try await world.api(.POST, "api/v1/users", as: "officerA", body: input).status == .forbidden)
             let created = try await world.api(.POST, "api/v1/users", as: "admin", body: input)
             #expect(created.status == .created)
@@ -88,8 +94,11 @@ import VaporTesting
             let token = try await world.token("officerA")
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
-            #expect(try await world.api(.PATCH, "api/v1/users/\(id)", as: "officerB", body: UserUpdate(active: false, version: 1)).status == .forbidden)
-            let moved = try await world.api(.PATCH, "api/v1/users/\(id)", as: "admin", body: UserUpdate(displayName: "西峰干部", unitId: world.countyB, version: 1))
+            #expect(
+                try await world.api(.PATCH, "api/v1/users/\(id)", as: "officerB", body: UserUpdate(active: false, version: 1)).status
+                    == .forbidden)
+            let moved = try await world.api(
+                .PATCH, "api/v1/users/\(id)", as: "admin", body: UserUpdate(displayName: "西峰干部", unitId: world.countyB, version: 1))
             #expect(try moved.decode(UserOutput.self).unitId == world.countyB)
             #expect(try await world.http.sendRequest(.GET, "api/v1/units", headers: headers).status == .ok)
             let stale = try await world.api(.PATCH, "api/v1/users/\(id)", as: "admin", body: UserUpdate(active: false, version: 1))
@@ -98,19 +107,32 @@ import VaporTesting
             #expect(try disabled.decode(UserOutput.self).active == false)
             // Disabling ends the account's sessions and its sign-ins.
             #expect(try await world.http.sendRequest(.GET, "api/v1/units", headers: headers).status == .unauthorized)
-            #expect(try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: TestWorld.password)).status == .unauthorized)
-            _ = try await world.api(.PATCH, "api/v1/users/\(id)", as: "admin", body: UserUpdate(active: true, password: "new-password-2", version: 3))
-            #expect(try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: "new-password-2")).status == .created)
+            #expect(
+                try await world.api(
+                    .POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: TestWorld.password)
+                ).status == .unauthorized)
+            _ = try await world.api(
+                .PATCH, "api/v1/users/\(id)", as: "admin", body: UserUpdate(active: true, password: "new-password-2", version: 3))
+            #expect(
+                try await world.api(
+                    .POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: "new-password-2")
+                ).status == .created)
             let admin = try #require(try await User.query(on: world.app.db).filter(\.$username == "admin").first())
-            let lockout = try await world.api(.PATCH, "api/v1/users/\(try admin.requireID())", as: "admin", body: UserUpdate(role: .officer, version: 1))
+            let lockout = try await world.api(
+                .PATCH, "api/v1/users/\(try admin.requireID())", as: "admin", body: UserUpdate(role: .officer, version: 1))
             #expect(lockout.errorField == "role")
             var browser = try await Browser.signedIn(world, as: "admin")
             let list = try await browser.get("/users")
             #expect(list.body.string.contains("/users/\(id)/edit"))
             let form = try await browser.get("/users/\(id)/edit")
             #expect(form.status == .ok)
-            let saved = try await browser.post("/users/\(id)", form: ["_csrf": Browser.csrf(in: form), "displayName": "西峰区干部", "role": "officer",
-                                                                      "unitId": world.countyA.uuidString, "active": "on", "password": "", "version": Browser.field("version", in: form.body.string) ?? ""])
+            let saved = try await browser.post(
+                "/users/\(id)",
+                form: [
+                    "_csrf": Browser.csrf(in: form), "displayName": "西峰区干部", "role": "officer",
+                    "unitId": world.countyA.uuidString, "active": "on", "password": "",
+                    "version": Browser.field("version", in: form.body.string) ?? "",
+                ])
             #expect(saved.status == .seeOther)
             #expect(try await User.find(id, on: world.app.db)?.displayName == "西峰区干部")
         }

@@ -2,9 +2,10 @@ import Fluent
 import Foundation
 import NIOCore
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 /// What an attacker or a careless client sends: nothing ends the process, nothing reaches data
 /// outside the caller's need to know.
@@ -22,14 +23,16 @@ import VaporTesting
 
     @Test func moneyAndCountsBeyondTheirBoundsAreRefusedBeforeAnySum() async throws {
         try await TestWorld.run { world in
-            let huge = try await world.api(.POST, "api/v1/dispute-cases/request", as: "worker",
-                                           body: DisputeRequestInput(type: .wageArrears, employerName: "某建筑公司", claimedFen: .max, summary: "欠薪"))
+            let huge = try await world.api(
+                .POST, "api/v1/dispute-cases/request", as: "worker",
+                body: DisputeRequestInput(type: .wageArrears, employerName: "某建筑公司", claimedFen: .max, summary: "欠薪"))
             #expect(huge.status == .unprocessableEntity)
             #expect(huge.errorField == "claimedFen")
             #expect(try huge.decode(ErrorResponse.self).error.contains("1000000000000"))
             // Any other integer of a body: ±10^9.
-            let year = try await world.http.sendRequest(.POST, "api/v1/honors", headers: try await Self.json(world, "officerA"),
-                                                        body: ByteBuffer(string: #"{"year": 1e300, "title": "modelWorker"}"#))
+            let year = try await world.http.sendRequest(
+                .POST, "api/v1/honors", headers: try await Self.json(world, "officerA"),
+                body: ByteBuffer(string: #"{"year": 1e300, "title": "modelWorker"}"#))
             #expect(year.status == .unprocessableEntity)
             #expect(year.errorField == "year")
             #expect(try await world.api(.GET, "api/v1/dispute-cases/statistics", as: "officerA").status == .ok)
@@ -45,21 +48,25 @@ import VaporTesting
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for _ in 0..<20 {
                     group.addTask {
-                        try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: "wrong-guess"),
-                                            headers: ["X-Forwarded-For": "203.0.113.9"]).status
+                        try await world.api(
+                            .POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: "wrong-guess"),
+                            headers: ["X-Forwarded-For": "203.0.113.9"]
+                        ).status
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == .unauthorized }.count <= LoginThrottle.accountFromClient.freeAttempts)
             #expect(statuses.filter { $0 == .tooManyRequests }.count >= 20 - LoginThrottle.accountFromClient.freeAttempts)
-            let waiting = try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: TestWorld.password),
-                                              headers: ["X-Forwarded-For": "203.0.113.9"])
+            let waiting = try await world.api(
+                .POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: TestWorld.password),
+                headers: ["X-Forwarded-For": "203.0.113.9"])
             #expect(waiting.status == .tooManyRequests)
             #expect(Int(waiting.headers.first(name: .retryAfter) ?? "") ?? 0 >= 1)
             // The account's owner, elsewhere, is not locked out.
-            let owner = try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: TestWorld.password),
-                                            headers: ["X-Forwarded-For": "198.51.100.7"])
+            let owner = try await world.api(
+                .POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerA", password: TestWorld.password),
+                headers: ["X-Forwarded-For": "198.51.100.7"])
             #expect(owner.status == .created)
         }
     }
@@ -71,7 +78,9 @@ import VaporTesting
             var statuses: [HTTPStatus] = []
             func attempt(_ password: String, after seconds: TimeInterval = 0) async throws {
                 clock.advance(by: seconds)
-                statuses.append(try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerB", password: password)).status)
+                statuses.append(
+                    try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "officerB", password: password))
+                        .status)
             }
             for _ in 0..<5 { try await attempt("wrong-guess") }
             try await attempt(TestWorld.password)
@@ -80,7 +89,10 @@ import VaporTesting
             try await attempt(TestWorld.password, after: 1)
             // A success starts the account's count again.
             try await attempt("wrong-guess")
-            #expect(statuses == Array(repeating: .unauthorized, count: 5) + [.tooManyRequests, .unauthorized, .tooManyRequests, .created, .unauthorized])
+            #expect(
+                statuses == Array(repeating: .unauthorized, count: 5) + [
+                    .tooManyRequests, .unauthorized, .tooManyRequests, .created, .unauthorized,
+                ])
         }
     }
 
@@ -109,11 +121,14 @@ import VaporTesting
 
     @Test func anAdminSetPasswordMustBeReplacedFirst() async throws {
         try await TestWorld.run { world in
-            let created = try await world.api(.POST, "api/v1/users", as: "admin",
-                                              body: UserInput(username: "newclerk", password: "temporary-2024-pass", role: .officer, unitId: world.countyA))
+            let created = try await world.api(
+                .POST, "api/v1/users", as: "admin",
+                body: UserInput(username: "newclerk", password: "temporary-2024-pass", role: .officer, unitId: world.countyA))
             #expect(created.status == .created)
-            let token = try await world.api(.POST, "api/v1/auth/token", as: nil, body: Credentials(username: "newclerk", password: "temporary-2024-pass"))
-                .decode(TokenOutput.self)
+            let token = try await world.api(
+                .POST, "api/v1/auth/token", as: nil, body: Credentials(username: "newclerk", password: "temporary-2024-pass")
+            )
+            .decode(TokenOutput.self)
             #expect(token.mustChangePassword)
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token.token)
@@ -123,8 +138,9 @@ import VaporTesting
             func change(_ current: String, _ new: String) async throws -> LiveResponse {
                 var json = headers
                 json.contentType = .json
-                return try await world.http.sendRequest(.POST, "api/v1/auth/password", headers: json,
-                                                        body: ByteBuffer(data: try JSONEncoder().encode(PasswordChange(currentPassword: current, newPassword: new))))
+                return try await world.http.sendRequest(
+                    .POST, "api/v1/auth/password", headers: json,
+                    body: ByteBuffer(data: try JSONEncoder().encode(PasswordChange(currentPassword: current, newPassword: new))))
             }
             #expect(try await change("not-it", "a-long-fresh-phrase").errorField == "currentPassword")
             #expect(try await change("temporary-2024-pass", "password1234").errorField == "newPassword")
@@ -133,8 +149,11 @@ import VaporTesting
             #expect(try await world.http.sendRequest(.GET, "api/v1/units", headers: headers).status == .ok)
             let stored = try #require(try await User.query(on: world.app.db).filter(\.$username == "newclerk").first())
             #expect(!stored.mustChangePassword)
-            #expect(try await world.api(.POST, "api/v1/users", as: "admin",
-                                        body: UserInput(username: "weakone", password: "123456789012", role: .officer, unitId: world.countyA)).errorField == "password")
+            #expect(
+                try await world.api(
+                    .POST, "api/v1/users", as: "admin",
+                    body: UserInput(username: "weakone", password: "123456789012", role: .officer, unitId: world.countyA)
+                ).errorField == "password")
         }
     }
 
@@ -144,8 +163,10 @@ import VaporTesting
             member.hardship = true
             try await member.save(on: world.app.db)
             try await Audit.record(.update, member, before: ["hardship": "false"], by: .system, on: world.app.db)
-            try await AuditEntry(at: Date(), actorID: nil, actorName: "system", unitID: world.countyA, entity: HardshipFile.auditEntity,
-                                 entityID: UUID(), action: .create, before: nil, after: nil).create(on: world.app.db)
+            try await AuditEntry(
+                at: Date(), actorID: nil, actorName: "system", unitID: world.countyA, entity: HardshipFile.auditEntity,
+                entityID: UUID(), action: .create, before: nil, after: nil
+            ).create(on: world.app.db)
 
             #expect(try await world.api(.GET, "api/v1/members?hardship=true", as: "officerA").status == .forbidden)
             let shown = try await world.api(.GET, "api/v1/members/\(world.memberA)", as: "officerA")
@@ -155,7 +176,9 @@ import VaporTesting
             #expect(!audit.items.contains { ($0.before ?? [:])["hardship"] != nil || ($0.after ?? [:])["hardship"] != nil })
 
             try await User.query(on: world.app.db).filter(\.$username == "officera").set(\.$handlesAid, to: true).update()
-            #expect(try await world.api(.GET, "api/v1/members?hardship=true", as: "officerA").decode(Page<MemberOutput>.self).items.map(\.id) == [world.memberA])
+            #expect(
+                try await world.api(.GET, "api/v1/members?hardship=true", as: "officerA").decode(Page<MemberOutput>.self).items.map(\.id)
+                    == [world.memberA])
             let seen = try await world.api(.GET, "api/v1/audit-entries?per=200", as: "officerA").decode(Page<AuditEntryOutput>.self)
             #expect(seen.items.contains { $0.entity == HardshipFile.auditEntity })
         }
@@ -164,8 +187,10 @@ import VaporTesting
     @Test func uniqueNumbersHeldOutsideTheScopeAreNoOracle() async throws {
         try await TestWorld.run { world in
             func register(as user: String, unit: UUID) async throws -> LiveResponse {
-                try await world.api(.POST, "api/v1/members", as: user, body: MemberInput(
-                    name: "重复者", idNumber: TestWorld.idA, mobile: "13900001111", unitId: unit, trade: "电力电缆工", skillLevel: 2))
+                try await world.api(
+                    .POST, "api/v1/members", as: user,
+                    body: MemberInput(
+                        name: "重复者", idNumber: TestWorld.idA, mobile: "13900001111", unitId: unit, trade: "电力电缆工", skillLevel: 2))
             }
             let inside = try await register(as: "officerA", unit: world.countyA)
             let outside = try await register(as: "officerB", unit: world.countyB)
@@ -179,7 +204,9 @@ import VaporTesting
     }
 
     @Test func redirectsStayOnThisSite() {
-        for hostile in ["/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/\n/evil.example", "evil", "/\u{3000}/x"] {
+        for hostile in [
+            "/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/\n/evil.example", "evil", "/\u{3000}/x",
+        ] {
             #expect(LoginPages.safeNext(hostile) == "/", "\(hostile.debugDescription)")
         }
         #expect(LoginPages.safeNext("/members?q=%E5%AD%A6&page=2") == "/members?q=%E5%AD%A6&page=2")
@@ -191,7 +218,8 @@ import VaporTesting
             headers.bearerAuthorization = BearerAuthorization(token: try await world.token("officerA"))
             headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=xyz")
             for body in ["", "--xyz\r\n", "garbage"] {
-                let response = try await world.http.sendRequest(.POST, "api/v1/innovation-items/import", headers: headers, body: ByteBuffer(string: body))
+                let response = try await world.http.sendRequest(
+                    .POST, "api/v1/innovation-items/import", headers: headers, body: ByteBuffer(string: body))
                 #expect(response.status.code >= 400 && response.status.code < 500, "\(body.debugDescription): \(response.status)")
             }
             #expect(try await world.api(.GET, "api/v1/units", as: "officerA").status == .ok)
@@ -199,7 +227,8 @@ import VaporTesting
     }
 
     @Test func multipartBodiesAreReadInPlace() throws {
-        let body = "preamble\r\n--b0\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntoken-1\r\n"
+        let body =
+            "preamble\r\n--b0\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntoken-1\r\n"
             + "--b0\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\n标题\r\n--b0x,1\r\n"
             + "--b0--\r\n"
         let form = try MultipartForm.parse(ByteBuffer(string: body), boundary: "b0")
@@ -207,7 +236,9 @@ import VaporTesting
         #expect(try String(buffer: form.file()) == "标题\r\n--b0x,1")
         #expect(throws: AppError.self) { try MultipartForm().file() }
         for broken in ["", "--b0", "--b0\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno end", "--b0xx"] {
-            #expect(throws: AppError.self, "\(broken.debugDescription)") { try MultipartForm.parse(ByteBuffer(string: broken), boundary: "b0") }
+            #expect(throws: AppError.self, "\(broken.debugDescription)") {
+                try MultipartForm.parse(ByteBuffer(string: broken), boundary: "b0")
+            }
         }
     }
 
@@ -219,7 +250,8 @@ import VaporTesting
         try await TestWorld.run { world in
             var statuses: [HTTPStatus] = []
             for index in 0..<(LoginThrottle.certificateCheck.freeAttempts + 2) {
-                statuses.append(try await world.api(.GET, "api/v1/certificates/JS2024-AAAA-BBBB-CCC\(index % 10)\(index / 10)", as: nil).status)
+                statuses.append(
+                    try await world.api(.GET, "api/v1/certificates/JS2024-AAAA-BBBB-CCC\(index % 10)\(index / 10)", as: nil).status)
             }
             #expect(statuses.prefix(LoginThrottle.certificateCheck.freeAttempts).allSatisfy { $0 == .notFound })
             #expect(statuses.last == .tooManyRequests)
@@ -236,7 +268,9 @@ import VaporTesting
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             for (path, item) in paths {
                 for (method, value) in item {
-                    guard let operation = value as? [String: Any], let responses = operation["responses"] as? [String: Any] else { continue }
+                    guard let operation = value as? [String: Any], let responses = operation["responses"] as? [String: Any] else {
+                        continue
+                    }
                     if operation["requestBody"] != nil {
                         for code in ["400", "413", "415", "422"] { #expect(responses[code] != nil, "\(method) \(path) \(code)") }
                     }

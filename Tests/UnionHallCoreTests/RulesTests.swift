@@ -6,7 +6,8 @@ import UnionHallCore
     @Test(arguments: [
         (UnitKind.city, UnitKind.county, true), (.city, .industry, true), (.county, .industry, true), (.county, .enterprise, true),
         (.industry, .enterprise, true), (.enterprise, .team, true), (.city, .team, true),
-        (.county, .county, false), (.enterprise, .county, false), (.team, .team, false), (.county, .city, false), (.industry, .county, false),
+        (.county, .county, false), (.enterprise, .county, false), (.team, .team, false), (.county, .city, false),
+        (.industry, .county, false),
     ])
     func whichKindsNest(_ parent: UnitKind, _ child: UnitKind, _ allowed: Bool) {
         #expect(parent.mayContain(child) == allowed)
@@ -14,8 +15,11 @@ import UnionHallCore
 
     @Test func placementRules() {
         #expect(UnitRules.checkPlacement(kind: .city, parentKind: nil, unitID: nil, parentAncestry: []) == nil)
-        #expect(UnitRules.checkPlacement(kind: .county, parentKind: nil, unitID: nil, parentAncestry: [])?.key == "error.unit.parentRequired")
-        #expect(UnitRules.checkPlacement(kind: .team, parentKind: .enterprise, unitID: "A", parentAncestry: ["C", "A", "root"])?.key == "error.unit.cycle")
+        #expect(
+            UnitRules.checkPlacement(kind: .county, parentKind: nil, unitID: nil, parentAncestry: [])?.key == "error.unit.parentRequired")
+        #expect(
+            UnitRules.checkPlacement(kind: .team, parentKind: .enterprise, unitID: "A", parentAncestry: ["C", "A", "root"])?.key
+                == "error.unit.cycle")
         #expect(UnitRules.checkPlacement(kind: .county, parentKind: .enterprise, unitID: nil, parentAncestry: ["E"])?.field == "kind")
     }
 }
@@ -23,7 +27,9 @@ import UnionHallCore
 @Suite struct MemberDraftTests {
     let id = "620102199001011233"
 
-    func draft(name: String = "孙学祥", gender: Gender? = nil, idNumber: String? = nil, mobile: String? = nil, trade: String? = nil, level: Int? = nil) -> MemberDraft {
+    func draft(
+        name: String = "孙学祥", gender: Gender? = nil, idNumber: String? = nil, mobile: String? = nil, trade: String? = nil, level: Int? = nil
+    ) -> MemberDraft {
         MemberDraft(name: name, gender: gender, idNumber: idNumber ?? id, mobile: mobile, trade: trade, skillLevel: level)
     }
 
@@ -143,7 +149,8 @@ enum MemberDraftCase: Sendable, CaseIterable {
 
 @Suite struct HonorDraftTests {
     @Test func titlesWithAFixedLevelTakeIt() throws {
-        let valid = try HonorDraft(title: .longyuanCraftsman, level: nil, year: 2023, awardingBody: "甘肃省总工会").validate(currentYear: 2024).get()
+        let valid = try HonorDraft(title: .longyuanCraftsman, level: nil, year: 2023, awardingBody: "甘肃省总工会").validate(currentYear: 2024)
+            .get()
         #expect(valid.level == .provincial)
     }
 
@@ -213,9 +220,13 @@ enum MemberDraftCase: Sendable, CaseIterable {
 
 @Suite struct StudioRulesTests {
     @Test func studioDraft() throws {
-        let valid = try StudioDraft(name: "巩怀华劳模创新工作室", kind: .modelWorkerStudio, level: .city, yearNamed: 2019, namedBy: "庆阳市总工会").validate(currentYear: 2024).get()
+        let valid = try StudioDraft(name: "巩怀华劳模创新工作室", kind: .modelWorkerStudio, level: .city, yearNamed: 2019, namedBy: "庆阳市总工会")
+            .validate(currentYear: 2024).get()
         #expect(valid.kind == .modelWorkerStudio)
-        guard case .failure(let issue) = StudioDraft(name: "x", kind: .innovativeTeam, level: .city, yearNamed: 2030, namedBy: "y").validate(currentYear: 2024) else {
+        guard
+            case .failure(let issue) = StudioDraft(name: "x", kind: .innovativeTeam, level: .city, yearNamed: 2030, namedBy: "y").validate(
+                currentYear: 2024)
+        else {
             Issue.record("expected a failure")
             return
         }
@@ -224,10 +235,14 @@ enum MemberDraftCase: Sendable, CaseIterable {
 
     @Test func resultLines() {
         #expect(StudioResultRules.check(kind: .inventionPatent, quantity: 5, amountFen: nil, year: 2024, currentYear: 2024) == nil)
-        #expect(StudioResultRules.check(kind: .inventionPatent, quantity: 0, amountFen: nil, year: 2024, currentYear: 2024)?.field == "quantity")
+        #expect(
+            StudioResultRules.check(kind: .inventionPatent, quantity: 0, amountFen: nil, year: 2024, currentYear: 2024)?.field == "quantity"
+        )
         #expect(StudioResultRules.check(kind: .funding, quantity: nil, amountFen: 20_000_000, year: 2024, currentYear: 2024) == nil)
         #expect(StudioResultRules.check(kind: .benefit, quantity: 3, amountFen: nil, year: 2024, currentYear: 2024)?.field == "amountFen")
-        #expect(StudioResultRules.check(kind: .benefit, quantity: nil, amountFen: -5, year: 2024, currentYear: 2024)?.key == "error.amount.positive")
+        #expect(
+            StudioResultRules.check(kind: .benefit, quantity: nil, amountFen: -5, year: 2024, currentYear: 2024)?.key
+                == "error.amount.positive")
         #expect(StudioResultRules.check(kind: nil, quantity: 1, amountFen: nil, year: 2024, currentYear: 2024)?.field == "kind")
     }
 }

@@ -75,7 +75,10 @@ extension User: Audited {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["username": username, "displayName": displayName, "role": role.rawValue, "unitId": unitID?.uuidString ?? "", "active": String(active), "handlesAid": String(handlesAid)]
+        [
+            "username": username, "displayName": displayName, "role": role.rawValue, "unitId": unitID?.uuidString ?? "",
+            "active": String(active), "handlesAid": String(handlesAid),
+        ]
     }
 }
 
@@ -85,14 +88,17 @@ enum AccountService {
 
     /// 3–32 lower-case ASCII letters, digits, `_`, `.` or `-`.
     static func isValidUsername(_ username: String) -> Bool {
-        usernameLength.contains(username.count) && username.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "_.-".contains($0)) }
+        usernameLength.contains(username.count)
+            && username.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "_.-".contains($0)) }
     }
 
     /// The user for these credentials, or nil. Each try is claimed against the throttle first
     /// (429 while a key must wait), and bcrypt runs on the thread pool, never on an event loop.
     static func authenticate(_ credentials: Credentials, on request: Request) async throws -> User? {
         let username = String(credentials.username.lowercased().trimmingCharacters(in: .whitespaces).prefix(64))
-        guard credentials.password.utf8.count <= 1_024 else { throw AppError.invalid("password", "error.password.long", [String(PasswordPolicy.maxLength)]) }
+        guard credentials.password.utf8.count <= 1_024 else {
+            throw AppError.invalid("password", "error.password.long", [String(PasswordPolicy.maxLength)])
+        }
         let claims = try await LoginThrottles.claim(username: username, on: request)
         let user = try await User.query(on: request.db).filter(\.$username == username).first()
         // Verify against a hash even for an unknown user, so timing does not tell which names exist.
@@ -159,7 +165,8 @@ enum AccountService {
         }
         let displayName = input.displayName?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? username
         let hash = try await request.hashPassword(password)
-        let user = User(username: username, passwordHash: hash, displayName: displayName, role: role, unitID: input.unitId, memberID: input.memberId)
+        let user = User(
+            username: username, passwordHash: hash, displayName: displayName, role: role, unitID: input.unitId, memberID: input.memberId)
         user.mustChangePassword = true
         let editor = try request.editor()
         return try await request.write { db in
@@ -190,7 +197,9 @@ enum AccountService {
         }
         if let role = input.role { user.role = role }
         if let unitID = input.unitId {
-            guard try await UnitTree.load(on: request.db).nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
+            guard try await UnitTree.load(on: request.db).nodes[unitID] != nil else {
+                throw AppError.invalid("unitId", "error.unit.notHeld")
+            }
             user.unitID = unitID
         }
         if user.role != .admin, user.unitID == nil { throw AppError.invalid("unitId", "error.required") }

@@ -5,7 +5,8 @@ import Vapor
 struct SessionCookieAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[Sessions.cookieName]?.string,
-           let session = try await Sessions.find(token: token, kind: .web, on: request) {
+            let session = try await Sessions.find(token: token, kind: .web, on: request)
+        {
             request.authSession = session
             if let user = session.user { request.auth.login(user) }
         }
@@ -17,8 +18,9 @@ struct SessionCookieAuthenticator: AsyncMiddleware {
 struct BearerTokenAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization,
-           let session = try await Sessions.find(token: bearer.token, kind: .api, on: request),
-           let user = session.user {
+            let session = try await Sessions.find(token: bearer.token, kind: .api, on: request),
+            let user = session.user
+        {
             request.authSession = session
             request.auth.login(user)
         }
@@ -68,14 +70,17 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.method != .GET, request.method != .HEAD {
             // A larger form (a file upload) arrives as a stream: collect it within its route's limit.
             if request.body.data == nil {
-                let limit = request.route?.bodyLimit(default: request.application.routes.defaultMaxBodySize) ?? request.application.routes.defaultMaxBodySize
+                let limit =
+                    request.route?.bodyLimit(default: request.application.routes.defaultMaxBodySize)
+                    ?? request.application.routes.defaultMaxBodySize
                 _ = try await request.body.collect(max: limit.value).get()
             }
-            let sent = request.headers.contentType?.type == "multipart"
+            let sent =
+                request.headers.contentType?.type == "multipart"
                 ? (try? MultipartForm.read(request))?.fields[Self.fieldName]
                 : try? request.content.get(String.self, at: Self.fieldName)
             guard let expected = request.authSession?.csrfToken, let sent,
-                  Self.constantTimeEqual(Array(expected.utf8), Array(sent.utf8))
+                Self.constantTimeEqual(Array(expected.utf8), Array(sent.utf8))
             else { throw AppError(status: .forbidden, key: "error.csrf") }
         }
         return try await next.respond(to: request)

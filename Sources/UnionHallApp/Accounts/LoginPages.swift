@@ -39,7 +39,8 @@ struct LoginPages: RouteCollection {
             cookie = token
         }
         let next = Self.safeNext(try? req.query.get(String.self, at: "next"))
-        let response = try await Pages.render("login", Context(layout: Pages.layout(req, titleKey: "login.title"), username: "", next: next), on: req)
+        let response = try await Pages.render(
+            "login", Context(layout: Pages.layout(req, titleKey: "login.title"), username: "", next: next), on: req)
         if let cookie { response.cookies[Sessions.cookieName] = Sessions.cookie(cookie, on: req) }
         return response
     }
@@ -51,10 +52,18 @@ struct LoginPages: RouteCollection {
         do {
             user = try await AccountService.authenticate(Credentials(username: form.username ?? "", password: form.password ?? ""), on: req)
         } catch let error as AppError {
-            return try await Pages.render("login", Context(layout: Pages.layout(req, titleKey: "login.title"), username: form.username ?? "", next: next, error: req.t(error.key, error.arguments)), status: error.status, on: req)
+            return try await Pages.render(
+                "login",
+                Context(
+                    layout: Pages.layout(req, titleKey: "login.title"), username: form.username ?? "", next: next,
+                    error: req.t(error.key, error.arguments)), status: error.status, on: req)
         }
         guard let user else {
-            return try await Pages.render("login", Context(layout: Pages.layout(req, titleKey: "login.title"), username: form.username ?? "", next: next, error: req.t("error.login.failed")), status: .unauthorized, on: req)
+            return try await Pages.render(
+                "login",
+                Context(
+                    layout: Pages.layout(req, titleKey: "login.title"), username: form.username ?? "", next: next,
+                    error: req.t("error.login.failed")), status: .unauthorized, on: req)
         }
         // A new session ID at login: a session fixed before login is worth nothing after it.
         let anonymous = req.authSession
@@ -82,7 +91,8 @@ struct LoginPages: RouteCollection {
         }
         req.auth.logout(User.self)
         let response = req.redirect(to: "/login?notice=loggedOut")
-        response.cookies[Sessions.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
+        response.cookies[Sessions.cookieName] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
@@ -92,7 +102,8 @@ struct LoginPages: RouteCollection {
         guard let language = UILanguage(rawValue: code) else { throw AppError.notFound }
         let response = req.redirect(to: Self.safeNext(try? req.query.get(String.self, at: "next")))
         response.cookies[UILanguage.cookieName] = HTTPCookies.Value(
-            string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", isSecure: req.application.current.secureCookies, isHTTPOnly: true, sameSite: .lax)
+            string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", isSecure: req.application.current.secureCookies,
+            isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
@@ -101,8 +112,8 @@ struct LoginPages: RouteCollection {
     /// `//evil.example`), no backslash, no second leading slash, and no host when parsed.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count <= 2_048,
-              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
-              let parsed = URLComponents(string: next), parsed.host == nil, parsed.scheme == nil
+            next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
+            let parsed = URLComponents(string: next), parsed.host == nil, parsed.scheme == nil
         else { return "/" }
         return next
     }

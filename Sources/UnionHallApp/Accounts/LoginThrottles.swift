@@ -52,16 +52,20 @@ enum LoginThrottles {
         let pending = now + pendingHold
         return try await request.write { db in
             let sql = try sqlDatabase(db)
-            let row = try await sql.raw("""
-                INSERT INTO \(ident: schema) (id, key, attempts, last_at, next_at) VALUES (\(bind: UUID()), \(bind: key), 1, \(bind: now), \(bind: now))
+            let row = try await sql.raw(
+                """
+                INSERT INTO \(ident: schema) (id, key, attempts, last_at, next_at)
+                VALUES (\(bind: UUID()), \(bind: key), 1, \(bind: now), \(bind: now))
                 ON CONFLICT (key) DO UPDATE SET
                   attempts = CASE WHEN \(ident: schema).last_at < \(bind: windowStart) THEN 1 ELSE \(ident: schema).attempts + 1 END,
-                  next_at = CASE WHEN \(ident: schema).last_at >= \(bind: windowStart) AND \(ident: schema).attempts + 1 >= \(bind: rule.freeAttempts)
+                  next_at = CASE WHEN \(ident: schema).last_at >= \(bind: windowStart)
+                                  AND \(ident: schema).attempts + 1 >= \(bind: rule.freeAttempts)
                             THEN \(bind: pending) ELSE \(bind: now) END,
                   last_at = \(bind: now)
                 WHERE \(ident: schema).next_at <= \(bind: now)
                 RETURNING attempts
-                """).first()
+                """
+            ).first()
             return try row?.decode(column: "attempts", as: Int.self)
         }
     }
@@ -80,9 +84,12 @@ enum LoginThrottles {
             let sql = try sqlDatabase(db)
             for claim in claims {
                 let next = now + claim.rule.delay(afterFailures: claim.attempts)
-                try await sql.raw("""
-                    UPDATE \(ident: schema) SET next_at = \(bind: next) WHERE key = \(bind: claim.key) AND attempts = \(bind: claim.attempts)
-                    """).run()
+                try await sql.raw(
+                    """
+                    UPDATE \(ident: schema) SET next_at = \(bind: next)
+                    WHERE key = \(bind: claim.key) AND attempts = \(bind: claim.attempts)
+                    """
+                ).run()
             }
         }
     }
@@ -95,9 +102,12 @@ enum LoginThrottles {
             for claim in claims {
                 if claim.key.hasPrefix("c:") || claim.key.hasPrefix("v:") {
                     let next = now + claim.rule.delay(afterFailures: claim.attempts - 1)
-                    try await sql.raw("""
-                        UPDATE \(ident: schema) SET attempts = attempts - 1, next_at = \(bind: next) WHERE key = \(bind: claim.key) AND attempts > 0
-                        """).run()
+                    try await sql.raw(
+                        """
+                        UPDATE \(ident: schema) SET attempts = attempts - 1, next_at = \(bind: next)
+                        WHERE key = \(bind: claim.key) AND attempts > 0
+                        """
+                    ).run()
                 } else {
                     try await sql.raw("DELETE FROM \(ident: schema) WHERE key = \(bind: claim.key)").run()
                 }
@@ -108,9 +118,11 @@ enum LoginThrottles {
     /// Forgets keys whose window and wait have both passed.
     static func sweep(on db: any Database, now: Date) async throws {
         let cutoff = now.timeIntervalSince1970 - LoginThrottle.client.window
-        try await sqlDatabase(db).raw("""
+        try await sqlDatabase(db).raw(
+            """
             DELETE FROM \(ident: schema) WHERE last_at < \(bind: cutoff) AND next_at < \(bind: now.timeIntervalSince1970)
-            """).run()
+            """
+        ).run()
     }
 
     private static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {

@@ -38,8 +38,9 @@ struct PasswordPage: RouteCollection {
 
     private func render(_ req: Request, error: FormError?, status: HTTPStatus = .ok) async throws -> Response {
         let user = try req.requireUser()
-        let context = Context(layout: Pages.layout(req, titleKey: "password.title"), mustChange: user.mustChangePassword,
-                              minLength: PasswordPolicy.minLength, error: error)
+        let context = Context(
+            layout: Pages.layout(req, titleKey: "password.title"), mustChange: user.mustChangePassword,
+            minLength: PasswordPolicy.minLength, error: error)
         return try await Pages.render("account/password", context, status: status, on: req)
     }
 }

@@ -22,7 +22,9 @@ enum Sessions {
     }
 
     /// Starts a session and returns the secret for the cookie or the bearer token.
-    static func start(userID: UUID?, kind: AuthSession.Kind, on db: any Database, environment: AppEnvironment) async throws -> (token: String, session: AuthSession) {
+    static func start(userID: UUID?, kind: AuthSession.Kind, on db: any Database, environment: AppEnvironment) async throws -> (
+        token: String, session: AuthSession
+    ) {
         let token = newSecret()
         let now = environment.now()
         let session = AuthSession(
@@ -34,8 +36,9 @@ enum Sessions {
 
     /// The live session for a secret, with its user; an expired one is deleted and not returned.
     static func find(token: String, kind: AuthSession.Kind, on request: Request) async throws -> AuthSession? {
-        guard let session = try await AuthSession.query(on: request.db)
-            .filter(\.$tokenHash == hash(token)).filter(\.$kind == kind).with(\.$user).first()
+        guard
+            let session = try await AuthSession.query(on: request.db)
+                .filter(\.$tokenHash == hash(token)).filter(\.$kind == kind).with(\.$user).first()
         else { return nil }
         let environment = request.application.current
         let now = environment.now()

@@ -8,14 +8,16 @@ struct AidAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("hardship-files", ":id", "events") { req async throws -> [AidEventOutput] in
             let context = try await AidAccess.require(req)
-            let row = try await HardshipFile.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: true, on: req.db)
+            let row = try await HardshipFile.find(
+                try req.parameters.require("id"), scope: context.scope, includingDeleted: true, on: req.db)
             return try await AidAccess.events(of: try row.requireID(), on: req.db)
         }
 
         let applications = routes.grouped(.constant(AidApplication.routeName))
         applications.post("apply") { req async throws -> Response in
             let member = try await req.requireMember()
-            let row = try await AidApplications.apply(try req.content.decode(AidApplicationInput.self), member: member, editor: try req.editor(), app: req.application, once: nil)
+            let row = try await AidApplications.apply(
+                try req.content.decode(AidApplicationInput.self), member: member, editor: try req.editor(), app: req.application, once: nil)
             return try await row.output(on: req).encodeResponse(status: .created, for: req)
         }
         applications.get("mine") { req async throws -> [AidApplicationOutput] in
@@ -23,7 +25,8 @@ struct AidAPIController: RouteCollection {
         }
         applications.get("statistics") { req async throws -> AidStatistics in
             let context = try await AidAccess.require(req)
-            return try await AidApplications.statistics(scope: context.scope, list: try req.query.decode(ListQuery.self), today: req.today, on: req.db)
+            return try await AidApplications.statistics(
+                scope: context.scope, list: try req.query.decode(ListQuery.self), today: req.today, on: req.db)
         }
         applications.get(":id", "events") { req async throws -> [AidEventOutput] in
             let row = try await AidApplications.readable(try req.parameters.require("id"), request: req)
@@ -33,7 +36,8 @@ struct AidAPIController: RouteCollection {
         let programs = routes.grouped(.constant(AidProgram.routeName))
         programs.get("open") { req async throws -> [AidProgramOutput] in
             let member = try await req.requireMember()
-            return try AidProgram.outputs(try await AidPrograms.open(to: member.unitID, tree: try await UnitTree.load(on: req.db), on: req.db), on: req)
+            return try AidProgram.outputs(
+                try await AidPrograms.open(to: member.unitID, tree: try await UnitTree.load(on: req.db), on: req.db), on: req)
         }
         let program = programs.grouped(":id")
         program.get("notice") { req async throws -> [AidNoticeLine] in
@@ -51,20 +55,25 @@ struct AidAPIController: RouteCollection {
         program.get("batches", ":batchId", "bank-list") { req async throws -> Response in
             let (row, context) = try await Self.program(req)
             try AidPayments.requirePayer(of: row, context)
-            return try await AidPayments.bankList(try await Self.batch(req, of: row, scope: context.scope), format: Self.format(req), request: req)
+            return try await AidPayments.bankList(
+                try await Self.batch(req, of: row, scope: context.scope), format: Self.format(req), request: req)
         }
     }
 
     /// The programme as an aid handler sees it: in their subtree, or above it (the city's programme seen by a county).
     static func program(_ req: Request) async throws -> (row: AidProgram, context: WriteContext) {
         let context = try await AidAccess.require(req)
-        guard let row = try await AidProgram.find(try req.parameters.require("id"), on: req.db), row.deletedAt == nil else { throw AppError.notFound }
+        guard let row = try await AidProgram.find(try req.parameters.require("id"), on: req.db), row.deletedAt == nil else {
+            throw AppError.notFound
+        }
         guard AidPrograms.reachable(row, by: context) else { throw AppError.notFound }
         return (row, context)
     }
 
     static func published(_ req: Request) async throws -> AidProgram {
-        guard let row = try await AidProgram.find(try req.parameters.require("id"), on: req.db), row.deletedAt == nil else { throw AppError.notFound }
+        guard let row = try await AidProgram.find(try req.parameters.require("id"), on: req.db), row.deletedAt == nil else {
+            throw AppError.notFound
+        }
         return row
     }
 
@@ -80,14 +89,18 @@ struct AidAPIController: RouteCollection {
     }
 
     static func batch(_ req: Request, of program: AidProgram, scope: UnitScope) async throws -> AidPaymentBatch {
-        guard let batch = try await AidPaymentBatch.find(try req.parameters.require("batchId"), on: req.db), batch.programID == program.id, scope.contains(batch.unitID) else {
+        guard let batch = try await AidPaymentBatch.find(try req.parameters.require("batchId"), on: req.db), batch.programID == program.id,
+            scope.contains(batch.unitID)
+        else {
             throw AppError.notFound
         }
         return batch
     }
 
     static func format(_ req: Request) throws -> SpreadsheetWriter.Format {
-        guard let format = try req.query.decode(ListExport.Options.self).format else { throw AppError.invalid("format", "error.export.format") }
+        guard let format = try req.query.decode(ListExport.Options.self).format else {
+            throw AppError.invalid("format", "error.export.format")
+        }
         return format
     }
 }

@@ -22,8 +22,10 @@ enum AidAccess {
     static func recordView(_ req: Request, entityID: UUID?, shown: Int, query: String?) async throws {
         let user = try req.requireUser()
         let editor = try req.editor()
-        let entry = AuditEntry(at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: AidApplication.auditEntity, entityID: entityID,
-                               action: .view, before: nil, after: Audit.encode(["shown": String(shown), "searched": String(!(query ?? "").isEmpty)]))
+        let entry = AuditEntry(
+            at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: AidApplication.auditEntity,
+            entityID: entityID,
+            action: .view, before: nil, after: Audit.encode(["shown": String(shown), "searched": String(!(query ?? "").isEmpty)]))
         try await req.application.write { db in try await entry.create(on: db) }
     }
 
@@ -41,6 +43,8 @@ enum AidAccess {
 
 extension AidAccess {
     static func handles(_ context: WriteContext) throws {
-        guard context.user.role == .admin || context.user.handlesAid else { throw AppError(status: .forbidden, key: "error.aid.notHandler") }
+        guard context.user.role == .admin || context.user.handlesAid else {
+            throw AppError(status: .forbidden, key: "error.aid.notHandler")
+        }
     }
 }

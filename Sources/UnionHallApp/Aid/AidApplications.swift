@@ -23,25 +23,32 @@ enum AidApplications {
     static func outputs(_ rows: [AidApplication], on db: any Database) async throws -> [AidApplicationOutput] {
         let names = try await MentorshipService.memberNames(rows.map(\.memberID), on: db)
         return try rows.map { row in
-            AidApplicationOutput(id: try row.requireID(), unitId: row.unitID, programId: row.programID, programYear: row.programYear, memberId: row.memberID,
-                                 memberName: names[row.memberID] ?? "", hardshipFileId: row.hardshipFileID, priorityGroup: row.priorityGroup, childName: row.childName,
-                                 childIdNumber: Masking.idNumber(row.childIDNumber), school: row.school, stage: row.stage, admissionYear: row.admissionYear,
-                                 amountFen: row.amountFen, payeeAccount: row.payeeAccount.map(Masking.account), status: row.status, submittedDate: row.submittedDate,
-                                 approvedDate: row.approvedDate, rejectReason: row.rejectReason, batchId: row.batchID, paidDate: row.paidDate, version: row.version,
-                                 createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+            AidApplicationOutput(
+                id: try row.requireID(), unitId: row.unitID, programId: row.programID, programYear: row.programYear, memberId: row.memberID,
+                memberName: names[row.memberID] ?? "", hardshipFileId: row.hardshipFileID, priorityGroup: row.priorityGroup,
+                childName: row.childName,
+                childIdNumber: Masking.idNumber(row.childIDNumber), school: row.school, stage: row.stage, admissionYear: row.admissionYear,
+                amountFen: row.amountFen, payeeAccount: row.payeeAccount.map(Masking.account), status: row.status,
+                submittedDate: row.submittedDate,
+                approvedDate: row.approvedDate, rejectReason: row.rejectReason, batchId: row.batchID, paidDate: row.paidDate,
+                version: row.version,
+                createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
     }
 
     /// One application per child a year. The same parent is told it is a second one; anyone else
     /// learns only that this child cannot be entered, not who applied or where.
     static func checkChildFree(year: Int, childKey: String, parent: UUID, on db: any Database) async throws {
-        guard let other = try await AidApplication.query(on: db).filter(\.$programYear == year).filter(\.$childKey == childKey).first() else { return }
+        guard let other = try await AidApplication.query(on: db).filter(\.$programYear == year).filter(\.$childKey == childKey).first()
+        else { return }
         if other.memberID == parent { throw AppError.conflict("childIdNumber", "error.aid.childTwice", [String(year)]) }
         throw AppError.conflict("childIdNumber", "error.aid.childUnavailable", [String(year)])
     }
 
     /// A new application for `member`'s child, from the worker's own page or entered by an officer.
-    static func apply(_ input: AidApplicationInput, member: Member, editor: Editor, app: Application, once: FormOnce?) async throws -> AidApplication {
+    static func apply(_ input: AidApplicationInput, member: Member, editor: Editor, app: Application, once: FormOnce?) async throws
+        -> AidApplication
+    {
         let db = app.db
         try await once.checkNotSubmitted(on: db)
         let today = CivilDate(editor.at)
@@ -64,17 +71,23 @@ enum AidApplications {
         row.stage = stage
         row.amountFen = program.amount(for: stage)
         guard row.amountFen > 0 else { throw AppError.invalid("stage", "error.aid.stageNotCovered") }
-        if let issue = AidEligibility.check(admissionYear: input.admissionYear, programmeYear: program.year) { throw AppError.invalid(issue.field, issue.key, issue.arguments) }
+        if let issue = AidEligibility.check(admissionYear: input.admissionYear, programmeYear: program.year) {
+            throw AppError.invalid(issue.field, issue.key, issue.arguments)
+        }
         row.admissionYear = input.admissionYear ?? program.year
         if let account = input.payeeAccount?.filter({ !$0.isWhitespace }), !account.isEmpty {
-            guard (12...30).contains(account.count), account.allSatisfy(\.isNumber) else { throw AppError.invalid("payeeAccount", "error.aid.account") }
+            guard (12...30).contains(account.count), account.allSatisfy(\.isNumber) else {
+                throw AppError.invalid("payeeAccount", "error.aid.account")
+            }
             row.payeeAccount = account
         }
         let file = try await HardshipService.verifiedFile(of: memberID, today: today, on: db)
         if let named = input.hardshipFileId, named != file?.id { throw AppError.invalid("hardshipFileId", "error.aid.fileNotVerified") }
         let claimsPriority = file == nil && (input.priorityGroup ?? false)
-        if let issue = AidEligibility.check(hasVerifiedFile: file != nil, claimsPriority: claimsPriority, programmeHasPriority: program.priorityIndustrial,
-                                            isIndustrialWorker: Self.isIndustrialWorker(member)) {
+        if let issue = AidEligibility.check(
+            hasVerifiedFile: file != nil, claimsPriority: claimsPriority, programmeHasPriority: program.priorityIndustrial,
+            isIndustrialWorker: Self.isIndustrialWorker(member))
+        {
             throw AppError.invalid(issue.field, issue.key, issue.arguments)
         }
         row.hardshipFileID = file?.id
@@ -92,7 +105,7 @@ enum AidApplications {
                 try await Audit.record(.create, row, by: editor, on: db)
                 try await once.record(row.id, on: db)
             }
-        } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
             // Two submissions for the same child raced past the check: the unique index let one land.
             try await Self.checkChildFree(year: program.year, childKey: row.childIDNumber, parent: memberID, on: db)
             throw error
@@ -137,9 +150,12 @@ enum AidApplications {
         let committing = next == .approved
         try await context.app.write { db in
             try await row.claimVersion(version, on: db)
-            if committing, try await !Counters.add(amount, to: "approved_fen", within: "budget_fen", of: AidProgram.schema, id: programID, on: db) {
+            if committing,
+                try await !Counters.add(amount, to: "approved_fen", within: "budget_fen", of: AidProgram.schema, id: programID, on: db)
+            {
                 let program = try await AidProgram.find(programID, on: db)
-                throw AppError.conflict("amountFen", "error.aid.overBudget", [Fen((program?.budgetFen ?? 0) - (program?.approvedFen ?? 0)).description])
+                throw AppError.conflict(
+                    "amountFen", "error.aid.overBudget", [Fen((program?.budgetFen ?? 0) - (program?.approvedFen ?? 0)).description])
             }
             try await row.update(on: db)
             try await AidEvent(subjectID: try row.requireID(), editor: context.editor, what: next.rawValue, note: note).create(on: db)
@@ -156,14 +172,23 @@ enum AidApplications {
         let files = try await HardshipService.counts(units: units, today: today, on: sql)
         let table = AidApplication.schema
         func applications() -> SQLSelectBuilder {
-            sql.select().from(table).where("deleted_at", .is, SQLLiteral.null).scoped(to: units, table: table, dateColumn: "submitted_date", from: from, to: to)
+            sql.select().from(table).where("deleted_at", .is, SQLLiteral.null).scoped(
+                to: units, table: table, dateColumn: "submitted_date", from: from, to: to)
         }
-        struct Group: Decodable { let status: String; let stage: String; let n: Int; let amount: Int64? }
-        let groups = try await applications().column("status").column("stage").column(SQLTotals.count, as: "n").column(SQLTotals.sum("amount_fen"), as: "amount")
-            .groupBy("status").groupBy("stage").all(decoding: Group.self)
+        struct Group: Decodable {
+            let status: String
+            let stage: String
+            let n: Int
+            let amount: Int64?
+        }
+        let groups = try await applications().column("status").column("stage").column(SQLTotals.count, as: "n").column(
+            SQLTotals.sum("amount_fen"), as: "amount"
+        )
+        .groupBy("status").groupBy("stage").all(decoding: Group.self)
         let funded = Set(Self.funded.map(\.rawValue))
         struct Count: Decodable { let n: Int }
-        let children = try await applications().column(SQLRaw("COUNT(DISTINCT child_id_number)"), as: "n")
+        let children =
+            try await applications().column(SQLRaw("COUNT(DISTINCT child_id_number)"), as: "n")
             .where("status", .in, SQLBind.group(Array(funded))).first(decoding: Count.self)?.n ?? 0
         struct Program: Decodable { let program_id: UUID }
         let programs = try await applications().distinct().column("program_id").all(decoding: Program.self).map(\.program_id)
@@ -172,18 +197,23 @@ enum AidApplications {
         return AidStatistics(
             files: files.total, filesByLevel: files.byLevel, filesByStatus: files.byStatus,
             applications: groups.map(\.n).reduce(0, +),
-            byStatus: AidStatus.allCases.map { status in KeyCount(key: status.rawValue, count: groups.filter { $0.status == status.rawValue }.map(\.n).reduce(0, +)) },
+            byStatus: AidStatus.allCases.map { status in
+                KeyCount(key: status.rawValue, count: groups.filter { $0.status == status.rawValue }.map(\.n).reduce(0, +))
+            },
             children: children,
             byStage: try SchoolStage.allCases.map { stage in
                 let rows = groups.filter { $0.stage == stage.rawValue && funded.contains($0.status) }
                 return AmountCount(key: stage.rawValue, count: rows.map(\.n).reduce(0, +), amountFen: try rows.compactMap(\.amount).total())
             },
-            approvedFen: try total { funded.contains($0.status) }, paidFen: try total { $0.status == AidStatus.paid.rawValue }, budgetFen: budget)
+            approvedFen: try total { funded.contains($0.status) }, paidFen: try total { $0.status == AidStatus.paid.rawValue },
+            budgetFen: budget)
     }
 
     /// A worker's own applications, newest first.
     static func mine(_ member: Member, on db: any Database) async throws -> [AidApplication] {
-        try await AidApplication.query(on: db).filter(\.$memberID == member.requireID()).filter(\.$deletedAt == nil).sort(\.$submittedDate, .descending).all()
+        try await AidApplication.query(on: db).filter(\.$memberID == member.requireID()).filter(\.$deletedAt == nil).sort(
+            \.$submittedDate, .descending
+        ).all()
     }
 
     /// The application for officers who handle aid in its subtree, or for the worker who made it; 404 for anyone else.
@@ -191,7 +221,9 @@ enum AidApplications {
         let user = try req.requireUser()
         if user.role == .member {
             let member = try await req.requireMember()
-            guard let row = try await AidApplication.find(id, on: req.db), row.deletedAt == nil, row.memberID == member.id else { throw AppError.notFound }
+            guard let row = try await AidApplication.find(id, on: req.db), row.deletedAt == nil, row.memberID == member.id else {
+                throw AppError.notFound
+            }
             return row
         }
         let context = try await AidAccess.require(req)
@@ -204,9 +236,13 @@ extension AidApplication: ListedRecord {
     static let routeName = "aid-applications"
     static let exportValuePrefixes = ["stage": "schoolStage", "status": "aidStatus"]
 
-    static func list(_ list: ListQuery, filter: AidFilter, scope: UnitScope, request: Request) async throws -> ListPage<AidApplicationOutput> {
+    static func list(_ list: ListQuery, filter: AidFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        AidApplicationOutput
+    > {
         _ = try await AidAccess.require(request)
-        let shown = try await page(try AidApplications.base(list, filter: filter, scope: scope, on: request.db).sort(\.$submittedDate, .descending).sort(\.$id), list, on: request)
+        let shown = try await page(
+            try AidApplications.base(list, filter: filter, scope: scope, on: request.db).sort(\.$submittedDate, .descending).sort(\.$id),
+            list, on: request)
         try await AidAccess.recordView(request, entityID: nil, shown: shown.items.count, query: request.url.query)
         return shown
     }
@@ -223,7 +259,8 @@ extension AidApplication: ListedRecord {
         return try await AidApplications.apply(input, member: member, editor: context.editor, app: context.app, once: once)
     }
 
-    /// Until the enterprise union approves, the school and account can be corrected; the child and stage cannot (a new application is made instead).
+    /// Until the enterprise union approves, the school and account can be corrected; the child and
+    /// stage cannot (a new application is made instead).
     func update(with input: AidApplicationInput, context: WriteContext, replacing: Bool) async throws {
         try AidAccess.handles(context)
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
@@ -231,7 +268,9 @@ extension AidApplication: ListedRecord {
         let before = auditSnapshot()
         if let school = input.school { self.school = try Held.text(school, field: "school", max: 100) }
         if let account = input.payeeAccount?.filter({ !$0.isWhitespace }) {
-            guard account.isEmpty || ((12...30).contains(account.count) && account.allSatisfy(\.isNumber)) else { throw AppError.invalid("payeeAccount", "error.aid.account") }
+            guard account.isEmpty || ((12...30).contains(account.count) && account.allSatisfy(\.isNumber)) else {
+                throw AppError.invalid("payeeAccount", "error.aid.account")
+            }
             payeeAccount = account.isEmpty ? nil : account
         }
         try await context.save(self, version: version, before: before, once: nil)

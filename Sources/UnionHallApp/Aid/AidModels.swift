@@ -171,7 +171,10 @@ extension HardshipFile: Audited, Versioned, SoftDeletable {
 
     /// Hardship details are sensitive: the log names the level and standing, not the household's means.
     func auditSnapshot() -> [String: String] {
-        ["memberId": memberID.uuidString, "level": level.rawValue, "status": status.rawValue, "verifiedDate": verifiedDate ?? "", "closedDate": closedDate ?? ""]
+        [
+            "memberId": memberID.uuidString, "level": level.rawValue, "status": status.rawValue, "verifiedDate": verifiedDate ?? "",
+            "closedDate": closedDate ?? "",
+        ]
     }
 }
 
@@ -180,7 +183,9 @@ extension AidProgram: Audited, Versioned, SoftDeletable {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        var snapshot = ["year": String(year), "name": name, "budgetFen": String(budgetFen), "priorityIndustrial": String(priorityIndustrial)]
+        var snapshot = [
+            "year": String(year), "name": name, "budgetFen": String(budgetFen), "priorityIndustrial": String(priorityIndustrial),
+        ]
         for stage in SchoolStage.allCases { snapshot["\(stage.rawValue)Fen"] = String(amount(for: stage)) }
         return snapshot
     }
@@ -192,8 +197,11 @@ extension AidApplication: Audited, Versioned, SoftDeletable {
 
     /// Children's data stays out of the log: the child's name and ID appear masked.
     func auditSnapshot() -> [String: String] {
-        ["memberId": memberID.uuidString, "childName": Masking.name(childName), "childIdNumber": Masking.idNumber(childIDNumber), "stage": stage.rawValue,
-         "amountFen": String(amountFen), "status": status.rawValue, "rejectReason": rejectReason ?? "", "paidDate": paidDate ?? ""]
+        [
+            "memberId": memberID.uuidString, "childName": Masking.name(childName), "childIdNumber": Masking.idNumber(childIDNumber),
+            "stage": stage.rawValue,
+            "amountFen": String(amountFen), "status": status.rawValue, "rejectReason": rejectReason ?? "", "paidDate": paidDate ?? "",
+        ]
     }
 }
 

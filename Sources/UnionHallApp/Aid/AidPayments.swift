@@ -44,7 +44,8 @@ enum AidPayments {
         try await context.app.write { db in
             guard try await Counters.add(total, to: "paid_fen", within: "budget_fen", of: AidProgram.schema, id: programID, on: db) else {
                 let fresh = try await AidProgram.find(programID, on: db)
-                throw AppError.invalid("applicationIds", "error.aid.overBudget", [Fen((fresh?.budgetFen ?? 0) - (fresh?.paidFen ?? 0)).description])
+                throw AppError.invalid(
+                    "applicationIds", "error.aid.overBudget", [Fen((fresh?.budgetFen ?? 0) - (fresh?.paidFen ?? 0)).description])
             }
             batch.number = (try await AidPaymentBatch.query(on: db).filter(\.$programID == programID).max(\.$number) ?? 0) + 1
             try await batch.create(on: db)
@@ -62,31 +63,45 @@ enum AidPayments {
                     .returning("id").all().count
             }
             guard paid == ids.count else { throw AppError.conflict("applicationIds", "error.aid.notPayable") }
-            try await BulkInsert.rows(into: AidEvent.schema, columns: ["id", "subject_id", "at", "what", "note", "actor"],
-                                      ids.map { [UUID(), $0, editor.at, AidStatus.paid.rawValue, paidDate.description, editor.name] }, on: db)
-            try await Audit.record(.update, program, before: nil, after: ["batch": String(batch.number), "count": String(rows.count), "totalFen": String(total), "paidDate": paidDate.description],
-                                   by: editor, on: db)
+            try await BulkInsert.rows(
+                into: AidEvent.schema, columns: ["id", "subject_id", "at", "what", "note", "actor"],
+                ids.map { [UUID(), $0, editor.at, AidStatus.paid.rawValue, paidDate.description, editor.name] }, on: db)
+            try await Audit.record(
+                .update, program, before: nil,
+                after: [
+                    "batch": String(batch.number), "count": String(rows.count), "totalFen": String(total), "paidDate": paidDate.description,
+                ],
+                by: editor, on: db)
         }
         return batch
     }
 
     static func output(_ batch: AidPaymentBatch) throws -> AidBatchOutput {
-        AidBatchOutput(id: try batch.requireID(), programId: batch.programID, number: batch.number, paidDate: batch.paidDate, count: batch.count, totalFen: batch.totalFen)
+        AidBatchOutput(
+            id: try batch.requireID(), programId: batch.programID, number: batch.number, paidDate: batch.paidDate, count: batch.count,
+            totalFen: batch.totalFen)
     }
 
     /// Batches paid by the caller's subtree.
     static func batches(of program: AidProgram, scope: UnitScope, on db: any Database) async throws -> [AidPaymentBatch] {
-        try await scope.apply(to: AidPaymentBatch.query(on: db), unitKey: \.$unitID).filter(\.$programID == program.requireID()).sort(\.$number).all()
+        try await scope.apply(to: AidPaymentBatch.query(on: db), unitKey: \.$unitID).filter(\.$programID == program.requireID()).sort(
+            \.$number
+        ).all()
     }
 
     /// The bank's list: payee (the worker), account, amount in yuan, child and school for the reference. Audited.
     static func bankList(_ batch: AidPaymentBatch, format: SpreadsheetWriter.Format, request req: Request) async throws -> Response {
         let rows = try await AidApplication.query(on: req.db).filter(\.$batchID == batch.requireID()).sort(\.$unitID).sort(\.$id).all()
-        let members = Dictionary(try await Member.query(on: req.db).filter(\.$id ~~ Set(rows.map(\.memberID))).all().compactMap { m in m.id.map { ($0, m) } },
-                                 uniquingKeysWith: { first, _ in first })
-        let header = ["aid.bank.payee", "aid.bank.account", "aid.bank.amount", "aid.bank.child", "aid.bank.school", "aid.bank.paidDate"].map { req.t($0) }
+        let members = Dictionary(
+            try await Member.query(on: req.db).filter(\.$id ~~ Set(rows.map(\.memberID))).all().compactMap { m in m.id.map { ($0, m) } },
+            uniquingKeysWith: { first, _ in first })
+        let header = ["aid.bank.payee", "aid.bank.account", "aid.bank.amount", "aid.bank.child", "aid.bank.school", "aid.bank.paidDate"].map
+        { req.t($0) }
         let lines = rows.map { row in
-            [members[row.memberID]?.name ?? "", row.payeeAccount ?? "", Fen(row.amountFen).plainYuan, row.childName, row.school, row.paidDate ?? ""]
+            [
+                members[row.memberID]?.name ?? "", row.payeeAccount ?? "", Fen(row.amountFen).plainYuan, row.childName, row.school,
+                row.paidDate ?? "",
+            ]
         }
         try await AidAccess.recordView(req, entityID: try batch.requireID(), shown: lines.count, query: "bank-list")
         return try SpreadsheetWriter.download(format, name: "aid-batch-\(batch.number)-\(batch.paidDate)", header: header, rows: lines)
@@ -99,7 +114,9 @@ enum AidPayments {
         let names = try await MentorshipService.memberNames(rows.map(\.memberID), on: db)
         let tree = try await UnitTree.load(on: db)
         return rows.map { row in
-            AidNoticeLine(worker: Masking.name(names[row.memberID] ?? ""), child: Masking.name(row.childName), unit: tree.name(of: row.unitID), stage: row.stage, amountFen: row.amountFen)
+            AidNoticeLine(
+                worker: Masking.name(names[row.memberID] ?? ""), child: Masking.name(row.childName), unit: tree.name(of: row.unitID),
+                stage: row.stage, amountFen: row.amountFen)
         }
     }
 }

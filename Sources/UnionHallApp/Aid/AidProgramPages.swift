@@ -9,20 +9,24 @@ struct AidProgramPages: RouteCollection {
         routes.get("aid-programs") { req in
             let context = try await AidAccess.require(req)
             let rows = try AidProgram.outputs(try await AidPrograms.reachable(by: context, on: req.db), on: req)
-            return try await Pages.render("aid/programs", ListContext(layout: Pages.layout(req, titleKey: "aid.programs"), rows: rows.map { Self.row($0) }), on: req)
+            return try await Pages.render(
+                "aid/programs", ListContext(layout: Pages.layout(req, titleKey: "aid.programs"), rows: rows.map { Self.row($0) }), on: req)
         }
         routes.get("aid-programs", ":id") { try await Self.renderShow($0, error: nil) }
         routes.post("aid-programs", ":id", "batches") { req in
             let form = try req.content.decode(BatchForm.self)
             let (row, context) = try await AidAPIController.program(req)
-            return try await Pages.act(req, redirect: "/aid-programs/\(try row.requireID())", change: {
-                _ = try await AidPayments.pay(row, input: AidBatchInput(applicationIds: nil, paidDate: form.paidDate), context: context)
-            }, rerender: { try await Self.renderShow(req, error: $0) })
+            return try await Pages.act(
+                req, redirect: "/aid-programs/\(try row.requireID())",
+                change: {
+                    _ = try await AidPayments.pay(row, input: AidBatchInput(applicationIds: nil, paidDate: form.paidDate), context: context)
+                }, rerender: { try await Self.renderShow(req, error: $0) })
         }
         routes.get("aid-programs", ":id", "batches", ":batchId", "bank-list") { req in
             let (row, context) = try await AidAPIController.program(req)
             try AidPayments.requirePayer(of: row, context)
-            return try await AidPayments.bankList(try await AidAPIController.batch(req, of: row, scope: context.scope), format: AidAPIController.format(req), request: req)
+            return try await AidPayments.bankList(
+                try await AidAPIController.batch(req, of: row, scope: context.scope), format: AidAPIController.format(req), request: req)
         }
     }
 
@@ -39,7 +43,9 @@ struct AidProgramPages: RouteCollection {
     }
 
     static func row(_ p: AidProgramOutput) -> Row {
-        Row(p: p, budget: Fen(p.budgetFen).description, approved: Fen(p.approvedFen).description, paid: Fen(p.paidFen).description, remaining: Fen(p.remainingFen).description)
+        Row(
+            p: p, budget: Fen(p.budgetFen).description, approved: Fen(p.approvedFen).description, paid: Fen(p.paidFen).description,
+            remaining: Fen(p.remainingFen).description)
     }
 
     struct ListContext: Encodable {
@@ -81,11 +87,20 @@ struct AidProgramPages: RouteCollection {
         let href = "/aid-applications?programId=\(id)"
         let page = ShowContext(
             layout: Pages.layout(req, titleKey: "aid.program"), row: Self.row(output), title: AidPrograms.title(program),
-            amounts: SchoolStage.allCases.filter { program.amount(for: $0) > 0 }.map { Amount(stage: req.t("schoolStage.\($0.rawValue)"), amount: Fen(program.amount(for: $0)).description) },
-            charts: [AidPages.budgetChart(budgetFen: program.budgetFen, approvedFen: program.approvedFen, paidFen: program.paidFen, budgetHref: href, listHref: href, on: req)],
+            amounts: SchoolStage.allCases.filter { program.amount(for: $0) > 0 }.map {
+                Amount(stage: req.t("schoolStage.\($0.rawValue)"), amount: Fen(program.amount(for: $0)).description)
+            },
+            charts: [
+                AidPages.budgetChart(
+                    budgetFen: program.budgetFen, approvedFen: program.approvedFen, paidFen: program.paidFen, budgetHref: href,
+                    listHref: href, on: req)
+            ],
             payable: payable.count, payableTotal: Fen(try payable.total()).description,
-            batches: try await AidPayments.batches(of: program, scope: context.scope, on: req.db).map { BatchRow(b: try AidPayments.output($0), total: Fen($0.totalFen).description) },
-            today: req.today.description, error: error.map { Pages.pageError($0, entity: "aidProgram", on: req) }, editable: context.scope.contains(program.unitID),
+            batches: try await AidPayments.batches(of: program, scope: context.scope, on: req.db).map {
+                BatchRow(b: try AidPayments.output($0), total: Fen($0.totalFen).description)
+            },
+            today: req.today.description, error: error.map { Pages.pageError($0, entity: "aidProgram", on: req) },
+            editable: context.scope.contains(program.unitID),
             pays: AidPayments.isPayer(of: program, context))
         return try await Pages.render("aid/program", page, status: error.map { $0.status } ?? .ok, on: req)
     }
@@ -97,9 +112,14 @@ struct AidNoticePage: RouteCollection {
         routes.get("aid-notice", ":id") { req in
             let program = try await AidAPIController.noticed(req)
             let lines = try await AidPayments.notice(program, on: req.db)
-            return try await Pages.render("aid/notice", Context(layout: Pages.layout(req, titleKey: "aid.notice"), program: AidPrograms.title(program),
-                                                                lines: lines.map { Line(l: $0, stage: req.t("schoolStage.\($0.stage.rawValue)"), amount: Fen($0.amountFen).description) },
-                                                                total: Fen(try lines.map(\.amountFen).total()).description), on: req)
+            return try await Pages.render(
+                "aid/notice",
+                Context(
+                    layout: Pages.layout(req, titleKey: "aid.notice"), program: AidPrograms.title(program),
+                    lines: lines.map {
+                        Line(l: $0, stage: req.t("schoolStage.\($0.stage.rawValue)"), amount: Fen($0.amountFen).description)
+                    },
+                    total: Fen(try lines.map(\.amountFen).total()).description), on: req)
         }
     }
 
@@ -161,12 +181,16 @@ struct AidProgramForm: RecordForm {
 
     func input(editing existing: AidProgram?, on request: Request) async throws -> AidProgramInput {
         var amounts: [String: Int64] = [:]
-        for (stage, text) in [(SchoolStage.seniorHigh, seniorHigh), (.vocational, vocational), (.juniorCollege, juniorCollege), (.university, university), (.postgraduate, postgraduate)] {
+        for (stage, text) in [
+            (SchoolStage.seniorHigh, seniorHigh), (.vocational, vocational), (.juniorCollege, juniorCollege), (.university, university),
+            (.postgraduate, postgraduate),
+        ] {
             amounts[stage.rawValue] = try FormValue.fen(text, field: "amountsFen.\(stage.rawValue)") ?? 0
         }
-        return AidProgramInput(unitId: try FormValue.uuid(unitId, field: "unitId"), year: try TrainingPages.count(year, field: "year"), name: name ?? "",
-                               budgetFen: try FormValue.fen(budget, field: "budgetFen"), priorityIndustrial: priorityIndustrial != nil, amountsFen: amounts,
-                               noticeFrom: noticeFrom ?? "", noticeUntil: noticeUntil ?? "", version: version.flatMap { Int($0) })
+        return AidProgramInput(
+            unitId: try FormValue.uuid(unitId, field: "unitId"), year: try TrainingPages.count(year, field: "year"), name: name ?? "",
+            budgetFen: try FormValue.fen(budget, field: "budgetFen"), priorityIndustrial: priorityIndustrial != nil, amountsFen: amounts,
+            noticeFrom: noticeFrom ?? "", noticeUntil: noticeUntil ?? "", version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -181,9 +205,10 @@ struct AidProgramForm: RecordForm {
 
     static func render(_ req: Request, form: AidProgramForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         try AidAccess.handles(context)
-        let page = Context(layout: Pages.layout(req, titleKey: id == nil ? "aid.newProgram" : "aid.editProgram"), form: form, id: id?.uuidString,
-                           once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-                           units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
+        let page = Context(
+            layout: Pages.layout(req, titleKey: id == nil ? "aid.newProgram" : "aid.editProgram"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
         return try await Pages.render("aid/program-form", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

@@ -8,7 +8,9 @@ enum AidPrograms {
     /// The programme an application names: one held by the applicant's unit or a union above it.
     static func serving(_ id: UUID?, unitID: UUID, tree: UnitTree, on db: any Database) async throws -> AidProgram {
         guard let id else { throw AppError.invalid("programId", "error.required") }
-        guard let program = try await AidProgram.find(id, on: db), program.deletedAt == nil, tree.ancestry(of: unitID).contains(program.unitID) else {
+        guard let program = try await AidProgram.find(id, on: db), program.deletedAt == nil,
+            tree.ancestry(of: unitID).contains(program.unitID)
+        else {
             throw AppError.invalid("programId", "error.aid.programNotHeld")
         }
         return program
@@ -16,11 +18,14 @@ enum AidPrograms {
 
     /// An aid handler works with the programmes of their subtree and those above it (the city's, seen by a county).
     static func reachable(_ program: AidProgram, by context: WriteContext) -> Bool {
-        context.scope.contains(program.unitID) || context.user.unitID.map { context.scope.tree.ancestry(of: $0).contains(program.unitID) } == true
+        context.scope.contains(program.unitID)
+            || context.user.unitID.map { context.scope.tree.ancestry(of: $0).contains(program.unitID) } == true
     }
 
     static func reachable(by context: WriteContext, on db: any Database) async throws -> [AidProgram] {
-        try await AidProgram.query(on: db).filter(\.$deletedAt == nil).sort(\.$year, .descending).all().filter { reachable($0, by: context) }
+        try await AidProgram.query(on: db).filter(\.$deletedAt == nil).sort(\.$year, .descending).all().filter {
+            reachable($0, by: context)
+        }
     }
 
     static func options(_ programs: [AidProgram], selected: UUID?) -> [SelectOption] {
@@ -34,7 +39,9 @@ enum AidPrograms {
 
     /// Programmes open to a unit's workers, newest first.
     static func open(to unitID: UUID, tree: UnitTree, on db: any Database) async throws -> [AidProgram] {
-        try await AidProgram.query(on: db).filter(\.$unitID ~~ tree.ancestry(of: unitID)).filter(\.$deletedAt == nil).sort(\.$year, .descending).all()
+        try await AidProgram.query(on: db).filter(\.$unitID ~~ tree.ancestry(of: unitID)).filter(\.$deletedAt == nil).sort(
+            \.$year, .descending
+        ).all()
     }
 }
 
@@ -44,7 +51,9 @@ extension AidProgram: PlainlyDeletable, SavedRecord {
     typealias Filter = AidProgramFilter
     static let routeName = "aid-programs"
 
-    static func list(_ list: ListQuery, filter: AidProgramFilter, scope: UnitScope, request: Request) async throws -> ListPage<AidProgramOutput> {
+    static func list(_ list: ListQuery, filter: AidProgramFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        AidProgramOutput
+    > {
         let query = try scoped(list, scope: scope, on: request.db)
         if let year = filter.year { query.filter(\.$year == year) }
         return try await page(query.sort(\.$year, .descending).sort(\.$id), list, on: request)
@@ -52,10 +61,13 @@ extension AidProgram: PlainlyDeletable, SavedRecord {
 
     static func outputs(_ rows: [AidProgram], on request: Request) throws -> [AidProgramOutput] {
         try rows.map { row in
-            AidProgramOutput(id: try row.requireID(), unitId: row.unitID, year: row.year, name: row.name, budgetFen: row.budgetFen, approvedFen: row.approvedFen,
-                             paidFen: row.paidFen, remainingFen: row.budgetFen - row.approvedFen, priorityIndustrial: row.priorityIndustrial,
-                             amountsFen: Dictionary(uniqueKeysWithValues: SchoolStage.allCases.map { ($0.rawValue, row.amount(for: $0)) }),
-                             noticeFrom: row.noticeFrom, noticeUntil: row.noticeUntil, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+            AidProgramOutput(
+                id: try row.requireID(), unitId: row.unitID, year: row.year, name: row.name, budgetFen: row.budgetFen,
+                approvedFen: row.approvedFen,
+                paidFen: row.paidFen, remainingFen: row.budgetFen - row.approvedFen, priorityIndustrial: row.priorityIndustrial,
+                amountsFen: Dictionary(uniqueKeysWithValues: SchoolStage.allCases.map { ($0.rawValue, row.amount(for: $0)) }),
+                noticeFrom: row.noticeFrom, noticeUntil: row.noticeUntil, version: row.version, createdAt: row.createdAt,
+                updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
     }
 
@@ -83,7 +95,9 @@ extension AidProgram: PlainlyDeletable, SavedRecord {
         if let unknown = input.amountsFen?.keys.first(where: { SchoolStage(rawValue: $0) == nil }) {
             throw AppError.invalid("amountsFen.\(unknown)", "error.invalid")
         }
-        guard SchoolStage.allCases.contains(where: { row.amount(for: $0) > 0 }) else { throw AppError.invalid("amountsFen", "error.aid.noAmounts") }
+        guard SchoolStage.allCases.contains(where: { row.amount(for: $0) > 0 }) else {
+            throw AppError.invalid("amountsFen", "error.aid.noAmounts")
+        }
         try Self.applyNoticePeriod(input, to: row)
         if isNew {
             row.approvedFen = 0

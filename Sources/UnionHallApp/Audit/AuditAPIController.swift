@@ -37,7 +37,9 @@ struct AuditFilter: Content {
 
 /// The audit log of the caller's subtree: `/api/v1/audit-entries`.
 enum AuditQueries {
-    static func list(_ list: ListQuery, filter: AuditFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<AuditEntryOutput> {
+    static func list(_ list: ListQuery, filter: AuditFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
+        AuditEntryOutput
+    > {
         let query = AuditEntry.query(on: db)
         if let within = list.unitId {
             try scope.check(within)
@@ -66,6 +68,7 @@ struct AuditAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> ListPage<AuditEntryOutput> {
         let (_, scope) = try await req.requireManager()
-        return try await AuditQueries.list(try req.query.decode(ListQuery.self), filter: try req.query.decode(AuditFilter.self), scope: scope, on: req.db)
+        return try await AuditQueries.list(
+            try req.query.decode(ListQuery.self), filter: try req.query.decode(AuditFilter.self), scope: scope, on: req.db)
     }
 }

@@ -40,7 +40,9 @@ enum Audit {
     }
 
     /// Writes one entry inside the caller's transaction, so the change and its record land together.
-    static func record<M: Audited>(_ action: AuditEntry.Action, _ model: M, before: [String: String]? = nil, by editor: Editor, on db: any Database) async throws {
+    static func record<M: Audited>(
+        _ action: AuditEntry.Action, _ model: M, before: [String: String]? = nil, by editor: Editor, on db: any Database
+    ) async throws {
         let recordsState = ![.delete, .reveal, .login, .logout].contains(action)
         let after: [String: String]? = recordsState ? model.auditSnapshot() : nil
         let entry = AuditEntry(
@@ -51,7 +53,9 @@ enum Audit {
     }
 
     /// An entry for a change to a record's parts (a place taken, a sheet submitted) rather than its own fields.
-    static func record<M: Audited>(_ action: AuditEntry.Action, _ model: M, before: [String: String]?, after: [String: String], by editor: Editor, on db: any Database) async throws {
+    static func record<M: Audited>(
+        _ action: AuditEntry.Action, _ model: M, before: [String: String]?, after: [String: String], by editor: Editor, on db: any Database
+    ) async throws {
         let entry = AuditEntry(
             at: editor.at, actorID: editor.id, actorName: editor.name, unitID: model.auditUnitID,
             entity: M.auditEntity, entityID: model.id, action: action, before: before.map(encode), after: encode(after))

@@ -12,7 +12,9 @@ enum CertificationService {
     /// Each member's first certification: no earlier one (by date, then id) that is not deleted.
     static let isFirst = DatabaseQuery.Filter.sql(unsafeRaw: TalentRegister.firstSQL)
 
-    static func base(_ list: ListQuery, filter: CertificationFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<Certification> {
+    static func base(_ list: ListQuery, filter: CertificationFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<
+        Certification
+    > {
         let query = try scope.apply(to: Certification.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let member = filter.memberId { query.filter(\.$memberID == member) }
@@ -26,7 +28,9 @@ enum CertificationService {
         return query
     }
 
-    static func list(_ list: ListQuery, filter: CertificationFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<CertificationOutput> {
+    static func list(_ list: ListQuery, filter: CertificationFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
+        CertificationOutput
+    > {
         let query = try base(list, filter: filter, scope: scope, on: db)
         let direction: (Bool) -> DatabaseQuery.Sort.Direction = { $0 ? .descending : .ascending }
         switch list.sortKey(allowed: sortKeys) {
@@ -44,9 +48,12 @@ enum CertificationService {
     static func outputs(_ rows: [Certification], on db: any Database) async throws -> [CertificationOutput] {
         let names = try await MentorshipService.memberNames(rows.map(\.memberID), on: db)
         return try rows.map { row in
-            CertificationOutput(id: try row.requireID(), unitId: row.unitID, memberId: row.memberID, memberName: names[row.memberID] ?? "", trade: row.trade,
-                                level: row.level, date: row.date, certificateNumber: row.certificateNumber, issuingBody: row.issuingBody, raised: row.raised,
-                                version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+            CertificationOutput(
+                id: try row.requireID(), unitId: row.unitID, memberId: row.memberID, memberName: names[row.memberID] ?? "",
+                trade: row.trade,
+                level: row.level, date: row.date, certificateNumber: row.certificateNumber, issuingBody: row.issuingBody,
+                raised: row.raised,
+                version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
     }
 
@@ -121,7 +128,8 @@ enum CertificationService {
     }
 
     private static func checkNumberFree(_ row: Certification, scope: UnitScope, on db: any Database) async throws {
-        let same = Certification.query(on: db).filter(\.$issuingBody == row.issuingBody).filter(\.$certificateNumber == row.certificateNumber)
+        let same = Certification.query(on: db).filter(\.$issuingBody == row.issuingBody).filter(
+            \.$certificateNumber == row.certificateNumber)
         if let id = row.id { same.filter(\.$id != id) }
         if let holder = try await same.first() {
             throw AppError.taken("certificateNumber", "error.certification.numberTaken", holder: holder.unitID, scope: scope)
@@ -132,7 +140,9 @@ enum CertificationService {
 extension Certification: PlainlyDeletable {
     static let routeName = "certifications"
 
-    static func list(_ list: ListQuery, filter: CertificationFilter, scope: UnitScope, request: Request) async throws -> ListPage<CertificationOutput> {
+    static func list(_ list: ListQuery, filter: CertificationFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        CertificationOutput
+    > {
         try await CertificationService.list(list, filter: filter, scope: scope, on: request.db)
     }
 

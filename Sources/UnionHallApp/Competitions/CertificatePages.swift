@@ -23,9 +23,10 @@ struct CertificatePages: RouteCollection {
             let number: String = try req.parameters.require("number")
             let (certificate, entry) = try await CompetitionResults.verify(number, request: req)
             let individual = entry.memberID != nil
-            let context = Context(layout: Pages.layout(req, titleKey: "certificate.title"), certificate: certificate,
-                                  awardLabel: req.t(individual ? "competitionAward.\(certificate.award)" : "teamPrize.\(certificate.award)"),
-                                  verifyURL: Self.origin(of: req) + "/certificates/\(number)")
+            let context = Context(
+                layout: Pages.layout(req, titleKey: "certificate.title"), certificate: certificate,
+                awardLabel: req.t(individual ? "competitionAward.\(certificate.award)" : "teamPrize.\(certificate.award)"),
+                verifyURL: Self.origin(of: req) + "/certificates/\(number)")
             return try await Pages.render("competitions/certificate", context, on: req)
         }
     }
@@ -38,17 +39,22 @@ struct MyCompetitionPages: RouteCollection {
         routes.post("me", "competitions", ":eventId", "enter") { req in
             let member = try await CompetitionAPIController.ownMember(req)
             let eventID: UUID = try req.parameters.require("eventId")
-            guard let event = try await CompetitionAPIController.openEvents(for: member, on: req.db).first(where: { $0.id == eventID }) else { throw AppError.notFound }
+            guard let event = try await CompetitionAPIController.openEvents(for: member, on: req.db).first(where: { $0.id == eventID })
+            else { throw AppError.notFound }
             let form = try req.content.decode(CompetitionPages.EntryForm.self)
-            let scope = UnitScope(unitIDs: try await CompetitionAPIController.coworkers(of: member, on: req.db), tree: try await UnitTree.load(on: req.db))
-            return try await Pages.act(req, redirect: "/me/competitions", change: {
-                var ids: [UUID] = []
-                for number in InnovationImport.splitList(form.idNumbers ?? "") {
-                    ids.append(try await MemberLookup.byIDNumber(number, field: "memberIds", within: scope, on: req.db))
-                }
-                let input = event.kind == .individual ? EntryInput() : EntryInput(teamName: form.teamName, memberIds: ids)
-                _ = try await CompetitionEntries.enter(input, event: event, scope: scope, required: member.id, editor: try req.editor(), app: req.application)
-            }, rerender: { try await Self.render(req, error: $0) })
+            let scope = UnitScope(
+                unitIDs: try await CompetitionAPIController.coworkers(of: member, on: req.db), tree: try await UnitTree.load(on: req.db))
+            return try await Pages.act(
+                req, redirect: "/me/competitions",
+                change: {
+                    var ids: [UUID] = []
+                    for number in InnovationImport.splitList(form.idNumbers ?? "") {
+                        ids.append(try await MemberLookup.byIDNumber(number, field: "memberIds", within: scope, on: req.db))
+                    }
+                    let input = event.kind == .individual ? EntryInput() : EntryInput(teamName: form.teamName, memberIds: ids)
+                    _ = try await CompetitionEntries.enter(
+                        input, event: event, scope: scope, required: member.id, editor: try req.editor(), app: req.application)
+                }, rerender: { try await Self.render(req, error: $0) })
         }
     }
 
@@ -85,23 +91,34 @@ struct MyCompetitionPages: RouteCollection {
         let entered = Set(mine.map(\.eventID))
         let events = try await CompetitionAPIController.openEvents(for: member, on: req.db)
         let competitionIDs = Set(events.map(\.competitionID))
-        var names = Dictionary(try await Competition.query(on: req.db).filter(\.$id ~~ Array(competitionIDs)).all().compactMap { row in row.id.map { ($0, row.name) } },
-                               uniquingKeysWith: { first, _ in first })
+        var names = Dictionary(
+            try await Competition.query(on: req.db).filter(\.$id ~~ Array(competitionIDs)).all().compactMap { row in
+                row.id.map { ($0, row.name) }
+            },
+            uniquingKeysWith: { first, _ in first })
         var entries: [MyEntry] = []
         for entry in try await CompetitionEntry.query(on: req.db).filter(\.$id ~~ mine.map(\.entryID)).all() {
             guard let event = try await CompetitionEvent.find(entry.eventID, on: req.db) else { continue }
-            if names[entry.competitionID] == nil { names[entry.competitionID] = try await Competition.find(entry.competitionID, on: req.db)?.name }
+            if names[entry.competitionID] == nil {
+                names[entry.competitionID] = try await Competition.find(entry.competitionID, on: req.db)?.name
+            }
             let published = event.status != .open
-            entries.append(MyEntry(competition: names[entry.competitionID] ?? "", trade: event.trade, number: entry.number,
-                                   statusLabel: req.t("eventStatus.\(event.status.rawValue)"), rank: published ? entry.rank : nil,
-                                   award: published ? entry.award.map { event.kind == .individual ? req.t("competitionAward.\($0)") : req.t("teamPrize.\($0)") } ?? "" : "",
-                                   certificate: event.status == .final ? entry.certificateNumber : nil))
+            entries.append(
+                MyEntry(
+                    competition: names[entry.competitionID] ?? "", trade: event.trade, number: entry.number,
+                    statusLabel: req.t("eventStatus.\(event.status.rawValue)"), rank: published ? entry.rank : nil,
+                    award: published
+                        ? entry.award.map { event.kind == .individual ? req.t("competitionAward.\($0)") : req.t("teamPrize.\($0)") } ?? ""
+                        : "",
+                    certificate: event.status == .final ? entry.certificateNumber : nil))
         }
         let context = Context(
             layout: Pages.layout(req, titleKey: "myCompetitions.title"),
             open: try events.map { event in
-                OpenEvent(id: try event.requireID().uuidString, trade: event.trade, team: event.kind == .team, kindLabel: req.t("eventKind.\(event.kind.rawValue)"),
-                          competition: names[event.competitionID] ?? "", entered: entered.contains(try event.requireID()))
+                OpenEvent(
+                    id: try event.requireID().uuidString, trade: event.trade, team: event.kind == .team,
+                    kindLabel: req.t("eventKind.\(event.kind.rawValue)"),
+                    competition: names[event.competitionID] ?? "", entered: entered.contains(try event.requireID()))
             },
             entries: entries, error: error.map { Pages.formError($0, on: req) })
         return try await Pages.render("competitions/mine", context, status: error.map { $0.status } ?? .ok, on: req)

@@ -22,7 +22,8 @@ struct CompetitionAPIController: RouteCollection {
         events.post { req async throws -> Response in
             let (competition, context) = try await Self.competition(req)
             let event = CompetitionEvent()
-            try await CompetitionService.saveEvent(try req.content.decode(EventInput.self), to: event, competition: competition, context: context)
+            try await CompetitionService.saveEvent(
+                try req.content.decode(EventInput.self), to: event, competition: competition, context: context)
             return try await Self.eventOutput(event, on: req.db).encodeResponse(status: .created, for: req)
         }
         let event = events.grouped(":eventId")
@@ -31,13 +32,15 @@ struct CompetitionAPIController: RouteCollection {
         }
         event.patch { req async throws -> EventOutput in
             let (competition, event, context) = try await Self.event(req)
-            try await CompetitionService.saveEvent(try req.content.decode(EventInput.self), to: event, competition: competition, context: context)
+            try await CompetitionService.saveEvent(
+                try req.content.decode(EventInput.self), to: event, competition: competition, context: context)
             return try await Self.eventOutput(event, on: req.db)
         }
         for step in EventStep.allCases {
             event.post(.constant(step.rawValue)) { req async throws -> EventOutput in
                 let (competition, event, context) = try await Self.event(req)
-                try await CompetitionResults.step(step, event: event, competition: competition, input: try req.content.decode(EventStepInput.self), context: context)
+                try await CompetitionResults.step(
+                    step, event: event, competition: competition, input: try req.content.decode(EventStepInput.self), context: context)
                 return try await Self.eventOutput(event, on: req.db)
             }
         }
@@ -56,7 +59,9 @@ struct CompetitionAPIController: RouteCollection {
         }
         event.post("entries") { req async throws -> Response in
             let (_, event, context) = try await Self.event(req)
-            let entry = try await CompetitionEntries.enter(try req.content.decode(EntryInput.self), event: event, scope: context.scope, required: nil, editor: context.editor, app: req.application)
+            let entry = try await CompetitionEntries.enter(
+                try req.content.decode(EntryInput.self), event: event, scope: context.scope, required: nil, editor: context.editor,
+                app: req.application)
             return try await Self.entryOutput(entry, on: req.db).encodeResponse(status: .created, for: req)
         }
         event.put("entries", ":entryId", "theory") { req async throws -> EntryOutput in
@@ -67,7 +72,8 @@ struct CompetitionAPIController: RouteCollection {
         }
         event.get("sheets") { req async throws -> [SheetOutput] in
             let event = try await Self.event(req).event
-            return try await CompetitionSheets.outputs(try await CompetitionSheet.query(on: req.db).filter(\.$eventID == event.requireID()).all(), on: req.db)
+            return try await CompetitionSheets.outputs(
+                try await CompetitionSheet.query(on: req.db).filter(\.$eventID == event.requireID()).all(), on: req.db)
         }
         event.get("objections") { req async throws -> [ObjectionOutput] in
             try await CompetitionResults.objections(of: try await Self.event(req).event, on: req.db)
@@ -79,15 +85,24 @@ struct CompetitionAPIController: RouteCollection {
         }
         event.post("objections", ":objectionId", "resolve") { req async throws -> ObjectionOutput in
             let (_, event, context) = try await Self.event(req)
-            return try CompetitionResults.output(try await CompetitionResults.resolve(try req.content.decode(ResolveInput.self), objectionID: try req.parameters.require("objectionId"), event: event, context: context))
+            return try CompetitionResults.output(
+                try await CompetitionResults.resolve(
+                    try req.content.decode(ResolveInput.self), objectionID: try req.parameters.require("objectionId"), event: event,
+                    context: context))
         }
         // A member enters an open event of a competition over their union.
         event.post("enter") { req async throws -> Response in
             let member = try await Self.ownMember(req)
             let (competitionID, eventID): (UUID, UUID) = (try req.parameters.require("id"), try req.parameters.require("eventId"))
-            guard let event = try await Self.openEvents(for: member, on: req.db).first(where: { $0.id == eventID && $0.competitionID == competitionID }) else { throw AppError.notFound }
+            guard
+                let event = try await Self.openEvents(for: member, on: req.db).first(where: {
+                    $0.id == eventID && $0.competitionID == competitionID
+                })
+            else { throw AppError.notFound }
             let scope = UnitScope(unitIDs: try await Self.coworkers(of: member, on: req.db), tree: try await UnitTree.load(on: req.db))
-            let entry = try await CompetitionEntries.enter(try req.content.decode(EntryInput.self), event: event, scope: scope, required: member.id, editor: try req.editor(), app: req.application)
+            let entry = try await CompetitionEntries.enter(
+                try req.content.decode(EntryInput.self), event: event, scope: scope, required: member.id, editor: try req.editor(),
+                app: req.application)
             return try await Self.entryOutput(entry, on: req.db).encodeResponse(status: .created, for: req)
         }
 
@@ -100,7 +115,9 @@ struct CompetitionAPIController: RouteCollection {
                 guard let event = try await CompetitionEvent.find(panel.eventID, on: req.db) else { continue }
                 result.append(try await Self.judging(event, judge: panel, on: req.db))
             }
-            return result.sorted { ($0.event.status == .open ? 0 : 1, $0.event.number) < ($1.event.status == .open ? 0 : 1, $1.event.number) }
+            return result.sorted {
+                ($0.event.status == .open ? 0 : 1, $0.event.number) < ($1.event.status == .open ? 0 : 1, $1.event.number)
+            }
         }
         judging.get("events", ":eventId") { req async throws -> JudgingOutput in
             let (event, judge, _) = try await Self.judgedEvent(req)
@@ -115,13 +132,16 @@ struct CompetitionAPIController: RouteCollection {
         judging.post("events", ":eventId", "entries", ":entryId", "sheet") { req async throws -> Response in
             let (event, _, user) = try await Self.judgedEvent(req)
             let entry = try await CompetitionEntries.entry(try req.parameters.require("entryId"), of: event, on: req.db)
-            let sheet = try await CompetitionSheets.submit(try req.content.decode(SheetInput.self), entry: entry, event: event, user: user, editor: try req.editor(), app: req.application)
+            let sheet = try await CompetitionSheets.submit(
+                try req.content.decode(SheetInput.self), entry: entry, event: event, user: user, editor: try req.editor(),
+                app: req.application)
             return try await CompetitionSheets.outputs([sheet], on: req.db)[0].encodeResponse(status: .created, for: req)
         }
         judging.post("events", ":eventId", "sheets", ":sheetId", "correct") { req async throws -> SheetOutput in
             let (event, _, user) = try await Self.judgedEvent(req)
-            let sheet = try await CompetitionSheets.correct(try req.content.decode(CorrectionInput.self), sheetID: try req.parameters.require("sheetId"), event: event,
-                                                            user: user, editor: try req.editor(), app: req.application)
+            let sheet = try await CompetitionSheets.correct(
+                try req.content.decode(CorrectionInput.self), sheetID: try req.parameters.require("sheetId"), event: event,
+                user: user, editor: try req.editor(), app: req.application)
             return try await CompetitionSheets.outputs([sheet], on: req.db)[0]
         }
     }
@@ -133,7 +153,9 @@ struct CompetitionAPIController: RouteCollection {
 
     static func event(_ req: Request) async throws -> (competition: Competition, event: CompetitionEvent, context: WriteContext) {
         let (competition, context) = try await competition(req)
-        return (competition, try await CompetitionService.event(try req.parameters.require("eventId"), of: competition, on: req.db), context)
+        return (
+            competition, try await CompetitionService.event(try req.parameters.require("eventId"), of: competition, on: req.db), context
+        )
     }
 
     static func eventOutput(_ event: CompetitionEvent, on db: any Database) async throws -> EventOutput {
@@ -142,31 +164,41 @@ struct CompetitionAPIController: RouteCollection {
     }
 
     static func entryOutput(_ entry: CompetitionEntry, on db: any Database) async throws -> EntryOutput {
-        guard let output = try await CompetitionEntries.outputs([entry], eventID: entry.eventID, on: db).first else { throw AppError.notFound }
+        guard let output = try await CompetitionEntries.outputs([entry], eventID: entry.eventID, on: db).first else {
+            throw AppError.notFound
+        }
         return output
     }
 
     /// The event and the signed-in judge's place on its panel; 403 for anyone not on it.
     static func judgedEvent(_ req: Request) async throws -> (CompetitionEvent, CompetitionJudge, User) {
         let user = try req.requireRole(.reviewer)
-        guard let event = try await CompetitionEvent.find(try req.parameters.require("eventId"), on: req.db) else { throw AppError.notFound }
+        guard let event = try await CompetitionEvent.find(try req.parameters.require("eventId"), on: req.db) else {
+            throw AppError.notFound
+        }
         return (event, try await CompetitionSheets.judge(user, of: event, on: req.db), user)
     }
 
     static func judging(_ event: CompetitionEvent, judge: CompetitionJudge, on db: any Database) async throws -> JudgingOutput {
         let entries = try await CompetitionEntry.query(on: db).filter(\.$eventID == event.requireID()).sort(\.$number).all()
-        let submitted = Set(try await CompetitionSheet.query(on: db).filter(\.$eventID == event.requireID()).filter(\.$judgeID == judge.userID).all(\.$entryID))
+        let submitted = Set(
+            try await CompetitionSheet.query(on: db).filter(\.$eventID == event.requireID()).filter(\.$judgeID == judge.userID).all(
+                \.$entryID))
         let competition = try await Competition.find(event.competitionID, on: db)
-        return JudgingOutput(event: try await eventOutput(event, on: db), competitionName: competition?.name ?? "", chief: judge.chief,
-                             entries: try entries.map { entry in
-                                 JudgingOutput.Entry(id: try entry.requireID(), number: entry.number, submitted: submitted.contains(try entry.requireID()),
-                                                     conflict: CompetitionSheets.isConflicted(judge, entry))
-                             })
+        return JudgingOutput(
+            event: try await eventOutput(event, on: db), competitionName: competition?.name ?? "", chief: judge.chief,
+            entries: try entries.map { entry in
+                JudgingOutput.Entry(
+                    id: try entry.requireID(), number: entry.number, submitted: submitted.contains(try entry.requireID()),
+                    conflict: CompetitionSheets.isConflicted(judge, entry))
+            })
     }
 
     /// The signed-in worker's own member record.
     static func ownMember(_ req: Request) async throws -> Member {
-        guard let memberID = try req.requireRole(.member).memberID, let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil else {
+        guard let memberID = try req.requireRole(.member).memberID, let member = try await Member.find(memberID, on: req.db),
+            member.deletedAt == nil
+        else {
             throw AppError.forbidden
         }
         return member
@@ -178,7 +210,8 @@ struct CompetitionAPIController: RouteCollection {
         let above = tree.ancestry(of: member.unitID)
         let competitions = try await Competition.query(on: db).filter(\.$unitID ~~ above).filter(\.$deletedAt == nil).all(\.$id)
         guard !competitions.isEmpty else { return [] }
-        return try await CompetitionEvent.query(on: db).filter(\.$competitionID ~~ competitions).filter(\.$status == .open).sort(\.$trade).all()
+        return try await CompetitionEvent.query(on: db).filter(\.$competitionID ~~ competitions).filter(\.$status == .open).sort(\.$trade)
+            .all()
     }
 
     /// Members a worker may name on a team: those of their own enterprise union's subtree.

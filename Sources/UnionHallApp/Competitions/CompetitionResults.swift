@@ -30,11 +30,14 @@ enum CompetitionResults {
         var marks: [UUID: [UUID: [Int]]] = [:]
         // Thousands of marks an event: read as plain rows, not models.
         guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
-        for mark in try await sql.select().columns("entry_id", "item_id", "marks").from(CompetitionMark.schema).where("event_id", .equal, eventID)
-            .all(decoding: MarkRow.self) {
+        for mark in try await sql.select().columns("entry_id", "item_id", "marks").from(CompetitionMark.schema).where(
+            "event_id", .equal, eventID
+        )
+        .all(decoding: MarkRow.self) {
             marks[mark.entry_id, default: [:]][mark.item_id, default: []].append(mark.marks)
         }
-        let scheme = CompetitionScoring.Scheme(theoryWeight: event.theoryWeight, practicalWeight: event.practicalWeight, itemMaxima: items.map(\.maximum))
+        let scheme = CompetitionScoring.Scheme(
+            theoryWeight: event.theoryWeight, practicalWeight: event.practicalWeight, itemMaxima: items.map(\.maximum))
         var unscored = 0
         var results: [CompetitionScoring.Result] = []
         var practicals: [UUID: Int] = [:]
@@ -43,24 +46,35 @@ enum CompetitionResults {
             let byItem = marks[id] ?? [:]
             let scores = items.compactMap { item in item.id.flatMap { byItem[$0] }.flatMap(CompetitionScoring.itemScore) }
             let theoryMissing = event.theoryWeight > 0 && entry.theoryMarks == nil
-            guard scores.count == items.count || event.practicalWeight == 0, !theoryMissing else { unscored += 1; continue }
+            guard scores.count == items.count || event.practicalWeight == 0, !theoryMissing else {
+                unscored += 1
+                continue
+            }
             let practical = CompetitionScoring.practical(itemScores: scores, scheme: scheme)
             practicals[id] = practical
-            results.append(.init(entry: id.uuidString, total: CompetitionScoring.total(theory: entry.theoryMarks ?? 0, practical: practical, scheme: scheme),
-                                 practical: practical, completionSeconds: entry.completionSeconds))
+            results.append(
+                .init(
+                    entry: id.uuidString,
+                    total: CompetitionScoring.total(theory: entry.theoryMarks ?? 0, practical: practical, scheme: scheme),
+                    practical: practical, completionSeconds: entry.completionSeconds))
         }
-        guard unscored == 0 else { throw AppError(status: .conflict, key: "error.competition.unscored", field: "status", arguments: [String(unscored)]) }
+        guard unscored == 0 else {
+            throw AppError(status: .conflict, key: "error.competition.unscored", field: "status", arguments: [String(unscored)])
+        }
         return CompetitionScoring.rank(results).compactMap { rank, result in
             guard let id = UUID(uuidString: result.entry) else { return nil }
-            let award: String? = switch event.kind {
-            case .individual: event.bands.award(rank: rank, total: result.total)?.rawValue
-            case .team: result.total >= event.minimumTotal ? TeamPrize.prize(rank: rank, counts: event.prizeCounts)?.rawValue : nil
-            }
+            let award: String? =
+                switch event.kind {
+                case .individual: event.bands.award(rank: rank, total: result.total)?.rawValue
+                case .team: result.total >= event.minimumTotal ? TeamPrize.prize(rank: rank, counts: event.prizeCounts)?.rawValue : nil
+                }
             return Computed(entryID: id, practical: practicals[id] ?? 0, total: result.total, rank: rank, award: award)
         }
     }
 
-    static func step(_ step: EventStep, event: CompetitionEvent, competition: Competition, input: EventStepInput, context: WriteContext) async throws {
+    static func step(_ step: EventStep, event: CompetitionEvent, competition: Competition, input: EventStepInput, context: WriteContext)
+        async throws
+    {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         // Finalising again after it succeeded changes nothing and says so by succeeding.
         if step == .finalise, event.status == .final { return }
@@ -90,8 +104,11 @@ enum CompetitionResults {
                 try await Audit.record(.update, event, before: before, by: editor, on: db)
             }
         case .finalise:
-            let open = try await CompetitionObjection.query(on: context.app.db).filter(\.$eventID == eventID).filter(\.$status == .open).count()
-            if let issue = PublicNotice.checkFinalise(noticeEnds: event.noticeEnds.flatMap(CivilDate.init), today: today, openObjections: open) {
+            let open = try await CompetitionObjection.query(on: context.app.db).filter(\.$eventID == eventID).filter(\.$status == .open)
+                .count()
+            if let issue = PublicNotice.checkFinalise(
+                noticeEnds: event.noticeEnds.flatMap(CivilDate.init), today: today, openObjections: open)
+            {
                 throw AppError(status: .conflict, key: issue.key, field: issue.field, arguments: issue.arguments)
             }
             try await context.app.write { db in
@@ -103,17 +120,22 @@ enum CompetitionResults {
     }
 
     /// Stores the computed results and puts them on public notice for `noticeDays` from `today`.
-    static func publish(_ event: CompetitionEvent, results: [Computed], on today: CivilDate, noticeDays: Int, on db: any Database) async throws {
+    static func publish(_ event: CompetitionEvent, results: [Computed], on today: CivilDate, noticeDays: Int, on db: any Database)
+        async throws
+    {
         event.status = .published
         event.noticeStart = today.description
         event.noticeEnds = today.adding(days: noticeDays - 1).description
         try await event.update(on: db)
-        try await BulkUpdate.rows(of: CompetitionEntry.schema, columns: ["practical", "total", "rank", "award"],
-                                  results.map { ($0.entryID, [$0.practical, $0.total, $0.rank, $0.award]) }, on: db)
+        try await BulkUpdate.rows(
+            of: CompetitionEntry.schema, columns: ["practical", "total", "rank", "award"],
+            results.map { ($0.entryID, [$0.practical, $0.total, $0.rank, $0.award]) }, on: db)
     }
 
     /// Makes the results final and hands out certificates and honors.
-    static func finalise(_ event: CompetitionEvent, competition: Competition, on today: CivilDate, editor: Editor, on db: any Database) async throws {
+    static func finalise(_ event: CompetitionEvent, competition: Competition, on today: CivilDate, editor: Editor, on db: any Database)
+        async throws
+    {
         event.status = .final
         event.finalisedDate = today.description
         try await event.update(on: db)
@@ -132,12 +154,16 @@ enum CompetitionResults {
         guard event.kind == .individual else { return }
         let sources = try entries.map { "competition-entry:\(try $0.requireID())" }
         let existing = Set(try await Honor.query(on: db).filter(\.$source ~~ sources).all(\.$source).compactMap { $0 })
-        let members = Dictionary(try await Member.query(on: db).filter(\.$id ~~ entries.compactMap(\.memberID)).all().compactMap { member in member.id.map { ($0, member) } },
-                                 uniquingKeysWith: { first, _ in first })
+        let members = Dictionary(
+            try await Member.query(on: db).filter(\.$id ~~ entries.compactMap(\.memberID)).all().compactMap { member in
+                member.id.map { ($0, member) }
+            },
+            uniquingKeysWith: { first, _ in first })
         for entry in entries {
             let source = "competition-entry:\(try entry.requireID())"
             guard !existing.contains(source), let memberID = entry.memberID, let member = members[memberID],
-                  let award = entry.award.flatMap(CompetitionAward.init(rawValue:)) else { continue }
+                let award = entry.award.flatMap(CompetitionAward.init(rawValue:))
+            else { continue }
             let honor = Honor()
             honor.unitID = member.unitID
             honor.memberID = memberID
@@ -159,8 +185,9 @@ enum CompetitionResults {
     }
 
     static func output(_ row: CompetitionObjection) throws -> ObjectionOutput {
-        ObjectionOutput(id: try row.requireID(), eventId: row.eventID, entryId: row.entryID, raisedBy: row.raisedBy, content: row.content,
-                        raisedDate: row.raisedDate, status: row.status, resolution: row.resolution, resolvedDate: row.resolvedDate)
+        ObjectionOutput(
+            id: try row.requireID(), eventId: row.eventID, entryId: row.entryID, raisedBy: row.raisedBy, content: row.content,
+            raisedDate: row.raisedDate, status: row.status, resolution: row.resolution, resolvedDate: row.resolvedDate)
     }
 
     /// An objection is recorded while the results are on public notice.
@@ -182,8 +209,12 @@ enum CompetitionResults {
         return row
     }
 
-    static func resolve(_ input: ResolveInput, objectionID: UUID, event: CompetitionEvent, context: WriteContext) async throws -> CompetitionObjection {
-        guard let row = try await CompetitionObjection.find(objectionID, on: context.app.db), row.eventID == event.id else { throw AppError.notFound }
+    static func resolve(_ input: ResolveInput, objectionID: UUID, event: CompetitionEvent, context: WriteContext) async throws
+        -> CompetitionObjection
+    {
+        guard let row = try await CompetitionObjection.find(objectionID, on: context.app.db), row.eventID == event.id else {
+            throw AppError.notFound
+        }
         guard row.status == .open else { throw AppError.conflict("status", "error.competition.objectionResolved") }
         guard let upheld = input.upheld else { throw AppError.invalid("upheld", "error.required") }
         row.resolution = try Held.text(input.resolution, field: "resolution", max: 2_000)
@@ -192,7 +223,9 @@ enum CompetitionResults {
         let editor = context.editor
         try await context.app.write { db in
             try await row.update(on: db)
-            try await Audit.record(.update, event, before: ["objection": row.content], after: ["objection": row.status.rawValue + ": " + (row.resolution ?? "")], by: editor, on: db)
+            try await Audit.record(
+                .update, event, before: ["objection": row.content],
+                after: ["objection": row.status.rawValue + ": " + (row.resolution ?? "")], by: editor, on: db)
         }
         return row
     }
@@ -216,15 +249,18 @@ enum CompetitionResults {
     /// The certificate with this number, for anyone who holds it to verify; 404 for any other.
     static func certificate(_ number: String, on db: any Database) async throws -> (CertificateOutput, CompetitionEntry) {
         guard CertificateNumber.isWellFormed(number),
-              let entry = try await CompetitionEntry.query(on: db).filter(\.$certificateNumber == number).first(),
-              let event = try await CompetitionEvent.find(entry.eventID, on: db), event.status == .final,
-              let competition = try await Competition.find(entry.competitionID, on: db), competition.deletedAt == nil, let award = entry.award
+            let entry = try await CompetitionEntry.query(on: db).filter(\.$certificateNumber == number).first(),
+            let event = try await CompetitionEvent.find(entry.eventID, on: db), event.status == .final,
+            let competition = try await Competition.find(entry.competitionID, on: db), competition.deletedAt == nil, let award = entry.award
         else { throw AppError.notFound }
         let entrants = try await CompetitionEntrant.query(on: db).filter(\.$entryID == entry.requireID()).all(\.$memberID)
         let names = try await MentorshipService.memberNames(entrants, on: db)
-        return (CertificateOutput(number: number, names: entrants.compactMap { names[$0] }, teamName: entry.teamName, competition: competition.name,
-                                  year: competition.year, trade: event.trade, award: award, organizer: competition.organizer,
-                                  finalisedDate: event.finalisedDate ?? ""), entry)
+        return (
+            CertificateOutput(
+                number: number, names: entrants.compactMap { names[$0] }, teamName: entry.teamName, competition: competition.name,
+                year: competition.year, trade: event.trade, award: award, organizer: competition.organizer,
+                finalisedDate: event.finalisedDate ?? ""), entry
+        )
     }
 }
 

@@ -25,7 +25,9 @@ enum DemoAid {
         program.name = "庆阳市2024年“金秋助学”"
         program.budgetFen = 500_000_000
         program.priorityIndustrial = true
-        for stage in SchoolStage.allCases { program.setAmount([.juniorCollege, .university, .postgraduate].contains(stage) ? amountFen : 0, for: stage) }
+        for stage in SchoolStage.allCases {
+            program.setAmount([.juniorCollege, .university, .postgraduate].contains(stage) ? amountFen : 0, for: stage)
+        }
         (program.noticeFrom, program.noticeUntil) = ("2024-08-20", "2024-08-26")
         program.approvedFen = 0
         program.paidFen = 0
@@ -49,27 +51,40 @@ enum DemoAid {
         let now = Date()
         var fileEvents: [[any Encodable & Sendable]] = []
         // Files verified in early 2024; two in three re-verified this year, the rest lapsed for want of it.
-        func file(_ member: Member, level: HardshipLevel, cause: String, size: Int, income: Int64, opened: CivilDate, reverified: CivilDate?) {
+        func file(
+            _ member: Member, level: HardshipLevel, cause: String, size: Int, income: Int64, opened: CivilDate, reverified: CivilDate?
+        ) {
             guard let memberID = member.id else { return }
             let id = UUID()
             fileOf[memberID] = id
             let verified = opened.adding(days: 20)
-            files.append([id, member.unitID, memberID, memberID, level.rawValue, cause, size, income, HardshipStatus.verified.rawValue, opened.description,
-                          (reverified ?? verified).description, 1, now, now])
+            files.append([
+                id, member.unitID, memberID, memberID, level.rawValue, cause, size, income, HardshipStatus.verified.rawValue,
+                opened.description,
+                (reverified ?? verified).description, 1, now, now,
+            ])
             let steps = [("opened", opened), ("verify", verified)] + (reverified.map { [("reverify", $0)] } ?? [])
             fileEvents += steps.map { [UUID(), id, $0.1.startOfDay, $0.0, "", "system"] }
         }
         for (index, member) in withFiles.enumerated() {
-            file(member, level: levels[index % levels.count], cause: ["家庭成员患重病", "单亲家庭抚养子女", "因工伤致残", "子女多就学负担重"][index % 4], size: 3 + index % 3,
-                 income: Int64(45_000 + (index % 20) * 1_000), opened: CivilDate(year: 2024, month: 2, day: 1)!.adding(days: index % 40),
-                 reverified: index % 3 == 2 || today.year <= 2024 ? nil : today.adding(days: -(30 + index % 60)))
+            file(
+                member, level: levels[index % levels.count], cause: ["家庭成员患重病", "单亲家庭抚养子女", "因工伤致残", "子女多就学负担重"][index % 4],
+                size: 3 + index % 3,
+                income: Int64(45_000 + (index % 20) * 1_000), opened: CivilDate(year: 2024, month: 2, day: 1)!.adding(days: index % 40),
+                reverified: index % 3 == 2 || today.year <= 2024 ? nil : today.adding(days: -(30 + index % 60)))
         }
         if let chen = people["陈帮贵"] {
-            file(chen, level: .accident, cause: "工地欠薪期间家庭生活困难，子女在读", size: 4, income: 52_000, opened: CivilDate(year: 2024, month: 5, day: 6)!,
-                 reverified: today.year <= 2024 ? nil : today.adding(days: -20))
+            file(
+                chen, level: .accident, cause: "工地欠薪期间家庭生活困难，子女在读", size: 4, income: 52_000,
+                opened: CivilDate(year: 2024, month: 5, day: 6)!,
+                reverified: today.year <= 2024 ? nil : today.adding(days: -20))
         }
-        try await BulkInsert.rows(into: HardshipFile.schema, columns: ["id", "unit_id", "member_id", "open_member_id", "level", "cause", "household_size", "income_per_head_fen",
-                                                                     "status", "opened_date", "verified_date", "version", "created_at", "updated_at"], files, on: db)
+        try await BulkInsert.rows(
+            into: HardshipFile.schema,
+            columns: [
+                "id", "unit_id", "member_id", "open_member_id", "level", "cause", "household_size", "income_per_head_fen",
+                "status", "opened_date", "verified_date", "version", "created_at", "updated_at",
+            ], files, on: db)
         try await BulkInsert.rows(into: AidEvent.schema, columns: ["id", "subject_id", "at", "what", "note", "actor"], fileEvents, on: db)
         let holders = withFiles.compactMap(\.id) + (people["陈帮贵"]?.id.map { [$0] } ?? [])
         if !holders.isEmpty { try await sql.update(Member.schema).set("hardship", to: true).where("id", .in, holders).run() }
@@ -78,7 +93,10 @@ enum DemoAid {
         var applications: [[any Encodable & Sendable]] = []
         var events: [[any Encodable & Sendable]] = []
         let batches = [(UUID(), 1, "2024-09-05"), (UUID(), 2, "2024-09-25")]
-        let stages: [SchoolStage] = [.university, .university, .university, .juniorCollege, .juniorCollege, .university, .juniorCollege, .university, .university, .postgraduate]
+        let stages: [SchoolStage] = [
+            .university, .university, .university, .juniorCollege, .juniorCollege, .university, .juniorCollege, .university, .university,
+            .postgraduate,
+        ]
         let schools = ["兰州大学", "西北师范大学", "陇东学院", "庆阳职业技术学院", "甘肃农业大学", "兰州理工大学"]
         var count = 0
         var paidPerBatch: [Int: Int] = [:]
@@ -95,10 +113,12 @@ enum DemoAid {
                 paidPerBatch[batch.1, default: 0] += 1
                 let id = UUID()
                 let childName = String(member.name.prefix(1)) + ["子涵", "欣怡", "浩然", "雨桐", "思远", "佳琪", "博文", "晨阳"][serial % 8]
-                applications.append([id, member.unitID, programID, 2024, memberID, fileOf[memberID], fileOf[memberID] == nil, childName, childID, childID,
-                                     schools[serial % schools.count], stage.rawValue, 2024 - serial % 3, amountFen,
-                                     "62170" + String(format: "%014d", 27_000_000_000 + serial * 7_919), AidStatus.paid.rawValue, submitted.description,
-                                     submitted.adding(days: 30).description, batch.0, batch.2, 6, now, now])
+                applications.append([
+                    id, member.unitID, programID, 2024, memberID, fileOf[memberID], fileOf[memberID] == nil, childName, childID, childID,
+                    schools[serial % schools.count], stage.rawValue, 2024 - serial % 3, amountFen,
+                    "62170" + String(format: "%014d", 27_000_000_000 + serial * 7_919), AidStatus.paid.rawValue, submitted.description,
+                    submitted.adding(days: 30).description, batch.0, batch.2, 6, now, now,
+                ])
                 for (step, what) in ["submitted", "enterpriseApproved", "countyApproved", "approved"].enumerated() {
                     events.append([UUID(), id, submitted.adding(days: step * 10).startOfDay, what, "", step == 0 ? member.name : "system"])
                 }
@@ -107,14 +127,20 @@ enum DemoAid {
         }
         for (id, number, date) in batches {
             let size = paidPerBatch[number] ?? 0
-            try await BulkInsert.rows(into: AidPaymentBatch.schema, columns: ["id", "program_id", "unit_id", "number", "paid_date", "count", "total_fen", "created_at"],
-                                      [[id, programID, qingyang, number, date, size, Int64(size) * amountFen, now]], on: db)
+            try await BulkInsert.rows(
+                into: AidPaymentBatch.schema,
+                columns: ["id", "program_id", "unit_id", "number", "paid_date", "count", "total_fen", "created_at"],
+                [[id, programID, qingyang, number, date, size, Int64(size) * amountFen, now]], on: db)
         }
-        try await BulkInsert.rows(into: AidApplication.schema, columns: [
-            "id", "unit_id", "program_id", "program_year", "member_id", "hardship_file_id", "priority_group", "child_name", "child_id_number", "child_key",
-            "school", "stage", "admission_year", "amount_fen", "payee_account", "status", "submitted_date", "approved_date", "batch_id", "paid_date",
-            "version", "created_at", "updated_at",
-        ], applications, on: db)
+        try await BulkInsert.rows(
+            into: AidApplication.schema,
+            columns: [
+                "id", "unit_id", "program_id", "program_year", "member_id", "hardship_file_id", "priority_group", "child_name",
+                "child_id_number", "child_key",
+                "school", "stage", "admission_year", "amount_fen", "payee_account", "status", "submitted_date", "approved_date", "batch_id",
+                "paid_date",
+                "version", "created_at", "updated_at",
+            ], applications, on: db)
         try await BulkInsert.rows(into: AidEvent.schema, columns: ["id", "subject_id", "at", "what", "note", "actor"], events, on: db)
         program.approvedFen = Int64(count) * amountFen
         program.paidFen = Int64(count) * amountFen

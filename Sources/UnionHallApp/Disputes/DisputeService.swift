@@ -5,7 +5,9 @@ import Vapor
 /// Dispute cases: intake, the mediation workflow and its deadline, the settlement's payments,
 /// and the figures. Claimants' ID numbers and phones leave this module masked.
 enum DisputeService {
-    static func base(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws -> QueryBuilder<DisputeCase> {
+    static func base(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws
+        -> QueryBuilder<DisputeCase>
+    {
         let query = try DisputeCase.scoped(list, scope: scope, on: db)
         if let channel = filter.channel { query.filter(\.$channel == channel) }
         if let type = filter.type { query.filter(\.$type == type) }
@@ -20,7 +22,9 @@ enum DisputeService {
     }
 
     /// The list's query in the order asked for (`?sort=acceptedDate|deadline|claimedFen`, newest accepted first by default).
-    static func sorted(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws -> QueryBuilder<DisputeCase> {
+    static func sorted(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws
+        -> QueryBuilder<DisputeCase>
+    {
         let query = try base(list, filter: filter, scope: scope, today: today, on: db)
         switch list.sortKey(allowed: ["acceptedDate", "deadline", "claimedFen"]) {
         case ("deadline", let descending)?: query.sort(\.$deadline, descending ? .descending : .ascending)
@@ -36,21 +40,31 @@ enum DisputeService {
         guard !ids.isEmpty else { return [] }
         var claimants: [UUID: [ClaimantOutput]] = [:]
         for row in try await DisputeClaimant.query(on: db).filter(\.$caseID ~~ ids).sort(\.$name).all() {
-            claimants[row.caseID, default: []].append(ClaimantOutput(id: try row.requireID(), memberId: row.memberID, name: row.name, idNumber: Masking.idNumber(row.idNumber),
-                                                                     mobile: row.mobile.map(Masking.mobile), migrant: row.migrant))
+            claimants[row.caseID, default: []].append(
+                ClaimantOutput(
+                    id: try row.requireID(), memberId: row.memberID, name: row.name, idNumber: Masking.idNumber(row.idNumber),
+                    mobile: row.mobile.map(Masking.mobile), migrant: row.migrant))
         }
-        let mediators = Dictionary(try await User.query(on: db).filter(\.$id ~~ rows.compactMap(\.mediatorID)).all().compactMap { user in user.id.map { ($0, user.displayName) } },
-                                   uniquingKeysWith: { first, _ in first })
+        let mediators = Dictionary(
+            try await User.query(on: db).filter(\.$id ~~ rows.compactMap(\.mediatorID)).all().compactMap { user in
+                user.id.map { ($0, user.displayName) }
+            },
+            uniquingKeysWith: { first, _ in first })
         return try rows.map { row in
             let id = try row.requireID()
             return DisputeOutput(
-                id: id, unitId: row.unitID, channel: row.channel, type: row.type, status: row.status, employerId: row.employerID, employerName: row.employerName,
-                summary: row.summary, claimedFen: row.claimedFen, agreedFen: row.agreedFen, recoveredFen: row.recoveredFen, mediatorId: row.mediatorID,
-                mediatorName: row.mediatorID.flatMap { mediators[$0] }, acceptedDate: row.acceptedDate, deadline: row.deadline, extended: row.extended,
-                overdue: CivilDate(row.deadline).map { MediationDeadline.isOverdue(deadline: $0, today: today, status: row.status) } ?? false,
+                id: id, unitId: row.unitID, channel: row.channel, type: row.type, status: row.status, employerId: row.employerID,
+                employerName: row.employerName,
+                summary: row.summary, claimedFen: row.claimedFen, agreedFen: row.agreedFen, recoveredFen: row.recoveredFen,
+                mediatorId: row.mediatorID,
+                mediatorName: row.mediatorID.flatMap { mediators[$0] }, acceptedDate: row.acceptedDate, deadline: row.deadline,
+                extended: row.extended,
+                overdue: CivilDate(row.deadline).map { MediationDeadline.isOverdue(deadline: $0, today: today, status: row.status) }
+                    ?? false,
                 courtId: row.courtID, courtCaseNumber: row.courtCaseNumber, outcomeDate: row.outcomeDate, outcomeNote: row.outcomeNote,
                 returnedToCourt: row.returnedToCourt, confirmationDate: row.confirmationDate, confirmationNumber: row.confirmationNumber,
-                claimants: claimants[id] ?? [], version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+                claimants: claimants[id] ?? [], version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt,
+                deletedAt: row.deletedAt)
         }
     }
 
@@ -79,7 +93,9 @@ enum DisputeService {
                 }
                 claimant.migrant = input.migrant ?? false
             }
-            guard !result.contains(where: { $0.idNumber == claimant.idNumber }) else { throw AppError.invalid("claimants", "error.dispute.claimantTwice") }
+            guard !result.contains(where: { $0.idNumber == claimant.idNumber }) else {
+                throw AppError.invalid("claimants", "error.dispute.claimantTwice")
+            }
             result.append(claimant)
         }
         return result
@@ -132,11 +148,14 @@ enum DisputeService {
             row.employerName = try Held.text(input.employerName ?? (isNew ? nil : row.employerName), field: "employerName")
         }
         row.summary = try Held.text(input.summary ?? (isNew ? nil : row.summary), field: "summary", max: 2_000)
-        guard let claimed = input.claimedFen ?? (isNew ? nil : row.claimedFen) else { throw AppError.invalid("claimedFen", "error.required") }
+        guard let claimed = input.claimedFen ?? (isNew ? nil : row.claimedFen) else {
+            throw AppError.invalid("claimedFen", "error.required")
+        }
         guard claimed >= 0 else { throw AppError.invalid("claimedFen", "error.amount.positive") }
         row.claimedFen = claimed
         if let mediatorID = input.mediatorId {
-            guard let user = try await User.find(mediatorID, on: context.app.db), user.active, user.role == .officer || user.role == .admin else {
+            guard let user = try await User.find(mediatorID, on: context.app.db), user.active, user.role == .officer || user.role == .admin
+            else {
                 throw AppError.invalid("mediatorId", "error.dispute.notMediator")
             }
             row.mediatorID = mediatorID
@@ -195,9 +214,16 @@ enum DisputeService {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         guard row.status.isOpen else { throw AppError.conflict("status", "error.dispute.closed") }
         let newDeadline = try Held.date(input.newDeadline, field: "newDeadline")
-        guard let accepted = CivilDate(row.acceptedDate), let current = CivilDate(row.deadline) else { throw AppError.invalid("acceptedDate", "error.date.invalid") }
-        if let issue = MediationDeadline.checkExtension(accepted: accepted, current: current, newDeadline: newDeadline, alreadyExtended: row.extended, bothConsent: input.bothConsent == true) {
-            throw AppError(status: issue.key == "error.dispute.extendedOnce" ? .conflict : .unprocessableEntity, key: issue.key, field: issue.field, arguments: issue.arguments)
+        guard let accepted = CivilDate(row.acceptedDate), let current = CivilDate(row.deadline) else {
+            throw AppError.invalid("acceptedDate", "error.date.invalid")
+        }
+        if let issue = MediationDeadline.checkExtension(
+            accepted: accepted, current: current, newDeadline: newDeadline, alreadyExtended: row.extended,
+            bothConsent: input.bothConsent == true)
+        {
+            throw AppError(
+                status: issue.key == "error.dispute.extendedOnce" ? .conflict : .unprocessableEntity, key: issue.key, field: issue.field,
+                arguments: issue.arguments)
         }
         let before = row.auditSnapshot()
         row.deadline = newDeadline.description
@@ -229,7 +255,9 @@ enum DisputeService {
     /// amount, so two payments entered at once cannot together pass it.
     static func pay(_ row: DisputeCase, input: DisputePaymentInput, context: WriteContext) async throws -> DisputePayment {
         guard row.status == .settled, let agreed = row.agreedFen else { throw AppError.conflict("status", "error.dispute.notSettled") }
-        if let issue = SettlementRules.checkPayment(input.amountFen, recovered: row.recoveredFen, agreed: agreed) { throw AppError.invalid(issue) }
+        if let issue = SettlementRules.checkPayment(input.amountFen, recovered: row.recoveredFen, agreed: agreed) {
+            throw AppError.invalid(issue)
+        }
         let date = try Held.date(input.date, field: "date")
         if let settled = row.outcomeDate, date.description < settled { throw AppError.invalid("date", "error.date.order") }
         let payment = DisputePayment()
@@ -239,12 +267,16 @@ enum DisputeService {
         let editor = context.editor
         let id = payment.caseID
         try await context.app.write { db in
-            guard try await Counters.add(payment.amountFen, to: "recovered_fen", within: "agreed_fen", of: DisputeCase.schema, id: id, on: db) else {
+            guard
+                try await Counters.add(payment.amountFen, to: "recovered_fen", within: "agreed_fen", of: DisputeCase.schema, id: id, on: db)
+            else {
                 throw AppError.invalid("amountFen", "error.dispute.aboveAgreed", [Fen(agreed - row.recoveredFen).description])
             }
             try await payment.create(on: db)
             try await DisputeEvent(caseID: id, at: editor.at, what: "paid", note: Fen(payment.amountFen).description).create(on: db)
-            try await Audit.record(.update, row, before: ["recoveredFen": String(row.recoveredFen)], after: ["payment": "\(payment.date) \(payment.amountFen)"], by: editor, on: db)
+            try await Audit.record(
+                .update, row, before: ["recoveredFen": String(row.recoveredFen)],
+                after: ["payment": "\(payment.date) \(payment.amountFen)"], by: editor, on: db)
         }
         row.recoveredFen += payment.amountFen
         return payment
@@ -273,9 +305,12 @@ enum DisputeService {
             for row in rows { counts[key(row).rawValue, default: 0] += 1 }
             return E.allCases.map { KeyCount(key: $0.rawValue, count: counts[$0.rawValue] ?? 0) }
         }
-        let overdue = try await base(ListQuery(unitId: list.unitId), filter: DisputeFilter(overdue: true), scope: scope, today: today, on: db).count()
-        return DisputeStatistics(cases: rows.count, byChannel: tally(\.channel), byType: tally(\.type), byStatus: tally(\.status),
-                                 claimedFen: try rows.map(\.claimedFen).total(), recoveredFen: try rows.map(\.recoveredFen).total(), overdue: overdue)
+        let overdue = try await base(
+            ListQuery(unitId: list.unitId), filter: DisputeFilter(overdue: true), scope: scope, today: today, on: db
+        ).count()
+        return DisputeStatistics(
+            cases: rows.count, byChannel: tally(\.channel), byType: tally(\.type), byStatus: tally(\.status),
+            claimedFen: try rows.map(\.claimedFen).total(), recoveredFen: try rows.map(\.recoveredFen).total(), overdue: overdue)
     }
 }
 
@@ -290,7 +325,8 @@ extension DisputeCase: PlainlyDeletable, ListedRecord {
     static let exportValuePrefixes = ["channel": "disputeChannel", "type": "disputeType", "status": "disputeStatus"]
 
     static func list(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, request: Request) async throws -> ListPage<DisputeOutput> {
-        try await page(try DisputeService.sorted(list, filter: filter, scope: scope, today: request.today, on: request.db), list, on: request)
+        try await page(
+            try DisputeService.sorted(list, filter: filter, scope: scope, today: request.today, on: request.db), list, on: request)
     }
 
     static func create(_ input: DisputeInput, context: WriteContext, once: FormOnce?) async throws -> DisputeCase {

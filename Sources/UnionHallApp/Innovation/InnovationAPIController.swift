@@ -34,22 +34,27 @@ struct InnovationAPIController: RouteCollection {
             let context = try await req.writeContext()
             let input = try req.content.decode(ReviewerAssignmentInput.self)
             let found = try await InnovationService.find(input.itemIds ?? [], scope: context.scope, on: req.db)
-            return AssignmentResult(assigned: try await InnovationReviews.assign(items: found, reviewerIDs: input.reviewerIds ?? [], context: context))
+            return AssignmentResult(
+                assigned: try await InnovationReviews.assign(items: found, reviewerIDs: input.reviewerIds ?? [], context: context))
         }
         let item = items.grouped(":id")
         item.post("reviewers") { req async throws -> [InnovationReviewOutput] in
             let context = try await req.writeContext()
             let found = try await InnovationService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
-            _ = try await InnovationReviews.assign(items: [found], reviewerIDs: try req.content.decode(ReviewerAssignmentInput.self).reviewerIds ?? [], context: context)
+            _ = try await InnovationReviews.assign(
+                items: [found], reviewerIDs: try req.content.decode(ReviewerAssignmentInput.self).reviewerIds ?? [], context: context)
             return try await InnovationReviews.reviews(of: found, on: req.db)
         }
         item.get("reviews") { req async throws -> [InnovationReviewOutput] in
             let (_, scope) = try await req.requireManager()
-            return try await InnovationReviews.reviews(of: try await InnovationService.find(try req.parameters.require("id"), scope: scope, on: req.db), on: req.db)
+            return try await InnovationReviews.reviews(
+                of: try await InnovationService.find(try req.parameters.require("id"), scope: scope, on: req.db), on: req.db)
         }
         item.post("second") { req async throws -> InnovationItemOutput in
             _ = try req.requireRole(.member)
-            guard let found = try await InnovationItem.find(try req.parameters.require("id"), on: req.db), found.deletedAt == nil else { throw AppError.notFound }
+            guard let found = try await InnovationItem.find(try req.parameters.require("id"), on: req.db), found.deletedAt == nil else {
+                throw AppError.notFound
+            }
             try await InnovationWorkflow.second(found, request: req)
             return try await found.output(on: req)
         }
@@ -59,12 +64,15 @@ struct InnovationAPIController: RouteCollection {
         item.get("events") { req async throws -> [InnovationEventOutput] in
             let (found, reader) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
             guard reader != .reviewer else { throw AppError.notFound }
-            return try await InnovationWorkflow.events(of: found, on: req.db).map { InnovationEventOutput(at: $0.at, status: $0.status, note: $0.note) }
+            return try await InnovationWorkflow.events(of: found, on: req.db).map {
+                InnovationEventOutput(at: $0.at, status: $0.status, note: $0.note)
+            }
         }
         item.upload("attachments", maxSize: InnovationFiles.bodyLimit) { req async throws -> Response in
             let (found, reader) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
             guard reader != .reviewer else { throw AppError.forbidden }
-            let attachment = try await InnovationFiles.add(to: found, file: try req.content.decode(InnovationFiles.Upload.self).file, request: req)
+            let attachment = try await InnovationFiles.add(
+                to: found, file: try req.content.decode(InnovationFiles.Upload.self).file, request: req)
             return try await InnovationAttachmentOutput(attachment).encodeResponse(status: .created, for: req)
         }
         item.get("attachments", ":attachmentId") { req async throws -> Response in
@@ -79,7 +87,8 @@ struct InnovationAPIController: RouteCollection {
         }
         item.get("subsidies") { req async throws -> [SubsidyOutput] in
             let (_, scope) = try await req.requireManager()
-            return try await InnovationSubsidies.grants(of: try await InnovationService.find(try req.parameters.require("id"), scope: scope, on: req.db), on: req.db)
+            return try await InnovationSubsidies.grants(
+                of: try await InnovationService.find(try req.parameters.require("id"), scope: scope, on: req.db), on: req.db)
         }
 
         let reviews = routes.grouped("innovation-reviews")
@@ -95,7 +104,8 @@ struct InnovationAPIController: RouteCollection {
         reviews.post(":id", "score") { req async throws -> InnovationReviewOutput in
             let reviewer = try req.requireRole(.reviewer)
             let review = try await InnovationReviews.assignment(try req.parameters.require("id"), reviewer: reviewer, on: req.db)
-            try await InnovationReviews.score(review, input: try req.content.decode(ReviewScoreInput.self), editor: try req.editor(), app: req.application)
+            try await InnovationReviews.score(
+                review, input: try req.content.decode(ReviewScoreInput.self), editor: try req.editor(), app: req.application)
             let fresh = try await InnovationReviews.assignment(try review.requireID(), reviewer: reviewer, on: req.db)
             return try InnovationReviews.output(fresh, reviewerName: reviewer.displayName, item: nil, withNotes: true)
         }
@@ -106,15 +116,18 @@ struct InnovationAPIController: RouteCollection {
         }
         routes.put("innovation-weights") { req async throws -> [WeightsOutput] in
             _ = try req.requireRole(.admin)
-            try await InnovationReviews.setWeights(try req.content.decode(WeightsInput.self), editor: try req.editor(), app: req.application)
+            try await InnovationReviews.setWeights(
+                try req.content.decode(WeightsInput.self), editor: try req.editor(), app: req.application)
             return try await InnovationReviews.allWeights(on: req.db)
         }
         routes.get("innovation-budgets") { req async throws -> [BudgetOutput] in
             let (_, scope) = try await req.requireManager()
-            return try await InnovationSubsidies.budgets(scope: scope, year: try? req.query.get(Int.self, at: "year"), on: req.db).map(InnovationSubsidies.output)
+            return try await InnovationSubsidies.budgets(scope: scope, year: try? req.query.get(Int.self, at: "year"), on: req.db).map(
+                InnovationSubsidies.output)
         }
         routes.post("innovation-budgets") { req async throws -> Response in
-            let budget = try await InnovationSubsidies.setBudget(try req.content.decode(BudgetInput.self), context: try await req.writeContext())
+            let budget = try await InnovationSubsidies.setBudget(
+                try req.content.decode(BudgetInput.self), context: try await req.writeContext())
             return try await InnovationSubsidies.output(budget).encodeResponse(status: .created, for: req)
         }
     }
@@ -136,7 +149,9 @@ struct InnovationAPIController: RouteCollection {
             return found
         }
         let (_, context) = try await InnovationService.workerContext(req)
-        guard let found = try await InnovationItem.find(id, on: req.db), found.deletedAt == nil, context.scope.contains(found.unitID) else { throw AppError.notFound }
+        guard let found = try await InnovationItem.find(id, on: req.db), found.deletedAt == nil, context.scope.contains(found.unitID) else {
+            throw AppError.notFound
+        }
         return found
     }
 }

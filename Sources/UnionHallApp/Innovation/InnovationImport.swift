@@ -30,7 +30,9 @@ enum InnovationImport {
     /// Checks every row and, if all pass, writes them; throws `ImportFailure` with the report.
     /// Walks the file twice, holding one row at a time: once for the people it names, once to
     /// check and plan each row. The source is let go before the rows are written.
-    static func run(_ source: consuming SpreadsheetSource, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
+    static func run(_ source: consuming SpreadsheetSource, context: WriteContext, localize: @escaping (String, [String]) -> String)
+        async throws -> Int
+    {
         var check = ImportCheck<Column>(localize: localize)
         try check.checkHeader(source.header)
         func cell(_ row: [String], _ column: Column) -> String { check.cell(row, column) }
@@ -51,9 +53,14 @@ enum InnovationImport {
             let id: IDNumber
             switch IDNumber.parse(text) {
             case .success(let parsed): id = parsed
-            case .failure(let problem): fail(row, column, "error.idNumber.\(problem.rawValue)"); return nil
+            case .failure(let problem):
+                fail(row, column, "error.idNumber.\(problem.rawValue)")
+                return nil
             }
-            guard let member = members[id.value], context.scope.contains(member.unitID) else { fail(row, column, "error.import.memberNotHeld", [Masking.idNumber(id.value)]); return nil }
+            guard let member = members[id.value], context.scope.contains(member.unitID) else {
+                fail(row, column, "error.import.memberNotHeld", [Masking.idNumber(id.value)])
+                return nil
+            }
             return member
         }
 
@@ -62,8 +69,9 @@ enum InnovationImport {
         planned.reserveCapacity(count)
         try source.forEachRow { index, row in
             let number = index + 2
-            let draft = InnovationDraft(kind: cell(row, .kind), subKind: cell(row, .subKind), title: cell(row, .title), problem: cell(row, .problem),
-                                        proposal: cell(row, .proposal), expectedBenefit: cell(row, .expectedBenefit), submittedDate: cell(row, .submittedDate))
+            let draft = InnovationDraft(
+                kind: cell(row, .kind), subKind: cell(row, .subKind), title: cell(row, .title), problem: cell(row, .problem),
+                proposal: cell(row, .proposal), expectedBenefit: cell(row, .expectedBenefit), submittedDate: cell(row, .submittedDate))
             var valid: InnovationDraft.Valid?
             switch draft.validate(today: today) {
             case .success(let value): valid = value
@@ -72,7 +80,9 @@ enum InnovationImport {
             let author = member(cell(row, .authorIdNumber), row: number, column: .authorIdNumber)
             var coAuthors: [UUID] = []
             for text in splitList(cell(row, .coAuthorIdNumbers)) {
-                if let co = member(text, row: number, column: .coAuthorIdNumbers), co.id != author?.id, !coAuthors.contains(co.id) { coAuthors.append(co.id) }
+                if let co = member(text, row: number, column: .coAuthorIdNumbers), co.id != author?.id, !coAuthors.contains(co.id) {
+                    coAuthors.append(co.id)
+                }
             }
             guard let valid, let author, check.passed else { return }
             planned.append(Planned(id: UUID(), unitID: author.unitID, valid: valid, authorID: author.id, coAuthors: coAuthors))
@@ -88,23 +98,38 @@ enum InnovationImport {
         let items = planned
         let authors = items.flatMap { item in ([item.authorID] + item.coAuthors).enumerated().map { (item.id, $1, $0) } }
         try await context.app.write { db in
-            try await BulkInsert.rows(into: InnovationItem.schema, columns: [
-                "id", "unit_id", "kind", "sub_kind", "title", "problem", "proposal", "expected_benefit_fen", "author_id", "submitted_date", "submitted_by",
-                "status", "seconds_count", "benefit_fen", "author_unread", "version", "created_at", "updated_at",
-            ], items.lazy.map { item -> [any Encodable & Sendable] in
-                let v = item.valid
-                return [item.id, item.unitID, v.kind.rawValue, v.subKind?.rawValue as String?, v.title, v.problem, v.proposal, v.expectedBenefitFen,
-                        item.authorID, v.submittedDate.description, submitter, InnovationStatus.submitted.rawValue, 0, Int64(0), false, 1, editor.at, editor.at]
-            }, on: db)
-            try await BulkInsert.rows(into: InnovationAuthor.schema, columns: ["id", "item_id", "member_id", "position"],
-                                      authors.lazy.map { [UUID(), $0.0, $0.1, $0.2] }, on: db)
-            try await BulkInsert.rows(into: InnovationEvent.schema, columns: ["id", "item_id", "at", "status"],
-                                      items.lazy.map { [UUID(), $0.id, editor.at, InnovationStatus.submitted.rawValue] }, on: db)
-            try await BulkInsert.rows(into: AuditEntry.schema, columns: ["id", "at", "actor_id", "actor_name", "unit_id", "entity", "entity_id", "action", "after"],
-                                      items.lazy.map { item -> [any Encodable & Sendable] in
-                let snapshot = item.model(submittedBy: submitter).auditSnapshot()
-                return [UUID(), editor.at, actor, editor.name, item.unitID, InnovationItem.auditEntity, item.id, AuditEntry.Action.create.rawValue, Audit.encode(snapshot)]
-            }, on: db)
+            try await BulkInsert.rows(
+                into: InnovationItem.schema,
+                columns: [
+                    "id", "unit_id", "kind", "sub_kind", "title", "problem", "proposal", "expected_benefit_fen", "author_id",
+                    "submitted_date", "submitted_by",
+                    "status", "seconds_count", "benefit_fen", "author_unread", "version", "created_at", "updated_at",
+                ],
+                items.lazy.map { item -> [any Encodable & Sendable] in
+                    let v = item.valid
+                    return [
+                        item.id, item.unitID, v.kind.rawValue, v.subKind?.rawValue as String?, v.title, v.problem, v.proposal,
+                        v.expectedBenefitFen,
+                        item.authorID, v.submittedDate.description, submitter, InnovationStatus.submitted.rawValue, 0, Int64(0), false, 1,
+                        editor.at, editor.at,
+                    ]
+                }, on: db)
+            try await BulkInsert.rows(
+                into: InnovationAuthor.schema, columns: ["id", "item_id", "member_id", "position"],
+                authors.lazy.map { [UUID(), $0.0, $0.1, $0.2] }, on: db)
+            try await BulkInsert.rows(
+                into: InnovationEvent.schema, columns: ["id", "item_id", "at", "status"],
+                items.lazy.map { [UUID(), $0.id, editor.at, InnovationStatus.submitted.rawValue] }, on: db)
+            try await BulkInsert.rows(
+                into: AuditEntry.schema,
+                columns: ["id", "at", "actor_id", "actor_name", "unit_id", "entity", "entity_id", "action", "after"],
+                items.lazy.map { item -> [any Encodable & Sendable] in
+                    let snapshot = item.model(submittedBy: submitter).auditSnapshot()
+                    return [
+                        UUID(), editor.at, actor, editor.name, item.unitID, InnovationItem.auditEntity, item.id,
+                        AuditEntry.Action.create.rawValue, Audit.encode(snapshot),
+                    ]
+                }, on: db)
         }
         return items.count
     }
@@ -154,8 +179,10 @@ enum InnovationImport {
     /// The template an officer fills in, as a download: the header and one example row.
     static func template(_ request: Request) throws -> Response {
         let format = try request.query.decode(ListExport.Options.self).format ?? .xlsx
-        return try SpreadsheetWriter.download(format, name: "innovation-items-template", header: Column.allCases.map(\.header), rows: [
-            ["合理化建议", "", "皮带机托辊更换工装", "更换托辊需停机两小时", "制作快换工装，不停机更换", "12000", "620102198001011234", "", CivilDate(Date()).description],
-        ])
+        return try SpreadsheetWriter.download(
+            format, name: "innovation-items-template", header: Column.allCases.map(\.header),
+            rows: [
+                ["合理化建议", "", "皮带机托辊更换工装", "更换托辊需停机两小时", "制作快换工装，不停机更换", "12000", "620102198001011234", "", CivilDate(Date()).description]
+            ])
     }
 }

@@ -5,7 +5,9 @@ import Vapor
 extension InnovationItem: PlainlyDeletable {
     static let routeName = "innovation-items"
 
-    static func list(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, request: Request) async throws -> ListPage<InnovationItemOutput> {
+    static func list(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        InnovationItemOutput
+    > {
         try await InnovationService.list(list, filter: filter, scope: scope, on: request.db)
     }
 

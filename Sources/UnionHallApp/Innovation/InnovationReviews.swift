@@ -14,28 +14,36 @@ enum InnovationReviews {
         guard items.count <= 500, reviewerIDs.count <= 20 else { throw AppError.invalid("itemIds", "error.innovation.tooManyAtOnce") }
         // Everything the checks need, read in a few queries however many items there are.
         let wantedReviewers = Set(reviewerIDs)
-        let reviewers = try await User.query(on: db).filter(\.$id ~~ wantedReviewers).filter(\.$role == .reviewer).filter(\.$active == true).all()
+        let reviewers = try await User.query(on: db).filter(\.$id ~~ wantedReviewers).filter(\.$role == .reviewer).filter(\.$active == true)
+            .all()
         guard reviewers.count == wantedReviewers.count else { throw AppError.invalid("reviewerIds", "error.innovation.notReviewer") }
         let itemIDs = try items.map { try $0.requireID() }
         let coAuthors = try await InnovationAuthor.query(on: db).filter(\.$itemID ~~ itemIDs).all()
         let people = Set(coAuthors.map(\.memberID) + items.map(\.authorID) + reviewers.compactMap(\.memberID))
-        let unitOf = Dictionary(try await Member.query(on: db).filter(\.$id ~~ people).all().compactMap { member in member.id.map { ($0, member.unitID) } },
-                                uniquingKeysWith: { first, _ in first })
-        let existing = Set(try await InnovationReview.query(on: db).filter(\.$itemID ~~ itemIDs).all().map { "\($0.itemID)/\($0.reviewerID)" })
+        let unitOf = Dictionary(
+            try await Member.query(on: db).filter(\.$id ~~ people).all().compactMap { member in member.id.map { ($0, member.unitID) } },
+            uniquingKeysWith: { first, _ in first })
+        let existing = Set(
+            try await InnovationReview.query(on: db).filter(\.$itemID ~~ itemIDs).all().map { "\($0.itemID)/\($0.reviewerID)" })
         let tree = context.scope.tree
         func team(of member: UUID?) -> UUID? { member.flatMap { unitOf[$0] }.flatMap { tree.nodes[$0]?.kind == .team ? $0 : nil } }
 
         var assignments: [InnovationReview] = []
         for item in items {
-            guard item.status == .submitted || item.status == .underReview else { throw AppError.conflict("status", "error.innovation.reviewClosed") }
+            guard item.status == .submitted || item.status == .underReview else {
+                throw AppError.conflict("status", "error.innovation.reviewClosed")
+            }
             let itemID = try item.requireID()
             let authors = coAuthors.filter { $0.itemID == itemID }.map(\.memberID) + [item.authorID]
             let authorTeams = authors.compactMap(team)
             for reviewer in reviewers {
                 let reviewerID = try reviewer.requireID()
-                if let issue = ReviewConflict.check(reviewerMember: reviewer.memberID, reviewerTeam: team(of: reviewer.memberID),
-                                                    authors: authors, authorTeams: authorTeams, itemTeam: item.teamID) {
-                    throw AppError(status: .unprocessableEntity, key: issue.key, field: issue.field, arguments: [reviewer.displayName, item.title])
+                if let issue = ReviewConflict.check(
+                    reviewerMember: reviewer.memberID, reviewerTeam: team(of: reviewer.memberID),
+                    authors: authors, authorTeams: authorTeams, itemTeam: item.teamID)
+                {
+                    throw AppError(
+                        status: .unprocessableEntity, key: issue.key, field: issue.field, arguments: [reviewer.displayName, item.title])
                 }
                 if existing.contains("\(itemID)/\(reviewerID)") { continue }
                 let review = InnovationReview()
@@ -72,7 +80,8 @@ enum InnovationReviews {
     /// The reviewer's own assignment; 404 for anyone else's.
     static func assignment(_ id: UUID, reviewer: User, on db: any Database) async throws -> InnovationReview {
         guard let review = try await InnovationReview.find(id, on: db), review.reviewerID == reviewer.id,
-              let item = try await InnovationItem.find(review.itemID, on: db), item.deletedAt == nil else { throw AppError.notFound }
+            let item = try await InnovationItem.find(review.itemID, on: db), item.deletedAt == nil
+        else { throw AppError.notFound }
         return review
     }
 
@@ -86,7 +95,8 @@ enum InnovationReviews {
     /// Scores once: a submitted review cannot be scored again.
     static func score(_ review: InnovationReview, input: ReviewScoreInput, editor: Editor, app: Application) async throws {
         guard review.submittedAt == nil else { throw AppError.conflict("reviewId", "error.innovation.scoredTwice") }
-        let scores = try ReviewScores.check(innovation: input.innovation, feasibility: input.feasibility, benefit: input.benefit).orInvalid()
+        let scores = try ReviewScores.check(innovation: input.innovation, feasibility: input.feasibility, benefit: input.benefit)
+            .orInvalid()
         guard let item = try await InnovationItem.find(review.itemID, on: app.db), item.deletedAt == nil else { throw AppError.notFound }
         guard item.status == .underReview else { throw AppError.conflict("status", "error.innovation.reviewClosed") }
         let weights = try await self.weights(for: item.kind, on: app.db)
@@ -105,12 +115,16 @@ enum InnovationReviews {
             // Claimed in one conditional update, so a double submission scores once.
             guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
             let claimed = try await sql.update(InnovationReview.schema)
-                .set("innovation_score", to: scores.innovation).set("feasibility_score", to: scores.feasibility).set("benefit_score", to: scores.benefit)
+                .set("innovation_score", to: scores.innovation).set("feasibility_score", to: scores.feasibility).set(
+                    "benefit_score", to: scores.benefit
+                )
                 .set("weighted_score", to: scores.weighted(by: weights)).set("submitted_at", to: editor.at).set("notes", to: review.notes)
                 .where("id", .equal, reviewID).where("submitted_at", .is, SQLLiteral.null)
                 .returning("id").all()
             guard !claimed.isEmpty else { throw AppError.conflict("reviewId", "error.innovation.scoredTwice") }
-            let scored = try await InnovationReview.query(on: db).filter(\.$itemID == review.itemID).filter(\.$submittedAt != nil).all(\.$weightedScore).compactMap { $0 }
+            let scored = try await InnovationReview.query(on: db).filter(\.$itemID == review.itemID).filter(\.$submittedAt != nil).all(
+                \.$weightedScore
+            ).compactMap { $0 }
             item.reviewScore = scored.isEmpty ? nil : scored.reduce(0, +) / scored.count
             try await item.update(on: db)
             try await Audit.record(.update, review, by: editor, on: db)
@@ -124,21 +138,27 @@ enum InnovationReviews {
         return try rows.map { try output($0, reviewerName: names[$0.reviewerID] ?? "", item: nil, withNotes: false) }
     }
 
-    static func output(_ review: InnovationReview, reviewerName: String, item: InnovationItem?, withNotes: Bool,
-                       blind: InnovationItemOutput? = nil) throws -> InnovationReviewOutput {
+    static func output(
+        _ review: InnovationReview, reviewerName: String, item: InnovationItem?, withNotes: Bool,
+        blind: InnovationItemOutput? = nil
+    ) throws -> InnovationReviewOutput {
         InnovationReviewOutput(
-            id: try review.requireID(), itemId: review.itemID, reviewerId: review.reviewerID, reviewerName: reviewerName, assignedAt: review.assignedAt,
-            innovation: review.innovationScore, feasibility: review.feasibilityScore, benefit: review.benefitScore, weightedScore: review.weightedScore,
+            id: try review.requireID(), itemId: review.itemID, reviewerId: review.reviewerID, reviewerName: reviewerName,
+            assignedAt: review.assignedAt,
+            innovation: review.innovationScore, feasibility: review.feasibilityScore, benefit: review.benefitScore,
+            weightedScore: review.weightedScore,
             submittedAt: review.submittedAt, notes: withNotes ? review.notes : nil, itemTitle: item?.title, itemKind: item?.kind,
             item: blind.map(BlindInnovationItem.init))
     }
 
     /// A reviewer's assignments, open ones first.
     static func assignments(of reviewer: User, on db: any Database) async throws -> [InnovationReviewOutput] {
-        let rows = try await InnovationReview.query(on: db).filter(\.$reviewerID == reviewer.requireID()).sort(\.$assignedAt, .descending).all()
+        let rows = try await InnovationReview.query(on: db).filter(\.$reviewerID == reviewer.requireID()).sort(\.$assignedAt, .descending)
+            .all()
         let items = try await InnovationItem.query(on: db).filter(\.$id ~~ rows.map(\.itemID)).filter(\.$deletedAt == nil).all()
         let byID = Dictionary(items.compactMap { item in item.id.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
-        let contents = Dictionary(try await InnovationService.outputs(items, on: db).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let contents = Dictionary(
+            try await InnovationService.outputs(items, on: db).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return try rows.compactMap { review in
             guard let item = byID[review.itemID] else { return nil }
             return try output(review, reviewerName: reviewer.displayName, item: item, withNotes: true, blind: contents[review.itemID])

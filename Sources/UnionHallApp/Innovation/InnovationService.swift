@@ -7,7 +7,9 @@ import Vapor
 enum InnovationService {
     static let sortKeys = ["submittedDate", "seconds", "reviewScore", "benefit"]
 
-    static func base(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, on db: any Database) async throws -> QueryBuilder<InnovationItem> {
+    static func base(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, on db: any Database) async throws -> QueryBuilder<
+        InnovationItem
+    > {
         let query = try scope.apply(to: InnovationItem.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let kind = filter.kind { query.filter(\.$kind == kind) }
@@ -42,7 +44,9 @@ enum InnovationService {
         return query
     }
 
-    static func list(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<InnovationItemOutput> {
+    static func list(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
+        InnovationItemOutput
+    > {
         let query = try await base(list, filter: filter, scope: scope, on: db)
         let direction: (Bool) -> DatabaseQuery.Sort.Direction = { $0 ? .descending : .ascending }
         switch list.sortKey(allowed: sortKeys) {
@@ -69,14 +73,20 @@ enum InnovationService {
         return try items.map { item in
             let id = try item.requireID()
             return InnovationItemOutput(
-                id: id, unitId: item.unitID, kind: item.kind, subKind: item.subKind, title: item.title, problem: item.problem, proposal: item.proposal,
+                id: id, unitId: item.unitID, kind: item.kind, subKind: item.subKind, title: item.title, problem: item.problem,
+                proposal: item.proposal,
                 expectedBenefitFen: item.expectedBenefitFen, authorId: item.authorID, authorName: names[item.authorID] ?? "",
-                coAuthors: authors.filter { $0.itemID == id && $0.position > 0 }.map { PersonRef(id: $0.memberID, name: names[$0.memberID] ?? "") },
+                coAuthors: authors.filter { $0.itemID == id && $0.position > 0 }.map {
+                    PersonRef(id: $0.memberID, name: names[$0.memberID] ?? "")
+                },
                 teamId: item.teamID, studioId: item.studioID, submittedDate: item.submittedDate, status: item.status,
-                secondsCount: item.secondsCount, reviewScore: item.reviewScore, decisionDate: item.decisionDate, rejectReason: item.rejectReason,
-                implementedDate: item.implementedDate, benefitFen: item.benefitFen, benefitMethod: item.benefitMethod, assessedDate: item.assessedDate,
+                secondsCount: item.secondsCount, reviewScore: item.reviewScore, decisionDate: item.decisionDate,
+                rejectReason: item.rejectReason,
+                implementedDate: item.implementedDate, benefitFen: item.benefitFen, benefitMethod: item.benefitMethod,
+                assessedDate: item.assessedDate,
                 awards: try awards.filter { $0.itemID == id }.map {
-                    InnovationAwardOutput(id: try $0.requireID(), level: $0.level, grade: $0.grade, year: $0.year, awardedBy: $0.awardedBy, name: $0.name)
+                    InnovationAwardOutput(
+                        id: try $0.requireID(), level: $0.level, grade: $0.grade, year: $0.year, awardedBy: $0.awardedBy, name: $0.name)
                 },
                 subsidyFen: try grants.filter { $0.itemID == id }.map(\.amountFen).total(),
                 attachments: try files.filter { $0.itemID == id }.map(InnovationAttachmentOutput.init),
@@ -85,7 +95,9 @@ enum InnovationService {
     }
 
     static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> InnovationItem {
-        guard let item = try await InnovationItem.find(id, on: db), includingDeleted || item.deletedAt == nil else { throw AppError.notFound }
+        guard let item = try await InnovationItem.find(id, on: db), includingDeleted || item.deletedAt == nil else {
+            throw AppError.notFound
+        }
         try scope.check(item.unitID)
         return item
     }
@@ -93,7 +105,9 @@ enum InnovationService {
     /// Several items in the scope, in one query; 404 when any is missing or outside it.
     static func find(_ ids: [UUID], scope: UnitScope, on db: any Database) async throws -> [InnovationItem] {
         let wanted = Set(ids)
-        let items = try await scope.apply(to: InnovationItem.query(on: db), unitKey: \.$unitID).filter(\.$id ~~ wanted).filter(\.$deletedAt == nil).all()
+        let items = try await scope.apply(to: InnovationItem.query(on: db), unitKey: \.$unitID).filter(\.$id ~~ wanted).filter(
+            \.$deletedAt == nil
+        ).all()
         guard items.count == wanted.count else { throw AppError.notFound }
         return items
     }
@@ -111,11 +125,13 @@ enum InnovationService {
             return (try await find(id, scope: try await request.scope(), on: request.db), .officer)
         case .member:
             guard let memberID = user.memberID, let item = try await InnovationItem.find(id, on: request.db), item.deletedAt == nil,
-                  try await isAuthor(memberID, of: item, on: request.db) else { throw AppError.notFound }
+                try await isAuthor(memberID, of: item, on: request.db)
+            else { throw AppError.notFound }
             return (item, .author)
         case .reviewer:
             guard let item = try await InnovationItem.find(id, on: request.db), item.deletedAt == nil,
-                  try await InnovationReview.query(on: request.db).filter(\.$itemID == id).filter(\.$reviewerID == user.requireID()).first() != nil
+                try await InnovationReview.query(on: request.db).filter(\.$itemID == id).filter(\.$reviewerID == user.requireID()).first()
+                    != nil
             else { throw AppError.notFound }
             return (item, .reviewer)
         }
@@ -153,11 +169,15 @@ enum InnovationService {
         let user = try request.requireUser()
         let tree = try await UnitTree.load(on: request.db)
         let workplace = tree.ancestry(of: member.unitID).first { tree.nodes[$0]?.kind == .enterprise } ?? member.unitID
-        let context = WriteContext(user: user, scope: UnitScope(unitIDs: tree.subtree(of: workplace), tree: tree), editor: try request.editor(), app: request.application)
+        let context = WriteContext(
+            user: user, scope: UnitScope(unitIDs: tree.subtree(of: workplace), tree: tree), editor: try request.editor(),
+            app: request.application)
         return (member, context)
     }
 
-    static func submit(_ input: InnovationItemInput, author authorID: UUID, context: WriteContext, once: FormOnce?) async throws -> InnovationItem {
+    static func submit(_ input: InnovationItemInput, author authorID: UUID, context: WriteContext, once: FormOnce?) async throws
+        -> InnovationItem
+    {
         let item = InnovationItem()
         item.status = .submitted
         item.secondsCount = 0
@@ -194,14 +214,17 @@ enum InnovationService {
             try await item.update(on: db)
             if replaceAuthors {
                 try await InnovationAuthor.query(on: db).filter(\.$itemID == id).delete()
-                try await ([authorID] + coAuthors).enumerated().map { InnovationAuthor(itemID: id, memberID: $1, position: $0) }.create(on: db)
+                try await ([authorID] + coAuthors).enumerated().map { InnovationAuthor(itemID: id, memberID: $1, position: $0) }.create(
+                    on: db)
             }
             try await Audit.record(.update, item, before: before, by: editor, on: db)
         }
     }
 
     /// Validates the input onto the item; answers the co-authors (without the lead).
-    private static func apply(_ input: InnovationItemInput, author authorID: UUID, to item: InnovationItem, context: WriteContext) async throws -> [UUID] {
+    private static func apply(_ input: InnovationItemInput, author authorID: UUID, to item: InnovationItem, context: WriteContext)
+        async throws -> [UUID]
+    {
         let db = context.app.db
         let isNew = item.id == nil
         let draft = InnovationDraft(
@@ -224,7 +247,9 @@ enum InnovationService {
             }
             guard coAuthors.count <= 20 else { throw AppError.invalid("coAuthorIds", "error.innovation.tooManyAuthors", ["20"]) }
         } else {
-            coAuthors = try await InnovationAuthor.query(on: db).filter(\.$itemID == item.requireID()).filter(\.$position > 0).sort(\.$position).all(\.$memberID)
+            coAuthors = try await InnovationAuthor.query(on: db).filter(\.$itemID == item.requireID()).filter(\.$position > 0).sort(
+                \.$position
+            ).all(\.$memberID)
         }
         let teamID = input.teamId ?? (isNew ? nil : item.teamID)
         if let teamID {
@@ -234,7 +259,9 @@ enum InnovationService {
         }
         let studioID = input.studioId ?? (isNew ? nil : item.studioID)
         if let studioID {
-            guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil else { throw AppError.invalid("studioId", "error.outreach.studio") }
+            guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil else {
+                throw AppError.invalid("studioId", "error.outreach.studio")
+            }
         }
         item.unitID = author.unitID
         item.kind = valid.kind

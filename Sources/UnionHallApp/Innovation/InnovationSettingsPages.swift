@@ -29,7 +29,8 @@ struct InnovationSettingsPages: RouteCollection {
     static func renderImport(_ req: Request, error: AppError?, failure: ImportFailure?) async throws -> Response {
         let context = ImportContext(
             layout: Pages.layout(req, titleKey: "innovation.import"), columns: InnovationImport.Column.allCases.map(\.header),
-            required: InnovationImport.Column.allCases.filter(\.isRequired).map(\.header), error: error.map { Pages.formError($0, on: req) },
+            required: InnovationImport.Column.allCases.filter(\.isRequired).map(\.header),
+            error: error.map { Pages.formError($0, on: req) },
             rows: failure?.errors ?? [], total: failure?.total ?? 0, maxRows: SpreadsheetReader.Limits().maxRows)
         let failed = error != nil || failure != nil
         return try await Pages.render("innovation/import", context, status: failed ? .unprocessableEntity : .ok, on: req)
@@ -79,13 +80,18 @@ struct InnovationSettingsPages: RouteCollection {
         let rows = try await InnovationReviews.allWeights(on: req.db).map { stored in
             // The kind that was refused shows what was typed, not what is stored.
             let form = typed?.kind == stored.kind.rawValue ? typed : nil
-            return WeightRow(kind: stored.kind.rawValue, label: req.t("innovationKind.\(stored.kind.rawValue)"),
-                             innovation: form?.innovation.flatMap { Int($0) } ?? stored.innovation, feasibility: form?.feasibility.flatMap { Int($0) } ?? stored.feasibility,
-                             benefit: form?.benefit.flatMap { Int($0) } ?? stored.benefit)
+            return WeightRow(
+                kind: stored.kind.rawValue, label: req.t("innovationKind.\(stored.kind.rawValue)"),
+                innovation: form?.innovation.flatMap { Int($0) } ?? stored.innovation,
+                feasibility: form?.feasibility.flatMap { Int($0) } ?? stored.feasibility,
+                benefit: form?.benefit.flatMap { Int($0) } ?? stored.benefit)
         }
-        return try await Pages.render("innovation/weights", WeightsContext(layout: Pages.layout(req, titleKey: "innovation.weights"), rows: rows,
-                                                                          editable: user.role == .admin, error: error.map { Pages.formError($0, on: req) }),
-                                      status: error.map { $0.status } ?? .ok, on: req)
+        return try await Pages.render(
+            "innovation/weights",
+            WeightsContext(
+                layout: Pages.layout(req, titleKey: "innovation.weights"), rows: rows,
+                editable: user.role == .admin, error: error.map { Pages.formError($0, on: req) }),
+            status: error.map { $0.status } ?? .ok, on: req)
     }
 
     @Sendable func weights(req: Request) async throws -> Response {
@@ -102,11 +108,14 @@ struct InnovationSettingsPages: RouteCollection {
     @Sendable func setWeights(req: Request) async throws -> Response {
         _ = try req.requireRole(.admin)
         let form = try req.content.decode(WeightsForm.self)
-        return try await Pages.act(req, redirect: "/innovation-weights", change: {
-            let input = WeightsInput(kind: form.kind.flatMap(InnovationKind.init(rawValue:)), innovation: form.innovation.flatMap { Int($0) },
-                                     feasibility: form.feasibility.flatMap { Int($0) }, benefit: form.benefit.flatMap { Int($0) })
-            try await InnovationReviews.setWeights(input, editor: try req.editor(), app: req.application)
-        }, rerender: { try await Self.renderWeights(req, error: $0, typed: form) })
+        return try await Pages.act(
+            req, redirect: "/innovation-weights",
+            change: {
+                let input = WeightsInput(
+                    kind: form.kind.flatMap(InnovationKind.init(rawValue:)), innovation: form.innovation.flatMap { Int($0) },
+                    feasibility: form.feasibility.flatMap { Int($0) }, benefit: form.benefit.flatMap { Int($0) })
+                try await InnovationReviews.setWeights(input, editor: try req.editor(), app: req.application)
+            }, rerender: { try await Self.renderWeights(req, error: $0, typed: form) })
     }
 
     // MARK: Budgets
@@ -132,13 +141,17 @@ struct InnovationSettingsPages: RouteCollection {
     static func renderBudgets(_ req: Request, error: AppError?, typed: BudgetForm? = nil) async throws -> Response {
         let (user, scope) = try await req.requireManager()
         let rows = try await InnovationSubsidies.budgets(scope: scope, year: nil, on: req.db).map {
-            BudgetRow(unit: scope.tree.name(of: $0.unitID), year: $0.year, amount: Fen($0.amountFen).description, spent: Fen($0.spentFen).description,
-                      remaining: Fen($0.amountFen - $0.spentFen).description, percent: $0.amountFen == 0 ? 0 : Int($0.spentFen * 100 / $0.amountFen))
+            BudgetRow(
+                unit: scope.tree.name(of: $0.unitID), year: $0.year, amount: Fen($0.amountFen).description,
+                spent: Fen($0.spentFen).description,
+                remaining: Fen($0.amountFen - $0.spentFen).description,
+                percent: $0.amountFen == 0 ? 0 : Int($0.spentFen * 100 / $0.amountFen))
         }
-        let context = BudgetsContext(layout: Pages.layout(req, titleKey: "innovation.budgets"), rows: rows,
-                                     units: Pages.unitOptions(scope, selected: typed?.unitId.flatMap(UUID.init(uuidString:)) ?? user.unitID, request: req),
-                                     year: typed?.year ?? String(req.today.year), amount: typed?.amount ?? "",
-                                     error: error.map { Pages.formError($0, on: req) })
+        let context = BudgetsContext(
+            layout: Pages.layout(req, titleKey: "innovation.budgets"), rows: rows,
+            units: Pages.unitOptions(scope, selected: typed?.unitId.flatMap(UUID.init(uuidString:)) ?? user.unitID, request: req),
+            year: typed?.year ?? String(req.today.year), amount: typed?.amount ?? "",
+            error: error.map { Pages.formError($0, on: req) })
         return try await Pages.render("innovation/budgets", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
@@ -155,10 +168,16 @@ struct InnovationSettingsPages: RouteCollection {
     @Sendable func setBudget(req: Request) async throws -> Response {
         let context = try await req.writeContext()
         let form = try req.content.decode(BudgetForm.self)
-        return try await Pages.act(req, redirect: "/innovation-budgets", change: {
-            guard let amount = try FormValue.fen(form.amount, field: "amountFen") else { throw AppError.invalid("amountFen", "error.required") }
-            _ = try await InnovationSubsidies.setBudget(BudgetInput(unitId: try FormValue.uuid(form.unitId, field: "unitId"), year: form.year.flatMap { Int($0) }, amountFen: amount),
-                                                        context: context)
-        }, rerender: { try await Self.renderBudgets(req, error: $0, typed: form) })
+        return try await Pages.act(
+            req, redirect: "/innovation-budgets",
+            change: {
+                guard let amount = try FormValue.fen(form.amount, field: "amountFen") else {
+                    throw AppError.invalid("amountFen", "error.required")
+                }
+                _ = try await InnovationSubsidies.setBudget(
+                    BudgetInput(
+                        unitId: try FormValue.uuid(form.unitId, field: "unitId"), year: form.year.flatMap { Int($0) }, amountFen: amount),
+                    context: context)
+            }, rerender: { try await Self.renderBudgets(req, error: $0, typed: form) })
     }
 }

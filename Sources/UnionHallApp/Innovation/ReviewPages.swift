@@ -25,11 +25,18 @@ struct ReviewPages: RouteCollection {
     @Sendable func index(req: Request) async throws -> Response {
         let reviewer = try req.requireRole(.reviewer)
         let rows = try await InnovationReviews.assignments(of: reviewer, on: req.db).map {
-            Row(id: $0.id.uuidString, title: $0.itemTitle ?? "", kind: $0.itemKind.map { req.t("innovationKind.\($0.rawValue)") } ?? "",
+            Row(
+                id: $0.id.uuidString, title: $0.itemTitle ?? "", kind: $0.itemKind.map { req.t("innovationKind.\($0.rawValue)") } ?? "",
                 assigned: Pages.timestamp($0.assignedAt), done: $0.submittedAt != nil, weighted: InnovationPages.score($0.weightedScore))
         }
-        struct Context: Encodable { var layout: Layout; var rows: [Row]; var open: Int }
-        return try await Pages.render("innovation/reviews", Context(layout: Pages.layout(req, titleKey: "reviews.title"), rows: rows, open: rows.filter { !$0.done }.count), on: req)
+        struct Context: Encodable {
+            var layout: Layout
+            var rows: [Row]
+            var open: Int
+        }
+        return try await Pages.render(
+            "innovation/reviews",
+            Context(layout: Pages.layout(req, titleKey: "reviews.title"), rows: rows, open: rows.filter { !$0.done }.count), on: req)
     }
 
     struct ShowContext: Encodable {
@@ -57,11 +64,16 @@ struct ReviewPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "reviews.show"),
             review: try InnovationReviews.output(review, reviewerName: reviewer.displayName, item: item, withNotes: true),
             item: BlindInnovationItem(try await item.output(on: req)),
-            kindLabel: req.t("innovationKind.\(item.kind.rawValue)") + (item.subKind.map { " · " + req.t("fiveSmall.\($0.rawValue)") } ?? ""),
+            kindLabel: req.t("innovationKind.\(item.kind.rawValue)")
+                + (item.subKind.map { " · " + req.t("fiveSmall.\($0.rawValue)") } ?? ""),
             expectedBenefit: Fen(item.expectedBenefitFen).description,
-            weights: WeightsOutput(kind: item.kind, innovation: weights.innovation, feasibility: weights.feasibility, benefit: weights.benefit),
+            weights: WeightsOutput(
+                kind: item.kind, innovation: weights.innovation, feasibility: weights.feasibility, benefit: weights.benefit),
             open: review.submittedAt == nil && item.status == .underReview, error: error.map { Pages.formError($0, on: req) },
-            form: form ?? ReviewScoreInput(innovation: review.innovationScore, feasibility: review.feasibilityScore, benefit: review.benefitScore, notes: review.notes))
+            form: form
+                ?? ReviewScoreInput(
+                    innovation: review.innovationScore, feasibility: review.feasibilityScore, benefit: review.benefitScore,
+                    notes: review.notes))
         return try await Pages.render("innovation/review", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
@@ -77,8 +89,9 @@ struct ReviewPages: RouteCollection {
                 guard let value = Int(text) else { throw AppError.invalid(field, "error.range", ["0", "100"]) }
                 return value
             }
-            return ReviewScoreInput(innovation: try number(innovation, "innovation"), feasibility: try number(feasibility, "feasibility"),
-                                    benefit: try number(benefit, "benefit"), notes: notes)
+            return ReviewScoreInput(
+                innovation: try number(innovation, "innovation"), feasibility: try number(feasibility, "feasibility"),
+                benefit: try number(benefit, "benefit"), notes: notes)
         }
     }
 
@@ -86,10 +99,12 @@ struct ReviewPages: RouteCollection {
         let reviewer = try req.requireRole(.reviewer)
         let id: UUID = try req.parameters.require("id")
         let form = try req.content.decode(ScoreForm.self)
-        return try await Pages.act(req, redirect: "/reviews/\(id)", change: {
-            let review = try await InnovationReviews.assignment(id, reviewer: reviewer, on: req.db)
-            try await InnovationReviews.saveNotes(review, notes: form.notes, app: req.application)
-        }, rerender: { try await Self.render(req, form: nil, error: $0) })
+        return try await Pages.act(
+            req, redirect: "/reviews/\(id)",
+            change: {
+                let review = try await InnovationReviews.assignment(id, reviewer: reviewer, on: req.db)
+                try await InnovationReviews.saveNotes(review, notes: form.notes, app: req.application)
+            }, rerender: { try await Self.render(req, form: nil, error: $0) })
     }
 
     @Sendable func score(req: Request) async throws -> Response {

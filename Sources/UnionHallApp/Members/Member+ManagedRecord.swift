@@ -17,7 +17,8 @@ extension Member: ManagedRecord {
     }
 
     func update(with input: MemberInput, context: WriteContext, replacing: Bool) async throws {
-        _ = try await MemberService.update(self, with: input, replace: replacing, scope: context.scope, editor: context.editor, on: context.app)
+        _ = try await MemberService.update(
+            self, with: input, replace: replacing, scope: context.scope, editor: context.editor, on: context.app)
     }
 
     func delete(context: WriteContext) async throws {
@@ -40,7 +41,9 @@ extension Member: ManagedRecord {
         let user = try request.requireUser()
         let reveal = try request.query.decode(RevealQuery.self).reveal == true
         if user.role == .member {
-            guard user.memberID == id, let member = try await Member.find(id, on: request.db), member.deletedAt == nil else { throw AppError.notFound }
+            guard user.memberID == id, let member = try await Member.find(id, on: request.db), member.deletedAt == nil else {
+                throw AppError.notFound
+            }
             return try MemberOutput(member, reveal: reveal, seesAid: true)
         }
         let (_, scope) = try await request.requireManager()

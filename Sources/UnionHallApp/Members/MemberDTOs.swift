@@ -75,7 +75,8 @@ struct MemberFilter: Content {
     var participationTo: String?
 
     var isEmpty: Bool {
-        organizationId == nil && (trade ?? "").isEmpty && skillLevel == nil && migrant == nil && hardship == nil && gender == nil && skilled != true
+        organizationId == nil && (trade ?? "").isEmpty && skillLevel == nil && migrant == nil && hardship == nil && gender == nil
+            && skilled != true
             && (participation ?? "").isEmpty
     }
 

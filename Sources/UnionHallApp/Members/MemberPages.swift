@@ -47,7 +47,8 @@ struct MemberPages: RouteCollection {
         let filter = try req.query.decode(MemberFilter.self)
         let page = try await MemberQueries.search(list, filter: filter, scope: scope, on: req.db, countOn: req.secondDB)
         let rows = page.items.map { member in
-            Row(id: member.id.uuidString, name: member.name, genderLabel: req.t("gender.\(member.gender.rawValue)"),
+            Row(
+                id: member.id.uuidString, name: member.name, genderLabel: req.t("gender.\(member.gender.rawValue)"),
                 idNumber: member.idNumber, mobile: member.mobile ?? "", unit: scope.tree.name(of: member.unitId),
                 trade: member.trade ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
                 flags: (member.migrant ? [req.t("member.migrant")] : []) + (member.hardship == true ? [req.t("member.hardship")] : []))
@@ -58,7 +59,9 @@ struct MemberPages: RouteCollection {
             units: Pages.unitOptions(scope, selected: list.unitId, request: req),
             trades: Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == filter.trade) },
             skillLevels: Self.skillOptions(selected: filter.skillLevel, request: req),
-            sorts: ["name", "-createdAt", "skillLevel"].map { SelectOption(value: $0, label: req.t("sort.\($0)"), selected: $0 == (list.sort ?? "name")) },
+            sorts: ["name", "-createdAt", "skillLevel"].map {
+                SelectOption(value: $0, label: req.t("sort.\($0)"), selected: $0 == (list.sort ?? "name"))
+            },
             migrant: filter.migrant == true, hardship: filter.hardship == true, skilled: filter.skilled == true)
         return try await Pages.render("members/index", context, on: req)
     }
@@ -102,28 +105,40 @@ struct MemberPages: RouteCollection {
         let names = try await MentorshipService.memberNames(agreements.flatMap { [$0.mentorID, $0.apprenticeID] }, on: req.db)
         let mentorships = try agreements.map { MentorshipPages.row(try MentorshipOutput($0, names: names), tree: scope.tree, on: req) }
         let studioIDs = try await StudioMember.query(on: req.db).filter(\.$memberID == memberID).all(\.$studioID)
-        let studios = try await Studio.query(on: req.db).filter(\.$id ~~ studioIDs).filter(\.$deletedAt == nil).sort(\.$name).all().compactMap { studio in
-            studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: studio.leadID == memberID) }
-        }
+        let studios = try await Studio.query(on: req.db).filter(\.$id ~~ studioIDs).filter(\.$deletedAt == nil).sort(\.$name).all()
+            .compactMap { studio in
+                studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: studio.leadID == memberID) }
+            }
         let led = try await OutreachLeader.query(on: req.db).filter(\.$memberID == memberID).all(\.$activityID)
         let outreach = try await OutreachActivity.query(on: req.db).filter(\.$id ~~ led).filter(\.$deletedAt == nil)
             .sort(\.$plannedDate, .descending).limit(20).all().compactMap { activity in
-                activity.id.map { SelectOption(value: $0.uuidString, label: "\(activity.heldDate ?? activity.plannedDate) \(activity.title) · \(req.t("outreachStatus.\(activity.status.rawValue)"))", selected: false) }
+                activity.id.map {
+                    SelectOption(
+                        value: $0.uuidString,
+                        label: "\(activity.heldDate ?? activity.plannedDate) \(activity.title) · "
+                            + req.t("outreachStatus.\(activity.status.rawValue)"),
+                        selected: false)
+                }
             }
         let honors = try await HonorService.honors(of: memberID, on: req.db).map {
             HonorPages.row(try HonorOutput($0, member: member), tree: scope.tree, on: req)
         }
         let context = ShowContext(
-            layout: Pages.layout(req, titleKey: "members.show"), member: try MemberOutput(member, reveal: reveal, seesAid: try await req.scope().seesAid),
+            layout: Pages.layout(req, titleKey: "members.show"),
+            member: try MemberOutput(member, reveal: reveal, seesAid: try await req.scope().seesAid),
             genderLabel: req.t("gender.\(member.gender.rawValue)"), unitPath: scope.tree.path(of: member.unitID),
             organization: organization??.name ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
-            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios, outreach: outreach,
-            career: try await CareerSection.make(member, request: req), history: try await Pages.recentHistory(of: member, scope: scope, on: req))
+            revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios,
+            outreach: outreach,
+            career: try await CareerSection.make(member, request: req),
+            history: try await Pages.recentHistory(of: member, scope: scope, on: req))
         return try await Pages.render("members/show", context, on: req)
     }
 
     static func skillOptions(selected: Int?, request: Request) -> [SelectOption] {
-        SkillLevel.allCases.map { SelectOption(value: String($0.rawValue), label: request.t("skill.\($0.rawValue)"), selected: $0.rawValue == selected) }
+        SkillLevel.allCases.map {
+            SelectOption(value: String($0.rawValue), label: request.t("skill.\($0.rawValue)"), selected: $0.rawValue == selected)
+        }
     }
 }
 

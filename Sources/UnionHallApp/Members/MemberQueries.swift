@@ -15,7 +15,9 @@ enum MemberQueries {
 
     /// `countOn` is a second connection when the caller has one: the total and the page are then
     /// read side by side, and a large register's list costs the slower of the two, not their sum.
-    static func search(_ list: ListQuery, filter: MemberFilter, scope: UnitScope, on db: any Database, countOn countDB: (any Database)? = nil) async throws -> ListPage<MemberOutput> {
+    static func search(
+        _ list: ListQuery, filter: MemberFilter, scope: UnitScope, on db: any Database, countOn countDB: (any Database)? = nil
+    ) async throws -> ListPage<MemberOutput> {
         if filter.hardship != nil, !scope.seesAid { throw AppError(status: .forbidden, key: "error.aid.notHandler", field: "hardship") }
         let unitIDs = try scope.unitIDs(within: list.unitId)
         let (start, end) = try list.period()
@@ -46,10 +48,13 @@ enum MemberQueries {
             if let kinds = filter.participationKinds {
                 let from = filter.participationFrom.flatMap(CivilDate.init)?.description ?? "0000-00-00"
                 let to = filter.participationTo.flatMap(CivilDate.init)?.description ?? "9999-99-99"
-                query.filter(.sql(embed: """
-                    \(ident: Member.schema).\(ident: "id") IN (SELECT \(ident: "member_id") FROM \(ident: Participation.schema) \
-                    WHERE \(ident: "kind") IN (\(binds: kinds.map(\.rawValue))) AND \(ident: "date") >= \(bind: from) AND \(ident: "date") <= \(bind: to))
-                    """))
+                query.filter(
+                    .sql(
+                        embed: """
+                            \(ident: Member.schema).\(ident: "id") IN (SELECT \(ident: "member_id") FROM \(ident: Participation.schema) \
+                            WHERE \(ident: "kind") IN (\(binds: kinds.map(\.rawValue))) \
+                            AND \(ident: "date") >= \(bind: from) AND \(ident: "date") <= \(bind: to))
+                            """))
             }
             if let start { query.filter(\.$createdAt >= start) }
             if let end { query.filter(\.$createdAt < end) }
@@ -66,7 +71,7 @@ enum MemberQueries {
         let query = filtered(Member.query(on: db))
         let sort = list.sortKey(allowed: sortKeys)
         switch sort {
-        case let (key, descending)?:
+        case (let key, let descending)?:
             let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
             switch key {
             case "createdAt": query.sort(\.$createdAt, direction)

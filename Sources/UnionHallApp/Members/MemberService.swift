@@ -5,7 +5,9 @@ import Vapor
 /// The member register's writes, shared by the API and the pages. Each is one transaction with
 /// its audit entry.
 enum MemberService {
-    static func create(_ input: MemberInput, scope: UnitScope, editor: Editor, once: FormOnce? = nil, on app: Application) async throws -> Member {
+    static func create(_ input: MemberInput, scope: UnitScope, editor: Editor, once: FormOnce? = nil, on app: Application) async throws
+        -> Member
+    {
         let member = Member()
         member.version = 1
         try await apply(input, to: member, scope: scope, on: app.db)
@@ -21,7 +23,9 @@ enum MemberService {
     }
 
     /// `replace` is a form's full submission: an empty organization clears it rather than keeping it.
-    static func update(_ member: Member, with input: MemberInput, replace: Bool = false, scope: UnitScope, editor: Editor, on app: Application) async throws -> Member {
+    static func update(
+        _ member: Member, with input: MemberInput, replace: Bool = false, scope: UnitScope, editor: Editor, on app: Application
+    ) async throws -> Member {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         let before = member.auditSnapshot()
         let formerUnit = member.unitID
@@ -87,12 +91,13 @@ enum MemberService {
         let organizationID = input.organizationId ?? (isNew ? nil : member.organizationID)
         if let organizationID {
             guard let organization = try await Organization.find(organizationID, on: db), organization.deletedAt == nil,
-                  scope.contains(organization.unitID)
+                scope.contains(organization.unitID)
             else { throw AppError.invalid("organizationId", "error.organization.notHeld") }
         }
-        member.apply(valid, unitID: unitID, organizationID: organizationID,
-                     migrant: input.migrant ?? (isNew ? false : member.migrant),
-                     hardship: scope.seesAid ? input.hardship ?? (isNew ? false : member.hardship) : (isNew ? false : member.hardship))
+        member.apply(
+            valid, unitID: unitID, organizationID: organizationID,
+            migrant: input.migrant ?? (isNew ? false : member.migrant),
+            hardship: scope.seesAid ? input.hardship ?? (isNew ? false : member.hardship) : (isNew ? false : member.hardship))
     }
 
     /// The ID is unique across the register, deleted members included (they can be restored).
@@ -101,6 +106,8 @@ enum MemberService {
     private static func checkUniqueID(_ idNumber: String, except id: UUID?, scope: UnitScope, on db: any Database) async throws {
         let query = Member.query(on: db).filter(\.$idNumber == idNumber)
         if let id { query.filter(\.$id != id) }
-        if let holder = try await query.first() { throw AppError.taken("idNumber", "error.idNumber.duplicate", holder: holder.unitID, scope: scope) }
+        if let holder = try await query.first() {
+            throw AppError.taken("idNumber", "error.idNumber.duplicate", holder: holder.unitID, scope: scope)
+        }
     }
 }

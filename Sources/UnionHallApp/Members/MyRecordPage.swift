@@ -23,7 +23,9 @@ struct MyRecordPage: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        var context = Context(layout: Pages.layout(req, titleKey: "me.title"), member: nil, genderLabel: "", unitPath: "", organization: "", skillLabel: "", problems: [], trade: "", openInTrade: [], innovationUnread: 0)
+        var context = Context(
+            layout: Pages.layout(req, titleKey: "me.title"), member: nil, genderLabel: "", unitPath: "", organization: "", skillLabel: "",
+            problems: [], trade: "", openInTrade: [], innovationUnread: 0)
         if let memberID = user.memberID, let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil {
             let tree = try await UnitTree.load(on: req.db)
             let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
@@ -32,12 +34,16 @@ struct MyRecordPage: RouteCollection {
             context.unitPath = tree.path(of: member.unitID)
             context.organization = organization??.name ?? ""
             context.skillLabel = member.skillLevel.map { req.t("skill.\($0)") } ?? ""
-            context.innovationUnread = try await InnovationItem.query(on: req.db).filter(\.$authorID == memberID).filter(\.$authorUnread == true).filter(\.$deletedAt == nil).count()
+            context.innovationUnread = try await InnovationItem.query(on: req.db).filter(\.$authorID == memberID).filter(
+                \.$authorUnread == true
+            ).filter(\.$deletedAt == nil).count()
         }
         // The worker follows the problems they raised.
         context.problems = try await TechProblem.query(on: req.db).filter(\.$raisedBy == user.requireID()).filter(\.$deletedAt == nil)
             .sort(\.$raisedDate, .descending).all().map { problem in
-                SelectOption(value: problem.raisedDate, label: "\(problem.title) · \(req.t("techProblemStatus.\(problem.status.rawValue)"))", selected: problem.status == .solved)
+                SelectOption(
+                    value: problem.raisedDate, label: "\(problem.title) · \(req.t("techProblemStatus.\(problem.status.rawValue)"))",
+                    selected: problem.status == .solved)
             }
         // A craftsman sees the open problems of their trade across their city, to offer help.
         if let memberID = user.memberID, let member = try await Member.find(memberID, on: req.db), let trade = member.trade {
@@ -48,7 +54,9 @@ struct MyRecordPage: RouteCollection {
                 .sort(\.$raisedDate, .descending).limit(20).all()
             let names = try await TechProblemService.outputs(open, on: req.db)
             context.trade = trade
-            context.openInTrade = names.map { SelectOption(value: $0.raisedDate, label: "\($0.title) · \($0.organizationName)", selected: false) }
+            context.openInTrade = names.map {
+                SelectOption(value: $0.raisedDate, label: "\($0.title) · \($0.organizationName)", selected: false)
+            }
         }
         return try await Pages.render("me", context, on: req)
     }

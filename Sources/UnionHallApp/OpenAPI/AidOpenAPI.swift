@@ -21,36 +21,51 @@ enum AidOpenAPI {
         ]),
         "HardshipStep": .object(properties: ["version": .integer, "date": K.optionalDate, "reason": .string(required: false)]),
         "AidProgram": S.record([
-            "year": .integer, "name": .string, "budgetFen": fen, "approvedFen": fen, "paidFen": fen, "remainingFen": fen, "priorityIndustrial": .boolean,
+            "year": .integer, "name": .string, "budgetFen": fen, "approvedFen": fen, "paidFen": fen, "remainingFen": fen,
+            "priorityIndustrial": .boolean,
             "amountsFen": .object(additionalProperties: .init(fen)),
             "noticeFrom": K.optionalDate, "noticeUntil": K.optionalDate,
         ]),
         "AidProgramInput": .object(properties: [
-            "unitId": K.optionalUUID, "year": K.optionalInt, "name": .string(required: false), "budgetFen": optionalFen, "priorityIndustrial": .boolean(required: false),
-            "amountsFen": .object(required: false, description: "By school stage: seniorHigh, vocational, juniorCollege, university, postgraduate", additionalProperties: .init(fen)),
-            "noticeFrom": .string(format: .date, required: false, description: "Public notice from (with noticeUntil; at most 30 days; both empty clears)"),
+            "unitId": K.optionalUUID, "year": K.optionalInt, "name": .string(required: false), "budgetFen": optionalFen,
+            "priorityIndustrial": .boolean(required: false),
+            "amountsFen": .object(
+                required: false, description: "By school stage: seniorHigh, vocational, juniorCollege, university, postgraduate",
+                additionalProperties: .init(fen)),
+            "noticeFrom": .string(
+                format: .date, required: false, description: "Public notice from (with noticeUntil; at most 30 days; both empty clears)"),
             "noticeUntil": K.optionalDate,
             "version": K.optionalInt,
         ]),
         "AidApplication": S.record([
-            "programId": S.uuid, "programYear": .integer, "memberId": S.uuid, "memberName": .string, "hardshipFileId": K.optionalUUID, "priorityGroup": .boolean,
-            "childName": .string, "childIdNumber": .string(description: "Masked"), "school": .string, "stage": S.values(SchoolStage.self), "admissionYear": .integer,
-            "amountFen": fen, "payeeAccount": .string(required: false, description: "Masked"), "status": S.values(AidStatus.self), "submittedDate": K.date,
+            "programId": S.uuid, "programYear": .integer, "memberId": S.uuid, "memberName": .string, "hardshipFileId": K.optionalUUID,
+            "priorityGroup": .boolean,
+            "childName": .string, "childIdNumber": .string(description: "Masked"), "school": .string, "stage": S.values(SchoolStage.self),
+            "admissionYear": .integer,
+            "amountFen": fen, "payeeAccount": .string(required: false, description: "Masked"), "status": S.values(AidStatus.self),
+            "submittedDate": K.date,
             "approvedDate": K.optionalDate, "rejectReason": .string(required: false), "batchId": K.optionalUUID, "paidDate": K.optionalDate,
         ]),
         "AidApplicationInput": .object(properties: [
-            "programId": K.optionalUUID, "memberId": K.optionalUUID, "hardshipFileId": K.optionalUUID, "priorityGroup": .boolean(required: false),
+            "programId": K.optionalUUID, "memberId": K.optionalUUID, "hardshipFileId": K.optionalUUID,
+            "priorityGroup": .boolean(required: false),
             "childName": .string(required: false), "childIdNumber": .string(required: false), "school": .string(required: false),
-            "stage": S.values(SchoolStage.self).optionalSchemaObject(), "admissionYear": K.optionalInt, "payeeAccount": .string(required: false), "version": K.optionalInt,
+            "stage": S.values(SchoolStage.self).optionalSchemaObject(), "admissionYear": K.optionalInt,
+            "payeeAccount": .string(required: false), "version": K.optionalInt,
         ]),
         "AidStep": .object(properties: ["version": .integer, "reason": .string(required: false)]),
         "AidBatchInput": .object(properties: ["applicationIds": .array(required: false, items: S.uuid), "paidDate": K.date]),
-        "AidBatch": .object(properties: ["id": S.uuid, "programId": S.uuid, "number": .integer, "paidDate": K.date, "count": .integer, "totalFen": fen]),
+        "AidBatch": .object(properties: [
+            "id": S.uuid, "programId": S.uuid, "number": .integer, "paidDate": K.date, "count": .integer, "totalFen": fen,
+        ]),
         "AidEvent": .object(properties: ["at": S.timestamp, "what": .string, "note": .string]),
-        "AidNoticeLine": .object(properties: ["worker": .string(description: "Masked"), "child": .string(description: "Masked"), "unit": .string,
-                                              "stage": S.values(SchoolStage.self), "amountFen": fen]),
+        "AidNoticeLine": .object(properties: [
+            "worker": .string(description: "Masked"), "child": .string(description: "Masked"), "unit": .string,
+            "stage": S.values(SchoolStage.self), "amountFen": fen,
+        ]),
         "AidStatistics": .object(properties: [
-            "files": .integer, "filesByLevel": K.keyCounts, "filesByStatus": K.keyCounts, "applications": .integer, "byStatus": K.keyCounts, "children": .integer,
+            "files": .integer, "filesByLevel": K.keyCounts, "filesByStatus": K.keyCounts, "applications": .integer, "byStatus": K.keyCounts,
+            "children": .integer,
             "byStage": .array(items: .object(properties: ["key": .string, "count": .integer, "amountFen": fen])),
             "approvedFen": fen, "paidFen": fen, "budgetFen": fen,
         ]),
@@ -60,43 +75,101 @@ enum AidOpenAPI {
         let t = "aid"
         let id = D.idParameter
         let files = "/api/v1/hardship-files"
-        var entries = D.resource(files, t, schema: "HardshipFile", input: "HardshipFileInput", filters: [
-            .parameter(name: "status", context: .query, schema: S.values(HardshipStatus.self)),
-            .parameter(name: "level", context: .query, schema: S.values(HardshipLevel.self)),
-            .parameter(name: "memberId", context: .query, schema: S.uuid),
-        ])
+        var entries = D.resource(
+            files, t, schema: "HardshipFile", input: "HardshipFileInput",
+            filters: [
+                .parameter(name: "status", context: .query, schema: S.values(HardshipStatus.self)),
+                .parameter(name: "level", context: .query, schema: S.values(HardshipLevel.self)),
+                .parameter(name: "memberId", context: .query, schema: S.uuid),
+            ])
         entries += D.steps(files, t, HardshipStep.self, input: "HardshipStep", schema: "HardshipFile")
-        entries.append((OpenAPI.Path(rawValue: files + "/{id}/events"), OpenAPI.PathItem(parameters: [id], get: K.op(t, "The file's history", .array(items: D.ref("AidEvent")), errors: K.read))))
+        entries.append(
+            (
+                OpenAPI.Path(rawValue: files + "/{id}/events"),
+                OpenAPI.PathItem(parameters: [id], get: K.op(t, "The file's history", .array(items: D.ref("AidEvent")), errors: K.read))
+            ))
         let programs = "/api/v1/aid-programs"
-        entries += D.resource(programs, t, schema: "AidProgram", input: "AidProgramInput", filters: [.parameter(name: "year", context: .query, schema: .integer)])
+        entries += D.resource(
+            programs, t, schema: "AidProgram", input: "AidProgramInput",
+            filters: [.parameter(name: "year", context: .query, schema: .integer)])
         let batchID: OpenAPI.Parameter.Array.Element = .parameter(name: "batchId", context: .path, schema: S.uuid)
-        let sheet: OpenAPI.Content.Map = [.csv: .init(schema: .string(format: .binary)), .other(FileKind.xlsx.contentType): .init(schema: .string(format: .binary))]
+        let sheet: OpenAPI.Content.Map = [
+            .csv: .init(schema: .string(format: .binary)), .other(FileKind.xlsx.contentType): .init(schema: .string(format: .binary)),
+        ]
         entries += [
-            (OpenAPI.Path(rawValue: programs + "/open"), OpenAPI.PathItem(get: K.op(t, "Programmes a worker may apply to", .array(items: D.ref("AidProgram")), errors: [401, 403]))),
-            (OpenAPI.Path(rawValue: programs + "/{id}/notice"), OpenAPI.PathItem(parameters: [id], get: K.op(t, "The notice: approved and paid applications, names masked; public during its period, otherwise for aid officers",
-                                                                     .array(items: D.ref("AidNoticeLine")), errors: [401, 404]))),
-            (OpenAPI.Path(rawValue: programs + "/{id}/batches"), OpenAPI.PathItem(parameters: [id],
-                get: K.op(t, "Payment batches of the caller's subtree", .array(items: D.ref("AidBatch")), errors: K.read),
-                post: K.op(t, "Pay approved applications as a batch (never past the budget)", body: "AidBatchInput", code: 201, D.ref("AidBatch"), errors: K.write))),
-            (OpenAPI.Path(rawValue: programs + "/{id}/batches/{batchId}/bank-list"), OpenAPI.PathItem(parameters: [id, batchID],
-                get: .init(tags: [t], summary: "The batch's list for the bank (audited)", parameters: [.parameter(name: "format", context: .query, schema: S.values(SpreadsheetWriter.Format.self))],
-                           responses: [200: .response(description: "The list as a download", content: sheet),
-                                       401: .response(description: "No or bad token", content: D.json(D.ref("Error"))), 403: .response(description: "Not an aid officer", content: D.json(D.ref("Error"))),
-                                       404: .response(description: "Missing or outside the subtree", content: D.json(D.ref("Error"))),
-                                       422: .response(description: "Unknown format", content: D.json(D.ref("Error")))]))),
+            (
+                OpenAPI.Path(rawValue: programs + "/open"),
+                OpenAPI.PathItem(get: K.op(t, "Programmes a worker may apply to", .array(items: D.ref("AidProgram")), errors: [401, 403]))
+            ),
+            (
+                OpenAPI.Path(rawValue: programs + "/{id}/notice"),
+                OpenAPI.PathItem(
+                    parameters: [id],
+                    get: K.op(
+                        t, "The notice: approved and paid applications, names masked; public during its period, otherwise for aid officers",
+                        .array(items: D.ref("AidNoticeLine")), errors: [401, 404]))
+            ),
+            (
+                OpenAPI.Path(rawValue: programs + "/{id}/batches"),
+                OpenAPI.PathItem(
+                    parameters: [id],
+                    get: K.op(t, "Payment batches of the caller's subtree", .array(items: D.ref("AidBatch")), errors: K.read),
+                    post: K.op(
+                        t, "Pay approved applications as a batch (never past the budget)", body: "AidBatchInput", code: 201,
+                        D.ref("AidBatch"), errors: K.write))
+            ),
+            (
+                OpenAPI.Path(rawValue: programs + "/{id}/batches/{batchId}/bank-list"),
+                OpenAPI.PathItem(
+                    parameters: [id, batchID],
+                    get: .init(
+                        tags: [t], summary: "The batch's list for the bank (audited)",
+                        parameters: [.parameter(name: "format", context: .query, schema: S.values(SpreadsheetWriter.Format.self))],
+                        responses: [
+                            200: .response(description: "The list as a download", content: sheet),
+                            401: .response(description: "No or bad token", content: D.json(D.ref("Error"))),
+                            403: .response(description: "Not an aid officer", content: D.json(D.ref("Error"))),
+                            404: .response(description: "Missing or outside the subtree", content: D.json(D.ref("Error"))),
+                            422: .response(description: "Unknown format", content: D.json(D.ref("Error"))),
+                        ]))
+            ),
         ]
         let applications = "/api/v1/aid-applications"
-        entries += D.resource(applications, t, schema: "AidApplication", input: "AidApplicationInput", filters: [
-            .parameter(name: "programId", context: .query, schema: S.uuid), .parameter(name: "status", context: .query, schema: S.values(AidStatus.self)),
-            .parameter(name: "funded", context: .query, schema: .boolean, description: "Approved or paid"),
-            .parameter(name: "stage", context: .query, schema: S.values(SchoolStage.self)), .parameter(name: "memberId", context: .query, schema: S.uuid),
-        ])
+        entries += D.resource(
+            applications, t, schema: "AidApplication", input: "AidApplicationInput",
+            filters: [
+                .parameter(name: "programId", context: .query, schema: S.uuid),
+                .parameter(name: "status", context: .query, schema: S.values(AidStatus.self)),
+                .parameter(name: "funded", context: .query, schema: .boolean, description: "Approved or paid"),
+                .parameter(name: "stage", context: .query, schema: S.values(SchoolStage.self)),
+                .parameter(name: "memberId", context: .query, schema: S.uuid),
+            ])
         entries += D.steps(applications, t, AidStep.self, input: "AidStep", schema: "AidApplication")
         entries += [
-            (OpenAPI.Path(rawValue: applications + "/apply"), OpenAPI.PathItem(post: K.op(t, "A worker applies for a child's scholarship", body: "AidApplicationInput", code: 201, D.ref("AidApplication"), errors: [400, 401, 403, 409, 422]))),
-            (OpenAPI.Path(rawValue: applications + "/mine"), OpenAPI.PathItem(get: K.op(t, "The worker's own applications", .array(items: D.ref("AidApplication")), errors: [401, 403]))),
-            (OpenAPI.Path(rawValue: applications + "/statistics"), OpenAPI.PathItem(get: K.op(t, "Files by level, applications, children, amounts against budget", D.ref("AidStatistics"), errors: [401, 403, 404, 422], parameters: K.period))),
-            (OpenAPI.Path(rawValue: applications + "/{id}/events"), OpenAPI.PathItem(parameters: [id], get: K.op(t, "The application's history, as the worker follows it", .array(items: D.ref("AidEvent")), errors: K.read))),
+            (
+                OpenAPI.Path(rawValue: applications + "/apply"),
+                OpenAPI.PathItem(
+                    post: K.op(
+                        t, "A worker applies for a child's scholarship", body: "AidApplicationInput", code: 201, D.ref("AidApplication"),
+                        errors: [400, 401, 403, 409, 422]))
+            ),
+            (
+                OpenAPI.Path(rawValue: applications + "/mine"),
+                OpenAPI.PathItem(get: K.op(t, "The worker's own applications", .array(items: D.ref("AidApplication")), errors: [401, 403]))
+            ),
+            (
+                OpenAPI.Path(rawValue: applications + "/statistics"),
+                OpenAPI.PathItem(
+                    get: K.op(
+                        t, "Files by level, applications, children, amounts against budget", D.ref("AidStatistics"),
+                        errors: [401, 403, 404, 422], parameters: K.period))
+            ),
+            (
+                OpenAPI.Path(rawValue: applications + "/{id}/events"),
+                OpenAPI.PathItem(
+                    parameters: [id],
+                    get: K.op(t, "The application's history, as the worker follows it", .array(items: D.ref("AidEvent")), errors: K.read))
+            ),
         ]
         return entries
     }

@@ -19,7 +19,9 @@ enum OpenAPISchemas {
             "deletedAt": timestamp.optionalSchemaObject(),
         ]
         let merged = common.merging(properties) { _, new in new }
-        return .object(properties: OrderedDictionary(merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, uniquingKeysWith: { _, new in new }))
+        return .object(
+            properties: OrderedDictionary(merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, uniquingKeysWith: { _, new in new })
+        )
     }
 
     static let all: OpenAPI.ComponentDictionary<JSONSchema> = {
@@ -72,7 +74,8 @@ enum OpenAPISchemas {
             "mobile": .string(required: false, description: "Masked (138****5678) unless revealed"),
             "organizationId": uuid.optionalSchemaObject(), "trade": .string(required: false),
             "skillLevel": .integer(required: false, maximum: (5, exclusive: false), minimum: (1, exclusive: false)),
-            "migrant": .boolean, "hardship": .boolean(required: false, description: "Only for the admin, aid officers and the worker themself"),
+            "migrant": .boolean,
+            "hardship": .boolean(required: false, description: "Only for the admin, aid officers and the worker themself"),
             "masked": .boolean,
         ]),
         "MemberInput": .object(properties: [
@@ -102,10 +105,12 @@ enum OpenAPISchemas {
             "organizationId": uuid.optionalSchemaObject(), "startDate": .string(format: .date), "endDate": .string(format: .date),
             "goals": .string, "milestones": .string, "status": values(MentorshipStatus.self),
             "signedDate": .string(format: .date, required: false), "completedDate": .string(format: .date, required: false),
-            "levelBefore": .integer(required: false), "levelAfter": .integer(required: false), "terminationReason": .string(required: false),
+            "levelBefore": .integer(required: false), "levelAfter": .integer(required: false),
+            "terminationReason": .string(required: false),
         ]),
         "MentorshipInput": .object(properties: [
-            "mentorId": uuid.optionalSchemaObject(), "apprenticeId": uuid.optionalSchemaObject(), "organizationId": uuid.optionalSchemaObject(),
+            "mentorId": uuid.optionalSchemaObject(), "apprenticeId": uuid.optionalSchemaObject(),
+            "organizationId": uuid.optionalSchemaObject(),
             "startDate": .string(format: .date, required: false), "endDate": .string(format: .date, required: false),
             "goals": .string(required: false), "milestones": .string(required: false), "version": .integer(required: false),
         ]),
@@ -118,43 +123,55 @@ enum OpenAPISchemas {
             "name": .string, "kind": values(StudioKind.self), "level": values(HonorLevel.self), "yearNamed": .integer, "namedBy": .string,
             "leadId": uuid, "leadName": .string, "organizationId": uuid.optionalSchemaObject(), "partnerId": uuid.optionalSchemaObject(),
             "memberCount": .integer,
-            "figures": .object(description: "Totals of results by kind: counts, or fen for funding and benefit", additionalProperties: .init(.integer)),
+            "figures": .object(
+                description: "Totals of results by kind: counts, or fen for funding and benefit", additionalProperties: .init(.integer)),
         ]),
         "StudioInput": .object(properties: [
             "name": .string(required: false, maxLength: StudioDraft.maxNameLength), "kind": values(StudioKind.self).optionalSchemaObject(),
-            "level": values(HonorLevel.self).optionalSchemaObject(), "yearNamed": .integer(required: false), "namedBy": .string(required: false),
+            "level": values(HonorLevel.self).optionalSchemaObject(), "yearNamed": .integer(required: false),
+            "namedBy": .string(required: false),
             "leadId": uuid.optionalSchemaObject(), "organizationId": uuid.optionalSchemaObject(), "partnerId": uuid.optionalSchemaObject(),
             "version": .integer(required: false),
         ]),
         "StudioMember": .object(properties: ["memberId": uuid, "name": .string, "trade": .string(required: false), "joinedAt": timestamp]),
         "StudioResult": .object(properties: [
-            "id": uuid, "kind": values(StudioResultKind.self), "title": .string, "year": .integer, "quantity": .integer, "amountFen": .integer(format: .int64),
+            "id": uuid, "kind": values(StudioResultKind.self), "title": .string, "year": .integer, "quantity": .integer,
+            "amountFen": .integer(format: .int64),
         ]),
         "StudioResultInput": .object(properties: [
             "kind": values(StudioResultKind.self), "title": .string, "year": .integer,
-            "quantity": .integer(required: false, description: "For counted kinds"), "amountFen": .integer(format: .int64, required: false, description: "For funding and benefit"),
+            "quantity": .integer(required: false, description: "For counted kinds"),
+            "amountFen": .integer(format: .int64, required: false, description: "For funding and benefit"),
         ]),
         "OutreachActivity": record([
-            "title": .string, "kind": values(OutreachKind.self), "status": values(OutreachStatus.self), "plannedDate": .string(format: .date),
+            "title": .string, "kind": values(OutreachKind.self), "status": values(OutreachStatus.self),
+            "plannedDate": .string(format: .date),
             "heldDate": .string(format: .date, required: false), "place": .string, "partnerId": uuid.optionalSchemaObject(),
             "studioId": uuid.optionalSchemaObject(), "audience": .string, "personTimes": .integer,
             "leaderIds": .array(items: uuid), "leaderNames": .array(items: .string), "cancelReason": .string(required: false),
         ]),
         "OutreachInput": .object(properties: [
-            "unitId": uuid.optionalSchemaObject(), "title": .string(required: false), "kind": values(OutreachKind.self).optionalSchemaObject(),
-            "plannedDate": .string(format: .date, required: false), "place": .string(required: false), "partnerId": uuid.optionalSchemaObject(),
-            "studioId": uuid.optionalSchemaObject(), "audience": .string(required: false), "leaderIds": .array(required: false, items: uuid),
+            "unitId": uuid.optionalSchemaObject(), "title": .string(required: false),
+            "kind": values(OutreachKind.self).optionalSchemaObject(),
+            "plannedDate": .string(format: .date, required: false), "place": .string(required: false),
+            "partnerId": uuid.optionalSchemaObject(),
+            "studioId": uuid.optionalSchemaObject(), "audience": .string(required: false),
+            "leaderIds": .array(required: false, items: uuid),
             "version": .integer(required: false),
         ]),
         "OutreachStep": .object(properties: [
             "version": .integer, "date": .string(format: .date, required: false),
-            "personTimes": .integer(required: false, description: "Required to hold"), "reason": .string(required: false, description: "Required to cancel"),
+            "personTimes": .integer(required: false, description: "Required to hold"),
+            "reason": .string(required: false, description: "Required to cancel"),
         ]),
         "TechProblem": record([
-            "organizationId": uuid, "organizationName": .string, "title": .string, "description": .string, "trade": .string(required: false),
+            "organizationId": uuid, "organizationName": .string, "title": .string, "description": .string,
+            "trade": .string(required: false),
             "raisedDate": .string(format: .date), "status": values(TechProblemStatus.self), "matchedMemberId": uuid.optionalSchemaObject(),
-            "matchedMemberName": .string(required: false), "matchedStudioId": uuid.optionalSchemaObject(), "solution": .string(required: false),
-            "benefitFen": .integer(format: .int64), "solvedDate": .string(format: .date, required: false), "closeReason": .string(required: false),
+            "matchedMemberName": .string(required: false), "matchedStudioId": uuid.optionalSchemaObject(),
+            "solution": .string(required: false),
+            "benefitFen": .integer(format: .int64), "solvedDate": .string(format: .date, required: false),
+            "closeReason": .string(required: false),
         ]),
         "TechProblemInput": .object(properties: [
             "organizationId": uuid.optionalSchemaObject(), "title": .string(required: false), "description": .string(required: false),
@@ -162,23 +179,28 @@ enum OpenAPISchemas {
         ]),
         "TechProblemStep": .object(properties: [
             "version": .integer, "memberId": uuid.optionalSchemaObject(), "studioId": uuid.optionalSchemaObject(),
-            "solution": .string(required: false), "benefitFen": .integer(format: .int64, required: false), "date": .string(format: .date, required: false),
+            "solution": .string(required: false), "benefitFen": .integer(format: .int64, required: false),
+            "date": .string(format: .date, required: false),
             "reason": .string(required: false),
         ]),
         "User": .object(properties: [
             "id": uuid, "username": .string, "displayName": .string, "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(), "active": .boolean,
             "handlesAid": .boolean(description: "Sees hardship files and children's data (every view audited)"),
-            "mustChangePassword": .boolean, "version": .integer, "createdAt": timestamp.optionalSchemaObject(), "updatedAt": timestamp.optionalSchemaObject(),
+            "mustChangePassword": .boolean, "version": .integer, "createdAt": timestamp.optionalSchemaObject(),
+            "updatedAt": timestamp.optionalSchemaObject(),
         ]),
         "UserInput": .object(properties: [
-            "username": .string, "password": .string(format: .password, minLength: PasswordPolicy.minLength, maxLength: PasswordPolicy.maxLength),
+            "username": .string,
+            "password": .string(format: .password, minLength: PasswordPolicy.minLength, maxLength: PasswordPolicy.maxLength),
             "displayName": .string(required: false), "role": values(Role.self),
             "unitId": uuid.optionalSchemaObject(), "memberId": uuid.optionalSchemaObject(),
         ]),
         "UserUpdate": .object(properties: [
-            "displayName": .string(required: false), "role": values(Role.self).optionalSchemaObject(), "unitId": uuid.optionalSchemaObject(),
-            "active": .boolean(required: false), "handlesAid": .boolean(required: false), "password": .string(format: .password, required: false), "version": .integer,
+            "displayName": .string(required: false), "role": values(Role.self).optionalSchemaObject(),
+            "unitId": uuid.optionalSchemaObject(),
+            "active": .boolean(required: false), "handlesAid": .boolean(required: false),
+            "password": .string(format: .password, required: false), "version": .integer,
         ]),
         "AuditEntry": .object(properties: [
             "id": uuid, "at": timestamp, "actorId": uuid.optionalSchemaObject(), "actorName": .string,

@@ -17,7 +17,8 @@ enum OpenAPIStatuses {
                 for code in statuses(path: path, verb: verb, item: item, operation: operation)
                 where operation.responses[.status(code: code)] == nil {
                     operation.responses[.status(code: code)] = .response(
-                        description: OpenAPIDocument.errorDescriptions[code] ?? "Error", content: OpenAPIDocument.json(OpenAPIDocument.ref("Error")))
+                        description: OpenAPIDocument.errorDescriptions[code] ?? "Error",
+                        content: OpenAPIDocument.json(OpenAPIDocument.ref("Error")))
                 }
                 item.set(operation: operation, for: verb)
             }
@@ -26,7 +27,8 @@ enum OpenAPIStatuses {
         return result
     }
 
-    static func statuses(path: OpenAPI.Path, verb: OpenAPI.BuiltinHttpMethod, item: OpenAPI.PathItem, operation: OpenAPI.Operation) -> [Int] {
+    static func statuses(path: OpenAPI.Path, verb: OpenAPI.BuiltinHttpMethod, item: OpenAPI.PathItem, operation: OpenAPI.Operation) -> [Int]
+    {
         var codes: Set<Int> = []
         let secured = operation.security.map { !$0.isEmpty } ?? true
         if secured { codes.formUnion([401, 403]) }

@@ -6,7 +6,9 @@ import Vapor
 enum OrganizationService {
     static let sortKeys = ["name", "kind", "createdAt"]
 
-    static func list(_ list: ListQuery, kind: OrganizationKind?, scope: UnitScope, on db: any Database) async throws -> ListPage<OrganizationOutput> {
+    static func list(_ list: ListQuery, kind: OrganizationKind?, scope: UnitScope, on db: any Database) async throws -> ListPage<
+        OrganizationOutput
+    > {
         let query = try scope.apply(to: Organization.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let kind { query.filter(\.$kind == kind) }
@@ -16,7 +18,7 @@ enum OrganizationService {
         }
         try query.created(in: list, key: \.$createdAt)
         switch list.sortKey(allowed: sortKeys) {
-        case let (key, descending)?:
+        case (let key, let descending)?:
             let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
             switch key {
             case "kind": query.sort(\.$kind, direction)
@@ -36,7 +38,9 @@ enum OrganizationService {
         return organization
     }
 
-    static func create(_ input: OrganizationInput, scope: UnitScope, editor: Editor, once: FormOnce? = nil, on app: Application) async throws -> Organization {
+    static func create(_ input: OrganizationInput, scope: UnitScope, editor: Editor, once: FormOnce? = nil, on app: Application)
+        async throws -> Organization
+    {
         guard let kind = input.kind else { throw AppError.invalid("kind", "error.required") }
         let valid = try OrganizationDraft(name: input.name ?? "", kind: kind, creditCode: input.creditCode).validate().orInvalid()
         guard let unitID = input.unitId else { throw AppError.invalid("unitId", "error.required") }
@@ -52,12 +56,16 @@ enum OrganizationService {
         }
     }
 
-    static func update(_ organization: Organization, with input: OrganizationInput, scope: UnitScope, editor: Editor, on app: Application) async throws -> Organization {
+    static func update(_ organization: Organization, with input: OrganizationInput, scope: UnitScope, editor: Editor, on app: Application)
+        async throws -> Organization
+    {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         let before = organization.auditSnapshot()
         let kind = input.kind ?? organization.kind
-        let valid = try OrganizationDraft(name: input.name ?? organization.name, kind: kind, creditCode: input.creditCode ?? organization.creditCode)
-            .validate().orInvalid()
+        let valid = try OrganizationDraft(
+            name: input.name ?? organization.name, kind: kind, creditCode: input.creditCode ?? organization.creditCode
+        )
+        .validate().orInvalid()
         let unitID = input.unitId ?? organization.unitID
         guard scope.contains(unitID), scope.tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
         organization.name = valid.name
@@ -98,6 +106,8 @@ enum OrganizationService {
         guard let code else { return }
         let query = Organization.query(on: db).filter(\.$creditCode == code)
         if let id { query.filter(\.$id != id) }
-        if let holder = try await query.first() { throw AppError.taken("creditCode", "error.creditCode.duplicate", holder: holder.unitID, scope: scope) }
+        if let holder = try await query.first() {
+            throw AppError.taken("creditCode", "error.creditCode.duplicate", holder: holder.unitID, scope: scope)
+        }
     }
 }

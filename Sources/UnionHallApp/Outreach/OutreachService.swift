@@ -6,7 +6,9 @@ import Vapor
 enum OutreachService {
     static let sortKeys = ["plannedDate", "heldDate", "personTimes"]
 
-    static func list(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<OutreachOutput> {
+    static func list(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
+        OutreachOutput
+    > {
         let query = try base(list, filter: filter, scope: scope, on: db)
         let direction: (Bool) -> DatabaseQuery.Sort.Direction = { $0 ? .descending : .ascending }
         switch list.sortKey(allowed: sortKeys) {
@@ -22,14 +24,17 @@ enum OutreachService {
     }
 
     /// The list's query before sorting: scope, filters, and the period on the date held (or planned).
-    static func base(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<OutreachActivity> {
+    static func base(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<
+        OutreachActivity
+    > {
         let query = try scope.apply(to: OutreachActivity.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let kind = filter.kind { query.filter(\.$kind == kind) }
         if let status = filter.status { query.filter(\.$status == status) }
         if let studio = filter.studioId { query.filter(\.$studioID == studio) }
         if let leader = filter.leaderId {
-            query.join(OutreachLeader.self, on: \OutreachActivity.$id == \OutreachLeader.$activityID).filter(OutreachLeader.self, \.$memberID == leader)
+            query.join(OutreachLeader.self, on: \OutreachActivity.$id == \OutreachLeader.$activityID).filter(
+                OutreachLeader.self, \.$memberID == leader)
         }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$title ~~ SearchKey.simplify(q)) }
         let (from, to) = try MentorshipService.datePeriod(list)
@@ -55,7 +60,9 @@ enum OutreachService {
     }
 
     static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> OutreachActivity {
-        guard let activity = try await OutreachActivity.find(id, on: db), includingDeleted || activity.deletedAt == nil else { throw AppError.notFound }
+        guard let activity = try await OutreachActivity.find(id, on: db), includingDeleted || activity.deletedAt == nil else {
+            throw AppError.notFound
+        }
         try scope.check(activity.unitID)
         return activity
     }
@@ -126,7 +133,6 @@ enum OutreachService {
         }
     }
 
-
     /// Fills the plan; returns the leaders to set, when the input names them.
     private static func apply(_ input: OutreachInput, to activity: OutreachActivity, context: WriteContext) async throws -> [UUID]? {
         let isNew = activity.id == nil
@@ -140,14 +146,19 @@ enum OutreachService {
         guard let planned = CivilDate(dateText) else { throw AppError.invalid("plannedDate", "error.date.invalid") }
         let place = (input.place ?? (isNew ? "" : activity.place)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !place.isEmpty else { throw AppError.invalid("place", "error.required") }
-        guard let unitID = input.unitId ?? (isNew ? context.user.unitID : activity.unitID), context.scope.contains(unitID), context.scope.tree.nodes[unitID] != nil else {
+        guard let unitID = input.unitId ?? (isNew ? context.user.unitID : activity.unitID), context.scope.contains(unitID),
+            context.scope.tree.nodes[unitID] != nil
+        else {
             throw AppError.invalid("unitId", "error.unit.notHeld")
         }
         if let partner = input.partnerId {
-            guard let organization = try await Organization.find(partner, on: db), organization.deletedAt == nil else { throw AppError.invalid("partnerId", "error.organization.notHeld") }
+            guard let organization = try await Organization.find(partner, on: db), organization.deletedAt == nil else {
+                throw AppError.invalid("partnerId", "error.organization.notHeld")
+            }
         }
         if let studioID = input.studioId {
-            guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil, context.scope.contains(studio.unitID) else {
+            guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil, context.scope.contains(studio.unitID)
+            else {
                 throw AppError.invalid("studioId", "error.outreach.studio")
             }
         }
@@ -194,9 +205,11 @@ enum OutreachService {
             personTimesByKind[activity.kind.rawValue] = try personTimesByKind[activity.kind.rawValue, default: 0].plus(activity.personTimes)
         }
         let endorsements = held.filter { $0.kind == .endorsement }.compactMap(\.id)
-        let endorsers = endorsements.isEmpty ? [] : try await OutreachLeader.query(on: db).filter(\.$activityID ~~ endorsements).all(\.$memberID)
+        let endorsers =
+            endorsements.isEmpty ? [] : try await OutreachLeader.query(on: db).filter(\.$activityID ~~ endorsements).all(\.$memberID)
         let planned = try await base(ListQuery(unitId: list.unitId), filter: OutreachFilter(status: .planned), scope: scope, on: db).count()
-        return Counts(heldByKind: heldByKind, personTimesByKind: personTimesByKind, personTimes: try personTimesByKind.values.total(),
-                      endorsers: Set(endorsers).count, planned: planned)
+        return Counts(
+            heldByKind: heldByKind, personTimesByKind: personTimesByKind, personTimes: try personTimesByKind.values.total(),
+            endorsers: Set(endorsers).count, planned: planned)
     }
 }

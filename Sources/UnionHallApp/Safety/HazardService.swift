@@ -81,16 +81,21 @@ enum HazardService {
     static func outputs(_ rows: [HazardReport], on db: any Database) async throws -> [HazardOutput] {
         let names = try await MentorshipService.memberNames(rows.map(\.reporterID), on: db)
         return try rows.map { row in
-            HazardOutput(id: try row.requireID(), unitId: row.unitID, campaignId: row.campaignID, reporterId: row.reporterID, reporterName: names[row.reporterID] ?? "",
-                         employerId: row.employerID, place: row.place, description: row.description, severity: row.severity, status: row.status,
-                         reportedDate: row.reportedDate, hasPhoto: row.photo != nil, rectifyBy: row.rectifyBy, rectifiedDate: row.rectifiedDate,
-                         hasRectifiedPhoto: row.rectifiedPhoto != nil, rewardFen: row.rewardFen, rewardedDate: row.rewardedDate, rejectReason: row.rejectReason,
-                         version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+            HazardOutput(
+                id: try row.requireID(), unitId: row.unitID, campaignId: row.campaignID, reporterId: row.reporterID,
+                reporterName: names[row.reporterID] ?? "",
+                employerId: row.employerID, place: row.place, description: row.description, severity: row.severity, status: row.status,
+                reportedDate: row.reportedDate, hasPhoto: row.photo != nil, rectifyBy: row.rectifyBy, rectifiedDate: row.rectifiedDate,
+                hasRectifiedPhoto: row.rectifiedPhoto != nil, rewardFen: row.rewardFen, rewardedDate: row.rewardedDate,
+                rejectReason: row.rejectReason,
+                version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
     }
 
     /// A new report from the reporter's own union: the year's campaign over it, if any, is its campaign.
-    static func report(_ input: HazardInput, reporter: Member, today: CivilDate, editor: Editor, app: Application, once: FormOnce?) async throws -> HazardReport {
+    static func report(_ input: HazardInput, reporter: Member, today: CivilDate, editor: Editor, app: Application, once: FormOnce?)
+        async throws -> HazardReport
+    {
         let db = app.db
         let row = HazardReport()
         row.reporterID = try reporter.requireID()
@@ -130,7 +135,8 @@ enum HazardService {
             }
             try await request.application.write { db in
                 try await row.update(on: db)
-                try await Audit.record(.update, row, before: nil, after: [rectified ? "rectifiedPhoto" : "photo": storedName], by: editor, on: db)
+                try await Audit.record(
+                    .update, row, before: nil, after: [rectified ? "rectifiedPhoto" : "photo": storedName], by: editor, on: db)
             }
         }
     }
@@ -173,8 +179,9 @@ enum HazardService {
         var counts: [HazardStatus: Int] = [:]
         for row in rows { counts[row.status, default: 0] += 1 }
         let rewarded = rows.filter { $0.status == .rewarded }
-        return HazardStatistics(reports: rows.count, byStatus: HazardStatus.allCases.map { KeyCount(key: $0.rawValue, count: counts[$0] ?? 0) },
-                                rewarded: rewarded.count, rewardsFen: try rewarded.compactMap(\.rewardFen).total())
+        return HazardStatistics(
+            reports: rows.count, byStatus: HazardStatus.allCases.map { KeyCount(key: $0.rawValue, count: counts[$0] ?? 0) },
+            rewarded: rewarded.count, rewardsFen: try rewarded.compactMap(\.rewardFen).total())
     }
 
     /// Every status the report has had, oldest first: each change was written to the audit log with it.
@@ -188,9 +195,11 @@ enum HazardService {
         guard !ids.isEmpty else { return [:] }
         var events: [UUID: [HazardEventOutput]] = [:]
         for entry in try await AuditEntry.query(on: db).filter(\.$entity == HazardReport.auditEntity).filter(\.$entityID ~~ ids)
-            .filter(\.$action ~~ [.create, .update]).sort(\.$at).all() {
+            .filter(\.$action ~~ [.create, .update]).sort(\.$at).all()
+        {
             guard let id = entry.entityID, let status = Audit.decode(entry.after)["status"].flatMap(HazardStatus.init(rawValue:)),
-                  events[id]?.last?.status != status else { continue }
+                events[id]?.last?.status != status
+            else { continue }
             events[id, default: []].append(HazardEventOutput(at: entry.at, status: status))
         }
         return events
@@ -216,13 +225,16 @@ extension HazardReport: PlainlyDeletable, ListedRecord {
     static let exportValuePrefixes = ["severity": "hazardSeverity", "status": "hazardStatus"]
 
     static func list(_ list: ListQuery, filter: HazardFilter, scope: UnitScope, request: Request) async throws -> ListPage<HazardOutput> {
-        try await page(try HazardService.base(list, filter: filter, scope: scope, on: request.db).sort(\.$reportedDate, .descending).sort(\.$id), list, on: request)
+        try await page(
+            try HazardService.base(list, filter: filter, scope: scope, on: request.db).sort(\.$reportedDate, .descending).sort(\.$id), list,
+            on: request)
     }
 
     /// An officer enters a report for a worker of their subtree.
     static func create(_ input: HazardInput, context: WriteContext, once: FormOnce?) async throws -> HazardReport {
         let reporter = try await Held.member(input.reporterId, field: "reporterId", scope: context.scope, on: context.app.db)
-        return try await HazardService.report(input, reporter: reporter, today: CivilDate(context.editor.at), editor: context.editor, app: context.app, once: once)
+        return try await HazardService.report(
+            input, reporter: reporter, today: CivilDate(context.editor.at), editor: context.editor, app: context.app, once: once)
     }
 
     func update(with input: HazardInput, context: WriteContext, replacing: Bool) async throws {
@@ -249,7 +261,9 @@ struct HazardAPIController: RouteCollection {
     /// A report's photo, for its officers and its reporter, as a download.
     static func photo(_ req: Request, rectified: Bool) async throws -> Response {
         let row = try await HazardService.readable(try req.parameters.require("id"), request: req)
-        guard let stored = rectified ? row.rectifiedPhoto : row.photo, let kind = rectified ? row.rectifiedPhotoKind : row.photoKind else { throw AppError.notFound }
+        guard let stored = rectified ? row.rectifiedPhoto : row.photo, let kind = rectified ? row.rectifiedPhotoKind : row.photoKind else {
+            throw AppError.notFound
+        }
         return try await StoredFiles.serve(stored, kind: kind, fileName: "hazard.\(kind.fileExtension)", request: req)
     }
 
@@ -257,13 +271,16 @@ struct HazardAPIController: RouteCollection {
         let reports = routes.grouped("hazard-reports")
         reports.post("report") { req async throws -> Response in
             let member = try await req.requireMember()
-            let row = try await HazardService.report(try req.content.decode(HazardInput.self), reporter: member, today: req.today, editor: try req.editor(), app: req.application, once: nil)
+            let row = try await HazardService.report(
+                try req.content.decode(HazardInput.self), reporter: member, today: req.today, editor: try req.editor(),
+                app: req.application, once: nil)
             return try await row.output(on: req).encodeResponse(status: .created, for: req)
         }
         reports.get("mine") { req async throws -> [HazardOutput] in
             let member = try await req.requireMember()
-            return try await HazardService.outputs(try await HazardReport.query(on: req.db).filter(\.$reporterID == member.requireID()).filter(\.$deletedAt == nil)
-                .sort(\.$reportedDate, .descending).all(), on: req.db)
+            return try await HazardService.outputs(
+                try await HazardReport.query(on: req.db).filter(\.$reporterID == member.requireID()).filter(\.$deletedAt == nil)
+                    .sort(\.$reportedDate, .descending).all(), on: req.db)
         }
         reports.get(":id", "events") { req async throws -> [HazardEventOutput] in
             try await HazardService.events(of: try await HazardService.readable(try req.parameters.require("id"), request: req), on: req.db)

@@ -95,27 +95,35 @@ struct CampaignRates: Content {
 enum SafetyRecords {
     static func participants(of campaign: SafetyCampaign, on db: any Database) async throws -> [ParticipantOutput] {
         let rows = try await CampaignParticipant.query(on: db).filter(\.$campaignID == campaign.requireID()).all()
-        let names = Dictionary(try await Organization.query(on: db).filter(\.$id ~~ rows.map(\.employerID)).all().compactMap { o in o.id.map { ($0, o.name) } },
-                               uniquingKeysWith: { first, _ in first })
-        return rows.map { ParticipantOutput(employerId: $0.employerID, employerName: names[$0.employerID] ?? "", headcount: $0.headcount) }.sorted { $0.employerName < $1.employerName }
+        let names = Dictionary(
+            try await Organization.query(on: db).filter(\.$id ~~ rows.map(\.employerID)).all().compactMap { o in o.id.map { ($0, o.name) }
+            },
+            uniquingKeysWith: { first, _ in first })
+        return rows.map { ParticipantOutput(employerId: $0.employerID, employerName: names[$0.employerID] ?? "", headcount: $0.headcount) }
+            .sorted { $0.employerName < $1.employerName }
     }
 
     /// Adds an employer (or changes its headcount) in the campaign.
     static func join(_ input: ParticipantInput, campaign: SafetyCampaign, context: WriteContext) async throws {
         guard let employerID = input.employerId else { throw AppError.invalid("employerId", "error.required") }
         let employer = try await Held.organization(employerID, field: "employerId", scope: context.scope, on: context.app.db)
-        guard employer.kind == .employer || employer.kind == .cooperative else { throw AppError.invalid("employerId", "error.training.notEmployer") }
+        guard employer.kind == .employer || employer.kind == .cooperative else {
+            throw AppError.invalid("employerId", "error.training.notEmployer")
+        }
         guard let headcount = input.headcount else { throw AppError.invalid("headcount", "error.required") }
         guard headcount > 0 else { throw AppError.invalid("headcount", "error.amount.positive") }
         let campaignID = try campaign.requireID()
         let editor = context.editor
         try await context.app.write { db in
-            let row = try await CampaignParticipant.query(on: db).filter(\.$campaignID == campaignID).filter(\.$employerID == employerID).first() ?? CampaignParticipant()
+            let row =
+                try await CampaignParticipant.query(on: db).filter(\.$campaignID == campaignID).filter(\.$employerID == employerID).first()
+                ?? CampaignParticipant()
             row.campaignID = campaignID
             row.employerID = employerID
             row.headcount = headcount
             try await row.save(on: db)
-            try await Audit.record(.update, campaign, before: nil, after: ["participant": "\(employer.name): \(headcount)"], by: editor, on: db)
+            try await Audit.record(
+                .update, campaign, before: nil, after: ["participant": "\(employer.name): \(headcount)"], by: editor, on: db)
         }
     }
 
@@ -134,9 +142,10 @@ enum SafetyRecords {
             let (now, before) = (try totals(campaign.year), try totals(campaign.year - 1))
             let rate = AccidentRates.perThousand(casualties: now.casualties, headcount: now.headcount)
             let previous = AccidentRates.perThousand(casualties: before.casualties, headcount: before.headcount)
-            return CampaignRates.Group(employers: Set(mine.filter { $0.year == campaign.year }.map(\.employerID)).count, headcount: now.headcount,
-                                       casualties: now.casualties, previousHeadcount: before.headcount, previousCasualties: before.casualties,
-                                       rate: rate, previousRate: previous, change: AccidentRates.change(from: previous, to: rate))
+            return CampaignRates.Group(
+                employers: Set(mine.filter { $0.year == campaign.year }.map(\.employerID)).count, headcount: now.headcount,
+                casualties: now.casualties, previousHeadcount: before.headcount, previousCasualties: before.casualties,
+                rate: rate, previousRate: previous, change: AccidentRates.change(from: previous, to: rate))
         }
         return CampaignRates(year: campaign.year, participants: try group(true), others: try group(false))
     }

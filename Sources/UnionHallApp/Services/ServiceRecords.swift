@@ -91,7 +91,9 @@ struct ServiceStatistics: Content {
 
 /// Service stations and events: what officers keep, and the figures.
 enum ServiceRecords {
-    static func events(_ list: ListQuery, filter: ServiceEventFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<ServiceEvent> {
+    static func events(_ list: ListQuery, filter: ServiceEventFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<
+        ServiceEvent
+    > {
         let query = try ServiceEvent.scoped(list, scope: scope, on: db)
         if let kind = filter.kind { query.filter(\.$kind == kind) }
         if let station = filter.stationId { query.filter(\.$stationID == station) }
@@ -114,13 +116,19 @@ enum ServiceRecords {
                 stations[station] = (try sums.0.plus(row.peopleServed), try sums.1.plus(row.goodsFen))
             }
         }
-        let names = Dictionary(try await ServiceStation.query(on: db).filter(\.$id ~~ Array(stations.keys)).all().compactMap { s in s.id.map { ($0, s.name) } },
-                               uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(
+            try await ServiceStation.query(on: db).filter(\.$id ~~ Array(stations.keys)).all().compactMap { s in s.id.map { ($0, s.name) }
+            },
+            uniquingKeysWith: { first, _ in first })
         return ServiceStatistics(
             events: rows.count, peopleServed: try rows.map(\.peopleServed).total(), goodsFen: try rows.map(\.goodsFen).total(),
-            byKind: ServiceEventKind.allCases.map { ServiceStatistics.Kind(key: $0.rawValue, peopleServed: kinds[$0]?.0 ?? 0, goodsFen: kinds[$0]?.1 ?? 0) },
-            byStation: stations.map { ServiceStatistics.Station(id: $0.key, name: names[$0.key] ?? "", peopleServed: $0.value.0, goodsFen: $0.value.1) }
-                .sorted { $0.peopleServed > $1.peopleServed })
+            byKind: ServiceEventKind.allCases.map {
+                ServiceStatistics.Kind(key: $0.rawValue, peopleServed: kinds[$0]?.0 ?? 0, goodsFen: kinds[$0]?.1 ?? 0)
+            },
+            byStation: stations.map {
+                ServiceStatistics.Station(id: $0.key, name: names[$0.key] ?? "", peopleServed: $0.value.0, goodsFen: $0.value.1)
+            }
+            .sorted { $0.peopleServed > $1.peopleServed })
     }
 
     /// Stations a worker can find by district (any union's: stations serve everyone).
@@ -160,10 +168,11 @@ extension ServiceStation: PlainlyDeletable, SavedRecord {
         }
         return try rows.map { row in
             let id = try row.requireID()
-            return StationOutput(id: id, unitId: row.unitID, name: row.name, kind: row.kind, district: row.district, address: row.address,
-                                 facilities: row.facilities.split(separator: ",").compactMap { Facility(rawValue: String($0)) }, hours: row.hours,
-                                 peopleServed: served[id]?.0 ?? 0, goodsFen: served[id]?.1 ?? 0, version: row.version,
-                                 createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+            return StationOutput(
+                id: id, unitId: row.unitID, name: row.name, kind: row.kind, district: row.district, address: row.address,
+                facilities: row.facilities.split(separator: ",").compactMap { Facility(rawValue: String($0)) }, hours: row.hours,
+                peopleServed: served[id]?.0 ?? 0, goodsFen: served[id]?.1 ?? 0, version: row.version,
+                createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
     }
 
@@ -176,7 +185,11 @@ extension ServiceStation: PlainlyDeletable, SavedRecord {
         row.district = try Held.text(input.district ?? (isNew ? nil : row.district), field: "district", max: 50)
         row.address = try Held.text(input.address ?? (isNew ? nil : row.address), field: "address")
         row.hours = try Held.text(input.hours ?? (isNew ? nil : row.hours), field: "hours", required: false, max: 100)
-        if let facilities = input.facilities { row.facilities = facilities.map(\.rawValue).joined(separator: ",") } else if isNew { row.facilities = "" }
+        if let facilities = input.facilities {
+            row.facilities = facilities.map(\.rawValue).joined(separator: ",")
+        } else if isNew {
+            row.facilities = ""
+        }
         row.unitID = isNew ? try Held.unit(input.unitId, context: context) : row.unitID
         try await context.save(row, version: input.version, before: before, once: once)
     }
@@ -189,18 +202,27 @@ extension ServiceEvent: PlainlyDeletable, SavedRecord {
     static let routeName = "service-events"
     static let exportValuePrefixes = ["kind": "serviceEventKind"]
 
-    static func list(_ list: ListQuery, filter: ServiceEventFilter, scope: UnitScope, request: Request) async throws -> ListPage<ServiceEventOutput> {
-        try await page(try ServiceRecords.events(list, filter: filter, scope: scope, on: request.db).sort(\.$date, .descending).sort(\.$id), list, on: request)
+    static func list(_ list: ListQuery, filter: ServiceEventFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        ServiceEventOutput
+    > {
+        try await page(
+            try ServiceRecords.events(list, filter: filter, scope: scope, on: request.db).sort(\.$date, .descending).sort(\.$id), list,
+            on: request)
     }
 
     static func outputs(_ rows: [ServiceEvent], on request: Request) async throws -> [ServiceEventOutput] {
         let db = request.db
-        let names = Dictionary(try await ServiceStation.query(on: db).filter(\.$id ~~ rows.compactMap(\.stationID)).all().compactMap { s in s.id.map { ($0, s.name) } },
-                               uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(
+            try await ServiceStation.query(on: db).filter(\.$id ~~ rows.compactMap(\.stationID)).all().compactMap { s in
+                s.id.map { ($0, s.name) }
+            },
+            uniquingKeysWith: { first, _ in first })
         return try rows.map { row in
-            ServiceEventOutput(id: try row.requireID(), unitId: row.unitID, stationId: row.stationID, stationName: row.stationID.flatMap { names[$0] }, kind: row.kind,
-                               title: row.title, date: row.date, peopleServed: row.peopleServed, goodsFen: row.goodsFen, version: row.version,
-                               createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+            ServiceEventOutput(
+                id: try row.requireID(), unitId: row.unitID, stationId: row.stationID, stationName: row.stationID.flatMap { names[$0] },
+                kind: row.kind,
+                title: row.title, date: row.date, peopleServed: row.peopleServed, goodsFen: row.goodsFen, version: row.version,
+                createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
     }
 
@@ -210,7 +232,9 @@ extension ServiceEvent: PlainlyDeletable, SavedRecord {
         let before = isNew ? nil : row.auditSnapshot()
         var unit = isNew ? try Held.unit(input.unitId, context: context) : row.unitID
         if let stationID = input.stationId {
-            guard let station = try await ServiceStation.find(stationID, on: context.app.db), station.deletedAt == nil, context.scope.contains(station.unitID) else {
+            guard let station = try await ServiceStation.find(stationID, on: context.app.db), station.deletedAt == nil,
+                context.scope.contains(station.unitID)
+            else {
                 throw AppError.invalid("stationId", "error.service.stationNotHeld")
             }
             row.stationID = stationID
@@ -219,7 +243,9 @@ extension ServiceEvent: PlainlyDeletable, SavedRecord {
         row.kind = kind
         row.title = try Held.text(input.title ?? (isNew ? nil : row.title), field: "title")
         row.date = try Held.date(input.date ?? (isNew ? nil : row.date), field: "date").description
-        guard let served = input.peopleServed ?? (isNew ? nil : row.peopleServed) else { throw AppError.invalid("peopleServed", "error.required") }
+        guard let served = input.peopleServed ?? (isNew ? nil : row.peopleServed) else {
+            throw AppError.invalid("peopleServed", "error.required")
+        }
         guard served >= 0 else { throw AppError.invalid("peopleServed", "error.amount.positive") }
         let goods = input.goodsFen ?? (isNew ? 0 : row.goodsFen)
         guard goods >= 0 else { throw AppError.invalid("goodsFen", "error.amount.positive") }

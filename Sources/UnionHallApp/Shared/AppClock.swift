@@ -29,8 +29,9 @@ extension Request {
     /// The address login throttling counts failures by.
     var clientAddress: String {
         if application.current.trustsForwardedFor,
-           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
-           !forwarded.isEmpty {
+            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+            !forwarded.isEmpty
+        {
             return String(forwarded.prefix(64))
         }
         return remoteAddress?.ipAddress ?? "unknown"

@@ -24,7 +24,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
         let body = ErrorBody(error: request.t(error.key, error.arguments), field: error.field)
         let response = Response(status: error.status)
         try response.content.encode(body, as: .json)
-        if error.status == .tooManyRequests, let seconds = error.arguments.first { response.headers.replaceOrAdd(name: .retryAfter, value: seconds) }
+        if error.status == .tooManyRequests, let seconds = error.arguments.first {
+            response.headers.replaceOrAdd(name: .retryAfter, value: seconds)
+        }
         return response
     }
 

@@ -31,21 +31,30 @@ enum ListExport {
             guard page.metadata.page < page.metadata.pageCount, outputs.count < maxRows else { break }
             list.page = page.metadata.page + 1
         }
-        let (header, rows) = table(outputs.prefix(maxRows), headerPrefix: "\(R.auditEntity)Field", valuePrefixes: R.exportValuePrefixes, request: request)
+        let (header, rows) = table(
+            outputs.prefix(maxRows), headerPrefix: "\(R.auditEntity)Field", valuePrefixes: R.exportValuePrefixes, request: request)
         let editor = try request.editor()
-        let entry = AuditEntry(at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: R.auditEntity, entityID: nil,
-                               action: .export, before: nil, after: Audit.encode(["format": format.rawValue, "rows": String(rows.count), "query": Audit.withoutSearchText(request.url.query)]))
+        let entry = AuditEntry(
+            at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: R.auditEntity, entityID: nil,
+            action: .export, before: nil,
+            after: Audit.encode([
+                "format": format.rawValue, "rows": String(rows.count), "query": Audit.withoutSearchText(request.url.query),
+            ]))
         try await request.application.write { db in try await entry.create(on: db) }
         return try SpreadsheetWriter.download(format, name: "\(R.routeName)-\(request.today)", header: header, rows: rows)
     }
 
     /// Columns in the order the output declares its fields; a field's header is
     /// `<entity>Field.<name>` or `field.<name>` when the catalogue has it. Money (`…Fen`) is written in yuan.
-    static func table(_ outputs: some Collection<some Encodable>, headerPrefix: String, valuePrefixes: [String: String], request: Request) -> ([String], [[String]]) {
+    static func table(_ outputs: some Collection<some Encodable>, headerPrefix: String, valuePrefixes: [String: String], request: Request)
+        -> ([String], [[String]])
+    {
         guard let first = outputs.first else { return ([], []) }
         let keys = Mirror(reflecting: first).children.compactMap(\.label)
         let header = keys.map { key in
-            for catalogueKey in ["\(headerPrefix).\(key)", "field.\(key)"] where request.t(catalogueKey) != catalogueKey { return request.t(catalogueKey) }
+            for catalogueKey in ["\(headerPrefix).\(key)", "field.\(key)"] where request.t(catalogueKey) != catalogueKey {
+                return request.t(catalogueKey)
+            }
             return key
         }
         let rows = outputs.map { output in
@@ -76,7 +85,9 @@ enum ListExport {
         case let list as [Any]: return list.map { cell($0, key: key, prefix: prefix, request: request) }.joined(separator: "；")
         default:
             // A nested record (an award, an attachment): its name or title if it has one.
-            let fields = Dictionary(Mirror(reflecting: value).children.compactMap { child in child.label.map { ($0, child.value) } }, uniquingKeysWith: { first, _ in first })
+            let fields = Dictionary(
+                Mirror(reflecting: value).children.compactMap { child in child.label.map { ($0, child.value) } },
+                uniquingKeysWith: { first, _ in first })
             if let name = (fields["name"] ?? fields["fileName"] ?? fields["title"]) as? String { return name }
             return String(describing: value)
         }

@@ -18,9 +18,13 @@ struct ListQuery: Content {
     static let defaultPer = 20
     static let maxPer = 200
 
-    init(q: String? = nil, page: Int? = nil, per: Int? = nil, sort: String? = nil, from: String? = nil, to: String? = nil,
-         unitId: UUID? = nil, deleted: Bool? = nil) {
-        (self.q, self.page, self.per, self.sort, self.from, self.to, self.unitId, self.deleted) = (q, page, per, sort, from, to, unitId, deleted)
+    init(
+        q: String? = nil, page: Int? = nil, per: Int? = nil, sort: String? = nil, from: String? = nil, to: String? = nil,
+        unitId: UUID? = nil, deleted: Bool? = nil
+    ) {
+        (self.q, self.page, self.per, self.sort, self.from, self.to, self.unitId, self.deleted) = (
+            q, page, per, sort, from, to, unitId, deleted
+        )
     }
 
     /// Pages 1…`Limits.page` and 1…200 rows a page; anything else is a 422 naming the parameter,
@@ -37,8 +41,12 @@ struct ListQuery: Content {
         deleted = try container.decodeIfPresent(Bool.self, forKey: .deleted)
     }
 
-    private static func bounded(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, _ range: ClosedRange<Int>) throws -> Int? {
-        guard container.contains(key), let text = try? container.decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
+    private static func bounded(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, _ range: ClosedRange<Int>) throws
+        -> Int?
+    {
+        guard container.contains(key), let text = try? container.decodeIfPresent(String.self, forKey: key), !text.isEmpty else {
+            return nil
+        }
         guard let value = Int(text), range.contains(value) else {
             throw AppError.invalid(key.stringValue, "error.range", [String(range.lowerBound), String(range.upperBound)])
         }

@@ -1,9 +1,10 @@
 import Foundation
 import Vapor
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A multipart body read in place: its text fields as strings and its files as slices of the
@@ -18,7 +19,9 @@ struct MultipartForm {
     static func read(_ request: Request) throws -> MultipartForm {
         struct Key: StorageKey { typealias Value = MultipartForm }
         if let cached = request.storage[Key.self] { return cached }
-        guard let type = request.headers.contentType, type.type == "multipart", let boundary = type.parameters["boundary"], !boundary.isEmpty else {
+        guard let type = request.headers.contentType, type.type == "multipart", let boundary = type.parameters["boundary"],
+            !boundary.isEmpty
+        else {
             throw AppError(status: .unsupportedMediaType, key: "error.malformed", field: "file")
         }
         let form = try request.body.data.map { try parse($0, boundary: boundary) } ?? MultipartForm()
@@ -58,7 +61,9 @@ struct MultipartForm {
                 var found: Int?
                 while found == nil, let candidate = find(lineBreak + delimiter, from: search) {
                     let after = candidate + 2 + delimiter.count
-                    if after + 2 <= bytes.count, (bytes[after] == 13 && bytes[after + 1] == 10) || (bytes[after] == 45 && bytes[after + 1] == 45) {
+                    if after + 2 <= bytes.count,
+                        (bytes[after] == 13 && bytes[after + 1] == 10) || (bytes[after] == 45 && bytes[after + 1] == 45)
+                    {
                         found = candidate
                     }
                     search = candidate + 1
@@ -67,9 +72,12 @@ struct MultipartForm {
                 let headers = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[headersStart..<headersEnd]), as: UTF8.self)
                 if let disposition = Disposition(headers) {
                     if disposition.isFile {
-                        if form.files[disposition.name] == nil { form.files[disposition.name] = body.getSlice(at: body.readerIndex + contentStart, length: next - contentStart) }
+                        if form.files[disposition.name] == nil {
+                            form.files[disposition.name] = body.getSlice(at: body.readerIndex + contentStart, length: next - contentStart)
+                        }
                     } else {
-                        form.fields[disposition.name] = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[contentStart..<next]), as: UTF8.self)
+                        form.fields[disposition.name] = String(
+                            decoding: UnsafeRawBufferPointer(rebasing: bytes[contentStart..<next]), as: UTF8.self)
                     }
                 }
                 at = next + 2
@@ -84,7 +92,9 @@ struct MultipartForm {
         var isFile: Bool
 
         init?(_ headers: String) {
-            guard let line = headers.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-disposition:") }) else { return nil }
+            guard let line = headers.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-disposition:") }) else {
+                return nil
+            }
             let parameters = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let name = parameters.first(where: { $0.hasPrefix("name=") }) else { return nil }
             self.name = String(name.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))

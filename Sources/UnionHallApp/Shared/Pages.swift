@@ -105,8 +105,10 @@ enum Pages {
     /// Notices shown after a redirect; only these keys are accepted from the query string.
     static let notices = ["saved", "created", "deleted", "restored", "loggedOut", "seconded", "imported", "passwordChanged"]
     /// Refusals a record's page can show after a redirect; only these keys are accepted.
-    static let refusals = ["error.unit.notEmpty", "error.unit.ownUnit", "error.unit.parentDeleted", "error.unit.deleted", "error.organization.hasMembers",
-                           "error.mentorship.apprenticeBusy", "error.innovation.secondOwn", "error.innovation.secondTwice", "error.innovation.secondClosed"]
+    static let refusals = [
+        "error.unit.notEmpty", "error.unit.ownUnit", "error.unit.parentDeleted", "error.unit.deleted", "error.organization.hasMembers",
+        "error.mentorship.apprenticeBusy", "error.innovation.secondOwn", "error.innovation.secondTwice", "error.innovation.secondClosed",
+    ]
 
     static func layout(_ request: Request, titleKey: String) -> Layout {
         let language = request.language
@@ -116,27 +118,48 @@ enum Pages {
         if let user {
             var items: [(String, String)] = [("/", "nav.home")]
             if user.role.managesRecords {
-                items += [("/members", "nav.members"), ("/honors", "nav.honors"), ("/studios", "nav.studios"), ("/outreach-activities", "nav.outreach"), ("/tech-problems", "nav.techProblems"), ("/innovation-items", "nav.innovation"), ("/mentorship-agreements", "nav.mentorship"), ("/training-programs", "nav.training"), ("/certifications", "nav.certifications"), ("/competitions", "nav.competitions"), ("/dispute-cases", "nav.disputes"), ("/service-events", "nav.services"), ("/safety-campaigns", "nav.safety"), ("/hazard-reports", "nav.hazards"), ("/organizations", "nav.organizations"), ("/units", "nav.units"), ("/audit", "nav.audit")]
+                items += [
+                    ("/members", "nav.members"), ("/honors", "nav.honors"), ("/studios", "nav.studios"),
+                    ("/outreach-activities", "nav.outreach"), ("/tech-problems", "nav.techProblems"),
+                    ("/innovation-items", "nav.innovation"), ("/mentorship-agreements", "nav.mentorship"),
+                    ("/training-programs", "nav.training"), ("/certifications", "nav.certifications"),
+                    ("/competitions", "nav.competitions"), ("/dispute-cases", "nav.disputes"), ("/service-events", "nav.services"),
+                    ("/safety-campaigns", "nav.safety"), ("/hazard-reports", "nav.hazards"), ("/organizations", "nav.organizations"),
+                    ("/units", "nav.units"), ("/audit", "nav.audit"),
+                ]
             }
-            if user.role == .admin || (user.role == .officer && user.handlesAid) { items.insert(("/aid-applications", "nav.aid"), at: items.count - 3) }
+            if user.role == .admin || (user.role == .officer && user.handlesAid) {
+                items.insert(("/aid-applications", "nav.aid"), at: items.count - 3)
+            }
             if user.role == .admin { items.append(("/users", "nav.users")) }
             if user.role == .reviewer { items += [("/reviews", "nav.reviews"), ("/judging", "nav.judging")] }
-            if user.memberID != nil { items += [("/me", "nav.me"), ("/me/innovation", "nav.myInnovation"), ("/me/competitions", "nav.myCompetitions"), ("/me/disputes", "nav.myDisputes"), ("/me/stations", "nav.stations"), ("/me/hazards", "nav.myHazards"), ("/me/aid", "nav.myAid")] }
+            if user.memberID != nil {
+                items += [
+                    ("/me", "nav.me"), ("/me/innovation", "nav.myInnovation"), ("/me/competitions", "nav.myCompetitions"),
+                    ("/me/disputes", "nav.myDisputes"), ("/me/stations", "nav.stations"), ("/me/hazards", "nav.myHazards"),
+                    ("/me/aid", "nav.myAid"),
+                ]
+            }
             let path = request.url.path
             // The most specific entry is the active one: /me/innovation, not also /me.
-            let active = items.map(\.0).filter { $0 == "/" ? path == "/" : path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + "?") }.max { $0.count < $1.count }
+            let active = items.map(\.0).filter {
+                $0 == "/" ? path == "/" : path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + "?")
+            }.max { $0.count < $1.count }
             nav = items.map { href, key in Layout.NavItem(href: href, label: request.t(key), active: href == active) }
         }
         let notice = (try? request.query.get(String.self, at: "notice")).flatMap { notices.contains($0) ? request.t("notice.\($0)") : nil }
         return Layout(
             title: request.t(titleKey), lang: language.rawValue, otherLang: other.rawValue,
             otherLangLabel: other == .en ? "English" : "中文",
-            langHref: "/lang/\(other.rawValue)?next=" + (request.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
+            langHref: "/lang/\(other.rawValue)?next="
+                + (request.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
             userName: user?.displayName, roleLabel: user.map { request.t("role.\($0.role.rawValue)") },
             csrf: request.authSession?.csrfToken ?? "", nav: nav, notice: notice,
             refusal: (try? request.query.get(String.self, at: "refused")).flatMap { refusals.contains($0) ? request.t($0) : nil },
             path: request.url.path,
-            listQuery: (request.url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") && !$0.hasPrefix("notice=") && !$0.hasPrefix("format=") }.joined(separator: "&"),
+            listQuery: (request.url.query ?? "").split(separator: "&").filter {
+                !$0.hasPrefix("page=") && !$0.hasPrefix("notice=") && !$0.hasPrefix("format=")
+            }.joined(separator: "&"),
             typed: typed(request),
             seesAid: user.map { $0.role == .admin || ($0.role == .officer && $0.handlesAid) } ?? false)
     }
@@ -145,12 +168,16 @@ enum Pages {
     /// small forms on a record's page (a step's reason, an amount, session notes) get their text back.
     private static func typed(_ request: Request) -> Layout.Typed? {
         guard request.method == .POST, request.headers.contentType == .urlEncodedForm,
-              let fields = try? request.content.decode([String: String].self) else { return nil }
-        return Layout.Typed(action: request.url.path.split(separator: "/").last.map(String.init) ?? "",
-                            fields: fields.filter { !["_csrf", "_once", "version"].contains($0.key) })
+            let fields = try? request.content.decode([String: String].self)
+        else { return nil }
+        return Layout.Typed(
+            action: request.url.path.split(separator: "/").last.map(String.init) ?? "",
+            fields: fields.filter { !["_csrf", "_once", "version"].contains($0.key) })
     }
 
-    static func render(_ template: String, _ context: some Encodable, status: HTTPStatus = .ok, on request: Request) async throws -> Response {
+    static func render(_ template: String, _ context: some Encodable, status: HTTPStatus = .ok, on request: Request) async throws
+        -> Response
+    {
         let response = try await request.view.render(template, context).encodeResponse(for: request)
         response.status = status
         return response
@@ -158,7 +185,8 @@ enum Pages {
 
     /// Back to a record's page with the reason an action on it was refused.
     static func redirect(_ path: String, refused error: AppError, on request: Request) -> Response {
-        request.redirect(to: path + "?refused=" + (error.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), redirectType: .normal)
+        request.redirect(
+            to: path + "?refused=" + (error.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), redirectType: .normal)
     }
 
     static func redirect(_ path: String, notice: String, on request: Request) -> Response {
@@ -175,7 +203,9 @@ enum Pages {
         if error.status == .unauthorized {
             return request.redirect(to: "/login")
         }
-        let context = ErrorContext(layout: layout(request, titleKey: "error.title"), status: Int(error.status.code), message: request.t(error.key, error.arguments))
+        let context = ErrorContext(
+            layout: layout(request, titleKey: "error.title"), status: Int(error.status.code), message: request.t(error.key, error.arguments)
+        )
         return try await render("error", context, status: error.status, on: request)
     }
 
@@ -187,7 +217,9 @@ enum Pages {
     }
 
     static func history(_ entries: [AuditEntryOutput], on request: Request) -> [HistoryRow] {
-        entries.map { HistoryRow(at: timestamp($0.at), actor: actorName($0.actorName, on: request), action: request.t("action.\($0.action.rawValue)")) }
+        entries.map {
+            HistoryRow(at: timestamp($0.at), actor: actorName($0.actorName, on: request), action: request.t("action.\($0.action.rawValue)"))
+        }
     }
 
     /// Changes made by the system itself (start-up, the demo loader) say so in the user's language.
@@ -197,7 +229,8 @@ enum Pages {
 
     /// The last changes of a record, for its page.
     static func recentHistory<M: Audited>(of record: M, scope: UnitScope, on request: Request) async throws -> [HistoryRow] {
-        let entries = try await AuditQueries.list(ListQuery(per: 10), filter: AuditFilter(entity: M.auditEntity, entityId: record.id), scope: scope, on: request.db)
+        let entries = try await AuditQueries.list(
+            ListQuery(per: 10), filter: AuditFilter(entity: M.auditEntity, entityId: record.id), scope: scope, on: request.db)
         return history(entries.items, on: request)
     }
 
@@ -212,7 +245,9 @@ enum Pages {
 
     /// A change made from a record's own page (a workflow step, adding a result): back to the page
     /// with a notice, or the page again with the refusal beside the record.
-    static func act(_ req: Request, redirect path: String, change: () async throws -> Void, rerender: (AppError) async throws -> Response) async throws -> Response {
+    static func act(_ req: Request, redirect path: String, change: () async throws -> Void, rerender: (AppError) async throws -> Response)
+        async throws -> Response
+    {
         do {
             try await change()
             return redirect(path, notice: "saved", on: req)
@@ -230,7 +265,9 @@ enum Pages {
         }
     }
 
-    static func enumOptions<E: RawRepresentable & CaseIterable>(_ type: E.Type, prefix: String, selected: String?, request: Request) -> [SelectOption] where E.RawValue == String {
+    static func enumOptions<E: RawRepresentable & CaseIterable>(_ type: E.Type, prefix: String, selected: String?, request: Request)
+        -> [SelectOption] where E.RawValue == String
+    {
         E.allCases.map { SelectOption(value: $0.rawValue, label: request.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == selected) }
     }
 
@@ -242,7 +279,9 @@ enum Pages {
     /// its field (`会谈记录：此项为必填项。`), by the record's own label for it or the common one.
     static func pageError(_ error: AppError, entity: String, on request: Request) -> FormError {
         let message = request.t(error.key, error.arguments)
-        guard let field = error.field, !["status", "version"].contains(field) else { return FormError(field: error.field ?? "", message: message) }
+        guard let field = error.field, !["status", "version"].contains(field) else {
+            return FormError(field: error.field ?? "", message: message)
+        }
         for key in ["\(entity)Field.\(field)", "field.\(field)"] where request.t(key) != key {
             return FormError(field: field, message: request.t("error.withField", [request.t(key), message]))
         }

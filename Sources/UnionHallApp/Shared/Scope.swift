@@ -20,7 +20,9 @@ struct UnitScope: Sendable {
 
     /// Narrows a query to records whose unit is in scope; `within` (from `?unitId=`) narrows
     /// further to a subtree the user holds, and is refused (404) outside it.
-    func apply<M: Model>(to query: QueryBuilder<M>, unitKey: KeyPath<M, FieldProperty<M, UUID>>, within: UUID? = nil) throws -> QueryBuilder<M> {
+    func apply<M: Model>(to query: QueryBuilder<M>, unitKey: KeyPath<M, FieldProperty<M, UUID>>, within: UUID? = nil) throws
+        -> QueryBuilder<M>
+    {
         guard let ids = try unitIDs(within: within) else { return query }
         return query.filter(unitKey ~~ Array(ids))
     }
@@ -64,9 +66,10 @@ struct UnitTree: Sendable {
 
     static func load(on db: any Database) async throws -> UnitTree {
         let units = try await UnionUnit.query(on: db).filter(\.$deletedAt == nil).all()
-        return UnitTree(nodes: units.compactMap { unit in
-            unit.id.map { Node(id: $0, name: unit.name, kind: unit.kind, parentID: unit.parentID) }
-        })
+        return UnitTree(
+            nodes: units.compactMap { unit in
+                unit.id.map { Node(id: $0, name: unit.name, kind: unit.kind, parentID: unit.parentID) }
+            })
     }
 
     func subtree(of root: UUID) -> Set<UUID> {

@@ -3,7 +3,9 @@ import Vapor
 /// Headers every response carries: no inline script or style, no framing, no MIME sniffing.
 /// `Server-Timing` reports the server's own time for each request, which the benchmarks read.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
-    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    static let contentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+        + "form-action 'self'; frame-ancestors 'none'"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let started = ContinuousClock.now
@@ -18,7 +20,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         if request.application.current.secureCookies || request.headers.first(name: "X-Forwarded-Proto") == "https" {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
-        if request.url.path != "/login", request.url.path != "/api/v1/openapi.json", !request.url.path.hasPrefix("/css/"), !request.url.path.hasPrefix("/js/") {
+        if request.url.path != "/login", request.url.path != "/api/v1/openapi.json", !request.url.path.hasPrefix("/css/"),
+            !request.url.path.hasPrefix("/js/")
+        {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         let elapsed = ContinuousClock.now - started

@@ -12,7 +12,8 @@ protocol ImportColumn: RawRepresentable, CaseIterable, Hashable where RawValue =
 extension ImportColumn {
     /// A header cell, in Chinese as the template writes it or as the English name.
     static func matching(_ text: String) -> Self? {
-        let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "(", with: "（").replacingOccurrences(
+            of: ")", with: "）")
         return allCases.first { $0.header == cleaned || $0.rawValue.lowercased() == cleaned.lowercased() }
     }
 }
@@ -47,7 +48,10 @@ struct ImportCheck<Column: ImportColumn> {
     /// The header: every column known, each once, the required ones present.
     mutating func checkHeader(_ header: [String]) throws {
         for (index, name) in header.enumerated() where !name.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let column = Column.matching(name) else { fail(1, nil, "error.import.unknownColumn", [name]); continue }
+            guard let column = Column.matching(name) else {
+                fail(1, nil, "error.import.unknownColumn", [name])
+                continue
+            }
             if positions[column] != nil { fail(1, column, "error.import.duplicateColumn", [name]) }
             positions[column] = index
         }
@@ -59,7 +63,9 @@ struct ImportCheck<Column: ImportColumn> {
 
     /// A file with a header and no rows is refused as such.
     func requireRows(_ count: Int) throws {
-        guard count > 0 else { throw ImportFailure(errors: [ImportRowError(row: 2, column: "", message: localize("error.import.noRows", []))], total: 1) }
+        guard count > 0 else {
+            throw ImportFailure(errors: [ImportRowError(row: 2, column: "", message: localize("error.import.noRows", []))], total: 1)
+        }
     }
 
     func cell(_ row: [String], _ column: Column) -> String { positions[column].map { $0 < row.count ? row[$0] : "" } ?? "" }

@@ -50,7 +50,10 @@ struct SheetScanner {
             switch (tag.name, tag.closing) {
             case ("row", false):
                 current = Row(number: tag.attributes["r"].flatMap { Int($0) }, cells: [])
-                if tag.selfClosing, let row = current { try each(row); current = nil }
+                if tag.selfClosing, let row = current {
+                    try each(row)
+                    current = nil
+                }
             case ("row", true):
                 if let row = current { try each(row) }
                 current = nil
@@ -84,7 +87,10 @@ struct SheetScanner {
     /// The next element tag; declarations, comments and processing instructions are skipped.
     private mutating func nextTag() throws -> Tag? {
         while at < bytes.count {
-            guard let open = bytes[at...].firstIndex(of: UInt8(ascii: "<")) else { at = bytes.count; return nil }
+            guard let open = bytes[at...].firstIndex(of: UInt8(ascii: "<")) else {
+                at = bytes.count
+                return nil
+            }
             at = open + 1
             guard at < bytes.count else { throw Malformed() }
             let first = bytes[at]
@@ -104,7 +110,8 @@ struct SheetScanner {
             var name = String(decoding: body[body.startIndex..<nameEnd], as: UTF8.self)
             // A namespace prefix (`x:c`) names the same element.
             if let colon = name.lastIndex(of: ":") { name = String(name[name.index(after: colon)...]) }
-            return Tag(name: name, closing: closing, selfClosing: selfClosing, attributes: closing ? [:] : try Self.attributes(body[nameEnd...]))
+            return Tag(
+                name: name, closing: closing, selfClosing: selfClosing, attributes: closing ? [:] : try Self.attributes(body[nameEnd...]))
         }
         return nil
     }
@@ -204,7 +211,9 @@ struct SheetStream {
     private static func lastRowEnd(in bytes: [UInt8]) -> Int? {
         var index = bytes.count - rowEnd.count
         while index >= 0 {
-            if bytes[index] == UInt8(ascii: "<"), bytes[index..<(index + rowEnd.count)].elementsEqual(rowEnd) { return index + rowEnd.count }
+            if bytes[index] == UInt8(ascii: "<"), bytes[index..<(index + rowEnd.count)].elementsEqual(rowEnd) {
+                return index + rowEnd.count
+            }
             index -= 1
         }
         return nil

@@ -25,7 +25,9 @@ struct SpreadsheetSource {
             var index = 0
             while let row = reader.next() {
                 if row.allSatisfy(\.isEmpty) { continue }
-                guard index < limits.maxRows else { throw SpreadsheetError(key: "error.import.tooManyRows", arguments: [String(limits.maxRows)]) }
+                guard index < limits.maxRows else {
+                    throw SpreadsheetError(key: "error.import.tooManyRows", arguments: [String(limits.maxRows)])
+                }
                 try each(index, SpreadsheetReader.fitted(row, to: header.count))
                 index += 1
             }
@@ -104,7 +106,9 @@ enum SpreadsheetReader {
     /// rows wait for `forEachRow`.
     static func open(_ bytes: some RandomAccessCollection<UInt8>, limits: Limits = Limits()) throws -> SpreadsheetSource {
         guard !bytes.isEmpty else { throw SpreadsheetError(key: "error.file.empty") }
-        guard bytes.count <= limits.maxBytes else { throw SpreadsheetError(key: "error.file.tooLarge", arguments: [String(limits.maxBytes / 1_048_576)]) }
+        guard bytes.count <= limits.maxBytes else {
+            throw SpreadsheetError(key: "error.file.tooLarge", arguments: [String(limits.maxBytes / 1_048_576)])
+        }
         switch FileKind.sniff(bytes) {
         case .xlsx: return try openXLSX(Data(bytes), limits: limits)
         case .none: return try openCSV(bytes, limits: limits)
@@ -123,7 +127,9 @@ enum SpreadsheetReader {
     }
 
     static func csvReader(_ text: String) throws -> CSVReader {
-        do { return try CSVReader(string: text, hasHeaderRow: true, trimFields: true) } catch { throw SpreadsheetError(key: "error.import.malformed") }
+        do { return try CSVReader(string: text, hasHeaderRow: true, trimFields: true) } catch {
+            throw SpreadsheetError(key: "error.import.malformed")
+        }
     }
 
     static func fitted(_ row: [String], to count: Int) -> [String] {
@@ -133,7 +139,10 @@ enum SpreadsheetReader {
     // MARK: xlsx
 
     private struct Relationships: Decodable {
-        struct Relationship: Decodable { let Id: String; let Target: String }
+        struct Relationship: Decodable {
+            let Id: String
+            let Target: String
+        }
         let Relationship: [Relationship]
     }
 
@@ -165,7 +174,9 @@ enum SpreadsheetReader {
                 // … and the bytes it really unpacks to, in case the declared sizes lie.
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     unpacked += chunk.count
-                    if unpacked > limits.maxUnpackedBytes || data.count + chunk.count > limit { throw SpreadsheetError(key: "error.import.bomb") }
+                    if unpacked > limits.maxUnpackedBytes || data.count + chunk.count > limit {
+                        throw SpreadsheetError(key: "error.import.bomb")
+                    }
                     data.append(chunk)
                 }
             } catch let error as SpreadsheetError { throw error } catch { throw SpreadsheetError(key: "error.import.malformed") }
@@ -182,7 +193,8 @@ enum SpreadsheetReader {
         guard let first = workbook.sheets.sheet.first else { throw SpreadsheetError(key: "error.import.noHeader") }
         var sheetPath = "xl/worksheets/sheet1.xml"
         if let relsData = try part("xl/_rels/workbook.xml.rels"),
-           let target = try decode(Relationships.self, relsData).Relationship.first(where: { $0.Id == first.id })?.Target {
+            let target = try decode(Relationships.self, relsData).Relationship.first(where: { $0.Id == first.id })?.Target
+        {
             sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         }
         let shared: [String]
@@ -247,7 +259,9 @@ enum SpreadsheetReader {
     static func value(of cell: SheetScanner.Cell, shared: [String]) throws -> String {
         switch cell.type {
         case "s":
-            guard let index = cell.value.flatMap({ Int($0) }), shared.indices.contains(index) else { throw SpreadsheetError(key: "error.import.malformed") }
+            guard let index = cell.value.flatMap({ Int($0) }), shared.indices.contains(index) else {
+                throw SpreadsheetError(key: "error.import.malformed")
+            }
             return shared[index]
         case "inlineStr": return cell.inline ?? ""
         case "b": return cell.value == "1" ? "TRUE" : "FALSE"

@@ -6,7 +6,8 @@ import Vapor
 enum StudioService {
     static let sortKeys = ["name", "yearNamed", "kind"]
 
-    static func list(_ list: ListQuery, filter: StudioFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<StudioOutput> {
+    static func list(_ list: ListQuery, filter: StudioFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<StudioOutput>
+    {
         let query = try scope.apply(to: Studio.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let kind = filter.kind { query.filter(\.$kind == kind) }
@@ -34,15 +35,19 @@ enum StudioService {
         guard !ids.isEmpty else { return [] }
         let names = try await MentorshipService.memberNames(studios.map(\.leadID), on: db)
         var members: [UUID: Int] = [:]
-        for studioID in try await StudioMember.query(on: db).filter(\.$studioID ~~ ids).all(\.$studioID) { members[studioID, default: 0] += 1 }
+        for studioID in try await StudioMember.query(on: db).filter(\.$studioID ~~ ids).all(\.$studioID) {
+            members[studioID, default: 0] += 1
+        }
         var figures: [UUID: [StudioResultKind: Int64]] = [:]
         for result in try await StudioResult.query(on: db).filter(\.$studioID ~~ ids).all() {
             let sum = figures[result.studioID, default: [:]][result.kind, default: 0]
-            figures[result.studioID, default: [:]][result.kind] = try sum.plus(result.kind.isMoney ? result.amountFen : Int64(result.quantity))
+            figures[result.studioID, default: [:]][result.kind] = try sum.plus(
+                result.kind.isMoney ? result.amountFen : Int64(result.quantity))
         }
         return try studios.map { studio in
             let id = try studio.requireID()
-            return try StudioOutput(studio, leadName: names[studio.leadID] ?? "", memberCount: members[id] ?? 0, figures: figures[id] ?? [:])
+            return try StudioOutput(
+                studio, leadName: names[studio.leadID] ?? "", memberCount: members[id] ?? 0, figures: figures[id] ?? [:])
         }
     }
 
@@ -78,7 +83,9 @@ enum StudioService {
         try await context.app.write { db in
             try await studio.claimVersion(version, on: db)
             try await studio.update(on: db)
-            if try await StudioMember.query(on: db).filter(\.$studioID == studio.requireID()).filter(\.$memberID == studio.leadID).count() == 0 {
+            if try await StudioMember.query(on: db).filter(\.$studioID == studio.requireID()).filter(\.$memberID == studio.leadID).count()
+                == 0
+            {
                 let lead = try StudioMember(studio: studio, memberID: studio.leadID, joinedAt: editor.at)
                 try await lead.create(on: db)
                 try await Audit.record(.create, lead, by: editor, on: db)
@@ -86,7 +93,6 @@ enum StudioService {
             try await Audit.record(.update, studio, before: before, by: editor, on: db)
         }
     }
-
 
     private static func apply(_ input: StudioInput, to studio: Studio, context: WriteContext) async throws {
         let isNew = studio.id == nil
@@ -102,7 +108,9 @@ enum StudioService {
         }
         for (field, id) in [("organizationId", input.organizationId), ("partnerId", input.partnerId)] {
             guard let id else { continue }
-            guard let organization = try await Organization.find(id, on: db), organization.deletedAt == nil, context.scope.contains(organization.unitID) else {
+            guard let organization = try await Organization.find(id, on: db), organization.deletedAt == nil,
+                context.scope.contains(organization.unitID)
+            else {
                 throw AppError.invalid(field, "error.organization.notHeld")
             }
         }
@@ -130,7 +138,9 @@ enum StudioService {
 
     /// Adds a member of the officer's scope to the team; a second time is a 409.
     static func addMember(_ memberID: UUID, to studio: Studio, context: WriteContext) async throws {
-        guard let member = try await Member.find(memberID, on: context.app.db), member.deletedAt == nil, context.scope.contains(member.unitID) else {
+        guard let member = try await Member.find(memberID, on: context.app.db), member.deletedAt == nil,
+            context.scope.contains(member.unitID)
+        else {
             throw AppError.invalid("memberId", "error.mentorship.memberNotHeld")
         }
         let editor = context.editor
@@ -150,7 +160,10 @@ enum StudioService {
         guard memberID != studio.leadID else { throw AppError.conflict("memberId", "error.studio.leadStays") }
         let editor = context.editor
         try await context.app.write { db in
-            guard let link = try await StudioMember.query(on: db).filter(\.$studioID == studio.requireID()).filter(\.$memberID == memberID).first() else {
+            guard
+                let link = try await StudioMember.query(on: db).filter(\.$studioID == studio.requireID()).filter(\.$memberID == memberID)
+                    .first()
+            else {
                 throw AppError.notFound
             }
             let before = link.auditSnapshot()
@@ -160,11 +173,15 @@ enum StudioService {
     }
 
     static func results(of studio: Studio, on db: any Database) async throws -> [StudioResultOutput] {
-        try await StudioResult.query(on: db).filter(\.$studioID == studio.requireID()).sort(\.$year, .descending).sort(\.$kind).all().map(StudioResultOutput.init)
+        try await StudioResult.query(on: db).filter(\.$studioID == studio.requireID()).sort(\.$year, .descending).sort(\.$kind).all().map(
+            StudioResultOutput.init)
     }
 
     static func addResult(_ input: StudioResultInput, to studio: Studio, context: WriteContext) async throws -> StudioResult {
-        if let issue = StudioResultRules.check(kind: input.kind, quantity: input.quantity, amountFen: input.amountFen, year: input.year, currentYear: CivilDate(context.editor.at).year) {
+        if let issue = StudioResultRules.check(
+            kind: input.kind, quantity: input.quantity, amountFen: input.amountFen, year: input.year,
+            currentYear: CivilDate(context.editor.at).year)
+        {
             throw AppError.invalid(issue)
         }
         let title = (input.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

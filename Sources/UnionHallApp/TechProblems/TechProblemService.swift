@@ -5,7 +5,9 @@ import Vapor
 /// Technical problems: raising them (officers, or a worker for their own employer), matching,
 /// solving or closing them, and the module's figures.
 enum TechProblemService {
-    static func base(_ list: ListQuery, filter: TechProblemFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<TechProblem> {
+    static func base(_ list: ListQuery, filter: TechProblemFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<
+        TechProblem
+    > {
         let query = try scope.apply(to: TechProblem.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let status = filter.status { query.filter(\.$status == status) }
@@ -24,7 +26,9 @@ enum TechProblemService {
         return query
     }
 
-    static func list(_ list: ListQuery, filter: TechProblemFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<TechProblemOutput> {
+    static func list(_ list: ListQuery, filter: TechProblemFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
+        TechProblemOutput
+    > {
         let query = try base(list, filter: filter, scope: scope, on: db)
         if filter.on == "solved" { query.sort(\.$solvedDate, .descending) } else { query.sort(\.$raisedDate, .descending) }
         query.sort(\.$id)
@@ -42,7 +46,9 @@ enum TechProblemService {
     }
 
     static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> TechProblem {
-        guard let problem = try await TechProblem.find(id, on: db), includingDeleted || problem.deletedAt == nil else { throw AppError.notFound }
+        guard let problem = try await TechProblem.find(id, on: db), includingDeleted || problem.deletedAt == nil else {
+            throw AppError.notFound
+        }
         try scope.check(problem.unitID)
         return problem
     }
@@ -72,7 +78,9 @@ enum TechProblemService {
         }
         guard let organization = member.organizationID else { throw AppError.invalid("organizationId", "error.techProblem.noEmployer") }
         let tree = try await UnitTree.load(on: request.db)
-        let context = WriteContext(user: user, scope: UnitScope(unitIDs: tree.subtree(of: member.unitID), tree: tree), editor: try request.editor(), app: request.application)
+        let context = WriteContext(
+            user: user, scope: UnitScope(unitIDs: tree.subtree(of: member.unitID), tree: tree), editor: try request.editor(),
+            app: request.application)
         var own = input
         own.organizationId = organization
         return try await create(own, context: context, once: once)
@@ -103,13 +111,15 @@ enum TechProblemService {
         switch step {
         case .match:
             if let memberID = input.memberId {
-                guard let member = try await Member.find(memberID, on: db), member.deletedAt == nil, context.scope.contains(member.unitID) else {
+                guard let member = try await Member.find(memberID, on: db), member.deletedAt == nil, context.scope.contains(member.unitID)
+                else {
                     throw AppError.invalid("memberId", "error.mentorship.memberNotHeld")
                 }
                 problem.matchedMemberID = memberID
                 problem.matchedStudioID = nil
             } else if let studioID = input.studioId {
-                guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil, context.scope.contains(studio.unitID) else {
+                guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil, context.scope.contains(studio.unitID)
+                else {
                     throw AppError.invalid("studioId", "error.outreach.studio")
                 }
                 problem.matchedStudioID = studioID
@@ -145,12 +155,13 @@ enum TechProblemService {
         }
     }
 
-
     private static func apply(_ input: TechProblemInput, to problem: TechProblem, context: WriteContext) async throws {
         let isNew = problem.id == nil
-        guard let organizationID = input.organizationId ?? (isNew ? nil : problem.organizationID) else { throw AppError.invalid("organizationId", "error.required") }
+        guard let organizationID = input.organizationId ?? (isNew ? nil : problem.organizationID) else {
+            throw AppError.invalid("organizationId", "error.required")
+        }
         guard let organization = try await Organization.find(organizationID, on: context.app.db), organization.deletedAt == nil,
-              context.scope.contains(organization.unitID) || context.user.role == .member
+            context.scope.contains(organization.unitID) || context.user.role == .member
         else { throw AppError.invalid("organizationId", "error.organization.notHeld") }
         let title = (input.title ?? (isNew ? "" : problem.title)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw AppError.invalid("title", "error.required") }
@@ -161,7 +172,9 @@ enum TechProblemService {
         let trade = (input.trade ?? (isNew ? nil : problem.trade))?.trimmingCharacters(in: .whitespaces)
         if let trade, !trade.isEmpty, !Trades.isKnown(trade) { throw AppError.invalid("trade", "error.trade.unknown") }
         let dateText = input.raisedDate ?? (isNew ? CivilDate(context.editor.at).description : problem.raisedDate)
-        guard let raised = CivilDate(dateText.isEmpty ? CivilDate(context.editor.at).description : dateText) else { throw AppError.invalid("raisedDate", "error.date.invalid") }
+        guard let raised = CivilDate(dateText.isEmpty ? CivilDate(context.editor.at).description : dateText) else {
+            throw AppError.invalid("raisedDate", "error.date.invalid")
+        }
         problem.unitID = organization.unitID
         problem.organizationID = organizationID
         problem.title = title

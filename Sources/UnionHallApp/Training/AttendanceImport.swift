@@ -21,12 +21,16 @@ enum AttendanceImport {
     }
 
     /// Walks the sheet twice, like the innovation import: the people it names, then each row.
-    static func run(_ source: SpreadsheetSource, program: TrainingProgram, context: WriteContext, localize: @escaping (String, [String]) -> String) async throws -> Int {
+    static func run(
+        _ source: SpreadsheetSource, program: TrainingProgram, context: WriteContext, localize: @escaping (String, [String]) -> String
+    ) async throws -> Int {
         var check = ImportCheck<Column>(localize: localize)
         try check.checkHeader(source.header)
         let db = context.app.db
         let programID = try program.requireID()
-        let sessions = Dictionary(try await TrainingSession.query(on: db).filter(\.$programID == programID).all().map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
+        let sessions = Dictionary(
+            try await TrainingSession.query(on: db).filter(\.$programID == programID).all().map { ($0.date, $0) },
+            uniquingKeysWith: { first, _ in first })
         var named: [String] = []
         try source.forEachRow { _, row in named.append(check.cell(row, .idNumber)) }
         try check.requireRows(named.count)
@@ -39,7 +43,9 @@ enum AttendanceImport {
             var session: TrainingSession?
             let dateText = check.cell(row, .date).trimmingCharacters(in: .whitespaces)
             if let date = SpreadsheetDate.parse(dateText) {
-                if let start = CivilDate(program.startDate), let end = CivilDate(program.endDate), let issue = TrainingRules.checkSessionDate(date, start: start, end: end) {
+                if let start = CivilDate(program.startDate), let end = CivilDate(program.endDate),
+                    let issue = TrainingRules.checkSessionDate(date, start: start, end: end)
+                {
                     check.fail(number, .date, issue.key, issue.arguments)
                 } else if let found = sessions[date.description] {
                     session = found
@@ -55,7 +61,9 @@ enum AttendanceImport {
                 if let found = members[id.value], context.scope.contains(found.unitID) {
                     member = found
                     let name = check.cell(row, .name).trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty, SearchKey.simplify(name) != found.nameKey { check.fail(number, .name, "error.training.nameMismatch", [Masking.idNumber(id.value)]) }
+                    if !name.isEmpty, SearchKey.simplify(name) != found.nameKey {
+                        check.fail(number, .name, "error.training.nameMismatch", [Masking.idNumber(id.value)])
+                    }
                 } else {
                     check.fail(number, .idNumber, "error.import.memberNotHeld", [Masking.idNumber(id.value)])
                 }
@@ -63,7 +71,10 @@ enum AttendanceImport {
                 check.fail(number, .idNumber, "error.idNumber.\(problem.rawValue)")
             }
             guard let session, let sessionID = session.id, let memberID = member?.id else { return }
-            guard seen.insert("\(sessionID)|\(memberID)").inserted else { check.fail(number, .idNumber, "error.training.listedTwice"); return }
+            guard seen.insert("\(sessionID)|\(memberID)").inserted else {
+                check.fail(number, .idNumber, "error.training.listedTwice")
+                return
+            }
             rows.append((sessionID, memberID))
         }
         try check.throwIfFailed()
@@ -71,10 +82,12 @@ enum AttendanceImport {
         let found = rows
         return try await context.app.write { db in
             let ids = Array(Set(found.map(\.session)))
-            let present = Set(try await TrainingAttendance.query(on: db).filter(\.$sessionID ~~ ids).all().map { "\($0.sessionID)|\($0.memberID)" })
+            let present = Set(
+                try await TrainingAttendance.query(on: db).filter(\.$sessionID ~~ ids).all().map { "\($0.sessionID)|\($0.memberID)" })
             let new = found.filter { !present.contains("\($0.session)|\($0.member)") }
-            try await BulkInsert.rows(into: TrainingAttendance.schema, columns: ["id", "session_id", "program_id", "member_id"],
-                                      new.lazy.map { [UUID(), $0.session, programID, $0.member] }, on: db)
+            try await BulkInsert.rows(
+                into: TrainingAttendance.schema, columns: ["id", "session_id", "program_id", "member_id"],
+                new.lazy.map { [UUID(), $0.session, programID, $0.member] }, on: db)
             var bySession: [UUID: Int] = [:]
             for row in new { bySession[row.session, default: 0] += 1 }
             for (session, count) in bySession {
@@ -87,8 +100,10 @@ enum AttendanceImport {
 
     static func template(_ request: Request, program: TrainingProgram) throws -> Response {
         let format = try request.query.decode(ListExport.Options.self).format ?? .xlsx
-        return try SpreadsheetWriter.download(format, name: "attendance-template", header: Column.allCases.map(\.header), rows: [
-            [program.startDate, "620102198001011234", "张三"],
-        ])
+        return try SpreadsheetWriter.download(
+            format, name: "attendance-template", header: Column.allCases.map(\.header),
+            rows: [
+                [program.startDate, "620102198001011234", "张三"]
+            ])
     }
 }

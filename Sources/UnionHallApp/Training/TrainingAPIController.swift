@@ -24,7 +24,8 @@ struct TrainingAPIController: RouteCollection {
         }
         program.post("sessions") { req async throws -> Response in
             let (program, context) = try await Self.program(req)
-            let session = try await TrainingAttendanceService.addSession(program, input: try req.content.decode(TrainingSessionInput.self), context: context)
+            let session = try await TrainingAttendanceService.addSession(
+                program, input: try req.content.decode(TrainingSessionInput.self), context: context)
             return try await TrainingAttendanceService.output(session).encodeResponse(status: .created, for: req)
         }
         program.get("sessions", ":sessionId", "attendance") { req async throws -> [Attendee] in
@@ -37,7 +38,8 @@ struct TrainingAPIController: RouteCollection {
         program.post("sessions", ":sessionId", "attendance") { req async throws -> TrainingSessionOutput in
             let (program, context) = try await Self.program(req)
             let session = try await TrainingAttendanceService.session(try req.parameters.require("sessionId"), of: program, on: req.db)
-            try await TrainingAttendanceService.record(try req.content.decode(AttendanceInput.self), session: session, program: program, context: context)
+            try await TrainingAttendanceService.record(
+                try req.content.decode(AttendanceInput.self), session: session, program: program, context: context)
             return try TrainingAttendanceService.output(session)
         }
         program.get("enrolments") { req async throws -> [EnrolmentOutput] in
@@ -45,8 +47,11 @@ struct TrainingAPIController: RouteCollection {
         }
         program.post("enrolments") { req async throws -> Response in
             let (program, context) = try await Self.program(req)
-            let enrolment = try await TrainingPlaces.enrol(program, memberID: try req.content.decode(EnrolmentInput.self).memberId, context: context)
-            guard let output = try await TrainingPlaces.enrolments(of: program, on: req.db).first(where: { $0.id == enrolment.id }) else { throw AppError.notFound }
+            let enrolment = try await TrainingPlaces.enrol(
+                program, memberID: try req.content.decode(EnrolmentInput.self).memberId, context: context)
+            guard let output = try await TrainingPlaces.enrolments(of: program, on: req.db).first(where: { $0.id == enrolment.id }) else {
+                throw AppError.notFound
+            }
             return try await output.encodeResponse(status: .created, for: req)
         }
         program.post("enrolments", ":enrolmentId", "withdraw") { req async throws -> [EnrolmentOutput] in

@@ -15,7 +15,9 @@ struct TrainingPages: RouteCollection {
             try await Self.change(req) { program, context in
                 let form = try req.content.decode(SessionForm.self)
                 let heads = try Self.count(form.headCount, field: "headCount")
-                _ = try await TrainingAttendanceService.addSession(program, input: TrainingSessionInput(date: form.date, place: form.place, trainers: form.trainers, headCount: heads), context: context)
+                _ = try await TrainingAttendanceService.addSession(
+                    program, input: TrainingSessionInput(date: form.date, place: form.place, trainers: form.trainers, headCount: heads),
+                    context: context)
             }
         }
         programs.post(":id", "enrolments") { req in
@@ -36,14 +38,17 @@ struct TrainingPages: RouteCollection {
             let session = try await TrainingAttendanceService.session(try req.parameters.require("sessionId"), of: program, on: req.db)
             let form = try req.content.decode(AttendanceForm.self)
             let path = "\(Self.path)/\(try program.requireID())/sessions/\(try session.requireID())"
-            return try await Pages.act(req, redirect: path, change: {
-                var ids = (form.memberIds ?? []).compactMap(UUID.init(uuidString:))
-                if let number = form.idNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
-                    ids.append(try await MemberLookup.byIDNumber(number, field: "memberIds", within: context.scope, on: req.db))
-                }
-                let heads = try Self.count(form.headCount, field: "headCount")
-                try await TrainingAttendanceService.record(AttendanceInput(memberIds: ids, headCount: heads), session: session, program: program, context: context)
-            }, rerender: { try await Self.renderSession(req, error: $0) })
+            return try await Pages.act(
+                req, redirect: path,
+                change: {
+                    var ids = (form.memberIds ?? []).compactMap(UUID.init(uuidString:))
+                    if let number = form.idNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
+                        ids.append(try await MemberLookup.byIDNumber(number, field: "memberIds", within: context.scope, on: req.db))
+                    }
+                    let heads = try Self.count(form.headCount, field: "headCount")
+                    try await TrainingAttendanceService.record(
+                        AttendanceInput(memberIds: ids, headCount: heads), session: session, program: program, context: context)
+                }, rerender: { try await Self.renderSession(req, error: $0) })
         }
         programs.get(":id", "attendance", "template") { req in
             try AttendanceImport.template(req, program: try await TrainingAPIController.program(req).program)
@@ -51,7 +56,9 @@ struct TrainingPages: RouteCollection {
         programs.upload(":id", "attendance", "import", maxSize: TrainingAPIController.importBodyLimit) { req in
             let (program, context) = try await TrainingAPIController.program(req)
             do {
-                let count = try await AttendanceImport.run(try ImportUpload.source(req), program: program, context: context) { req.t($0, $1) }
+                let count = try await AttendanceImport.run(try ImportUpload.source(req), program: program, context: context) {
+                    req.t($0, $1)
+                }
                 return req.redirect(to: "\(Self.path)/\(try program.requireID())?notice=imported&count=\(count)", redirectType: .normal)
             } catch let failure as ImportFailure {
                 return try await Self.renderShow(req, error: nil, failure: failure)
@@ -121,8 +128,12 @@ struct TrainingPages: RouteCollection {
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "training.title"),
-            programs: counts.programs.map { Figure(label: req.t("trainingKind.\($0.key)"), count: $0.count, href: "\(Self.path)?kind=\($0.key)&\(period)") },
-            personTimes: counts.personTimes.map { Figure(label: req.t("trainingKind.\($0.key)"), count: $0.count, href: "\(Self.path)?kind=\($0.key)&\(period)") },
+            programs: counts.programs.map {
+                Figure(label: req.t("trainingKind.\($0.key)"), count: $0.count, href: "\(Self.path)?kind=\($0.key)&\(period)")
+            },
+            personTimes: counts.personTimes.map {
+                Figure(label: req.t("trainingKind.\($0.key)"), count: $0.count, href: "\(Self.path)?kind=\($0.key)&\(period)")
+            },
             totals: [
                 Figure(label: req.t("training.programs"), count: counts.programsTotal, href: "\(Self.path)?\(period)"),
                 Figure(label: req.t("training.personTimes"), count: counts.personTimesTotal, href: "\(Self.path)?\(period)"),
@@ -131,12 +142,16 @@ struct TrainingPages: RouteCollection {
                 Figure(label: req.t("enrolmentStatus.waiting"), count: counts.waiting, href: "\(Self.path)?\(period)"),
             ],
             rows: page.items.map { program in
-                Row(id: program.id.uuidString, title: program.title, kind: req.t("trainingKind.\(program.kind.rawValue)"), dates: "\(program.startDate) – \(program.endDate)",
-                    places: "\(program.enrolled) / \(program.places)" + (program.waiting > 0 ? " (+\(program.waiting))" : ""), personTimes: program.personTimes,
+                Row(
+                    id: program.id.uuidString, title: program.title, kind: req.t("trainingKind.\(program.kind.rawValue)"),
+                    dates: "\(program.startDate) – \(program.endDate)",
+                    places: "\(program.enrolled) / \(program.places)" + (program.waiting > 0 ? " (+\(program.waiting))" : ""),
+                    personTimes: program.personTimes,
                     unit: scope.tree.name(of: program.unitId))
             },
             pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "",
-            kinds: Pages.enumOptions(TrainingKind.self, prefix: "trainingKind", selected: filter.kind?.rawValue, request: req), deleted: list.deleted == true)
+            kinds: Pages.enumOptions(TrainingKind.self, prefix: "trainingKind", selected: filter.kind?.rawValue, request: req),
+            deleted: list.deleted == true)
         return try await Pages.render("training/index", context, on: req)
     }
 
@@ -170,12 +185,14 @@ struct TrainingPages: RouteCollection {
         let (_, scope) = try await req.requireManager()
         let program = try await TrainingService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await program.output(on: req)
-        let names = try await Organization.query(on: req.db).filter(\.$id ~~ [program.collegeID, program.employerID].compactMap { $0 }).all()
+        let names = try await Organization.query(on: req.db).filter(\.$id ~~ [program.collegeID, program.employerID].compactMap { $0 })
+            .all()
         func name(_ id: UUID?) -> String { names.first { $0.id == id }?.name ?? "" }
         let partnership = try await program.partnershipID.asyncMap { try await Partnership.find($0, on: req.db) }
         let enrolments = try await TrainingPlaces.enrolments(of: program, on: req.db)
         let context = ShowContext(
-            layout: Pages.layout(req, titleKey: "training.show"), program: output, kindLabel: req.t("trainingKind.\(program.kind.rawValue)"),
+            layout: Pages.layout(req, titleKey: "training.show"), program: output,
+            kindLabel: req.t("trainingKind.\(program.kind.rawValue)"),
             college: name(program.collegeID), employer: name(program.employerID), partnership: partnership??.name ?? "",
             offer: program.offerSalaryFen.map { req.t("training.offerPerMonth", [Fen($0).description]) } ?? "",
             sessions: try await TrainingAttendanceService.sessions(of: program, on: req.db),
@@ -213,10 +230,13 @@ struct TrainingPages: RouteCollection {
         let session = try await TrainingAttendanceService.session(try req.parameters.require("sessionId"), of: program, on: req.db)
         let present = Set(try await TrainingAttendanceService.attendees(of: session, on: req.db))
         let enrolled = try await TrainingPlaces.enrolments(of: program, on: req.db).filter { $0.status == .enrolled }
-        let others = try await MentorshipService.memberNames(Array(present.subtracting(enrolled.map(\.memberId))), on: req.db).values.sorted()
+        let others = try await MentorshipService.memberNames(Array(present.subtracting(enrolled.map(\.memberId))), on: req.db).values
+            .sorted()
         let context = SessionContext(
-            layout: Pages.layout(req, titleKey: "training.attendance"), program: try await program.output(on: req), session: try TrainingAttendanceService.output(session),
-            attendees: enrolled.map { Attendee(id: $0.memberId.uuidString, name: $0.memberName, present: present.contains($0.memberId)) }, others: others,
+            layout: Pages.layout(req, titleKey: "training.attendance"), program: try await program.output(on: req),
+            session: try TrainingAttendanceService.output(session),
+            attendees: enrolled.map { Attendee(id: $0.memberId.uuidString, name: $0.memberName, present: present.contains($0.memberId)) },
+            others: others,
             error: error.map { Pages.formError($0, on: req) })
         return try await Pages.render("training/session", context, status: error.map { $0.status } ?? .ok, on: req)
     }

@@ -8,7 +8,9 @@ import Vapor
 enum TrainingService {
     static let sortKeys = ["startDate", "title", "createdAt"]
 
-    static func list(_ list: ListQuery, filter: TrainingFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<TrainingProgramOutput> {
+    static func list(_ list: ListQuery, filter: TrainingFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
+        TrainingProgramOutput
+    > {
         let query = try base(list, filter: filter, scope: scope, on: db)
         let direction: (Bool) -> DatabaseQuery.Sort.Direction = { $0 ? .descending : .ascending }
         switch list.sortKey(allowed: sortKeys) {
@@ -24,7 +26,9 @@ enum TrainingService {
     }
 
     /// Programmes that run during the period (they overlap it), in scope, filtered.
-    static func base(_ list: ListQuery, filter: TrainingFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<TrainingProgram> {
+    static func base(_ list: ListQuery, filter: TrainingFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<
+        TrainingProgram
+    > {
         let query = try scope.apply(to: TrainingProgram.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let kind = filter.kind { query.filter(\.$kind == kind) }
@@ -42,7 +46,9 @@ enum TrainingService {
         let ids = programs.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         var waiting: [UUID: Int] = [:]
-        for row in try await TrainingEnrolment.query(on: db).filter(\.$programID ~~ ids).filter(\.$status == .waiting).all(\.$programID) { waiting[row, default: 0] += 1 }
+        for row in try await TrainingEnrolment.query(on: db).filter(\.$programID ~~ ids).filter(\.$status == .waiting).all(\.$programID) {
+            waiting[row, default: 0] += 1
+        }
         var sessions: [UUID: (Int, Int)] = [:]
         for session in try await TrainingSession.query(on: db).filter(\.$programID ~~ ids).all() {
             let current = sessions[session.programID] ?? (0, 0)
@@ -51,16 +57,21 @@ enum TrainingService {
         return try programs.map { program in
             let id = try program.requireID()
             return TrainingProgramOutput(
-                id: id, unitId: program.unitID, kind: program.kind, title: program.title, trade: program.trade, collegeId: program.collegeID,
+                id: id, unitId: program.unitID, kind: program.kind, title: program.title, trade: program.trade,
+                collegeId: program.collegeID,
                 employerId: program.employerID, partnershipId: program.partnershipID, studioId: program.studioID, places: program.places,
-                startDate: program.startDate, endDate: program.endDate, offerSalaryFen: program.offerSalaryFen, offerNote: program.offerNote,
-                enrolled: program.enrolledCount, waiting: waiting[id] ?? 0, sessions: sessions[id]?.0 ?? 0, personTimes: sessions[id]?.1 ?? 0,
+                startDate: program.startDate, endDate: program.endDate, offerSalaryFen: program.offerSalaryFen,
+                offerNote: program.offerNote,
+                enrolled: program.enrolledCount, waiting: waiting[id] ?? 0, sessions: sessions[id]?.0 ?? 0,
+                personTimes: sessions[id]?.1 ?? 0,
                 version: program.version, createdAt: program.createdAt, updatedAt: program.updatedAt, deletedAt: program.deletedAt)
         }
     }
 
     static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> TrainingProgram {
-        guard let program = try await TrainingProgram.find(id, on: db), includingDeleted || program.deletedAt == nil else { throw AppError.notFound }
+        guard let program = try await TrainingProgram.find(id, on: db), includingDeleted || program.deletedAt == nil else {
+            throw AppError.notFound
+        }
         try scope.check(program.unitID)
         return program
     }
@@ -97,7 +108,9 @@ enum TrainingService {
         let trade = try Held.text(input.trade ?? (isNew ? nil : program.trade), field: "trade", required: false, max: 50)
         let places = input.places ?? (isNew ? nil : program.places)
         guard let places else { throw AppError.invalid("places", "error.required") }
-        guard (1...TrainingRules.maxPlaces).contains(places) else { throw AppError.invalid("places", "error.range", ["1", String(TrainingRules.maxPlaces)]) }
+        guard (1...TrainingRules.maxPlaces).contains(places) else {
+            throw AppError.invalid("places", "error.range", ["1", String(TrainingRules.maxPlaces)])
+        }
         let startText = input.startDate ?? (isNew ? nil : program.startDate)
         let endText = input.endDate ?? (isNew ? nil : program.endDate)
         let start = try startText.map { try Held.date($0, field: "startDate") }
@@ -111,7 +124,9 @@ enum TrainingService {
         }
         if let employerID {
             let employer = try await Held.organization(employerID, field: "employerId", scope: context.scope, on: db)
-            guard employer.kind == .employer || employer.kind == .cooperative else { throw AppError.invalid("employerId", "error.training.notEmployer") }
+            guard employer.kind == .employer || employer.kind == .cooperative else {
+                throw AppError.invalid("employerId", "error.training.notEmployer")
+            }
         }
         if kind.needsCollegeAndEmployer {
             if collegeID == nil { throw AppError.invalid("collegeId", "error.required") }
@@ -120,7 +135,9 @@ enum TrainingService {
         if kind == .onSiteOrder, employerID == nil { throw AppError.invalid("employerId", "error.required") }
         let partnershipID = input.partnershipId ?? (isNew ? nil : program.partnershipID)
         if let partnershipID {
-            guard let partnership = try await Partnership.find(partnershipID, on: db), partnership.deletedAt == nil, context.scope.contains(partnership.unitID) else {
+            guard let partnership = try await Partnership.find(partnershipID, on: db), partnership.deletedAt == nil,
+                context.scope.contains(partnership.unitID)
+            else {
                 throw AppError.invalid("partnershipId", "error.training.partnershipNotHeld")
             }
         }
@@ -129,7 +146,10 @@ enum TrainingService {
         let salary = input.offerSalaryFen ?? (isNew ? nil : program.offerSalaryFen)
         if let salary, salary < 0 { throw AppError.invalid("offerSalaryFen", "error.amount.positive") }
         let note = try Held.text(input.offerNote ?? (isNew ? nil : program.offerNote), field: "offerNote", required: false, max: 500)
-        program.unitID = isNew ? try Held.unit(input.unitId, context: context) : (try input.unitId.map { try Held.unit($0, context: context) } ?? program.unitID)
+        program.unitID =
+            isNew
+            ? try Held.unit(input.unitId, context: context)
+            : (try input.unitId.map { try Held.unit($0, context: context) } ?? program.unitID)
         program.kind = kind
         program.title = title
         program.trade = trade.isEmpty ? nil : trade
@@ -152,7 +172,8 @@ enum TrainingService {
         for kind in try await programs.copy().all(\.$kind) { byKind[kind, default: 0] += 1 }
         let (from, to) = try MentorshipService.datePeriod(list)
         let sessions = try scope.apply(to: TrainingSession.query(on: db), unitKey: \.$unitID, within: list.unitId)
-            .join(TrainingProgram.self, on: \TrainingSession.$programID == \TrainingProgram.$id).filter(TrainingProgram.self, \.$deletedAt == nil)
+            .join(TrainingProgram.self, on: \TrainingSession.$programID == \TrainingProgram.$id).filter(
+                TrainingProgram.self, \.$deletedAt == nil)
         if let from { sessions.filter(\.$date >= from) }
         if let to { sessions.filter(\.$date <= to) }
         var personTimes: [TrainingKind: Int] = [:]
@@ -166,7 +187,9 @@ enum TrainingService {
         var statuses: [EnrolmentStatus: Int] = [:]
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            for status in try await TrainingEnrolment.query(on: db).filter(\.$programID ~~ chunk).all(\.$status) { statuses[status, default: 0] += 1 }
+            for status in try await TrainingEnrolment.query(on: db).filter(\.$programID ~~ chunk).all(\.$status) {
+                statuses[status, default: 0] += 1
+            }
         }
         return TrainingCounts(
             programs: TrainingKind.allCases.map { KeyCount(key: $0.rawValue, count: byKind[$0] ?? 0) },
@@ -180,7 +203,9 @@ extension TrainingProgram: PlainlyDeletable {
     static let routeName = "training-programs"
     static let exportValuePrefixes = ["kind": "trainingKind"]
 
-    static func list(_ list: ListQuery, filter: TrainingFilter, scope: UnitScope, request: Request) async throws -> ListPage<TrainingProgramOutput> {
+    static func list(_ list: ListQuery, filter: TrainingFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        TrainingProgramOutput
+    > {
         try await TrainingService.list(list, filter: filter, scope: scope, on: request.db)
     }
 
