@@ -10,3 +10,14 @@ document.addEventListener("submit", function (event) {
 document.addEventListener("click", function (event) {
   if (event.target.classList && event.target.classList.contains("print")) window.print();
 });
+
+// One menu group open at a time; a click elsewhere closes it. The menu works without this.
+document.addEventListener("toggle", function (event) {
+  var opened = event.target;
+  if (!opened.classList || !opened.classList.contains("nav-group") || !opened.open) return;
+  document.querySelectorAll("details.nav-group[open]").forEach(function (group) { if (group !== opened) group.open = false; });
+}, true);
+document.addEventListener("click", function (event) {
+  if (event.target.closest && event.target.closest("details.nav-group")) return;
+  document.querySelectorAll("details.nav-group[open]").forEach(function (group) { group.open = false; });
+});

@@ -11,6 +11,24 @@ struct Layout: Encodable {
         var active: Bool
     }
 
+    /// A menu group; one with a single item is drawn as a plain link.
+    struct NavGroup: Encodable {
+        var label: String
+        var items: [NavItem]
+        var active: Bool
+        var single: Bool { items.count == 1 }
+
+        enum CodingKeys: String, CodingKey { case label, items, active, single }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(label, forKey: .label)
+            try container.encode(items, forKey: .items)
+            try container.encode(active, forKey: .active)
+            try container.encode(single, forKey: .single)
+        }
+    }
+
     var title: String
     var lang: String
     var otherLang: String
@@ -19,7 +37,7 @@ struct Layout: Encodable {
     var userName: String?
     var roleLabel: String?
     var csrf: String
-    var nav: [NavItem]
+    var nav: [NavGroup]
     var notice: String?
     /// Why the last action on this page was refused (a delete that would orphan records …).
     var refusal: String?
@@ -114,39 +132,7 @@ enum Pages {
         let language = request.language
         let other: UILanguage = language == .zhHans ? .en : .zhHans
         let user = request.auth.get(User.self)
-        var nav: [Layout.NavItem] = []
-        if let user {
-            var items: [(String, String)] = [("/", "nav.home")]
-            if user.role.managesRecords {
-                items += [
-                    ("/members", "nav.members"), ("/honors", "nav.honors"), ("/studios", "nav.studios"),
-                    ("/outreach-activities", "nav.outreach"), ("/tech-problems", "nav.techProblems"),
-                    ("/innovation-items", "nav.innovation"), ("/mentorship-agreements", "nav.mentorship"),
-                    ("/training-programs", "nav.training"), ("/certifications", "nav.certifications"),
-                    ("/competitions", "nav.competitions"), ("/dispute-cases", "nav.disputes"), ("/service-events", "nav.services"),
-                    ("/safety-campaigns", "nav.safety"), ("/hazard-reports", "nav.hazards"), ("/organizations", "nav.organizations"),
-                    ("/units", "nav.units"), ("/audit", "nav.audit"),
-                ]
-            }
-            if user.role == .admin || (user.role == .officer && user.handlesAid) {
-                items.insert(("/aid-applications", "nav.aid"), at: items.count - 3)
-            }
-            if user.role == .admin { items.append(("/users", "nav.users")) }
-            if user.role == .reviewer { items += [("/reviews", "nav.reviews"), ("/judging", "nav.judging")] }
-            if user.memberID != nil {
-                items += [
-                    ("/me", "nav.me"), ("/me/innovation", "nav.myInnovation"), ("/me/competitions", "nav.myCompetitions"),
-                    ("/me/disputes", "nav.myDisputes"), ("/me/stations", "nav.stations"), ("/me/hazards", "nav.myHazards"),
-                    ("/me/aid", "nav.myAid"),
-                ]
-            }
-            let path = request.url.path
-            // The most specific entry is the active one: /me/innovation, not also /me.
-            let active = items.map(\.0).filter {
-                $0 == "/" ? path == "/" : path == $0 || path.hasPrefix($0 + "/") || path.hasPrefix($0 + "?")
-            }.max { $0.count < $1.count }
-            nav = items.map { href, key in Layout.NavItem(href: href, label: request.t(key), active: href == active) }
-        }
+        let nav = user.map { Navigation.groups(for: $0, path: request.url.path, on: request) } ?? []
         let notice = (try? request.query.get(String.self, at: "notice")).flatMap { notices.contains($0) ? request.t("notice.\($0)") : nil }
         return Layout(
             title: request.t(titleKey), lang: language.rawValue, otherLang: other.rawValue,
