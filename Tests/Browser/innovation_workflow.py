@@ -61,6 +61,14 @@ class Session:
             self.shot("failed")
             raise AssertionError(what)
 
+    def link(self, text, what):
+        """Waits for a link with this text (not merely the text, which a select on the page before may hold) and returns it."""
+        try:
+            return WebDriverWait(self.d, 10).until(lambda driver: driver.find_element(By.LINK_TEXT, text))
+        except Exception:
+            self.shot("failed")
+            raise AssertionError(what)
+
     def type(self, field_id, text):
         """Types into a field after clearing it: a refused form keeps what was typed before."""
         field = self.d.find_element(By.ID, field_id)

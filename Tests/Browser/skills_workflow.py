@@ -34,8 +34,7 @@ def run(base, shots, width, tag):
         Select(d.find_element(By.ID, "trade")).select_by_value("焊工")
         d.find_element(By.ID, "items").send_keys("平焊,50,评判\n立焊,50,测量")
         s.submit("main form.record button[type=submit]")
-        s.sees("焊工", "the event is listed")
-        d.find_element(By.LINK_TEXT, "焊工").click()
+        s.link("焊工", "the event is listed").click()
         s.sees("裁判组", "the event's page")
         event_url = d.current_url.split("?")[0]
         for judge, chief in (("评审专家", True), ("裁判员王建华", False)):
