@@ -9,23 +9,29 @@ public struct LoginThrottle: Sendable, Equatable {
     public var freeAttempts: Int
     public var maxDelay: TimeInterval
     public var window: TimeInterval
+    /// After a success: the key starts again (an account's), or only that try is forgiven (an
+    /// address's, which other people's failures also count against).
+    public var success: Success
 
-    public init(freeAttempts: Int, maxDelay: TimeInterval, window: TimeInterval = 15 * 60) {
+    public enum Success: Sendable, Equatable { case forget, forgiveOne }
+
+    public init(freeAttempts: Int, maxDelay: TimeInterval, window: TimeInterval = 15 * 60, success: Success = .forget) {
         self.freeAttempts = freeAttempts
         self.maxDelay = maxDelay
         self.window = window
+        self.success = success
     }
 
     /// One account guessed from one address: five tries, then 1 s, 2 s, 4 s … up to 15 minutes.
     public static let accountFromClient = LoginThrottle(freeAttempts: 5, maxDelay: 15 * 60)
     /// One address over every account (password spraying): a busy office behind one address fits.
-    public static let client = LoginThrottle(freeAttempts: 100, maxDelay: 15 * 60)
+    public static let client = LoginThrottle(freeAttempts: 100, maxDelay: 15 * 60, success: .forgiveOne)
     /// One account from every address: slows a distributed guess, never locks the owner out for long.
     public static let account = LoginThrottle(freeAttempts: 20, maxDelay: 60)
 
     /// Certificate numbers looked up from one address: enough for an employer checking a stack of
     /// CVs, far too few to guess numbers.
-    public static let certificateCheck = LoginThrottle(freeAttempts: 20, maxDelay: 15 * 60)
+    public static let certificateCheck = LoginThrottle(freeAttempts: 20, maxDelay: 15 * 60, success: .forgiveOne)
 
     /// The wait after `attempts` failures within the window.
     public func delay(afterFailures attempts: Int) -> TimeInterval {

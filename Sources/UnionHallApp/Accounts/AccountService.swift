@@ -96,7 +96,7 @@ enum AccountService {
     /// (429 while a key must wait), and bcrypt runs on the thread pool, never on an event loop.
     static func authenticate(_ credentials: Credentials, on request: Request) async throws -> User? {
         let username = String(credentials.username.lowercased().trimmingCharacters(in: .whitespaces).prefix(64))
-        guard credentials.password.utf8.count <= 1_024 else {
+        guard credentials.password.count <= PasswordPolicy.maxLength else {
             throw AppError.invalid("password", "error.password.long", [String(PasswordPolicy.maxLength)])
         }
         let claims = try await LoginThrottles.claim(username: username, on: request)

@@ -100,7 +100,7 @@ enum LoginThrottles {
         try await request.write { db in
             let sql = try sqlDatabase(db)
             for claim in claims {
-                if claim.key.hasPrefix("c:") || claim.key.hasPrefix("v:") {
+                if claim.rule.success == .forgiveOne {
                     let next = now + claim.rule.delay(afterFailures: claim.attempts - 1)
                     try await sql.raw(
                         """

@@ -42,6 +42,12 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     }
 }
 
+extension User {
+    /// The admin, or an officer who handles aid: hardship, aid and children's data, in records and
+    /// in every side channel (audit entries, filters, counts, exports, the menu), are for them alone.
+    var seesAid: Bool { role == .admin || (role == .officer && handlesAid) }
+}
+
 extension Role: FluentEnumRepresentable {}
 
 /// Lets `@Enum` store the core's plain enums as strings without the core importing Fluent.

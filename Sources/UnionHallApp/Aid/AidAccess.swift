@@ -43,7 +43,7 @@ enum AidAccess {
 
 extension AidAccess {
     static func handles(_ context: WriteContext) throws {
-        guard context.user.role == .admin || context.user.handlesAid else {
+        guard context.user.seesAid else {
             throw AppError(status: .forbidden, key: "error.aid.notHandler")
         }
     }

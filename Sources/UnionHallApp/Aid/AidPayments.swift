@@ -9,7 +9,7 @@ enum AidPayments {
     /// The union whose programme it is pays it (or the admin): a county's aid officer sees the
     /// city's programme and its own applications, but makes no batch and reads no bank list.
     static func isPayer(of program: AidProgram, _ context: WriteContext) -> Bool {
-        context.user.role == .admin || (context.user.handlesAid && context.user.unitID == program.unitID)
+        context.user.role == .admin || (context.user.seesAid && context.user.unitID == program.unitID)
     }
 
     static func requirePayer(of program: AidProgram, _ context: WriteContext) throws {

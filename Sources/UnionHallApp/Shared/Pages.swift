@@ -13,19 +13,15 @@ struct Layout: Encodable {
 
     /// A menu group; one with a single item is drawn as a plain link.
     struct NavGroup: Encodable {
-        var label: String
-        var items: [NavItem]
-        var active: Bool
-        var single: Bool { items.count == 1 }
+        let label: String
+        let items: [NavItem]
+        let active: Bool
+        let single: Bool
 
-        enum CodingKeys: String, CodingKey { case label, items, active, single }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(label, forKey: .label)
-            try container.encode(items, forKey: .items)
-            try container.encode(active, forKey: .active)
-            try container.encode(single, forKey: .single)
+        init(label: String, items: [NavItem]) {
+            (self.label, self.items) = (label, items)
+            active = items.contains(where: \.active)
+            single = items.count == 1
         }
     }
 
@@ -147,7 +143,7 @@ enum Pages {
                 !$0.hasPrefix("page=") && !$0.hasPrefix("notice=") && !$0.hasPrefix("format=")
             }.joined(separator: "&"),
             typed: typed(request),
-            seesAid: user.map { $0.role == .admin || ($0.role == .officer && $0.handlesAid) } ?? false)
+            seesAid: user?.seesAid ?? false)
     }
 
     /// Success answers a POST with a redirect, so a page rendered for one shows a refusal: the

@@ -8,8 +8,7 @@ struct UnitScope: Sendable {
     /// nil means every unit.
     let unitIDs: Set<UUID>?
     let tree: UnitTree
-    /// The admin or an officer who handles aid: hardship, aid and children's data, in records and
-    /// in every side channel (audit entries, filters, counts, exports), are for them alone.
+    /// `User.seesAid` of the scope's user.
     var seesAid = false
 
     func contains(_ unitID: UUID?) -> Bool {
@@ -139,7 +138,7 @@ extension Request {
             scope = UnitScope(unitIDs: [], tree: tree)
         }
         var scoped = scope
-        scoped.seesAid = user.role == .admin || (user.role == .officer && user.handlesAid)
+        scoped.seesAid = user.seesAid
         storage[ScopeKey.self] = scoped
         return scoped
     }
