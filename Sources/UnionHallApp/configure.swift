@@ -10,7 +10,8 @@ import Vapor
 public func configure(_ app: Application, database: DatabaseChoice = .fromEnvironment()) async throws {
     app.current = try AppEnvironment.live(app.environment)
     try await configureDatabase(app, database)
-    app.migrations.add(Migrations.all)
+    app.features = Features.all
+    app.migrations.add(app.features.flatMap(\.migrations))
 
     app.views.use(.leaf)
     app.leaf.tags["t"] = LocalizeTag()

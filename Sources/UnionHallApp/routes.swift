@@ -1,144 +1,18 @@
-import UnionHallCore
 import Vapor
 
-/// Page routes run with the browser session and CSRF checks; API routes with bearer tokens.
+/// Page routes run with the browser session and CSRF checks; API routes with bearer tokens. Each
+/// feature adds its own routes to these groups.
 func routes(_ app: Application) throws {
     app.get("healthz") { _ in HTTPStatus.ok }
 
-    let pages = app.grouped(SessionCookieAuthenticator())
-    let loginPages = LoginPages()
-    try pages.register(collection: loginPages)
-    try pages.register(collection: CertificatePages())
-    try pages.register(collection: AidNoticePage())
-    let signedIn = pages.grouped(RequirePageUser(), RequireOwnPassword(), CSRFMiddleware())
-    loginPages.bootProtected(routes: signedIn)
-    try signedIn.register(collection: HomePage())
-    try signedIn.register(collection: UnitPages())
-    try signedIn.register(collection: OrganizationPages())
-    try signedIn.register(collection: MemberPages())
-    RecordPages<UnitForm>.register(on: signedIn)
-    RecordPages<OrganizationForm>.register(on: signedIn)
-    RecordPages<MemberForm>.register(on: signedIn)
-    RecordPages<HonorForm>.register(on: signedIn)
-    try signedIn.register(collection: HonorPages())
-    RecordPages<MentorshipForm>.register(on: signedIn)
-    RecordPages<StudioForm>.register(on: signedIn)
-    RecordPages<OutreachForm>.register(on: signedIn)
-    RecordPages<TechProblemForm>.register(on: signedIn)
-    try signedIn.register(collection: TechProblemPages())
-    try signedIn.register(collection: OutreachPages())
-    try signedIn.register(collection: StudioPages())
-    try signedIn.register(collection: MentorshipPages())
-    RecordPages<InnovationForm>.register(on: signedIn)
-    try signedIn.register(collection: InnovationPages())
-    try signedIn.register(collection: InnovationSettingsPages())
-    try signedIn.register(collection: InnovationWorkerPages())
-    try signedIn.register(collection: ReviewPages())
-    RecordPages<PatentForm>.register(on: signedIn)
-    try signedIn.register(collection: PatentPages())
-    RecordPages<TrainingForm>.register(on: signedIn)
-    try signedIn.register(collection: TrainingPages())
-    RecordPages<PartnershipForm>.register(on: signedIn)
-    try signedIn.register(collection: PartnershipPages())
-    RecordPages<CertificationForm>.register(on: signedIn)
-    try signedIn.register(collection: CertificationPages())
-    RecordPages<CompetitionForm>.register(on: signedIn)
-    try signedIn.register(collection: CompetitionPages())
-    try signedIn.register(collection: JudgingPages())
-    try signedIn.register(collection: MyCompetitionPages())
-    RecordPages<DisputeForm>.register(on: signedIn)
-    try signedIn.register(collection: DisputePages())
-    RecordPages<StationForm>.register(on: signedIn)
-    RecordPages<ServiceEventForm>.register(on: signedIn)
-    try signedIn.register(collection: ServicePages())
-    RecordPages<CampaignForm>.register(on: signedIn)
-    RecordPages<AccidentForm>.register(on: signedIn)
-    try signedIn.register(collection: SafetyPages())
-    try signedIn.register(collection: HazardPages())
-    RecordPages<HardshipForm>.register(on: signedIn)
-    try signedIn.register(collection: HardshipPages())
-    RecordPages<AidProgramForm>.register(on: signedIn)
-    try signedIn.register(collection: AidProgramPages())
-    RecordPages<AidApplicationForm>.register(on: signedIn)
-    try signedIn.register(collection: AidPages())
-    try signedIn.register(collection: AidMemberPages())
-    try signedIn.register(collection: MyRecordPage())
-    try signedIn.register(collection: UserPages())
-    try signedIn.register(collection: PasswordPage())
-    try signedIn.register(collection: AuditPages())
-
-    let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
-    let accounts = AccountAPIController()
-    try api.register(collection: accounts)
-    try api.register(collection: OpenAPIController())
-    try api.register(collection: CertificateAPIController())
-    let authorized = api.grouped(RequireAPIUser(), RequireOwnPassword())
-    accounts.bootProtected(routes: authorized)
-    try authorized.register(collection: RecordAPIController<UnionUnit>())
-    try authorized.register(collection: RecordAPIController<Organization>())
-    try authorized.register(collection: RecordAPIController<Member>())
-    try authorized.register(collection: RecordAPIController<Honor>())
-    try authorized.register(collection: RecordAPIController<MentorshipAgreement>())
-    try authorized.register(
-        collection: WorkflowStepController<MentorshipAgreement, MentorshipStep, MentorshipStepInput> {
-            try await MentorshipService.step($0, $1, input: $2, context: $3)
-        })
-    try authorized.register(collection: RecordAPIController<Studio>())
-    try authorized.register(collection: StudioPartsController())
-    try authorized.register(collection: RecordAPIController<OutreachActivity>())
-    try authorized.register(
-        collection: WorkflowStepController<OutreachActivity, OutreachStep, OutreachStepInput> {
-            try await OutreachService.step($0, $1, input: $2, context: $3)
-        })
-    try authorized.register(collection: RecordAPIController<TechProblem>())
-    try authorized.register(
-        collection: WorkflowStepController<TechProblem, TechProblemStep, TechProblemStepInput> {
-            try await TechProblemService.step($0, $1, input: $2, context: $3)
-        })
-    try authorized.register(collection: TechProblemRaiseController())
-    try authorized.register(collection: RecordAPIController<InnovationItem>())
-    try authorized.register(
-        collection: WorkflowStepController<InnovationItem, InnovationStep, InnovationStepInput> {
-            try await InnovationWorkflow.step($0, $1, input: $2, context: $3)
-        })
-    try authorized.register(collection: InnovationAPIController())
-    try authorized.register(collection: RecordAPIController<Patent>())
-    try authorized.register(collection: RecordAPIController<TrainingProgram>())
-    try authorized.register(collection: TrainingAPIController())
-    try authorized.register(collection: RecordAPIController<Partnership>())
-    try authorized.register(collection: MemberCareerAPIController())
-    try authorized.register(collection: RecordAPIController<Certification>())
-    try authorized.register(collection: RecordAPIController<Competition>())
-    try authorized.register(collection: CompetitionAPIController())
-    try authorized.register(collection: RecordAPIController<DisputeCase>())
-    try authorized.register(
-        collection: WorkflowStepController<DisputeCase, DisputeStep, DisputeStepInput> {
-            try await DisputeService.step($0, $1, input: $2, context: $3)
-        })
-    try authorized.register(collection: DisputeAPIController())
-    try authorized.register(collection: RecordAPIController<ServiceStation>())
-    try authorized.register(collection: RecordAPIController<ServiceEvent>())
-    try authorized.register(collection: ServiceAPIController())
-    try authorized.register(collection: RecordAPIController<SafetyCampaign>())
-    try authorized.register(collection: RecordAPIController<AccidentRecord>())
-    try authorized.register(collection: SafetyAPIController())
-    try authorized.register(collection: RecordAPIController<HazardReport>())
-    try authorized.register(
-        collection: WorkflowStepController<HazardReport, HazardStep, HazardStepInput> {
-            try await HazardService.step($0, $1, input: $2, context: $3)
-        })
-    try authorized.register(collection: HazardAPIController())
-    try authorized.register(collection: RecordAPIController<HardshipFile>())
-    try authorized.register(
-        collection: WorkflowStepController<HardshipFile, HardshipStep, HardshipStepInput> {
-            try await HardshipService.step($0, $1, input: $2, context: $3)
-        })
-    try authorized.register(collection: RecordAPIController<AidProgram>())
-    try authorized.register(collection: RecordAPIController<AidApplication>())
-    try authorized.register(
-        collection: WorkflowStepController<AidApplication, AidStep, AidStepInput> {
-            try await AidApplications.step($0, $1, input: $2, context: $3)
-        })
-    try authorized.register(collection: AidAPIController())
-    try authorized.register(collection: AuditAPIController())
+    let publicPages = app.grouped(SessionCookieAuthenticator())
+    let publicAPI = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
+    let groups = FeatureRoutes(
+        publicPages: publicPages,
+        pages: publicPages.grouped(RequirePageUser(), RequireOwnPassword(), CSRFMiddleware()),
+        publicAPI: publicAPI,
+        api: publicAPI.grouped(RequireAPIUser(), RequireOwnPassword()))
+    for feature in app.features {
+        try feature.routes(groups)
+    }
 }

@@ -378,7 +378,7 @@ import VaporTesting
             #expect(
                 try await world.api(
                     .POST, "api/v1/innovation-budgets", as: "officerA", body: BudgetInput(unitId: world.city, year: year, amountFen: 1)
-                ).status == .notFound)
+                ).errorField == "unitId")
             #expect(
                 try await world.api(
                     .POST, "api/v1/innovation-budgets", as: "city", body: BudgetInput(unitId: world.city, year: year, amountFen: 1_000_000)
@@ -469,12 +469,12 @@ import VaporTesting
                 ).errorField == "itemId")
             let patent = try await world.api(
                 .POST, "api/v1/patents", as: "officerA",
-                body: PatentInput(kind: .utilityModel, title: "一种电缆剥皮器", number: "ZL202420123456.7", date: "2024-08-01", itemId: item.id))
+                body: PatentInput(kind: .utilityModel, title: "一种电缆剥皮器", number: "ZL202420123456.7", date: "2024-08-01", itemId: .set(item.id)))
             #expect(patent.status == .created)
             #expect(
                 try await world.api(
                     .POST, "api/v1/patents", as: "officerB",
-                    body: PatentInput(kind: .invention, title: "x", number: "y", date: "2024-08-01", itemId: item.id)
+                    body: PatentInput(kind: .invention, title: "x", number: "y", date: "2024-08-01", itemId: .set(item.id))
                 ).errorField == "itemId")
             let stats = try await world.api(.GET, "api/v1/innovation-items/statistics?from=2024-01-01&to=2024-12-31", as: "officerA")
                 .decode(InnovationStatistics.self)
@@ -635,7 +635,7 @@ import VaporTesting
             try check(try await world.api(.GET, "api/v1/innovation-items/statistics", as: "officerA"), against: "InnovationStatistics")
             let patent = try await world.api(
                 .POST, "api/v1/patents", as: "officerA",
-                body: PatentInput(kind: .invention, title: "t", number: "ZL1", date: "2024-01-01", itemId: item.id))
+                body: PatentInput(kind: .invention, title: "t", number: "ZL1", date: "2024-01-01", itemId: .set(item.id)))
             try check(patent, against: "Patent")
             let budget = try await world.api(
                 .POST, "api/v1/innovation-budgets", as: "city", body: BudgetInput(unitId: world.city, year: 2024, amountFen: 100))

@@ -9,7 +9,7 @@ import VaporTesting
     static let newID = IDNumber.make(region: 621_002, birth: CivilDate(year: 1988, month: 8, day: 8)!, sequence: 135).value
 
     func input(_ world: TestWorld, idNumber: String = MembersAPITests.newID, unit: UUID? = nil, mobile: String? = "15012345678", gender: Gender? = nil, trade: String? = "焊工") -> MemberInput {
-        MemberInput(name: "张远东", gender: gender, idNumber: idNumber, mobile: mobile, unitId: unit ?? world.enterpriseA, organizationId: world.employerA, trade: trade, skillLevel: 2, migrant: false, hardship: false, version: nil)
+        MemberInput(name: "张远东", gender: gender, idNumber: idNumber, mobile: mobile, unitId: unit ?? world.enterpriseA, organizationId: .set(world.employerA), trade: trade, skillLevel: 2, migrant: false, hardship: false, version: nil)
     }
 
     @Test func createReturnsTheMemberMasked() async throws {
@@ -139,7 +139,7 @@ import VaporTesting
             let response = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: MemberInput(unitId: world.countyB, version: 1))
             #expect(response.status == .unprocessableEntity)
             #expect(response.errorField == "unitId")
-            let organization = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: MemberInput(organizationId: world.employerB, version: 1))
+            let organization = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: MemberInput(organizationId: .set(world.employerB), version: 1))
             #expect(organization.errorField == "organizationId")
             #expect(try await Member.find(world.memberA, on: world.app.db)?.unitID == world.teamA)
         }

@@ -15,7 +15,7 @@ import VaporTesting
             #expect(home.facilities == [.showers, .restRooms, .legalDesk])
             #expect(try await world.api(.POST, "api/v1/service-stations", as: "officerA", body: StationInput(name: "x", kind: .driversHome, address: "y")).errorField == "district")
             func event(_ served: Int?, _ goods: Int64?, station: UUID? = nil, as user: String = "officerA", date: String = "2024-07-10") async throws -> LiveResponse {
-                try await world.api(.POST, "api/v1/service-events", as: user, body: ServiceEventInput(stationId: station ?? home.id, kind: .summerCooling, title: "夏送清凉进驿站", date: date, peopleServed: served, goodsFen: goods))
+                try await world.api(.POST, "api/v1/service-events", as: user, body: ServiceEventInput(stationId: .set(station ?? home.id), kind: .summerCooling, title: "夏送清凉进驿站", date: date, peopleServed: served, goodsFen: goods))
             }
             #expect(try await event(-1, 100).errorField == "peopleServed")
             #expect(try await event(10, -1).errorField == "goodsFen")

@@ -15,12 +15,12 @@ import VaporTesting
     /// A member of county A for the tests to enrol.
     static func member(_ world: TestWorld, day: Int, unit: UUID? = nil, organization: UUID? = nil) async throws -> UUID {
         let id = IDNumber.make(region: 621_002, birth: CivilDate(year: 2001, month: 4, day: day)!, sequence: 300 + day)
-        let body = MemberInput(name: "学员\(day)", idNumber: id.value, unitId: unit ?? world.teamA, organizationId: organization, trade: "钻井工", skillLevel: 5)
+        let body = MemberInput(name: "学员\(day)", idNumber: id.value, unitId: unit ?? world.teamA, organizationId: LinkChange(organization), trade: "钻井工", skillLevel: 5)
         return try await world.api(.POST, "api/v1/members", as: "officerA", body: body).decode(MemberOutput.self).id
     }
 
     static func orderClass(_ world: TestWorld, places: Int = 2) async throws -> TrainingProgramOutput {
-        let body = TrainingProgramInput(kind: .orderClass, title: "长钻班", trade: "钻井工", collegeId: try await college(world), employerId: world.employerA,
+        let body = TrainingProgramInput(kind: .orderClass, title: "长钻班", trade: "钻井工", collegeId: .set(try await college(world)), employerId: .set(world.employerA),
                                         places: places, startDate: "2024-03-01", endDate: "2024-07-01", offerSalaryFen: 800_000, offerNote: "毕业即签约")
         let response = try await world.api(.POST, "api/v1/training-programs", as: "officerA", body: body)
         #expect(response.status == .created)
@@ -33,19 +33,19 @@ import VaporTesting
             func create(_ body: TrainingProgramInput) async throws -> LiveResponse {
                 try await world.api(.POST, "api/v1/training-programs", as: "officerA", body: body)
             }
-            let noEmployer = try await create(TrainingProgramInput(kind: .orderClass, title: "长钻班", collegeId: college, places: 30, startDate: "2024-03-01", endDate: "2024-07-01"))
+            let noEmployer = try await create(TrainingProgramInput(kind: .orderClass, title: "长钻班", collegeId: .set(college), places: 30, startDate: "2024-03-01", endDate: "2024-07-01"))
             #expect(noEmployer.status == .unprocessableEntity)
             #expect(noEmployer.errorField == "employerId")
-            let notCollege = try await create(TrainingProgramInput(kind: .orderClass, title: "长钻班", collegeId: world.employerA, employerId: world.employerA, places: 30, startDate: "2024-03-01", endDate: "2024-07-01"))
+            let notCollege = try await create(TrainingProgramInput(kind: .orderClass, title: "长钻班", collegeId: .set(world.employerA), employerId: .set(world.employerA), places: 30, startDate: "2024-03-01", endDate: "2024-07-01"))
             #expect(notCollege.errorField == "collegeId")
             let backwards = try await create(TrainingProgramInput(kind: .lectureHall, title: "大讲堂", places: 30, startDate: "2024-03-01", endDate: "2024-02-01"))
             #expect(backwards.errorField == "endDate")
             let noPlaces = try await create(TrainingProgramInput(kind: .lectureHall, title: "大讲堂", places: 0, startDate: "2024-03-01", endDate: "2024-03-01"))
             #expect(noPlaces.errorField == "places")
-            let negative = try await create(TrainingProgramInput(kind: .orderClass, title: "长钻班", collegeId: college, employerId: world.employerA, places: 30, startDate: "2024-03-01", endDate: "2024-07-01", offerSalaryFen: -1))
+            let negative = try await create(TrainingProgramInput(kind: .orderClass, title: "长钻班", collegeId: .set(college), employerId: .set(world.employerA), places: 30, startDate: "2024-03-01", endDate: "2024-07-01", offerSalaryFen: -1))
             #expect(negative.errorField == "offerSalaryFen")
             // Another county's employer is not the officer's to name.
-            let foreign = try await create(TrainingProgramInput(kind: .onSiteOrder, title: "上门培训", employerId: world.employerB, places: 30, startDate: "2024-03-01", endDate: "2024-03-02"))
+            let foreign = try await create(TrainingProgramInput(kind: .onSiteOrder, title: "上门培训", employerId: .set(world.employerB), places: 30, startDate: "2024-03-01", endDate: "2024-03-02"))
             #expect(foreign.errorField == "employerId")
             #expect(try await TrainingProgram.query(on: world.app.db).count() == 0)
         }
@@ -206,7 +206,7 @@ import VaporTesting
             let academy = try created.decode(PartnershipOutput.self)
             #expect(academy.collegeName == "庆阳职业技术学院")
             let program = try await world.api(.POST, "api/v1/training-programs", as: "officerA", body: TrainingProgramInput(
-                kind: .skillUpgrade, title: "高技能人才研修", partnershipId: academy.id, places: 40, startDate: "2024-05-01", endDate: "2024-05-30"))
+                kind: .skillUpgrade, title: "高技能人才研修", partnershipId: .set(academy.id), places: 40, startDate: "2024-05-01", endDate: "2024-05-30"))
             #expect(program.status == .created)
             let shown = try await world.api(.GET, "api/v1/partnerships/\(academy.id)", as: "officerA").decode(PartnershipOutput.self)
             #expect(shown.programs == 1)

@@ -234,7 +234,6 @@ enum AidApplications {
 extension AidApplication: ListedRecord {
     typealias Output = AidApplicationOutput
     static let routeName = "aid-applications"
-    static let exportValuePrefixes = ["stage": "schoolStage", "status": "aidStatus"]
 
     static func list(_ list: ListQuery, filter: AidFilter, scope: UnitScope, request: Request) async throws -> ListPage<
         AidApplicationOutput
@@ -261,7 +260,7 @@ extension AidApplication: ListedRecord {
 
     /// Until the enterprise union approves, the school and account can be corrected; the child and
     /// stage cannot (a new application is made instead).
-    func update(with input: AidApplicationInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: AidApplicationInput, context: WriteContext) async throws {
         try AidAccess.handles(context)
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         guard status == .submitted else { throw AppError.conflict("status", "error.aid.notEditable") }

@@ -143,7 +143,6 @@ enum HardshipService {
 extension HardshipFile: ListedRecord {
     typealias Output = HardshipFileOutput
     static let routeName = "hardship-files"
-    static let exportValuePrefixes = ["level": "hardshipLevel", "status": "hardshipStatus"]
 
     static func list(_ list: ListQuery, filter: HardshipFilter, scope: UnitScope, request: Request) async throws -> ListPage<HardshipFileOutput> {
         _ = try await AidAccess.require(request)
@@ -161,7 +160,7 @@ extension HardshipFile: ListedRecord {
         return try await HardshipService.create(input, context: context, once: once)
     }
 
-    func update(with input: HardshipFileInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: HardshipFileInput, context: WriteContext) async throws {
         try AidAccess.handles(context)
         try await HardshipService.update(self, with: input, context: context)
     }

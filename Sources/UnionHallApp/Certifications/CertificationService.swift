@@ -154,7 +154,7 @@ extension Certification: PlainlyDeletable {
         try await CertificationService.create(input, context: context, once: once)
     }
 
-    func update(with input: CertificationInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: CertificationInput, context: WriteContext) async throws {
         try await CertificationService.update(self, with: input, context: context)
     }
 

@@ -230,7 +230,6 @@ enum CompetitionService {
 
 extension Competition: PlainlyDeletable {
     static let routeName = "competitions"
-    static let exportValuePrefixes = ["level": "honorLevel"]
 
     static func list(_ list: ListQuery, filter: CompetitionFilter, scope: UnitScope, request: Request) async throws -> ListPage<CompetitionOutput> {
         try await CompetitionService.list(list, filter: filter, scope: scope, on: request.db)
@@ -246,7 +245,7 @@ extension Competition: PlainlyDeletable {
         return row
     }
 
-    func update(with input: CompetitionInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: CompetitionInput, context: WriteContext) async throws {
         try await CompetitionService.save(input, to: self, context: context, once: nil)
     }
 

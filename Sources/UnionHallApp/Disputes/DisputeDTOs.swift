@@ -24,12 +24,12 @@ struct DisputeInput: Content {
     var unitId: UUID?
     var channel: DisputeChannel?
     var type: DisputeType?
-    var employerId: UUID?
+    var employerId: LinkChange = .keep
     var employerName: String?
     var summary: String?
     var claimedFen: Int64?
     var acceptedDate: String?
-    var mediatorId: UUID?
+    var mediatorId: LinkChange = .keep
     var courtId: UUID?
     var courtCaseNumber: String?
     var claimants: [ClaimantInput]?

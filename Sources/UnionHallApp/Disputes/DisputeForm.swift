@@ -57,7 +57,7 @@ struct DisputeForm: RecordForm {
         }
         return DisputeInput(
             unitId: try FormValue.uuid(unitId, field: "unitId"), channel: channel.flatMap(DisputeChannel.init(rawValue:)), type: type.flatMap(DisputeType.init(rawValue:)),
-            employerId: try FormValue.uuid(employerId, field: "employerId"), employerName: employerName ?? "", summary: summary ?? "",
+            employerId: try .form(employerId, field: "employerId"), employerName: employerName ?? "", summary: summary ?? "",
             claimedFen: try FormValue.fen(claimed, field: "claimedFen"), acceptedDate: acceptedDate, courtId: try FormValue.uuid(courtId, field: "courtId"),
             courtCaseNumber: courtCaseNumber, claimants: existing == nil ? people : nil, version: version.flatMap { Int($0) })
     }

@@ -140,12 +140,15 @@ enum DisputeService {
     /// The terms an officer may correct while the case is open.
     static func applyTerms(_ input: DisputeInput, to row: DisputeCase, isNew: Bool, context: WriteContext) async throws {
         if let type = input.type { row.type = type }
-        if let employerID = input.employerId {
+        if let employerID = input.employerId.named {
             let employer = try await Held.organization(employerID, field: "employerId", scope: context.scope, on: context.app.db)
             row.employerID = employerID
             row.employerName = employer.name
-        } else if isNew || input.employerName != nil {
-            row.employerName = try Held.text(input.employerName ?? (isNew ? nil : row.employerName), field: "employerName")
+        } else {
+            row.employerID = input.employerId.applied(to: row.employerID)
+            if isNew || input.employerName != nil || input.employerId == .clear {
+                row.employerName = try Held.text(input.employerName ?? (isNew ? nil : row.employerName), field: "employerName")
+            }
         }
         row.summary = try Held.text(input.summary ?? (isNew ? nil : row.summary), field: "summary", max: 2_000)
         guard let claimed = input.claimedFen ?? (isNew ? nil : row.claimedFen) else {
@@ -153,13 +156,13 @@ enum DisputeService {
         }
         guard claimed >= 0 else { throw AppError.invalid("claimedFen", "error.amount.positive") }
         row.claimedFen = claimed
-        if let mediatorID = input.mediatorId {
+        if let mediatorID = input.mediatorId.named {
             guard let user = try await User.find(mediatorID, on: context.app.db), user.active, user.role == .officer || user.role == .admin
             else {
                 throw AppError.invalid("mediatorId", "error.dispute.notMediator")
             }
-            row.mediatorID = mediatorID
         }
+        row.mediatorID = input.mediatorId.applied(to: row.mediatorID)
     }
 
     static func update(_ row: DisputeCase, with input: DisputeInput, context: WriteContext) async throws {
@@ -322,7 +325,6 @@ extension UnitScope {
 extension DisputeCase: PlainlyDeletable, ListedRecord {
     typealias Output = DisputeOutput
     static let routeName = "dispute-cases"
-    static let exportValuePrefixes = ["channel": "disputeChannel", "type": "disputeType", "status": "disputeStatus"]
 
     static func list(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, request: Request) async throws -> ListPage<DisputeOutput> {
         try await page(
@@ -333,7 +335,7 @@ extension DisputeCase: PlainlyDeletable, ListedRecord {
         try await DisputeService.create(input, context: context, once: once)
     }
 
-    func update(with input: DisputeInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: DisputeInput, context: WriteContext) async throws {
         try await DisputeService.update(self, with: input, context: context)
     }
 

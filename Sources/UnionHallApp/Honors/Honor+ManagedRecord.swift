@@ -3,6 +3,8 @@ import Vapor
 
 extension Honor: PlainlyDeletable {
     static let routeName = "honors"
+    /// `competition-entry:<id>`: where a competition result came from, for the program that wrote it.
+    static let exportOmits: Set<String> = ["source"]
 
     static func list(_ list: ListQuery, filter: HonorFilter, scope: UnitScope, request: Request) async throws -> ListPage<HonorOutput> {
         try await HonorService.list(list, filter: filter, scope: scope, on: request.db)
@@ -16,7 +18,7 @@ extension Honor: PlainlyDeletable {
         try await HonorService.create(input, context: context, once: once)
     }
 
-    func update(with input: HonorInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: HonorInput, context: WriteContext) async throws {
         try await HonorService.update(self, with: input, context: context)
     }
 

@@ -83,8 +83,8 @@ struct InnovationItemInput: Content {
     var expectedBenefitFen: Int64?
     var authorId: UUID?
     var coAuthorIds: [UUID]?
-    var teamId: UUID?
-    var studioId: UUID?
+    var teamId: LinkChange = .keep
+    var studioId: LinkChange = .keep
     var submittedDate: String?
     var version: Int?
 }
@@ -275,8 +275,8 @@ struct PatentInput: Content {
     var title: String?
     var number: String?
     var date: String?
-    var itemId: UUID?
-    var studioId: UUID?
+    var itemId: LinkChange = .keep
+    var studioId: LinkChange = .keep
     var version: Int?
 }
 

@@ -58,7 +58,7 @@ struct InnovationForm: RecordForm {
         let benefit = try FormValue.fen(expectedBenefit, field: "expectedBenefitFen")
         return InnovationItemInput(kind: kind ?? "", subKind: subKind ?? "", title: title ?? "", problem: problem ?? "", proposal: proposal ?? "",
                                    expectedBenefitFen: benefit ?? 0, authorId: author, coAuthorIds: coAuthors,
-                                   teamId: try FormValue.uuid(teamId, field: "teamId"), studioId: try FormValue.uuid(studioId, field: "studioId"),
+                                   teamId: try .form(teamId, field: "teamId"), studioId: try .form(studioId, field: "studioId"),
                                    submittedDate: submittedDate ?? "", version: version.flatMap { Int($0) })
     }
 

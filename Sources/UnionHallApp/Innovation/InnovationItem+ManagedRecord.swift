@@ -19,7 +19,7 @@ extension InnovationItem: PlainlyDeletable {
         try await InnovationService.create(input, context: context, once: once)
     }
 
-    func update(with input: InnovationItemInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: InnovationItemInput, context: WriteContext) async throws {
         try await InnovationService.update(self, with: input, context: context)
     }
 
@@ -35,14 +35,4 @@ extension InnovationItem: PlainlyDeletable {
         guard reader != .reviewer else { throw AppError.notFound }
         return try await item.output(on: request)
     }
-}
-
-extension InnovationItem {
-    static var exportValuePrefixes: [String: String] {
-        ["kind": "innovationKind", "subKind": "fiveSmall", "status": "innovationStatus", "level": "awardLevel", "grade": "awardGrade"]
-    }
-}
-
-extension Patent {
-    static var exportValuePrefixes: [String: String] { ["kind": "patentKind"] }
 }

@@ -251,18 +251,14 @@ enum InnovationService {
                 \.$position
             ).all(\.$memberID)
         }
-        let teamID = input.teamId ?? (isNew ? nil : item.teamID)
+        let teamID = input.teamId.applied(to: item.teamID)
         if let teamID {
             guard let team = context.scope.tree.nodes[teamID], team.kind == .team, context.scope.contains(teamID) else {
                 throw AppError.invalid("teamId", "error.innovation.team")
             }
         }
-        let studioID = input.studioId ?? (isNew ? nil : item.studioID)
-        if let studioID {
-            guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil else {
-                throw AppError.invalid("studioId", "error.outreach.studio")
-            }
-        }
+        let studioID = input.studioId.applied(to: item.studioID)
+        if let named = input.studioId.named { _ = try await Held.studio(named, field: "studioId", scope: context.scope, on: db) }
         item.unitID = author.unitID
         item.kind = valid.kind
         item.subKind = valid.subKind

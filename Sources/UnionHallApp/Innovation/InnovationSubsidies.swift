@@ -17,10 +17,7 @@ enum InnovationSubsidies {
 
     /// Sets a unit's budget for a year; it cannot go below what has been paid from it.
     static func setBudget(_ input: BudgetInput, context: WriteContext) async throws -> InnovationBudget {
-        guard let unitID = input.unitId ?? context.user.unitID ?? context.scope.tree.ordered(within: context.scope.unitIDs).first?.node.id else {
-            throw AppError.invalid("unitId", "error.required")
-        }
-        try context.scope.check(unitID)
+        let unitID = try Held.unit(input.unitId, context: context)
         guard let year = input.year else { throw AppError.invalid("year", "error.required") }
         let currentYear = CivilDate(context.editor.at).year
         guard (2000...(currentYear + 1)).contains(year) else { throw AppError.invalid("year", "error.honor.year", ["2000", String(currentYear + 1)]) }

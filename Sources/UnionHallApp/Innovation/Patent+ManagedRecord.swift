@@ -46,7 +46,7 @@ extension Patent: PlainlyDeletable {
         }
     }
 
-    func update(with input: PatentInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: PatentInput, context: WriteContext) async throws {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         let before = auditSnapshot()
         try await apply(input, context: context)
@@ -72,8 +72,8 @@ extension Patent: PlainlyDeletable {
         guard number.count <= 60 else { throw AppError.invalid("number", "error.tooLong", ["60"]) }
         guard let date = CivilDate(input.date ?? (isNew ? "" : self.date)) else { throw AppError.invalid("date", "error.date.invalid") }
         guard date <= CivilDate(context.editor.at) else { throw AppError.invalid("date", "error.date.future") }
-        let itemID = input.itemId ?? (isNew ? nil : self.itemID)
-        let studioID = input.studioId ?? (isNew ? nil : self.studioID)
+        let itemID = input.itemId.applied(to: self.itemID)
+        let studioID = input.studioId.applied(to: self.studioID)
         var unitID: UUID
         if let itemID {
             guard let item = try await InnovationItem.find(itemID, on: db), item.deletedAt == nil, context.scope.contains(item.unitID) else {
@@ -81,10 +81,7 @@ extension Patent: PlainlyDeletable {
             }
             unitID = item.unitID
         } else if let studioID {
-            guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil, context.scope.contains(studio.unitID) else {
-                throw AppError.invalid("studioId", "error.outreach.studio")
-            }
-            unitID = studio.unitID
+            unitID = try await Held.studio(studioID, field: "studioId", scope: context.scope, on: db).unitID
         } else {
             throw AppError.invalid("itemId", "error.innovation.patentHolder")
         }

@@ -33,7 +33,7 @@ struct PatentForm: RecordForm {
 
     func input(editing existing: Patent?, on request: Request) async throws -> PatentInput {
         PatentInput(kind: kind.flatMap(PatentKind.init(rawValue:)), title: title ?? "", number: number ?? "", date: date ?? "",
-                    itemId: try FormValue.uuid(itemId, field: "itemId"), studioId: try FormValue.uuid(studioId, field: "studioId"), version: version.flatMap { Int($0) })
+                    itemId: try .form(itemId, field: "itemId"), studioId: try .form(studioId, field: "studioId"), version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {

@@ -3,6 +3,7 @@ import Vapor
 
 extension Member: ManagedRecord {
     static let routeName = "members"
+    static let exportOmits: Set<String> = ["masked"]
 
     static func list(_ list: ListQuery, filter: MemberFilter, scope: UnitScope, request: Request) async throws -> ListPage<MemberOutput> {
         try await MemberQueries.search(list, filter: filter, scope: scope, on: request.db, countOn: request.secondDB)
@@ -16,9 +17,8 @@ extension Member: ManagedRecord {
         try await MemberService.create(input, scope: context.scope, editor: context.editor, once: once, on: context.app)
     }
 
-    func update(with input: MemberInput, context: WriteContext, replacing: Bool) async throws {
-        _ = try await MemberService.update(
-            self, with: input, replace: replacing, scope: context.scope, editor: context.editor, on: context.app)
+    func update(with input: MemberInput, context: WriteContext) async throws {
+        _ = try await MemberService.update(self, with: input, scope: context.scope, editor: context.editor, on: context.app)
     }
 
     func delete(context: WriteContext) async throws {

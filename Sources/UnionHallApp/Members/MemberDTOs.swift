@@ -50,7 +50,7 @@ struct MemberInput: Content {
     var idNumber: String?
     var mobile: String?
     var unitId: UUID?
-    var organizationId: UUID?
+    var organizationId: LinkChange = .keep
     var trade: String?
     var skillLevel: Int?
     var migrant: Bool?

@@ -48,7 +48,7 @@ struct MemberForm: RecordForm {
         }
         var input = MemberInput(
             name: name ?? "", gender: gender.flatMap(Gender.init(rawValue:)), idNumber: idNumber ?? "", mobile: mobile ?? "",
-            unitId: try FormValue.uuid(unitId, field: "unitId"), organizationId: try FormValue.uuid(organizationId, field: "organizationId"),
+            unitId: try FormValue.uuid(unitId, field: "unitId"), organizationId: try .form(organizationId, field: "organizationId"),
             trade: trade ?? "", skillLevel: level, migrant: migrant != nil, hardship: hardship != nil, version: version.flatMap { Int($0) })
         if let existing {
             if input.idNumber == Masking.idNumber(existing.idNumber) { input.idNumber = nil }

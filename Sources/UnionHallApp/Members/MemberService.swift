@@ -22,14 +22,12 @@ enum MemberService {
         }
     }
 
-    /// `replace` is a form's full submission: an empty organization clears it rather than keeping it.
     static func update(
-        _ member: Member, with input: MemberInput, replace: Bool = false, scope: UnitScope, editor: Editor, on app: Application
+        _ member: Member, with input: MemberInput, scope: UnitScope, editor: Editor, on app: Application
     ) async throws -> Member {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         let before = member.auditSnapshot()
         let formerUnit = member.unitID
-        if replace, input.organizationId == nil { member.organizationID = nil }
         try await apply(input, to: member, scope: scope, on: app.db)
         return try await app.write { db in
             try await member.claimVersion(version, on: db)
@@ -88,12 +86,8 @@ enum MemberService {
         let valid = try checked.validate().orInvalid()
         guard let unitID = input.unitId ?? (isNew ? nil : member.unitID) else { throw AppError.invalid("unitId", "error.required") }
         guard scope.contains(unitID), scope.tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
-        let organizationID = input.organizationId ?? (isNew ? nil : member.organizationID)
-        if let organizationID {
-            guard let organization = try await Organization.find(organizationID, on: db), organization.deletedAt == nil,
-                scope.contains(organization.unitID)
-            else { throw AppError.invalid("organizationId", "error.organization.notHeld") }
-        }
+        let organizationID = input.organizationId.applied(to: member.organizationID)
+        if let named = input.organizationId.named { _ = try await Held.organization(named, field: "organizationId", scope: scope, on: db) }
         member.apply(
             valid, unitID: unitID, organizationID: organizationID,
             migrant: input.migrant ?? (isNew ? false : member.migrant),

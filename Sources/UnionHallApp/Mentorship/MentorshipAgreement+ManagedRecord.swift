@@ -17,7 +17,7 @@ extension MentorshipAgreement: ManagedRecord {
         try await MentorshipService.create(input, context: context, once: once)
     }
 
-    func update(with input: MentorshipInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: MentorshipInput, context: WriteContext) async throws {
         try await MentorshipService.update(self, with: input, context: context)
     }
 

@@ -54,7 +54,7 @@ struct MentorshipOutput: Content {
 struct MentorshipInput: Content {
     var mentorId: UUID?
     var apprenticeId: UUID?
-    var organizationId: UUID?
+    var organizationId: LinkChange = .keep
     var startDate: String?
     var endDate: String?
     var goals: String?

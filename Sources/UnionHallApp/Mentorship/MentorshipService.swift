@@ -169,13 +169,8 @@ enum MentorshipService {
         for (field, text) in [("goals", goals), ("milestones", milestones)] where text.count > MentorshipRules.maxTextLength {
             throw AppError.invalid(field, "error.tooLong", [String(MentorshipRules.maxTextLength)])
         }
-        var organizationID = input.organizationId ?? (isNew ? apprentice.organizationID : agreement.organizationID)
-        if let id = organizationID {
-            guard let organization = try await Organization.find(id, on: db), organization.deletedAt == nil, context.scope.contains(organization.unitID) else {
-                throw AppError.invalid("organizationId", "error.organization.notHeld")
-            }
-            organizationID = id
-        }
+        let organizationID = input.organizationId.applied(to: isNew ? apprentice.organizationID : agreement.organizationID)
+        if let id = organizationID { _ = try await Held.organization(id, field: "organizationId", scope: context.scope, on: db) }
         agreement.unitID = apprentice.unitID
         agreement.mentorID = try mentor.requireID()
         agreement.apprenticeID = try apprentice.requireID()

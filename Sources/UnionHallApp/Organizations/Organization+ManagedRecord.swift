@@ -16,7 +16,7 @@ extension Organization: ManagedRecord {
         try await OrganizationService.create(input, scope: context.scope, editor: context.editor, once: once, on: context.app)
     }
 
-    func update(with input: OrganizationInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: OrganizationInput, context: WriteContext) async throws {
         _ = try await OrganizationService.update(self, with: input, scope: context.scope, editor: context.editor, on: context.app)
     }
 

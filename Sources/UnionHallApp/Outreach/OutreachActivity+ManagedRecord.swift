@@ -17,7 +17,7 @@ extension OutreachActivity: PlainlyDeletable {
         try await OutreachService.create(input, context: context, once: once)
     }
 
-    func update(with input: OutreachInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: OutreachInput, context: WriteContext) async throws {
         try await OutreachService.update(self, with: input, context: context)
     }
 

@@ -54,8 +54,8 @@ struct OutreachInput: Content {
     var kind: OutreachKind?
     var plannedDate: String?
     var place: String?
-    var partnerId: UUID?
-    var studioId: UUID?
+    var partnerId: LinkChange = .keep
+    var studioId: LinkChange = .keep
     var audience: String?
     var leaderIds: [UUID]?
     var version: Int?

@@ -52,8 +52,8 @@ struct OutreachForm: RecordForm {
         }
         return OutreachInput(
             unitId: try FormValue.uuid(unitId, field: "unitId"), title: title ?? "", kind: kind.flatMap(OutreachKind.init(rawValue:)),
-            plannedDate: plannedDate ?? "", place: place ?? "", partnerId: try FormValue.uuid(partnerId, field: "partnerId"),
-            studioId: try FormValue.uuid(studioId, field: "studioId"), audience: audience ?? "", leaderIds: leaders, version: version.flatMap { Int($0) })
+            plannedDate: plannedDate ?? "", place: place ?? "", partnerId: try .form(partnerId, field: "partnerId"),
+            studioId: try .form(studioId, field: "studioId"), audience: audience ?? "", leaderIds: leaders, version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {

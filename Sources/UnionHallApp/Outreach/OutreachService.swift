@@ -146,17 +146,13 @@ enum OutreachService {
         guard let planned = CivilDate(dateText) else { throw AppError.invalid("plannedDate", "error.date.invalid") }
         let place = (input.place ?? (isNew ? "" : activity.place)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !place.isEmpty else { throw AppError.invalid("place", "error.required") }
-        guard let unitID = input.unitId ?? (isNew ? context.user.unitID : activity.unitID), context.scope.contains(unitID),
-            context.scope.tree.nodes[unitID] != nil
-        else {
-            throw AppError.invalid("unitId", "error.unit.notHeld")
-        }
-        if let partner = input.partnerId {
+        let unitID = isNew || input.unitId != nil ? try Held.unit(input.unitId, context: context) : activity.unitID
+        if let partner = input.partnerId.named {
             guard let organization = try await Organization.find(partner, on: db), organization.deletedAt == nil else {
                 throw AppError.invalid("partnerId", "error.organization.notHeld")
             }
         }
-        if let studioID = input.studioId {
+        if let studioID = input.studioId.named {
             guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil, context.scope.contains(studio.unitID)
             else {
                 throw AppError.invalid("studioId", "error.outreach.studio")
@@ -173,8 +169,8 @@ enum OutreachService {
         activity.kind = kind
         activity.plannedDate = planned.description
         activity.place = String(place.prefix(100))
-        activity.partnerID = input.partnerId ?? (isNew ? nil : activity.partnerID)
-        activity.studioID = input.studioId ?? (isNew ? nil : activity.studioID)
+        activity.partnerID = input.partnerId.applied(to: activity.partnerID)
+        activity.studioID = input.studioId.applied(to: activity.studioID)
         activity.audience = String((input.audience ?? (isNew ? "" : activity.audience)).prefix(200))
         return input.leaderIds.map { Array(Set($0)) }
     }

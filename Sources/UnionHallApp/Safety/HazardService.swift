@@ -100,6 +100,11 @@ enum HazardService {
         let row = HazardReport()
         row.reporterID = try reporter.requireID()
         row.unitID = reporter.unitID
+        let tree = try await UnitTree.load(on: db)
+        if let employerID = input.employerId {
+            let city = tree.ancestry(of: reporter.unitID).last ?? reporter.unitID
+            _ = try await Held.organization(employerID, field: "employerId", scope: UnitScope(unitIDs: tree.subtree(of: city), tree: tree), on: db)
+        }
         row.employerID = input.employerId ?? reporter.organizationID
         row.place = try Held.text(input.place, field: "place")
         row.description = try Held.text(input.description, field: "description", max: 2_000)
@@ -108,7 +113,6 @@ enum HazardService {
         row.status = .reported
         row.reportedDate = today.description
         row.version = 1
-        let tree = try await UnitTree.load(on: db)
         row.campaignID = try await SafetyCampaign.query(on: db).filter(\.$year == today.year).filter(\.$deletedAt == nil)
             .filter(\.$unitID ~~ tree.ancestry(of: reporter.unitID)).first()?.requireID()
         try await app.write { db in
@@ -222,7 +226,6 @@ enum HazardService {
 extension HazardReport: PlainlyDeletable, ListedRecord {
     typealias Output = HazardOutput
     static let routeName = "hazard-reports"
-    static let exportValuePrefixes = ["severity": "hazardSeverity", "status": "hazardStatus"]
 
     static func list(_ list: ListQuery, filter: HazardFilter, scope: UnitScope, request: Request) async throws -> ListPage<HazardOutput> {
         try await page(
@@ -237,7 +240,7 @@ extension HazardReport: PlainlyDeletable, ListedRecord {
             input, reporter: reporter, today: CivilDate(context.editor.at), editor: context.editor, app: context.app, once: once)
     }
 
-    func update(with input: HazardInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: HazardInput, context: WriteContext) async throws {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         guard status == .reported || status == .verified else { throw AppError.conflict("status", "error.hazard.closed") }
         let before = auditSnapshot()

@@ -53,7 +53,7 @@ struct ServiceEventOutput: Content {
 
 struct ServiceEventInput: Content, VersionedInput {
     var unitId: UUID?
-    var stationId: UUID?
+    var stationId: LinkChange = .keep
     var kind: ServiceEventKind?
     var title: String?
     var date: String?
@@ -145,7 +145,6 @@ extension ServiceStation: PlainlyDeletable, SavedRecord {
     typealias Output = StationOutput
     typealias Filter = StationFilter
     static let routeName = "service-stations"
-    static let exportValuePrefixes = ["kind": "stationKind"]
 
     static func list(_ list: ListQuery, filter: StationFilter, scope: UnitScope, request: Request) async throws -> ListPage<StationOutput> {
         let query = try scoped(list, scope: scope, on: request.db)
@@ -200,7 +199,6 @@ extension ServiceEvent: PlainlyDeletable, SavedRecord {
     typealias Output = ServiceEventOutput
     typealias Filter = ServiceEventFilter
     static let routeName = "service-events"
-    static let exportValuePrefixes = ["kind": "serviceEventKind"]
 
     static func list(_ list: ListQuery, filter: ServiceEventFilter, scope: UnitScope, request: Request) async throws -> ListPage<
         ServiceEventOutput
@@ -231,15 +229,15 @@ extension ServiceEvent: PlainlyDeletable, SavedRecord {
         guard let kind = input.kind ?? (isNew ? nil : row.kind) else { throw AppError.invalid("kind", "error.required") }
         let before = isNew ? nil : row.auditSnapshot()
         var unit = isNew ? try Held.unit(input.unitId, context: context) : row.unitID
-        if let stationID = input.stationId {
+        if let stationID = input.stationId.named {
             guard let station = try await ServiceStation.find(stationID, on: context.app.db), station.deletedAt == nil,
                 context.scope.contains(station.unitID)
             else {
                 throw AppError.invalid("stationId", "error.service.stationNotHeld")
             }
-            row.stationID = stationID
             if isNew, input.unitId == nil { unit = station.unitID }
         }
+        row.stationID = input.stationId.applied(to: row.stationID)
         row.kind = kind
         row.title = try Held.text(input.title ?? (isNew ? nil : row.title), field: "title")
         row.date = try Held.date(input.date ?? (isNew ? nil : row.date), field: "date").description

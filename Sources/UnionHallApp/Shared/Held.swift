@@ -27,16 +27,17 @@ enum Held {
         return studio
     }
 
-    /// The unit a new record goes to: the one named, if held, or the user's own.
+    /// The unit a new record goes to: the one named, if held, or the user's own. An admin without a
+    /// unit names it, unless the tree has a single root; a record never lands in a tree by chance.
     static func unit(_ id: UUID?, context: WriteContext) throws -> UUID {
         if let id {
             guard context.scope.contains(id), context.scope.tree.nodes[id] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
             return id
         }
-        guard let own = context.user.unitID ?? context.scope.tree.nodes.values.first(where: { $0.parentID == nil })?.id else {
-            throw AppError.invalid("unitId", "error.required")
-        }
-        return own
+        if let own = context.user.unitID { return own }
+        let roots = context.scope.tree.nodes.values.filter { $0.parentID == nil }
+        guard roots.count == 1, let root = roots.first else { throw AppError.invalid("unitId", "error.required") }
+        return root.id
     }
 
     static func text(_ value: String?, field: String, required: Bool = true, max: Int = 200) throws -> String {

@@ -31,8 +31,7 @@ enum ListExport {
             guard page.metadata.page < page.metadata.pageCount, outputs.count < maxRows else { break }
             list.page = page.metadata.page + 1
         }
-        let (header, rows) = table(
-            outputs.prefix(maxRows), headerPrefix: "\(R.auditEntity)Field", valuePrefixes: R.exportValuePrefixes, request: request)
+        let (header, rows) = try await table(outputs.prefix(maxRows), headerPrefix: "\(R.auditEntity)Field", omitting: R.exportOmits, scope: scope, request: request)
         let editor = try request.editor()
         let entry = AuditEntry(
             at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: R.auditEntity, entityID: nil,
@@ -44,13 +43,31 @@ enum ListExport {
         return try SpreadsheetWriter.download(format, name: "\(R.routeName)-\(request.today)", header: header, rows: rows)
     }
 
-    /// Columns in the order the output declares its fields; a field's header is
-    /// `<entity>Field.<name>` or `field.<name>` when the catalogue has it. Money (`…Fen`) is written in yuan.
-    static func table(_ outputs: some Collection<some Encodable>, headerPrefix: String, valuePrefixes: [String: String], request: Request)
+    /// The columns a person reads, in the order the output declares its fields: no record ids or
+    /// versions; a link by the name of what it names (the unit by its path), or left out when the
+    /// output carries the name beside it; codes and flags in words; money (`…Fen`) in yuan. A
+    /// header is `<entity>Field.<name>` or `field.<name>` from the catalogue.
+    static func table(
+        _ outputs: some Collection<some Encodable>, headerPrefix: String, omitting: Set<String> = [], scope: UnitScope, request: Request
+    ) async throws
         -> ([String], [[String]])
     {
         guard let first = outputs.first else { return ([], []) }
-        let keys = Mirror(reflecting: first).children.compactMap(\.label)
+        let fields = Mirror(reflecting: first).children.compactMap(\.label)
+        var linked: [String: Set<UUID>] = [:]
+        for output in outputs {
+            for child in Mirror(reflecting: output).children {
+                guard let key = child.label, isLink(key) else { continue }
+                linked[key, default: []].formUnion(ids(in: child.value))
+            }
+        }
+        let names = try await NameBook.load(linked, sources: request.nameSources, scope: scope, on: request.db)
+        let keys = fields.filter { key in
+            guard key != "id", key != "version", !omitting.contains(key) else { return false }
+            guard isLink(key) else { return true }
+            let base = String(key.dropLast(key.hasSuffix("Ids") ? 3 : 2))
+            return !fields.contains(base + "Name") && !fields.contains(base + "Names") && names.knows(key)
+        }
         let header = keys.map { key in
             for catalogueKey in ["\(headerPrefix).\(key)", "field.\(key)"] where request.t(catalogueKey) != catalogueKey {
                 return request.t(catalogueKey)
@@ -58,18 +75,30 @@ enum ListExport {
             return key
         }
         let rows = outputs.map { output in
-            Mirror(reflecting: output).children.map { child in
-                cell(child.value, key: child.label ?? "", prefix: valuePrefixes[child.label ?? ""], request: request)
-            }
+            let values = Dictionary(
+                Mirror(reflecting: output).children.compactMap { child in child.label.map { ($0, child.value) } },
+                uniquingKeysWith: { first, _ in first })
+            return keys.map { key in cell(values[key] as Any, key: key, names: names, request: request) }
         }
         return (header, rows)
     }
 
-    static func cell(_ value: Any, key: String, prefix: String?, request: Request) -> String {
+    /// `employerId`, `leaderIds`: fields that hold other records' ids.
+    static func isLink(_ key: String) -> Bool { key.hasSuffix("Id") || key.hasSuffix("Ids") }
+
+    private static func ids(in value: Any) -> [UUID] {
+        if let id = value as? UUID { return [id] }
+        if let list = value as? [UUID] { return list }
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional, let wrapped = mirror.children.first?.value { return ids(in: wrapped) }
+        return []
+    }
+
+    static func cell(_ value: Any, key: String, names: NameBook, request: Request) -> String {
         let mirror = Mirror(reflecting: value)
         if mirror.displayStyle == .optional {
             guard let wrapped = mirror.children.first?.value else { return "" }
-            return cell(wrapped, key: key, prefix: prefix, request: request)
+            return cell(wrapped, key: key, names: names, request: request)
         }
         switch value {
         case let text as String: return text
@@ -77,12 +106,12 @@ enum ListExport {
         case let number as Int: return String(number)
         case let number as Int64: return String(number)
         case let flag as Bool: return request.t(flag ? "value.yes" : "value.no")
-        case let id as UUID: return id.uuidString
+        case let id as UUID: return names.name(id, field: key)
         case let date as Date: return Pages.timestamp(date)
-        case let raw as any RawRepresentable<String>:
-            return prefix.map { request.t("\($0).\(raw.rawValue)") } ?? raw.rawValue
+        case let code as any Vocabulary: return request.name(of: code)
+        case let level as SkillLevel: return request.t("\(SkillLevel.catalogue).\(level.rawValue)")
         case let person as PersonRef: return person.name
-        case let list as [Any]: return list.map { cell($0, key: key, prefix: prefix, request: request) }.joined(separator: "；")
+        case let list as [Any]: return list.map { cell($0, key: key, names: names, request: request) }.joined(separator: "；")
         default:
             // A nested record (an award, an attachment): its name or title if it has one.
             let fields = Dictionary(
@@ -92,8 +121,4 @@ enum ListExport {
             return String(describing: value)
         }
     }
-}
-
-extension ManagedRecord {
-    static var exportValuePrefixes: [String: String] { [:] }
 }

@@ -32,19 +32,21 @@ protocol ManagedRecord: Model, Audited where IDValue == UUID {
     /// The record if it is in the scope; 404 otherwise, so its existence is not revealed.
     static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Self
     static func create(_ input: Input, context: WriteContext, once: FormOnce?) async throws -> Self
-    /// `replacing`: a form's full submission, where an emptied optional field is cleared; an API
-    /// PATCH changes only the fields it names.
-    func update(with input: Input, context: WriteContext, replacing: Bool) async throws
+    /// Absent fields keep their value; optional links say keep, set or clear (`LinkChange`), so a
+    /// PATCH and a form's edit mean the same.
+    func update(with input: Input, context: WriteContext) async throws
     func delete(context: WriteContext) async throws
     func restore(context: WriteContext) async throws
     func output(on request: Request) async throws -> Output
     /// `GET /api/v1/<route>/{id}`; a kind may widen who can read (a worker their own record).
     static func show(_ id: UUID, request: Request) async throws -> Output
-    /// Fields whose values are codes, exported through the catalogue: `["status": "innovationStatus"]`.
-    static var exportValuePrefixes: [String: String] { get }
+    /// Output fields an export leaves out: ones only a program reads (`masked`, a provenance key).
+    static var exportOmits: Set<String> { get }
 }
 
 extension ManagedRecord {
+    static var exportOmits: Set<String> { [] }
+
     static func show(_ id: UUID, request: Request) async throws -> Output {
         let (_, scope) = try await request.requireManager()
         return try await find(id, scope: scope, includingDeleted: false, on: request.db).output(on: request)
@@ -106,7 +108,7 @@ struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
     @Sendable func update(req: Request) async throws -> Record.Output {
         let context = try await req.writeContext()
         let record = try await Record.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db)
-        try await record.update(with: try req.content.decode(Record.Input.self), context: context, replacing: false)
+        try await record.update(with: try req.content.decode(Record.Input.self), context: context)
         return try await record.output(on: req)
     }
 
@@ -222,7 +224,7 @@ enum RecordPages<Form: RecordForm> {
         let record = try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db)
         let form = try req.content.decode(Form.self)
         return try await FormFlow.update(req, location: path(id), save: {
-            try await record.update(with: try await form.input(editing: record, on: req), context: context, replacing: true)
+            try await record.update(with: try await form.input(editing: record, on: req), context: context)
         }, showNewer: { error in
             let newer = try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db)
             return try await Form.render(req, form: Form(newer), id: id, context: context, error: error)
@@ -351,7 +353,7 @@ extension SavedRecord {
         return row
     }
 
-    func update(with input: Input, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: Input, context: WriteContext) async throws {
         guard input.version != nil else { throw AppError.invalid("version", "error.required") }
         try await Self.save(input, to: self, context: context, once: nil)
     }

@@ -8,8 +8,10 @@ import ZIPFoundation
 /// Lists written for an officer's spreadsheet program. Every text cell goes through
 /// `SpreadsheetText.safe`, so a value a worker typed cannot run as a formula.
 enum SpreadsheetWriter {
-    enum Format: String, CaseIterable, Codable, Sendable {
+    enum Format: String, CaseIterable, Codable, Sendable, Vocabulary {
         case csv, xlsx
+
+        static let catalogue = "exportFormat"
 
         var contentType: String { self == .csv ? "text/csv; charset=utf-8" : FileKind.xlsx.contentType }
     }

@@ -3,6 +3,8 @@ import Vapor
 
 extension Studio: PlainlyDeletable {
     static let routeName = "studios"
+    /// Results by kind: the studio's page and figures show them.
+    static let exportOmits: Set<String> = ["figures"]
 
     static func list(_ list: ListQuery, filter: StudioFilter, scope: UnitScope, request: Request) async throws -> ListPage<StudioOutput> {
         try await StudioService.list(list, filter: filter, scope: scope, on: request.db)
@@ -16,7 +18,7 @@ extension Studio: PlainlyDeletable {
         try await StudioService.create(input, context: context, once: once)
     }
 
-    func update(with input: StudioInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: StudioInput, context: WriteContext) async throws {
         try await StudioService.update(self, with: input, context: context)
     }
 

@@ -50,8 +50,8 @@ struct StudioInput: Content {
     var yearNamed: Int?
     var namedBy: String?
     var leadId: UUID?
-    var organizationId: UUID?
-    var partnerId: UUID?
+    var organizationId: LinkChange = .keep
+    var partnerId: LinkChange = .keep
     var version: Int?
 }
 

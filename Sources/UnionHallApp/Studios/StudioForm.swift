@@ -48,8 +48,8 @@ struct StudioForm: RecordForm {
         }
         return StudioInput(
             name: name ?? "", kind: kind.flatMap(StudioKind.init(rawValue:)), level: level.flatMap(HonorLevel.init(rawValue:)), yearNamed: year,
-            namedBy: namedBy ?? "", leadId: lead, organizationId: try FormValue.uuid(organizationId, field: "organizationId"),
-            partnerId: try FormValue.uuid(partnerId, field: "partnerId"), version: version.flatMap { Int($0) })
+            namedBy: namedBy ?? "", leadId: lead, organizationId: existing == nil && (organizationId ?? "").isEmpty ? .keep : try .form(organizationId, field: "organizationId"),
+            partnerId: try .form(partnerId, field: "partnerId"), version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {

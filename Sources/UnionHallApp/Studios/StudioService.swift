@@ -106,8 +106,8 @@ enum StudioService {
         guard let lead = try await Member.find(leadID, on: db), lead.deletedAt == nil, context.scope.contains(lead.unitID) else {
             throw AppError.invalid("leadId", "error.mentorship.memberNotHeld")
         }
-        for (field, id) in [("organizationId", input.organizationId), ("partnerId", input.partnerId)] {
-            guard let id else { continue }
+        for (field, link) in [("organizationId", input.organizationId), ("partnerId", input.partnerId)] {
+            guard let id = link.named else { continue }
             guard let organization = try await Organization.find(id, on: db), organization.deletedAt == nil,
                 context.scope.contains(organization.unitID)
             else {
@@ -121,8 +121,9 @@ enum StudioService {
         studio.yearNamed = valid.yearNamed
         studio.namedBy = valid.namedBy
         studio.leadID = leadID
-        studio.organizationID = input.organizationId ?? (isNew ? lead.organizationID : studio.organizationID)
-        studio.partnerID = input.partnerId ?? (isNew ? nil : studio.partnerID)
+        // A new studio named without an employer works where its lead does.
+        studio.organizationID = input.organizationId.applied(to: isNew ? lead.organizationID : studio.organizationID)
+        studio.partnerID = input.partnerId.applied(to: studio.partnerID)
     }
 
     // MARK: Members and results

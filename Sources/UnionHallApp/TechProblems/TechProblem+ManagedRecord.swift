@@ -17,7 +17,7 @@ extension TechProblem: PlainlyDeletable {
         try await TechProblemService.create(input, context: context, once: once)
     }
 
-    func update(with input: TechProblemInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: TechProblemInput, context: WriteContext) async throws {
         try await TechProblemService.update(self, with: input, context: context)
     }
 

@@ -99,7 +99,7 @@ struct PartnershipForm: RecordForm {
     func input(editing existing: Partnership?, on request: Request) async throws -> PartnershipInput {
         PartnershipInput(
             unitId: try FormValue.uuid(unitId, field: "unitId"), kind: kind.flatMap(PartnershipKind.init(rawValue:)), name: name ?? "",
-            collegeId: try FormValue.uuid(collegeId, field: "collegeId"), employerId: try FormValue.uuid(employerId, field: "employerId"),
+            collegeId: try FormValue.uuid(collegeId, field: "collegeId"), employerId: try .form(employerId, field: "employerId"),
             signedDate: signedDate ?? "", note: note ?? "", studioIds: try (studioIds ?? []).compactMap { try FormValue.uuid($0, field: "studioIds") },
             version: version.flatMap { Int($0) })
     }

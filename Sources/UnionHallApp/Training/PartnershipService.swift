@@ -57,7 +57,7 @@ enum PartnershipService {
         guard let collegeID = input.collegeId ?? (isNew ? nil : row.collegeID) else { throw AppError.invalid("collegeId", "error.required") }
         let college = try await Held.organization(collegeID, field: "collegeId", scope: context.scope, on: db)
         guard college.kind == .college else { throw AppError.invalid("collegeId", "error.training.notCollege") }
-        let employerID = input.employerId ?? (isNew ? nil : row.employerID)
+        let employerID = input.employerId.applied(to: row.employerID)
         if let employerID {
             let employer = try await Held.organization(employerID, field: "employerId", scope: context.scope, on: db)
             guard employer.kind != .college else { throw AppError.invalid("employerId", "error.training.notEmployer") }
@@ -90,7 +90,6 @@ enum PartnershipService {
 
 extension Partnership: PlainlyDeletable {
     static let routeName = "partnerships"
-    static let exportValuePrefixes = ["kind": "partnershipKind"]
 
     static func list(_ list: ListQuery, filter: PartnershipFilter, scope: UnitScope, request: Request) async throws -> ListPage<PartnershipOutput> {
         try await PartnershipService.list(list, filter: filter, scope: scope, on: request.db)
@@ -106,7 +105,7 @@ extension Partnership: PlainlyDeletable {
         return row
     }
 
-    func update(with input: PartnershipInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: PartnershipInput, context: WriteContext) async throws {
         try await PartnershipService.save(input, to: self, context: context, once: nil)
     }
 

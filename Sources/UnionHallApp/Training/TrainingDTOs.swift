@@ -32,10 +32,10 @@ struct TrainingProgramInput: Content {
     var kind: TrainingKind?
     var title: String?
     var trade: String?
-    var collegeId: UUID?
-    var employerId: UUID?
-    var partnershipId: UUID?
-    var studioId: UUID?
+    var collegeId: LinkChange = .keep
+    var employerId: LinkChange = .keep
+    var partnershipId: LinkChange = .keep
+    var studioId: LinkChange = .keep
     var places: Int?
     var startDate: String?
     var endDate: String?
@@ -131,7 +131,7 @@ struct PartnershipInput: Content {
     var kind: PartnershipKind?
     var name: String?
     var collegeId: UUID?
-    var employerId: UUID?
+    var employerId: LinkChange = .keep
     var signedDate: String?
     var note: String?
     var studioIds: [UUID]?

@@ -49,8 +49,8 @@ struct TrainingForm: RecordForm {
         guard let places = Int(places?.trimmingCharacters(in: .whitespaces) ?? "") else { throw AppError.invalid("places", "error.required") }
         return TrainingProgramInput(
             unitId: try FormValue.uuid(unitId, field: "unitId"), kind: kind.flatMap(TrainingKind.init(rawValue:)), title: title ?? "", trade: trade ?? "",
-            collegeId: try FormValue.uuid(collegeId, field: "collegeId"), employerId: try FormValue.uuid(employerId, field: "employerId"),
-            partnershipId: try FormValue.uuid(partnershipId, field: "partnershipId"), places: places, startDate: startDate ?? "", endDate: endDate ?? "",
+            collegeId: try .form(collegeId, field: "collegeId"), employerId: try .form(employerId, field: "employerId"),
+            partnershipId: try .form(partnershipId, field: "partnershipId"), places: places, startDate: startDate ?? "", endDate: endDate ?? "",
             offerSalaryFen: try FormValue.fen(offerSalary, field: "offerSalaryFen"), offerNote: offerNote ?? "", version: version.flatMap { Int($0) })
     }
 

@@ -116,8 +116,8 @@ enum TrainingService {
         let start = try startText.map { try Held.date($0, field: "startDate") }
         let end = try endText.map { try Held.date($0, field: "endDate") }
         if let issue = TrainingRules.checkDates(start: start, end: end) { throw AppError.invalid(issue) }
-        let collegeID = input.collegeId ?? (isNew ? nil : program.collegeID)
-        let employerID = input.employerId ?? (isNew ? nil : program.employerID)
+        let collegeID = input.collegeId.applied(to: program.collegeID)
+        let employerID = input.employerId.applied(to: program.employerID)
         if let collegeID {
             let college = try await Held.organization(collegeID, field: "collegeId", scope: context.scope, on: db)
             guard college.kind == .college else { throw AppError.invalid("collegeId", "error.training.notCollege") }
@@ -133,7 +133,7 @@ enum TrainingService {
             if employerID == nil { throw AppError.invalid("employerId", "error.required") }
         }
         if kind == .onSiteOrder, employerID == nil { throw AppError.invalid("employerId", "error.required") }
-        let partnershipID = input.partnershipId ?? (isNew ? nil : program.partnershipID)
+        let partnershipID = input.partnershipId.applied(to: program.partnershipID)
         if let partnershipID {
             guard let partnership = try await Partnership.find(partnershipID, on: db), partnership.deletedAt == nil,
                 context.scope.contains(partnership.unitID)
@@ -141,7 +141,7 @@ enum TrainingService {
                 throw AppError.invalid("partnershipId", "error.training.partnershipNotHeld")
             }
         }
-        let studioID = input.studioId ?? (isNew ? nil : program.studioID)
+        let studioID = input.studioId.applied(to: program.studioID)
         if let studioID { _ = try await Held.studio(studioID, field: "studioId", scope: context.scope, on: db) }
         let salary = input.offerSalaryFen ?? (isNew ? nil : program.offerSalaryFen)
         if let salary, salary < 0 { throw AppError.invalid("offerSalaryFen", "error.amount.positive") }
@@ -201,7 +201,6 @@ enum TrainingService {
 
 extension TrainingProgram: PlainlyDeletable {
     static let routeName = "training-programs"
-    static let exportValuePrefixes = ["kind": "trainingKind"]
 
     static func list(_ list: ListQuery, filter: TrainingFilter, scope: UnitScope, request: Request) async throws -> ListPage<
         TrainingProgramOutput
@@ -217,7 +216,7 @@ extension TrainingProgram: PlainlyDeletable {
         try await TrainingService.create(input, context: context, once: once)
     }
 
-    func update(with input: TrainingProgramInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: TrainingProgramInput, context: WriteContext) async throws {
         try await TrainingService.update(self, with: input, context: context)
     }
 

@@ -16,7 +16,7 @@ extension UnionUnit: ManagedRecord {
         try await UnitService.create(input, scope: context.scope, user: context.user, editor: context.editor, once: once, on: context.app)
     }
 
-    func update(with input: UnitInput, context: WriteContext, replacing: Bool) async throws {
+    func update(with input: UnitInput, context: WriteContext) async throws {
         _ = try await UnitService.update(self, with: input, scope: context.scope, user: context.user, editor: context.editor, on: context.app)
     }
 

@@ -5,17 +5,22 @@ import VaporTesting
 
 /// A browser for the page tests: keeps the session cookie and reads CSRF tokens from the forms.
 struct Browser {
-    let world: TestWorld
+    let http: LiveServer
     var cookies: [String: String] = [:]
     var language: String?
 
-    init(_ world: TestWorld) { self.world = world }
+    init(_ world: TestWorld) { self.http = world.http }
+    init(_ http: LiveServer) { self.http = http }
 
     /// Signs in through the login form, as a person would.
     static func signedIn(_ world: TestWorld, as username: String) async throws -> Browser {
-        var browser = Browser(world)
+        try await signedIn(world.http, as: username, password: TestWorld.password)
+    }
+
+    static func signedIn(_ http: LiveServer, as username: String, password: String) async throws -> Browser {
+        var browser = Browser(http)
         let form = try await browser.get("/login")
-        let response = try await browser.post("/login", form: ["username": username, "password": TestWorld.password, "_csrf": csrf(in: form)])
+        let response = try await browser.post("/login", form: ["username": username, "password": password, "_csrf": csrf(in: form)])
         guard response.status == .seeOther || response.status == .found else {
             throw Abort(.internalServerError, reason: "login failed: \(response.status)")
         }
@@ -44,7 +49,7 @@ struct Browser {
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if let contentType { headers.contentType = contentType }
         if let language { headers.add(name: .acceptLanguage, value: language) }
-        let response = try await world.http.sendRequest(method, path, headers: headers, body: body)
+        let response = try await http.sendRequest(method, path, headers: headers, body: body)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";").first.map(String.init) ?? ""
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

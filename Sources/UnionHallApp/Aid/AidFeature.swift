@@ -1,0 +1,46 @@
+import UnionHallCore
+
+extension HardshipLevel: Vocabulary { static let catalogue = "hardshipLevel" }
+extension HardshipStatus: Vocabulary { static let catalogue = "hardshipStatus" }
+extension HardshipStep: Vocabulary { static let catalogue = "hardshipStep" }
+extension SchoolStage: Vocabulary { static let catalogue = "schoolStage" }
+extension AidStatus: Vocabulary { static let catalogue = "aidStatus" }
+extension AidStep: Vocabulary { static let catalogue = "aidStep" }
+
+extension Feature {
+    /// Hardship files and aid (金秋助学): programmes, applications, approval and payment.
+    static let aid = Feature(
+        name: "aid",
+        migrations: [CreateAid(), AddAidHandling(), AddAidNoticePeriod()],
+        routes: { routes in
+            try routes.publicPages.register(collection: AidNoticePage())
+            try routes.register(HardshipForm.self)
+            try routes.pages.register(collection: HardshipPages())
+            try routes.register(AidProgramForm.self)
+            try routes.pages.register(collection: AidProgramPages())
+            try routes.register(AidApplicationForm.self)
+            try routes.pages.register(collection: AidPages())
+            try routes.pages.register(collection: AidMemberPages())
+            try routes.api.register(
+                collection: WorkflowStepController<HardshipFile, HardshipStep, HardshipStepInput> {
+                    try await HardshipService.step($0, $1, input: $2, context: $3)
+                })
+            try routes.api.register(
+                collection: WorkflowStepController<AidApplication, AidStep, AidStepInput> {
+                    try await AidApplications.step($0, $1, input: $2, context: $3)
+                })
+            try routes.api.register(collection: AidAPIController())
+        },
+        menu: [
+            MenuEntry(.care, "/aid-applications", "nav.aid", shown: { $0.role.managesRecords && $0.seesAid }),
+            MenuEntry(.mine, "/me/aid", "nav.myAid", shown: { $0.memberID != nil }),
+        ],
+        audited: [
+            AuditedKind(HardshipFile.self, path: "/hardship-files/", codes: ["level": HardshipLevel.catalogue, "status": HardshipStatus.catalogue]),
+            AuditedKind(AidProgram.self, path: "/aid-programs/"),
+            AuditedKind(AidApplication.self, path: "/aid-applications/", codes: ["stage": SchoolStage.catalogue, "status": AidStatus.catalogue]),
+        ],
+        vocabularies: [HardshipLevel.self, HardshipStatus.self, HardshipStep.self, SchoolStage.self, AidStatus.self, AidStep.self],
+        records: [HardshipFile.self, AidProgram.self, AidApplication.self],
+        names: [.records(AidProgram.self, fields: ["programId"], name: \.$name)])
+}

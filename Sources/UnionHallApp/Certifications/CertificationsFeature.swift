@@ -1,0 +1,23 @@
+import UnionHallCore
+
+extension ParticipationKind: Vocabulary { static let catalogue = "participationKind" }
+
+extension Feature {
+    /// Skill certifications, political participation and results from outside, as a member's career.
+    static let certifications = Feature(
+        name: "certifications",
+        migrations: [CreateCertification()],
+        routes: { routes in
+            try routes.register(CertificationForm.self)
+            try routes.pages.register(collection: CertificationPages())
+            try routes.api.register(collection: MemberCareerAPIController())
+        },
+        menu: [MenuEntry(.skills, "/certifications", "nav.certifications")],
+        audited: [
+            AuditedKind(Certification.self, path: "/certifications/", codes: ["level": SkillLevel.catalogue]),
+            AuditedKind(Participation.self, codes: ["kind": ParticipationKind.catalogue, "level": HonorLevel.catalogue]),
+            AuditedKind(ExternalResult.self, codes: ["level": HonorLevel.catalogue]),
+        ],
+        vocabularies: [ParticipationKind.self],
+        records: [Certification.self])
+}

@@ -1,0 +1,39 @@
+import UnionHallCore
+
+extension EventKind: Vocabulary { static let catalogue = "eventKind" }
+extension ItemKind: Vocabulary { static let catalogue = "itemKind" }
+extension EventStatus: Vocabulary { static let catalogue = "eventStatus" }
+extension EventStep: Vocabulary { static let catalogue = "eventStep" }
+extension ObjectionStatus: Vocabulary { static let catalogue = "objectionStatus" }
+extension CompetitionAward: Vocabulary { static let catalogue = "competitionAward" }
+extension TeamPrize: Vocabulary { static let catalogue = "teamPrize" }
+
+extension Feature {
+    /// Skill competitions: events, entries, judging, results and certificates.
+    static let competitions = Feature(
+        name: "competitions",
+        migrations: [CreateCompetitions()],
+        routes: { routes in
+            try routes.publicPages.register(collection: CertificatePages())
+            try routes.publicAPI.register(collection: CertificateAPIController())
+            try routes.register(CompetitionForm.self)
+            try routes.pages.register(collection: CompetitionPages())
+            try routes.pages.register(collection: JudgingPages())
+            try routes.pages.register(collection: MyCompetitionPages())
+            try routes.api.register(collection: CompetitionAPIController())
+        },
+        menu: [
+            MenuEntry(.skills, "/competitions", "nav.competitions"),
+            MenuEntry(.reviewer, "/judging", "nav.judging", shown: { $0.role == .reviewer }),
+            MenuEntry(.mine, "/me/competitions", "nav.myCompetitions", shown: { $0.memberID != nil }),
+        ],
+        audited: [
+            AuditedKind(Competition.self, path: "/competitions/", codes: ["level": HonorLevel.catalogue]),
+            AuditedKind(CompetitionEvent.self, codes: ["kind": EventKind.catalogue, "status": EventStatus.catalogue]),
+        ],
+        vocabularies: [
+            EventKind.self, ItemKind.self, EventStatus.self, EventStep.self, ObjectionStatus.self, CompetitionAward.self, TeamPrize.self,
+        ],
+        records: [Competition.self],
+        names: [.records(Competition.self, fields: ["competitionId"], name: \.$name)])
+}

@@ -1,0 +1,33 @@
+import UnionHallCore
+
+extension DisputeChannel: Vocabulary { static let catalogue = "disputeChannel" }
+extension DisputeType: Vocabulary { static let catalogue = "disputeType" }
+extension DisputeStatus: Vocabulary { static let catalogue = "disputeStatus" }
+extension DisputeStep: Vocabulary { static let catalogue = "disputeStep" }
+
+extension Feature {
+    /// Labour-dispute mediation.
+    static let disputes = Feature(
+        name: "disputes",
+        migrations: [CreateDisputes()],
+        routes: { routes in
+            try routes.register(DisputeForm.self)
+            try routes.pages.register(collection: DisputePages())
+            try routes.api.register(
+                collection: WorkflowStepController<DisputeCase, DisputeStep, DisputeStepInput> {
+                    try await DisputeService.step($0, $1, input: $2, context: $3)
+                })
+            try routes.api.register(collection: DisputeAPIController())
+        },
+        menu: [
+            MenuEntry(.care, "/dispute-cases", "nav.disputes"),
+            MenuEntry(.mine, "/me/disputes", "nav.myDisputes", shown: { $0.memberID != nil }),
+        ],
+        audited: [
+            AuditedKind(
+                DisputeCase.self, path: "/dispute-cases/",
+                codes: ["channel": DisputeChannel.catalogue, "type": DisputeType.catalogue, "status": DisputeStatus.catalogue])
+        ],
+        vocabularies: [DisputeChannel.self, DisputeType.self, DisputeStatus.self, DisputeStep.self],
+        records: [DisputeCase.self])
+}

@@ -1,0 +1,13 @@
+/// Every feature of UnionHall, in the order their migrations depend on each other. Adding a
+/// feature is its own folder and one line here.
+enum Features {
+    static let all: [Feature] = [
+        .units, .organizations, .members, .accounts, .audit, .forms, .home,
+        .honors, .mentorship, .studios, .outreach, .techProblems,
+        .innovation,
+        .training, .certifications, .competitions,
+        .disputes, .services, .safety,
+        .aid,
+        .openAPI,
+    ]
+}

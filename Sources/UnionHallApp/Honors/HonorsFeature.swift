@@ -1,0 +1,19 @@
+import UnionHallCore
+
+extension HonorTitle: Vocabulary { static let catalogue = "honorTitle" }
+extension HonorLevel: Vocabulary { static let catalogue = "honorLevel" }
+
+extension Feature {
+    /// Model workers' and craftsmen's honours.
+    static let honors = Feature(
+        name: "honors",
+        migrations: [CreateHonor()],
+        routes: { routes in
+            try routes.register(HonorForm.self)
+            try routes.pages.register(collection: HonorPages())
+        },
+        menu: [MenuEntry(.craftsmen, "/honors", "nav.honors")],
+        audited: [AuditedKind(Honor.self, path: "/honors/", codes: ["title": HonorTitle.catalogue, "level": HonorLevel.catalogue])],
+        vocabularies: [HonorTitle.self, HonorLevel.self],
+        records: [Honor.self])
+}

@@ -1,0 +1,53 @@
+import UnionHallCore
+
+extension InnovationKind: Vocabulary { static let catalogue = "innovationKind" }
+extension FiveSmallKind: Vocabulary { static let catalogue = "fiveSmall" }
+extension InnovationStatus: Vocabulary { static let catalogue = "innovationStatus" }
+extension InnovationStep: Vocabulary { static let catalogue = "innovationStep" }
+extension InnovationAwardLevel: Vocabulary { static let catalogue = "awardLevel" }
+extension InnovationAwardGrade: Vocabulary { static let catalogue = "awardGrade" }
+extension PatentKind: Vocabulary { static let catalogue = "patentKind" }
+
+extension Feature {
+    /// Worker technical innovation: items, expert review, awards, subsidies and patents.
+    static let innovation = Feature(
+        name: "innovation",
+        migrations: [CreateInnovation()],
+        routes: { routes in
+            try routes.register(InnovationForm.self)
+            try routes.pages.register(collection: InnovationPages())
+            try routes.pages.register(collection: InnovationSettingsPages())
+            try routes.pages.register(collection: InnovationWorkerPages())
+            try routes.pages.register(collection: ReviewPages())
+            try routes.register(PatentForm.self)
+            try routes.pages.register(collection: PatentPages())
+            try routes.api.register(
+                collection: WorkflowStepController<InnovationItem, InnovationStep, InnovationStepInput> {
+                    try await InnovationWorkflow.step($0, $1, input: $2, context: $3)
+                })
+            try routes.api.register(collection: InnovationAPIController())
+        },
+        menu: [
+            MenuEntry(.innovation, "/innovation-items", "nav.innovation"),
+            MenuEntry(.reviewer, "/reviews", "nav.reviews", shown: { $0.role == .reviewer }),
+            MenuEntry(.mine, "/me/innovation", "nav.myInnovation", shown: { $0.memberID != nil }),
+        ],
+        audited: [
+            AuditedKind(
+                InnovationItem.self, path: "/innovation-items/",
+                codes: ["kind": InnovationKind.catalogue, "subKind": FiveSmallKind.catalogue, "status": InnovationStatus.catalogue]),
+            AuditedKind(InnovationReview.self),
+            AuditedKind(InnovationWeights.self),
+            AuditedKind(InnovationAttachment.self),
+            AuditedKind(InnovationAward.self, codes: ["level": InnovationAwardLevel.catalogue, "grade": InnovationAwardGrade.catalogue]),
+            AuditedKind(InnovationBudget.self),
+            AuditedKind(SubsidyGrant.self),
+            AuditedKind(Patent.self, path: "/patents/", codes: ["kind": PatentKind.catalogue]),
+        ],
+        vocabularies: [
+            InnovationKind.self, FiveSmallKind.self, InnovationStatus.self, InnovationStep.self, InnovationAwardLevel.self,
+            InnovationAwardGrade.self, PatentKind.self,
+        ],
+        records: [InnovationItem.self, Patent.self],
+        names: [.records(InnovationItem.self, fields: ["itemId", "itemIds"], name: \.$title, unit: \.$unitID)])
+}

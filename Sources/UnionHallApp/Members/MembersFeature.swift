@@ -1,0 +1,36 @@
+import UnionHallCore
+
+extension Gender: Vocabulary { static let catalogue = "gender" }
+
+extension SkillLevel {
+    /// `skill.5` → 高级工
+    static let catalogue = "skill"
+}
+
+extension Feature {
+    /// The register of members, and a worker's own record.
+    static let members = Feature(
+        name: "members",
+        migrations: [CreateMember(), CreateUnitMemberCount()],
+        routes: { routes in
+            try routes.pages.register(collection: MemberPages())
+            try routes.register(MemberForm.self)
+            try routes.pages.register(collection: MyRecordPage())
+        },
+        menu: [
+            MenuEntry(.people, "/members", "nav.members"),
+            MenuEntry(.mine, "/me", "nav.me", shown: { $0.memberID != nil }),
+        ],
+        audited: [
+            AuditedKind(Member.self, path: "/members/", codes: ["gender": Gender.catalogue, "skillLevel": SkillLevel.catalogue])
+        ],
+        vocabularies: [Gender.self],
+        records: [Member.self],
+        names: [
+            .records(
+                Member.self,
+                fields: ["memberId", "mentorId", "apprenticeId", "leadId", "authorId", "reporterId", "matchedMemberId", "leaderIds",
+                    "coAuthorIds", "memberIds"],
+                name: \.$name, unit: \.$unitID)
+        ])
+}

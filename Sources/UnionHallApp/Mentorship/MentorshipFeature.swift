@@ -1,0 +1,27 @@
+import UnionHallCore
+
+extension MentorshipStatus: Vocabulary { static let catalogue = "mentorshipStatus" }
+extension MentorshipStep: Vocabulary { static let catalogue = "mentorshipStep" }
+
+extension Feature {
+    /// Master–apprentice agreements (名师带徒).
+    static let mentorship = Feature(
+        name: "mentorship",
+        migrations: [CreateMentorshipAgreement()],
+        routes: { routes in
+            try routes.register(MentorshipForm.self)
+            try routes.pages.register(collection: MentorshipPages())
+            try routes.api.register(
+                collection: WorkflowStepController<MentorshipAgreement, MentorshipStep, MentorshipStepInput> {
+                    try await MentorshipService.step($0, $1, input: $2, context: $3)
+                })
+        },
+        menu: [MenuEntry(.craftsmen, "/mentorship-agreements", "nav.mentorship")],
+        audited: [
+            AuditedKind(
+                MentorshipAgreement.self, path: "/mentorship-agreements/",
+                codes: ["status": MentorshipStatus.catalogue, "levelBefore": SkillLevel.catalogue, "levelAfter": SkillLevel.catalogue])
+        ],
+        vocabularies: [MentorshipStatus.self, MentorshipStep.self],
+        records: [MentorshipAgreement.self])
+}

@@ -1,0 +1,21 @@
+import UnionHallCore
+
+extension OrganizationKind: Vocabulary { static let catalogue = "orgKind" }
+
+extension Feature {
+    /// Employers, colleges, courts and the other organisations records name.
+    static let organizations = Feature(
+        name: "organizations",
+        migrations: [CreateOrganization()],
+        routes: { routes in
+            try routes.pages.register(collection: OrganizationPages())
+            try routes.register(OrganizationForm.self)
+        },
+        menu: [MenuEntry(.people, "/organizations", "nav.organizations")],
+        audited: [AuditedKind(Organization.self, path: "/organizations/", codes: ["kind": OrganizationKind.catalogue])],
+        vocabularies: [OrganizationKind.self],
+        records: [Organization.self],
+        names: [
+            .records(Organization.self, fields: ["organizationId", "employerId", "partnerId", "collegeId", "courtId"], name: \.$name)
+        ])
+}

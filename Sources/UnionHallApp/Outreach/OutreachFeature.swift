@@ -1,0 +1,28 @@
+import UnionHallCore
+
+extension OutreachKind: Vocabulary { static let catalogue = "outreachKind" }
+extension OutreachStatus: Vocabulary { static let catalogue = "outreachStatus" }
+extension OutreachStep: Vocabulary { static let catalogue = "outreachStep" }
+
+extension Feature {
+    /// Model workers' outreach: lectures in schools, visits to fields and workshops, endorsements.
+    static let outreach = Feature(
+        name: "outreach",
+        migrations: [CreateOutreachActivity()],
+        routes: { routes in
+            try routes.register(OutreachForm.self)
+            try routes.pages.register(collection: OutreachPages())
+            try routes.api.register(
+                collection: WorkflowStepController<OutreachActivity, OutreachStep, OutreachStepInput> {
+                    try await OutreachService.step($0, $1, input: $2, context: $3)
+                })
+        },
+        menu: [MenuEntry(.craftsmen, "/outreach-activities", "nav.outreach")],
+        audited: [
+            AuditedKind(
+                OutreachActivity.self, path: "/outreach-activities/",
+                codes: ["kind": OutreachKind.catalogue, "status": OutreachStatus.catalogue])
+        ],
+        vocabularies: [OutreachKind.self, OutreachStatus.self, OutreachStep.self],
+        records: [OutreachActivity.self])
+}

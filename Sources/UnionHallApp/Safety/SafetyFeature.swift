@@ -1,0 +1,38 @@
+import UnionHallCore
+
+extension HazardSeverity: Vocabulary { static let catalogue = "hazardSeverity" }
+extension HazardStatus: Vocabulary { static let catalogue = "hazardStatus" }
+extension HazardStep: Vocabulary { static let catalogue = "hazardStep" }
+
+extension Feature {
+    /// Workplace safety: 安康杯 campaigns, accident records and hazard reports.
+    static let safety = Feature(
+        name: "safety",
+        migrations: [CreateSafety(), CreateHazards()],
+        routes: { routes in
+            try routes.register(CampaignForm.self)
+            try routes.register(AccidentForm.self)
+            try routes.pages.register(collection: SafetyPages())
+            try routes.api.register(collection: SafetyAPIController())
+            try routes.api.register(collection: RecordAPIController<HazardReport>())
+            try routes.pages.register(collection: HazardPages())
+            try routes.api.register(
+                collection: WorkflowStepController<HazardReport, HazardStep, HazardStepInput> {
+                    try await HazardService.step($0, $1, input: $2, context: $3)
+                })
+            try routes.api.register(collection: HazardAPIController())
+        },
+        menu: [
+            MenuEntry(.care, "/safety-campaigns", "nav.safety"),
+            MenuEntry(.care, "/hazard-reports", "nav.hazards"),
+            MenuEntry(.mine, "/me/hazards", "nav.myHazards", shown: { $0.memberID != nil }),
+        ],
+        audited: [
+            AuditedKind(SafetyCampaign.self, path: "/safety-campaigns/"),
+            AuditedKind(AccidentRecord.self),
+            AuditedKind(HazardReport.self, path: "/hazard-reports/", codes: ["severity": HazardSeverity.catalogue, "status": HazardStatus.catalogue]),
+        ],
+        vocabularies: [HazardSeverity.self, HazardStatus.self, HazardStep.self],
+        records: [SafetyCampaign.self, AccidentRecord.self, HazardReport.self],
+        names: [.records(SafetyCampaign.self, fields: ["campaignId"], name: \.$name)])
+}

@@ -1,0 +1,29 @@
+import UnionHallCore
+
+extension StationKind: Vocabulary { static let catalogue = "stationKind" }
+extension Facility: Vocabulary { static let catalogue = "facility" }
+extension ServiceEventKind: Vocabulary { static let catalogue = "serviceEventKind" }
+
+extension Feature {
+    /// Service stations (司机之家, 户外劳动者驿站) and the services held at them.
+    static let services = Feature(
+        name: "services",
+        migrations: [CreateServices()],
+        routes: { routes in
+            try routes.register(StationForm.self)
+            try routes.register(ServiceEventForm.self)
+            try routes.pages.register(collection: ServicePages())
+            try routes.api.register(collection: ServiceAPIController())
+        },
+        menu: [
+            MenuEntry(.care, "/service-events", "nav.services"),
+            MenuEntry(.mine, "/me/stations", "nav.stations", shown: { $0.memberID != nil }),
+        ],
+        audited: [
+            AuditedKind(ServiceStation.self, path: "/service-stations/", codes: ["kind": StationKind.catalogue]),
+            AuditedKind(ServiceEvent.self, path: "/service-events/", codes: ["kind": ServiceEventKind.catalogue]),
+        ],
+        vocabularies: [StationKind.self, Facility.self, ServiceEventKind.self],
+        records: [ServiceStation.self, ServiceEvent.self],
+        names: [.records(ServiceStation.self, fields: ["stationId"], name: \.$name, unit: \.$unitID)])
+}

@@ -1,0 +1,114 @@
+import Fluent
+import Vapor
+
+/// A closed vocabulary whose values the catalogues name: `honorLevel.provincial` → 省部级. Exports,
+/// the audit log and the localization checks read every code through it.
+protocol Vocabulary: RawRepresentable<String>, CaseIterable, Sendable {
+    /// The catalogue prefix: `honorLevel`.
+    static var catalogue: String { get }
+}
+
+extension Vocabulary {
+    static var labelKeys: [String] { allCases.map { "\(catalogue).\($0.rawValue)" } }
+    var labelKey: String { "\(Self.catalogue).\(rawValue)" }
+}
+
+extension Request {
+    /// A code as the reader calls it.
+    func name(of code: some Vocabulary) -> String { t(code.labelKey) }
+}
+
+/// A kind of record written to the audit log, as the audit page names and links it.
+struct AuditedKind: Sendable {
+    let entity: String
+    /// Its page, for a link from the log: `/honors`.
+    let path: String?
+    /// Snapshot fields whose values are codes, with the catalogue that names them: `["level": HonorLevel.catalogue]`.
+    let codes: [String: String]
+
+    init<M: Audited>(_ type: M.Type, path: String? = nil, codes: [String: String] = [:]) {
+        entity = M.auditEntity
+        self.path = path
+        self.codes = codes
+    }
+
+    var labelKey: String { "entity.\(entity)" }
+
+    /// Fields every kind's entries may hold: an export's format.
+    static let commonCodes = ["format": SpreadsheetWriter.Format.catalogue]
+}
+
+/// Where a menu entry sits and who sees it.
+struct MenuEntry: Sendable {
+    enum Group: String, CaseIterable, Sendable {
+        case home, people, craftsmen, skills, innovation, care, admin, reviewer, mine
+
+        var labelKey: String {
+            switch self {
+            case .home: "nav.home"
+            case .innovation: "nav.innovation"
+            case .reviewer: "nav.group.reviewer"
+            default: "nav.group.\(rawValue)"
+            }
+        }
+    }
+
+    let group: Group
+    let href: String
+    let key: String
+    let shown: @Sendable (User) -> Bool
+
+    init(_ group: Group, _ href: String, _ key: String, shown: @escaping @Sendable (User) -> Bool = { $0.role.managesRecords }) {
+        self.group = group
+        self.href = href
+        self.key = key
+        self.shown = shown
+    }
+}
+
+/// The route groups a feature adds its routes to.
+struct FeatureRoutes {
+    /// Pages anyone may open (sign-in, a certificate check).
+    let publicPages: any RoutesBuilder
+    /// Pages behind sign-in and CSRF checks.
+    let pages: any RoutesBuilder
+    /// The API without a token.
+    let publicAPI: any RoutesBuilder
+    /// The API with a bearer token.
+    let api: any RoutesBuilder
+}
+
+/// One feature of UnionHall, declared once in its own folder: what it adds to the database, the
+/// routes, the menu, the audit log and the catalogues. Routes, migrations, navigation, the audit
+/// page and the localization checks are built from `Features.all`.
+struct Feature: Sendable {
+    let name: String
+    /// Its migrations in the order they shipped; never edited once shipped.
+    var migrations: [any Migration] = []
+    var routes: @Sendable (FeatureRoutes) throws -> Void = { _ in }
+    var menu: [MenuEntry] = []
+    var audited: [AuditedKind] = []
+    var vocabularies: [any Vocabulary.Type] = []
+    /// The registers it keeps, each with its list, record, export and API routes.
+    var records: [any ManagedRecord.Type] = []
+    /// How its records are named where others link to them.
+    var names: [NameSource] = []
+}
+
+extension FeatureRoutes {
+    /// A register's API and its pages, through the shared record handlers.
+    func register<Form: RecordForm>(_ form: Form.Type) throws {
+        try api.register(collection: RecordAPIController<Form.Record>())
+        RecordPages<Form>.register(on: pages)
+    }
+}
+
+extension Application {
+    private struct FeaturesKey: StorageKey { typealias Value = [Feature] }
+
+    /// The features this app was configured with.
+    var features: [Feature] {
+        get { storage[FeaturesKey.self] ?? [] }
+        set { storage[FeaturesKey.self] = newValue }
+    }
+}

@@ -1,0 +1,25 @@
+import UnionHallCore
+
+extension StudioKind: Vocabulary { static let catalogue = "studioKind" }
+extension StudioResultKind: Vocabulary { static let catalogue = "studioResult" }
+
+extension Feature {
+    /// Model workers' and craftsmen's innovation studios, their members and results.
+    static let studios = Feature(
+        name: "studios",
+        migrations: [CreateStudio()],
+        routes: { routes in
+            try routes.register(StudioForm.self)
+            try routes.pages.register(collection: StudioPages())
+            try routes.api.register(collection: StudioPartsController())
+        },
+        menu: [MenuEntry(.craftsmen, "/studios", "nav.studios")],
+        audited: [
+            AuditedKind(Studio.self, path: "/studios/", codes: ["kind": StudioKind.catalogue, "level": HonorLevel.catalogue]),
+            AuditedKind(StudioMember.self),
+            AuditedKind(StudioResult.self, codes: ["kind": StudioResultKind.catalogue]),
+        ],
+        vocabularies: [StudioKind.self, StudioResultKind.self],
+        records: [Studio.self],
+        names: [.records(Studio.self, fields: ["studioId", "matchedStudioId", "studioIds"], name: \.$name)])
+}

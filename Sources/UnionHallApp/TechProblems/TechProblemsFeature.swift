@@ -1,0 +1,24 @@
+import UnionHallCore
+
+extension TechProblemStatus: Vocabulary { static let catalogue = "techProblemStatus" }
+extension TechProblemStep: Vocabulary { static let catalogue = "techProblemStep" }
+
+extension Feature {
+    /// Technical problems raised by enterprises and matched to craftsmen and studios.
+    static let techProblems = Feature(
+        name: "techProblems",
+        migrations: [CreateTechProblem()],
+        routes: { routes in
+            try routes.register(TechProblemForm.self)
+            try routes.pages.register(collection: TechProblemPages())
+            try routes.api.register(
+                collection: WorkflowStepController<TechProblem, TechProblemStep, TechProblemStepInput> {
+                    try await TechProblemService.step($0, $1, input: $2, context: $3)
+                })
+            try routes.api.register(collection: TechProblemRaiseController())
+        },
+        menu: [MenuEntry(.craftsmen, "/tech-problems", "nav.techProblems")],
+        audited: [AuditedKind(TechProblem.self, path: "/tech-problems/", codes: ["status": TechProblemStatus.catalogue])],
+        vocabularies: [TechProblemStatus.self, TechProblemStep.self],
+        records: [TechProblem.self])
+}

@@ -1,0 +1,27 @@
+import UnionHallCore
+
+extension TrainingKind: Vocabulary { static let catalogue = "trainingKind" }
+extension EnrolmentStatus: Vocabulary { static let catalogue = "enrolmentStatus" }
+extension PartnershipKind: Vocabulary { static let catalogue = "partnershipKind" }
+
+extension Feature {
+    /// Training programmes, enrolments and school–enterprise partnerships.
+    static let training = Feature(
+        name: "training",
+        migrations: [CreateTraining()],
+        routes: { routes in
+            try routes.register(TrainingForm.self)
+            try routes.pages.register(collection: TrainingPages())
+            try routes.api.register(collection: TrainingAPIController())
+            try routes.register(PartnershipForm.self)
+            try routes.pages.register(collection: PartnershipPages())
+        },
+        menu: [MenuEntry(.skills, "/training-programs", "nav.training")],
+        audited: [
+            AuditedKind(TrainingProgram.self, path: "/training-programs/", codes: ["kind": TrainingKind.catalogue]),
+            AuditedKind(Partnership.self, path: "/partnerships/", codes: ["kind": PartnershipKind.catalogue]),
+        ],
+        vocabularies: [TrainingKind.self, EnrolmentStatus.self, PartnershipKind.self],
+        records: [TrainingProgram.self, Partnership.self],
+        names: [.records(Partnership.self, fields: ["partnershipId"], name: \.$name, unit: \.$unitID)])
+}

@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import OpenAPIKit30
+import Testing
+@testable import UnionHallApp
+import UnionHallCore
+import VaporTesting
+
+/// What each feature declares has its names in both languages and its place in the API document,
+/// and what the app builds from the declarations reads as words: exports and the audit log.
+@Suite struct FeatureTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func catalogue(_ language: String) throws -> [String: String] {
+        let data = try Data(contentsOf: Self.root.appendingPathComponent("Resources/Localization/\(language).json"))
+        return try JSONDecoder().decode([String: String].self, from: data)
+    }
+
+    @Test func everyDeclarationIsNamedInBothLanguages() throws {
+        for language in ["zh-Hans", "en"] {
+            let names = try catalogue(language)
+            var keys: [String] = []
+            for feature in Features.all {
+                keys += feature.audited.map(\.labelKey)
+                keys += feature.vocabularies.flatMap { $0.labelKeys }
+                keys += feature.menu.flatMap { [$0.key, $0.group.labelKey] }
+            }
+            let missing = keys.filter { names[$0] == nil }
+            #expect(missing.isEmpty, "\(language) misses \(missing)")
+        }
+    }
+
+    @Test func declarationsAreOneOfEach() {
+        let entities = Features.all.flatMap(\.audited).map(\.entity)
+        #expect(Set(entities).count == entities.count)
+        #expect(entities.count >= 35)
+        let migrations = Features.all.flatMap(\.migrations).map(\.name)
+        #expect(Set(migrations).count == migrations.count)
+        let routes = Features.all.flatMap(\.records).map { $0.routeName }
+        #expect(Set(routes).count == routes.count)
+        let hrefs = Features.all.flatMap(\.menu).map(\.href)
+        #expect(Set(hrefs).count == hrefs.count)
+    }
+
+    @Test func everyRegisterIsInTheAPIDocument() {
+        let paths = Set(OpenAPIDocument.document.paths.keys.map(\.rawValue))
+        let missing = Features.all.flatMap(\.records).flatMap { record in
+            ["", "/{id}", "/export", "/{id}/restore"].map { "/api/v1/\(record.routeName)\($0)" }
+        }.filter { !paths.contains($0) }
+        #expect(missing.isEmpty, "not documented: \(missing)")
+    }
+
+    /// Every audited kind the app writes is declared: the demo writes through the services.
+    static let uuid = try! NSRegularExpression(pattern: "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-")
+    /// A field key or code left as it is stored: `mediatorName`, `provincial`.
+    static let rawWord = try! NSRegularExpression(pattern: "^[a-z][a-zA-Z]+$")
+
+    static func matches(_ pattern: NSRegularExpression, _ text: String) -> Bool {
+        pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    @Test func demoExportsAndTheAuditLogReadAsWords() async throws {
+        try await TestWorld.runEmpty { app in
+            _ = try await DemoData.load(on: app, members: 1_000)
+            let http = try await LiveServer.start(app)
+            let user = try #require(try await User.query(on: app.db).filter(\.$username == "qingyang").first())
+            let (token, _) = try await Sessions.start(userID: user.id, kind: .api, on: app.db, environment: app.current)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+
+            var exported = 0
+            for record in Features.all.flatMap(\.records) {
+                let response = try await http.sendRequest(.GET, "api/v1/\(record.routeName)/export?format=csv", headers: headers)
+                #expect(response.status == .ok, "\(record.routeName): \(response.status)")
+                let lines = response.body.string.split(whereSeparator: \.isNewline)
+                guard let header = lines.first else { continue }
+                exported += 1
+                let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\u{FEFF}")) }
+                let raw = columns.filter { Self.matches(Self.rawWord, $0) }
+                #expect(raw.isEmpty, "\(record.routeName) headers left as keys: \(raw)")
+                #expect(!Self.matches(Self.uuid, response.body.string), "\(record.routeName) exports ids")
+                let cells = lines.dropFirst().flatMap { $0.split(separator: ",").map(String.init) }
+                let codes = Set(cells.filter { Self.matches(Self.rawWord, $0) })
+                #expect(codes.isEmpty, "\(record.routeName) exports codes: \(codes.sorted())")
+            }
+            #expect(exported >= 15)
+
+            var browser = try await Browser.signedIn(http, as: "qingyang", password: DemoData.password)
+            let written = try await AuditEntry.query(on: app.db).unique().all(\.$entity)
+            let declared = Set(Features.all.flatMap(\.audited).map(\.entity))
+            #expect(Set(written).isSubset(of: declared), "undeclared: \(Set(written).subtracting(declared))")
+            let index = try await browser.get("/audit")
+            for entity in declared { #expect(index.body.string.contains("value=\"\(entity)\""), "\(entity) is not offered") }
+            let username = try catalogue("zh-Hans")["field.username"] ?? "username"
+            for entity in Set(written) {
+                let page = try await browser.get("/audit?entity=\(entity)&per=200").body.string
+                let changes = page.components(separatedBy: "<li>").dropFirst().map { $0.components(separatedBy: "</li>")[0] }
+                for change in changes {
+                    let field = change.components(separatedBy: ":")[0]
+                    #expect(!Self.matches(Self.rawWord, field), "\(entity): field \(field)")
+                    #expect(!Self.matches(Self.uuid, change), "\(entity): \(change)")
+                    for value in change.components(separatedBy: CharacterSet(charactersIn: "<>"))
+                    where field != username && Self.matches(Self.rawWord, value) {
+                        #expect(["del", "ins", "/del", "/ins"].contains(value), "\(entity): \(change)")
+                    }
+                }
+            }
+            await http.stop()
+        }
+    }
+}
