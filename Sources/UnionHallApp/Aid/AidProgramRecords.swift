@@ -45,7 +45,7 @@ enum AidPrograms {
     }
 }
 
-extension AidProgram: PlainlyDeletable, SavedRecord {
+extension AidProgram: SavedRecord {
     typealias Input = AidProgramInput
     typealias Output = AidProgramOutput
     typealias Filter = AidProgramFilter

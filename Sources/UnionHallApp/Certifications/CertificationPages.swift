@@ -131,7 +131,7 @@ struct CertificationPages: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let row = try await CertificationService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let row = try await Certification.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let context = ShowContext(layout: Pages.layout(req, titleKey: "certification.one"), certification: try await row.output(on: req),
                                   levelLabel: req.t("skill.\(row.level)"), deleted: row.deletedAt != nil, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("certifications/show", context, on: req)

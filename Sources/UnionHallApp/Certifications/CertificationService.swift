@@ -57,11 +57,6 @@ enum CertificationService {
         }
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Certification {
-        guard let row = try await Certification.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(row.unitID)
-        return row
-    }
 
     /// Records a result; raises the member's level (and sets their trade if they had none) when it
     /// is higher than the level held, in the same transaction, with both changes audited.
@@ -137,7 +132,7 @@ enum CertificationService {
     }
 }
 
-extension Certification: PlainlyDeletable {
+extension Certification: UnitOwnedRecord {
     static let routeName = "certifications"
 
     static func list(_ list: ListQuery, filter: CertificationFilter, scope: UnitScope, request: Request) async throws -> ListPage<
@@ -146,9 +141,6 @@ extension Certification: PlainlyDeletable {
         try await CertificationService.list(list, filter: filter, scope: scope, on: request.db)
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Certification {
-        try await CertificationService.find(id, scope: scope, includingDeleted: includingDeleted, on: db)
-    }
 
     static func create(_ input: CertificationInput, context: WriteContext, once: FormOnce?) async throws -> Certification {
         try await CertificationService.create(input, context: context, once: once)

@@ -148,7 +148,7 @@ struct CompetitionAPIController: RouteCollection {
 
     static func competition(_ req: Request) async throws -> (competition: Competition, context: WriteContext) {
         let context = try await req.writeContext()
-        return (try await CompetitionService.find(try req.parameters.require("id"), scope: context.scope, on: req.db), context)
+        return (try await Competition.find(try req.parameters.require("id"), scope: context.scope, on: req.db), context)
     }
 
     static func event(_ req: Request) async throws -> (competition: Competition, event: CompetitionEvent, context: WriteContext) {

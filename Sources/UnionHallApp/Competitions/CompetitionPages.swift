@@ -154,7 +154,7 @@ struct CompetitionPages: RouteCollection {
 
     static func renderShow(_ req: Request, error: AppError?, form: EventForm?) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let competition = try await CompetitionService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let competition = try await Competition.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let events = try await CompetitionService.events(of: competition, on: req.db)
         let form = form ?? EventForm(kind: EventKind.individual.rawValue, theoryWeight: "30", practicalWeight: "70", items: "", expertCount: "1", pacesetterCount: "1", outstandingCount: "2", minimumTotal: "60")
         let context = ShowContext(

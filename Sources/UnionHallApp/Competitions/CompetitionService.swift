@@ -28,11 +28,6 @@ enum CompetitionService {
                           events: row.eventCount, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Competition {
-        guard let row = try await Competition.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(row.unitID)
-        return row
-    }
 
     static func save(_ input: CompetitionInput, to row: Competition, context: WriteContext, once: FormOnce?) async throws {
         let isNew = row.id == nil
@@ -228,16 +223,13 @@ enum CompetitionService {
     }
 }
 
-extension Competition: PlainlyDeletable {
+extension Competition: UnitOwnedRecord {
     static let routeName = "competitions"
 
     static func list(_ list: ListQuery, filter: CompetitionFilter, scope: UnitScope, request: Request) async throws -> ListPage<CompetitionOutput> {
         try await CompetitionService.list(list, filter: filter, scope: scope, on: request.db)
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Competition {
-        try await CompetitionService.find(id, scope: scope, includingDeleted: includingDeleted, on: db)
-    }
 
     static func create(_ input: CompetitionInput, context: WriteContext, once: FormOnce?) async throws -> Competition {
         let row = Competition()

@@ -322,7 +322,7 @@ extension UnitScope {
     var widenedToRoot: UnitScope { UnitScope(unitIDs: nil, tree: tree, seesAid: seesAid) }
 }
 
-extension DisputeCase: PlainlyDeletable, ListedRecord {
+extension DisputeCase: ListedRecord {
     typealias Output = DisputeOutput
     static let routeName = "dispute-cases"
 

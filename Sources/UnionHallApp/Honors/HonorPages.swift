@@ -70,7 +70,7 @@ struct HonorPages: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let honor = try await HonorService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let honor = try await Honor.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await honor.output(on: req)
         let context = ShowContext(layout: Pages.layout(req, titleKey: "honors.show"), honor: Self.row(output, tree: scope.tree, on: req),
                                   deleted: honor.deletedAt != nil, history: try await Pages.recentHistory(of: honor, scope: scope, on: req))

@@ -41,17 +41,10 @@ enum HonorService {
         }
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Honor {
-        guard let honor = try await Honor.find(id, on: db), includingDeleted || honor.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(honor.unitID)
-        return honor
-    }
 
     static func create(_ input: HonorInput, context: WriteContext, once: FormOnce?) async throws -> Honor {
         guard let memberID = input.memberId else { throw AppError.invalid("memberId", "error.honor.member") }
-        guard let member = try await Member.find(memberID, on: context.app.db), member.deletedAt == nil, context.scope.contains(member.unitID) else {
-            throw AppError.invalid("memberId", "error.honor.member")
-        }
+        let member = try await Held.member(memberID, field: "memberId", refusal: "error.honor.member", scope: context.scope, on: context.app.db)
         let valid = try HonorDraft(title: input.title, level: input.level, year: input.year, awardingBody: input.awardingBody ?? "")
             .validate(currentYear: CivilDate(context.editor.at).year).orInvalid()
         let honor = try Honor(member: member, valid: valid)
@@ -88,5 +81,29 @@ enum HonorService {
     /// The member's live honors, newest first, for their page.
     static func honors(of memberID: UUID, on db: any Database) async throws -> [Honor] {
         try await Honor.query(on: db).filter(\.$memberID == memberID).filter(\.$deletedAt == nil).sort(\.$year, .descending).all()
+    }
+}
+
+extension Honor: UnitOwnedRecord {
+    static let routeName = "honors"
+    /// `competition-entry:<id>`: where a competition result came from, for the program that wrote it.
+    static let exportOmits: Set<String> = ["source"]
+
+    static func list(_ list: ListQuery, filter: HonorFilter, scope: UnitScope, request: Request) async throws -> ListPage<HonorOutput> {
+        try await HonorService.list(list, filter: filter, scope: scope, on: request.db)
+    }
+
+
+    static func create(_ input: HonorInput, context: WriteContext, once: FormOnce?) async throws -> Honor {
+        try await HonorService.create(input, context: context, once: once)
+    }
+
+    func update(with input: HonorInput, context: WriteContext) async throws {
+        try await HonorService.update(self, with: input, context: context)
+    }
+
+
+    func output(on request: Request) async throws -> HonorOutput {
+        try HonorOutput(self, member: try await Member.find(memberID, on: request.db))
     }
 }

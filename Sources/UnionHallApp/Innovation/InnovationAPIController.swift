@@ -40,7 +40,7 @@ struct InnovationAPIController: RouteCollection {
         let item = items.grouped(":id")
         item.post("reviewers") { req async throws -> [InnovationReviewOutput] in
             let context = try await req.writeContext()
-            let found = try await InnovationService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
+            let found = try await InnovationItem.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
             _ = try await InnovationReviews.assign(
                 items: [found], reviewerIDs: try req.content.decode(ReviewerAssignmentInput.self).reviewerIds ?? [], context: context)
             return try await InnovationReviews.reviews(of: found, on: req.db)
@@ -48,7 +48,7 @@ struct InnovationAPIController: RouteCollection {
         item.get("reviews") { req async throws -> [InnovationReviewOutput] in
             let (_, scope) = try await req.requireManager()
             return try await InnovationReviews.reviews(
-                of: try await InnovationService.find(try req.parameters.require("id"), scope: scope, on: req.db), on: req.db)
+                of: try await InnovationItem.find(try req.parameters.require("id"), scope: scope, on: req.db), on: req.db)
         }
         item.post("second") { req async throws -> InnovationItemOutput in
             _ = try req.requireRole(.member)
@@ -81,14 +81,14 @@ struct InnovationAPIController: RouteCollection {
         }
         item.post("subsidies") { req async throws -> Response in
             let context = try await req.writeContext()
-            let found = try await InnovationService.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
+            let found = try await InnovationItem.find(try req.parameters.require("id"), scope: context.scope, on: req.db)
             let grant = try await InnovationSubsidies.pay(found, input: try req.content.decode(SubsidyInput.self), context: context)
             return try await SubsidyOutput(grant).encodeResponse(status: .created, for: req)
         }
         item.get("subsidies") { req async throws -> [SubsidyOutput] in
             let (_, scope) = try await req.requireManager()
             return try await InnovationSubsidies.grants(
-                of: try await InnovationService.find(try req.parameters.require("id"), scope: scope, on: req.db), on: req.db)
+                of: try await InnovationItem.find(try req.parameters.require("id"), scope: scope, on: req.db), on: req.db)
         }
 
         let reviews = routes.grouped("innovation-reviews")

@@ -159,7 +159,7 @@ struct InnovationPages: RouteCollection {
 
     static func renderShow(_ req: Request, error: AppError?, typed: StepForm = StepForm(), pay: PayForm = PayForm()) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let item = try await InnovationService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let item = try await InnovationItem.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await item.output(on: req)
         let steps = item.deletedAt != nil ? [] : InnovationStep.allCases.filter { $0 != .review && (try? $0.apply(to: item.status).get()) != nil }.map(\.rawValue)
         let reviewers = try await User.query(on: req.db).filter(\.$role == .reviewer).filter(\.$active == true).sort(\.$displayName).all()

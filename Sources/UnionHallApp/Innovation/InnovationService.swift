@@ -94,13 +94,6 @@ enum InnovationService {
         }
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> InnovationItem {
-        guard let item = try await InnovationItem.find(id, on: db), includingDeleted || item.deletedAt == nil else {
-            throw AppError.notFound
-        }
-        try scope.check(item.unitID)
-        return item
-    }
 
     /// Several items in the scope, in one query; 404 when any is missing or outside it.
     static func find(_ ids: [UUID], scope: UnitScope, on db: any Database) async throws -> [InnovationItem] {
@@ -122,7 +115,7 @@ enum InnovationService {
         let user = try request.requireUser()
         switch user.role {
         case .admin, .officer:
-            return (try await find(id, scope: try await request.scope(), on: request.db), .officer)
+            return (try await InnovationItem.find(id, scope: try await request.scope(), on: request.db), .officer)
         case .member:
             guard let memberID = user.memberID, let item = try await InnovationItem.find(id, on: request.db), item.deletedAt == nil,
                 try await isAuthor(memberID, of: item, on: request.db)
@@ -234,15 +227,11 @@ enum InnovationService {
             expectedBenefit: Fen(input.expectedBenefitFen ?? (isNew ? 0 : item.expectedBenefitFen)).plainYuan,
             submittedDate: input.submittedDate ?? (isNew ? "" : item.submittedDate))
         let valid = try draft.validate(today: CivilDate(context.editor.at)).orInvalid()
-        guard let author = try await Member.find(authorID, on: db), author.deletedAt == nil, context.scope.contains(author.unitID) else {
-            throw AppError.invalid("authorId", "error.mentorship.memberNotHeld")
-        }
+        let author = try await Held.member(authorID, field: "authorId", scope: context.scope, on: db)
         var coAuthors: [UUID] = []
         if let ids = input.coAuthorIds ?? (isNew ? [] : nil) {
             for id in ids where id != authorID && !coAuthors.contains(id) {
-                guard let member = try await Member.find(id, on: db), member.deletedAt == nil, context.scope.contains(member.unitID) else {
-                    throw AppError.invalid("coAuthorIds", "error.mentorship.memberNotHeld")
-                }
+                _ = try await Held.member(id, field: "coAuthorIds", scope: context.scope, on: db)
                 coAuthors.append(id)
             }
             guard coAuthors.count <= 20 else { throw AppError.invalid("coAuthorIds", "error.innovation.tooManyAuthors", ["20"]) }
@@ -271,5 +260,37 @@ enum InnovationService {
         item.studioID = studioID
         item.submittedDate = valid.submittedDate.description
         return coAuthors
+    }
+}
+
+extension InnovationItem: UnitOwnedRecord {
+    static let routeName = "innovation-items"
+
+    static func list(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        InnovationItemOutput
+    > {
+        try await InnovationService.list(list, filter: filter, scope: scope, on: request.db)
+    }
+
+
+    static func create(_ input: InnovationItemInput, context: WriteContext, once: FormOnce?) async throws -> InnovationItem {
+        try await InnovationService.create(input, context: context, once: once)
+    }
+
+    func update(with input: InnovationItemInput, context: WriteContext) async throws {
+        try await InnovationService.update(self, with: input, context: context)
+    }
+
+    func output(on request: Request) async throws -> InnovationItemOutput {
+        guard let output = try await InnovationService.outputs([self], on: request.db).first else { throw AppError.notFound }
+        return output
+    }
+
+    /// Its officers and its authors read an item. A reviewer reads only its blind form, inside
+    /// their assignment (`GET /api/v1/innovation-reviews`), so the review stays blind.
+    static func show(_ id: UUID, request: Request) async throws -> InnovationItemOutput {
+        let (item, reader) = try await InnovationService.readable(id, request: request)
+        guard reader != .reviewer else { throw AppError.notFound }
+        return try await item.output(on: request)
     }
 }

@@ -95,7 +95,7 @@ struct MemberPages: RouteCollection {
 
     private func renderShow(_ req: Request, reveal: Bool) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let member = try await MemberQueries.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let member = try await Member.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         if reveal { try await MemberService.reveal(member, editor: try req.editor(), on: req.application) }
         let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
         let memberID = try member.requireID()

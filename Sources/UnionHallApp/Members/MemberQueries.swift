@@ -102,11 +102,6 @@ enum MemberQueries {
         return !probe.isEmpty
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Member {
-        guard let member = try await Member.find(id, on: db), includingDeleted || member.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(member.unitID)
-        return member
-    }
 }
 
 extension Request {

@@ -87,7 +87,7 @@ struct MentorshipPages: RouteCollection {
 
     private static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let agreement = try await MentorshipService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let agreement = try await MentorshipAgreement.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await agreement.output(on: req)
         let organization = try await agreement.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
         let steps = agreement.deletedAt != nil ? [] : MentorshipStep.allCases.filter { (try? $0.apply(to: agreement.status).get()) != nil }.map(\.rawValue)

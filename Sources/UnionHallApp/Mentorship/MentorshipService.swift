@@ -44,11 +44,6 @@ enum MentorshipService {
         return Dictionary(members.compactMap { member in member.id.map { ($0, member.name) } }, uniquingKeysWith: { first, _ in first })
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> MentorshipAgreement {
-        guard let agreement = try await MentorshipAgreement.find(id, on: db), includingDeleted || agreement.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(agreement.unitID)
-        return agreement
-    }
 
     static func create(_ input: MentorshipInput, context: WriteContext, once: FormOnce?) async throws -> MentorshipAgreement {
         let agreement = MentorshipAgreement()
@@ -141,11 +136,7 @@ enum MentorshipService {
         let db = context.app.db
         let isNew = agreement.id == nil
         func member(_ id: UUID?, field: String) async throws -> Member {
-            guard let id else { throw AppError.invalid(field, "error.required") }
-            guard let member = try await Member.find(id, on: db), member.deletedAt == nil, context.scope.contains(member.unitID) else {
-                throw AppError.invalid(field, "error.mentorship.memberNotHeld")
-            }
-            return member
+            try await Held.member(id, field: field, scope: context.scope, on: db)
         }
         let mentor = try await member(input.mentorId ?? (isNew ? nil : agreement.mentorID), field: "mentorId")
         let apprentice = try await member(input.apprenticeId ?? (isNew ? nil : agreement.apprenticeID), field: "apprenticeId")
@@ -216,5 +207,34 @@ enum MentorshipService {
         return Counts(
             signed: try await signed.count(), completed: try await completed.count(), apprenticesTrained: apprentices.count,
             active: try await base().filter(\.$status ~~ [.signed, .inProgress]).count())
+    }
+}
+
+extension MentorshipAgreement: UnitOwnedRecord {
+    static let routeName = "mentorship-agreements"
+
+    static func list(_ list: ListQuery, filter: MentorshipFilter, scope: UnitScope, request: Request) async throws -> ListPage<MentorshipOutput> {
+        try await MentorshipService.list(list, filter: filter, scope: scope, on: request.db)
+    }
+
+
+    static func create(_ input: MentorshipInput, context: WriteContext, once: FormOnce?) async throws -> MentorshipAgreement {
+        try await MentorshipService.create(input, context: context, once: once)
+    }
+
+    func update(with input: MentorshipInput, context: WriteContext) async throws {
+        try await MentorshipService.update(self, with: input, context: context)
+    }
+
+    func delete(context: WriteContext) async throws {
+        try await MentorshipService.setDeleted(self, true, context: context)
+    }
+
+    func restore(context: WriteContext) async throws {
+        try await MentorshipService.setDeleted(self, false, context: context)
+    }
+
+    func output(on request: Request) async throws -> MentorshipOutput {
+        try MentorshipOutput(self, names: try await MentorshipService.memberNames([mentorID, apprenticeID], on: request.db))
     }
 }

@@ -59,7 +59,7 @@ struct OrganizationPages: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let organization = try await OrganizationService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let organization = try await Organization.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let id = try organization.requireID()
         let members = try await Member.query(on: req.db).filter(\.$organizationID == id).filter(\.$deletedAt == nil).count()
         let context = ShowContext(

@@ -30,13 +30,6 @@ enum OrganizationService {
         return try await query.page(list) { try $0.map(OrganizationOutput.init) }
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Organization {
-        guard let organization = try await Organization.find(id, on: db), includingDeleted || organization.deletedAt == nil else {
-            throw AppError.notFound
-        }
-        try scope.check(organization.unitID)
-        return organization
-    }
 
     static func create(_ input: OrganizationInput, scope: UnitScope, editor: Editor, once: FormOnce? = nil, on app: Application)
         async throws -> Organization
@@ -109,5 +102,34 @@ enum OrganizationService {
         if let holder = try await query.first() {
             throw AppError.taken("creditCode", "error.creditCode.duplicate", holder: holder.unitID, scope: scope)
         }
+    }
+}
+
+extension Organization: UnitOwnedRecord {
+    static let routeName = "organizations"
+
+    static func list(_ list: ListQuery, filter: OrganizationFilter, scope: UnitScope, request: Request) async throws -> ListPage<OrganizationOutput> {
+        try await OrganizationService.list(list, kind: filter.kind, scope: scope, on: request.db)
+    }
+
+
+    static func create(_ input: OrganizationInput, context: WriteContext, once: FormOnce?) async throws -> Organization {
+        try await OrganizationService.create(input, scope: context.scope, editor: context.editor, once: once, on: context.app)
+    }
+
+    func update(with input: OrganizationInput, context: WriteContext) async throws {
+        _ = try await OrganizationService.update(self, with: input, scope: context.scope, editor: context.editor, on: context.app)
+    }
+
+    func delete(context: WriteContext) async throws {
+        try await OrganizationService.delete(self, editor: context.editor, on: context.app)
+    }
+
+    func restore(context: WriteContext) async throws {
+        try await OrganizationService.restore(self, editor: context.editor, on: context.app)
+    }
+
+    func output(on request: Request) async throws -> OrganizationOutput {
+        try OrganizationOutput(self)
     }
 }

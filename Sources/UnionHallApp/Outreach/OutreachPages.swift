@@ -82,7 +82,7 @@ struct OutreachPages: RouteCollection {
 
     static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let activity = try await OutreachService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let activity = try await OutreachActivity.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await activity.output(on: req)
         let partner = try await activity.partnerID.asyncMap { try await Organization.find($0, on: req.db) }
         let studio = try await activity.studioID.asyncMap { try await Studio.find($0, on: req.db) }

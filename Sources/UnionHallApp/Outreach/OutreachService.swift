@@ -59,13 +59,6 @@ enum OutreachService {
         return try activities.map { try OutreachOutput($0, leaders: leaders[try $0.requireID()] ?? [], names: names) }
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> OutreachActivity {
-        guard let activity = try await OutreachActivity.find(id, on: db), includingDeleted || activity.deletedAt == nil else {
-            throw AppError.notFound
-        }
-        try scope.check(activity.unitID)
-        return activity
-    }
 
     static func create(_ input: OutreachInput, context: WriteContext, once: FormOnce?) async throws -> OutreachActivity {
         let activity = OutreachActivity()
@@ -153,10 +146,7 @@ enum OutreachService {
             }
         }
         if let studioID = input.studioId.named {
-            guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil, context.scope.contains(studio.unitID)
-            else {
-                throw AppError.invalid("studioId", "error.outreach.studio")
-            }
+            _ = try await Held.studio(studioID, field: "studioId", refusal: "error.outreach.studio", scope: context.scope, on: db)
         }
         if let leaders = input.leaderIds {
             let found = try await Member.query(on: db).filter(\.$id ~~ leaders).filter(\.$deletedAt == nil).all()
@@ -207,5 +197,28 @@ enum OutreachService {
         return Counts(
             heldByKind: heldByKind, personTimesByKind: personTimesByKind, personTimes: try personTimesByKind.values.total(),
             endorsers: Set(endorsers).count, planned: planned)
+    }
+}
+
+extension OutreachActivity: UnitOwnedRecord {
+    static let routeName = "outreach-activities"
+
+    static func list(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, request: Request) async throws -> ListPage<OutreachOutput> {
+        try await OutreachService.list(list, filter: filter, scope: scope, on: request.db)
+    }
+
+
+    static func create(_ input: OutreachInput, context: WriteContext, once: FormOnce?) async throws -> OutreachActivity {
+        try await OutreachService.create(input, context: context, once: once)
+    }
+
+    func update(with input: OutreachInput, context: WriteContext) async throws {
+        try await OutreachService.update(self, with: input, context: context)
+    }
+
+
+    func output(on request: Request) async throws -> OutreachOutput {
+        guard let output = try await OutreachService.outputs([self], on: request.db).first else { throw AppError.notFound }
+        return output
     }
 }

@@ -223,7 +223,7 @@ enum HazardService {
     }
 }
 
-extension HazardReport: PlainlyDeletable, ListedRecord {
+extension HazardReport: ListedRecord {
     typealias Output = HazardOutput
     static let routeName = "hazard-reports"
 

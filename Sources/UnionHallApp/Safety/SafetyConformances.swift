@@ -2,7 +2,7 @@ import Fluent
 import UnionHallCore
 import Vapor
 
-extension SafetyCampaign: PlainlyDeletable, SavedRecord {
+extension SafetyCampaign: SavedRecord {
     typealias Input = CampaignInput
     typealias Output = CampaignOutput
     typealias Filter = CampaignFilter
@@ -46,7 +46,7 @@ extension SafetyCampaign: PlainlyDeletable, SavedRecord {
     }
 }
 
-extension AccidentRecord: PlainlyDeletable, SavedRecord {
+extension AccidentRecord: SavedRecord {
     typealias Input = AccidentInput
     typealias Output = AccidentOutput
     typealias Filter = AccidentFilter

@@ -140,7 +140,7 @@ enum ServiceRecords {
     }
 }
 
-extension ServiceStation: PlainlyDeletable, SavedRecord {
+extension ServiceStation: SavedRecord {
     typealias Input = StationInput
     typealias Output = StationOutput
     typealias Filter = StationFilter
@@ -194,7 +194,7 @@ extension ServiceStation: PlainlyDeletable, SavedRecord {
     }
 }
 
-extension ServiceEvent: PlainlyDeletable, SavedRecord {
+extension ServiceEvent: SavedRecord {
     typealias Input = ServiceEventInput
     typealias Output = ServiceEventOutput
     typealias Filter = ServiceEventFilter

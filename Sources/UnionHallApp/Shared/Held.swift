@@ -4,27 +4,16 @@ import Vapor
 
 /// Records an officer names in a form or body (a member, an employer, a studio): they must exist,
 /// not be deleted, and be in the officer's subtree; otherwise a 422 on the field that named them.
+/// Each feature adds the names of its own records (`Held.member`, `Held.studio` …).
 enum Held {
-    static func member(_ id: UUID?, field: String, scope: UnitScope, on db: any Database) async throws -> Member {
-        guard let id else { throw AppError.invalid(field, "error.required") }
-        guard let member = try await Member.find(id, on: db), member.deletedAt == nil, scope.contains(member.unitID) else {
-            throw AppError.invalid(field, "error.mentorship.memberNotHeld")
+    /// A record named by id: in the officer's subtree and not deleted, or a 422 on the field.
+    static func record<R: UnitOwnedRecord>(
+        _ type: R.Type, _ id: UUID, field: String, refusal: String, scope: UnitScope, on db: any Database
+    ) async throws -> R {
+        guard let row = try await R.find(id, on: db), row.deletedAt == nil, scope.contains(row.unitID) else {
+            throw AppError.invalid(field, refusal)
         }
-        return member
-    }
-
-    static func organization(_ id: UUID, field: String, scope: UnitScope, on db: any Database) async throws -> Organization {
-        guard let organization = try await Organization.find(id, on: db), organization.deletedAt == nil, scope.contains(organization.unitID) else {
-            throw AppError.invalid(field, "error.organization.notHeld")
-        }
-        return organization
-    }
-
-    static func studio(_ id: UUID, field: String, scope: UnitScope, on db: any Database) async throws -> Studio {
-        guard let studio = try await Studio.find(id, on: db), studio.deletedAt == nil, scope.contains(studio.unitID) else {
-            throw AppError.invalid(field, "error.studio.notHeld")
-        }
-        return studio
+        return row
     }
 
     /// The unit a new record goes to: the one named, if held, or the user's own. An admin without a

@@ -108,6 +108,7 @@ extension QueryBuilder {
     }
 
     /// Restricts to records created in the list's period.
+    @discardableResult
     func created(in list: ListQuery, key: KeyPath<Model, TimestampProperty<Model, DefaultTimestampFormat>>) throws -> Self {
         let (start, end) = try list.period()
         if let start { filter(key >= start) }

@@ -58,25 +58,6 @@ protocol SoftDeletable: Audited {
     var deletedAt: Date? { get set }
 }
 
-/// A record whose delete and restore need no checks beyond scope: one transaction with its audit line.
-protocol PlainlyDeletable: ManagedRecord, SoftDeletable {}
-
-extension PlainlyDeletable {
-    func delete(context: WriteContext) async throws { try await setDeleted(true, context: context) }
-    func restore(context: WriteContext) async throws { try await setDeleted(false, context: context) }
-
-    private func setDeleted(_ deleted: Bool, context: WriteContext) async throws {
-        guard (deletedAt != nil) != deleted else { return }
-        let editor = context.editor
-        try await context.app.write { db in
-            let before = self.auditSnapshot()
-            self.deletedAt = deleted ? editor.at : nil
-            try await self.update(on: db)
-            try await Audit.record(deleted ? .delete : .restore, self, before: deleted ? before : nil, by: editor, on: db)
-        }
-    }
-}
-
 /// `/api/v1/<route>`: list, create, read, update (PATCH), delete and restore, for any managed record.
 struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -288,17 +269,33 @@ extension WriteContext {
     }
 }
 
-/// A record that belongs to one union unit and is hidden by `deleted_at`: found in the caller's
-/// scope the same way everywhere (404 outside it, so its existence is not revealed).
+/// A record that belongs to one union unit and is hidden by `deleted_at`: every register but the
+/// union tree itself. It is found in the caller's scope the same way everywhere (404 outside it, so
+/// its existence is not revealed), and deleted and restored in one transaction with its audit line
+/// unless its rules need more (a kind with such rules implements `delete` or `restore` itself).
 protocol UnitOwnedRecord: ManagedRecord, SoftDeletable {
     var unitID: UUID { get }
 }
 
 extension UnitOwnedRecord {
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Self {
+    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Self {
         guard let row = try await Self.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
         try scope.check(row.unitID)
         return row
+    }
+
+    func delete(context: WriteContext) async throws { try await setDeleted(true, context: context) }
+    func restore(context: WriteContext) async throws { try await setDeleted(false, context: context) }
+
+    private func setDeleted(_ deleted: Bool, context: WriteContext) async throws {
+        guard (deletedAt != nil) != deleted else { return }
+        let editor = context.editor
+        try await context.app.write { db in
+            let before = self.auditSnapshot()
+            self.deletedAt = deleted ? editor.at : nil
+            try await self.update(on: db)
+            try await Audit.record(deleted ? .delete : .restore, self, before: deleted ? before : nil, by: editor, on: db)
+        }
     }
 }
 

@@ -97,7 +97,7 @@ struct StudioPages: RouteCollection {
 
     static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let studio = try await StudioService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let studio = try await Studio.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await studio.output(on: req)
         let organizations = try await Organization.query(on: req.db).filter(\.$id ~~ [studio.organizationID, studio.partnerID].compactMap { $0 }).all()
         func name(_ id: UUID?) -> String { organizations.first { $0.id == id }?.name ?? "" }

@@ -51,11 +51,6 @@ enum StudioService {
         }
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Studio {
-        guard let studio = try await Studio.find(id, on: db), includingDeleted || studio.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(studio.unitID)
-        return studio
-    }
 
     static func create(_ input: StudioInput, context: WriteContext, once: FormOnce?) async throws -> Studio {
         let studio = Studio()
@@ -103,9 +98,7 @@ enum StudioService {
             namedBy: input.namedBy ?? (isNew ? "" : studio.namedBy)
         ).validate(currentYear: CivilDate(context.editor.at).year).orInvalid()
         guard let leadID = input.leadId ?? (isNew ? nil : studio.leadID) else { throw AppError.invalid("leadId", "error.required") }
-        guard let lead = try await Member.find(leadID, on: db), lead.deletedAt == nil, context.scope.contains(lead.unitID) else {
-            throw AppError.invalid("leadId", "error.mentorship.memberNotHeld")
-        }
+        let lead = try await Held.member(leadID, field: "leadId", scope: context.scope, on: db)
         for (field, link) in [("organizationId", input.organizationId), ("partnerId", input.partnerId)] {
             guard let id = link.named else { continue }
             guard let organization = try await Organization.find(id, on: db), organization.deletedAt == nil,
@@ -231,5 +224,30 @@ enum StudioService {
             byLevel[studio.level.rawValue, default: 0] += 1
         }
         return Counts(byKind: byKind, byLevel: byLevel, total: byKind.values.reduce(0, +))
+    }
+}
+
+extension Studio: UnitOwnedRecord {
+    static let routeName = "studios"
+    /// Results by kind: the studio's page and figures show them.
+    static let exportOmits: Set<String> = ["figures"]
+
+    static func list(_ list: ListQuery, filter: StudioFilter, scope: UnitScope, request: Request) async throws -> ListPage<StudioOutput> {
+        try await StudioService.list(list, filter: filter, scope: scope, on: request.db)
+    }
+
+
+    static func create(_ input: StudioInput, context: WriteContext, once: FormOnce?) async throws -> Studio {
+        try await StudioService.create(input, context: context, once: once)
+    }
+
+    func update(with input: StudioInput, context: WriteContext) async throws {
+        try await StudioService.update(self, with: input, context: context)
+    }
+
+
+    func output(on request: Request) async throws -> StudioOutput {
+        guard let output = try await StudioService.outputs([self], on: request.db).first else { throw AppError.notFound }
+        return output
     }
 }

@@ -84,7 +84,7 @@ struct TechProblemPages: RouteCollection {
 
     static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let problem = try await TechProblemService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let problem = try await TechProblem.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await problem.output(on: req)
         let studios = try await scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name).all()
         let steps = problem.deletedAt != nil ? [] : TechProblemStep.allCases.filter { (try? $0.apply(to: problem.status).get()) != nil }.map(\.rawValue)

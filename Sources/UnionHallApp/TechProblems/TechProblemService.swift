@@ -45,13 +45,6 @@ enum TechProblemService {
         return try problems.map { try TechProblemOutput($0, organizations: names, members: members) }
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> TechProblem {
-        guard let problem = try await TechProblem.find(id, on: db), includingDeleted || problem.deletedAt == nil else {
-            throw AppError.notFound
-        }
-        try scope.check(problem.unitID)
-        return problem
-    }
 
     static func create(_ input: TechProblemInput, context: WriteContext, once: FormOnce?) async throws -> TechProblem {
         let problem = TechProblem()
@@ -111,17 +104,11 @@ enum TechProblemService {
         switch step {
         case .match:
             if let memberID = input.memberId {
-                guard let member = try await Member.find(memberID, on: db), member.deletedAt == nil, context.scope.contains(member.unitID)
-                else {
-                    throw AppError.invalid("memberId", "error.mentorship.memberNotHeld")
-                }
+                _ = try await Held.member(memberID, field: "memberId", scope: context.scope, on: db)
                 problem.matchedMemberID = memberID
                 problem.matchedStudioID = nil
             } else if let studioID = input.studioId {
-                guard let studio = try await Studio.find(studioID, on: db), studio.deletedAt == nil, context.scope.contains(studio.unitID)
-                else {
-                    throw AppError.invalid("studioId", "error.outreach.studio")
-                }
+                let studio = try await Held.studio(studioID, field: "studioId", refusal: "error.outreach.studio", scope: context.scope, on: db)
                 problem.matchedStudioID = studioID
                 problem.matchedMemberID = studio.leadID
             } else {
@@ -195,5 +182,28 @@ enum TechProblemService {
         let solved = try await base(list, filter: TechProblemFilter(status: .solved, on: "solved"), scope: scope, on: db).all(\.$benefitFen)
         let open = try await base(ListQuery(unitId: list.unitId), filter: TechProblemFilter(open: true), scope: scope, on: db).count()
         return Counts(raised: raised, solved: solved.count, open: open, benefitFen: try solved.total())
+    }
+}
+
+extension TechProblem: UnitOwnedRecord {
+    static let routeName = "tech-problems"
+
+    static func list(_ list: ListQuery, filter: TechProblemFilter, scope: UnitScope, request: Request) async throws -> ListPage<TechProblemOutput> {
+        try await TechProblemService.list(list, filter: filter, scope: scope, on: request.db)
+    }
+
+
+    static func create(_ input: TechProblemInput, context: WriteContext, once: FormOnce?) async throws -> TechProblem {
+        try await TechProblemService.create(input, context: context, once: once)
+    }
+
+    func update(with input: TechProblemInput, context: WriteContext) async throws {
+        try await TechProblemService.update(self, with: input, context: context)
+    }
+
+
+    func output(on request: Request) async throws -> TechProblemOutput {
+        guard let output = try await TechProblemService.outputs([self], on: request.db).first else { throw AppError.notFound }
+        return output
     }
 }

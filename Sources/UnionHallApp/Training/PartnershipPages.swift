@@ -54,7 +54,7 @@ struct PartnershipPages: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let row = try await PartnershipService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let row = try await Partnership.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await row.output(on: req)
         let programs = try await TrainingService.list(ListQuery(per: 200), filter: TrainingFilter(partnershipId: output.id), scope: scope, on: req.db).items
         let studios = try await Studio.query(on: req.db).filter(\.$id ~~ output.studioIds).all()

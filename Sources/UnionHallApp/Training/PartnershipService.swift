@@ -42,11 +42,6 @@ enum PartnershipService {
         }
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> Partnership {
-        guard let row = try await Partnership.find(id, on: db), includingDeleted || row.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(row.unitID)
-        return row
-    }
 
     static func save(_ input: PartnershipInput, to row: Partnership, context: WriteContext, once: FormOnce?) async throws {
         let db = context.app.db
@@ -88,16 +83,13 @@ enum PartnershipService {
     }
 }
 
-extension Partnership: PlainlyDeletable {
+extension Partnership: UnitOwnedRecord {
     static let routeName = "partnerships"
 
     static func list(_ list: ListQuery, filter: PartnershipFilter, scope: UnitScope, request: Request) async throws -> ListPage<PartnershipOutput> {
         try await PartnershipService.list(list, filter: filter, scope: scope, on: request.db)
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Partnership {
-        try await PartnershipService.find(id, scope: scope, includingDeleted: includingDeleted, on: db)
-    }
 
     static func create(_ input: PartnershipInput, context: WriteContext, once: FormOnce?) async throws -> Partnership {
         let row = Partnership()

@@ -73,6 +73,6 @@ struct TrainingAPIController: RouteCollection {
     /// The programme in the officer's scope, and the context to change it.
     static func program(_ req: Request) async throws -> (program: TrainingProgram, context: WriteContext) {
         let context = try await req.writeContext()
-        return (try await TrainingService.find(try req.parameters.require("id"), scope: context.scope, on: req.db), context)
+        return (try await TrainingProgram.find(try req.parameters.require("id"), scope: context.scope, on: req.db), context)
     }
 }

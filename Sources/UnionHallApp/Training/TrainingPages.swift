@@ -183,7 +183,7 @@ struct TrainingPages: RouteCollection {
 
     static func renderShow(_ req: Request, error: AppError?, failure: ImportFailure? = nil) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let program = try await TrainingService.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let program = try await TrainingProgram.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await program.output(on: req)
         let names = try await Organization.query(on: req.db).filter(\.$id ~~ [program.collegeID, program.employerID].compactMap { $0 })
             .all()

@@ -68,13 +68,6 @@ enum TrainingService {
         }
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool = false, on db: any Database) async throws -> TrainingProgram {
-        guard let program = try await TrainingProgram.find(id, on: db), includingDeleted || program.deletedAt == nil else {
-            throw AppError.notFound
-        }
-        try scope.check(program.unitID)
-        return program
-    }
 
     static func create(_ input: TrainingProgramInput, context: WriteContext, once: FormOnce?) async throws -> TrainingProgram {
         let program = TrainingProgram()
@@ -199,7 +192,7 @@ enum TrainingService {
     }
 }
 
-extension TrainingProgram: PlainlyDeletable {
+extension TrainingProgram: UnitOwnedRecord {
     static let routeName = "training-programs"
 
     static func list(_ list: ListQuery, filter: TrainingFilter, scope: UnitScope, request: Request) async throws -> ListPage<
@@ -208,9 +201,6 @@ extension TrainingProgram: PlainlyDeletable {
         try await TrainingService.list(list, filter: filter, scope: scope, on: request.db)
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> TrainingProgram {
-        try await TrainingService.find(id, scope: scope, includingDeleted: includingDeleted, on: db)
-    }
 
     static func create(_ input: TrainingProgramInput, context: WriteContext, once: FormOnce?) async throws -> TrainingProgram {
         try await TrainingService.create(input, context: context, once: once)

@@ -1,33 +1,6 @@
 import Fluent
+import UnionHallCore
 import Vapor
-
-extension Studio: PlainlyDeletable {
-    static let routeName = "studios"
-    /// Results by kind: the studio's page and figures show them.
-    static let exportOmits: Set<String> = ["figures"]
-
-    static func list(_ list: ListQuery, filter: StudioFilter, scope: UnitScope, request: Request) async throws -> ListPage<StudioOutput> {
-        try await StudioService.list(list, filter: filter, scope: scope, on: request.db)
-    }
-
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Studio {
-        try await StudioService.find(id, scope: scope, includingDeleted: includingDeleted, on: db)
-    }
-
-    static func create(_ input: StudioInput, context: WriteContext, once: FormOnce?) async throws -> Studio {
-        try await StudioService.create(input, context: context, once: once)
-    }
-
-    func update(with input: StudioInput, context: WriteContext) async throws {
-        try await StudioService.update(self, with: input, context: context)
-    }
-
-
-    func output(on request: Request) async throws -> StudioOutput {
-        guard let output = try await StudioService.outputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
-    }
-}
 
 /// A studio's team and results: `/api/v1/studios/{id}/members` and `/api/v1/studios/{id}/results`.
 struct StudioPartsController: RouteCollection {
@@ -43,7 +16,7 @@ struct StudioPartsController: RouteCollection {
 
     private func studio(_ req: Request) async throws -> (Studio, WriteContext) {
         let context = try await req.writeContext()
-        return (try await StudioService.find(try req.parameters.require("id"), scope: context.scope, on: req.db), context)
+        return (try await Studio.find(try req.parameters.require("id"), scope: context.scope, on: req.db), context)
     }
 
     @Sendable func members(req: Request) async throws -> [StudioMemberOutput] {

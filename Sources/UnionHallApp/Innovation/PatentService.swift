@@ -4,7 +4,7 @@ import Vapor
 
 /// Patents, papers and software copyrights: a register of their own, each held by an item or a
 /// studio in the officer's subtree.
-extension Patent: PlainlyDeletable {
+extension Patent: UnitOwnedRecord {
     static let routeName = "patents"
 
     static func base(_ list: ListQuery, filter: PatentFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<Patent> {
@@ -26,11 +26,6 @@ extension Patent: PlainlyDeletable {
         try await base(list, filter: filter, scope: scope, on: request.db).sort(\.$date, .descending).sort(\.$id).page(list) { try $0.map(PatentOutput.init) }
     }
 
-    static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Patent {
-        guard let patent = try await Patent.find(id, on: db), includingDeleted || patent.deletedAt == nil else { throw AppError.notFound }
-        try scope.check(patent.unitID)
-        return patent
-    }
 
     static func create(_ input: PatentInput, context: WriteContext, once: FormOnce?) async throws -> Patent {
         let patent = Patent()
@@ -76,10 +71,9 @@ extension Patent: PlainlyDeletable {
         let studioID = input.studioId.applied(to: self.studioID)
         var unitID: UUID
         if let itemID {
-            guard let item = try await InnovationItem.find(itemID, on: db), item.deletedAt == nil, context.scope.contains(item.unitID) else {
-                throw AppError.invalid("itemId", "error.innovation.itemNotHeld")
-            }
-            unitID = item.unitID
+            unitID = try await Held.record(
+                InnovationItem.self, itemID, field: "itemId", refusal: "error.innovation.itemNotHeld", scope: context.scope, on: db
+            ).unitID
         } else if let studioID {
             unitID = try await Held.studio(studioID, field: "studioId", scope: context.scope, on: db).unitID
         } else {
