@@ -37,13 +37,8 @@ import UnionHallCore
 
     @Test func everyKeyUsedExists() throws {
         let zh = try catalogue("zh-Hans")
-        let prefixes = ["error", "nav", "home", "login", "members", "organizations", "units", "users", "audit", "field", "action", "entity", "filter",
-                        "notice", "pager", "history", "record", "confirm", "form", "member", "sort", "app", "honors", "value", "me", "mentorship", "studios", "outreach", "techProblems",
-                        "innovation", "reviews", "patents", "export", "innovationKind", "fiveSmall", "innovationStatus", "awardLevel", "awardGrade", "patentKind", "innovationItemField", "patentField",
-                        "training", "partnership", "certification", "competition", "judging", "career", "certificate", "myCompetitions", "trainingKind",
-                        "enrolmentStatus", "partnershipKind", "participationKind", "eventKind", "itemKind", "eventStatus", "eventStep", "objectionStatus",
-                        "competitionAward", "teamPrize", "dispute", "disputeChannel", "disputeType", "disputeStatus", "disputeStep", "disputeEvent", "service", "stationKind", "facility", "serviceEventKind", "safety", "hazard", "hazardSeverity", "hazardStatus", "hazardStep",
-                        "aid", "hardship", "hardshipLevel", "hardshipStatus", "hardshipStep", "schoolStage", "aidStatus", "aidStep", "aidEvent"]
+        // Every prefix the catalogue knows, so a key under a new feature's prefix is checked too.
+        let prefixes = Set(zh.keys.compactMap { $0.split(separator: ".").first.map(String.init) }).sorted()
         var used: Set<String> = []
         for text in try files(under: "Resources/Views", ending: ".leaf") + files(under: "Sources", ending: ".swift") {
             used.formUnion(keys(in: text, prefixes: prefixes))
@@ -55,42 +50,13 @@ import UnionHallCore
 
     @Test func everyVocabularyValueHasAName() throws {
         let zh = try catalogue("zh-Hans")
-        var keys = Role.allCases.map { "role.\($0.rawValue)" } + Gender.allCases.map { "gender.\($0.rawValue)" }
-        keys += UnitKind.allCases.map { "unitKind.\($0.rawValue)" } + OrganizationKind.allCases.map { "orgKind.\($0.rawValue)" }
-        keys += SkillLevel.allCases.map { "skill.\($0.rawValue)" } + AuditEntry.Action.allCases.map { "action.\($0.rawValue)" }
-        keys += ["member", "organization", "unit", "user", "honor"].map { "entity.\($0)" }
-        keys += StudioKind.allCases.map { "studioKind.\($0.rawValue)" } + StudioResultKind.allCases.map { "studioResult.\($0.rawValue)" }
-        keys += MentorshipStatus.allCases.map { "mentorshipStatus.\($0.rawValue)" } + MentorshipStep.allCases.map { "mentorshipStep.\($0.rawValue)" }
-        keys += OutreachKind.allCases.map { "outreachKind.\($0.rawValue)" } + OutreachStatus.allCases.map { "outreachStatus.\($0.rawValue)" }
-        keys += TechProblemStatus.allCases.map { "techProblemStatus.\($0.rawValue)" } + TechProblemStep.allCases.map { "techProblemStep.\($0.rawValue)" }
-        keys += OutreachStep.allCases.map { "outreachStep.\($0.rawValue)" }
-        keys += ["mentorship", "studio", "studioMember", "studioResult", "outreach"].map { "entity.\($0)" }
-        keys += HonorTitle.allCases.map { "honorTitle.\($0.rawValue)" } + HonorLevel.allCases.map { "honorLevel.\($0.rawValue)" }
-        keys += Pages.notices.map { "notice.\($0)" }
-        keys += InnovationKind.allCases.map { "innovationKind.\($0.rawValue)" } + FiveSmallKind.allCases.map { "fiveSmall.\($0.rawValue)" }
-        keys += InnovationStatus.allCases.map { "innovationStatus.\($0.rawValue)" } + InnovationStep.allCases.map { "innovationStep.\($0.rawValue)" }
-        keys += InnovationAwardLevel.allCases.map { "awardLevel.\($0.rawValue)" } + InnovationAwardGrade.allCases.map { "awardGrade.\($0.rawValue)" }
-        keys += PatentKind.allCases.map { "patentKind.\($0.rawValue)" } + ["submittedDate", "seconds", "reviewScore", "benefit"].map { "innovation.sort.\($0)" }
-        keys += ["innovationItem", "innovationReview", "innovationWeights", "innovationAttachment", "innovationAward", "innovationBudget", "subsidyGrant", "patent"].map { "entity.\($0)" }
-        keys += TrainingKind.allCases.map { "trainingKind.\($0.rawValue)" } + EnrolmentStatus.allCases.map { "enrolmentStatus.\($0.rawValue)" }
-        keys += PartnershipKind.allCases.map { "partnershipKind.\($0.rawValue)" } + ParticipationKind.allCases.map { "participationKind.\($0.rawValue)" }
-        keys += EventKind.allCases.map { "eventKind.\($0.rawValue)" } + ItemKind.allCases.map { "itemKind.\($0.rawValue)" }
-        keys += EventStatus.allCases.map { "eventStatus.\($0.rawValue)" } + EventStep.allCases.map { "eventStep.\($0.rawValue)" }
-        keys += ObjectionStatus.allCases.map { "objectionStatus.\($0.rawValue)" } + CompetitionAward.allCases.map { "competitionAward.\($0.rawValue)" }
-        keys += TeamPrize.allCases.map { "teamPrize.\($0.rawValue)" }
-        keys += DisputeChannel.allCases.map { "disputeChannel.\($0.rawValue)" } + DisputeType.allCases.map { "disputeType.\($0.rawValue)" }
-        keys += DisputeStatus.allCases.map { "disputeStatus.\($0.rawValue)" } + DisputeStep.allCases.map { "disputeStep.\($0.rawValue)" }
-        keys += (DisputeStatus.allCases.map(\.rawValue) + ["extended", "paid", "confirmed"]).map { "disputeEvent.\($0)" } + ["entity.dispute"]
-        keys += StationKind.allCases.map { "stationKind.\($0.rawValue)" } + Facility.allCases.map { "facility.\($0.rawValue)" }
-        keys += ServiceEventKind.allCases.map { "serviceEventKind.\($0.rawValue)" } + ["entity.serviceStation", "entity.serviceEvent"]
-        keys += HazardSeverity.allCases.map { "hazardSeverity.\($0.rawValue)" } + HazardStatus.allCases.map { "hazardStatus.\($0.rawValue)" }
-        keys += HazardStep.allCases.map { "hazardStep.\($0.rawValue)" } + ["entity.hazard", "entity.safetyCampaign", "entity.accidentRecord"]
-        keys += HardshipLevel.allCases.map { "hardshipLevel.\($0.rawValue)" } + HardshipStatus.allCases.map { "hardshipStatus.\($0.rawValue)" }
-        keys += HardshipStep.allCases.map { "hardshipStep.\($0.rawValue)" } + SchoolStage.allCases.map { "schoolStage.\($0.rawValue)" }
-        keys += AidStatus.allCases.map { "aidStatus.\($0.rawValue)" } + AidStep.allCases.map { "aidStep.\($0.rawValue)" }
+        // What the features declare (vocabularies, audited kinds, menus) is checked by FeatureTests;
+        // these are the names no declaration lists.
+        var keys = SkillLevel.allCases.map { "skill.\($0.rawValue)" } + AuditEntry.Action.allCases.map { "action.\($0.rawValue)" }
+        keys += Pages.notices.map { "notice.\($0)" } + ["submittedDate", "seconds", "reviewScore", "benefit"].map { "innovation.sort.\($0)" }
+        keys += (DisputeStatus.allCases.map(\.rawValue) + ["extended", "paid", "confirmed"]).map { "disputeEvent.\($0)" }
         keys += (AidStatus.allCases.map(\.rawValue) + HardshipStep.allCases.map(\.rawValue) + ["opened", "edited"]).map { "aidEvent.\($0)" }
-        keys += (0...2).map { "error.aid.level\($0)" } + ["entity.hardshipFile", "entity.aidProgram", "entity.aidApplication"]
-        keys += ["training", "partnership", "certification", "participation", "externalResult", "competition", "competitionEvent"].map { "entity.\($0)" }
+        keys += (0...2).map { "error.aid.level\($0)" }
         for issueKey in ["length", "characters", "birthDate", "checksum"] { keys.append("error.idNumber.\(issueKey)") }
         for issueKey in ["length", "characters", "checksum"] { keys.append("error.creditCode.\(issueKey)") }
         let missing = keys.filter { zh[$0] == nil }

@@ -13,7 +13,7 @@ enum AidApplications {
         if filter.funded == true { query.filter(\.$status ~~ AidApplications.funded) }
         if let stage = filter.stage { query.filter(\.$stage == stage) }
         if let member = filter.memberId { query.filter(\.$memberID == member) }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$submittedDate >= from) }
         if let to { query.filter(\.$submittedDate <= to) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$childName, .custom("LIKE"), "%\(q)%") }
@@ -168,7 +168,7 @@ enum AidApplications {
     static func statistics(scope: UnitScope, list: ListQuery, today: CivilDate, on db: any Database) async throws -> AidStatistics {
         guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
         let units = try scope.unitIDs(within: list.unitId)
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         let files = try await HardshipService.counts(units: units, today: today, on: sql)
         let table = AidApplication.schema
         func applications() -> SQLSelectBuilder {

@@ -15,7 +15,7 @@ struct AidMemberPages: RouteCollection {
                 _ = try await AidApplications.apply(AidApplicationInput(programId: try FormValue.uuid(form.programId, field: "programId"), priorityGroup: form.priorityGroup != nil,
                                                                         childName: form.childName, childIdNumber: form.childIdNumber, school: form.school,
                                                                         stage: form.stage.flatMap(SchoolStage.init(rawValue:)),
-                                                                        admissionYear: try TrainingPages.count(form.admissionYear, field: "admissionYear"), payeeAccount: form.payeeAccount),
+                                                                        admissionYear: try FormValue.integer(form.admissionYear, field: "admissionYear"), payeeAccount: form.payeeAccount),
                                                     member: member, editor: try req.editor(), app: req.application, once: once)
                 return req.redirect(to: "/me/aid?notice=created", redirectType: .normal)
             } catch is FormOnce.AlreadySubmitted {

@@ -164,7 +164,7 @@ struct AidApplicationForm: RecordForm {
         }
         return AidApplicationInput(programId: try FormValue.uuid(programId, field: "programId"), memberId: memberID, priorityGroup: priorityGroup != nil,
                                    childName: childName, childIdNumber: childIdNumber, school: school, stage: stage.flatMap(SchoolStage.init(rawValue:)),
-                                   admissionYear: try TrainingPages.count(admissionYear, field: "admissionYear"), payeeAccount: payeeAccount?.isEmpty == false ? payeeAccount : nil,
+                                   admissionYear: try FormValue.integer(admissionYear, field: "admissionYear"), payeeAccount: payeeAccount?.isEmpty == false ? payeeAccount : nil,
                                    version: version.flatMap { Int($0) })
     }
 

@@ -188,7 +188,7 @@ struct AidProgramForm: RecordForm {
             amounts[stage.rawValue] = try FormValue.fen(text, field: "amountsFen.\(stage.rawValue)") ?? 0
         }
         return AidProgramInput(
-            unitId: try FormValue.uuid(unitId, field: "unitId"), year: try TrainingPages.count(year, field: "year"), name: name ?? "",
+            unitId: try FormValue.uuid(unitId, field: "unitId"), year: try FormValue.integer(year, field: "year"), name: name ?? "",
             budgetFen: try FormValue.fen(budget, field: "budgetFen"), priorityIndustrial: priorityIndustrial != nil, amountsFen: amounts,
             noticeFrom: noticeFrom ?? "", noticeUntil: noticeUntil ?? "", version: version.flatMap { Int($0) })
     }

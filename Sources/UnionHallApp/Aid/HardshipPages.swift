@@ -115,7 +115,7 @@ struct HardshipForm: RecordForm {
             memberID = try await MemberLookup.byIDNumber(number, field: "memberId", within: try await request.scope(), on: request.db)
         }
         return HardshipFileInput(memberId: memberID, level: level.flatMap(HardshipLevel.init(rawValue:)), cause: cause ?? "",
-                                 householdSize: try TrainingPages.count(householdSize, field: "householdSize"),
+                                 householdSize: try FormValue.integer(householdSize, field: "householdSize"),
                                  incomePerHeadFen: try FormValue.fen(incomePerHead, field: "incomePerHeadFen"), version: version.flatMap { Int($0) })
     }
 

@@ -17,7 +17,7 @@ enum HardshipService {
         case let status?: query.filter(\.$status == status)
         case nil: break
         }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$openedDate >= from) }
         if let to { query.filter(\.$openedDate <= to) }
         return query

@@ -21,7 +21,7 @@ enum CertificationService {
         if let level = filter.level { query.filter(\.$level == level) }
         if let trade = filter.trade, !trade.isEmpty { query.filter(\.$trade == trade) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$certificateNumber == q) }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$date >= from) }
         if let to { query.filter(\.$date <= to) }
         if filter.first == true { query.filter(isFirst) }

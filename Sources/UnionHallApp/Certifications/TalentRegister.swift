@@ -16,7 +16,7 @@ enum TalentRegister {
     static func compute(scope: UnitScope, list: ListQuery, on db: any Database) async throws -> TalentStatistics {
         guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
         let units = try scope.unitIDs(within: list.unitId).map(Array.init)
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         func scoped(_ builder: SQLSelectBuilder, _ column: String = "unit_id") -> SQLSelectBuilder {
             if let units { builder.where(SQLIdentifier(column), .in, units) }
             return builder

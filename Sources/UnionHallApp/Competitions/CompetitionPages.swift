@@ -54,7 +54,7 @@ struct CompetitionPages: RouteCollection {
                     guard let value = CompetitionScoring.parseMarks(text) else { throw AppError.invalid("theoryMarks", "error.invalid") }
                     marks = value
                 }
-                let seconds = try TrainingPages.count(form.completionSeconds, field: "completionSeconds")
+                let seconds = try FormValue.integer(form.completionSeconds, field: "completionSeconds")
                 try await CompetitionEntries.setTheory(TheoryInput(theoryMarks: marks, completionSeconds: seconds), entry: entry, event: event, context: context)
             }
         }
@@ -63,7 +63,7 @@ struct CompetitionPages: RouteCollection {
                 try await Self.changeEvent(req) { competition, event, context in
                     let form = try req.content.decode(StepForm.self)
                     try await CompetitionResults.step(step, event: event, competition: competition,
-                                                      input: EventStepInput(version: form.version.flatMap { Int($0) }, noticeDays: try TrainingPages.count(form.noticeDays, field: "noticeDays")), context: context)
+                                                      input: EventStepInput(version: form.version.flatMap { Int($0) }, noticeDays: try FormValue.integer(form.noticeDays, field: "noticeDays")), context: context)
                 }
             }
         }

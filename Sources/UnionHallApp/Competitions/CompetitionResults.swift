@@ -152,30 +152,20 @@ enum CompetitionResults {
             try await entry.update(on: db)
         }
         guard event.kind == .individual else { return }
-        let sources = try entries.map { "competition-entry:\(try $0.requireID())" }
-        let existing = Set(try await Honor.query(on: db).filter(\.$source ~~ sources).all(\.$source).compactMap { $0 })
         let members = Dictionary(
             try await Member.query(on: db).filter(\.$id ~~ entries.compactMap(\.memberID)).all().compactMap { member in
                 member.id.map { ($0, member) }
             },
             uniquingKeysWith: { first, _ in first })
-        for entry in entries {
-            let source = "competition-entry:\(try entry.requireID())"
-            guard !existing.contains(source), let memberID = entry.memberID, let member = members[memberID],
+        let grants = try entries.compactMap { entry -> HonorService.Grant? in
+            guard let memberID = entry.memberID, let member = members[memberID],
                 let award = entry.award.flatMap(CompetitionAward.init(rawValue:))
-            else { continue }
-            let honor = Honor()
-            honor.unitID = member.unitID
-            honor.memberID = memberID
-            honor.title = award.honorTitle
-            honor.level = competition.level
-            honor.year = competition.year
-            honor.awardingBody = competition.organizer
-            honor.source = source
-            honor.version = 1
-            try await honor.create(on: db)
-            try await Audit.record(.create, honor, by: editor, on: db)
+            else { return nil }
+            return HonorService.Grant(
+                member: member, title: award.honorTitle, level: competition.level, year: competition.year,
+                awardingBody: competition.organizer, source: "competition-entry:\(try entry.requireID())")
         }
+        try await HonorService.confer(grants, by: editor, on: db)
     }
 
     // MARK: Objections

@@ -15,7 +15,7 @@ enum DisputeService {
         if let mediator = filter.mediatorId { query.filter(\.$mediatorID == mediator) }
         if filter.overdue == true { query.filter(\.$status ~~ [.accepted, .inMediation]).filter(\.$deadline < today.description) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$employerName ~~ q) }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$acceptedDate >= from) }
         if let to { query.filter(\.$acceptedDate <= to) }
         return query

@@ -84,6 +84,37 @@ enum HonorService {
     }
 }
 
+extension HonorService {
+    /// An honour another feature's record confers (a competition's first places), named by that
+    /// record (`source`): written in the caller's transaction, once per source.
+    struct Grant {
+        var member: Member
+        var title: HonorTitle
+        var level: HonorLevel
+        var year: Int
+        var awardingBody: String
+        var source: String
+    }
+
+    static func confer(_ grants: [Grant], by editor: Editor, on db: any Database) async throws {
+        guard !grants.isEmpty else { return }
+        let existing = Set(try await Honor.query(on: db).filter(\.$source ~~ grants.map(\.source)).all(\.$source).compactMap { $0 })
+        for grant in grants where !existing.contains(grant.source) {
+            let honor = Honor()
+            honor.unitID = grant.member.unitID
+            honor.memberID = try grant.member.requireID()
+            honor.title = grant.title
+            honor.level = grant.level
+            honor.year = grant.year
+            honor.awardingBody = grant.awardingBody
+            honor.source = grant.source
+            honor.version = 1
+            try await honor.create(on: db)
+            try await Audit.record(.create, honor, by: editor, on: db)
+        }
+    }
+}
+
 extension Honor: UnitOwnedRecord {
     static let routeName = "honors"
     /// `competition-entry:<id>`: where a competition result came from, for the program that wrote it.

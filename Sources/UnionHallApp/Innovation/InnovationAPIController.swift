@@ -72,7 +72,7 @@ struct InnovationAPIController: RouteCollection {
             let (found, reader) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
             guard reader != .reviewer else { throw AppError.forbidden }
             let attachment = try await InnovationFiles.add(
-                to: found, file: try req.content.decode(InnovationFiles.Upload.self).file, request: req)
+                to: found, file: try req.content.decode(FileUpload.self).file, request: req)
             return try await InnovationAttachmentOutput(attachment).encodeResponse(status: .created, for: req)
         }
         item.get("attachments", ":attachmentId") { req async throws -> Response in

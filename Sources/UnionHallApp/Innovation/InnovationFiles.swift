@@ -10,10 +10,6 @@ enum InnovationFiles {
     /// The file and the form around it.
     static let bodyLimit: ByteCount = "6mb"
 
-    struct Upload: Content {
-        var file: File
-    }
-
     static func add(to item: InnovationItem, file: File, request: Request) async throws -> InnovationAttachment {
         let bytes = Array(file.data.readableBytesView)
         let kind = try FileKind.checkAttachment(bytes, maxBytes: maxBytes).orInvalid()

@@ -252,7 +252,7 @@ struct InnovationPages: RouteCollection {
 
     @Sendable func attach(req: Request) async throws -> Response {
         try await InnovationItem.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0) }) { item, _ in
-            guard let upload = try? req.content.decode(InnovationFiles.Upload.self) else { throw AppError.invalid("file", "error.file.empty") }
+            guard let upload = try? req.content.decode(FileUpload.self) else { throw AppError.invalid("file", "error.file.empty") }
             _ = try await InnovationFiles.add(to: item, file: upload.file, request: req)
         }
     }

@@ -20,7 +20,7 @@ enum InnovationService {
         if let studio = filter.studioId { query.filter(\.$studioID == studio) }
         if let minimum = filter.minSeconds { query.filter(\.$secondsCount >= minimum) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$title ~~ SearchKey.simplify(q)) }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         switch filter.on {
         case "decided":
             if let from { query.filter(\.$decisionDate >= from) }

@@ -36,7 +36,7 @@ struct InnovationStatistics: Content {
 
     static func compute(scope: UnitScope, list: ListQuery, on db: any Database) async throws -> InnovationStatistics {
         guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         let units = try scope.unitIDs(within: list.unitId)
 
         func scoped(_ select: SQLSelectBuilder, dateColumn: String?, table: String) -> SQLSelectBuilder {

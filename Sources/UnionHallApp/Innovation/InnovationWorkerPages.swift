@@ -115,7 +115,7 @@ struct InnovationWorkerPages: RouteCollection {
         let (item, reader) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
         guard reader == .author else { throw AppError.notFound }
         return try await Pages.act(req, redirect: "/me/innovation/\(try item.requireID())", change: {
-            guard let upload = try? req.content.decode(InnovationFiles.Upload.self) else { throw AppError.invalid("file", "error.file.empty") }
+            guard let upload = try? req.content.decode(FileUpload.self) else { throw AppError.invalid("file", "error.file.empty") }
             _ = try await InnovationFiles.add(to: item, file: upload.file, request: req)
         }, rerender: { try await Self.renderShow(req, error: $0) })
     }

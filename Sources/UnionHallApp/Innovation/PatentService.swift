@@ -16,7 +16,7 @@ extension Patent: UnitOwnedRecord {
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
             query.group(.or) { $0.filter(\.$title ~~ q).filter(\.$number ~~ q) }
         }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$date >= from) }
         if let to { query.filter(\.$date <= to) }
         return query

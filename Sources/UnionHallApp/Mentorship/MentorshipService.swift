@@ -13,7 +13,7 @@ enum MentorshipService {
         if let mentor = filter.mentorId { query.filter(\.$mentorID == mentor) }
         if let apprentice = filter.apprenticeId { query.filter(\.$apprenticeID == apprentice) }
         if let organization = filter.organizationId { query.filter(\.$organizationID == organization) }
-        let (from, to) = try datePeriod(list)
+        let (from, to) = try list.datePeriod()
         let dateKey: KeyPath<MentorshipAgreement, OptionalFieldProperty<MentorshipAgreement, String>> = filter.on == "completed" ? \.$completedDate : \.$signedDate
         if let from { query.filter(dateKey >= from) }
         if let to { query.filter(dateKey <= to) }
@@ -29,12 +29,6 @@ enum MentorshipService {
         let rows = try await query.range(list.rowRange).all()
         let names = try await memberNames(rows.flatMap { [$0.mentorID, $0.apprenticeID] }, on: db)
         return ListPage(items: try rows.map { try MentorshipOutput($0, names: names) }, list: list, total: total)
-    }
-
-    /// `from`/`to` as `YYYY-MM-DD` strings, validated; stored dates compare as text.
-    static func datePeriod(_ list: ListQuery) throws -> (String?, String?) {
-        _ = try list.period()
-        return (list.from.flatMap { $0.isEmpty ? nil : $0 }, list.to.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Names of the members in a page, in one query.
@@ -193,7 +187,7 @@ enum MentorshipService {
 
     /// The module's figures for a subtree and period (dates inclusive).
     static func counts(scope: UnitScope, list: ListQuery, on db: any Database) async throws -> Counts {
-        let (from, to) = try datePeriod(list)
+        let (from, to) = try list.datePeriod()
         func base() throws -> QueryBuilder<MentorshipAgreement> {
             try scope.apply(to: MentorshipAgreement.query(on: db), unitKey: \.$unitID, within: list.unitId).filter(\.$deletedAt == nil)
         }

@@ -37,7 +37,7 @@ enum OutreachService {
                 OutreachLeader.self, \.$memberID == leader)
         }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$title ~~ SearchKey.simplify(q)) }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         let dateKey: KeyPath<OutreachActivity, OptionalFieldProperty<OutreachActivity, String>> = \.$heldDate
         if filter.status == .held || filter.status == nil {
             if let from { query.filter(dateKey >= from) }

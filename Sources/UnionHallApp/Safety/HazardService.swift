@@ -72,7 +72,7 @@ enum HazardService {
         if let status = filter.status { query.filter(\.$status == status) }
         if let severity = filter.severity { query.filter(\.$severity == severity) }
         if let campaign = filter.campaignId { query.filter(\.$campaignID == campaign) }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$reportedDate >= from) }
         if let to { query.filter(\.$reportedDate <= to) }
         return query
@@ -299,7 +299,7 @@ struct HazardAPIController: RouteCollection {
                 // The reporter adds the hazard's photo; only officers add the rectification's.
                 let isMember = try req.requireUser().role == .member
                 if rectified || !isMember { _ = try await req.writeContext() }
-                let upload = try req.content.decode(InnovationFiles.Upload.self)
+                let upload = try req.content.decode(FileUpload.self)
                 try await HazardService.attach(upload.file, to: row, rectified: rectified, request: req)
                 return try await row.output(on: req).encodeResponse(status: .created, for: req)
             }

@@ -19,7 +19,7 @@ struct SafetyPages: RouteCollection {
             let form = try req.content.decode(JoinForm.self)
             return try await SafetyCampaign.changeFromPage(req, rerender: { try await Self.renderCampaign(req, error: $0) }) { row, context in
                 try await SafetyRecords.join(ParticipantInput(employerId: try FormValue.uuid(form.employerId, field: "employerId"),
-                                                              headcount: try TrainingPages.count(form.headcount, field: "headcount")), campaign: row, context: context)
+                                                              headcount: try FormValue.integer(form.headcount, field: "headcount")), campaign: row, context: context)
             }
         }
         routes.get("accident-records") { req in
@@ -137,7 +137,7 @@ struct CampaignForm: RecordForm {
     }
 
     func input(editing existing: SafetyCampaign?, on request: Request) async throws -> CampaignInput {
-        CampaignInput(unitId: try FormValue.uuid(unitId, field: "unitId"), year: try TrainingPages.count(year, field: "year"), name: name ?? "",
+        CampaignInput(unitId: try FormValue.uuid(unitId, field: "unitId"), year: try FormValue.integer(year, field: "year"), name: name ?? "",
                       rewardCapFen: try FormValue.fen(rewardCap, field: "rewardCapFen"), version: version.flatMap { Int($0) })
     }
 
@@ -187,9 +187,9 @@ struct AccidentForm: RecordForm {
     }
 
     func input(editing existing: AccidentRecord?, on request: Request) async throws -> AccidentInput {
-        AccidentInput(employerId: try FormValue.uuid(employerId, field: "employerId"), year: try TrainingPages.count(year, field: "year"),
-                      headcount: try TrainingPages.count(headcount, field: "headcount"), injured: try TrainingPages.count(injured, field: "injured"),
-                      deaths: try TrainingPages.count(deaths, field: "deaths"), lostDays: try TrainingPages.count(lostDays, field: "lostDays"), version: version.flatMap { Int($0) })
+        AccidentInput(employerId: try FormValue.uuid(employerId, field: "employerId"), year: try FormValue.integer(year, field: "year"),
+                      headcount: try FormValue.integer(headcount, field: "headcount"), injured: try FormValue.integer(injured, field: "injured"),
+                      deaths: try FormValue.integer(deaths, field: "deaths"), lostDays: try FormValue.integer(lostDays, field: "lostDays"), version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {

@@ -213,7 +213,7 @@ struct ServiceEventForm: RecordForm {
     }
 
     func input(editing existing: ServiceEvent?, on request: Request) async throws -> ServiceEventInput {
-        let served = try TrainingPages.count(peopleServed, field: "peopleServed")
+        let served = try FormValue.integer(peopleServed, field: "peopleServed")
         return ServiceEventInput(unitId: try FormValue.uuid(unitId, field: "unitId"), stationId: try .form(stationId, field: "stationId"),
                                  kind: kind.flatMap(ServiceEventKind.init(rawValue:)), title: title ?? "", date: date ?? "", peopleServed: served,
                                  goodsFen: try FormValue.fen(goods, field: "goodsFen"), version: version.flatMap { Int($0) })

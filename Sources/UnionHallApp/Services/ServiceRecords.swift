@@ -98,7 +98,7 @@ enum ServiceRecords {
         if let kind = filter.kind { query.filter(\.$kind == kind) }
         if let station = filter.stationId { query.filter(\.$stationID == station) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$title ~~ q) }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$date >= from) }
         if let to { query.filter(\.$date <= to) }
         return query

@@ -42,6 +42,13 @@ enum FormValue {
         return id
     }
 
+    /// An optional whole number typed in a form (a count, a year), within the bounds every number has.
+    static func integer(_ text: String?, field: String) throws -> Int? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let value = Int(text), abs(Int64(value)) <= Limits.integer else { throw AppError.invalid(field, "error.invalid") }
+        return value
+    }
+
     /// An optional amount typed in yuan (`5,600,000.50`), as fen; a value that is not one names its field.
     static func fen(_ text: String?, field: String) throws -> Int64? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }

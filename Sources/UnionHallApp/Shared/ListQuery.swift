@@ -116,3 +116,11 @@ extension QueryBuilder {
         return self
     }
 }
+
+extension ListQuery {
+    /// `from`/`to` as `YYYY-MM-DD` strings, validated; stored dates compare as text.
+    func datePeriod() throws -> (String?, String?) {
+        _ = try period()
+        return (from.flatMap { $0.isEmpty ? nil : $0 }, to.flatMap { $0.isEmpty ? nil : $0 })
+    }
+}

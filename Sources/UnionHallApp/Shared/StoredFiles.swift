@@ -32,3 +32,8 @@ enum StoredFiles {
         return response
     }
 }
+
+/// A form or body with one file in its `file` field.
+struct FileUpload: Content {
+    var file: File
+}

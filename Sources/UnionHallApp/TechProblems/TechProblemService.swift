@@ -15,7 +15,7 @@ enum TechProblemService {
         if let trade = filter.trade, !trade.isEmpty { query.filter(\.$trade == trade) }
         if let organization = filter.organizationId { query.filter(\.$organizationID == organization) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$title ~~ SearchKey.simplify(q)) }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         if filter.on == "solved" {
             if let from { query.filter(\.$solvedDate >= from) }
             if let to { query.filter(\.$solvedDate <= to) }

@@ -11,7 +11,7 @@ enum PartnershipService {
         if let college = filter.collegeId { query.filter(\.$collegeID == college) }
         if let employer = filter.employerId { query.filter(\.$employerID == employer) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$name ~~ q) }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$signedDate >= from) }
         if let to { query.filter(\.$signedDate <= to) }
         query.sort(\.$signedDate, .descending).sort(\.$id)

@@ -14,7 +14,7 @@ struct TrainingPages: RouteCollection {
         programs.post(":id", "sessions") { req in
             try await Self.change(req) { program, context in
                 let form = try req.content.decode(SessionForm.self)
-                let heads = try Self.count(form.headCount, field: "headCount")
+                let heads = try FormValue.integer(form.headCount, field: "headCount")
                 _ = try await TrainingAttendanceService.addSession(
                     program, input: TrainingSessionInput(date: form.date, place: form.place, trainers: form.trainers, headCount: heads),
                     context: context)
@@ -45,7 +45,7 @@ struct TrainingPages: RouteCollection {
                     if let number = form.idNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
                         ids.append(try await MemberLookup.byIDNumber(number, field: "memberIds", within: context.scope, on: req.db))
                     }
-                    let heads = try Self.count(form.headCount, field: "headCount")
+                    let heads = try FormValue.integer(form.headCount, field: "headCount")
                     try await TrainingAttendanceService.record(
                         AttendanceInput(memberIds: ids, headCount: heads), session: session, program: program, context: context)
                 }, rerender: { try await Self.renderSession(req, error: $0) })
@@ -83,12 +83,6 @@ struct TrainingPages: RouteCollection {
         var memberIds: [String]?
         var idNumber: String?
         var headCount: String?
-    }
-
-    static func count(_ text: String?, field: String) throws -> Int? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        guard let value = Int(text) else { throw AppError.invalid(field, "error.invalid") }
-        return value
     }
 
     /// A change from the programme's page; a refusal comes back on the page beside the form.

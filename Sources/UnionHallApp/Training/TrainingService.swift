@@ -36,7 +36,7 @@ enum TrainingService {
         if let employer = filter.employerId { query.filter(\.$employerID == employer) }
         if let partnership = filter.partnershipId { query.filter(\.$partnershipID == partnership) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$title ~~ q) }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$endDate >= from) }
         if let to { query.filter(\.$startDate <= to) }
         return query
@@ -163,7 +163,7 @@ enum TrainingService {
         let programs = try base(list, filter: TrainingFilter(), scope: scope, on: db)
         var byKind: [TrainingKind: Int] = [:]
         for kind in try await programs.copy().all(\.$kind) { byKind[kind, default: 0] += 1 }
-        let (from, to) = try MentorshipService.datePeriod(list)
+        let (from, to) = try list.datePeriod()
         let sessions = try scope.apply(to: TrainingSession.query(on: db), unitKey: \.$unitID, within: list.unitId)
             .join(TrainingProgram.self, on: \TrainingSession.$programID == \TrainingProgram.$id).filter(
                 TrainingProgram.self, \.$deletedAt == nil)
