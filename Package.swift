@@ -7,7 +7,7 @@ let package = Package(
     name: "UnionHall",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "unionhall", targets: ["unionhall"]),
+        .executable(name: "unionhall", targets: ["unionhall"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),

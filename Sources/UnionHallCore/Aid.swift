@@ -78,13 +78,14 @@ public enum AidStep: String, CaseIterable, Codable, Sendable {
     case approve, reject
 
     public func apply(to status: AidStatus) -> Result<AidStatus, FieldIssue> {
-        let next: AidStatus? = switch (self, status) {
-        case (.approve, .submitted): .enterpriseApproved
-        case (.approve, .enterpriseApproved): .countyApproved
-        case (.approve, .countyApproved): .approved
-        case (.reject, .submitted), (.reject, .enterpriseApproved), (.reject, .countyApproved): .rejected
-        default: nil
-        }
+        let next: AidStatus? =
+            switch (self, status) {
+            case (.approve, .submitted): .enterpriseApproved
+            case (.approve, .enterpriseApproved): .countyApproved
+            case (.approve, .countyApproved): .approved
+            case (.reject, .submitted), (.reject, .enterpriseApproved), (.reject, .countyApproved): .rejected
+            default: nil
+            }
         guard let next else { return .failure(FieldIssue(field: "status", key: "error.aid.step", arguments: [rawValue, status.rawValue])) }
         return .success(next)
     }
@@ -117,7 +118,9 @@ public enum AidApproval {
 public enum AidEligibility {
     /// A child's application needs the worker's verified hardship file, or the programme's
     /// priority group (industrial workers, as Qingyang added) when the programme has one.
-    public static func check(hasVerifiedFile: Bool, claimsPriority: Bool, programmeHasPriority: Bool, isIndustrialWorker: Bool) -> FieldIssue? {
+    public static func check(hasVerifiedFile: Bool, claimsPriority: Bool, programmeHasPriority: Bool, isIndustrialWorker: Bool)
+        -> FieldIssue?
+    {
         if hasVerifiedFile { return nil }
         if claimsPriority {
             guard programmeHasPriority else { return FieldIssue(field: "priorityGroup", key: "error.aid.noPriorityGroup") }
@@ -130,7 +133,8 @@ public enum AidEligibility {
     public static func check(admissionYear: Int?, programmeYear: Int) -> FieldIssue? {
         guard let admissionYear else { return FieldIssue(field: "admissionYear", key: "error.required") }
         guard (programmeYear - 8)...programmeYear ~= admissionYear else {
-            return FieldIssue(field: "admissionYear", key: "error.aid.admissionYear", arguments: [String(programmeYear - 8), String(programmeYear)])
+            return FieldIssue(
+                field: "admissionYear", key: "error.aid.admissionYear", arguments: [String(programmeYear - 8), String(programmeYear)])
         }
         return nil
     }

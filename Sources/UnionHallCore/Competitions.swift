@@ -8,7 +8,8 @@ public enum TeamRules {
     /// member's employer (nil when the member has none).
     public static func check(members: [UUID], employers: [UUID?]) -> FieldIssue? {
         guard sizes.contains(members.count) else {
-            return FieldIssue(field: "memberIds", key: "error.competition.teamSize", arguments: [String(sizes.lowerBound), String(sizes.upperBound)])
+            return FieldIssue(
+                field: "memberIds", key: "error.competition.teamSize", arguments: [String(sizes.lowerBound), String(sizes.upperBound)])
         }
         guard Set(members).count == members.count else { return FieldIssue(field: "memberIds", key: "error.competition.teamTwice") }
         guard let first = employers.first, let employer = first, employers.allSatisfy({ $0 == employer }) else {
@@ -63,7 +64,8 @@ public struct AwardBands: Equatable, Sendable {
         for award in CompetitionAward.allCases where (counts[award] ?? 0) < 0 {
             return FieldIssue(field: award.rawValue, key: "error.amount.positive")
         }
-        return (0...100 * CompetitionScoring.scale).contains(minimumTotal) ? nil : FieldIssue(field: "minimumTotal", key: "error.range", arguments: ["0", "100"])
+        return (0...100 * CompetitionScoring.scale).contains(minimumTotal)
+            ? nil : FieldIssue(field: "minimumTotal", key: "error.range", arguments: ["0", "100"])
     }
 }
 
@@ -87,8 +89,12 @@ public enum TeamPrize: String, CaseIterable, Codable, Sendable {
 public enum PublicNotice {
     public static func checkFinalise(noticeEnds: CivilDate?, today: CivilDate, openObjections: Int) -> FieldIssue? {
         guard let noticeEnds else { return FieldIssue(field: "status", key: "error.competition.notPublished") }
-        guard today > noticeEnds else { return FieldIssue(field: "status", key: "error.competition.noticeRunning", arguments: [noticeEnds.description]) }
-        guard openObjections == 0 else { return FieldIssue(field: "status", key: "error.competition.openObjections", arguments: [String(openObjections)]) }
+        guard today > noticeEnds else {
+            return FieldIssue(field: "status", key: "error.competition.noticeRunning", arguments: [noticeEnds.description])
+        }
+        guard openObjections == 0 else {
+            return FieldIssue(field: "status", key: "error.competition.openObjections", arguments: [String(openObjections)])
+        }
         return nil
     }
 }

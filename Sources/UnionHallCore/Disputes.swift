@@ -49,11 +49,17 @@ public enum MediationDeadline {
     public static func deadline(accepted: CivilDate) -> CivilDate { accepted.adding(days: days) }
 
     /// Checks an extension to `newDeadline`; nil when it is allowed.
-    public static func checkExtension(accepted: CivilDate, current: CivilDate, newDeadline: CivilDate, alreadyExtended: Bool, bothConsent: Bool) -> FieldIssue? {
+    public static func checkExtension(
+        accepted: CivilDate, current: CivilDate, newDeadline: CivilDate, alreadyExtended: Bool, bothConsent: Bool
+    ) -> FieldIssue? {
         guard !alreadyExtended else { return FieldIssue(field: "newDeadline", key: "error.dispute.extendedOnce") }
         guard bothConsent else { return FieldIssue(field: "bothConsent", key: "error.dispute.consent") }
-        guard newDeadline >= accepted else { return FieldIssue(field: "newDeadline", key: "error.dispute.deadlineBeforeAcceptance", arguments: [accepted.description]) }
-        guard newDeadline > current else { return FieldIssue(field: "newDeadline", key: "error.dispute.extensionNotLater", arguments: [current.description]) }
+        guard newDeadline >= accepted else {
+            return FieldIssue(field: "newDeadline", key: "error.dispute.deadlineBeforeAcceptance", arguments: [accepted.description])
+        }
+        guard newDeadline > current else {
+            return FieldIssue(field: "newDeadline", key: "error.dispute.extensionNotLater", arguments: [current.description])
+        }
         guard newDeadline <= current.adding(days: maxExtension) else {
             return FieldIssue(field: "newDeadline", key: "error.dispute.extensionTooLong", arguments: [String(maxExtension)])
         }

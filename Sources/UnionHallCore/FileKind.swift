@@ -32,8 +32,12 @@ public enum FileKind: String, CaseIterable, Codable, Sendable {
     /// An attachment's checks: a known image or PDF, no larger than `maxBytes`.
     public static func checkAttachment(_ bytes: some Collection<UInt8>, maxBytes: Int) -> Result<FileKind, FieldIssue> {
         guard !bytes.isEmpty else { return .failure(FieldIssue(field: "file", key: "error.file.empty")) }
-        guard bytes.count <= maxBytes else { return .failure(FieldIssue(field: "file", key: "error.file.tooLarge", arguments: [String(maxBytes / 1_048_576)])) }
-        guard let kind = sniff(bytes), attachments.contains(kind) else { return .failure(FieldIssue(field: "file", key: "error.file.type")) }
+        guard bytes.count <= maxBytes else {
+            return .failure(FieldIssue(field: "file", key: "error.file.tooLarge", arguments: [String(maxBytes / 1_048_576)]))
+        }
+        guard let kind = sniff(bytes), attachments.contains(kind) else {
+            return .failure(FieldIssue(field: "file", key: "error.file.type"))
+        }
         return .success(kind)
     }
 }

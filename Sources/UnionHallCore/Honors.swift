@@ -77,7 +77,8 @@ public struct HonorDraft: Sendable {
         }
         guard let year else { return .failure(FieldIssue(field: "year", key: "error.required")) }
         guard (Self.earliestYear...currentYear).contains(year) else {
-            return .failure(FieldIssue(field: "year", key: "error.honor.year", arguments: [String(Self.earliestYear), String(currentYear)]))
+            return .failure(
+                FieldIssue(field: "year", key: "error.honor.year", arguments: [String(Self.earliestYear), String(currentYear)]))
         }
         let body = awardingBody.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { return .failure(FieldIssue(field: "awardingBody", key: "error.required")) }

@@ -54,7 +54,7 @@ public struct IDNumber: Hashable, Sendable, CustomStringConvertible {
 
     private static func birthDate(of chars: [Character]) -> CivilDate? {
         guard let year = Int(String(chars[6..<10])), let month = Int(String(chars[10..<12])),
-              let day = Int(String(chars[12..<14])), year >= earliestBirthYear
+            let day = Int(String(chars[12..<14])), year >= earliestBirthYear
         else { return nil }
         return CivilDate(year: year, month: month, day: day)
     }

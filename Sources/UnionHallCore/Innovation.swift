@@ -107,7 +107,10 @@ public struct InnovationDraft: Sendable {
     public var expectedBenefit: String
     public var submittedDate: String
 
-    public init(kind: String, subKind: String = "", title: String, problem: String, proposal: String, expectedBenefit: String = "", submittedDate: String = "") {
+    public init(
+        kind: String, subKind: String = "", title: String, problem: String, proposal: String, expectedBenefit: String = "",
+        submittedDate: String = ""
+    ) {
         self.kind = kind
         self.subKind = subKind
         self.title = title
@@ -138,24 +141,34 @@ public struct InnovationDraft: Sendable {
         let subText = subKind.trimmingCharacters(in: .whitespaces)
         if kind == .fiveSmall {
             guard !subText.isEmpty else { return .failure(FieldIssue(field: "subKind", key: "error.required")) }
-            guard let parsed = FiveSmallKind(text: subText) else { return .failure(FieldIssue(field: "subKind", key: "error.innovation.subKind")) }
+            guard let parsed = FiveSmallKind(text: subText) else {
+                return .failure(FieldIssue(field: "subKind", key: "error.innovation.subKind"))
+            }
             sub = parsed
         } else if !subText.isEmpty {
             return .failure(FieldIssue(field: "subKind", key: "error.innovation.subKindOnlyFiveSmall"))
         }
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { return .failure(FieldIssue(field: "title", key: "error.required")) }
-        guard title.count <= Self.maxTitleLength else { return .failure(FieldIssue(field: "title", key: "error.tooLong", arguments: [String(Self.maxTitleLength)])) }
+        guard title.count <= Self.maxTitleLength else {
+            return .failure(FieldIssue(field: "title", key: "error.tooLong", arguments: [String(Self.maxTitleLength)]))
+        }
         let problem = problem.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !problem.isEmpty else { return .failure(FieldIssue(field: "problem", key: "error.required")) }
-        guard problem.count <= Self.maxTextLength else { return .failure(FieldIssue(field: "problem", key: "error.tooLong", arguments: [String(Self.maxTextLength)])) }
+        guard problem.count <= Self.maxTextLength else {
+            return .failure(FieldIssue(field: "problem", key: "error.tooLong", arguments: [String(Self.maxTextLength)]))
+        }
         let proposal = proposal.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !proposal.isEmpty else { return .failure(FieldIssue(field: "proposal", key: "error.required")) }
-        guard proposal.count <= Self.maxTextLength else { return .failure(FieldIssue(field: "proposal", key: "error.tooLong", arguments: [String(Self.maxTextLength)])) }
+        guard proposal.count <= Self.maxTextLength else {
+            return .failure(FieldIssue(field: "proposal", key: "error.tooLong", arguments: [String(Self.maxTextLength)]))
+        }
         var benefit: Int64 = 0
         let benefitText = expectedBenefit.trimmingCharacters(in: .whitespaces)
         if !benefitText.isEmpty {
-            guard let fen = Fen.parse(yuan: benefitText) else { return .failure(FieldIssue(field: "expectedBenefitFen", key: "error.amount.invalid")) }
+            guard let fen = Fen.parse(yuan: benefitText) else {
+                return .failure(FieldIssue(field: "expectedBenefitFen", key: "error.amount.invalid"))
+            }
             guard fen.value >= 0 else { return .failure(FieldIssue(field: "expectedBenefitFen", key: "error.amount.positive")) }
             benefit = fen.value
         }
@@ -166,7 +179,10 @@ public struct InnovationDraft: Sendable {
             guard parsed <= today else { return .failure(FieldIssue(field: "submittedDate", key: "error.date.future")) }
             date = parsed
         }
-        return .success(Valid(kind: kind, subKind: sub, title: title, problem: problem, proposal: proposal, expectedBenefitFen: benefit, submittedDate: date))
+        return .success(
+            Valid(
+                kind: kind, subKind: sub, title: title, problem: problem, proposal: proposal, expectedBenefitFen: benefit,
+                submittedDate: date))
     }
 }
 
@@ -199,7 +215,8 @@ public struct ScoreWeights: Equatable, Codable, Sendable {
     }
 
     public func check() -> FieldIssue? {
-        for (field, weight) in [("innovation", innovation), ("feasibility", feasibility), ("benefit", benefit)] where !(0...100).contains(weight) {
+        for (field, weight) in [("innovation", innovation), ("feasibility", feasibility), ("benefit", benefit)]
+        where !(0...100).contains(weight) {
             return FieldIssue(field: field, key: "error.range", arguments: ["0", "100"])
         }
         return innovation + feasibility + benefit == 100 ? nil : FieldIssue(field: "benefit", key: "error.innovation.weightsSum")
@@ -240,7 +257,9 @@ public struct ReviewScores: Equatable, Codable, Sendable {
 public enum ReviewConflict {
     /// `reviewerMember` is the member record behind the reviewer's account, if any; `authors` the
     /// item's authors; `teamOf` gives a member's team (班组), if they are in one.
-    public static func check(reviewerMember: UUID?, reviewerTeam: UUID?, authors: [UUID], authorTeams: [UUID], itemTeam: UUID?) -> FieldIssue? {
+    public static func check(reviewerMember: UUID?, reviewerTeam: UUID?, authors: [UUID], authorTeams: [UUID], itemTeam: UUID?)
+        -> FieldIssue?
+    {
         guard let reviewerMember else { return nil }
         if authors.contains(reviewerMember) { return FieldIssue(field: "reviewerIds", key: "error.innovation.reviewerIsAuthor") }
         if let reviewerTeam, authorTeams.contains(reviewerTeam) || itemTeam == reviewerTeam {

@@ -66,7 +66,7 @@ public struct MemberDraft: Sendable {
             }
             level = parsed
         }
-        return .success(Valid(name: name, gender: gender ?? id.gender, idNumber: id, mobile: mobileNumber, trade: tradeName, skillLevel: level))
+        return .success(
+            Valid(name: name, gender: gender ?? id.gender, idNumber: id, mobile: mobileNumber, trade: tradeName, skillLevel: level))
     }
 }
-

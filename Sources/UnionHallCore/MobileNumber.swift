@@ -8,7 +8,7 @@ public struct MobileNumber: Hashable, Sendable, CustomStringConvertible {
         if digits.hasPrefix("+86") { digits.removeFirst(3) } else if digits.count == 13, digits.hasPrefix("86") { digits.removeFirst(2) }
         let chars = Array(digits)
         guard chars.count == 11, chars.allSatisfy(\.isASCIIDigit), chars[0] == "1",
-              let second = chars[1].wholeNumberValue, (3...9).contains(second)
+            let second = chars[1].wholeNumberValue, (3...9).contains(second)
         else { return nil }
         return MobileNumber(value: digits)
     }

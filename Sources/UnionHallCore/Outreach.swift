@@ -39,7 +39,9 @@ public enum OutreachRules {
         guard heldDate != nil else { return FieldIssue(field: "date", key: "error.required") }
         guard let personTimes else { return FieldIssue(field: "personTimes", key: "error.required") }
         guard personTimes >= 0 else { return FieldIssue(field: "personTimes", key: "error.amount.positive") }
-        guard personTimes <= maxPersonTimes else { return FieldIssue(field: "personTimes", key: "error.outreach.personTimes", arguments: [String(maxPersonTimes)]) }
+        guard personTimes <= maxPersonTimes else {
+            return FieldIssue(field: "personTimes", key: "error.outreach.personTimes", arguments: [String(maxPersonTimes)])
+        }
         guard leaders > 0 else { return FieldIssue(field: "leaderIds", key: "error.outreach.leaders") }
         return nil
     }

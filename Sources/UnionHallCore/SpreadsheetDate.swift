@@ -11,8 +11,10 @@ public enum SpreadsheetDate {
         if let serial = Double(trimmed), serial >= 1, serial < 2_958_466, serial == serial.rounded(.down) {
             return epoch.adding(days: Int(serial))
         }
-        let parts = trimmed.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-").replacingOccurrences(of: "日", with: "")
-            .split(whereSeparator: { "-/.".contains($0) })
+        let parts = trimmed.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-").replacingOccurrences(
+            of: "日", with: ""
+        )
+        .split(whereSeparator: { "-/.".contains($0) })
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         return CivilDate(year: y, month: m, day: d)
     }

@@ -53,12 +53,15 @@ public struct StudioDraft: Sendable {
     public func validate(currentYear: Int) -> Result<Valid, FieldIssue> {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { return .failure(FieldIssue(field: "name", key: "error.required")) }
-        guard name.count <= Self.maxNameLength else { return .failure(FieldIssue(field: "name", key: "error.tooLong", arguments: [String(Self.maxNameLength)])) }
+        guard name.count <= Self.maxNameLength else {
+            return .failure(FieldIssue(field: "name", key: "error.tooLong", arguments: [String(Self.maxNameLength)]))
+        }
         guard let kind else { return .failure(FieldIssue(field: "kind", key: "error.required")) }
         guard let level else { return .failure(FieldIssue(field: "level", key: "error.required")) }
         guard let yearNamed else { return .failure(FieldIssue(field: "yearNamed", key: "error.required")) }
         guard (HonorDraft.earliestYear...currentYear).contains(yearNamed) else {
-            return .failure(FieldIssue(field: "yearNamed", key: "error.honor.year", arguments: [String(HonorDraft.earliestYear), String(currentYear)]))
+            return .failure(
+                FieldIssue(field: "yearNamed", key: "error.honor.year", arguments: [String(HonorDraft.earliestYear), String(currentYear)]))
         }
         let namedBy = namedBy.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !namedBy.isEmpty else { return .failure(FieldIssue(field: "namedBy", key: "error.required")) }

@@ -42,7 +42,8 @@ public enum OrganizationKind: String, CaseIterable, Codable, Sendable {
 
 /// 职业技能等级: level 1 is the highest (一级/高级技师), 5 the entry level (五级/初级工).
 public enum SkillLevel: Int, CaseIterable, Codable, Sendable, Comparable {
-    case seniorTechnician = 1, technician, senior, intermediate, junior
+    case seniorTechnician = 1
+    case technician, senior, intermediate, junior
 
     /// 技师 and above.
     public var isTechnicianOrAbove: Bool { rawValue <= SkillLevel.technician.rawValue }

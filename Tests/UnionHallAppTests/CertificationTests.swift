@@ -1,14 +1,19 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
 
+@testable import UnionHallApp
+
 @Suite struct CertificationTests {
-    func certify(_ world: TestWorld, _ member: UUID, level: Int, date: String, number: String, as user: String = "officerA") async throws -> LiveResponse {
-        try await world.api(.POST, "api/v1/certifications", as: user, body: CertificationInput(
-            memberId: member, trade: "钻井工", level: level, date: date, certificateNumber: number, issuingBody: "庆阳市职业技能鉴定中心"))
+    func certify(_ world: TestWorld, _ member: UUID, level: Int, date: String, number: String, as user: String = "officerA") async throws
+        -> LiveResponse
+    {
+        try await world.api(
+            .POST, "api/v1/certifications", as: user,
+            body: CertificationInput(
+                memberId: member, trade: "钻井工", level: level, date: date, certificateNumber: number, issuingBody: "庆阳市职业技能鉴定中心"))
     }
 
     @Test func aPassRaisesTheLevelAndALowerOneIsRecordedWithoutLoweringIt() async throws {
@@ -27,7 +32,9 @@ import VaporTesting
             _ = try await certify(world, trainee, level: 3, date: "2024-09-10", number: "QY2024-0003")
             member = try await world.api(.GET, "api/v1/members/\(trainee)", as: "officerA").decode(MemberOutput.self)
             #expect(member.skillLevel == 3)
-            let entries = try await AuditEntry.query(on: world.app.db).filter(\.$entity == "member").filter(\.$entityID == trainee).filter(\.$action == .update).count()
+            let entries = try await AuditEntry.query(on: world.app.db).filter(\.$entity == "member").filter(\.$entityID == trainee).filter(
+                \.$action == .update
+            ).count()
             #expect(entries == 2)
 
             let taken = try await certify(world, trainee, level: 3, date: "2024-09-10", number: "QY2024-0003")
@@ -40,11 +47,13 @@ import VaporTesting
             // New skilled talents: members whose first certification falls in the period.
             _ = try await certify(world, world.memberA, level: 2, date: "2023-12-01", number: "QY2023-0001")
             _ = try await certify(world, world.memberA, level: 1, date: "2024-02-01", number: "QY2024-0009")
-            let year = try await world.api(.GET, "api/v1/certifications/statistics?from=2024-01-01&to=2024-12-31", as: "officerA").decode(TalentStatistics.self)
+            let year = try await world.api(.GET, "api/v1/certifications/statistics?from=2024-01-01&to=2024-12-31", as: "officerA").decode(
+                TalentStatistics.self)
             #expect(year.certificationsTotal == 4)
             #expect(year.newSkilledTotal == 1)
             #expect(year.newSkilled.first { $0.key == "4" }?.count == 1)
-            let firsts = try await world.api(.GET, "api/v1/certifications?first=true&from=2024-01-01&to=2024-12-31", as: "officerA").decode(Page<CertificationOutput>.self)
+            let firsts = try await world.api(.GET, "api/v1/certifications?first=true&from=2024-01-01&to=2024-12-31", as: "officerA").decode(
+                Page<CertificationOutput>.self)
             #expect(firsts.items.map(\.certificateNumber) == ["QY2024-0001"])
             // The register: every member with a level, by level; 三级 and above are high-skilled.
             #expect(year.registerTotal == 2)
@@ -62,29 +71,48 @@ import VaporTesting
     @Test func participationAndOutsideResultsAreForOfficersOfTheMember() async throws {
         try await TestWorld.run { world in
             let path = "api/v1/members/\(world.memberB)"
-            let role = try await world.api(.POST, "\(path)/participation", as: "officerB", body: ParticipationInput(kind: .peoplesCongressDeputy, date: "2022-01-01"))
+            let role = try await world.api(
+                .POST, "\(path)/participation", as: "officerB", body: ParticipationInput(kind: .peoplesCongressDeputy, date: "2022-01-01"))
             #expect(role.errorField == "level")
-            #expect(try await world.api(.POST, "\(path)/participation", as: "officerB", body: ParticipationInput(kind: .peoplesCongressDeputy, level: .county, date: "2022-01-01")).status == .created)
-            #expect(try await world.api(.POST, "\(path)/participation", as: "officerB", body: ParticipationInput(kind: .partyActivist, date: "2023-05-01")).status == .created)
-            #expect(try await world.api(.POST, "\(path)/participation", as: "officerB", body: ParticipationInput(kind: .joinedParty, date: "2024-07-01")).status == .created)
-            let twice = try await world.api(.POST, "\(path)/participation", as: "officerB", body: ParticipationInput(kind: .joinedParty, date: "2024-08-01"))
+            #expect(
+                try await world.api(
+                    .POST, "\(path)/participation", as: "officerB",
+                    body: ParticipationInput(kind: .peoplesCongressDeputy, level: .county, date: "2022-01-01")
+                ).status == .created)
+            #expect(
+                try await world.api(
+                    .POST, "\(path)/participation", as: "officerB", body: ParticipationInput(kind: .partyActivist, date: "2023-05-01")
+                ).status == .created)
+            #expect(
+                try await world.api(
+                    .POST, "\(path)/participation", as: "officerB", body: ParticipationInput(kind: .joinedParty, date: "2024-07-01")
+                ).status == .created)
+            let twice = try await world.api(
+                .POST, "\(path)/participation", as: "officerB", body: ParticipationInput(kind: .joinedParty, date: "2024-08-01"))
             #expect(twice.status == .conflict)
             #expect(try await world.api(.GET, "\(path)/participation", as: "officerA").status == .notFound)
             #expect(try await world.api(.GET, "\(path)/participation", as: "worker").status == .forbidden)
-            let counts = try await world.api(.GET, "api/v1/certifications/statistics?from=2024-01-01&to=2024-12-31", as: "officerB").decode(TalentStatistics.self)
+            let counts = try await world.api(.GET, "api/v1/certifications/statistics?from=2024-01-01&to=2024-12-31", as: "officerB").decode(
+                TalentStatistics.self)
             #expect(counts.delegatesAndDeputies == 1)
             #expect(counts.joinedParty == 1)
             #expect(counts.activists == 0)
             // The counts' records: the members behind them.
             let deputies = try await world.api(.GET, "api/v1/members?participation=roles", as: "officerB").decode(Page<MemberOutput>.self)
             #expect(deputies.items.map(\.id) == [world.memberB])
-            let joined = try await world.api(.GET, "api/v1/members?participation=joinedParty&participationFrom=2025-01-01", as: "officerB").decode(Page<MemberOutput>.self)
+            let joined = try await world.api(.GET, "api/v1/members?participation=joinedParty&participationFrom=2025-01-01", as: "officerB")
+                .decode(Page<MemberOutput>.self)
             #expect(joined.items.isEmpty)
 
-            let result = try await world.api(.POST, "\(path)/external-results", as: "officerB",
-                                             body: ExternalResultInput(contest: "全国育婴员职业技能竞赛", level: .national, year: 2024, placing: 3, award: "三等奖"))
+            let result = try await world.api(
+                .POST, "\(path)/external-results", as: "officerB",
+                body: ExternalResultInput(contest: "全国育婴员职业技能竞赛", level: .national, year: 2024, placing: 3, award: "三等奖"))
             #expect(result.status == .created)
-            #expect(try await world.api(.POST, "\(path)/external-results", as: "officerB", body: ExternalResultInput(contest: "x", level: .national, year: 2024, placing: 0)).errorField == "placing")
+            #expect(
+                try await world.api(
+                    .POST, "\(path)/external-results", as: "officerB",
+                    body: ExternalResultInput(contest: "x", level: .national, year: 2024, placing: 0)
+                ).errorField == "placing")
             let list = try await world.api(.GET, "\(path)/external-results", as: "city").decode([ExternalResultOutput].self)
             #expect(list.map(\.placing) == [3])
         }

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 @Suite struct CompetitionTests {
     struct Setup {
@@ -15,7 +16,9 @@ import VaporTesting
     }
 
     static func judge(_ world: TestWorld, _ name: String) async throws -> UUID {
-        let user = User(username: name, passwordHash: try world.app.password.hash(TestWorld.password), displayName: name, role: .reviewer, unitID: world.city)
+        let user = User(
+            username: name, passwordHash: try world.app.password.hash(TestWorld.password), displayName: name, role: .reviewer,
+            unitID: world.city)
         try await user.create(on: world.app.db)
         return try user.requireID()
     }
@@ -31,21 +34,27 @@ import VaporTesting
         let clock = TestClock()
         clock.set(CivilDate(year: 2024, month: 6, day: 1)!)
         world.app.current.now = { clock.now }
-        let competition = try await world.api(.POST, "api/v1/competitions", as: "city",
-                                              body: CompetitionInput(name: "庆阳市2024年职业技能大赛", year: 2024, organizer: "庆阳市总工会")).decode(CompetitionOutput.self)
-        let body = EventInput(trade: "保育师", kind: .individual, theoryWeight: 30, practicalWeight: 70,
-                              items: [ItemInput(name: "婴儿抚触", maximum: 4000, kind: .judgement), ItemInput(name: "辅食制作", maximum: 6000, kind: .measurement)],
-                              expertCount: 1, pacesetterCount: 1, outstandingCount: 1, minimumTotal: 6000)
+        let competition = try await world.api(
+            .POST, "api/v1/competitions", as: "city",
+            body: CompetitionInput(name: "庆阳市2024年职业技能大赛", year: 2024, organizer: "庆阳市总工会")
+        ).decode(CompetitionOutput.self)
+        let body = EventInput(
+            trade: "保育师", kind: .individual, theoryWeight: 30, practicalWeight: 70,
+            items: [ItemInput(name: "婴儿抚触", maximum: 4000, kind: .judgement), ItemInput(name: "辅食制作", maximum: 6000, kind: .measurement)],
+            expertCount: 1, pacesetterCount: 1, outstandingCount: 1, minimumTotal: 6000)
         let created = try await world.api(.POST, "api/v1/competitions/\(competition.id)/events", as: "city", body: body)
         #expect(created.status == .created)
         var event = try created.decode(EventOutput.self)
         let base = "api/v1/competitions/\(competition.id)/events/\(event.id)"
         for index in 1...5 {
             let id = try await judge(world, "judge\(index)")
-            event = try await world.api(.POST, "\(base)/judges", as: "city", body: JudgeInput(userId: id, chief: index == 1)).decode(EventOutput.self)
+            event = try await world.api(.POST, "\(base)/judges", as: "city", body: JudgeInput(userId: id, chief: index == 1)).decode(
+                EventOutput.self)
         }
         let conflicted = try await judge(world, "judge6")
-        event = try await world.api(.POST, "\(base)/judges", as: "city", body: JudgeInput(userId: conflicted, organizationId: world.employerA)).decode(EventOutput.self)
+        event = try await world.api(
+            .POST, "\(base)/judges", as: "city", body: JudgeInput(userId: conflicted, organizationId: world.employerA)
+        ).decode(EventOutput.self)
         #expect(event.judges.count == 6)
         #expect(event.judges.first?.chief == true)
         var people = [world.memberA, world.memberB]
@@ -57,19 +66,23 @@ import VaporTesting
             entries.append(try response.decode(EntryOutput.self))
         }
         for (entry, scores) in zip(entries, [(9000, 1200), (9000, 1100), (5000, 900), (6000, 900)]) {
-            let response = try await world.api(.PUT, "\(base)/entries/\(entry.id)/theory", as: "city", body: TheoryInput(theoryMarks: scores.0, completionSeconds: scores.1))
+            let response = try await world.api(
+                .PUT, "\(base)/entries/\(entry.id)/theory", as: "city",
+                body: TheoryInput(theoryMarks: scores.0, completionSeconds: scores.1))
             #expect(response.status == .ok)
         }
         return Setup(competition: competition, event: event, entries: entries, clock: clock)
     }
 
     func sheet(_ world: TestWorld, _ setup: Setup, judge: Int, entry: Int, _ input: SheetInput) async throws -> LiveResponse {
-        try await world.api(.POST, "api/v1/judging/events/\(setup.event.id)/entries/\(setup.entries[entry].id)/sheet", as: "judge\(judge)", body: input)
+        try await world.api(
+            .POST, "api/v1/judging/events/\(setup.event.id)/entries/\(setup.entries[entry].id)/sheet", as: "judge\(judge)", body: input)
     }
 
     func step(_ world: TestWorld, _ setup: Setup, _ step: String, noticeDays: Int? = nil) async throws -> LiveResponse {
         let version = try await world.api(.GET, setup.path, as: "city").decode(EventOutput.self).version
-        return try await world.api(.POST, "\(setup.path)/\(step)", as: "city", body: EventStepInput(version: version, noticeDays: noticeDays))
+        return try await world.api(
+            .POST, "\(setup.path)/\(step)", as: "city", body: EventStepInput(version: version, noticeDays: noticeDays))
     }
 
     @Test func fromEntriesToHonorsAndCertificates() async throws {
@@ -77,7 +90,9 @@ import VaporTesting
             let setup = try await Self.setUp(world)
             let event = setup.event
             // Refusals, each naming its field and writing nothing.
-            let outsider = try await world.api(.POST, "api/v1/judging/events/\(event.id)/entries/\(setup.entries[0].id)/sheet", as: "expert", body: Self.marks(event, 3000, 5000))
+            let outsider = try await world.api(
+                .POST, "api/v1/judging/events/\(event.id)/entries/\(setup.entries[0].id)/sheet", as: "expert",
+                body: Self.marks(event, 3000, 5000))
             #expect(outsider.status == .forbidden)
             #expect(outsider.errorField == "judge")
             let conflict = try await sheet(world, setup, judge: 6, entry: 0, Self.marks(event, 3000, 5000))
@@ -86,7 +101,8 @@ import VaporTesting
             let above = try await sheet(world, setup, judge: 1, entry: 0, Self.marks(event, 4001, 5000))
             #expect(above.status == .unprocessableEntity)
             #expect(above.errorField == "marks")
-            let partial = try await sheet(world, setup, judge: 1, entry: 0, SheetInput(marks: [MarkInput(itemId: event.items[0].id, marks: 100)]))
+            let partial = try await sheet(
+                world, setup, judge: 1, entry: 0, SheetInput(marks: [MarkInput(itemId: event.items[0].id, marks: 100)]))
             #expect(partial.errorField == "marks")
             #expect(try await CompetitionSheet.query(on: world.app.db).count() == 0)
 
@@ -105,7 +121,9 @@ import VaporTesting
             let early = try await step(world, setup, "publish")
             #expect(early.status == .conflict)
             #expect(early.errorField == "status")
-            for judge in 1...5 { _ = try await sheet(world, setup, judge: judge, entry: 3, Self.marks(event, judge == 1 ? 1000 : 2000, 3000)) }
+            for judge in 1...5 {
+                _ = try await sheet(world, setup, judge: judge, entry: 3, Self.marks(event, judge == 1 ? 1000 : 2000, 3000))
+            }
 
             // Corrections go through the chief judge, with a reason.
             let sheets = try await world.api(.GET, "api/v1/judging/events/\(event.id)/sheets", as: "judge1").decode([SheetOutput].self)
@@ -114,11 +132,16 @@ import VaporTesting
             #expect(mine.count == 4)
             let wrong = try #require(sheets.first { $0.entryId == setup.entries[3].id && $0.judgeName == "judge1" })
             let correction = CorrectionInput(itemId: event.items[0].id, marks: 2000, reason: "誊写错误")
-            let notChief = try await world.api(.POST, "api/v1/judging/events/\(event.id)/sheets/\(wrong.id)/correct", as: "judge2", body: correction)
+            let notChief = try await world.api(
+                .POST, "api/v1/judging/events/\(event.id)/sheets/\(wrong.id)/correct", as: "judge2", body: correction)
             #expect(notChief.status == .forbidden)
-            let noReason = try await world.api(.POST, "api/v1/judging/events/\(event.id)/sheets/\(wrong.id)/correct", as: "judge1", body: CorrectionInput(itemId: event.items[0].id, marks: 2000))
+            let noReason = try await world.api(
+                .POST, "api/v1/judging/events/\(event.id)/sheets/\(wrong.id)/correct", as: "judge1",
+                body: CorrectionInput(itemId: event.items[0].id, marks: 2000))
             #expect(noReason.errorField == "reason")
-            let corrected = try await world.api(.POST, "api/v1/judging/events/\(event.id)/sheets/\(wrong.id)/correct", as: "judge1", body: correction).decode(SheetOutput.self)
+            let corrected = try await world.api(
+                .POST, "api/v1/judging/events/\(event.id)/sheets/\(wrong.id)/correct", as: "judge1", body: correction
+            ).decode(SheetOutput.self)
             #expect(corrected.marks.first { $0.itemId == event.items[0].id }?.marks == 2000)
             #expect(try await CompetitionCorrection.query(on: world.app.db).count() == 1)
 
@@ -135,17 +158,22 @@ import VaporTesting
             #expect(closed.status == .conflict)
 
             // The public notice: an objection is recorded and must be resolved before finalising.
-            let objection = try await world.api(.POST, "\(setup.path)/objections", as: "city",
-                                                body: ObjectionInput(entryId: setup.entries[0].id, raisedBy: "选手家属", content: "对辅食制作评分有异议")).decode(ObjectionOutput.self)
+            let objection = try await world.api(
+                .POST, "\(setup.path)/objections", as: "city",
+                body: ObjectionInput(entryId: setup.entries[0].id, raisedBy: "选手家属", content: "对辅食制作评分有异议")
+            ).decode(ObjectionOutput.self)
             let running = try await step(world, setup, "finalise")
             #expect(running.status == .conflict)
             #expect((try running.decode(ErrorResponse.self)).error.contains("2024-06-05"))
             setup.clock.set(CivilDate(year: 2024, month: 6, day: 6)!)
             let objected = try await step(world, setup, "finalise")
             #expect(objected.status == .conflict)
-            let unresolved = try await world.api(.POST, "\(setup.path)/objections/\(objection.id)/resolve", as: "city", body: ResolveInput(upheld: false))
+            let unresolved = try await world.api(
+                .POST, "\(setup.path)/objections/\(objection.id)/resolve", as: "city", body: ResolveInput(upheld: false))
             #expect(unresolved.errorField == "resolution")
-            let resolved = try await world.api(.POST, "\(setup.path)/objections/\(objection.id)/resolve", as: "city", body: ResolveInput(upheld: false, resolution: "复核评分无误"))
+            let resolved = try await world.api(
+                .POST, "\(setup.path)/objections/\(objection.id)/resolve", as: "city",
+                body: ResolveInput(upheld: false, resolution: "复核评分无误"))
             #expect(try resolved.decode(ObjectionOutput.self).status == .dismissed)
             let final = try await step(world, setup, "finalise")
             #expect(final.status == .ok)
@@ -169,7 +197,8 @@ import VaporTesting
             #expect(try check.decode(CertificateOutput.self).names == ["刘倩"])
             #expect(try await world.api(.GET, "api/v1/certificates/JS2024-001-001-AAAA", as: nil).status == .notFound)
 
-            let counts = try await world.api(.GET, "api/v1/competitions/statistics?from=2024-01-01&to=2024-12-31", as: "city").decode(CompetitionStatistics.self)
+            let counts = try await world.api(.GET, "api/v1/competitions/statistics?from=2024-01-01&to=2024-12-31", as: "city").decode(
+                CompetitionStatistics.self)
             #expect(counts.events == 1)
             #expect(counts.entries == 4)
             #expect(counts.awards.map(\.count) == [1, 1, 1])
@@ -185,38 +214,57 @@ import VaporTesting
     @Test func reopeningClearsTheResultsAndTheSchemeLocksOnceScored() async throws {
         try await TestWorld.run { world in
             let setup = try await Self.setUp(world)
-            let locked = try await world.api(.PATCH, setup.path, as: "city", body: EventInput(theoryWeight: 40, practicalWeight: 60, version: setup.event.version))
+            let locked = try await world.api(
+                .PATCH, setup.path, as: "city", body: EventInput(theoryWeight: 40, practicalWeight: 60, version: setup.event.version))
             #expect(locked.status == .ok)
             for entry in 0..<4 { _ = try await sheet(world, setup, judge: 1, entry: entry, Self.marks(setup.event, 3000, 4000)) }
             let version = try await world.api(.GET, setup.path, as: "city").decode(EventOutput.self).version
-            let refused = try await world.api(.PATCH, setup.path, as: "city", body: EventInput(theoryWeight: 50, practicalWeight: 50, version: version))
+            let refused = try await world.api(
+                .PATCH, setup.path, as: "city", body: EventInput(theoryWeight: 50, practicalWeight: 50, version: version))
             #expect(refused.status == .conflict)
             #expect(refused.errorField == "items")
-            let badWeights = try await world.api(.POST, "api/v1/competitions/\(setup.competition.id)/events", as: "city",
-                                                 body: EventInput(trade: "焊工", kind: .individual, theoryWeight: 30, practicalWeight: 60, items: [ItemInput(name: "平焊", maximum: 10000)]))
+            let badWeights = try await world.api(
+                .POST, "api/v1/competitions/\(setup.competition.id)/events", as: "city",
+                body: EventInput(
+                    trade: "焊工", kind: .individual, theoryWeight: 30, practicalWeight: 60, items: [ItemInput(name: "平焊", maximum: 10000)]))
             #expect(badWeights.errorField == "practicalWeight")
-            let unknownTrade = try await world.api(.POST, "api/v1/competitions/\(setup.competition.id)/events", as: "city",
-                                                   body: EventInput(trade: "不存在的工种", kind: .individual, theoryWeight: 30, practicalWeight: 70, items: [ItemInput(name: "平焊", maximum: 10000)]))
+            let unknownTrade = try await world.api(
+                .POST, "api/v1/competitions/\(setup.competition.id)/events", as: "city",
+                body: EventInput(
+                    trade: "不存在的工种", kind: .individual, theoryWeight: 30, practicalWeight: 70,
+                    items: [ItemInput(name: "平焊", maximum: 10000)]))
             #expect(unknownTrade.errorField == "trade")
             #expect(try await step(world, setup, "finalise").status == .conflict)
             #expect(try await step(world, setup, "publish").status == .ok)
             #expect(try await world.api(.GET, "\(setup.path)/entries", as: "city").decode([EntryOutput].self).allSatisfy { $0.rank != nil })
             #expect(try await step(world, setup, "reopen").status == .ok)
-            #expect(try await world.api(.GET, "\(setup.path)/entries", as: "city").decode([EntryOutput].self).allSatisfy { $0.rank == nil && $0.award == nil })
-            let late = try await world.api(.POST, "\(setup.path)/objections", as: "city", body: ObjectionInput(raisedBy: "某人", content: "异议"))
+            #expect(
+                try await world.api(.GET, "\(setup.path)/entries", as: "city").decode([EntryOutput].self).allSatisfy {
+                    $0.rank == nil && $0.award == nil
+                })
+            let late = try await world.api(
+                .POST, "\(setup.path)/objections", as: "city", body: ObjectionInput(raisedBy: "某人", content: "异议"))
             #expect(late.status == .conflict)
         }
     }
 
     @Test func teamsAndMembersEnteringThemselves() async throws {
         try await TestWorld.run { world in
-            let competition = try await world.api(.POST, "api/v1/competitions", as: "city", body: CompetitionInput(name: "职工技能大赛", year: 2024, organizer: "庆阳市总工会")).decode(CompetitionOutput.self)
-            let team = try await world.api(.POST, "api/v1/competitions/\(competition.id)/events", as: "city", body: EventInput(
-                trade: "电力电缆工", kind: .team, theoryWeight: 0, practicalWeight: 100, items: [ItemInput(name: "电缆头制作", maximum: 10000)], firstPrizes: 1)).decode(EventOutput.self)
+            let competition = try await world.api(
+                .POST, "api/v1/competitions", as: "city", body: CompetitionInput(name: "职工技能大赛", year: 2024, organizer: "庆阳市总工会")
+            ).decode(CompetitionOutput.self)
+            let team = try await world.api(
+                .POST, "api/v1/competitions/\(competition.id)/events", as: "city",
+                body: EventInput(
+                    trade: "电力电缆工", kind: .team, theoryWeight: 0, practicalWeight: 100, items: [ItemInput(name: "电缆头制作", maximum: 10000)],
+                    firstPrizes: 1)
+            ).decode(EventOutput.self)
             let path = "api/v1/competitions/\(competition.id)/events/\(team.id)"
-            let mixed = try await world.api(.POST, "\(path)/entries", as: "city", body: EntryInput(teamName: "混合队", memberIds: [world.memberA, world.memberB]))
+            let mixed = try await world.api(
+                .POST, "\(path)/entries", as: "city", body: EntryInput(teamName: "混合队", memberIds: [world.memberA, world.memberB]))
             #expect(mixed.errorField == "memberIds")
-            let alone = try await world.api(.POST, "\(path)/entries", as: "city", body: EntryInput(teamName: "一人队", memberIds: [world.memberA]))
+            let alone = try await world.api(
+                .POST, "\(path)/entries", as: "city", body: EntryInput(teamName: "一人队", memberIds: [world.memberA]))
             #expect(alone.status == .unprocessableEntity)
             let mate = try await TrainingTests.member(world, day: 7, organization: world.employerA)
             let open = try await world.api(.GET, "api/v1/competitions/open", as: "worker").decode([EventOutput].self)
@@ -224,9 +272,11 @@ import VaporTesting
             let entered = try await world.api(.POST, "\(path)/enter", as: "worker", body: EntryInput(teamName: "电缆一队", memberIds: [mate]))
             #expect(entered.status == .created)
             #expect(Set(try entered.decode(EntryOutput.self).entrants.map(\.memberId)) == [world.memberA, mate])
-            let twice = try await world.api(.POST, "\(path)/entries", as: "city", body: EntryInput(teamName: "电缆二队", memberIds: [mate, world.memberA]))
+            let twice = try await world.api(
+                .POST, "\(path)/entries", as: "city", body: EntryInput(teamName: "电缆二队", memberIds: [mate, world.memberA]))
             #expect(twice.status == .conflict)
-            #expect(try await world.api(.POST, "\(path)/entries", as: "worker", body: EntryInput(memberId: world.memberA)).status == .forbidden)
+            #expect(
+                try await world.api(.POST, "\(path)/entries", as: "worker", body: EntryInput(memberId: world.memberA)).status == .forbidden)
             #expect(try await world.api(.GET, "api/v1/judging", as: "city").status == .forbidden)
         }
     }

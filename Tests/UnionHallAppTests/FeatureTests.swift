@@ -2,9 +2,10 @@ import Fluent
 import Foundation
 import OpenAPIKit30
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 /// What each feature declares has its names in both languages and its place in the API document,
 /// and what the app builds from the declarations reads as words: exports and the audit log.

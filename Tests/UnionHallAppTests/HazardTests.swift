@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 @Suite struct HazardTests {
     func step(_ world: TestWorld, _ id: UUID, _ step: String, _ input: HazardStepInput) async throws -> LiveResponse {
@@ -15,9 +16,15 @@ import VaporTesting
             let clock = TestClock()
             clock.set(CivilDate(year: 2024, month: 5, day: 10)!)
             world.app.current.now = { clock.now }
-            _ = try await world.api(.POST, "api/v1/safety-campaigns", as: "city", body: CampaignInput(year: 2024, name: "安康杯", rewardCapFen: 500_000))
-            #expect(try await world.api(.POST, "api/v1/hazard-reports/report", as: "worker", body: HazardInput(description: "电缆沟盖板破损", severity: .major)).errorField == "place")
-            let reported = try await world.api(.POST, "api/v1/hazard-reports/report", as: "worker", body: HazardInput(place: "110kV变电站电缆沟", description: "电缆沟盖板破损", severity: .major))
+            _ = try await world.api(
+                .POST, "api/v1/safety-campaigns", as: "city", body: CampaignInput(year: 2024, name: "安康杯", rewardCapFen: 500_000))
+            #expect(
+                try await world.api(
+                    .POST, "api/v1/hazard-reports/report", as: "worker", body: HazardInput(description: "电缆沟盖板破损", severity: .major)
+                ).errorField == "place")
+            let reported = try await world.api(
+                .POST, "api/v1/hazard-reports/report", as: "worker",
+                body: HazardInput(place: "110kV变电站电缆沟", description: "电缆沟盖板破损", severity: .major))
             #expect(reported.status == .created)
             var hazard = try reported.decode(HazardOutput.self)
             #expect(hazard.campaignId != nil)
@@ -27,12 +34,16 @@ import VaporTesting
             #expect(try await world.upload("\(path)/photo", as: "worker", fileName: "现场.png", bytes: Upload.png).status == .created)
             #expect(try await world.api(.GET, "\(path)/photo", as: "officerA").status == .ok)
             #expect(try await world.api(.GET, "\(path)/photo", as: "officerB").status == .notFound)
-            #expect(try await world.upload("\(path)/rectification-photo", as: "worker", fileName: "b.png", bytes: Upload.png).status == .forbidden)
+            #expect(
+                try await world.upload("\(path)/rectification-photo", as: "worker", fileName: "b.png", bytes: Upload.png).status
+                    == .forbidden)
 
             #expect(try await step(world, hazard.id, "reward", HazardStepInput(version: 1)).status == .conflict)
             hazard = try await step(world, hazard.id, "verify", HazardStepInput(version: 1)).decode(HazardOutput.self)
-            #expect(try await step(world, hazard.id, "order", HazardStepInput(version: 2, rectifyBy: "2024-05-01")).errorField == "rectifyBy")
-            hazard = try await step(world, hazard.id, "order", HazardStepInput(version: 2, rectifyBy: "2024-05-20")).decode(HazardOutput.self)
+            #expect(
+                try await step(world, hazard.id, "order", HazardStepInput(version: 2, rectifyBy: "2024-05-01")).errorField == "rectifyBy")
+            hazard = try await step(world, hazard.id, "order", HazardStepInput(version: 2, rectifyBy: "2024-05-20")).decode(
+                HazardOutput.self)
             #expect(try await step(world, hazard.id, "reject", HazardStepInput(version: 3, reason: "x")).status == .conflict)
             hazard = try await step(world, hazard.id, "rectify", HazardStepInput(version: 3, date: "2024-05-18")).decode(HazardOutput.self)
             let above = try await step(world, hazard.id, "reward", HazardStepInput(version: 4, amountFen: 500_100))
@@ -58,21 +69,29 @@ import VaporTesting
 
     @Test func aRejectionIsShownToTheReporter() async throws {
         try await TestWorld.run { world in
-            let hazard = try await world.api(.POST, "api/v1/hazard-reports", as: "officerA", body: HazardInput(reporterId: world.memberA, place: "配电室", description: "灭火器过期", severity: .minor)).decode(HazardOutput.self)
+            let hazard = try await world.api(
+                .POST, "api/v1/hazard-reports", as: "officerA",
+                body: HazardInput(reporterId: world.memberA, place: "配电室", description: "灭火器过期", severity: .minor)
+            ).decode(HazardOutput.self)
             #expect(try await step(world, hazard.id, "reject", HazardStepInput(version: 1)).errorField == "reason")
             _ = try await step(world, hazard.id, "reject", HazardStepInput(version: 1, reason: "与上周报告重复"))
             var worker = try await Browser.signedIn(world, as: "worker")
             let page = try await worker.get("/me/hazards")
             #expect(page.body.string.contains("与上周报告重复"))
             // No campaign this year: a rectified report has no schedule to be rewarded by.
-            let other = try await world.api(.POST, "api/v1/hazard-reports", as: "officerA", body: HazardInput(reporterId: world.memberA, place: "配电室", description: "门锁损坏", severity: .minor)).decode(HazardOutput.self)
+            let other = try await world.api(
+                .POST, "api/v1/hazard-reports", as: "officerA",
+                body: HazardInput(reporterId: world.memberA, place: "配电室", description: "门锁损坏", severity: .minor)
+            ).decode(HazardOutput.self)
             for (index, name) in ["verify", "order", "rectify"].enumerated() {
                 _ = try await step(world, other.id, name, HazardStepInput(version: index + 1, rectifyBy: "2099-01-01"))
             }
             #expect(try await step(world, other.id, "reward", HazardStepInput(version: 4)).errorField == "campaignId")
             let csrf = Browser.csrf(in: page)
             let once = try #require(Browser.field("_once", in: page.body.string))
-            let sent = try await worker.upload("/me/hazards", fields: ["_csrf": csrf, "_once": once, "place": "仓库", "description": "货架倾斜", "severity": "general"], fileName: "x.png", bytes: Upload.png)
+            let sent = try await worker.upload(
+                "/me/hazards", fields: ["_csrf": csrf, "_once": once, "place": "仓库", "description": "货架倾斜", "severity": "general"],
+                fileName: "x.png", bytes: Upload.png)
             #expect(sent.status == .seeOther)
             var officer = try await Browser.signedIn(world, as: "officerA")
             let list = try await officer.get("/hazard-reports")

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 /// A new record lands in the unit named, or the user's own; never in a tree chosen by chance.
 @Suite struct HeldUnitTests {

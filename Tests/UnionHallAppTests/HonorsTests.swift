@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 @Suite struct HonorsTests {
     func honor(_ member: UUID, _ title: HonorTitle = .modelWorker, level: HonorLevel? = .provincial, year: Int = 2020) -> HonorInput {
@@ -24,10 +25,12 @@ import VaporTesting
 
     @Test func invalidHonorsNameTheFieldAndWriteNothing() async throws {
         try await TestWorld.run { world in
-            let wrongLevel = try await world.api(.POST, "api/v1/honors", as: "officerA", body: honor(world.memberA, .greatCraftsman, level: .city))
+            let wrongLevel = try await world.api(
+                .POST, "api/v1/honors", as: "officerA", body: honor(world.memberA, .greatCraftsman, level: .city))
             #expect(wrongLevel.status == .unprocessableEntity)
             #expect(wrongLevel.errorField == "level")
-            let future = try await world.api(.POST, "api/v1/honors", as: "officerA", body: honor(world.memberA, year: CivilDate(Date()).year + 1))
+            let future = try await world.api(
+                .POST, "api/v1/honors", as: "officerA", body: honor(world.memberA, year: CivilDate(Date()).year + 1))
             #expect(future.errorField == "year")
             let otherCounty = try await world.api(.POST, "api/v1/honors", as: "officerA", body: honor(world.memberB))
             #expect(otherCounty.status == .unprocessableEntity)
@@ -44,7 +47,8 @@ import VaporTesting
             let listB = try await world.api(.GET, "api/v1/honors", as: "officerB").decode(Page<HonorOutput>.self)
             #expect(listB.metadata.total == 0)
             // Moving the member to county B moves the honor into county B's scope.
-            _ = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "city", body: MemberInput(unitId: world.countyB, version: 1))
+            _ = try await world.api(
+                .PATCH, "api/v1/members/\(world.memberA)", as: "city", body: MemberInput(unitId: world.countyB, version: 1))
             #expect(try await world.api(.GET, "api/v1/honors/\(created.id)", as: "officerB").status == .ok)
             #expect(try await world.api(.GET, "api/v1/honors/\(created.id)", as: "officerA").status == .notFound)
         }
@@ -52,9 +56,12 @@ import VaporTesting
 
     @Test func rosterFiltersByTitleLevelYearAndTrade() async throws {
         try await TestWorld.run { world in
-            _ = try await world.api(.POST, "api/v1/honors", as: "city", body: honor(world.memberA, .modelWorker, level: .provincial, year: 2015))
-            _ = try await world.api(.POST, "api/v1/honors", as: "city", body: honor(world.memberB, .technicalPacesetter, level: .city, year: 2024))
-            _ = try await world.api(.POST, "api/v1/honors", as: "city", body: honor(world.memberB, .longyuanCraftsman, level: nil, year: 2023))
+            _ = try await world.api(
+                .POST, "api/v1/honors", as: "city", body: honor(world.memberA, .modelWorker, level: .provincial, year: 2015))
+            _ = try await world.api(
+                .POST, "api/v1/honors", as: "city", body: honor(world.memberB, .technicalPacesetter, level: .city, year: 2024))
+            _ = try await world.api(
+                .POST, "api/v1/honors", as: "city", body: honor(world.memberB, .longyuanCraftsman, level: nil, year: 2023))
             func total(_ query: String) async throws -> Int {
                 try await world.api(.GET, "api/v1/honors?\(query)", as: "city").decode(Page<HonorOutput>.self).metadata.total
             }
@@ -74,14 +81,18 @@ import VaporTesting
     @Test func editDeleteRestore() async throws {
         try await TestWorld.run { world in
             let created = try await world.api(.POST, "api/v1/honors", as: "officerA", body: honor(world.memberA)).decode(HonorOutput.self)
-            let changed = try await world.api(.PATCH, "api/v1/honors/\(created.id)", as: "officerA", body: HonorInput(year: 2016, version: 1))
+            let changed = try await world.api(
+                .PATCH, "api/v1/honors/\(created.id)", as: "officerA", body: HonorInput(year: 2016, version: 1))
             #expect(try changed.decode(HonorOutput.self).year == 2016)
-            let moved = try await world.api(.PATCH, "api/v1/honors/\(created.id)", as: "officerA", body: HonorInput(memberId: world.memberB, version: 2))
+            let moved = try await world.api(
+                .PATCH, "api/v1/honors/\(created.id)", as: "officerA", body: HonorInput(memberId: world.memberB, version: 2))
             #expect(moved.errorField == "memberId")
             let stale = try await world.api(.PATCH, "api/v1/honors/\(created.id)", as: "officerA", body: HonorInput(year: 2017, version: 1))
             #expect(stale.status == .conflict)
             #expect(try await world.api(.DELETE, "api/v1/honors/\(created.id)", as: "officerA").status == .noContent)
-            #expect(try await world.api(.GET, "api/v1/honors?memberId=\(world.memberA)", as: "officerA").decode(Page<HonorOutput>.self).metadata.total == 0)
+            #expect(
+                try await world.api(.GET, "api/v1/honors?memberId=\(world.memberA)", as: "officerA").decode(Page<HonorOutput>.self).metadata
+                    .total == 0)
             #expect(try await world.api(.POST, "api/v1/honors/\(created.id)/restore", as: "officerA").status == .ok)
         }
     }
@@ -93,10 +104,12 @@ import VaporTesting
             #expect(member.body.string.contains("/honors/new?memberId=\(world.memberA)"))
             let form = try await browser.get("/honors/new?memberId=\(world.memberA)")
             #expect(form.body.string.contains("为 梁东平 记录荣誉"))
-            let saved = try await browser.post("/honors", form: [
-                "_csrf": Browser.csrf(in: form), "_once": "h1", "memberId": world.memberA.uuidString,
-                "title": "longyuanCraftsman", "level": "", "year": "2023", "awardingBody": "甘肃省总工会",
-            ])
+            let saved = try await browser.post(
+                "/honors",
+                form: [
+                    "_csrf": Browser.csrf(in: form), "_once": "h1", "memberId": world.memberA.uuidString,
+                    "title": "longyuanCraftsman", "level": "", "year": "2023", "awardingBody": "甘肃省总工会",
+                ])
             #expect(saved.status == .seeOther)
             let page = try await browser.get("/members/\(world.memberA)")
             #expect(page.body.string.contains("陇原工匠"))
@@ -104,10 +117,12 @@ import VaporTesting
             #expect(roster.body.string.contains("梁东平"))
             let noMember = try await browser.get("/honors/new")
             #expect(noMember.body.string.contains("请先打开职工的页面"))
-            let bad = try await browser.post("/honors", form: [
-                "_csrf": Browser.csrf(in: form), "_once": "h2", "memberId": world.memberA.uuidString,
-                "title": "greatCraftsman", "level": "city", "year": "2023", "awardingBody": "x",
-            ])
+            let bad = try await browser.post(
+                "/honors",
+                form: [
+                    "_csrf": Browser.csrf(in: form), "_once": "h2", "memberId": world.memberA.uuidString,
+                    "title": "greatCraftsman", "level": "city", "year": "2023", "awardingBody": "x",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("该称号只在其固定级别授予"))
         }

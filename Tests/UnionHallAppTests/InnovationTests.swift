@@ -469,7 +469,8 @@ import VaporTesting
                 ).errorField == "itemId")
             let patent = try await world.api(
                 .POST, "api/v1/patents", as: "officerA",
-                body: PatentInput(kind: .utilityModel, title: "一种电缆剥皮器", number: "ZL202420123456.7", date: "2024-08-01", itemId: .set(item.id)))
+                body: PatentInput(
+                    kind: .utilityModel, title: "一种电缆剥皮器", number: "ZL202420123456.7", date: "2024-08-01", itemId: .set(item.id)))
             #expect(patent.status == .created)
             #expect(
                 try await world.api(
@@ -570,13 +571,17 @@ import VaporTesting
         var strings = SheetScanner(
             Data(
                 """
-                <?xml version="1.0"?><sst xmlns="x"><si><t xml:space="preserve">类别</t></si><si><r><rPr><b/></rPr><t>合理</t></r><r><t>化建议</t></r><rPh sb="0" eb="1"><t>ゴウ</t></rPh></si><si><t>A &amp; B &lt;1&gt; &#x4E2D;&#20013;</t></si><si><t/></si></sst>
+                <?xml version="1.0"?><sst xmlns="x"><si><t xml:space="preserve">类别</t></si><si><r><rPr><b/></rPr><t>合理</t></r>\
+                <r><t>化建议</t></r><rPh sb="0" eb="1"><t>ゴウ</t></rPh></si><si><t>A &amp; B &lt;1&gt; &#x4E2D;&#20013;</t></si><si>\
+                <t/></si></sst>
                 """.utf8))
         #expect(try strings.sharedStrings() == ["类别", "合理化建议", "A & B <1> 中中", ""])
         var sheet = SheetScanner(
             Data(
                 """
-                <x:worksheet><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c></x:row><x:row r="3"><x:c r="B3" s="1"/><x:c r="D3"><x:v>12.5</x:v></x:c></x:row><x:row r="4"/></x:sheetData></x:worksheet>
+                <x:worksheet><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="inlineStr"><x:is>\
+                <x:t>内联</x:t></x:is></x:c></x:row><x:row r="3"><x:c r="B3" s="1"/><x:c r="D3"><x:v>12.5</x:v></x:c></x:row>\
+                <x:row r="4"/></x:sheetData></x:worksheet>
                 """.utf8))
         let rows = try sheet.rows()
         #expect(rows.map(\.number) == [1, 3, 4])

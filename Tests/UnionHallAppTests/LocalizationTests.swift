@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
+
+@testable import UnionHallApp
 
 /// Every message the UI can show exists in both languages: a missing key would show itself raw.
 @Suite struct LocalizationTests {
@@ -15,7 +16,9 @@ import UnionHallCore
     func files(under folder: String, ending: String) throws -> [String] {
         let base = Self.root.appendingPathComponent(folder)
         let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)
-        return try (enumerator?.allObjects as? [URL] ?? []).filter { $0.path.hasSuffix(ending) }.map { try String(contentsOf: $0, encoding: .utf8) }
+        return try (enumerator?.allObjects as? [URL] ?? []).filter { $0.path.hasSuffix(ending) }.map {
+            try String(contentsOf: $0, encoding: .utf8)
+        }
     }
 
     /// Quoted keys that look like catalogue keys: `"error.idNumber.checksum"`, `#t("nav.home")`.
@@ -53,7 +56,8 @@ import UnionHallCore
         // What the features declare (vocabularies, audited kinds, menus) is checked by FeatureTests;
         // these are the names no declaration lists.
         var keys = SkillLevel.allCases.map { "skill.\($0.rawValue)" } + AuditEntry.Action.allCases.map { "action.\($0.rawValue)" }
-        keys += Pages.notices.map { "notice.\($0)" } + ["submittedDate", "seconds", "reviewScore", "benefit"].map { "innovation.sort.\($0)" }
+        keys +=
+            Pages.notices.map { "notice.\($0)" } + ["submittedDate", "seconds", "reviewScore", "benefit"].map { "innovation.sort.\($0)" }
         keys += (DisputeStatus.allCases.map(\.rawValue) + ["extended", "paid", "confirmed"]).map { "disputeEvent.\($0)" }
         keys += (AidStatus.allCases.map(\.rawValue) + HardshipStep.allCases.map(\.rawValue) + ["opened", "edited"]).map { "aidEvent.\($0)" }
         keys += (0...2).map { "error.aid.level\($0)" }

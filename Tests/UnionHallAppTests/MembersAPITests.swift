@@ -1,15 +1,21 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 @Suite struct MembersAPITests {
     static let newID = IDNumber.make(region: 621_002, birth: CivilDate(year: 1988, month: 8, day: 8)!, sequence: 135).value
 
-    func input(_ world: TestWorld, idNumber: String = MembersAPITests.newID, unit: UUID? = nil, mobile: String? = "15012345678", gender: Gender? = nil, trade: String? = "焊工") -> MemberInput {
-        MemberInput(name: "张远东", gender: gender, idNumber: idNumber, mobile: mobile, unitId: unit ?? world.enterpriseA, organizationId: .set(world.employerA), trade: trade, skillLevel: 2, migrant: false, hardship: false, version: nil)
+    func input(
+        _ world: TestWorld, idNumber: String = MembersAPITests.newID, unit: UUID? = nil, mobile: String? = "15012345678",
+        gender: Gender? = nil, trade: String? = "焊工"
+    ) -> MemberInput {
+        MemberInput(
+            name: "张远东", gender: gender, idNumber: idNumber, mobile: mobile, unitId: unit ?? world.enterpriseA,
+            organizationId: .set(world.employerA), trade: trade, skillLevel: 2, migrant: false, hardship: false, version: nil)
     }
 
     @Test func createReturnsTheMemberMasked() async throws {
@@ -59,7 +65,8 @@ import VaporTesting
         try await TestWorld.run { world in
             var body = input(world)
             body.idNumber = "621002198808081350"
-            let response = try await world.api(.POST, "api/v1/members", as: "officerA", body: body, headers: ["Accept-Language": "en-GB,en"])
+            let response = try await world.api(
+                .POST, "api/v1/members", as: "officerA", body: body, headers: ["Accept-Language": "en-GB,en"])
             #expect(try response.decode(ErrorResponse.self).error == "The ID's check character is wrong; please check the number.")
         }
     }
@@ -98,9 +105,11 @@ import VaporTesting
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: try await world.token("officerA"))
             headers.contentType = .json
-            let response = try await world.http.sendRequest(.POST, "api/v1/members", headers: headers, body: ByteBuffer(string: "{\"name\": 5"))
+            let response = try await world.http.sendRequest(
+                .POST, "api/v1/members", headers: headers, body: ByteBuffer(string: "{\"name\": 5"))
             #expect(response.status == .badRequest)
-            let typed = try await world.http.sendRequest(.POST, "api/v1/members", headers: headers, body: ByteBuffer(string: "{\"skillLevel\": \"high\"}"))
+            let typed = try await world.http.sendRequest(
+                .POST, "api/v1/members", headers: headers, body: ByteBuffer(string: "{\"skillLevel\": \"high\"}"))
             #expect(typed.status == .badRequest)
             #expect(typed.errorField == "skillLevel")
         }
@@ -136,10 +145,13 @@ import VaporTesting
 
     @Test func officerCannotMoveAMemberOutOfTheirSubtree() async throws {
         try await TestWorld.run { world in
-            let response = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: MemberInput(unitId: world.countyB, version: 1))
+            let response = try await world.api(
+                .PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: MemberInput(unitId: world.countyB, version: 1))
             #expect(response.status == .unprocessableEntity)
             #expect(response.errorField == "unitId")
-            let organization = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: MemberInput(organizationId: .set(world.employerB), version: 1))
+            let organization = try await world.api(
+                .PATCH, "api/v1/members/\(world.memberA)", as: "officerA",
+                body: MemberInput(organizationId: .set(world.employerB), version: 1))
             #expect(organization.errorField == "organizationId")
             #expect(try await Member.find(world.memberA, on: world.app.db)?.unitID == world.teamA)
         }
@@ -163,7 +175,8 @@ import VaporTesting
         try await TestWorld.run { world in
             let masked = try await world.api(.GET, "api/v1/members/\(world.memberA)", as: "officerA").decode(MemberOutput.self)
             #expect(masked.idNumber == Masking.idNumber(TestWorld.idA))
-            let revealed = try await world.api(.GET, "api/v1/members/\(world.memberA)?reveal=true", as: "officerA").decode(MemberOutput.self)
+            let revealed = try await world.api(.GET, "api/v1/members/\(world.memberA)?reveal=true", as: "officerA").decode(
+                MemberOutput.self)
             #expect(revealed.idNumber == TestWorld.idA)
             #expect(revealed.mobile == "13812345678")
             #expect(!revealed.masked)
@@ -176,7 +189,9 @@ import VaporTesting
 
     @Test func updateIsAuditedWithBeforeAndAfter() async throws {
         try await TestWorld.run { world in
-            let response = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: MemberInput(mobile: "13900001111", skillLevel: 1, version: 1))
+            let response = try await world.api(
+                .PATCH, "api/v1/members/\(world.memberA)", as: "officerA",
+                body: MemberInput(mobile: "13900001111", skillLevel: 1, version: 1))
             #expect(response.status == .ok)
             let member = try response.decode(MemberOutput.self)
             #expect(member.version == 2)
@@ -193,9 +208,11 @@ import VaporTesting
 
     @Test func staleVersionIs409AndChangesNothing() async throws {
         try await TestWorld.run { world in
-            let first = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: MemberInput(name: "梁东平一", version: 1))
+            let first = try await world.api(
+                .PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: MemberInput(name: "梁东平一", version: 1))
             #expect(first.status == .ok)
-            let second = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "city", body: MemberInput(name: "梁东平二", version: 1))
+            let second = try await world.api(
+                .PATCH, "api/v1/members/\(world.memberA)", as: "city", body: MemberInput(name: "梁东平二", version: 1))
             #expect(second.status == .conflict)
             #expect(second.errorField == "version")
             #expect(try await Member.find(world.memberA, on: world.app.db)?.name == "梁东平一")
@@ -220,7 +237,8 @@ import VaporTesting
     @Test func perUnitCountsFollowEveryWrite() async throws {
         try await TestWorld.run { world in
             let created = try await world.api(.POST, "api/v1/members", as: "city", body: input(world)).decode(MemberOutput.self)
-            _ = try await world.api(.PATCH, "api/v1/members/\(created.id)", as: "city", body: MemberInput(unitId: world.countyB, version: 1))
+            _ = try await world.api(
+                .PATCH, "api/v1/members/\(created.id)", as: "city", body: MemberInput(unitId: world.countyB, version: 1))
             _ = try await world.api(.DELETE, "api/v1/members/\(world.memberA)", as: "city")
             _ = try await world.api(.DELETE, "api/v1/members/\(world.memberB)", as: "city")
             _ = try await world.api(.POST, "api/v1/members/\(world.memberB)/restore", as: "city")
@@ -270,7 +288,8 @@ import VaporTesting
             #expect(last.items.map(\.name) == ["刘倩"])
             let descending = try await world.api(.GET, "api/v1/members?per=1&sort=-name", as: "city").decode(Page<MemberOutput>.self)
             #expect(descending.items.map(\.name) == ["刘倩"])
-            let filtered = try await world.api(.GET, "api/v1/members?organizationId=\(world.employerB)", as: "city").decode(Page<MemberOutput>.self)
+            let filtered = try await world.api(.GET, "api/v1/members?organizationId=\(world.employerB)", as: "city").decode(
+                Page<MemberOutput>.self)
             #expect(filtered.items.map(\.name) == ["刘倩"])
             let badDate = try await world.api(.GET, "api/v1/members?from=2024-13-01", as: "city")
             #expect(badDate.status == .unprocessableEntity)

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 @Suite struct MentorshipTests {
     /// An apprentice in county A's team: a level-4 worker the mentor (梁东平, level 2) can take on.
@@ -14,17 +15,22 @@ import VaporTesting
     }
 
     func terms(mentor: UUID, apprentice: UUID) -> MentorshipInput {
-        MentorshipInput(mentorId: mentor, apprenticeId: apprentice, startDate: "2024-03-01", endDate: "2025-02-28", goals: "掌握电缆头制作工艺", milestones: "三个月独立制作中间接头")
+        MentorshipInput(
+            mentorId: mentor, apprenticeId: apprentice, startDate: "2024-03-01", endDate: "2025-02-28", goals: "掌握电缆头制作工艺",
+            milestones: "三个月独立制作中间接头")
     }
 
-    func step(_ world: TestWorld, _ id: UUID, _ step: String, _ input: MentorshipStepInput, as user: String = "officerA") async throws -> LiveResponse {
+    func step(_ world: TestWorld, _ id: UUID, _ step: String, _ input: MentorshipStepInput, as user: String = "officerA") async throws
+        -> LiveResponse
+    {
         try await world.api(.POST, "api/v1/mentorship-agreements/\(id)/\(step)", as: user, body: input)
     }
 
     @Test func theWholeWorkflow() async throws {
         try await TestWorld.run { world in
             let trainee = try await apprentice(world)
-            let created = try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: trainee))
+            let created = try await world.api(
+                .POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: trainee))
             #expect(created.status == .created)
             var agreement = try created.decode(MentorshipOutput.self)
             #expect(agreement.status == .draft)
@@ -37,10 +43,12 @@ import VaporTesting
             #expect(early.status == .conflict)
             #expect(early.errorField == "status")
 
-            agreement = try await step(world, agreement.id, "sign", MentorshipStepInput(version: 1, date: "2024-03-01")).decode(MentorshipOutput.self)
+            agreement = try await step(world, agreement.id, "sign", MentorshipStepInput(version: 1, date: "2024-03-01")).decode(
+                MentorshipOutput.self)
             #expect(agreement.status == .signed)
             #expect(agreement.signedDate == "2024-03-01")
-            let edit = try await world.api(.PATCH, "api/v1/mentorship-agreements/\(agreement.id)", as: "officerA", body: MentorshipInput(goals: "改", version: 2))
+            let edit = try await world.api(
+                .PATCH, "api/v1/mentorship-agreements/\(agreement.id)", as: "officerA", body: MentorshipInput(goals: "改", version: 2))
             #expect(edit.status == .conflict)
 
             agreement = try await step(world, agreement.id, "start", MentorshipStepInput(version: 2)).decode(MentorshipOutput.self)
@@ -50,7 +58,8 @@ import VaporTesting
             #expect(down.errorField == "levelAfter")
             let missing = try await step(world, agreement.id, "complete", MentorshipStepInput(version: 3))
             #expect(missing.errorField == "levelAfter")
-            agreement = try await step(world, agreement.id, "complete", MentorshipStepInput(version: 3, date: "2025-02-28", levelAfter: 3)).decode(MentorshipOutput.self)
+            agreement = try await step(world, agreement.id, "complete", MentorshipStepInput(version: 3, date: "2025-02-28", levelAfter: 3))
+                .decode(MentorshipOutput.self)
             #expect(agreement.status == .completed)
             #expect(agreement.levelAfter == 3)
             let again = try await step(world, agreement.id, "terminate", MentorshipStepInput(version: 4, reason: "x"))
@@ -86,13 +95,18 @@ import VaporTesting
     @Test func terminationNeedsAReason() async throws {
         try await TestWorld.run { world in
             let trainee = try await apprentice(world)
-            let agreement = try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: trainee)).decode(MentorshipOutput.self)
+            let agreement = try await world.api(
+                .POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: trainee)
+            ).decode(MentorshipOutput.self)
             let bare = try await step(world, agreement.id, "terminate", MentorshipStepInput(version: 1, reason: " "))
             #expect(bare.errorField == "reason")
             let ended = try await step(world, agreement.id, "terminate", MentorshipStepInput(version: 1, reason: "学徒调岗"))
             #expect(try ended.decode(MentorshipOutput.self).status == .terminated)
             // Once terminated, the apprentice is free for a new agreement.
-            #expect(try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: trainee)).status == .created)
+            #expect(
+                try await world.api(
+                    .POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: trainee)
+                ).status == .created)
         }
     }
 
@@ -101,23 +115,31 @@ import VaporTesting
             let first = try await apprentice(world, name: "王一", day: 1)
             let second = try await apprentice(world, name: "王二", day: 2)
             // A level-4 worker without a title cannot mentor…
-            let unqualified = try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: first, apprentice: second))
+            let unqualified = try await world.api(
+                .POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: first, apprentice: second))
             #expect(unqualified.status == .unprocessableEntity)
             #expect(unqualified.errorField == "mentorId")
             // …until they hold a recognised title.
-            _ = try await world.api(.POST, "api/v1/honors", as: "officerA", body: HonorInput(memberId: first, title: .technicalPacesetter, level: .city, year: 2023, awardingBody: "庆阳市总工会"))
-            #expect(try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: first, apprentice: second)).status == .created)
+            _ = try await world.api(
+                .POST, "api/v1/honors", as: "officerA",
+                body: HonorInput(memberId: first, title: .technicalPacesetter, level: .city, year: 2023, awardingBody: "庆阳市总工会"))
+            #expect(
+                try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: first, apprentice: second))
+                    .status == .created)
             // One active agreement per apprentice.
-            let busy = try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: second))
+            let busy = try await world.api(
+                .POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: second))
             #expect(busy.status == .conflict)
             #expect(busy.errorField == "apprenticeId")
-            let selfTaught = try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: world.memberA))
+            let selfTaught = try await world.api(
+                .POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: world.memberA))
             #expect(selfTaught.errorField == "apprenticeId")
             var backwards = terms(mentor: world.memberA, apprentice: first)
             backwards.endDate = "2024-01-01"
             #expect(try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: backwards).errorField == "endDate")
             // Someone in another county is not the officer's to bind.
-            let elsewhere = try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: world.memberB))
+            let elsewhere = try await world.api(
+                .POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: world.memberB))
             #expect(elsewhere.errorField == "apprenticeId")
             #expect(try await MentorshipAgreement.query(on: world.app.db).count() == 1)
         }
@@ -128,7 +150,9 @@ import VaporTesting
             var ids: [UUID] = []
             for day in 1...3 {
                 let trainee = try await apprentice(world, name: "学徒\(day)", day: day)
-                let agreement = try await world.api(.POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: trainee)).decode(MentorshipOutput.self)
+                let agreement = try await world.api(
+                    .POST, "api/v1/mentorship-agreements", as: "officerA", body: terms(mentor: world.memberA, apprentice: trainee)
+                ).decode(MentorshipOutput.self)
                 _ = try await step(world, agreement.id, "sign", MentorshipStepInput(version: 1, date: "2024-0\(day)-10"))
                 ids.append(agreement.id)
             }
@@ -136,7 +160,9 @@ import VaporTesting
             _ = try await step(world, ids[0], "complete", MentorshipStepInput(version: 3, date: "2024-12-31", levelAfter: 3))
             #expect(try await world.api(.GET, "api/v1/mentorship-agreements/\(ids[0])", as: "officerB").status == .notFound)
             #expect(try await step(world, ids[1], "start", MentorshipStepInput(version: 2), as: "officerB").status == .notFound)
-            #expect(try await world.api(.GET, "api/v1/mentorship-agreements", as: "officerB").decode(Page<MentorshipOutput>.self).metadata.total == 0)
+            #expect(
+                try await world.api(.GET, "api/v1/mentorship-agreements", as: "officerB").decode(Page<MentorshipOutput>.self).metadata.total
+                    == 0)
 
             let tree = try await UnitTree.load(on: world.app.db)
             let scope = UnitScope(unitIDs: tree.subtree(of: world.countyA), tree: tree)
@@ -145,12 +171,16 @@ import VaporTesting
             #expect(all.completed == 1)
             #expect(all.apprenticesTrained == 1)
             #expect(all.active == 2)
-            let february = try await MentorshipService.counts(scope: scope, list: ListQuery(from: "2024-02-01", to: "2024-02-29"), on: world.app.db)
+            let february = try await MentorshipService.counts(
+                scope: scope, list: ListQuery(from: "2024-02-01", to: "2024-02-29"), on: world.app.db)
             #expect(february.signed == 1)
             #expect(february.completed == 0)
-            let signedInJanuary = try await world.api(.GET, "api/v1/mentorship-agreements?from=2024-01-01&to=2024-01-31", as: "officerA").decode(Page<MentorshipOutput>.self)
+            let signedInJanuary = try await world.api(.GET, "api/v1/mentorship-agreements?from=2024-01-01&to=2024-01-31", as: "officerA")
+                .decode(Page<MentorshipOutput>.self)
             #expect(signedInJanuary.items.map(\.id) == [ids[0]])
-            let completedIn2024 = try await world.api(.GET, "api/v1/mentorship-agreements?on=completed&from=2024-01-01&to=2024-12-31", as: "officerA").decode(Page<MentorshipOutput>.self)
+            let completedIn2024 = try await world.api(
+                .GET, "api/v1/mentorship-agreements?on=completed&from=2024-01-01&to=2024-12-31", as: "officerA"
+            ).decode(Page<MentorshipOutput>.self)
             #expect(completedIn2024.metadata.total == 1)
         }
     }
@@ -160,14 +190,19 @@ import VaporTesting
     @Test func signedByIDNumbersAndWalkedThroughFromItsPage() async throws {
         try await TestWorld.run { world in
             let traineeID = IDNumber.make(region: 621_002, birth: CivilDate(year: 2001, month: 4, day: 4)!, sequence: 466)
-            _ = try await world.api(.POST, "api/v1/members", as: "officerA", body: MemberInput(name: "赵学徒", idNumber: traineeID.value, unitId: world.teamA, skillLevel: 5))
+            _ = try await world.api(
+                .POST, "api/v1/members", as: "officerA",
+                body: MemberInput(name: "赵学徒", idNumber: traineeID.value, unitId: world.teamA, skillLevel: 5))
             var browser = try await Browser.signedIn(world, as: "officerA")
             let memberPage = try await browser.get("/members/\(world.memberA)")
             #expect(memberPage.body.string.contains("/mentorship-agreements/new?mentorId=\(world.memberA)"))
             let form = try await browser.get("/mentorship-agreements/new?mentorId=\(world.memberA)")
             #expect(form.body.string.contains("梁东平"))
-            var fields = ["_csrf": Browser.csrf(in: form), "_once": "m1", "mentorId": world.memberA.uuidString, "apprenticeIdNumber": "621002200104044660",
-                          "startDate": "2024-03-01", "endDate": "2025-02-28", "goals": "电缆头制作", "milestones": ""]
+            var fields = [
+                "_csrf": Browser.csrf(in: form), "_once": "m1", "mentorId": world.memberA.uuidString,
+                "apprenticeIdNumber": "621002200104044660",
+                "startDate": "2024-03-01", "endDate": "2025-02-28", "goals": "电缆头制作", "milestones": "",
+            ]
             let wrongID = try await browser.post("/mentorship-agreements", form: fields)
             #expect(wrongID.status == .unprocessableEntity)
             #expect(wrongID.body.string.contains("请选择您所管理的在册职工"))
@@ -180,12 +215,15 @@ import VaporTesting
             #expect(page.body.string.contains("赵学徒"))
             for step in ["sign", "start"] {
                 let version = Browser.field("version", in: page.body.string) ?? ""
-                let moved = try await browser.post("\(location)/\(step)", form: ["_csrf": Browser.csrf(in: page), "version": version, "date": "2024-03-01"])
+                let moved = try await browser.post(
+                    "\(location)/\(step)", form: ["_csrf": Browser.csrf(in: page), "version": version, "date": "2024-03-01"])
                 #expect(moved.status == .seeOther)
                 page = try await browser.get(location)
             }
             #expect(page.body.string.contains("带徒中"))
-            let refused = try await browser.post("\(location)/complete", form: ["_csrf": Browser.csrf(in: page), "version": Browser.field("version", in: page.body.string) ?? "", "levelAfter": ""])
+            let refused = try await browser.post(
+                "\(location)/complete",
+                form: ["_csrf": Browser.csrf(in: page), "version": Browser.field("version", in: page.body.string) ?? "", "levelAfter": ""])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("此项为必填项"))
             let index = try await browser.get("/mentorship-agreements")

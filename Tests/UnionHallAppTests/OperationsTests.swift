@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import Vapor
+
+@testable import UnionHallApp
 
 @Suite struct OperationsTests {
     func temporaryFile(_ name: String) -> String {
@@ -33,12 +34,15 @@ import Vapor
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for index in 0..<24 {
                     group.addTask {
-                        let id = IDNumber.make(region: 621_002, birth: CivilDate(year: 1990, month: 1, day: 1)!.adding(days: index), sequence: 301)
+                        let id = IDNumber.make(
+                            region: 621_002, birth: CivilDate(year: 1990, month: 1, day: 1)!.adding(days: index), sequence: 301)
                         let body = MemberInput(name: "并发\(index)", idNumber: id.value, unitId: world.countyA)
                         var headers = HTTPHeaders()
                         headers.bearerAuthorization = BearerAuthorization(token: token)
                         headers.contentType = .json
-                        return try await world.http.sendRequest(.POST, "api/v1/members", headers: headers, body: ByteBuffer(data: JSONEncoder().encode(body))).status
+                        return try await world.http.sendRequest(
+                            .POST, "api/v1/members", headers: headers, body: ByteBuffer(data: JSONEncoder().encode(body))
+                        ).status
                     }
                 }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
@@ -58,7 +62,9 @@ import Vapor
                         headers.bearerAuthorization = BearerAuthorization(token: token)
                         headers.contentType = .json
                         let body = MemberInput(name: "梁东平\(index)", version: 1)
-                        return try await world.http.sendRequest(.PATCH, "api/v1/members/\(world.memberA)", headers: headers, body: ByteBuffer(data: JSONEncoder().encode(body))).status
+                        return try await world.http.sendRequest(
+                            .PATCH, "api/v1/members/\(world.memberA)", headers: headers, body: ByteBuffer(data: JSONEncoder().encode(body))
+                        ).status
                     }
                 }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
@@ -127,9 +133,11 @@ import Vapor
                 let root = try #require(tree.nodes.values.first { $0.name == name })
                 return UnitScope(unitIDs: tree.subtree(of: root.id), tree: tree)
             }
-            let jinchang = try await MentorshipService.counts(scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
+            let jinchang = try await MentorshipService.counts(
+                scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
             #expect(jinchang.apprenticesTrained == 3_100)
-            let grid = try await MentorshipService.counts(scope: scope("国网庆阳供电公司工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
+            let grid = try await MentorshipService.counts(
+                scope: scope("国网庆阳供电公司工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
             #expect(grid.signed == 40)
             // Every demo mentor is qualified and no apprentice has two active agreements.
             let agreements = try await MentorshipAgreement.query(on: app.db).all()
@@ -142,30 +150,48 @@ import Vapor
             #expect(named2024.byKind["innovativeTeam"] == 19)
             let huaneng = try #require(try await Studio.query(on: app.db).filter(\.$name == "华能庆阳煤电制造有限公司科技创新工作室").first())
             let figures = try #require(try await StudioService.outputs([huaneng], on: app.db).first?.figures)
-            #expect(figures == ["nationalProject": 2, "provincialAchievement": 31, "inventionPatent": 5, "utilityModelPatent": 15, "paper": 12,
-                                "softwareCopyright": 13, "funding": 20_000_000, "benefit": 560_000_000])
+            #expect(
+                figures == [
+                    "nationalProject": 2, "provincialAchievement": 31, "inventionPatent": 5, "utilityModelPatent": 15, "paper": 12,
+                    "softwareCopyright": 13, "funding": 20_000_000, "benefit": 560_000_000,
+                ])
             let gong = try #require(try await Studio.query(on: app.db).filter(\.$name == "巩怀华劳模创新工作室").first())
             #expect(try await StudioService.outputs([gong], on: app.db).first?.figures["innovationProject"] == 46)
 
-            let outreach = try await OutreachService.counts(scope: scope("金昌市总工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
+            let outreach = try await OutreachService.counts(
+                scope: scope("金昌市总工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
             #expect(outreach.heldByKind["schools"] == 26)
             #expect(outreach.endorsers == 10)
             let zhou = try #require(try await Studio.query(on: app.db).filter(\.$name == "周勇劳模创新工作室").first())
-            let trained = try await OutreachActivity.query(on: app.db).filter(\.$studioID == zhou.id).filter(\.$status == .held).all(\.$personTimes).reduce(0, +)
+            let trained = try await OutreachActivity.query(on: app.db).filter(\.$studioID == zhou.id).filter(\.$status == .held).all(
+                \.$personTimes
+            ).reduce(0, +)
             #expect(trained >= 5_000)
 
-            let problems = try await TechProblemService.counts(scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
+            let problems = try await TechProblemService.counts(
+                scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
             #expect(problems.solved >= 200)
 
             // Innovation: Jinchang since 2023, Qingyang in 2024, 巩怀华's and 华能's studios.
-            let jinchangItems = try await InnovationStatistics.compute(scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
+            let jinchangItems = try await InnovationStatistics.compute(
+                scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
             let kinds = Dictionary(uniqueKeysWithValues: jinchangItems.byKind.map { ($0.key, $0.count) })
-            #expect(kinds == ["proposal": 6_430, "technicalInnovation": 133, "invention": 45, "fiveSmall": 195, "advancedMethod": 280, "achievement": 0])
+            #expect(
+                kinds == [
+                    "proposal": 6_430, "technicalInnovation": 133, "invention": 45, "fiveSmall": 195, "advancedMethod": 280,
+                    "achievement": 0,
+                ])
             #expect(jinchangItems.bySubKind.reduce(0) { $0 + $1.count } == 195)
-            let qingyangItems = try await InnovationStatistics.compute(scope: scope("庆阳市总工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
+            let qingyangItems = try await InnovationStatistics.compute(
+                scope: scope("庆阳市总工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
             #expect(qingyangItems.byKind.first { $0.key == "achievement" }?.count == 88)
-            let awards = Dictionary(uniqueKeysWithValues: qingyangItems.awards.map { ("\($0.level.rawValue).\($0.grade.rawValue)", $0.count) })
-            #expect(awards == ["provincial.first": 1, "provincial.second": 1, "provincial.third": 1, "international.gold": 2, "international.silver": 1, "international.bronze": 1])
+            let awards = Dictionary(
+                uniqueKeysWithValues: qingyangItems.awards.map { ("\($0.level.rawValue).\($0.grade.rawValue)", $0.count) })
+            #expect(
+                awards == [
+                    "provincial.first": 1, "provincial.second": 1, "provincial.third": 1, "international.gold": 2,
+                    "international.silver": 1, "international.bronze": 1,
+                ])
             let drill = try #require(try await InnovationItem.query(on: app.db).filter(\.$title == "钻杆动态作业密封装置").first())
             let drillAward = try await InnovationAward.query(on: app.db).filter(\.$itemID == drill.requireID()).first()
             #expect(drillAward?.level == .provincial && drillAward?.grade == .first)
@@ -175,7 +201,10 @@ import Vapor
             #expect(try await InnovationItem.query(on: app.db).filter(\.$studioID == huaneng.id).first()?.benefitFen == 5_600_000 * 100)
             #expect(qingyangItems.subsidiesPaidFen <= qingyangItems.budgetFen)
             let huanengPatents = try await Patent.query(on: app.db).filter(\.$studioID == huaneng.id).all()
-            #expect(Dictionary(grouping: huanengPatents, by: \.kind).mapValues(\.count) == [.invention: 5, .utilityModel: 15, .paper: 12, .softwareCopyright: 13])
+            #expect(
+                Dictionary(grouping: huanengPatents, by: \.kind).mapValues(\.count) == [
+                    .invention: 5, .utilityModel: 15, .paper: 12, .softwareCopyright: 13,
+                ])
 
             // Skills: Qingyang 2024 talents, participation and the contest; the academies; Jinchang's training.
             let year = ListQuery(from: "2024-01-01", to: "2024-12-31")
@@ -200,12 +229,17 @@ import Vapor
             let drilling = try #require(try await TrainingProgram.query(on: app.db).filter(\.$kind == .orderClass).first())
             #expect(drilling.offerSalaryFen == 800_000)
             let li = try #require(try await Member.query(on: app.db).filter(\.$name == "李阳").first())
-            #expect(try await TrainingEnrolment.query(on: app.db).filter(\.$programID == drilling.requireID()).filter(\.$memberID == li.requireID()).first()?.status == .enrolled)
-            let jinchangTraining = try await TrainingService.counts(scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
+            #expect(
+                try await TrainingEnrolment.query(on: app.db).filter(\.$programID == drilling.requireID()).filter(
+                    \.$memberID == li.requireID()
+                ).first()?.status == .enrolled)
+            let jinchangTraining = try await TrainingService.counts(
+                scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
             #expect(jinchangTraining.personTimesTotal >= 10_000)
 
             // Disputes: Qingyang 2024, 82 cases and ¥393,600.00 recovered, 陈帮贵's ¥5,450.00 among them.
-            let disputes = try await DisputeService.counts(scope: scope("庆阳市总工会"), list: year, today: CivilDate(year: 2024, month: 12, day: 31)!, on: app.db)
+            let disputes = try await DisputeService.counts(
+                scope: scope("庆阳市总工会"), list: year, today: CivilDate(year: 2024, month: 12, day: 31)!, on: app.db)
             #expect(disputes.cases == 82)
             #expect(disputes.recoveredFen == 39_360_000)
             let chen = try #require(try await Member.query(on: app.db).filter(\.$name == "陈帮贵").first())
@@ -226,7 +260,8 @@ import Vapor
             #expect(guoHazard.status == .rewarded)
             #expect(guoHazard.rewardFen == campaign.rewardCapFen)
             // 金秋助学: 1,515 children and ¥4,545,000.00, paid within the programme's budget.
-            let aid = try await AidApplications.statistics(scope: scope("庆阳市总工会"), list: year, today: CivilDate(year: 2024, month: 12, day: 31)!, on: app.db)
+            let aid = try await AidApplications.statistics(
+                scope: scope("庆阳市总工会"), list: year, today: CivilDate(year: 2024, month: 12, day: 31)!, on: app.db)
             #expect(aid.children == 1_515)
             #expect(aid.paidFen == 454_500_000)
             #expect(aid.paidFen <= aid.budgetFen)

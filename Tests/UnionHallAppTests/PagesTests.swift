@@ -1,16 +1,19 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 @Suite struct PagesTests {
     static let newID = IDNumber.make(region: 621_002, birth: CivilDate(year: 1992, month: 9, day: 9)!, sequence: 357).value
 
     func memberForm(_ world: TestWorld, csrf: String, once: String?, idNumber: String = PagesTests.newID) -> [String: String] {
-        var form = ["_csrf": csrf, "name": "张远东", "idNumber": idNumber, "mobile": "13511112222", "unitId": world.teamA.uuidString,
-                    "organizationId": world.employerA.uuidString, "trade": "电力电缆工", "skillLevel": "2", "migrant": "on"]
+        var form = [
+            "_csrf": csrf, "name": "张远东", "idNumber": idNumber, "mobile": "13511112222", "unitId": world.teamA.uuidString,
+            "organizationId": world.employerA.uuidString, "trade": "电力电缆工", "skillLevel": "2", "migrant": "on",
+        ]
         if let once { form["_once"] = once }
         return form
     }
@@ -31,11 +34,14 @@ import VaporTesting
             let anonymous = try #require(browser.cookies[Sessions.cookieName])
             let withoutToken = try await browser.post("/login", form: ["username": "officerA", "password": TestWorld.password])
             #expect(withoutToken.status == .forbidden)
-            let wrong = try await browser.post("/login", form: ["username": "officerA", "password": "nope", "_csrf": Browser.csrf(in: form)])
+            let wrong = try await browser.post(
+                "/login", form: ["username": "officerA", "password": "nope", "_csrf": Browser.csrf(in: form)])
             #expect(wrong.status == .unauthorized)
             #expect(wrong.body.string.contains("用户名或密码不正确"))
             #expect(wrong.body.string.contains("value=\"officerA\""))
-            let good = try await browser.post("/login", form: ["username": "officerA", "password": TestWorld.password, "_csrf": Browser.csrf(in: form), "next": "/members"])
+            let good = try await browser.post(
+                "/login",
+                form: ["username": "officerA", "password": TestWorld.password, "_csrf": Browser.csrf(in: form), "next": "/members"])
             #expect(good.status == .seeOther)
             #expect(good.headers.first(name: .location) == "/members")
             #expect(browser.cookies[Sessions.cookieName] != anonymous)
@@ -97,7 +103,8 @@ import VaporTesting
         try await TestWorld.run { world in
             var browser = try await Browser.signedIn(world, as: "officerA")
             let form = try await browser.get("/members/new")
-            let response = try await browser.post("/members", form: memberForm(world, csrf: Browser.csrf(in: form), once: "x1", idNumber: "621002199209093571"))
+            let response = try await browser.post(
+                "/members", form: memberForm(world, csrf: Browser.csrf(in: form), once: "x1", idNumber: "621002199209093571"))
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
             #expect(html.contains("身份证号校验位不正确"))
@@ -176,11 +183,13 @@ import VaporTesting
     @Test func everyPageRendersForItsRoles() async throws {
         try await TestWorld.run { world in
             var admin = try await Browser.signedIn(world, as: "admin")
-            for path in ["/", "/members", "/members/new", "/members/\(world.memberA)", "/members/\(world.memberA)/edit", "/organizations",
-                         "/organizations/new", "/organizations/\(world.employerA)", "/organizations/\(world.employerA)/edit", "/units",
-                         "/units?q=西峰", "/units/new", "/units/\(world.countyA)", "/units/\(world.countyA)/edit", "/users", "/users/new", "/audit",
-                         "/members?deleted=true", "/members?q=ldp&skilled=true&sort=skillLevel", "/honors", "/honors/new",
-                         "/honors?roster=true&sort=name&year=2024", "/honors/new?memberId=\(world.memberA)"] {
+            for path in [
+                "/", "/members", "/members/new", "/members/\(world.memberA)", "/members/\(world.memberA)/edit", "/organizations",
+                "/organizations/new", "/organizations/\(world.employerA)", "/organizations/\(world.employerA)/edit", "/units",
+                "/units?q=西峰", "/units/new", "/units/\(world.countyA)", "/units/\(world.countyA)/edit", "/users", "/users/new", "/audit",
+                "/members?deleted=true", "/members?q=ldp&skilled=true&sort=skillLevel", "/honors", "/honors/new",
+                "/honors?roster=true&sort=name&year=2024", "/honors/new?memberId=\(world.memberA)",
+            ] {
                 let response = try await admin.get(path)
                 #expect(response.status == .ok, "\(path)")
                 #expect(!response.body.string.contains("error."), "\(path) shows a raw message key")
@@ -211,9 +220,19 @@ import VaporTesting
         try await TestWorld.run { world in
             var browser = try await Browser.signedIn(world, as: "officerA")
             let unitForm = try await browser.get("/units/new")
-            let unit = try await browser.post("/units", form: ["_csrf": Browser.csrf(in: unitForm), "_once": "u1", "name": "新班组", "kind": "team", "parentId": world.enterpriseA.uuidString])
+            let unit = try await browser.post(
+                "/units",
+                form: [
+                    "_csrf": Browser.csrf(in: unitForm), "_once": "u1", "name": "新班组", "kind": "team",
+                    "parentId": world.enterpriseA.uuidString,
+                ])
             #expect(unit.status == .seeOther)
-            let bad = try await browser.post("/units", form: ["_csrf": Browser.csrf(in: unitForm), "_once": "u2", "name": "", "kind": "team", "parentId": world.enterpriseA.uuidString])
+            let bad = try await browser.post(
+                "/units",
+                form: [
+                    "_csrf": Browser.csrf(in: unitForm), "_once": "u2", "name": "", "kind": "team",
+                    "parentId": world.enterpriseA.uuidString,
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("此项为必填项"))
             let unitPage = try await browser.get("/units/\(world.teamA)")
@@ -223,9 +242,19 @@ import VaporTesting
             #expect(explained.body.string.contains("该工会下还有下级组织、单位或职工，不能删除"))
             #expect(try await UnionUnit.find(world.teamA, on: world.app.db)?.deletedAt == nil)
             let orgForm = try await browser.get("/organizations/new")
-            let org = try await browser.post("/organizations", form: ["_csrf": Browser.csrf(in: orgForm), "_once": "o1", "name": "陇东学院", "kind": "college", "creditCode": "", "unitId": world.countyA.uuidString])
+            let org = try await browser.post(
+                "/organizations",
+                form: [
+                    "_csrf": Browser.csrf(in: orgForm), "_once": "o1", "name": "陇东学院", "kind": "college", "creditCode": "",
+                    "unitId": world.countyA.uuidString,
+                ])
             #expect(org.status == .seeOther)
-            let badCode = try await browser.post("/organizations", form: ["_csrf": Browser.csrf(in: orgForm), "_once": "o2", "name": "某公司", "kind": "employer", "creditCode": "91350100M000100Y44", "unitId": world.countyA.uuidString])
+            let badCode = try await browser.post(
+                "/organizations",
+                form: [
+                    "_csrf": Browser.csrf(in: orgForm), "_once": "o2", "name": "某公司", "kind": "employer",
+                    "creditCode": "91350100M000100Y44", "unitId": world.countyA.uuidString,
+                ])
             #expect(badCode.status == .unprocessableEntity)
             #expect(badCode.body.string.contains("统一社会信用代码校验位不正确"))
         }

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 @Suite struct StudiosTests {
     func studio(_ world: TestWorld, kind: StudioKind = .modelWorkerStudio, year: Int = 2024) -> StudioInput {
@@ -31,14 +32,24 @@ import VaporTesting
         try await TestWorld.run { world in
             let created = try await world.api(.POST, "api/v1/studios", as: "city", body: studio(world)).decode(StudioOutput.self)
             let base = "api/v1/studios/\(created.id)"
-            #expect(try await world.api(.POST, "\(base)/members", as: "city", body: StudioMemberInput(memberId: world.memberB)).status == .created)
-            #expect(try await world.api(.POST, "\(base)/members", as: "city", body: StudioMemberInput(memberId: world.memberB)).status == .conflict)
+            #expect(
+                try await world.api(.POST, "\(base)/members", as: "city", body: StudioMemberInput(memberId: world.memberB)).status
+                    == .created)
+            #expect(
+                try await world.api(.POST, "\(base)/members", as: "city", body: StudioMemberInput(memberId: world.memberB)).status
+                    == .conflict)
             #expect(try await world.api(.DELETE, "\(base)/members/\(world.memberA)", as: "city").status == .conflict)
-            for (kind, quantity, amount) in [(StudioResultKind.inventionPatent, 3, Int64?.none), (.inventionPatent, 2, nil), (.utilityModelPatent, 15, nil), (.benefit, nil, Int64(560_000_000))] as [(StudioResultKind, Int?, Int64?)] {
-                let result = try await world.api(.POST, "\(base)/results", as: "city", body: StudioResultInput(kind: kind, title: "成果", year: 2024, quantity: quantity, amountFen: amount))
+            for (kind, quantity, amount) in [
+                (StudioResultKind.inventionPatent, 3, Int64?.none), (.inventionPatent, 2, nil), (.utilityModelPatent, 15, nil),
+                (.benefit, nil, Int64(560_000_000)),
+            ] as [(StudioResultKind, Int?, Int64?)] {
+                let result = try await world.api(
+                    .POST, "\(base)/results", as: "city",
+                    body: StudioResultInput(kind: kind, title: "成果", year: 2024, quantity: quantity, amountFen: amount))
                 #expect(result.status == .created)
             }
-            let bad = try await world.api(.POST, "\(base)/results", as: "city", body: StudioResultInput(kind: .funding, title: "经费", year: 2024, quantity: 1))
+            let bad = try await world.api(
+                .POST, "\(base)/results", as: "city", body: StudioResultInput(kind: .funding, title: "经费", year: 2024, quantity: 1))
             #expect(bad.errorField == "amountFen")
             let output = try await world.api(.GET, base, as: "city").decode(StudioOutput.self)
             #expect(output.memberCount == 2)
@@ -59,7 +70,8 @@ import VaporTesting
             _ = try await world.api(.POST, "api/v1/studios", as: "city", body: studio(world, kind: .modelWorkerStudio, year: 2024))
             _ = try await world.api(.POST, "api/v1/studios", as: "city", body: studio(world, kind: .innovativeTeam, year: 2024))
             _ = try await world.api(.POST, "api/v1/studios", as: "city", body: studio(world, kind: .innovativeTeam, year: 2023))
-            let list = try await world.api(.GET, "api/v1/studios?yearNamed=2024&kind=innovativeTeam", as: "city").decode(Page<StudioOutput>.self)
+            let list = try await world.api(.GET, "api/v1/studios?yearNamed=2024&kind=innovativeTeam", as: "city").decode(
+                Page<StudioOutput>.self)
             #expect(list.metadata.total == 1)
             let tree = try await UnitTree.load(on: world.app.db)
             let counts = try await StudioService.counts(scope: UnitScope(unitIDs: nil, tree: tree), yearNamed: 2024, on: world.app.db)
@@ -74,14 +86,21 @@ import VaporTesting
             var browser = try await Browser.signedIn(world, as: "officerA")
             let form = try await browser.get("/studios/new?leadId=\(world.memberA)")
             #expect(form.body.string.contains("梁东平"))
-            let created = try await browser.post("/studios", form: [
-                "_csrf": Browser.csrf(in: form), "_once": "s1", "name": "电缆创新型班组", "kind": "innovativeTeam", "level": "city",
-                "yearNamed": "2024", "namedBy": "庆阳市总工会", "leadId": world.memberA.uuidString, "organizationId": "", "partnerId": "",
-            ])
+            let created = try await browser.post(
+                "/studios",
+                form: [
+                    "_csrf": Browser.csrf(in: form), "_once": "s1", "name": "电缆创新型班组", "kind": "innovativeTeam", "level": "city",
+                    "yearNamed": "2024", "namedBy": "庆阳市总工会", "leadId": world.memberA.uuidString, "organizationId": "", "partnerId": "",
+                ])
             #expect(created.status == .seeOther)
             let path = try #require(created.headers.first(name: .location)?.components(separatedBy: "?").first)
             var page = try await browser.get(path)
-            let result = try await browser.post("\(path)/results", form: ["_csrf": Browser.csrf(in: page), "kind": "benefit", "title": "节约成本", "year": "2024", "quantity": "", "amount": "5,600,000"])
+            let result = try await browser.post(
+                "\(path)/results",
+                form: [
+                    "_csrf": Browser.csrf(in: page), "kind": "benefit", "title": "节约成本", "year": "2024", "quantity": "",
+                    "amount": "5,600,000",
+                ])
             #expect(result.status == .seeOther)
             let badMember = try await browser.post("\(path)/members", form: ["_csrf": Browser.csrf(in: page), "idNumber": TestWorld.idB])
             #expect(badMember.status == .unprocessableEntity)

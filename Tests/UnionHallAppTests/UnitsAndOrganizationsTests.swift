@@ -1,28 +1,33 @@
 import Fluent
 import Foundation
 import Testing
-@testable import UnionHallApp
 import UnionHallCore
 import VaporTesting
+
+@testable import UnionHallApp
 
 @Suite struct UnitsTests {
     @Test func officerCreatesUnderTheirSubtreeOnly() async throws {
         try await TestWorld.run { world in
-            let created = try await world.api(.POST, "api/v1/units", as: "officerA", body: UnitInput(name: "庆阳石化公司工会", kind: .enterprise, parentId: world.countyA))
+            let created = try await world.api(
+                .POST, "api/v1/units", as: "officerA", body: UnitInput(name: "庆阳石化公司工会", kind: .enterprise, parentId: world.countyA))
             #expect(created.status == .created)
             #expect(try created.decode(UnitOutput.self).path == "庆阳市总工会 › 西峰区总工会 › 庆阳石化公司工会")
-            let outside = try await world.api(.POST, "api/v1/units", as: "officerA", body: UnitInput(name: "某工会", kind: .enterprise, parentId: world.countyB))
+            let outside = try await world.api(
+                .POST, "api/v1/units", as: "officerA", body: UnitInput(name: "某工会", kind: .enterprise, parentId: world.countyB))
             #expect(outside.status == .unprocessableEntity)
             #expect(outside.errorField == "parentId")
             let topLevel = try await world.api(.POST, "api/v1/units", as: "officerA", body: UnitInput(name: "金昌市总工会", kind: .city))
             #expect(topLevel.errorField == "parentId")
-            #expect(try await world.api(.POST, "api/v1/units", as: "admin", body: UnitInput(name: "金昌市总工会", kind: .city)).status == .created)
+            #expect(
+                try await world.api(.POST, "api/v1/units", as: "admin", body: UnitInput(name: "金昌市总工会", kind: .city)).status == .created)
         }
     }
 
     @Test func kindMustFitUnderTheParent() async throws {
         try await TestWorld.run { world in
-            let response = try await world.api(.POST, "api/v1/units", as: "city", body: UnitInput(name: "某县总工会", kind: .county, parentId: world.enterpriseA))
+            let response = try await world.api(
+                .POST, "api/v1/units", as: "city", body: UnitInput(name: "某县总工会", kind: .county, parentId: world.enterpriseA))
             #expect(response.status == .unprocessableEntity)
             #expect(response.errorField == "kind")
         }
@@ -30,7 +35,8 @@ import VaporTesting
 
     @Test func aUnitCannotMoveUnderItsOwnDescendant() async throws {
         try await TestWorld.run { world in
-            let response = try await world.api(.PATCH, "api/v1/units/\(world.countyA)", as: "city", body: UnitInput(parentId: world.teamA, version: 1))
+            let response = try await world.api(
+                .PATCH, "api/v1/units/\(world.countyA)", as: "city", body: UnitInput(parentId: world.teamA, version: 1))
             #expect(response.status == .unprocessableEntity)
             #expect(try await UnionUnit.find(world.countyA, on: world.app.db)?.parentID == world.city)
         }
@@ -38,7 +44,8 @@ import VaporTesting
 
     @Test func officersCannotMoveOrDeleteTheirOwnUnit() async throws {
         try await TestWorld.run { world in
-            let move = try await world.api(.PATCH, "api/v1/units/\(world.countyA)", as: "officerA", body: UnitInput(parentId: world.countyB, version: 1))
+            let move = try await world.api(
+                .PATCH, "api/v1/units/\(world.countyA)", as: "officerA", body: UnitInput(parentId: world.countyB, version: 1))
             #expect(move.status == .unprocessableEntity)
             #expect(try await world.api(.DELETE, "api/v1/units/\(world.countyA)", as: "officerA").status == .conflict)
         }
@@ -47,7 +54,9 @@ import VaporTesting
     @Test func unitsWithContentsCannotBeDeleted() async throws {
         try await TestWorld.run { world in
             #expect(try await world.api(.DELETE, "api/v1/units/\(world.teamA)", as: "officerA").status == .conflict)
-            let empty = try await world.api(.POST, "api/v1/units", as: "officerA", body: UnitInput(name: "空班组", kind: .team, parentId: world.enterpriseA)).decode(UnitOutput.self)
+            let empty = try await world.api(
+                .POST, "api/v1/units", as: "officerA", body: UnitInput(name: "空班组", kind: .team, parentId: world.enterpriseA)
+            ).decode(UnitOutput.self)
             #expect(try await world.api(.DELETE, "api/v1/units/\(empty.id)", as: "officerA").status == .noContent)
             #expect(try await world.api(.GET, "api/v1/units/\(empty.id)", as: "officerA").status == .notFound)
             #expect(try await world.api(.POST, "api/v1/units/\(empty.id)/restore", as: "officerA").status == .ok)
@@ -59,7 +68,9 @@ import VaporTesting
             let a = try await world.api(.GET, "api/v1/units", as: "officerA").decode(Page<UnitOutput>.self)
             #expect(Set(a.items.map(\.name)) == ["西峰区总工会", "国网庆阳供电公司工会", "电缆班组"])
             #expect(try await world.api(.GET, "api/v1/units/\(world.countyB)", as: "officerA").status == .notFound)
-            #expect(try await world.api(.PATCH, "api/v1/units/\(world.countyB)", as: "officerA", body: UnitInput(name: "x", version: 1)).status == .notFound)
+            #expect(
+                try await world.api(.PATCH, "api/v1/units/\(world.countyB)", as: "officerA", body: UnitInput(name: "x", version: 1)).status
+                    == .notFound)
             let all = try await world.api(.GET, "api/v1/units?kind=county", as: "admin").decode(Page<UnitOutput>.self)
             #expect(all.items.count == 2)
         }
@@ -69,17 +80,26 @@ import VaporTesting
 @Suite struct OrganizationsTests {
     @Test func employersNeedAValidCreditCode() async throws {
         try await TestWorld.run { world in
-            let missing = try await world.api(.POST, "api/v1/organizations", as: "officerA", body: OrganizationInput(name: "庆阳石化", kind: .employer, unitId: world.enterpriseA))
+            let missing = try await world.api(
+                .POST, "api/v1/organizations", as: "officerA",
+                body: OrganizationInput(name: "庆阳石化", kind: .employer, unitId: world.enterpriseA))
             #expect(missing.status == .unprocessableEntity)
             #expect(missing.errorField == "creditCode")
-            let wrong = try await world.api(.POST, "api/v1/organizations", as: "officerA", body: OrganizationInput(name: "庆阳石化", kind: .employer, creditCode: "91350100M000100Y44", unitId: world.enterpriseA))
+            let wrong = try await world.api(
+                .POST, "api/v1/organizations", as: "officerA",
+                body: OrganizationInput(name: "庆阳石化", kind: .employer, creditCode: "91350100M000100Y44", unitId: world.enterpriseA))
             #expect(wrong.errorField == "creditCode")
-            let good = try await world.api(.POST, "api/v1/organizations", as: "officerA", body: OrganizationInput(name: "庆阳石化", kind: .employer, creditCode: "91350100M000100Y43", unitId: world.enterpriseA))
+            let good = try await world.api(
+                .POST, "api/v1/organizations", as: "officerA",
+                body: OrganizationInput(name: "庆阳石化", kind: .employer, creditCode: "91350100M000100Y43", unitId: world.enterpriseA))
             #expect(good.status == .created)
-            let again = try await world.api(.POST, "api/v1/organizations", as: "officerA", body: OrganizationInput(name: "另一家", kind: .employer, creditCode: "91350100m000100y43", unitId: world.enterpriseA))
+            let again = try await world.api(
+                .POST, "api/v1/organizations", as: "officerA",
+                body: OrganizationInput(name: "另一家", kind: .employer, creditCode: "91350100m000100y43", unitId: world.enterpriseA))
             #expect(again.status == .conflict)
             #expect(again.errorField == "creditCode")
-            let college = try await world.api(.POST, "api/v1/organizations", as: "officerA", body: OrganizationInput(name: "陇东学院", kind: .college, unitId: world.countyA))
+            let college = try await world.api(
+                .POST, "api/v1/organizations", as: "officerA", body: OrganizationInput(name: "陇东学院", kind: .college, unitId: world.countyA))
             #expect(college.status == .created)
         }
     }
@@ -90,7 +110,8 @@ import VaporTesting
             #expect(try await world.api(.DELETE, "api/v1/organizations/\(world.employerB)", as: "officerA").status == .notFound)
             let list = try await world.api(.GET, "api/v1/organizations", as: "officerA").decode(Page<OrganizationOutput>.self)
             #expect(list.items.map(\.name) == ["国网庆阳供电公司"])
-            let elsewhere = try await world.api(.POST, "api/v1/organizations", as: "officerA", body: OrganizationInput(name: "陇东学院", kind: .college, unitId: world.countyB))
+            let elsewhere = try await world.api(
+                .POST, "api/v1/organizations", as: "officerA", body: OrganizationInput(name: "陇东学院", kind: .college, unitId: world.countyB))
             #expect(elsewhere.errorField == "unitId")
         }
     }
@@ -104,8 +125,11 @@ import VaporTesting
 
     @Test func auditLogIsScoped() async throws {
         try await TestWorld.run { world in
-            _ = try await world.api(.PATCH, "api/v1/organizations/\(world.employerA)", as: "officerA", body: OrganizationInput(name: "国网甘肃省电力公司庆阳供电公司", version: 1))
-            _ = try await world.api(.PATCH, "api/v1/organizations/\(world.employerB)", as: "officerB", body: OrganizationInput(name: "甜水镇托育中心", version: 1))
+            _ = try await world.api(
+                .PATCH, "api/v1/organizations/\(world.employerA)", as: "officerA",
+                body: OrganizationInput(name: "国网甘肃省电力公司庆阳供电公司", version: 1))
+            _ = try await world.api(
+                .PATCH, "api/v1/organizations/\(world.employerB)", as: "officerB", body: OrganizationInput(name: "甜水镇托育中心", version: 1))
             let a = try await world.api(.GET, "api/v1/audit-entries", as: "officerA").decode(Page<AuditEntryOutput>.self)
             #expect(a.items.count == 1)
             #expect(a.items.first?.after?["name"] == "国网甘肃省电力公司庆阳供电公司")

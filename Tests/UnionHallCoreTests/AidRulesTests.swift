@@ -52,17 +52,21 @@ import UnionHallCore
     }
 
     @Test func aidStepsFromEveryStatus() {
-        let approve: [AidStatus: AidStatus?] = [.submitted: .enterpriseApproved, .enterpriseApproved: .countyApproved, .countyApproved: .approved,
-                                                .approved: nil, .paid: nil, .rejected: nil]
+        let approve: [AidStatus: AidStatus?] = [
+            .submitted: .enterpriseApproved, .enterpriseApproved: .countyApproved, .countyApproved: .approved,
+            .approved: nil, .paid: nil, .rejected: nil,
+        ]
         for (from, to) in approve { #expect((try? AidStep.approve.apply(to: from).get()) == to, "approve from \(from)") }
-        let reject: [AidStatus: AidStatus?] = [.submitted: .rejected, .enterpriseApproved: .rejected, .countyApproved: .rejected,
-                                               .approved: nil, .paid: nil, .rejected: nil]
+        let reject: [AidStatus: AidStatus?] = [
+            .submitted: .rejected, .enterpriseApproved: .rejected, .countyApproved: .rejected,
+            .approved: nil, .paid: nil, .rejected: nil,
+        ]
         for (from, to) in reject { #expect((try? AidStep.reject.apply(to: from).get()) == to, "reject from \(from)") }
     }
 
     @Test func eachLevelApprovesItsOwnStep() {
-        let full = [3, 2, 1, 0]     // a team under an enterprise union under a county under the city
-        let noEnterprise = [1, 0]   // a worker filed straight under the county
+        let full = [3, 2, 1, 0]  // a team under an enterprise union under a county under the city
+        let noEnterprise = [1, 0]  // a worker filed straight under the county
         #expect(AidApproval.check(status: .submitted, officerDepth: 2, applicantDepths: full) == nil)
         #expect(AidApproval.check(status: .submitted, officerDepth: 1, applicantDepths: full)?.key == "error.aid.level2")
         #expect(AidApproval.check(status: .submitted, officerDepth: 1, applicantDepths: noEnterprise) == nil)
@@ -75,11 +79,20 @@ import UnionHallCore
     }
 
     @Test func eligibility() {
-        #expect(AidEligibility.check(hasVerifiedFile: true, claimsPriority: false, programmeHasPriority: false, isIndustrialWorker: false) == nil)
-        #expect(AidEligibility.check(hasVerifiedFile: false, claimsPriority: false, programmeHasPriority: true, isIndustrialWorker: true)?.field == "hardshipFileId")
-        #expect(AidEligibility.check(hasVerifiedFile: false, claimsPriority: true, programmeHasPriority: false, isIndustrialWorker: true)?.key == "error.aid.noPriorityGroup")
-        #expect(AidEligibility.check(hasVerifiedFile: false, claimsPriority: true, programmeHasPriority: true, isIndustrialWorker: false)?.key == "error.aid.notIndustrialWorker")
-        #expect(AidEligibility.check(hasVerifiedFile: false, claimsPriority: true, programmeHasPriority: true, isIndustrialWorker: true) == nil)
+        #expect(
+            AidEligibility.check(hasVerifiedFile: true, claimsPriority: false, programmeHasPriority: false, isIndustrialWorker: false)
+                == nil)
+        #expect(
+            AidEligibility.check(hasVerifiedFile: false, claimsPriority: false, programmeHasPriority: true, isIndustrialWorker: true)?.field
+                == "hardshipFileId")
+        #expect(
+            AidEligibility.check(hasVerifiedFile: false, claimsPriority: true, programmeHasPriority: false, isIndustrialWorker: true)?.key
+                == "error.aid.noPriorityGroup")
+        #expect(
+            AidEligibility.check(hasVerifiedFile: false, claimsPriority: true, programmeHasPriority: true, isIndustrialWorker: false)?.key
+                == "error.aid.notIndustrialWorker")
+        #expect(
+            AidEligibility.check(hasVerifiedFile: false, claimsPriority: true, programmeHasPriority: true, isIndustrialWorker: true) == nil)
         #expect(AidEligibility.check(admissionYear: nil, programmeYear: 2024)?.key == "error.required")
         #expect(AidEligibility.check(admissionYear: 2025, programmeYear: 2024)?.key == "error.aid.admissionYear")
         #expect(AidEligibility.check(admissionYear: 2015, programmeYear: 2024)?.key == "error.aid.admissionYear")

@@ -4,11 +4,16 @@ import UnionHallCore
 
 @Suite struct CompetitionRulesTests {
     @Test func teams() {
-        let employer = UUID(), other = UUID()
-        let a = UUID(), b = UUID(), c = UUID()
+        let employer = UUID()
+        let other = UUID()
+        let a = UUID()
+        let b = UUID()
+        let c = UUID()
         #expect(TeamRules.check(members: [a, b], employers: [employer, employer]) == nil)
         #expect(TeamRules.check(members: [a], employers: [employer])?.key == "error.competition.teamSize")
-        #expect(TeamRules.check(members: (0..<6).map { _ in UUID() }, employers: Array(repeating: employer, count: 6))?.key == "error.competition.teamSize")
+        #expect(
+            TeamRules.check(members: (0..<6).map { _ in UUID() }, employers: Array(repeating: employer, count: 6))?.key
+                == "error.competition.teamSize")
         #expect(TeamRules.check(members: [a, a], employers: [employer, employer])?.key == "error.competition.teamTwice")
         #expect(TeamRules.check(members: [a, b, c], employers: [employer, other, employer])?.key == "error.competition.teamEmployers")
         #expect(TeamRules.check(members: [a, b], employers: [nil, nil])?.key == "error.competition.teamEmployers")
@@ -19,7 +24,8 @@ import UnionHallCore
         let bands = AwardBands(counts: [.technicalExpert: 2, .technicalPacesetter: 3, .outstandingContestant: 4], minimumTotal: 600_000)
         #expect(bands.check() == nil)
         let table: [(Int, Int, CompetitionAward?)] = [
-            (1, 950_000, .technicalExpert), (2, 940_000, .technicalExpert), (3, 900_000, .technicalPacesetter), (5, 800_000, .technicalPacesetter),
+            (1, 950_000, .technicalExpert), (2, 940_000, .technicalExpert), (3, 900_000, .technicalPacesetter),
+            (5, 800_000, .technicalPacesetter),
             (6, 790_000, .outstandingContestant), (9, 700_000, .outstandingContestant), (10, 699_000, nil),
             // A rank within the bands but under the minimum total gets nothing.
             (7, 599_999, nil),
@@ -32,7 +38,10 @@ import UnionHallCore
             .init(entry: "c", total: 940_000, practical: 1, completionSeconds: 1),
             .init(entry: "d", total: 930_000, practical: 1, completionSeconds: 1),
         ])
-        #expect(ranked.map { bands.award(rank: $0.rank, total: $0.result.total) } == [.technicalExpert, .technicalExpert, .technicalExpert, .technicalPacesetter])
+        #expect(
+            ranked.map { bands.award(rank: $0.rank, total: $0.result.total) } == [
+                .technicalExpert, .technicalExpert, .technicalExpert, .technicalPacesetter,
+            ])
         #expect(AwardBands(counts: [.technicalExpert: -1], minimumTotal: 0).check()?.field == "technicalExpert")
         #expect(CompetitionAward.allCases.map(\.honorTitle) == [.technicalExpert, .technicalPacesetter, .outstandingContestant])
     }
@@ -46,7 +55,9 @@ import UnionHallCore
         let ends = CivilDate(year: 2024, month: 10, day: 7)!
         #expect(PublicNotice.checkFinalise(noticeEnds: nil, today: ends, openObjections: 0)?.key == "error.competition.notPublished")
         #expect(PublicNotice.checkFinalise(noticeEnds: ends, today: ends, openObjections: 0)?.key == "error.competition.noticeRunning")
-        #expect(PublicNotice.checkFinalise(noticeEnds: ends, today: ends.adding(days: 1), openObjections: 1)?.key == "error.competition.openObjections")
+        #expect(
+            PublicNotice.checkFinalise(noticeEnds: ends, today: ends.adding(days: 1), openObjections: 1)?.key
+                == "error.competition.openObjections")
         #expect(PublicNotice.checkFinalise(noticeEnds: ends, today: ends.adding(days: 1), openObjections: 0) == nil)
     }
 

@@ -28,7 +28,9 @@ import UnionHallCore
 
     @Test func marksAreCheckedAgainstTheItemsMaximum() {
         #expect(CompetitionScoring.checkMark(1_000, maximum: 1_000) == nil)
-        #expect(CompetitionScoring.checkMark(1_001, maximum: 1_000) == FieldIssue(field: "mark", key: "error.competition.aboveMaximum", arguments: ["10.00"]))
+        #expect(
+            CompetitionScoring.checkMark(1_001, maximum: 1_000)
+                == FieldIssue(field: "mark", key: "error.competition.aboveMaximum", arguments: ["10.00"]))
         #expect(CompetitionScoring.checkMark(-1, maximum: 1_000)?.key == "error.amount.positive")
         #expect(CompetitionScoring.checkMark(nil, maximum: 1_000)?.key == "error.required")
     }
@@ -50,7 +52,9 @@ import UnionHallCore
         let thirds = CompetitionScoring.Scheme(theoryWeight: 50, practicalWeight: 50, itemMaxima: [300])
         #expect(CompetitionScoring.practical(itemScores: [10_000], scheme: thirds) == 333_333)
         #expect(CompetitionScoring.total(theory: 6_667, practical: 333_333, scheme: thirds) == 500_017)
-        #expect(CompetitionScoring.Scheme(theoryWeight: 30, practicalWeight: 60, itemMaxima: [100]).check()?.key == "error.competition.weightsSum")
+        #expect(
+            CompetitionScoring.Scheme(theoryWeight: 30, practicalWeight: 60, itemMaxima: [100]).check()?.key
+                == "error.competition.weightsSum")
         #expect(CompetitionScoring.Scheme(theoryWeight: 30, practicalWeight: 70, itemMaxima: []).check()?.field == "items")
         #expect(CompetitionScoring.Scheme(theoryWeight: 30, practicalWeight: 70, itemMaxima: [0]).check()?.field == "items")
     }

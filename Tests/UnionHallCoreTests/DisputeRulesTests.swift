@@ -6,7 +6,8 @@ import UnionHallCore
 
     @Test func theWorkflowAsATable() {
         let legal: [(DisputeStep, DisputeStatus, DisputeStatus)] = [
-            (.mediate, .accepted, .inMediation), (.settle, .inMediation, .settled), (.fail, .accepted, .failed), (.fail, .inMediation, .failed),
+            (.mediate, .accepted, .inMediation), (.settle, .inMediation, .settled), (.fail, .accepted, .failed),
+            (.fail, .inMediation, .failed),
             (.withdraw, .accepted, .withdrawn), (.withdraw, .inMediation, .withdrawn),
         ]
         for step in DisputeStep.allCases {
@@ -14,7 +15,9 @@ import UnionHallCore
                 let expected = legal.first { $0.0 == step && $0.1 == status }?.2
                 switch step.apply(to: status) {
                 case .success(let next): #expect(next == expected, "\(step) from \(status)")
-                case .failure(let issue): #expect(expected == nil, "\(step) from \(status)"); #expect(issue.field == "status")
+                case .failure(let issue):
+                    #expect(expected == nil, "\(step) from \(status)")
+                    #expect(issue.field == "status")
                 }
             }
         }
@@ -33,7 +36,9 @@ import UnionHallCore
     @Test func oneExtensionWithConsentOfUpToFifteenDays() {
         let current = MediationDeadline.deadline(accepted: accepted)
         func check(_ days: Int, extended: Bool = false, consent: Bool = true) -> String? {
-            MediationDeadline.checkExtension(accepted: accepted, current: current, newDeadline: current.adding(days: days), alreadyExtended: extended, bothConsent: consent)?.key
+            MediationDeadline.checkExtension(
+                accepted: accepted, current: current, newDeadline: current.adding(days: days), alreadyExtended: extended,
+                bothConsent: consent)?.key
         }
         #expect(check(15) == nil)
         #expect(check(16) == "error.dispute.extensionTooLong")

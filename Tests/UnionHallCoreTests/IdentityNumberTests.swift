@@ -81,7 +81,9 @@ import UnionHallCore
         #expect(Masking.name("刘倩") == "刘*")
     }
 
-    @Test(arguments: [(Int64(39_360_000), "¥393,600.00"), (545_000, "¥5,450.00"), (454_500_000, "¥4,545,000.00"), (5, "¥0.05"), (-120, "-¥1.20")])
+    @Test(arguments: [
+        (Int64(39_360_000), "¥393,600.00"), (545_000, "¥5,450.00"), (454_500_000, "¥4,545,000.00"), (5, "¥0.05"), (-120, "-¥1.20"),
+    ])
     func formatsMoney(_ fen: Int64, _ text: String) {
         #expect(Fen(fen).description == text)
     }

@@ -48,7 +48,15 @@ import UnionHallCore
         #expect(try HazardRewards.amount(asked: nil, severity: .major, cap: 300_000).get() == 300_000)
         #expect(try HazardRewards.amount(asked: nil, severity: .minor, cap: 500_000).get() == 20_000)
         #expect(try HazardRewards.amount(asked: 500_000, severity: .minor, cap: 500_000).get() == 500_000)
-        if case .failure(let issue) = HazardRewards.amount(asked: 500_001, severity: .major, cap: 500_000) { #expect(issue.key == "error.hazard.aboveCap") } else { Issue.record("above the cap") }
-        if case .failure(let issue) = HazardRewards.amount(asked: 0, severity: .major, cap: 500_000) { #expect(issue.field == "amountFen") } else { Issue.record("zero") }
+        if case .failure(let issue) = HazardRewards.amount(asked: 500_001, severity: .major, cap: 500_000) {
+            #expect(issue.key == "error.hazard.aboveCap")
+        } else {
+            Issue.record("above the cap")
+        }
+        if case .failure(let issue) = HazardRewards.amount(asked: 0, severity: .major, cap: 500_000) {
+            #expect(issue.field == "amountFen")
+        } else {
+            Issue.record("zero")
+        }
     }
 }

@@ -34,9 +34,13 @@ struct UserPages: RouteCollection {
         let page = try await AccountAPIController().list(req: req)
         let tree = try await req.scope().tree
         let rows = page.items.map {
-            Row(id: $0.id.uuidString, username: $0.username, displayName: $0.displayName, roleLabel: req.t("role.\($0.role.rawValue)"), unit: tree.name(of: $0.unitId), active: $0.active)
+            Row(
+                id: $0.id.uuidString, username: $0.username, displayName: $0.displayName, roleLabel: req.t("role.\($0.role.rawValue)"),
+                unit: tree.name(of: $0.unitId), active: $0.active)
         }
-        let context = IndexContext(layout: Pages.layout(req, titleKey: "users.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req), q: (try? req.query.get(String.self, at: "q")) ?? "")
+        let context = IndexContext(
+            layout: Pages.layout(req, titleKey: "users.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
+            q: (try? req.query.get(String.self, at: "q")) ?? "")
         return try await Pages.render("users/index", context, on: req)
     }
 
@@ -67,17 +71,20 @@ struct UserPages: RouteCollection {
         _ = try req.requireRole(.admin)
         let form = try req.content.decode(FormData.self)
         let once = FormOnce(form._once, pathPrefix: "/users?created=", at: req.now)
-        return try await FormFlow.create(req, once: once, save: {
-            let input = UserInput(
-                username: form.username, password: form.password, displayName: form.displayName,
-                role: form.role.flatMap(Role.init(rawValue:)), unitId: form.unitId.flatMap(UUID.init(uuidString:)))
-            _ = try await AccountService.create(input, once: once, on: req)
-            return "/users"
-        }, rerender: { error in
-            var typed = form
-            typed.password = nil
-            return try await renderForm(req, form: typed, error: error)
-        })
+        return try await FormFlow.create(
+            req, once: once,
+            save: {
+                let input = UserInput(
+                    username: form.username, password: form.password, displayName: form.displayName,
+                    role: form.role.flatMap(Role.init(rawValue:)), unitId: form.unitId.flatMap(UUID.init(uuidString:)))
+                _ = try await AccountService.create(input, once: once, on: req)
+                return "/users"
+            },
+            rerender: { error in
+                var typed = form
+                typed.password = nil
+                return try await renderForm(req, form: typed, error: error)
+            })
     }
 
     // MARK: Editing an account
@@ -104,28 +111,39 @@ struct UserPages: RouteCollection {
 
     @Sendable func edit(req: Request) async throws -> Response {
         let user = try await AccountAPIController.find(req)
-        let form = EditForm(displayName: user.displayName, role: user.role.rawValue, unitId: user.unitID?.uuidString,
-                            active: user.active ? "on" : nil, handlesAid: user.handlesAid ? "on" : nil, version: String(user.version))
+        let form = EditForm(
+            displayName: user.displayName, role: user.role.rawValue, unitId: user.unitID?.uuidString,
+            active: user.active ? "on" : nil, handlesAid: user.handlesAid ? "on" : nil, version: String(user.version))
         return try await renderEdit(req, user: user, form: form)
     }
 
     @Sendable func update(req: Request) async throws -> Response {
         let user = try await AccountAPIController.find(req)
         let form = try req.content.decode(EditForm.self)
-        return try await FormFlow.update(req, location: "/users", save: {
-            let input = UserUpdate(displayName: form.displayName, role: form.role.flatMap(Role.init(rawValue:)),
-                                   unitId: try FormValue.uuid(form.unitId, field: "unitId"), active: form.active != nil, handlesAid: form.handlesAid != nil,
-                                   password: form.password, version: form.version.flatMap { Int($0) })
-            _ = try await AccountService.update(user, with: input, on: req)
-        }, showNewer: { error in
-            let newer = try await AccountAPIController.find(req)
-            return try await renderEdit(req, user: newer, form: EditForm(displayName: newer.displayName, role: newer.role.rawValue,
-                unitId: newer.unitID?.uuidString, active: newer.active ? "on" : nil, handlesAid: newer.handlesAid ? "on" : nil, version: String(newer.version)), error: error)
-        }, rerender: { error in
-            var typed = form
-            typed.password = nil
-            return try await renderEdit(req, user: user, form: typed, error: error)
-        })
+        return try await FormFlow.update(
+            req, location: "/users",
+            save: {
+                let input = UserUpdate(
+                    displayName: form.displayName, role: form.role.flatMap(Role.init(rawValue:)),
+                    unitId: try FormValue.uuid(form.unitId, field: "unitId"), active: form.active != nil,
+                    handlesAid: form.handlesAid != nil,
+                    password: form.password, version: form.version.flatMap { Int($0) })
+                _ = try await AccountService.update(user, with: input, on: req)
+            },
+            showNewer: { error in
+                let newer = try await AccountAPIController.find(req)
+                return try await renderEdit(
+                    req, user: newer,
+                    form: EditForm(
+                        displayName: newer.displayName, role: newer.role.rawValue,
+                        unitId: newer.unitID?.uuidString, active: newer.active ? "on" : nil, handlesAid: newer.handlesAid ? "on" : nil,
+                        version: String(newer.version)), error: error)
+            },
+            rerender: { error in
+                var typed = form
+                typed.password = nil
+                return try await renderEdit(req, user: user, form: typed, error: error)
+            })
     }
 
     private func renderEdit(_ req: Request, user: User, form: EditForm, error: AppError? = nil) async throws -> Response {

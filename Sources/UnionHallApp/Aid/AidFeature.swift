@@ -36,9 +36,11 @@ extension Feature {
             MenuEntry(.mine, "/me/aid", "nav.myAid", shown: { $0.memberID != nil }),
         ],
         audited: [
-            AuditedKind(HardshipFile.self, path: "/hardship-files/", codes: ["level": HardshipLevel.catalogue, "status": HardshipStatus.catalogue]),
+            AuditedKind(
+                HardshipFile.self, path: "/hardship-files/", codes: ["level": HardshipLevel.catalogue, "status": HardshipStatus.catalogue]),
             AuditedKind(AidProgram.self, path: "/aid-programs/"),
-            AuditedKind(AidApplication.self, path: "/aid-applications/", codes: ["stage": SchoolStage.catalogue, "status": AidStatus.catalogue]),
+            AuditedKind(
+                AidApplication.self, path: "/aid-applications/", codes: ["stage": SchoolStage.catalogue, "status": AidStatus.catalogue]),
         ],
         vocabularies: [HardshipLevel.self, HardshipStatus.self, HardshipStep.self, SchoolStage.self, AidStatus.self, AidStep.self],
         records: [HardshipFile.self, AidProgram.self, AidApplication.self],

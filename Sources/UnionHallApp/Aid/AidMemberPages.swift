@@ -12,11 +12,13 @@ struct AidMemberPages: RouteCollection {
             let member = try await req.requireMember()
             let once = FormOnce(form._once, pathPrefix: "/me/aid", at: req.now)
             do {
-                _ = try await AidApplications.apply(AidApplicationInput(programId: try FormValue.uuid(form.programId, field: "programId"), priorityGroup: form.priorityGroup != nil,
-                                                                        childName: form.childName, childIdNumber: form.childIdNumber, school: form.school,
-                                                                        stage: form.stage.flatMap(SchoolStage.init(rawValue:)),
-                                                                        admissionYear: try FormValue.integer(form.admissionYear, field: "admissionYear"), payeeAccount: form.payeeAccount),
-                                                    member: member, editor: try req.editor(), app: req.application, once: once)
+                _ = try await AidApplications.apply(
+                    AidApplicationInput(
+                        programId: try FormValue.uuid(form.programId, field: "programId"), priorityGroup: form.priorityGroup != nil,
+                        childName: form.childName, childIdNumber: form.childIdNumber, school: form.school,
+                        stage: form.stage.flatMap(SchoolStage.init(rawValue:)),
+                        admissionYear: try FormValue.integer(form.admissionYear, field: "admissionYear"), payeeAccount: form.payeeAccount),
+                    member: member, editor: try req.editor(), app: req.application, once: once)
                 return req.redirect(to: "/me/aid?notice=created", redirectType: .normal)
             } catch is FormOnce.AlreadySubmitted {
                 return req.redirect(to: "/me/aid", redirectType: .normal)
@@ -57,7 +59,9 @@ struct AidMemberPages: RouteCollection {
 
     static func render(_ req: Request, error: AppError?, form: ApplyForm?) async throws -> Response {
         let member = try await req.requireMember()
-        let programs = try await AidPrograms.open(to: member.unitID, tree: try await UnitTree.load(on: req.db), on: req.db).filter { $0.year >= req.today.year - 1 }
+        let programs = try await AidPrograms.open(to: member.unitID, tree: try await UnitTree.load(on: req.db), on: req.db).filter {
+            $0.year >= req.today.year - 1
+        }
         let rows = try await AidApplications.mine(member, on: req.db)
         let events = try await AidAccess.events(of: rows.compactMap(\.id), on: req.db)
         let applications = try await AidApplications.outputs(rows, on: req.db).map {
@@ -65,11 +69,13 @@ struct AidMemberPages: RouteCollection {
         }
         var typed = form ?? ApplyForm(stage: SchoolStage.university.rawValue, admissionYear: String(req.today.year))
         if typed.programId == nil { typed.programId = programs.first?.id?.uuidString }
-        let context = Context(layout: Pages.layout(req, titleKey: "aid.mine"), programs: AidPrograms.options(programs, selected: typed.programId.flatMap(UUID.init(uuidString:))),
-                              stages: Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: typed.stage, request: req),
-                              priorityOffered: programs.contains(where: \.priorityIndustrial),
-                              hasVerifiedFile: try await HardshipService.verifiedFile(of: member.requireID(), today: req.today, on: req.db) != nil,
-                              form: typed, once: typed._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, applications: applications)
+        let context = Context(
+            layout: Pages.layout(req, titleKey: "aid.mine"),
+            programs: AidPrograms.options(programs, selected: typed.programId.flatMap(UUID.init(uuidString:))),
+            stages: Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: typed.stage, request: req),
+            priorityOffered: programs.contains(where: \.priorityIndustrial),
+            hasVerifiedFile: try await HardshipService.verifiedFile(of: member.requireID(), today: req.today, on: req.db) != nil,
+            form: typed, once: typed._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, applications: applications)
         return try await Pages.render("aid/mine", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

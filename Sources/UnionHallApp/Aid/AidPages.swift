@@ -11,7 +11,8 @@ struct AidPages: RouteCollection {
         routes.workflowSteps(AidStep.self, of: AidApplication.routeName) { step, req in
             let form = try req.content.decode(StepForm.self)
             return try await AidApplication.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0) }) { row, context in
-                try await AidApplications.step(step, row, input: AidStepInput(version: form.version.flatMap { Int($0) }, reason: form.reason), context: context)
+                try await AidApplications.step(
+                    step, row, input: AidStepInput(version: form.version.flatMap { Int($0) }, reason: form.reason), context: context)
             }
         }
     }
@@ -40,7 +41,9 @@ struct AidPages: RouteCollection {
     }
 
     static func row(_ a: AidApplicationOutput, on req: Request) -> Row {
-        Row(a: a, stage: req.t("schoolStage.\(a.stage.rawValue)"), status: req.t("aidStatus.\(a.status.rawValue)"), amount: Fen(a.amountFen).description)
+        Row(
+            a: a, stage: req.t("schoolStage.\(a.stage.rawValue)"), status: req.t("aidStatus.\(a.status.rawValue)"),
+            amount: Fen(a.amountFen).description)
     }
 
     struct IndexContext: Encodable {
@@ -65,8 +68,14 @@ struct AidPages: RouteCollection {
         let stats = try await AidApplications.statistics(scope: context.scope, list: list, today: req.today, on: req.db)
         let applications = try await AidApplication.list(list, filter: filter, scope: context.scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
-        let statuses = stats.byStatus.map { Figure(label: req.t("aidStatus.\($0.key)"), count: $0.count, href: "/aid-applications?status=\($0.key)&\(period)") }
-        let stages = stats.byStage.map { Figure(label: req.t("schoolStage.\($0.key)"), count: $0.count, detail: Fen($0.amountFen).description, href: "/aid-applications?stage=\($0.key)&funded=true&\(period)") }
+        let statuses = stats.byStatus.map {
+            Figure(label: req.t("aidStatus.\($0.key)"), count: $0.count, href: "/aid-applications?status=\($0.key)&\(period)")
+        }
+        let stages = stats.byStage.map {
+            Figure(
+                label: req.t("schoolStage.\($0.key)"), count: $0.count, detail: Fen($0.amountFen).description,
+                href: "/aid-applications?stage=\($0.key)&funded=true&\(period)")
+        }
         let programs = try await AidPrograms.reachable(by: context, on: req.db)
         let page = IndexContext(
             layout: Pages.layout(req, titleKey: "aid.title"),
@@ -74,16 +83,25 @@ struct AidPages: RouteCollection {
                 Figure(label: req.t("aid.applications"), count: stats.applications, href: "/aid-applications?\(period)"),
                 Figure(label: req.t("aid.children"), count: stats.children, href: "/aid-applications?funded=true&\(period)"),
                 Figure(label: req.t("aid.approvedAmount"), fen: stats.approvedFen, href: "/aid-applications?funded=true&\(period)"),
-                Figure(label: req.t("aid.paidAmount"), value: Fen(stats.paidFen).description, detail: req.t("aid.ofBudget", [Fen(stats.budgetFen).description]),
-                       href: "/aid-applications?status=paid&\(period)"),
+                Figure(
+                    label: req.t("aid.paidAmount"), value: Fen(stats.paidFen).description,
+                    detail: req.t("aid.ofBudget", [Fen(stats.budgetFen).description]),
+                    href: "/aid-applications?status=paid&\(period)"),
                 Figure(label: req.t("hardship.files"), count: stats.files, href: "/hardship-files"),
             ],
             statuses: statuses, stages: stages,
             charts: [
                 BarChart(title: req.t("aid.byStatus"), figures: statuses),
-                BarChart(title: req.t("aid.amountByStage"), figures: stats.byStage.map { Figure(label: req.t("schoolStage.\($0.key)"), fen: $0.amountFen, href: "/aid-applications?stage=\($0.key)&funded=true&\(period)") }),
-                Self.budgetChart(budgetFen: stats.budgetFen, approvedFen: stats.approvedFen, paidFen: stats.paidFen, budgetHref: "/aid-programs",
-                                 listHref: "/aid-applications?\(period)", on: req),
+                BarChart(
+                    title: req.t("aid.amountByStage"),
+                    figures: stats.byStage.map {
+                        Figure(
+                            label: req.t("schoolStage.\($0.key)"), fen: $0.amountFen,
+                            href: "/aid-applications?stage=\($0.key)&funded=true&\(period)")
+                    }),
+                Self.budgetChart(
+                    budgetFen: stats.budgetFen, approvedFen: stats.approvedFen, paidFen: stats.paidFen, budgetHref: "/aid-programs",
+                    listHref: "/aid-applications?\(period)", on: req),
             ],
             rows: applications.items.map { Self.row($0, on: req) }, pager: Pager(metadata: applications.metadata, request: req),
             statusOptions: Pages.enumOptions(AidStatus.self, prefix: "aidStatus", selected: filter.status?.rawValue, request: req),
@@ -93,12 +111,16 @@ struct AidPages: RouteCollection {
     }
 
     /// Budget, approved and paid side by side; the latter two link to their applications.
-    static func budgetChart(budgetFen: Int64, approvedFen: Int64, paidFen: Int64, budgetHref: String, listHref: String, on req: Request) -> BarChart {
-        BarChart(title: req.t("aid.budgetUse"), figures: [
-            Figure(label: req.t("aid.budget"), fen: budgetFen, href: budgetHref),
-            Figure(label: req.t("aid.approvedAmount"), fen: approvedFen, href: listHref + "&funded=true"),
-            Figure(label: req.t("aid.paidAmount"), fen: paidFen, href: listHref + "&status=paid"),
-        ])
+    static func budgetChart(budgetFen: Int64, approvedFen: Int64, paidFen: Int64, budgetHref: String, listHref: String, on req: Request)
+        -> BarChart
+    {
+        BarChart(
+            title: req.t("aid.budgetUse"),
+            figures: [
+                Figure(label: req.t("aid.budget"), fen: budgetFen, href: budgetHref),
+                Figure(label: req.t("aid.approvedAmount"), fen: approvedFen, href: listHref + "&funded=true"),
+                Figure(label: req.t("aid.paidAmount"), fen: paidFen, href: listHref + "&status=paid"),
+            ])
     }
 
     struct ShowContext: Encodable {
@@ -116,12 +138,13 @@ struct AidPages: RouteCollection {
         let row = try await AidApplication.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db)
         try await AidAccess.recordView(req, entityID: row.id, shown: 1, query: nil)
         let program = try await AidProgram.find(row.programID, on: req.db)
-        let page = ShowContext(layout: Pages.layout(req, titleKey: "aid.one"), row: Self.row(try await row.output(on: req), on: req),
-                               program: program.map(AidPrograms.title) ?? "",
-                               basis: req.t(row.hardshipFileID != nil ? "aid.basisFile" : "aid.basisPriority"),
-                               steps: AidStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue),
-                               error: error.map { Pages.pageError($0, entity: "aidApplication", on: req) },
-                               events: Self.events(try await AidAccess.events(of: try row.requireID(), on: req.db), on: req))
+        let page = ShowContext(
+            layout: Pages.layout(req, titleKey: "aid.one"), row: Self.row(try await row.output(on: req), on: req),
+            program: program.map(AidPrograms.title) ?? "",
+            basis: req.t(row.hardshipFileID != nil ? "aid.basisFile" : "aid.basisPriority"),
+            steps: AidStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue),
+            error: error.map { Pages.pageError($0, entity: "aidApplication", on: req) },
+            events: Self.events(try await AidAccess.events(of: try row.requireID(), on: req.db), on: req))
         return try await Pages.render("aid/application", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }
@@ -162,10 +185,12 @@ struct AidApplicationForm: RecordForm {
         if existing == nil, let number = memberIdNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
             memberID = try await MemberLookup.byIDNumber(number, field: "memberId", within: try await request.scope(), on: request.db)
         }
-        return AidApplicationInput(programId: try FormValue.uuid(programId, field: "programId"), memberId: memberID, priorityGroup: priorityGroup != nil,
-                                   childName: childName, childIdNumber: childIdNumber, school: school, stage: stage.flatMap(SchoolStage.init(rawValue:)),
-                                   admissionYear: try FormValue.integer(admissionYear, field: "admissionYear"), payeeAccount: payeeAccount?.isEmpty == false ? payeeAccount : nil,
-                                   version: version.flatMap { Int($0) })
+        return AidApplicationInput(
+            programId: try FormValue.uuid(programId, field: "programId"), memberId: memberID, priorityGroup: priorityGroup != nil,
+            childName: childName, childIdNumber: childIdNumber, school: school, stage: stage.flatMap(SchoolStage.init(rawValue:)),
+            admissionYear: try FormValue.integer(admissionYear, field: "admissionYear"),
+            payeeAccount: payeeAccount?.isEmpty == false ? payeeAccount : nil,
+            version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -180,14 +205,17 @@ struct AidApplicationForm: RecordForm {
         var action: String
     }
 
-    static func render(_ req: Request, form: AidApplicationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
+    static func render(_ req: Request, form: AidApplicationForm, id: UUID?, context: WriteContext, error: AppError?) async throws
+        -> Response
+    {
         try AidAccess.handles(context)
         let programs = try await AidPrograms.reachable(by: context, on: req.db)
-        let page = Context(layout: Pages.layout(req, titleKey: id == nil ? "aid.new" : "aid.edit"), form: form, id: id?.uuidString,
-                           once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-                           programs: AidPrograms.options(programs, selected: form.programId.flatMap(UUID.init(uuidString:))),
-                           stages: Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: form.stage, request: req),
-                           action: id.map { "/aid-applications/\($0)" } ?? "/aid-applications")
+        let page = Context(
+            layout: Pages.layout(req, titleKey: id == nil ? "aid.new" : "aid.edit"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+            programs: AidPrograms.options(programs, selected: form.programId.flatMap(UUID.init(uuidString:))),
+            stages: Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: form.stage, request: req),
+            action: id.map { "/aid-applications/\($0)" } ?? "/aid-applications")
         return try await Pages.render("aid/application-form", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

@@ -12,7 +12,9 @@ struct HardshipPages: RouteCollection {
         routes.workflowSteps(HardshipStep.self, of: HardshipFile.routeName) { step, req in
             let form = try req.content.decode(AidPages.StepForm.self)
             return try await HardshipFile.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0) }) { row, context in
-                try await HardshipService.step(step, row, input: HardshipStepInput(version: form.version.flatMap { Int($0) }, date: form.date, reason: form.reason), context: context)
+                try await HardshipService.step(
+                    step, row, input: HardshipStepInput(version: form.version.flatMap { Int($0) }, date: form.date, reason: form.reason),
+                    context: context)
             }
         }
     }
@@ -25,7 +27,9 @@ struct HardshipPages: RouteCollection {
     }
 
     static func row(_ f: HardshipFileOutput, on req: Request) -> Row {
-        Row(f: f, level: req.t("hardshipLevel.\(f.level.rawValue)"), status: req.t("hardshipStatus.\(f.status.rawValue)"), income: Fen(f.incomePerHeadFen).description)
+        Row(
+            f: f, level: req.t("hardshipLevel.\(f.level.rawValue)"), status: req.t("hardshipStatus.\(f.status.rawValue)"),
+            income: Fen(f.incomePerHeadFen).description)
     }
 
     struct IndexContext: Encodable {
@@ -49,15 +53,22 @@ struct HardshipPages: RouteCollection {
         let counts = try await HardshipService.counts(units: try context.scope.unitIDs(within: list.unitId), today: req.today, on: sql)
         let files = try await HardshipFile.list(list, filter: filter, scope: context.scope, request: req)
         let scope = list.unitId.map { "&unitId=\($0)" } ?? ""
-        let levels = counts.byLevel.map { Figure(label: req.t("hardshipLevel.\($0.key)"), count: $0.count, href: "/hardship-files?level=\($0.key)\(scope)") }
-        let statuses = counts.byStatus.map { Figure(label: req.t("hardshipStatus.\($0.key)"), count: $0.count, href: "/hardship-files?status=\($0.key)\(scope)") }
+        let levels = counts.byLevel.map {
+            Figure(label: req.t("hardshipLevel.\($0.key)"), count: $0.count, href: "/hardship-files?level=\($0.key)\(scope)")
+        }
+        let statuses = counts.byStatus.map {
+            Figure(label: req.t("hardshipStatus.\($0.key)"), count: $0.count, href: "/hardship-files?status=\($0.key)\(scope)")
+        }
         let page = IndexContext(
             layout: Pages.layout(req, titleKey: "hardship.title"),
             totals: [Figure(label: req.t("hardship.files"), count: counts.total, href: "/hardship-files?\(scope.dropFirst())")],
             levels: levels, statuses: statuses,
-            charts: [BarChart(title: req.t("hardship.byLevel"), figures: levels), BarChart(title: req.t("hardship.byStatus"), figures: statuses)],
+            charts: [
+                BarChart(title: req.t("hardship.byLevel"), figures: levels), BarChart(title: req.t("hardship.byStatus"), figures: statuses),
+            ],
             rows: files.items.map { Self.row($0, on: req) }, pager: Pager(metadata: files.metadata, request: req),
-            statusOptions: Pages.enumOptions(HardshipStatus.self, prefix: "hardshipStatus", selected: filter.status?.rawValue, request: req),
+            statusOptions: Pages.enumOptions(
+                HardshipStatus.self, prefix: "hardshipStatus", selected: filter.status?.rawValue, request: req),
             from: list.from ?? "", to: list.to ?? "")
         return try await Pages.render("aid/hardship-files", page, on: req)
     }
@@ -76,10 +87,12 @@ struct HardshipPages: RouteCollection {
         let context = try await AidAccess.require(req)
         let row = try await HardshipFile.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: true, on: req.db)
         let standing = row.standing(today: req.today)
-        let page = ShowContext(layout: Pages.layout(req, titleKey: "hardship.one"), row: Self.row(try await row.output(on: req), on: req),
-                               steps: row.deletedAt != nil ? [] : HardshipStep.allCases.filter { (try? $0.apply(to: standing).get()) != nil }.map(\.rawValue),
-                               today: req.today.description, error: error.map { Pages.pageError($0, entity: "hardshipFile", on: req) },
-                               events: AidPages.events(try await AidAccess.events(of: try row.requireID(), on: req.db), on: req), deleted: row.deletedAt != nil)
+        let page = ShowContext(
+            layout: Pages.layout(req, titleKey: "hardship.one"), row: Self.row(try await row.output(on: req), on: req),
+            steps: row.deletedAt != nil ? [] : HardshipStep.allCases.filter { (try? $0.apply(to: standing).get()) != nil }.map(\.rawValue),
+            today: req.today.description, error: error.map { Pages.pageError($0, entity: "hardshipFile", on: req) },
+            events: AidPages.events(try await AidAccess.events(of: try row.requireID(), on: req.db), on: req), deleted: row.deletedAt != nil
+        )
         return try await Pages.render("aid/hardship-file", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }
@@ -114,9 +127,10 @@ struct HardshipForm: RecordForm {
         if existing == nil, let number = memberIdNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
             memberID = try await MemberLookup.byIDNumber(number, field: "memberId", within: try await request.scope(), on: request.db)
         }
-        return HardshipFileInput(memberId: memberID, level: level.flatMap(HardshipLevel.init(rawValue:)), cause: cause ?? "",
-                                 householdSize: try FormValue.integer(householdSize, field: "householdSize"),
-                                 incomePerHeadFen: try FormValue.fen(incomePerHead, field: "incomePerHeadFen"), version: version.flatMap { Int($0) })
+        return HardshipFileInput(
+            memberId: memberID, level: level.flatMap(HardshipLevel.init(rawValue:)), cause: cause ?? "",
+            householdSize: try FormValue.integer(householdSize, field: "householdSize"),
+            incomePerHeadFen: try FormValue.fen(incomePerHead, field: "incomePerHeadFen"), version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -131,9 +145,10 @@ struct HardshipForm: RecordForm {
 
     static func render(_ req: Request, form: HardshipForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         try AidAccess.handles(context)
-        let page = Context(layout: Pages.layout(req, titleKey: id == nil ? "hardship.new" : "hardship.edit"), form: form, id: id?.uuidString,
-                           once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-                           levels: Pages.enumOptions(HardshipLevel.self, prefix: "hardshipLevel", selected: form.level, request: req))
+        let page = Context(
+            layout: Pages.layout(req, titleKey: id == nil ? "hardship.new" : "hardship.edit"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+            levels: Pages.enumOptions(HardshipLevel.self, prefix: "hardshipLevel", selected: form.level, request: req))
         return try await Pages.render("aid/hardship-form", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

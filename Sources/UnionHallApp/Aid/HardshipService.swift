@@ -6,7 +6,9 @@ import Vapor
 /// Hardship files: one open file per worker household, verified by the county and every year
 /// after, closed when the household leaves hardship; every step kept in the file's history.
 enum HardshipService {
-    static func base(_ list: ListQuery, filter: HardshipFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws -> QueryBuilder<HardshipFile> {
+    static func base(_ list: ListQuery, filter: HardshipFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws
+        -> QueryBuilder<HardshipFile>
+    {
         let query = try HardshipFile.scoped(list, scope: scope, on: db)
         if let level = filter.level { query.filter(\.$level == level) }
         if let member = filter.memberId { query.filter(\.$memberID == member) }
@@ -26,15 +28,23 @@ enum HardshipService {
     static func outputs(_ rows: [HardshipFile], today: CivilDate, on db: any Database) async throws -> [HardshipFileOutput] {
         let names = try await MentorshipService.memberNames(rows.map(\.memberID), on: db)
         return try rows.map { row in
-            HardshipFileOutput(id: try row.requireID(), unitId: row.unitID, memberId: row.memberID, memberName: names[row.memberID] ?? "", level: row.level, cause: row.cause,
-                               householdSize: row.householdSize, incomePerHeadFen: row.incomePerHeadFen, status: row.standing(today: today), openedDate: row.openedDate,
-                               verifiedDate: row.verifiedDate, lapsesOn: row.verifiedDate.flatMap(CivilDate.init).map { HardshipFiles.lapsesOn(verified: $0).description },
-                               closedDate: row.closedDate, closeReason: row.closeReason, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+            HardshipFileOutput(
+                id: try row.requireID(), unitId: row.unitID, memberId: row.memberID, memberName: names[row.memberID] ?? "",
+                level: row.level, cause: row.cause,
+                householdSize: row.householdSize, incomePerHeadFen: row.incomePerHeadFen, status: row.standing(today: today),
+                openedDate: row.openedDate,
+                verifiedDate: row.verifiedDate,
+                lapsesOn: row.verifiedDate.flatMap(CivilDate.init).map { HardshipFiles.lapsesOn(verified: $0).description },
+                closedDate: row.closedDate, closeReason: row.closeReason, version: row.version, createdAt: row.createdAt,
+                updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
     }
 
     static func apply(_ input: HardshipFileInput, to row: HardshipFile) throws {
-        if let issue = HardshipFiles.check(householdSize: input.householdSize ?? row.$householdSize.value, incomePerHeadFen: input.incomePerHeadFen ?? row.$incomePerHeadFen.value) {
+        if let issue = HardshipFiles.check(
+            householdSize: input.householdSize ?? row.$householdSize.value,
+            incomePerHeadFen: input.incomePerHeadFen ?? row.$incomePerHeadFen.value)
+        {
             throw AppError.invalid(issue.field, issue.key, issue.arguments)
         }
         guard let level = input.level ?? row.$level.value else { throw AppError.invalid("level", "error.required") }
@@ -62,7 +72,7 @@ enum HardshipService {
             try await context.save(row, version: nil, before: nil, once: once) { db in
                 try await AidEvent(subjectID: try row.requireID(), editor: context.editor, what: "opened").create(on: db)
             }
-        } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
             throw AppError.conflict("memberId", "error.hardship.open")
         }
         return row
@@ -110,8 +120,15 @@ enum HardshipService {
 
     /// Files by level and by standing as read today, counted in SQL: a verified file whose last
     /// verification is at or before the cutoff has lapsed.
-    static func counts(units: Set<UUID>?, today: CivilDate, on sql: any SQLDatabase) async throws -> (total: Int, byLevel: [KeyCount], byStatus: [KeyCount]) {
-        struct Group: Decodable { let level: String; let status: String; let n: Int; let lapsed: Int64? }
+    static func counts(units: Set<UUID>?, today: CivilDate, on sql: any SQLDatabase) async throws -> (
+        total: Int, byLevel: [KeyCount], byStatus: [KeyCount]
+    ) {
+        struct Group: Decodable {
+            let level: String
+            let status: String
+            let n: Int
+            let lapsed: Int64?
+        }
         let cutoff = HardshipFiles.lapsedCutoff(today: today).description
         let groups = try await sql.select().column("level").column("status").column(SQLTotals.count, as: "n")
             .column(SQLQueryString("CAST(SUM(CASE WHEN verified_date <= \(bind: cutoff) THEN 1 ELSE 0 END) AS BIGINT)"), as: "lapsed")
@@ -127,15 +144,20 @@ enum HardshipService {
             default: return rows.map(\.n).reduce(0, +)
             }
         }
-        return (groups.map(\.n).reduce(0, +),
-                HardshipLevel.allCases.map { level in KeyCount(key: level.rawValue, count: groups.filter { $0.level == level.rawValue }.map(\.n).reduce(0, +)) },
-                HardshipStatus.allCases.map { KeyCount(key: $0.rawValue, count: count($0)) })
+        return (
+            groups.map(\.n).reduce(0, +),
+            HardshipLevel.allCases.map { level in
+                KeyCount(key: level.rawValue, count: groups.filter { $0.level == level.rawValue }.map(\.n).reduce(0, +))
+            },
+            HardshipStatus.allCases.map { KeyCount(key: $0.rawValue, count: count($0)) }
+        )
     }
 
     /// The open file of a worker, verified and not lapsed today, if there is one.
     static func verifiedFile(of memberID: UUID, today: CivilDate, on db: any Database) async throws -> HardshipFile? {
         guard let file = try await HardshipFile.query(on: db).filter(\.$openMemberID == memberID).filter(\.$deletedAt == nil).first(),
-              file.standing(today: today) == .verified else { return nil }
+            file.standing(today: today) == .verified
+        else { return nil }
         return file
     }
 }
@@ -144,10 +166,15 @@ extension HardshipFile: ListedRecord {
     typealias Output = HardshipFileOutput
     static let routeName = "hardship-files"
 
-    static func list(_ list: ListQuery, filter: HardshipFilter, scope: UnitScope, request: Request) async throws -> ListPage<HardshipFileOutput> {
+    static func list(_ list: ListQuery, filter: HardshipFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        HardshipFileOutput
+    > {
         _ = try await AidAccess.require(request)
-        return try await page(try HardshipService.base(list, filter: filter, scope: scope, today: request.today, on: request.db).sort(\.$openedDate, .descending).sort(\.$id),
-                              list, on: request)
+        return try await page(
+            try HardshipService.base(list, filter: filter, scope: scope, today: request.today, on: request.db).sort(
+                \.$openedDate, .descending
+            ).sort(\.$id),
+            list, on: request)
     }
 
     static func show(_ id: UUID, request: Request) async throws -> HardshipFileOutput {
@@ -173,7 +200,8 @@ extension HardshipFile: ListedRecord {
         try AidAccess.handles(context)
         let editor = context.editor
         if !hidden, status != .closed,
-           try await HardshipFile.query(on: context.app.db).filter(\.$openMemberID == memberID).filter(\.$id != requireID()).count() > 0 {
+            try await HardshipFile.query(on: context.app.db).filter(\.$openMemberID == memberID).filter(\.$id != requireID()).count() > 0
+        {
             throw AppError.conflict("memberId", "error.hardship.open")
         }
         deletedAt = hidden ? editor.at : nil

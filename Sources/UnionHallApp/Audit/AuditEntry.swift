@@ -24,7 +24,10 @@ final class AuditEntry: Model, @unchecked Sendable {
 
     init() {}
 
-    init(at: Date, actorID: UUID?, actorName: String, unitID: UUID?, entity: String, entityID: UUID?, action: Action, before: String?, after: String?) {
+    init(
+        at: Date, actorID: UUID?, actorName: String, unitID: UUID?, entity: String, entityID: UUID?, action: Action, before: String?,
+        after: String?
+    ) {
         self.at = at
         self.actorID = actorID
         self.actorName = actorName

@@ -73,13 +73,16 @@ struct AuditPages: RouteCollection {
             let after = entry.after ?? [:]
             let kind = kinds[entry.entity]
             let changes = Set(before.keys).union(after.keys).sorted().compactMap { key -> Change? in
-                before[key] == after[key] ? nil : Change(
-                    field: Self.label(key, entity: entry.entity, on: req),
-                    before: Self.display(before[key], key: key, kind: kind, names: names, on: req),
-                    after: Self.display(after[key], key: key, kind: kind, names: names, on: req))
+                before[key] == after[key]
+                    ? nil
+                    : Change(
+                        field: Self.label(key, entity: entry.entity, on: req),
+                        before: Self.display(before[key], key: key, kind: kind, names: names, on: req),
+                        after: Self.display(after[key], key: key, kind: kind, names: names, on: req))
             }
             return Row(
-                at: Pages.timestamp(entry.at), actor: Pages.actorName(entry.actorName, on: req), actionLabel: req.t("action.\(entry.action.rawValue)"),
+                at: Pages.timestamp(entry.at), actor: Pages.actorName(entry.actorName, on: req),
+                actionLabel: req.t("action.\(entry.action.rawValue)"),
                 entityLabel: req.t("entity.\(entry.entity)"),
                 link: entry.entityId.flatMap { id in kind?.path.map { $0 + id.uuidString } },
                 unit: scope.tree.name(of: entry.unitId), changes: changes)
@@ -89,7 +92,9 @@ struct AuditPages: RouteCollection {
             q: list.q ?? "", from: list.from ?? "", to: list.to ?? "",
             entities: req.application.features.flatMap(\.audited).filter { scope.seesAid || !Audit.aidEntities.contains($0.entity) }
                 .map { SelectOption(value: $0.entity, label: req.t($0.labelKey), selected: $0.entity == filter.entity) },
-            actions: AuditEntry.Action.allCases.map { SelectOption(value: $0.rawValue, label: req.t("action.\($0.rawValue)"), selected: $0 == filter.action) })
+            actions: AuditEntry.Action.allCases.map {
+                SelectOption(value: $0.rawValue, label: req.t("action.\($0.rawValue)"), selected: $0 == filter.action)
+            })
         return try await Pages.render("audit/index", context, on: req)
     }
 }

@@ -64,8 +64,10 @@ extension Certification: Audited, Versioned, SoftDeletable {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["memberId": memberID.uuidString, "trade": trade, "level": String(level), "date": date, "certificateNumber": certificateNumber,
-         "issuingBody": issuingBody, "raised": String(raised)]
+        [
+            "memberId": memberID.uuidString, "trade": trade, "level": String(level), "date": date, "certificateNumber": certificateNumber,
+            "issuingBody": issuingBody, "raised": String(raised),
+        ]
     }
 }
 
@@ -83,7 +85,10 @@ extension ExternalResult: Audited {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["memberId": memberID.uuidString, "contest": contest, "level": level.rawValue, "year": String(year), "placing": String(placing), "award": award]
+        [
+            "memberId": memberID.uuidString, "contest": contest, "level": level.rawValue, "year": String(year), "placing": String(placing),
+            "award": award,
+        ]
     }
 }
 
@@ -127,7 +132,8 @@ struct CreateCertification: AsyncMigration {
         try await sql.create(index: "certifications_member_date").on(Certification.schema).column("member_id").column("date").run()
         try await sql.create(index: "certifications_unit_date").on(Certification.schema).column("unit_id").column("date").run()
         try await sql.create(index: "participation_member").on(Participation.schema).column("member_id").run()
-        try await sql.create(index: "participation_unit_kind").on(Participation.schema).column("unit_id").column("kind").column("date").run()
+        try await sql.create(index: "participation_unit_kind").on(Participation.schema).column("unit_id").column("kind").column("date")
+            .run()
         try await sql.create(index: "external_results_member").on(ExternalResult.schema).column("member_id").run()
     }
 

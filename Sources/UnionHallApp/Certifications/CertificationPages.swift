@@ -16,9 +16,11 @@ struct CertificationPages: RouteCollection {
         member.post("participation") { req in
             try await Self.changeMember(req) { member, context in
                 let form = try req.content.decode(ParticipationForm.self)
-                _ = try await MemberCareer.addParticipation(ParticipationInput(kind: form.kind.flatMap(ParticipationKind.init(rawValue:)),
-                                                                               level: form.level.flatMap(HonorLevel.init(rawValue:)), date: form.date, note: form.note),
-                                                            to: member, context: context)
+                _ = try await MemberCareer.addParticipation(
+                    ParticipationInput(
+                        kind: form.kind.flatMap(ParticipationKind.init(rawValue:)),
+                        level: form.level.flatMap(HonorLevel.init(rawValue:)), date: form.date, note: form.note),
+                    to: member, context: context)
             }
         }
         member.post("participation", ":entryId", "delete") { req in
@@ -29,9 +31,11 @@ struct CertificationPages: RouteCollection {
         member.post("external-results") { req in
             try await Self.changeMember(req) { member, context in
                 let form = try req.content.decode(ExternalResultForm.self)
-                _ = try await MemberCareer.addExternalResult(ExternalResultInput(contest: form.contest, level: form.level.flatMap(HonorLevel.init(rawValue:)),
-                                                                                 year: form.year.flatMap { Int($0) }, placing: form.placing.flatMap { Int($0) }, award: form.award),
-                                                             to: member, context: context)
+                _ = try await MemberCareer.addExternalResult(
+                    ExternalResultInput(
+                        contest: form.contest, level: form.level.flatMap(HonorLevel.init(rawValue:)),
+                        year: form.year.flatMap { Int($0) }, placing: form.placing.flatMap { Int($0) }, award: form.award),
+                    to: member, context: context)
             }
         }
     }
@@ -59,7 +63,10 @@ struct CertificationPages: RouteCollection {
             try await body(member, context)
             return Pages.redirect(path + "#career", notice: "saved", on: req)
         } catch let error as AppError where error.field != nil {
-            return req.redirect(to: path + "?careerError=" + (req.t(error.key, error.arguments).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "#career", redirectType: .normal)
+            return req.redirect(
+                to: path + "?careerError="
+                    + (req.t(error.key, error.arguments).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "#career",
+                redirectType: .normal)
         }
     }
 
@@ -106,18 +113,33 @@ struct CertificationPages: RouteCollection {
                 Figure(label: req.t("certification.register"), count: stats.registerTotal, href: members),
                 Figure(label: req.t("certification.highSkilled"), count: stats.highSkilled, href: members),
             ],
-            certifications: stats.certifications.map { Figure(label: level($0.key), count: $0.count, href: "\(Self.path)?level=\($0.key)&\(period)") },
-            newSkilled: stats.newSkilled.map { Figure(label: level($0.key), count: $0.count, href: "\(Self.path)?first=true&level=\($0.key)&\(period)") },
-            register: stats.register.map { Figure(label: level($0.key), count: $0.count, href: "/members?skillLevel=\($0.key)" + (list.unitId.map { "&unitId=\($0)" } ?? "")) },
+            certifications: stats.certifications.map {
+                Figure(label: level($0.key), count: $0.count, href: "\(Self.path)?level=\($0.key)&\(period)")
+            },
+            newSkilled: stats.newSkilled.map {
+                Figure(label: level($0.key), count: $0.count, href: "\(Self.path)?first=true&level=\($0.key)&\(period)")
+            },
+            register: stats.register.map {
+                Figure(
+                    label: level($0.key), count: $0.count,
+                    href: "/members?skillLevel=\($0.key)" + (list.unitId.map { "&unitId=\($0)" } ?? ""))
+            },
             participation: [
-                Figure(label: req.t("certification.delegates"), count: stats.delegatesAndDeputies, href: "/members?participation=roles" + unit),
-                Figure(label: req.t("participationKind.joinedParty"), count: stats.joinedParty, href: "/members?participation=joinedParty&" + dated),
-                Figure(label: req.t("participationKind.partyActivist"), count: stats.activists, href: "/members?participation=partyActivist&" + dated),
+                Figure(
+                    label: req.t("certification.delegates"), count: stats.delegatesAndDeputies,
+                    href: "/members?participation=roles" + unit),
+                Figure(
+                    label: req.t("participationKind.joinedParty"), count: stats.joinedParty,
+                    href: "/members?participation=joinedParty&" + dated),
+                Figure(
+                    label: req.t("participationKind.partyActivist"), count: stats.activists,
+                    href: "/members?participation=partyActivist&" + dated),
             ],
             byTrade: stats.byTrade, byUnit: stats.byUnit, byEmployer: stats.byEmployer,
             rows: page.items.map { Row(certification: $0, levelLabel: req.t("skill.\($0.level)")) },
             pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "",
-            levels: MemberPages.skillOptions(selected: filter.level, request: req), first: filter.first == true, deleted: list.deleted == true)
+            levels: MemberPages.skillOptions(selected: filter.level, request: req), first: filter.first == true,
+            deleted: list.deleted == true)
         return try await Pages.render("certifications/index", context, on: req)
     }
 
@@ -132,8 +154,10 @@ struct CertificationPages: RouteCollection {
     @Sendable func show(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let row = try await Certification.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
-        let context = ShowContext(layout: Pages.layout(req, titleKey: "certification.one"), certification: try await row.output(on: req),
-                                  levelLabel: req.t("skill.\(row.level)"), deleted: row.deletedAt != nil, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
+        let context = ShowContext(
+            layout: Pages.layout(req, titleKey: "certification.one"), certification: try await row.output(on: req),
+            levelLabel: req.t("skill.\(row.level)"), deleted: row.deletedAt != nil,
+            history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("certifications/show", context, on: req)
     }
 }
@@ -172,8 +196,9 @@ struct CertificationForm: RecordForm {
         if let number = idNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
             member = try await MemberLookup.byIDNumber(number, field: "memberId", on: request)
         }
-        return CertificationInput(memberId: member, trade: trade ?? "", level: level.flatMap { Int($0) }, date: date ?? "",
-                                  certificateNumber: certificateNumber ?? "", issuingBody: issuingBody ?? "", version: version.flatMap { Int($0) })
+        return CertificationInput(
+            memberId: member, trade: trade ?? "", level: level.flatMap { Int($0) }, date: date ?? "",
+            certificateNumber: certificateNumber ?? "", issuingBody: issuingBody ?? "", version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -188,13 +213,17 @@ struct CertificationForm: RecordForm {
         var levels: [SelectOption]
     }
 
-    static func render(_ req: Request, form: CertificationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
+    static func render(_ req: Request, form: CertificationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response
+    {
         let memberID = form.memberId.flatMap(UUID.init(uuidString:))
         let names = try await MentorshipService.memberNames(memberID.map { [$0] } ?? [], on: req.db)
         let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "certification.new" : "certification.edit"), form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true, memberName: memberID.flatMap { names[$0] },
-            trades: PageOptions.trades(selected: form.trade), levels: MemberPages.skillOptions(selected: form.level.flatMap { Int($0) }, request: req))
+            layout: Pages.layout(req, titleKey: id == nil ? "certification.new" : "certification.edit"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(),
+            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+            memberName: memberID.flatMap { names[$0] },
+            trades: PageOptions.trades(selected: form.trade),
+            levels: MemberPages.skillOptions(selected: form.level.flatMap { Int($0) }, request: req))
         return try await Pages.render("certifications/form", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

@@ -57,7 +57,6 @@ enum CertificationService {
         }
     }
 
-
     /// Records a result; raises the member's level (and sets their trade if they had none) when it
     /// is higher than the level held, in the same transaction, with both changes audited.
     static func create(_ input: CertificationInput, context: WriteContext, once: FormOnce?) async throws -> Certification {
@@ -140,7 +139,6 @@ extension Certification: UnitOwnedRecord {
     > {
         try await CertificationService.list(list, filter: filter, scope: scope, on: request.db)
     }
-
 
     static func create(_ input: CertificationInput, context: WriteContext, once: FormOnce?) async throws -> Certification {
         try await CertificationService.create(input, context: context, once: once)

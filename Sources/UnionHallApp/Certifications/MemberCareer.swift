@@ -8,7 +8,8 @@ import Vapor
 enum MemberCareer {
     static func participation(of member: Member, on db: any Database) async throws -> [ParticipationOutput] {
         try await Participation.query(on: db).filter(\.$memberID == member.requireID()).sort(\.$date).all().map { row in
-            ParticipationOutput(id: try row.requireID(), memberId: row.memberID, kind: row.kind, level: row.level, date: row.date, note: row.note)
+            ParticipationOutput(
+                id: try row.requireID(), memberId: row.memberID, kind: row.kind, level: row.level, date: row.date, note: row.note)
         }
     }
 
@@ -48,7 +49,9 @@ enum MemberCareer {
     }
 
     static func output(_ row: ExternalResult) throws -> ExternalResultOutput {
-        ExternalResultOutput(id: try row.requireID(), memberId: row.memberID, contest: row.contest, level: row.level, year: row.year, placing: row.placing, award: row.award)
+        ExternalResultOutput(
+            id: try row.requireID(), memberId: row.memberID, contest: row.contest, level: row.level, year: row.year, placing: row.placing,
+            award: row.award)
     }
 
     static func addExternalResult(_ input: ExternalResultInput, to member: Member, context: WriteContext) async throws -> ExternalResult {
@@ -100,14 +103,17 @@ struct MemberCareerAPIController: RouteCollection {
         }
         member.post("external-results") { req async throws -> Response in
             let (member, context) = try await Self.member(req)
-            let row = try await MemberCareer.addExternalResult(try req.content.decode(ExternalResultInput.self), to: member, context: context)
+            let row = try await MemberCareer.addExternalResult(
+                try req.content.decode(ExternalResultInput.self), to: member, context: context)
             return try await MemberCareer.output(row).encodeResponse(status: .created, for: req)
         }
     }
 
     static func member(_ req: Request) async throws -> (member: Member, context: WriteContext) {
         let context = try await req.writeContext()
-        guard let member = try await Member.find(try req.parameters.require("id"), on: req.db), member.deletedAt == nil else { throw AppError.notFound }
+        guard let member = try await Member.find(try req.parameters.require("id"), on: req.db), member.deletedAt == nil else {
+            throw AppError.notFound
+        }
         try context.scope.check(member.unitID)
         return (member, context)
     }
@@ -131,14 +137,27 @@ struct CareerSection: Encodable {
 
     static func make(_ member: Member, request req: Request) async throws -> CareerSection {
         let memberID = try member.requireID()
-        let certifications = try await Certification.query(on: req.db).filter(\.$memberID == memberID).filter(\.$deletedAt == nil).sort(\.$date, .descending).all()
+        let certifications = try await Certification.query(on: req.db).filter(\.$memberID == memberID).filter(\.$deletedAt == nil).sort(
+            \.$date, .descending
+        ).all()
         return CareerSection(
-            certifications: try certifications.map { Line(id: try $0.requireID().uuidString, text: "\($0.date) \($0.trade) \(req.t("skill.\($0.level)")) · \($0.certificateNumber)") },
+            certifications: try certifications.map {
+                Line(
+                    id: try $0.requireID().uuidString,
+                    text: "\($0.date) \($0.trade) \(req.t("skill.\($0.level)")) · \($0.certificateNumber)")
+            },
             participation: try await MemberCareer.participation(of: member, on: req.db).map {
-                Line(id: $0.id.uuidString, text: "\($0.date) \(req.t("participationKind.\($0.kind.rawValue)"))" + ($0.level.map { " · " + req.t("honorLevel.\($0.rawValue)") } ?? "") + ($0.note.isEmpty ? "" : " · \($0.note)"))
+                Line(
+                    id: $0.id.uuidString,
+                    text: "\($0.date) \(req.t("participationKind.\($0.kind.rawValue)"))"
+                        + ($0.level.map { " · " + req.t("honorLevel.\($0.rawValue)") } ?? "") + ($0.note.isEmpty ? "" : " · \($0.note)"))
             },
             externalResults: try await MemberCareer.externalResults(of: member, on: req.db).map {
-                Line(id: $0.id.uuidString, text: "\($0.year) \($0.contest) · \(req.t("honorLevel.\($0.level.rawValue)")) · \(req.t("career.placing", [String($0.placing)]))" + ($0.award.isEmpty ? "" : " · \($0.award)"))
+                Line(
+                    id: $0.id.uuidString,
+                    text:
+                        "\($0.year) \($0.contest) · \(req.name(of: $0.level)) · \(req.t("career.placing", [String($0.placing)]))"
+                        + ($0.award.isEmpty ? "" : " · \($0.award)"))
             },
             kinds: Pages.enumOptions(ParticipationKind.self, prefix: "participationKind", selected: nil, request: req),
             levels: PageOptions.levels(selected: nil, request: req),

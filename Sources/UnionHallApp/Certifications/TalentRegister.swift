@@ -36,36 +36,50 @@ enum TalentRegister {
                 }
         }
         func byLevel(_ rows: [(String, Int)]) -> [KeyCount] {
-            SkillLevel.allCases.map { level in KeyCount(key: String(level.rawValue), count: rows.first { $0.0 == String(level.rawValue) }?.1 ?? 0) }
+            SkillLevel.allCases.map { level in
+                KeyCount(key: String(level.rawValue), count: rows.first { $0.0 == String(level.rawValue) }?.1 ?? 0)
+            }
         }
-        let certifications = byLevel(try await grouped(inPeriod(scoped(sql.select().from(Certification.schema).where("deleted_at", .is, SQLLiteral.null)), "date"), by: "level"))
-        let newSkilled = byLevel(try await grouped(inPeriod(scoped(sql.select().from(Certification.schema).where("deleted_at", .is, SQLLiteral.null)
-            .where(SQLRaw(firstSQL))), "date"), by: "level"))
+        let certifications = byLevel(
+            try await grouped(
+                inPeriod(scoped(sql.select().from(Certification.schema).where("deleted_at", .is, SQLLiteral.null)), "date"), by: "level"))
+        let newSkilled = byLevel(
+            try await grouped(
+                inPeriod(
+                    scoped(
+                        sql.select().from(Certification.schema).where("deleted_at", .is, SQLLiteral.null)
+                            .where(SQLRaw(firstSQL))), "date"), by: "level"))
         func skilled() -> SQLSelectBuilder {
             scoped(sql.select().from(Member.schema).where("deleted_at", .is, SQLLiteral.null).where("skill_level", .isNot, SQLLiteral.null))
         }
         let register = byLevel(try await grouped(skilled(), by: "skill_level"))
         let trades = try await grouped(skilled().orderBy("n", .descending).limit(topRows), by: "trade")
         let unitRows = try await grouped(skilled().orderBy("n", .descending).limit(topRows), by: "unit_id")
-        let employerRows = try await grouped(skilled().where("organization_id", .isNot, SQLLiteral.null)
-            .orderBy("n", .descending).limit(topRows), by: "organization_id")
+        let employerRows = try await grouped(
+            skilled().where("organization_id", .isNot, SQLLiteral.null)
+                .orderBy("n", .descending).limit(topRows), by: "organization_id")
         let employerIDs = employerRows.compactMap { UUID(uuidString: $0.0) }
-        let employers = Dictionary(try await Organization.query(on: db).filter(\.$id ~~ employerIDs).all().compactMap { org in org.id.map { ($0, org.name) } },
-                                   uniquingKeysWith: { first, _ in first })
+        let employers = Dictionary(
+            try await Organization.query(on: db).filter(\.$id ~~ employerIDs).all().compactMap { org in org.id.map { ($0, org.name) } },
+            uniquingKeysWith: { first, _ in first })
         func participation(_ kinds: [ParticipationKind], period: Bool, distinct: Bool) async throws -> Int {
             let builder = scoped(sql.select().from(Participation.schema).where("kind", .in, kinds.map(\.rawValue)))
             if period { _ = inPeriod(builder, "date") }
-            let count = distinct ? SQLFunction("COUNT", args: SQLDistinct(SQLIdentifier("member_id"))) : SQLFunction("COUNT", args: SQLLiteral.all)
+            let count =
+                distinct ? SQLFunction("COUNT", args: SQLDistinct(SQLIdentifier("member_id"))) : SQLFunction("COUNT", args: SQLLiteral.all)
             return try await builder.column(SQLAlias(count, as: SQLIdentifier("n"))).first()?.decode(column: "n", as: Int.self) ?? 0
         }
         return TalentStatistics(
             certifications: certifications, certificationsTotal: certifications.map(\.count).reduce(0, +),
             newSkilled: newSkilled, newSkilledTotal: newSkilled.map(\.count).reduce(0, +),
             register: register, registerTotal: register.map(\.count).reduce(0, +),
-            highSkilled: register.filter { (Int($0.key).flatMap(SkillLevel.init(rawValue:))?.isHighSkilled) == true }.map(\.count).reduce(0, +),
+            highSkilled: register.filter { (Int($0.key).flatMap(SkillLevel.init(rawValue:))?.isHighSkilled) == true }.map(\.count).reduce(
+                0, +),
             byTrade: trades.map { NamedCount(id: $0.0, name: $0.0, count: $0.1) },
             byUnit: unitRows.map { NamedCount(id: $0.0, name: UUID(uuidString: $0.0).map { scope.tree.name(of: $0) } ?? "", count: $0.1) },
-            byEmployer: employerRows.map { NamedCount(id: $0.0, name: UUID(uuidString: $0.0).flatMap { employers[$0] } ?? "", count: $0.1) },
+            byEmployer: employerRows.map {
+                NamedCount(id: $0.0, name: UUID(uuidString: $0.0).flatMap { employers[$0] } ?? "", count: $0.1)
+            },
             delegatesAndDeputies: try await participation(ParticipationKind.allCases.filter(\.isRole), period: false, distinct: true),
             joinedParty: try await participation([.joinedParty], period: true, distinct: false),
             activists: try await participation([.partyActivist], period: true, distinct: false))

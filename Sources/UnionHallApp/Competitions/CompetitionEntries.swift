@@ -14,15 +14,19 @@ enum CompetitionEntries {
         let entrantRows = try await CompetitionEntrant.query(on: db).filter(\.$eventID == eventID).all()
         let names = try await MentorshipService.memberNames(entrantRows.map(\.memberID), on: db)
         var entrants: [UUID: [EntrantOutput]] = [:]
-        for row in entrantRows { entrants[row.entryID, default: []].append(EntrantOutput(memberId: row.memberID, name: names[row.memberID] ?? "")) }
+        for row in entrantRows {
+            entrants[row.entryID, default: []].append(EntrantOutput(memberId: row.memberID, name: names[row.memberID] ?? ""))
+        }
         var sheets: [UUID: Int] = [:]
         for id in try await CompetitionSheet.query(on: db).filter(\.$eventID == eventID).all(\.$entryID) { sheets[id, default: 0] += 1 }
         return try rows.map { row in
             let id = try row.requireID()
-            return EntryOutput(id: id, eventId: row.eventID, unitId: row.unitID, number: row.number, memberId: row.memberID, teamName: row.teamName,
-                               employerId: row.employerID, entrants: entrants[id] ?? [], theoryMarks: row.theoryMarks, completionSeconds: row.completionSeconds,
-                               practical: row.practical, total: row.total, rank: row.rank, award: row.award, certificateNumber: row.certificateNumber,
-                               sheets: sheets[id] ?? 0)
+            return EntryOutput(
+                id: id, eventId: row.eventID, unitId: row.unitID, number: row.number, memberId: row.memberID, teamName: row.teamName,
+                employerId: row.employerID, entrants: entrants[id] ?? [], theoryMarks: row.theoryMarks,
+                completionSeconds: row.completionSeconds,
+                practical: row.practical, total: row.total, rank: row.rank, award: row.award, certificateNumber: row.certificateNumber,
+                sheets: sheets[id] ?? 0)
         }
     }
 
@@ -33,7 +37,9 @@ enum CompetitionEntries {
 
     /// Enters members in an event. `scope` is the officer's subtree, or for a member entering
     /// themselves the competition's; `required` is the member who must be in the entry (themselves).
-    static func enter(_ input: EntryInput, event: CompetitionEvent, scope: UnitScope, required: UUID?, editor: Editor, app: Application) async throws -> CompetitionEntry {
+    static func enter(_ input: EntryInput, event: CompetitionEvent, scope: UnitScope, required: UUID?, editor: Editor, app: Application)
+        async throws -> CompetitionEntry
+    {
         guard event.status == .open else { throw AppError.conflict("status", "error.competition.notOpen") }
         let db = app.db
         var members: [Member] = []
@@ -59,12 +65,16 @@ enum CompetitionEntries {
         entry.employerID = members[0].organizationID
         let memberIDs = try members.map { try $0.requireID() }
         let eventID = entry.eventID
-        let names = Dictionary(members.compactMap { member in member.id.map { ($0, member.name) } }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(
+            members.compactMap { member in member.id.map { ($0, member.name) } }, uniquingKeysWith: { first, _ in first })
         return try await app.write { db in
-            let taken = try await CompetitionEntrant.query(on: db).filter(\.$eventID == eventID).filter(\.$memberID ~~ memberIDs).all(\.$memberID)
+            let taken = try await CompetitionEntrant.query(on: db).filter(\.$eventID == eventID).filter(\.$memberID ~~ memberIDs).all(
+                \.$memberID)
             if let first = taken.first {
                 let name = names[first] ?? ""
-                throw AppError(status: .conflict, key: "error.competition.enteredTwice", field: event.kind == .individual ? "memberId" : "memberIds", arguments: [name])
+                throw AppError(
+                    status: .conflict, key: "error.competition.enteredTwice", field: event.kind == .individual ? "memberId" : "memberIds",
+                    arguments: [name])
             }
             entry.number = (try await CompetitionEntry.query(on: db).filter(\.$eventID == eventID).max(\.$number) ?? 0) + 1
             try await entry.create(on: db)
@@ -76,7 +86,9 @@ enum CompetitionEntries {
                 try await entrant.create(on: db)
             }
             try await Counters.add(1, to: "entry_count", of: CompetitionEvent.schema, id: eventID, on: db)
-            try await Audit.record(.update, event, before: nil, after: ["entry": "\(entry.number): " + memberIDs.compactMap { names[$0] }.joined(separator: "、")], by: editor, on: db)
+            try await Audit.record(
+                .update, event, before: nil,
+                after: ["entry": "\(entry.number): " + memberIDs.compactMap { names[$0] }.joined(separator: "、")], by: editor, on: db)
             return entry
         }
     }
@@ -84,17 +96,24 @@ enum CompetitionEntries {
     /// The theory mark (out of 100, in hundredths) and the practical task's time.
     static func setTheory(_ input: TheoryInput, entry: CompetitionEntry, event: CompetitionEvent, context: WriteContext) async throws {
         guard event.status == .open else { throw AppError.conflict("status", "error.competition.notOpen") }
-        if let marks = input.theoryMarks, let issue = CompetitionScoring.checkMark(marks, maximum: 100_00, field: "theoryMarks") { throw AppError.invalid(issue) }
+        if let marks = input.theoryMarks, let issue = CompetitionScoring.checkMark(marks, maximum: 100_00, field: "theoryMarks") {
+            throw AppError.invalid(issue)
+        }
         if let seconds = input.completionSeconds, seconds < 0 { throw AppError.invalid("completionSeconds", "error.amount.positive") }
-        let before = ["theoryMarks": entry.theoryMarks.map(String.init) ?? "", "completionSeconds": entry.completionSeconds.map(String.init) ?? ""]
+        let before = [
+            "theoryMarks": entry.theoryMarks.map(String.init) ?? "", "completionSeconds": entry.completionSeconds.map(String.init) ?? "",
+        ]
         entry.theoryMarks = input.theoryMarks ?? entry.theoryMarks
         entry.completionSeconds = input.completionSeconds ?? entry.completionSeconds
         let editor = context.editor
         try await context.app.write { db in
             try await entry.update(on: db)
-            try await Audit.record(.update, event, before: before, after: [
-                "entry": String(entry.number), "theoryMarks": entry.theoryMarks.map(String.init) ?? "", "completionSeconds": entry.completionSeconds.map(String.init) ?? "",
-            ], by: editor, on: db)
+            try await Audit.record(
+                .update, event, before: before,
+                after: [
+                    "entry": String(entry.number), "theoryMarks": entry.theoryMarks.map(String.init) ?? "",
+                    "completionSeconds": entry.completionSeconds.map(String.init) ?? "",
+                ], by: editor, on: db)
         }
     }
 }

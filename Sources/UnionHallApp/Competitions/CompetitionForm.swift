@@ -30,8 +30,9 @@ struct CompetitionForm: RecordForm {
 
     func input(editing existing: Competition?, on request: Request) async throws -> CompetitionInput {
         guard let year = Int(year?.trimmingCharacters(in: .whitespaces) ?? "") else { throw AppError.invalid("year", "error.required") }
-        return CompetitionInput(unitId: try FormValue.uuid(unitId, field: "unitId"), name: name ?? "", year: year, organizer: organizer ?? "",
-                                level: level.flatMap(HonorLevel.init(rawValue:)), version: version.flatMap { Int($0) })
+        return CompetitionInput(
+            unitId: try FormValue.uuid(unitId, field: "unitId"), name: name ?? "", year: year, organizer: organizer ?? "",
+            level: level.flatMap(HonorLevel.init(rawValue:)), version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -47,7 +48,8 @@ struct CompetitionForm: RecordForm {
 
     static func render(_ req: Request, form: CompetitionForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "competition.new" : "competition.edit"), form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
+            layout: Pages.layout(req, titleKey: id == nil ? "competition.new" : "competition.edit"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(),
             error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
             units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
             levels: PageOptions.levels(selected: form.level, request: req))
@@ -79,7 +81,9 @@ struct EventForm: Content {
         var lines: [ItemInput] = []
         for line in (items ?? "").split(whereSeparator: \.isNewline) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let parts = line.split(whereSeparator: { ",，\t".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count >= 2, let maximum = CompetitionScoring.parseMarks(parts[1]) else { throw AppError.invalid("items", "error.competition.itemLine", [String(line)]) }
+            guard parts.count >= 2, let maximum = CompetitionScoring.parseMarks(parts[1]) else {
+                throw AppError.invalid("items", "error.competition.itemLine", [String(line)])
+            }
             let kind: ItemKind = parts.count > 2 && ["测量", "measurement"].contains(parts[2]) ? .measurement : .judgement
             lines.append(ItemInput(name: parts[0], maximum: maximum, kind: kind))
         }
@@ -90,9 +94,12 @@ struct EventForm: Content {
         }
         return EventInput(
             trade: trade ?? "", kind: kind.flatMap(EventKind.init(rawValue:)), theoryWeight: try number(theoryWeight, "theoryWeight"),
-            practicalWeight: try number(practicalWeight, "practicalWeight"), items: lines, expertCount: try number(expertCount, "expertCount"),
-            pacesetterCount: try number(pacesetterCount, "pacesetterCount"), outstandingCount: try number(outstandingCount, "outstandingCount"),
-            minimumTotal: minimum, firstPrizes: try number(firstPrizes, "firstPrizes"), secondPrizes: try number(secondPrizes, "secondPrizes"),
+            practicalWeight: try number(practicalWeight, "practicalWeight"), items: lines,
+            expertCount: try number(expertCount, "expertCount"),
+            pacesetterCount: try number(pacesetterCount, "pacesetterCount"),
+            outstandingCount: try number(outstandingCount, "outstandingCount"),
+            minimumTotal: minimum, firstPrizes: try number(firstPrizes, "firstPrizes"),
+            secondPrizes: try number(secondPrizes, "secondPrizes"),
             thirdPrizes: try number(thirdPrizes, "thirdPrizes"))
     }
 }

@@ -54,7 +54,9 @@ final class CompetitionEvent: Model, @unchecked Sendable {
     init() {}
 
     var bands: AwardBands {
-        AwardBands(counts: [.technicalExpert: expertCount, .technicalPacesetter: pacesetterCount, .outstandingContestant: outstandingCount], minimumTotal: minimumTotal)
+        AwardBands(
+            counts: [.technicalExpert: expertCount, .technicalPacesetter: pacesetterCount, .outstandingContestant: outstandingCount],
+            minimumTotal: minimumTotal)
     }
 
     var prizeCounts: [TeamPrize: Int] { [.first: firstPrizes, .second: secondPrizes, .third: thirdPrizes] }
@@ -205,8 +207,10 @@ extension CompetitionEvent: Audited, Versioned {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["trade": trade, "kind": kind.rawValue, "theoryWeight": String(theoryWeight), "practicalWeight": String(practicalWeight),
-         "status": status.rawValue, "noticeEnds": noticeEnds ?? "", "awards": "\(expertCount)/\(pacesetterCount)/\(outstandingCount)",
-         "prizes": "\(firstPrizes)/\(secondPrizes)/\(thirdPrizes)", "minimumTotal": String(minimumTotal)]
+        [
+            "trade": trade, "kind": kind.rawValue, "theoryWeight": String(theoryWeight), "practicalWeight": String(practicalWeight),
+            "status": status.rawValue, "noticeEnds": noticeEnds ?? "", "awards": "\(expertCount)/\(pacesetterCount)/\(outstandingCount)",
+            "prizes": "\(firstPrizes)/\(secondPrizes)/\(thirdPrizes)", "minimumTotal": String(minimumTotal),
+        ]
     }
 }

@@ -15,9 +15,12 @@ struct CompetitionPages: RouteCollection {
             let (competition, context) = try await CompetitionAPIController.competition(req)
             let form = try req.content.decode(EventForm.self)
             let id = try competition.requireID()
-            return try await Pages.act(req, redirect: "\(Self.path)/\(id)", change: {
-                try await CompetitionService.saveEvent(try form.input(), to: CompetitionEvent(), competition: competition, context: context)
-            }, rerender: { try await Self.renderShow(req, error: $0, form: form) })
+            return try await Pages.act(
+                req, redirect: "\(Self.path)/\(id)",
+                change: {
+                    try await CompetitionService.saveEvent(
+                        try form.input(), to: CompetitionEvent(), competition: competition, context: context)
+                }, rerender: { try await Self.renderShow(req, error: $0, form: form) })
         }
         let event = competitions.grouped(":id", "events", ":eventId")
         event.get { try await Self.renderEvent($0, error: nil) }
@@ -25,8 +28,11 @@ struct CompetitionPages: RouteCollection {
         event.post("judges") { req in
             try await Self.changeEvent(req) { _, event, context in
                 let form = try req.content.decode(JudgeForm.self)
-                try await CompetitionService.addJudge(JudgeInput(userId: try FormValue.uuid(form.userId, field: "userId"), organizationId: try FormValue.uuid(form.organizationId, field: "organizationId"),
-                                                                 chief: form.chief == "true"), to: event, context: context)
+                try await CompetitionService.addJudge(
+                    JudgeInput(
+                        userId: try FormValue.uuid(form.userId, field: "userId"),
+                        organizationId: try FormValue.uuid(form.organizationId, field: "organizationId"),
+                        chief: form.chief == "true"), to: event, context: context)
             }
         }
         event.post("judges", ":judgeId", "delete") { req in
@@ -39,10 +45,14 @@ struct CompetitionPages: RouteCollection {
                 let form = try req.content.decode(EntryForm.self)
                 var ids: [UUID] = []
                 for number in InnovationImport.splitList(form.idNumbers ?? "") {
-                    ids.append(try await MemberLookup.byIDNumber(number, field: event.kind == .individual ? "memberId" : "memberIds", within: context.scope, on: req.db))
+                    ids.append(
+                        try await MemberLookup.byIDNumber(
+                            number, field: event.kind == .individual ? "memberId" : "memberIds", within: context.scope, on: req.db))
                 }
-                let input = event.kind == .individual ? EntryInput(memberId: ids.first) : EntryInput(teamName: form.teamName, memberIds: ids)
-                _ = try await CompetitionEntries.enter(input, event: event, scope: context.scope, required: nil, editor: context.editor, app: req.application)
+                let input =
+                    event.kind == .individual ? EntryInput(memberId: ids.first) : EntryInput(teamName: form.teamName, memberIds: ids)
+                _ = try await CompetitionEntries.enter(
+                    input, event: event, scope: context.scope, required: nil, editor: context.editor, app: req.application)
             }
         }
         event.post("entries", ":entryId", "theory") { req in
@@ -55,44 +65,76 @@ struct CompetitionPages: RouteCollection {
                     marks = value
                 }
                 let seconds = try FormValue.integer(form.completionSeconds, field: "completionSeconds")
-                try await CompetitionEntries.setTheory(TheoryInput(theoryMarks: marks, completionSeconds: seconds), entry: entry, event: event, context: context)
+                try await CompetitionEntries.setTheory(
+                    TheoryInput(theoryMarks: marks, completionSeconds: seconds), entry: entry, event: event, context: context)
             }
         }
         for step in EventStep.allCases {
             event.post(.constant(step.rawValue)) { req in
                 try await Self.changeEvent(req) { competition, event, context in
                     let form = try req.content.decode(StepForm.self)
-                    try await CompetitionResults.step(step, event: event, competition: competition,
-                                                      input: EventStepInput(version: form.version.flatMap { Int($0) }, noticeDays: try FormValue.integer(form.noticeDays, field: "noticeDays")), context: context)
+                    try await CompetitionResults.step(
+                        step, event: event, competition: competition,
+                        input: EventStepInput(
+                            version: form.version.flatMap { Int($0) },
+                            noticeDays: try FormValue.integer(form.noticeDays, field: "noticeDays")), context: context)
                 }
             }
         }
         event.post("objections") { req in
             try await Self.changeEvent(req) { _, event, context in
                 let form = try req.content.decode(ObjectionForm.self)
-                _ = try await CompetitionResults.raise(ObjectionInput(entryId: try FormValue.uuid(form.entryId, field: "entryId"), raisedBy: form.raisedBy, content: form.content), event: event, context: context)
+                _ = try await CompetitionResults.raise(
+                    ObjectionInput(
+                        entryId: try FormValue.uuid(form.entryId, field: "entryId"), raisedBy: form.raisedBy, content: form.content),
+                    event: event, context: context)
             }
         }
         event.post("objections", ":objectionId", "resolve") { req in
             try await Self.changeEvent(req) { _, event, context in
                 let form = try req.content.decode(ResolveForm.self)
-                _ = try await CompetitionResults.resolve(ResolveInput(upheld: form.upheld.map { $0 == "true" }, resolution: form.resolution),
-                                                         objectionID: try req.parameters.require("objectionId"), event: event, context: context)
+                _ = try await CompetitionResults.resolve(
+                    ResolveInput(upheld: form.upheld.map { $0 == "true" }, resolution: form.resolution),
+                    objectionID: try req.parameters.require("objectionId"), event: event, context: context)
             }
         }
     }
 
-    struct JudgeForm: Content { var userId: String?; var organizationId: String?; var chief: String? }
-    struct EntryForm: Content { var idNumbers: String?; var teamName: String? }
-    struct TheoryForm: Content { var theoryMarks: String?; var completionSeconds: String? }
-    struct StepForm: Content { var version: String?; var noticeDays: String? }
-    struct ObjectionForm: Content { var entryId: String?; var raisedBy: String?; var content: String? }
-    struct ResolveForm: Content { var upheld: String?; var resolution: String? }
+    struct JudgeForm: Content {
+        var userId: String?
+        var organizationId: String?
+        var chief: String?
+    }
+    struct EntryForm: Content {
+        var idNumbers: String?
+        var teamName: String?
+    }
+    struct TheoryForm: Content {
+        var theoryMarks: String?
+        var completionSeconds: String?
+    }
+    struct StepForm: Content {
+        var version: String?
+        var noticeDays: String?
+    }
+    struct ObjectionForm: Content {
+        var entryId: String?
+        var raisedBy: String?
+        var content: String?
+    }
+    struct ResolveForm: Content {
+        var upheld: String?
+        var resolution: String?
+    }
 
-    static func changeEvent(_ req: Request, _ body: @escaping (Competition, CompetitionEvent, WriteContext) async throws -> Void) async throws -> Response {
+    static func changeEvent(_ req: Request, _ body: @escaping (Competition, CompetitionEvent, WriteContext) async throws -> Void)
+        async throws -> Response
+    {
         let (competition, event, context) = try await CompetitionAPIController.event(req)
         let path = "\(Self.path)/\(try competition.requireID())/events/\(try event.requireID())"
-        return try await Pages.act(req, redirect: path, change: { try await body(competition, event, context) }, rerender: { try await renderEvent(req, error: $0) })
+        return try await Pages.act(
+            req, redirect: path, change: { try await body(competition, event, context) },
+            rerender: { try await renderEvent(req, error: $0) })
     }
 
     struct IndexContext: Encodable {
@@ -122,10 +164,13 @@ struct CompetitionPages: RouteCollection {
                 Figure(label: req.t("competition.entries"), count: stats.entries, href: "\(Self.path)?\(period)"),
                 Figure(label: req.t("competition.entrants"), count: stats.entrants, href: "\(Self.path)?\(period)"),
             ],
-            awards: stats.awards.map { Figure(label: req.t("competitionAward.\($0.key)"), count: $0.count, href: honors + "title=\($0.key)") },
+            awards: stats.awards.map {
+                Figure(label: req.t("competitionAward.\($0.key)"), count: $0.count, href: honors + "title=\($0.key)")
+            },
             prizes: stats.teamPrizes.map { Figure(label: req.t("teamPrize.\($0.key)"), count: $0.count, href: "\(Self.path)?\(period)") }
                 + [Figure(label: req.t("competition.teamPrizes"), count: stats.teamPrizesTotal, href: "\(Self.path)?\(period)")],
-            rows: page.items, pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "", deleted: list.deleted == true)
+            rows: page.items, pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "",
+            deleted: list.deleted == true)
         return try await Pages.render("competitions/index", context, on: req)
     }
 
@@ -156,12 +201,20 @@ struct CompetitionPages: RouteCollection {
         let (_, scope) = try await req.requireManager()
         let competition = try await Competition.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let events = try await CompetitionService.events(of: competition, on: req.db)
-        let form = form ?? EventForm(kind: EventKind.individual.rawValue, theoryWeight: "30", practicalWeight: "70", items: "", expertCount: "1", pacesetterCount: "1", outstandingCount: "2", minimumTotal: "60")
+        let form =
+            form
+            ?? EventForm(
+                kind: EventKind.individual.rawValue, theoryWeight: "30", practicalWeight: "70", items: "", expertCount: "1",
+                pacesetterCount: "1", outstandingCount: "2", minimumTotal: "60")
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "competition.one"), competition: try CompetitionService.output(competition),
             levelLabel: req.t("honorLevel.\(competition.level.rawValue)"),
-            events: events.map { EventRow(event: $0, kindLabel: req.t("eventKind.\($0.kind.rawValue)"), statusLabel: req.t("eventStatus.\($0.status.rawValue)")) },
-            trades: PageOptions.trades(selected: form.trade), kinds: Pages.enumOptions(EventKind.self, prefix: "eventKind", selected: form.kind, request: req),
+            events: events.map {
+                EventRow(
+                    event: $0, kindLabel: req.t("eventKind.\($0.kind.rawValue)"), statusLabel: req.t("eventStatus.\($0.status.rawValue)"))
+            },
+            trades: PageOptions.trades(selected: form.trade),
+            kinds: Pages.enumOptions(EventKind.self, prefix: "eventKind", selected: form.kind, request: req),
             form: form, error: error.map { Pages.formError($0, on: req) }, deleted: competition.deletedAt != nil,
             history: try await Pages.recentHistory(of: competition, scope: scope, on: req))
         return try await Pages.render("competitions/show", context, status: error.map { $0.status } ?? .ok, on: req)
@@ -199,9 +252,12 @@ struct CompetitionPages: RouteCollection {
         let entries = try await CompetitionEntries.entries(of: event, on: req.db)
         func score(_ value: Int?) -> String { value.map { String(format: "%.4f", Double($0) / Double(CompetitionScoring.scale)) } ?? "" }
         return entries.sorted { ($0.rank ?? Int.max, $0.number) < ($1.rank ?? Int.max, $1.number) }.map { entry in
-            EntryRow(entry: entry, names: (entry.teamName.map { $0 + "：" } ?? "") + entry.entrants.map(\.name).joined(separator: "、"),
-                     theory: entry.theoryMarks.map { CompetitionScoring.format(hundredths: $0) } ?? "", total: score(entry.total), practical: score(entry.practical),
-                     awardLabel: entry.award.map { event.kind == .individual ? req.t("competitionAward.\($0)") : req.t("teamPrize.\($0)") } ?? "")
+            EntryRow(
+                entry: entry, names: (entry.teamName.map { $0 + "：" } ?? "") + entry.entrants.map(\.name).joined(separator: "、"),
+                theory: entry.theoryMarks.map { CompetitionScoring.format(hundredths: $0) } ?? "", total: score(entry.total),
+                practical: score(entry.practical),
+                awardLabel: entry.award.map { event.kind == .individual ? req.t("competitionAward.\($0)") : req.t("teamPrize.\($0)") } ?? ""
+            )
         }
     }
 
@@ -210,17 +266,26 @@ struct CompetitionPages: RouteCollection {
         let (competition, event, context) = try await CompetitionAPIController.event(req)
         let format = try req.query.decode(ListExport.Options.self).format ?? .xlsx
         let rows = try await rows(event, on: req)
-        let header = ["#", "competition.entrant", "competition.theory", "competition.time", "competition.practical", "competition.total", "competition.rank",
-                      "competition.award", "certificate.number"].map { $0 == "#" ? "#" : req.t($0) }
+        let header = [
+            "#", "competition.entrant", "competition.theory", "competition.time", "competition.practical", "competition.total",
+            "competition.rank",
+            "competition.award", "certificate.number",
+        ].map { $0 == "#" ? "#" : req.t($0) }
         let cells = rows.map { row in
-            [String(row.entry.number), row.names, row.theory, row.entry.completionSeconds.map(String.init) ?? "", row.practical, row.total,
-             row.entry.rank.map(String.init) ?? "", row.awardLabel, row.entry.certificateNumber ?? ""]
+            [
+                String(row.entry.number), row.names, row.theory, row.entry.completionSeconds.map(String.init) ?? "", row.practical,
+                row.total,
+                row.entry.rank.map(String.init) ?? "", row.awardLabel, row.entry.certificateNumber ?? "",
+            ]
         }
         let editor = context.editor
-        let entry = AuditEntry(at: editor.at, actorID: editor.id, actorName: editor.name, unitID: event.unitID, entity: CompetitionEvent.auditEntity, entityID: event.id,
-                               action: .export, before: nil, after: Audit.encode(["format": format.rawValue, "rows": String(cells.count)]))
+        let entry = AuditEntry(
+            at: editor.at, actorID: editor.id, actorName: editor.name, unitID: event.unitID, entity: CompetitionEvent.auditEntity,
+            entityID: event.id,
+            action: .export, before: nil, after: Audit.encode(["format": format.rawValue, "rows": String(cells.count)]))
         try await req.application.write { db in try await entry.create(on: db) }
-        return try SpreadsheetWriter.download(format, name: "competition-\(competition.year)-event-\(event.number)", header: header, rows: cells)
+        return try SpreadsheetWriter.download(
+            format, name: "competition-\(competition.year)-event-\(event.number)", header: header, rows: cells)
     }
 
     static func renderEvent(_ req: Request, error: AppError?) async throws -> Response {
@@ -228,14 +293,19 @@ struct CompetitionPages: RouteCollection {
         let output = try await CompetitionAPIController.eventOutput(event, on: req.db)
         let rows = try await rows(event, on: req)
         let page = EventContext(
-            layout: Pages.layout(req, titleKey: "competition.event"), competition: try CompetitionService.output(competition), event: output,
+            layout: Pages.layout(req, titleKey: "competition.event"), competition: try CompetitionService.output(competition),
+            event: output,
             kindLabel: req.t("eventKind.\(event.kind.rawValue)"), statusLabel: req.t("eventStatus.\(event.status.rawValue)"),
-            itemLabels: output.items.map { "\($0.name) \(CompetitionScoring.format(hundredths: $0.maximum)) · \(req.t("itemKind.\($0.kind.rawValue)"))" },
+            itemLabels: output.items.map {
+                "\($0.name) \(CompetitionScoring.format(hundredths: $0.maximum)) · \(req.t("itemKind.\($0.kind.rawValue)"))"
+            },
             minimumLabel: CompetitionScoring.format(hundredths: output.minimumTotal), rows: rows,
-            objections: try await CompetitionResults.objections(of: event, on: req.db), reviewers: try await PageOptions.reviewers(on: req.db),
+            objections: try await CompetitionResults.objections(of: event, on: req.db),
+            reviewers: try await PageOptions.reviewers(on: req.db),
             organizations: try await PageOptions.organizations([.employer, .cooperative], scope: context.scope, selected: nil, on: req.db),
             steps: EventStep.allCases.filter { (try? $0.apply(to: event.status).get()) != nil }.map(\.rawValue),
-            error: error.map { Pages.formError($0, on: req) }, today: req.today.description, history: try await Pages.recentHistory(of: event, scope: context.scope, on: req))
+            error: error.map { Pages.formError($0, on: req) }, today: req.today.description,
+            history: try await Pages.recentHistory(of: event, scope: context.scope, on: req))
         return try await Pages.render("competitions/event", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

@@ -4,7 +4,9 @@ import Vapor
 
 /// Competitions and their events: the marking scheme, award bands and judges of each trade.
 enum CompetitionService {
-    static func list(_ list: ListQuery, filter: CompetitionFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<CompetitionOutput> {
+    static func list(_ list: ListQuery, filter: CompetitionFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
+        CompetitionOutput
+    > {
         let query = try base(list, scope: scope, on: db)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let year = filter.year { query.filter(\.$year == year) }
@@ -24,10 +26,10 @@ enum CompetitionService {
     }
 
     static func output(_ row: Competition) throws -> CompetitionOutput {
-        CompetitionOutput(id: try row.requireID(), unitId: row.unitID, name: row.name, year: row.year, organizer: row.organizer, level: row.level,
-                          events: row.eventCount, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+        CompetitionOutput(
+            id: try row.requireID(), unitId: row.unitID, name: row.name, year: row.year, organizer: row.organizer, level: row.level,
+            events: row.eventCount, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
     }
-
 
     static func save(_ input: CompetitionInput, to row: Competition, context: WriteContext, once: FormOnce?) async throws {
         let isNew = row.id == nil
@@ -58,33 +60,46 @@ enum CompetitionService {
         guard !ids.isEmpty else { return [] }
         var items: [UUID: [ItemOutput]] = [:]
         for item in try await CompetitionItem.query(on: db).filter(\.$eventID ~~ ids).sort(\.$position).all() {
-            items[item.eventID, default: []].append(ItemOutput(id: try item.requireID(), position: item.position, name: item.name, maximum: item.maximum, kind: item.kind))
+            items[item.eventID, default: []].append(
+                ItemOutput(id: try item.requireID(), position: item.position, name: item.name, maximum: item.maximum, kind: item.kind))
         }
         let judgeRows = try await CompetitionJudge.query(on: db).filter(\.$eventID ~~ ids).all()
-        let users = Dictionary(try await User.query(on: db).filter(\.$id ~~ judgeRows.map(\.userID)).all().compactMap { user in user.id.map { ($0, user.displayName) } },
-                               uniquingKeysWith: { first, _ in first })
+        let users = Dictionary(
+            try await User.query(on: db).filter(\.$id ~~ judgeRows.map(\.userID)).all().compactMap { user in
+                user.id.map { ($0, user.displayName) }
+            },
+            uniquingKeysWith: { first, _ in first })
         var judges: [UUID: [JudgeOutput]] = [:]
         for judge in judgeRows {
-            judges[judge.eventID, default: []].append(JudgeOutput(id: try judge.requireID(), userId: judge.userID, name: users[judge.userID] ?? "",
-                                                                  organizationId: judge.organizationID, chief: judge.chief))
+            judges[judge.eventID, default: []].append(
+                JudgeOutput(
+                    id: try judge.requireID(), userId: judge.userID, name: users[judge.userID] ?? "",
+                    organizationId: judge.organizationID, chief: judge.chief))
         }
         var objections: [UUID: Int] = [:]
-        for id in try await CompetitionObjection.query(on: db).filter(\.$eventID ~~ ids).filter(\.$status == .open).all(\.$eventID) { objections[id, default: 0] += 1 }
+        for id in try await CompetitionObjection.query(on: db).filter(\.$eventID ~~ ids).filter(\.$status == .open).all(\.$eventID) {
+            objections[id, default: 0] += 1
+        }
         return try rows.map { row in
             let id = try row.requireID()
             return EventOutput(
                 id: id, competitionId: row.competitionID, unitId: row.unitID, number: row.number, trade: row.trade, kind: row.kind,
                 theoryWeight: row.theoryWeight, practicalWeight: row.practicalWeight, items: items[id] ?? [],
                 expertCount: row.expertCount, pacesetterCount: row.pacesetterCount, outstandingCount: row.outstandingCount,
-                minimumTotal: row.minimumTotal / 100, firstPrizes: row.firstPrizes, secondPrizes: row.secondPrizes, thirdPrizes: row.thirdPrizes,
-                status: row.status, noticeStart: row.noticeStart, noticeEnds: row.noticeEnds, finalisedDate: row.finalisedDate, entries: row.entryCount,
-                judges: (judges[id] ?? []).sorted { ($0.chief ? 0 : 1, $0.name) < ($1.chief ? 0 : 1, $1.name) }, openObjections: objections[id] ?? 0, version: row.version)
+                minimumTotal: row.minimumTotal / 100, firstPrizes: row.firstPrizes, secondPrizes: row.secondPrizes,
+                thirdPrizes: row.thirdPrizes,
+                status: row.status, noticeStart: row.noticeStart, noticeEnds: row.noticeEnds, finalisedDate: row.finalisedDate,
+                entries: row.entryCount,
+                judges: (judges[id] ?? []).sorted { ($0.chief ? 0 : 1, $0.name) < ($1.chief ? 0 : 1, $1.name) },
+                openObjections: objections[id] ?? 0, version: row.version)
         }
     }
 
     /// An event of a competition in scope; 404 otherwise.
     static func event(_ id: UUID, of competition: Competition, on db: any Database) async throws -> CompetitionEvent {
-        guard let event = try await CompetitionEvent.find(id, on: db), event.competitionID == competition.id else { throw AppError.notFound }
+        guard let event = try await CompetitionEvent.find(id, on: db), event.competitionID == competition.id else {
+            throw AppError.notFound
+        }
         return event
     }
 
@@ -98,7 +113,9 @@ enum CompetitionService {
         if !isNew {
             guard input.version != nil else { throw AppError.invalid("version", "error.required") }
             guard event.status == .open else { throw AppError.conflict("status", "error.competition.notOpen") }
-            if try await CompetitionSheet.query(on: context.app.db).filter(\.$eventID == event.requireID()).count() > 0, input.items != nil || input.theoryWeight != nil || input.practicalWeight != nil {
+            if try await CompetitionSheet.query(on: context.app.db).filter(\.$eventID == event.requireID()).count() > 0,
+                input.items != nil || input.theoryWeight != nil || input.practicalWeight != nil
+            {
                 throw AppError.conflict("items", "error.competition.schemeLocked")
             }
         }
@@ -125,7 +142,9 @@ enum CompetitionService {
         }
         let maxima: [Int]
         if let newItems { maxima = newItems.map(\.maximum) } else { maxima = try await items(of: event, on: context.app.db).map(\.maximum) }
-        if let issue = CompetitionScoring.Scheme(theoryWeight: theory, practicalWeight: practical, itemMaxima: maxima).check() { throw AppError.invalid(issue) }
+        if let issue = CompetitionScoring.Scheme(theoryWeight: theory, practicalWeight: practical, itemMaxima: maxima).check() {
+            throw AppError.invalid(issue)
+        }
         func count(_ value: Int?, _ current: Int, field: String) throws -> Int {
             let value = value ?? (isNew ? 0 : current)
             guard (0...1_000).contains(value) else { throw AppError.invalid(field, "error.range", ["0", "1000"]) }
@@ -150,7 +169,8 @@ enum CompetitionService {
         let version = input.version
         let items = newItems
         try await context.app.write { db in
-            let same = CompetitionEvent.query(on: db).filter(\.$competitionID == competitionID).filter(\.$trade == trade).filter(\.$kind == kind)
+            let same = CompetitionEvent.query(on: db).filter(\.$competitionID == competitionID).filter(\.$trade == trade).filter(
+                \.$kind == kind)
             if let id = event.id { same.filter(\.$id != id) }
             if try await same.count() > 0 { throw AppError.conflict("trade", "error.competition.tradeTwice") }
             if isNew {
@@ -185,7 +205,9 @@ enum CompetitionService {
     static func addJudge(_ input: JudgeInput, to event: CompetitionEvent, context: WriteContext) async throws {
         let db = context.app.db
         guard let userID = input.userId else { throw AppError.invalid("userId", "error.required") }
-        guard let user = try await User.find(userID, on: db), user.active, user.role == .reviewer else { throw AppError.invalid("userId", "error.competition.notReviewer") }
+        guard let user = try await User.find(userID, on: db), user.active, user.role == .reviewer else {
+            throw AppError.invalid("userId", "error.competition.notReviewer")
+        }
         var organizationID = input.organizationId
         if let organizationID { _ = try await Held.organization(organizationID, field: "organizationId", scope: context.scope, on: db) }
         if organizationID == nil, let memberID = user.memberID { organizationID = try await Member.find(memberID, on: db)?.organizationID }
@@ -204,7 +226,8 @@ enum CompetitionService {
                 try await CompetitionJudge.query(on: db).filter(\.$eventID == eventID).set(\.$chief, to: false).update()
             }
             try await judge.create(on: db)
-            try await Audit.record(.update, event, before: nil, after: ["judge": user.displayName + (judge.chief ? " (chief)" : "")], by: editor, on: db)
+            try await Audit.record(
+                .update, event, before: nil, after: ["judge": user.displayName + (judge.chief ? " (chief)" : "")], by: editor, on: db)
         }
     }
 
@@ -226,10 +249,11 @@ enum CompetitionService {
 extension Competition: UnitOwnedRecord {
     static let routeName = "competitions"
 
-    static func list(_ list: ListQuery, filter: CompetitionFilter, scope: UnitScope, request: Request) async throws -> ListPage<CompetitionOutput> {
+    static func list(_ list: ListQuery, filter: CompetitionFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        CompetitionOutput
+    > {
         try await CompetitionService.list(list, filter: filter, scope: scope, on: request.db)
     }
-
 
     static func create(_ input: CompetitionInput, context: WriteContext, once: FormOnce?) async throws -> Competition {
         let row = Competition()

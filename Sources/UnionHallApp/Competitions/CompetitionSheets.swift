@@ -7,7 +7,11 @@ import Vapor
 enum CompetitionSheets {
     /// The user's place on the event's panel; 403 naming the judge when they have none.
     static func judge(_ user: User, of event: CompetitionEvent, on db: any Database) async throws -> CompetitionJudge {
-        guard let judge = try await CompetitionJudge.query(on: db).filter(\.$eventID == event.requireID()).filter(\.$userID == user.requireID()).first() else {
+        guard
+            let judge = try await CompetitionJudge.query(on: db).filter(\.$eventID == event.requireID()).filter(
+                \.$userID == user.requireID()
+            ).first()
+        else {
             throw AppError(status: .forbidden, key: "error.competition.notJudge", field: "judge")
         }
         return judge
@@ -17,7 +21,9 @@ enum CompetitionSheets {
         judge.organizationID != nil && judge.organizationID == entry.employerID
     }
 
-    static func submit(_ input: SheetInput, entry: CompetitionEntry, event: CompetitionEvent, user: User, editor: Editor, app: Application) async throws -> CompetitionSheet {
+    static func submit(_ input: SheetInput, entry: CompetitionEntry, event: CompetitionEvent, user: User, editor: Editor, app: Application)
+        async throws -> CompetitionSheet
+    {
         let judge = try await judge(user, of: event, on: app.db)
         guard event.status == .open else { throw AppError.conflict("status", "error.competition.notOpen") }
         if isConflicted(judge, entry) { throw AppError.conflict("entryId", "error.competition.judgeConflict") }
@@ -29,7 +35,9 @@ enum CompetitionSheets {
             given[mark.itemId] = mark.marks
         }
         for item in items {
-            guard let marks = given[try item.requireID()] else { throw AppError.invalid("marks", "error.competition.markMissing", [item.name]) }
+            guard let marks = given[try item.requireID()] else {
+                throw AppError.invalid("marks", "error.competition.markMissing", [item.name])
+            }
             if let issue = CompetitionScoring.checkMark(marks, maximum: item.maximum, field: "marks") {
                 throw AppError.invalid("marks", issue.key, [item.name] + issue.arguments)
             }
@@ -41,14 +49,17 @@ enum CompetitionSheets {
         sheet.submittedAt = editor.at
         let marks = given
         return try await app.write { db in
-            if try await CompetitionSheet.query(on: db).filter(\.$entryID == sheet.entryID).filter(\.$judgeID == sheet.judgeID).count() > 0 {
+            if try await CompetitionSheet.query(on: db).filter(\.$entryID == sheet.entryID).filter(\.$judgeID == sheet.judgeID).count() > 0
+            {
                 throw AppError.conflict("entryId", "error.competition.sheetTwice")
             }
             try await sheet.create(on: db)
             let sheetID = try sheet.requireID()
-            try await BulkInsert.rows(into: CompetitionMark.schema, columns: ["id", "sheet_id", "event_id", "entry_id", "item_id", "marks"],
-                                      marks.map { [UUID(), sheetID, sheet.eventID, sheet.entryID, $0.key, $0.value] }, on: db)
-            try await Audit.record(.update, event, before: nil, after: ["sheet": "\(entry.number) / \(user.displayName)"], by: editor, on: db)
+            try await BulkInsert.rows(
+                into: CompetitionMark.schema, columns: ["id", "sheet_id", "event_id", "entry_id", "item_id", "marks"],
+                marks.map { [UUID(), sheetID, sheet.eventID, sheet.entryID, $0.key, $0.value] }, on: db)
+            try await Audit.record(
+                .update, event, before: nil, after: ["sheet": "\(entry.number) / \(user.displayName)"], by: editor, on: db)
             return sheet
         }
     }
@@ -57,19 +68,30 @@ enum CompetitionSheets {
         let ids = sheets.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         var marks: [UUID: [MarkOutput]] = [:]
-        for mark in try await CompetitionMark.query(on: db).filter(\.$sheetID ~~ ids).all() { marks[mark.sheetID, default: []].append(MarkOutput(itemId: mark.itemID, marks: mark.marks)) }
-        let users = Dictionary(try await User.query(on: db).filter(\.$id ~~ sheets.map(\.judgeID)).all().compactMap { user in user.id.map { ($0, user.displayName) } },
-                               uniquingKeysWith: { first, _ in first })
-        let numbers = Dictionary(try await CompetitionEntry.query(on: db).filter(\.$id ~~ sheets.map(\.entryID)).all().compactMap { entry in entry.id.map { ($0, entry.number) } },
-                                 uniquingKeysWith: { first, _ in first })
+        for mark in try await CompetitionMark.query(on: db).filter(\.$sheetID ~~ ids).all() {
+            marks[mark.sheetID, default: []].append(MarkOutput(itemId: mark.itemID, marks: mark.marks))
+        }
+        let users = Dictionary(
+            try await User.query(on: db).filter(\.$id ~~ sheets.map(\.judgeID)).all().compactMap { user in
+                user.id.map { ($0, user.displayName) }
+            },
+            uniquingKeysWith: { first, _ in first })
+        let numbers = Dictionary(
+            try await CompetitionEntry.query(on: db).filter(\.$id ~~ sheets.map(\.entryID)).all().compactMap { entry in
+                entry.id.map { ($0, entry.number) }
+            },
+            uniquingKeysWith: { first, _ in first })
         return try sheets.map { sheet in
-            SheetOutput(id: try sheet.requireID(), entryId: sheet.entryID, entryNumber: numbers[sheet.entryID] ?? 0, judgeId: sheet.judgeID,
-                        judgeName: users[sheet.judgeID] ?? "", submittedAt: sheet.submittedAt, marks: marks[try sheet.requireID()] ?? [])
+            SheetOutput(
+                id: try sheet.requireID(), entryId: sheet.entryID, entryNumber: numbers[sheet.entryID] ?? 0, judgeId: sheet.judgeID,
+                judgeName: users[sheet.judgeID] ?? "", submittedAt: sheet.submittedAt, marks: marks[try sheet.requireID()] ?? [])
         }
     }
 
     /// The chief judge corrects one submitted mark; the sheet stays locked to its judge.
-    static func correct(_ input: CorrectionInput, sheetID: UUID, event: CompetitionEvent, user: User, editor: Editor, app: Application) async throws -> CompetitionSheet {
+    static func correct(_ input: CorrectionInput, sheetID: UUID, event: CompetitionEvent, user: User, editor: Editor, app: Application)
+        async throws -> CompetitionSheet
+    {
         let judge = try await judge(user, of: event, on: app.db)
         guard judge.chief else { throw AppError(status: .forbidden, key: "error.competition.notChief", field: "judge") }
         guard event.status == .open else { throw AppError.conflict("status", "error.competition.notOpen") }
@@ -81,7 +103,8 @@ enum CompetitionSheets {
         let reason = try Held.text(input.reason, field: "reason", max: 500)
         let marks = input.marks ?? 0
         return try await app.write { db in
-            guard let mark = try await CompetitionMark.query(on: db).filter(\.$sheetID == sheetID).filter(\.$itemID == itemID).first() else { throw AppError.notFound }
+            guard let mark = try await CompetitionMark.query(on: db).filter(\.$sheetID == sheetID).filter(\.$itemID == itemID).first()
+            else { throw AppError.notFound }
             let correction = CompetitionCorrection()
             correction.sheetID = sheetID
             correction.itemID = itemID
@@ -93,8 +116,9 @@ enum CompetitionSheets {
             mark.marks = marks
             try await mark.update(on: db)
             try await correction.create(on: db)
-            try await Audit.record(.update, event, before: ["mark": "\(item.name): \(CompetitionScoring.format(hundredths: correction.before))"],
-                                   after: ["mark": "\(item.name): \(CompetitionScoring.format(hundredths: marks))", "reason": reason], by: editor, on: db)
+            try await Audit.record(
+                .update, event, before: ["mark": "\(item.name): \(CompetitionScoring.format(hundredths: correction.before))"],
+                after: ["mark": "\(item.name): \(CompetitionScoring.format(hundredths: marks))", "reason": reason], by: editor, on: db)
             return sheet
         }
     }

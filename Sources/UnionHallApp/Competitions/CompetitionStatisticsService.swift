@@ -12,7 +12,8 @@ enum CompetitionStatisticsService {
         let (from, to) = try list.period()
         func entries() throws -> QueryBuilder<CompetitionEntry> {
             let query = try scope.apply(to: CompetitionEntry.query(on: db), unitKey: \.$unitID, within: list.unitId)
-                .join(Competition.self, on: \CompetitionEntry.$competitionID == \Competition.$id).filter(Competition.self, \.$deletedAt == nil)
+                .join(Competition.self, on: \CompetitionEntry.$competitionID == \Competition.$id).filter(
+                    Competition.self, \.$deletedAt == nil)
             if let from { query.filter(Competition.self, \.$year >= CivilDate(from).year) }
             if let to { query.filter(Competition.self, \.$year <= CivilDate(to.addingTimeInterval(-1)).year) }
             return query
@@ -20,11 +21,14 @@ enum CompetitionStatisticsService {
         let entryIDs = try await entries().all(\.$id)
         var entrants = 0
         for start in stride(from: 0, to: entryIDs.count, by: 500) {
-            entrants += try await CompetitionEntrant.query(on: db).filter(\.$entryID ~~ Array(entryIDs[start..<min(start + 500, entryIDs.count)])).count()
+            entrants += try await CompetitionEntrant.query(on: db).filter(
+                \.$entryID ~~ Array(entryIDs[start..<min(start + 500, entryIDs.count)])
+            ).count()
         }
         var awards: [String: Int] = [:]
         for award in try await entries().join(CompetitionEvent.self, on: \CompetitionEntry.$eventID == \CompetitionEvent.$id)
-            .filter(CompetitionEvent.self, \.$status == .final).filter(\.$award != nil).all(\.$award) {
+            .filter(CompetitionEvent.self, \.$status == .final).filter(\.$award != nil).all(\.$award)
+        {
             if let award { awards[award, default: 0] += 1 }
         }
         let prizes = TeamPrize.allCases.map { KeyCount(key: $0.rawValue, count: awards[$0.rawValue] ?? 0) }

@@ -127,7 +127,9 @@ struct CreateCompetitions: AsyncMigration {
         try await sql.create(index: "competition_events_unit").on(CompetitionEvent.schema).column("unit_id").column("status").run()
         try await sql.create(index: "competition_entries_event").on(CompetitionEntry.schema).column("event_id").column("rank").run()
         try await sql.create(index: "competition_entries_unit").on(CompetitionEntry.schema).column("unit_id").column("award").run()
-        try await sql.create(index: "competition_marks_entry").on(CompetitionMark.schema).column("event_id").column("entry_id").column("item_id").run()
+        try await sql.create(index: "competition_marks_entry").on(CompetitionMark.schema).column("event_id").column("entry_id").column(
+            "item_id"
+        ).run()
         try await sql.create(index: "competition_judges_user").on(CompetitionJudge.schema).column("user_id").run()
         // A competition award becomes an honor once, however often finalising is retried.
         try await sql.raw("CREATE UNIQUE INDEX honors_one_per_source ON honors (source) WHERE source IS NOT NULL").run()
@@ -135,8 +137,11 @@ struct CreateCompetitions: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         if let sql = database as? any SQLDatabase { try await sql.raw("DROP INDEX honors_one_per_source").run() }
-        for schema in [CompetitionObjection.schema, CompetitionCorrection.schema, CompetitionMark.schema, CompetitionSheet.schema, CompetitionEntrant.schema,
-                       CompetitionEntry.schema, CompetitionJudge.schema, CompetitionItem.schema, CompetitionEvent.schema, Competition.schema] {
+        for schema in [
+            CompetitionObjection.schema, CompetitionCorrection.schema, CompetitionMark.schema, CompetitionSheet.schema,
+            CompetitionEntrant.schema,
+            CompetitionEntry.schema, CompetitionJudge.schema, CompetitionItem.schema, CompetitionEvent.schema, Competition.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -81,16 +81,36 @@ enum DemoCatalog {
 
     /// The people the articles name, with the trades their work implies.
     static let people: [PersonSpec] = [
-        .init(name: "孙学祥", unit: "jinhua-team", organization: "jinhua", trade: "化工设备检修工", level: .seniorTechnician, region: 620_302, birth: (1972, 3, 14), gender: .male, migrant: false),
-        .init(name: "周勇", unit: "yongchang-coop", organization: "yongchang-coop", trade: "动物疫病防治员", level: .seniorTechnician, region: 620_321, birth: (1970, 8, 2), gender: .male, migrant: false),
-        .init(name: "李阳", unit: "college", organization: "college", trade: "数控车工", level: nil, region: 621_002, birth: (2004, 5, 20), gender: .male, migrant: false),
-        .init(name: "刘倩", unit: "tianshui", organization: "tianshui", trade: "保育师", level: .senior, region: 621_022, birth: (1995, 11, 9), gender: .female, migrant: false),
-        .init(name: "梁东平", unit: "grid-liang", organization: "grid", trade: "电力电缆工", level: .seniorTechnician, region: 621_002, birth: (1968, 6, 30), gender: .male, migrant: false),
-        .init(name: "张远东", unit: "grid-liang", organization: "grid", trade: "电力电缆工", level: .technician, region: 621_002, birth: (1979, 1, 17), gender: .male, migrant: false),
-        .init(name: "巩怀华", unit: "petrochem", organization: "petrochem", trade: "催化裂化装置操作工", level: .seniorTechnician, region: 621_021, birth: (1969, 9, 12), gender: .male, migrant: false),
-        .init(name: "郭一帆", unit: "petrochem", organization: "petrochem", trade: "化工操作工", level: .senior, region: 621_021, birth: (1990, 4, 3), gender: .male, migrant: false),
-        .init(name: "张小春", unit: "logistics", organization: "logistics", trade: "物流服务师", level: .technician, region: 621_002, birth: (1976, 12, 1), gender: .male, migrant: true),
-        .init(name: "陈帮贵", unit: "xifeng", organization: nil, trade: "砌筑工", level: nil, region: 511_321, birth: (1978, 7, 22), gender: .male, migrant: true),
+        .init(
+            name: "孙学祥", unit: "jinhua-team", organization: "jinhua", trade: "化工设备检修工", level: .seniorTechnician, region: 620_302,
+            birth: (1972, 3, 14), gender: .male, migrant: false),
+        .init(
+            name: "周勇", unit: "yongchang-coop", organization: "yongchang-coop", trade: "动物疫病防治员", level: .seniorTechnician, region: 620_321,
+            birth: (1970, 8, 2), gender: .male, migrant: false),
+        .init(
+            name: "李阳", unit: "college", organization: "college", trade: "数控车工", level: nil, region: 621_002, birth: (2004, 5, 20),
+            gender: .male, migrant: false),
+        .init(
+            name: "刘倩", unit: "tianshui", organization: "tianshui", trade: "保育师", level: .senior, region: 621_022, birth: (1995, 11, 9),
+            gender: .female, migrant: false),
+        .init(
+            name: "梁东平", unit: "grid-liang", organization: "grid", trade: "电力电缆工", level: .seniorTechnician, region: 621_002,
+            birth: (1968, 6, 30), gender: .male, migrant: false),
+        .init(
+            name: "张远东", unit: "grid-liang", organization: "grid", trade: "电力电缆工", level: .technician, region: 621_002,
+            birth: (1979, 1, 17), gender: .male, migrant: false),
+        .init(
+            name: "巩怀华", unit: "petrochem", organization: "petrochem", trade: "催化裂化装置操作工", level: .seniorTechnician, region: 621_021,
+            birth: (1969, 9, 12), gender: .male, migrant: false),
+        .init(
+            name: "郭一帆", unit: "petrochem", organization: "petrochem", trade: "化工操作工", level: .senior, region: 621_021, birth: (1990, 4, 3),
+            gender: .male, migrant: false),
+        .init(
+            name: "张小春", unit: "logistics", organization: "logistics", trade: "物流服务师", level: .technician, region: 621_002,
+            birth: (1976, 12, 1), gender: .male, migrant: true),
+        .init(
+            name: "陈帮贵", unit: "xifeng", organization: nil, trade: "砌筑工", level: nil, region: 511_321, birth: (1978, 7, 22), gender: .male,
+            migrant: true),
     ]
 
     struct HonorSpec {

@@ -48,18 +48,24 @@ enum DemoData {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Double(synthetic) / seconds : 0
-        return String(format: "演示数据已载入 Demo data loaded: %d units, %d organizations, %d members (%d skilled in Qingyang) in %.1f s (%.0f members/s).\n",
-                      DemoCatalog.units.count, DemoCatalog.organizations.count, synthetic + DemoCatalog.people.count,
-                      plan.qingyangSkilled + DemoCatalog.people.filter { $0.level != nil && isQingyang($0.unit) }.count, seconds, rate)
-            + "工作室 Studios: \(studios + 1). 四进 Outreach activities: \(outreach). 技术难题 Technical problems: \(problems). 创新项目 Innovation items: \(innovation).\n"
-            + "技能 Skills: \(skills.certifications) certifications, \(skills.events) competition events, \(skills.honors) competition honors, \(skills.personTimes) training person-times.\n"
-            + "劳动争议 Disputes: \(disputes) cases mediated in Qingyang in 2024. 金秋助学 Scholarships: \(scholarships) children paid in Qingyang in 2024.\n"
+        return String(
+            format:
+                "演示数据已载入 Demo data loaded: %d units, %d organizations, %d members (%d skilled in Qingyang) in %.1f s (%.0f members/s).\n",
+            DemoCatalog.units.count, DemoCatalog.organizations.count, synthetic + DemoCatalog.people.count,
+            plan.qingyangSkilled + DemoCatalog.people.filter { $0.level != nil && isQingyang($0.unit) }.count, seconds, rate)
+            + "工作室 Studios: \(studios + 1). 四进 Outreach activities: \(outreach). 技术难题 Technical problems: \(problems). "
+            + "创新项目 Innovation items: \(innovation).\n"
+            + "技能 Skills: \(skills.certifications) certifications, \(skills.events) competition events, "
+            + "\(skills.honors) competition honors, \(skills.personTimes) training person-times.\n"
+            + "劳动争议 Disputes: \(disputes) cases mediated in Qingyang in 2024. "
+            + "金秋助学 Scholarships: \(scholarships) children paid in Qingyang in 2024.\n"
             + "师带徒 Mentorship: \(mentorship.grid) agreements at 国网庆阳供电公司, \(mentorship.jinchang) apprentices trained in Jinchang.\n"
             + accountsText()
     }
 
     static func accountsText() -> String {
-        "演示账号 Demo accounts (password 密码 \(password)): " + DemoCatalog.accounts.map { "\($0.username) (\($0.displayName))" }.joined(separator: ", ")
+        "演示账号 Demo accounts (password 密码 \(password)): "
+            + DemoCatalog.accounts.map { "\($0.username) (\($0.displayName))" }.joined(separator: ", ")
     }
 
     /// How many synthetic members go where. At the default scale Qingyang's skilled count, with
@@ -74,7 +80,8 @@ enum DemoData {
             let skilledAtDefault = DemoData.qingyangSkilledTotal - namedSkilled
             let jinchang = Int(Double(total) * DemoData.jinchangShare)
             let qingyang = total - jinchang
-            let skilled = total == DemoData.defaultMemberCount
+            let skilled =
+                total == DemoData.defaultMemberCount
                 ? skilledAtDefault
                 : Int((Double(total) * Double(skilledAtDefault) / Double(DemoData.defaultMemberCount)).rounded())
             self.qingyangSkilled = min(skilled, qingyang)
@@ -119,10 +126,13 @@ enum DemoData {
         return organizations
     }
 
-    private static func createPeople(units: [String: UnionUnit], organizations: [String: Organization], on db: any Database) async throws -> [String: Member] {
+    private static func createPeople(units: [String: UnionUnit], organizations: [String: Organization], on db: any Database) async throws
+        -> [String: Member]
+    {
         var people: [String: Member] = [:]
         for (index, spec) in DemoCatalog.people.enumerated() {
-            guard let unitID = units[spec.unit]?.id, let birth = CivilDate(year: spec.birth.0, month: spec.birth.1, day: spec.birth.2) else { continue }
+            guard let unitID = units[spec.unit]?.id, let birth = CivilDate(year: spec.birth.0, month: spec.birth.1, day: spec.birth.2)
+            else { continue }
             // Sequences below 100 are the named people's; synthetic members use 100–999.
             let sequence = 10 + index * 2 + (spec.gender == .male ? 1 : 0)
             let draft = MemberDraft(
@@ -130,8 +140,9 @@ enum DemoData {
                 mobile: "139\(String(format: "%08d", 9_310_000 + index * 3_571))", trade: spec.trade, skillLevel: spec.level?.rawValue)
             let member = Member()
             member.version = 1
-            member.apply(try draft.validate().orInvalid(), unitID: unitID, organizationID: spec.organization.flatMap { organizations[$0]?.id },
-                         migrant: spec.migrant, hardship: false)
+            member.apply(
+                try draft.validate().orInvalid(), unitID: unitID, organizationID: spec.organization.flatMap { organizations[$0]?.id },
+                migrant: spec.migrant, hardship: false)
             try await member.create(on: db)
             try await Audit.record(.create, member, by: .system, on: db)
             people[spec.name] = member
@@ -150,21 +161,27 @@ enum DemoData {
         }
     }
 
-    private static func createAccounts(units: [String: UnionUnit], people: [String: Member], hash: String, on db: any Database) async throws {
+    private static func createAccounts(units: [String: UnionUnit], people: [String: Member], hash: String, on db: any Database) async throws
+    {
         for spec in DemoCatalog.accounts {
-            let user = User(username: spec.username, passwordHash: hash, displayName: spec.displayName, role: spec.role,
-                            unitID: units[spec.unit]?.id, memberID: spec.member.flatMap { people[$0]?.id })
+            let user = User(
+                username: spec.username, passwordHash: hash, displayName: spec.displayName, role: spec.role,
+                unitID: units[spec.unit]?.id, memberID: spec.member.flatMap { people[$0]?.id })
             try await user.create(on: db)
             try await Audit.record(.create, user, by: .system, on: db)
         }
     }
 
     /// Synthetic members, written in multi-row INSERTs: Fluent's per-model path is ten times slower here.
-    private static func insertSynthetic(plan: Plan, units: [String: UnionUnit], organizations: [String: Organization], on db: any Database) async throws -> Int {
+    private static func insertSynthetic(plan: Plan, units: [String: UnionUnit], organizations: [String: Organization], on db: any Database)
+        async throws -> Int
+    {
         guard let sql = db as? any SQLDatabase else { return 0 }
         let generator = SyntheticMembers(units: units, organizations: organizations)
-        let columns = ["id", "unit_id", "organization_id", "name", "gender", "id_number", "mobile", "trade", "skill_level",
-                       "migrant", "hardship", "name_key", "pinyin", "initials", "id_last4", "mobile_last4", "version", "created_at", "updated_at"]
+        let columns = [
+            "id", "unit_id", "organization_id", "name", "gender", "id_number", "mobile", "trade", "skill_level",
+            "migrant", "hardship", "name_key", "pinyin", "initials", "id_last4", "mobile_last4", "version", "created_at", "updated_at",
+        ]
         let groups: [(city: String, skilled: Bool, count: Int)] = [
             ("qingyang", true, plan.qingyangSkilled), ("qingyang", false, plan.qingyangOther), ("jinchang", true, plan.jinchang),
         ]

@@ -10,23 +10,29 @@ enum DemoDisputes {
     static let recoveredFen: Int64 = 39_360_000
     static let chenFen: Int64 = 545_000
 
-    static func load(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], on db: any Database) async throws -> Int {
+    static func load(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], on db: any Database)
+        async throws -> Int
+    {
         guard let qingyang = units["qingyang"]?.id else { return 0 }
         let tree = try await UnitTree.load(on: db)
         let named = Set(people.values.compactMap(\.id))
         let claimants = try await Member.query(on: db).filter(\.$unitID ~~ Array(tree.subtree(of: qingyang))).filter(\.$deletedAt == nil)
             .sort(\.$id).limit(cases + named.count).all().filter { !named.contains($0.id ?? UUID()) }
         let court = organizations["xifeng-court"]?.id
-        let channels: [DisputeChannel] = Array(repeating: .courtReferral, count: 30) + Array(repeating: .walkIn, count: 28) + Array(repeating: .hotline, count: 15)
+        let channels: [DisputeChannel] =
+            Array(repeating: .courtReferral, count: 30) + Array(repeating: .walkIn, count: 28) + Array(repeating: .hotline, count: 15)
             + Array(repeating: .memberRequest, count: 8)
-        let types: [DisputeType] = Array(repeating: .wageArrears, count: 49) + Array(repeating: .contract, count: 12) + Array(repeating: .socialInsurance, count: 10)
+        let types: [DisputeType] =
+            Array(repeating: .wageArrears, count: 49) + Array(repeating: .contract, count: 12)
+            + Array(repeating: .socialInsurance, count: 10)
             + Array(repeating: .workInjury, count: 6) + Array(repeating: .other, count: 4)
         var amounts = (0..<(cases - 2)).map { Int64(180_000 + (($0 * 37) % 50) * 12_000) }
         amounts.append(recoveredFen - chenFen - amounts.reduce(0, +))
         var rows: [(DisputeCase, DisputeClaimant, Int64)] = []
         if let chen = people["陈帮贵"], let chenID = chen.id {
-            let row = make(unit: chen.unitID, channel: .courtReferral, type: .wageArrears, employer: "西峰区某建筑劳务公司", claimed: chenFen,
-                           accepted: CivilDate(year: 2024, month: 4, day: 8)!, summary: "四川籍农民工，工地完工后三个月工资未结清")
+            let row = make(
+                unit: chen.unitID, channel: .courtReferral, type: .wageArrears, employer: "西峰区某建筑劳务公司", claimed: chenFen,
+                accepted: CivilDate(year: 2024, month: 4, day: 8)!, summary: "四川籍农民工，工地完工后三个月工资未结清")
             row.courtID = court
             row.courtCaseNumber = "(2024)甘1002民初1168号"
             rows.append((row, claimant(chen, id: chenID), chenFen))
@@ -34,9 +40,12 @@ enum DemoDisputes {
         for (index, member) in claimants.prefix(cases - rows.count).enumerated() {
             guard let id = member.id, index < amounts.count else { continue }
             let channel = channels[index % channels.count]
-            let row = make(unit: member.unitID, channel: channel, type: types[index % types.count], employer: "庆阳市某\(["建筑", "餐饮", "物流", "商贸", "制造"][index % 5])企业",
-                           claimed: amounts[index] + Int64(index % 3) * 50_000, accepted: CivilDate(year: 2024, month: 1, day: 5)!.adding(days: index * 4),
-                           summary: "职工请求支付拖欠款项")
+            let row = make(
+                unit: member.unitID, channel: channel, type: types[index % types.count],
+                employer: "庆阳市某\(["建筑", "餐饮", "物流", "商贸", "制造"][index % 5])企业",
+                claimed: amounts[index] + Int64(index % 3) * 50_000,
+                accepted: CivilDate(year: 2024, month: 1, day: 5)!.adding(days: index * 4),
+                summary: "职工请求支付拖欠款项")
             if channel == .courtReferral {
                 row.courtID = court
                 row.courtCaseNumber = String(format: "(2024)甘1002民初%04d号", 200 + index)
@@ -78,7 +87,9 @@ enum DemoDisputes {
         return rows.count
     }
 
-    static func make(unit: UUID, channel: DisputeChannel, type: DisputeType, employer: String, claimed: Int64, accepted: CivilDate, summary: String) -> DisputeCase {
+    static func make(
+        unit: UUID, channel: DisputeChannel, type: DisputeType, employer: String, claimed: Int64, accepted: CivilDate, summary: String
+    ) -> DisputeCase {
         let row = DisputeCase()
         row.unitID = unit
         row.channel = channel

@@ -36,16 +36,20 @@ enum DemoMentorship {
     }
 
     /// Pairs qualified mentors (技师 and above) with distinct apprentices of the same units.
-    private static func create(count: Int, in unitIDs: [UUID], organization: UUID?, dates: (Int) -> (CivilDate, CivilDate, CivilDate?),
-                               goals: String, on db: any Database) async throws -> Int {
+    private static func create(
+        count: Int, in unitIDs: [UUID], organization: UUID?, dates: (Int) -> (CivilDate, CivilDate, CivilDate?),
+        goals: String, on db: any Database
+    ) async throws -> Int {
         guard let sql = db as? any SQLDatabase, !unitIDs.isEmpty else { return 0 }
         let mentors = try await Member.query(on: db).filter(\.$unitID ~~ unitIDs).filter(\.$deletedAt == nil)
             .filter(\.$skillLevel <= SkillLevel.technician.rawValue).limit(mentorsPerTeam).all()
         let apprentices = try await Member.query(on: db).filter(\.$unitID ~~ unitIDs).filter(\.$deletedAt == nil)
             .filter(\.$skillLevel >= SkillLevel.senior.rawValue).limit(count).all()
         guard !mentors.isEmpty else { return 0 }
-        let columns = ["id", "unit_id", "mentor_id", "apprentice_id", "organization_id", "start_date", "end_date", "goals", "milestones", "status",
-                       "signed_date", "completed_date", "level_before", "level_after", "version", "created_at", "updated_at"]
+        let columns = [
+            "id", "unit_id", "mentor_id", "apprentice_id", "organization_id", "start_date", "end_date", "goals", "milestones", "status",
+            "signed_date", "completed_date", "level_before", "level_after", "version", "created_at", "updated_at",
+        ]
         let now = Date()
         var made = 0
         for batch in stride(from: 0, to: apprentices.count, by: DemoData.batchSize) {
@@ -58,9 +62,11 @@ enum DemoMentorship {
                 let after: Int? = completed == nil ? nil : max(before - 1, SkillLevel.seniorTechnician.rawValue)
                 insert.values([
                     SQLBind(UUID()), SQLBind(apprentice.unitID), SQLBind(try mentor.requireID()), SQLBind(try apprentice.requireID()),
-                    SQLBind(organization ?? apprentice.organizationID), SQLBind(signed.description), SQLBind(end.description), SQLBind(goals),
+                    SQLBind(organization ?? apprentice.organizationID), SQLBind(signed.description), SQLBind(end.description),
+                    SQLBind(goals),
                     SQLBind("季度考核，年度出师"), SQLBind((completed == nil ? MentorshipStatus.inProgress : .completed).rawValue),
-                    SQLBind(signed.description), SQLBind(completed?.description), SQLBind(before), SQLBind(after), SQLBind(1), SQLBind(now), SQLBind(now),
+                    SQLBind(signed.description), SQLBind(completed?.description), SQLBind(before), SQLBind(after), SQLBind(1), SQLBind(now),
+                    SQLBind(now),
                 ])
                 made += 1
             }

@@ -16,16 +16,18 @@ enum DemoOutreach {
         // Lectures in schools, led in turn by the city's craftsmen.
         for index in 0..<jinchangSchoolLectures2024 {
             let day = CivilDate(year: 2024, month: 3, day: 1)!.adding(days: index * 3)
-            try await held(unit: jinchang, title: "劳模工匠进校园宣讲（第\(index + 1)场）", kind: .schools, on: day, place: "金昌市第\(index % 6 + 1)中学",
-                           audience: "在校学生", personTimes: 180 + index % 40, leaders: [index % 2 == 0 ? sun : zhou], studio: nil, on: db)
+            try await held(
+                unit: jinchang, title: "劳模工匠进校园宣讲（第\(index + 1)场）", kind: .schools, on: day, place: "金昌市第\(index % 6 + 1)中学",
+                audience: "在校学生", personTimes: 180 + index % 40, leaders: [index % 2 == 0 ? sun : zhou], studio: nil, on: db)
             made += 1
         }
         // 周勇's studio: field classes for livestock farmers.
         let studio = try await DemoStudios.zhouYongStudio(lead: zhou, on: db)
         for index in 0..<zhouYongSessions {
             let day = CivilDate(year: 2023, month: 4, day: 10)!.adding(days: index * 14)
-            try await held(unit: zhou.unitID, title: "田间课堂：科学养殖与疫病防治（第\(index + 1)期）", kind: .fields, on: day, place: "永昌县养殖基地",
-                           audience: "养殖户", personTimes: zhouYongPersonTimesPerSession, leaders: [zhou], studio: studio.id, on: db)
+            try await held(
+                unit: zhou.unitID, title: "田间课堂：科学养殖与疫病防治（第\(index + 1)期）", kind: .fields, on: day, place: "永昌县养殖基地",
+                audience: "养殖户", personTimes: zhouYongPersonTimesPerSession, leaders: [zhou], studio: studio.id, on: db)
             made += 1
         }
         // Ten model workers endorse the city's farm products: 周勇 and nine of the city's model workers.
@@ -34,20 +36,25 @@ enum DemoOutreach {
             .filter(\.$skillLevel == SkillLevel.seniorTechnician.rawValue).sort(\.$pinyin).limit(jinchangEndorsers - 1).all()
         for (index, member) in ([zhou] + candidates).enumerated() {
             if member.id != zhou.id {
-                let honor = try Honor(member: member, valid: try HonorDraft(title: .modelWorker, level: .city, year: 2022, awardingBody: "金昌市人民政府")
-                    .validate(currentYear: 2024).orInvalid())
+                let honor = try Honor(
+                    member: member,
+                    valid: try HonorDraft(title: .modelWorker, level: .city, year: 2022, awardingBody: "金昌市人民政府")
+                        .validate(currentYear: 2024).orInvalid())
                 try await honor.create(on: db)
             }
             let day = CivilDate(year: 2024, month: 5, day: 1)!.adding(days: index)
-            try await held(unit: jinchang, title: "劳模为特色农产品代言：\(["永昌羊肉", "金昌蔬菜", "河西马铃薯", "金昌啤酒大麦", "永昌胡萝卜"][index % 5])", kind: .endorsement,
-                           on: day, place: "金昌市农产品展销中心", audience: "市民", personTimes: 500, leaders: [member], studio: nil, on: db)
+            try await held(
+                unit: jinchang, title: "劳模为特色农产品代言：\(["永昌羊肉", "金昌蔬菜", "河西马铃薯", "金昌啤酒大麦", "永昌胡萝卜"][index % 5])", kind: .endorsement,
+                on: day, place: "金昌市农产品展销中心", audience: "市民", personTimes: 500, leaders: [member], studio: nil, on: db)
             made += 1
         }
         return made
     }
 
-    private static func held(unit: UUID, title: String, kind: OutreachKind, on day: CivilDate, place: String, audience: String, personTimes: Int,
-                             leaders: [Member], studio: UUID?, on db: any Database) async throws {
+    private static func held(
+        unit: UUID, title: String, kind: OutreachKind, on day: CivilDate, place: String, audience: String, personTimes: Int,
+        leaders: [Member], studio: UUID?, on db: any Database
+    ) async throws {
         let activity = OutreachActivity()
         activity.unitID = unit
         activity.title = title
@@ -61,6 +68,8 @@ enum DemoOutreach {
         activity.studioID = studio
         activity.version = 1
         try await activity.create(on: db)
-        for leader in leaders { try await OutreachLeader(activityID: try activity.requireID(), memberID: try leader.requireID()).create(on: db) }
+        for leader in leaders {
+            try await OutreachLeader(activityID: try activity.requireID(), memberID: try leader.requireID()).create(on: db)
+        }
     }
 }

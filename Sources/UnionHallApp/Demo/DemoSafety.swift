@@ -7,10 +7,13 @@ import UnionHallCore
 /// employers outside it do not improve. Hazard rewards are capped at ¥5,000.00.
 enum DemoSafety {
     static let participants: [(String, Int, Int, Int)] = [
-        ("changqing", 6_000, 90, 66), ("petrochem", 5_000, 75, 55), ("huaneng", 4_000, 60, 44), ("grid", 3_000, 45, 33), ("logistics", 2_000, 30, 21),
+        ("changqing", 6_000, 90, 66), ("petrochem", 5_000, 75, 55), ("huaneng", 4_000, 60, 44), ("grid", 3_000, 45, 33),
+        ("logistics", 2_000, 30, 21),
     ]
 
-    static func load(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], on db: any Database) async throws {
+    static func load(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], on db: any Database)
+        async throws
+    {
         guard let qingyang = units["qingyang"]?.id else { return }
         let campaign = SafetyCampaign()
         campaign.unitID = qingyang

@@ -22,8 +22,10 @@ enum DemoServices {
         try await station.create(on: db)
         try await Audit.record(.create, station, by: .system, on: db)
         let kinds: [ServiceEventKind] = [.healthCheck, .summerCooling, .summerCooling, .winterWarmth, .legalAdvice, .other]
-        let titles: [ServiceEventKind: String] = [.healthCheck: "货车司机免费体检", .summerCooling: "夏送清凉进司机之家", .winterWarmth: "冬送温暖慰问货车司机",
-                                                  .legalAdvice: "法律咨询进物流园", .other: "司机之家常态服务"]
+        let titles: [ServiceEventKind: String] = [
+            .healthCheck: "货车司机免费体检", .summerCooling: "夏送清凉进司机之家", .winterWarmth: "冬送温暖慰问货车司机",
+            .legalAdvice: "法律咨询进物流园", .other: "司机之家常态服务",
+        ]
         // 48 events, twice a month; the last one carries what makes the totals exact.
         var people = 0
         var goods: Int64 = 0

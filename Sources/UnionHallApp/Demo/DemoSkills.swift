@@ -11,7 +11,9 @@ import UnionHallCore
 /// the 标兵, later 3rd nationally) and 112 team prizes. Jinchang since 2023: 10,480 training person-times.
 enum DemoSkills {
     static let newSkilled2024 = 21_000
-    static let roles: [(ParticipationKind, HonorLevel, Int)] = [(.partyCongressDelegate, .city, 60), (.peoplesCongressDeputy, .county, 52), (.cppccMember, .county, 30)]
+    static let roles: [(ParticipationKind, HonorLevel, Int)] = [
+        (.partyCongressDelegate, .city, 60), (.peoplesCongressDeputy, .county, 52), (.cppccMember, .county, 30),
+    ]
     static let joinedParty = 225
     static let activists = 258
     static let individualEvents = 74
@@ -32,14 +34,18 @@ enum DemoSkills {
         var personTimes = 0
     }
 
-    static func load(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], on db: any Database) async throws -> Summary {
+    static func load(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], on db: any Database)
+        async throws -> Summary
+    {
         guard let sql = db as? any SQLDatabase else { return Summary() }
         var summary = Summary()
         let tree = try await UnitTree.load(on: db)
         func subtree(_ key: String) -> [UUID] { units[key]?.id.map { Array(tree.subtree(of: $0)) } ?? [] }
         let named = Set(people.values.compactMap(\.id))
         let pool = try await sql.select().columns("id", "unit_id", "organization_id", "trade", "skill_level").from(Member.schema)
-            .where("unit_id", .in, subtree("qingyang")).where("skill_level", .isNot, SQLLiteral.null).where("deleted_at", .is, SQLLiteral.null)
+            .where("unit_id", .in, subtree("qingyang")).where("skill_level", .isNot, SQLLiteral.null).where(
+                "deleted_at", .is, SQLLiteral.null
+            )
             .orderBy("id").limit(26_000).all(decoding: Pooled.self).filter { !named.contains($0.id) }
         var next = 0
         func take(_ count: Int) -> ArraySlice<Pooled> {
@@ -52,28 +58,42 @@ enum DemoSkills {
         let now = Date()
         var certificationRows: [[any Encodable & Sendable]] = []
         if let liu = people["刘倩"], let id = liu.id {
-            certificationRows.append([UUID(), liu.unitID, id, "保育师", liu.skillLevel ?? 3, "2024-03-18", "QY2024-JD000001", "庆阳市职业技能鉴定指导中心", true, 1, now, now])
+            certificationRows.append([
+                UUID(), liu.unitID, id, "保育师", liu.skillLevel ?? 3, "2024-03-18", "QY2024-JD000001", "庆阳市职业技能鉴定指导中心", true, 1, now, now,
+            ])
         }
         for (index, member) in take(newSkilled2024 - certificationRows.count).enumerated() {
             let date = CivilDate(year: 2024, month: 1, day: 1)!.adding(days: index % 366)
-            certificationRows.append([UUID(), member.unit_id, member.id, member.trade ?? "电工", member.skill_level ?? 5, date.description,
-                                      String(format: "QY2024-JD%06d", index + 2), "庆阳市职业技能鉴定指导中心", true, 1, now, now])
+            certificationRows.append([
+                UUID(), member.unit_id, member.id, member.trade ?? "电工", member.skill_level ?? 5, date.description,
+                String(format: "QY2024-JD%06d", index + 2), "庆阳市职业技能鉴定指导中心", true, 1, now, now,
+            ])
         }
-        try await BulkInsert.rows(into: Certification.schema, columns: ["id", "unit_id", "member_id", "trade", "level", "date", "certificate_number", "issuing_body",
-                                                                        "raised", "version", "created_at", "updated_at"], certificationRows, on: db)
+        try await BulkInsert.rows(
+            into: Certification.schema,
+            columns: [
+                "id", "unit_id", "member_id", "trade", "level", "date", "certificate_number", "issuing_body",
+                "raised", "version", "created_at", "updated_at",
+            ], certificationRows, on: db)
         summary.certifications = certificationRows.count
 
         // Political participation of skilled workers.
         var participation: [[any Encodable & Sendable]] = []
         for (kind, level, count) in roles {
-            for member in take(count) { participation.append([UUID(), member.id, member.unit_id, kind.rawValue, level.rawValue as String?, "2022-01-10", ""]) }
+            for member in take(count) {
+                participation.append([UUID(), member.id, member.unit_id, kind.rawValue, level.rawValue as String?, "2022-01-10", ""])
+            }
         }
         for (kind, count, month) in [(ParticipationKind.joinedParty, joinedParty, 7), (.partyActivist, activists, 5)] {
             for (index, member) in take(count).enumerated() {
-                participation.append([UUID(), member.id, member.unit_id, kind.rawValue, nil as String?, String(format: "2024-%02d-%02d", month, 1 + index % 28), ""])
+                participation.append([
+                    UUID(), member.id, member.unit_id, kind.rawValue, nil as String?,
+                    String(format: "2024-%02d-%02d", month, 1 + index % 28), "",
+                ])
             }
         }
-        try await BulkInsert.rows(into: Participation.schema, columns: ["id", "member_id", "unit_id", "kind", "level", "date", "note"], participation, on: db)
+        try await BulkInsert.rows(
+            into: Participation.schema, columns: ["id", "member_id", "unit_id", "kind", "level", "date", "note"], participation, on: db)
         if let liu = people["刘倩"], let id = liu.id {
             let result = ExternalResult()
             result.memberID = id
@@ -102,7 +122,9 @@ enum DemoSkills {
         return min(maximum, max(0, base + (judge - 2) * 20))
     }
 
-    static func loadCompetition(entrants pool: [Pooled], units: [String: UnionUnit], people: [String: Member], on db: any Database) async throws -> (Int, Int) {
+    static func loadCompetition(entrants pool: [Pooled], units: [String: UnionUnit], people: [String: Member], on db: any Database)
+        async throws -> (Int, Int)
+    {
         guard let qingyang = units["qingyang"]?.id else { return (0, 0) }
         let competition = Competition()
         competition.unitID = qingyang
@@ -115,7 +137,9 @@ enum DemoSkills {
         try await competition.create(on: db)
         try await Audit.record(.create, competition, by: .system, on: db)
         let competitionID = try competition.requireID()
-        let judges = try await User.query(on: db).filter(\.$username ~~ ["expert", "judge1", "judge2", "judge3", "judge4"]).sort(\.$username).all()
+        let judges = try await User.query(on: db).filter(\.$username ~~ ["expert", "judge1", "judge2", "judge3", "judge4"]).sort(
+            \.$username
+        ).all()
         let trades = ["保育师"] + Trades.all.filter { $0 != "保育师" }.prefix(individualEvents + teamEvents - 1)
         var unused = pool
         var byTrade: [String: [Pooled]] = [:]
@@ -127,7 +151,9 @@ enum DemoSkills {
             return nil
         }
         var byEmployer: [UUID: [Pooled]] = [:]
-        for member in pool.reversed() { if let organization = member.organization_id { byEmployer[organization, default: []].append(member) } }
+        for member in pool.reversed() {
+            if let organization = member.organization_id { byEmployer[organization, default: []].append(member) }
+        }
         let employers = byEmployer.keys.sorted { $0.uuidString < $1.uuidString }
 
         var entries: [[any Encodable & Sendable]] = []
@@ -160,7 +186,9 @@ enum DemoSkills {
             let eventID = try event.requireID()
             events.append(event)
             var items: [CompetitionItem] = []
-            for (position, (name, maximum, kind)) in [("安全文明操作", 3_000, ItemKind.judgement), ("工艺规范", 3_000, .judgement), ("成品质量", 4_000, .measurement)].enumerated() {
+            for (position, (name, maximum, kind)) in [
+                ("安全文明操作", 3_000, ItemKind.judgement), ("工艺规范", 3_000, .judgement), ("成品质量", 4_000, .measurement),
+            ].enumerated() {
                 let item = CompetitionItem()
                 item.eventID = eventID
                 item.position = position + 1
@@ -181,7 +209,9 @@ enum DemoSkills {
             var field: [(members: [(UUID, UUID, UUID?)], team: String?)] = []
             if individual {
                 var people10: [(UUID, UUID, UUID?)] = []
-                for _ in 0..<10 { if let member = entrant(trade: trade) { people10.append((member.id, member.unit_id, member.organization_id)) } }
+                for _ in 0..<10 {
+                    if let member = entrant(trade: trade) { people10.append((member.id, member.unit_id, member.organization_id)) }
+                }
                 if trade == "保育师", let liu = people["刘倩"], let id = liu.id {
                     people10.insert((id, liu.unitID, liu.organizationID), at: min(event.expertCount, people10.count))
                     if people10.count > 10 { people10.removeLast() }
@@ -199,30 +229,44 @@ enum DemoSkills {
             for (place, contestant) in field.enumerated() {
                 let entryID = UUID()
                 let first = contestant.members[0]
-                entries.append([entryID, eventID, competitionID, first.1, place + 1, individual ? first.0 : nil as UUID?, contestant.team, first.2,
-                                9_600 - 250 * place, 1_800 + 30 * place, submitted])
+                entries.append([
+                    entryID, eventID, competitionID, first.1, place + 1, individual ? first.0 : nil as UUID?, contestant.team, first.2,
+                    9_600 - 250 * place, 1_800 + 30 * place, submitted,
+                ])
                 for member in contestant.members { entrantRows.append([UUID(), entryID, eventID, member.0]) }
                 for (number, judge) in judges.enumerated() {
                     let sheetID = UUID()
                     sheets.append([sheetID, eventID, entryID, try judge.requireID(), submitted])
                     for item in items {
-                        marks.append([UUID(), sheetID, eventID, entryID, try item.requireID(), Self.marks(place: place, maximum: item.maximum, judge: number)])
+                        marks.append([
+                            UUID(), sheetID, eventID, entryID, try item.requireID(),
+                            Self.marks(place: place, maximum: item.maximum, judge: number),
+                        ])
                     }
                 }
             }
             event.entryCount = field.count
             try await event.update(on: db)
         }
-        try await BulkInsert.rows(into: CompetitionEntry.schema, columns: ["id", "event_id", "competition_id", "unit_id", "number", "member_id", "team_name", "employer_id",
-                                                                          "theory_marks", "completion_seconds", "created_at"], entries, on: db)
-        try await BulkInsert.rows(into: CompetitionEntrant.schema, columns: ["id", "entry_id", "event_id", "member_id"], entrantRows, on: db)
-        try await BulkInsert.rows(into: CompetitionSheet.schema, columns: ["id", "event_id", "entry_id", "judge_id", "submitted_at"], sheets, on: db)
-        try await BulkInsert.rows(into: CompetitionMark.schema, columns: ["id", "sheet_id", "event_id", "entry_id", "item_id", "marks"], marks, on: db)
+        try await BulkInsert.rows(
+            into: CompetitionEntry.schema,
+            columns: [
+                "id", "event_id", "competition_id", "unit_id", "number", "member_id", "team_name", "employer_id",
+                "theory_marks", "completion_seconds", "created_at",
+            ], entries, on: db)
+        try await BulkInsert.rows(
+            into: CompetitionEntrant.schema, columns: ["id", "entry_id", "event_id", "member_id"], entrantRows, on: db)
+        try await BulkInsert.rows(
+            into: CompetitionSheet.schema, columns: ["id", "event_id", "entry_id", "judge_id", "submitted_at"], sheets, on: db)
+        try await BulkInsert.rows(
+            into: CompetitionMark.schema, columns: ["id", "sheet_id", "event_id", "entry_id", "item_id", "marks"], marks, on: db)
         // Results through the competition code: ranked, on notice for seven days, then final.
         for event in events {
             let results = try await CompetitionResults.compute(event, on: db)
-            try await CompetitionResults.publish(event, results: results, on: CivilDate(year: 2024, month: 9, day: 20)!, noticeDays: 7, on: db)
-            try await CompetitionResults.finalise(event, competition: competition, on: CivilDate(year: 2024, month: 9, day: 30)!, editor: .system, on: db)
+            try await CompetitionResults.publish(
+                event, results: results, on: CivilDate(year: 2024, month: 9, day: 20)!, noticeDays: 7, on: db)
+            try await CompetitionResults.finalise(
+                event, competition: competition, on: CivilDate(year: 2024, month: 9, day: 30)!, editor: .system, on: db)
         }
         let honors = try await Honor.query(on: db).filter(\.$source != nil).count()
         return (events.count, honors)
@@ -230,10 +274,16 @@ enum DemoSkills {
 
     // MARK: Training and partnerships
 
-    static func loadTraining(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], tree: UnitTree, on db: any Database) async throws -> Int {
-        guard let sql = db as? any SQLDatabase, let qingyang = units["qingyang"]?.id, let college = organizations["college"]?.id else { return 0 }
+    static func loadTraining(
+        units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], tree: UnitTree, on db: any Database
+    ) async throws -> Int {
+        guard let sql = db as? any SQLDatabase, let qingyang = units["qingyang"]?.id, let college = organizations["college"]?.id else {
+            return 0
+        }
         var personTimes = 0
-        func partnership(_ kind: PartnershipKind, _ name: String, college: UUID, employer: String?, signed: String, note: String) async throws -> Partnership {
+        func partnership(_ kind: PartnershipKind, _ name: String, college: UUID, employer: String?, signed: String, note: String)
+            async throws -> Partnership
+        {
             let row = Partnership()
             row.unitID = qingyang
             row.kind = kind
@@ -247,19 +297,28 @@ enum DemoSkills {
             try await Audit.record(.create, row, by: .system, on: db)
             return row
         }
-        let academy = try await partnership(.craftsmanAcademy, "甘肃省工匠学院", college: college, employer: nil, signed: "2024-04-26", note: "全省首个省级工匠学院，设在庆阳职业技术学院")
-        _ = try await partnership(.industryCollege, "石油化工现代产业学院", college: college, employer: "changqing", signed: "2024-05-20", note: "与长庆油田共建")
-        _ = try await partnership(.industryCollege, "数字经济现代产业学院", college: college, employer: "neusoft", signed: "2024-05-20", note: "与东软教育共建")
-        _ = try await partnership(.industryCollege, "低空经济现代产业学院", college: college, employer: "global-eagle", signed: "2024-05-20", note: "与全球鹰无人机共建")
+        let academy = try await partnership(
+            .craftsmanAcademy, "甘肃省工匠学院", college: college, employer: nil, signed: "2024-04-26", note: "全省首个省级工匠学院，设在庆阳职业技术学院")
+        _ = try await partnership(
+            .industryCollege, "石油化工现代产业学院", college: college, employer: "changqing", signed: "2024-05-20", note: "与长庆油田共建")
+        _ = try await partnership(
+            .industryCollege, "数字经济现代产业学院", college: college, employer: "neusoft", signed: "2024-05-20", note: "与东软教育共建")
+        _ = try await partnership(
+            .industryCollege, "低空经济现代产业学院", college: college, employer: "global-eagle", signed: "2024-05-20", note: "与全球鹰无人机共建")
         if let longdong = organizations["longdong"]?.id {
-            let grid = try await partnership(.schoolEnterprise, "陇东学院—国网庆阳供电公司校企合作", college: longdong, employer: "grid", signed: "2023-03-15", note: "带电作业接线机器人在8家供电公司试点")
+            let grid = try await partnership(
+                .schoolEnterprise, "陇东学院—国网庆阳供电公司校企合作", college: longdong, employer: "grid", signed: "2023-03-15",
+                note: "带电作业接线机器人在8家供电公司试点")
             if let studio = try await Studio.query(on: db).filter(\.$name == "智慧能源校企协同创新工作室").first(), let id = studio.id {
                 try await PartnershipStudio(partnershipID: try grid.requireID(), studioID: id).create(on: db)
             }
         }
 
-        func program(_ kind: TrainingKind, _ title: String, unit: UUID, college: UUID? = nil, employer: UUID? = nil, partnership: UUID? = nil, trade: String?,
-                     places: Int, start: String, end: String, offer: Int64? = nil, note: String? = nil) async throws -> TrainingProgram {
+        func program(
+            _ kind: TrainingKind, _ title: String, unit: UUID, college: UUID? = nil, employer: UUID? = nil, partnership: UUID? = nil,
+            trade: String?,
+            places: Int, start: String, end: String, offer: Int64? = nil, note: String? = nil
+        ) async throws -> TrainingProgram {
             let row = TrainingProgram()
             row.unitID = unit
             row.kind = kind
@@ -280,7 +339,9 @@ enum DemoSkills {
             return row
         }
         /// Sessions on the given days; `heads` counted at the door, `present` signed in by name.
-        func sessions(_ program: TrainingProgram, dates: [CivilDate], place: String, trainers: String, heads: Int, present: [UUID]) async throws {
+        func sessions(_ program: TrainingProgram, dates: [CivilDate], place: String, trainers: String, heads: Int, present: [UUID])
+            async throws
+        {
             var attendance: [[any Encodable & Sendable]] = []
             for date in dates {
                 let session = TrainingSession()
@@ -295,47 +356,75 @@ enum DemoSkills {
                 for member in present { attendance.append([UUID(), try session.requireID(), try program.requireID(), member]) }
                 personTimes += heads + present.count
             }
-            try await BulkInsert.rows(into: TrainingAttendance.schema, columns: ["id", "session_id", "program_id", "member_id"], attendance, on: db)
+            try await BulkInsert.rows(
+                into: TrainingAttendance.schema, columns: ["id", "session_id", "program_id", "member_id"], attendance, on: db)
         }
         func enrol(_ program: TrainingProgram, _ members: [UUID]) async throws {
             let since = Date(timeIntervalSince1970: 1_693_526_400)
-            try await BulkInsert.rows(into: TrainingEnrolment.schema, columns: ["id", "program_id", "member_id", "status", "since"],
-                                      members.enumerated().map { [UUID(), try program.requireID(), $1, EnrolmentStatus.enrolled.rawValue, since.addingTimeInterval(Double($0))] }, on: db)
+            try await BulkInsert.rows(
+                into: TrainingEnrolment.schema, columns: ["id", "program_id", "member_id", "status", "since"],
+                members.enumerated().map {
+                    [UUID(), try program.requireID(), $1, EnrolmentStatus.enrolled.rawValue, since.addingTimeInterval(Double($0))]
+                }, on: db)
             program.enrolledCount = members.count
             try await program.update(on: db)
         }
         func every(_ days: Int, from start: CivilDate, count: Int) -> [CivilDate] { (0..<count).map { start.adding(days: $0 * days) } }
         func members(under key: String, limit: Int) async throws -> [UUID] {
-            try await sql.select().column("id").from(Member.schema).where("unit_id", .in, Array(tree.subtree(of: units[key]?.id ?? qingyang)))
-                .where("deleted_at", .is, SQLLiteral.null).orderBy("id").limit(limit).all(decoding: IDRow.self).map(\.id)
+            try await sql.select().column("id").from(Member.schema).where(
+                "unit_id", .in, Array(tree.subtree(of: units[key]?.id ?? qingyang))
+            )
+            .where("deleted_at", .is, SQLLiteral.null).orderBy("id").limit(limit).all(decoding: IDRow.self).map(\.id)
         }
 
         // 长钻班: 李阳 and 39 classmates, trained for 长庆油田 with an 8,000-yuan offer.
         var cohort = try await members(under: "college", limit: 40).filter { $0 != people["李阳"]?.id }.prefix(39).map { $0 }
         if let li = people["李阳"]?.id { cohort.insert(li, at: 0) }
-        let drilling = try await program(.orderClass, "长钻班（长庆油田钻井订单班）", unit: units["xifeng"]?.id ?? qingyang, college: college, employer: organizations["changqing"]?.id,
-                                         partnership: try academy.requireID(), trade: "石油钻井工", places: 40, start: "2023-09-01", end: "2024-06-30",
-                                         offer: 800_000, note: "毕业前签订就业协议")
+        let drilling = try await program(
+            .orderClass, "长钻班（长庆油田钻井订单班）", unit: units["xifeng"]?.id ?? qingyang, college: college,
+            employer: organizations["changqing"]?.id,
+            partnership: try academy.requireID(), trade: "石油钻井工", places: 40, start: "2023-09-01", end: "2024-06-30",
+            offer: 800_000, note: "毕业前签订就业协议")
         try await enrol(drilling, cohort)
-        try await sessions(drilling, dates: every(30, from: CivilDate(year: 2023, month: 9, day: 15)!, count: 8), place: "庆阳职业技术学院钻井实训基地", trainers: "长庆油田钻井技师", heads: 0, present: cohort)
-        let field = try await program(.fieldClass, "田间课堂·苹果种植技术", unit: units["ningxian"]?.id ?? qingyang, trade: "果树工", places: 200, start: "2024-03-01", end: "2024-10-31")
-        try await sessions(field, dates: every(30, from: CivilDate(year: 2024, month: 3, day: 10)!, count: 6), place: "宁县早胜镇果园", trainers: "劳模技术服务队", heads: 80, present: [])
+        try await sessions(
+            drilling, dates: every(30, from: CivilDate(year: 2023, month: 9, day: 15)!, count: 8), place: "庆阳职业技术学院钻井实训基地",
+            trainers: "长庆油田钻井技师", heads: 0, present: cohort)
+        let field = try await program(
+            .fieldClass, "田间课堂·苹果种植技术", unit: units["ningxian"]?.id ?? qingyang, trade: "果树工", places: 200, start: "2024-03-01",
+            end: "2024-10-31")
+        try await sessions(
+            field, dates: every(30, from: CivilDate(year: 2024, month: 3, day: 10)!, count: 6), place: "宁县早胜镇果园", trainers: "劳模技术服务队",
+            heads: 80, present: [])
 
         // Jinchang since 2023: lecture halls, field classes, on-site order training and skill upgrades.
         guard let jinchang = units["jinchang"]?.id else { return personTimes }
-        let hall = try await program(.lectureHall, "劳模工匠大讲堂", unit: jinchang, trade: nil, places: 300, start: "2023-03-01", end: "2024-05-31")
-        try await sessions(hall, dates: every(19, from: CivilDate(year: 2023, month: 3, day: 8)!, count: 24), place: "金昌市职工服务中心", trainers: "孙学祥等劳模工匠", heads: 250, present: [])
-        let farm = try await program(.fieldClass, "田间课堂·科技助农", unit: units["yongchang"]?.id ?? jinchang, trade: "家畜饲养员", places: 200, start: "2023-04-01", end: "2024-05-31")
-        try await sessions(farm, dates: every(21, from: CivilDate(year: 2023, month: 4, day: 6)!, count: 20), place: "永昌县养殖基地", trainers: "周勇", heads: 160, present: [])
-        let onSite = try await program(.onSiteOrder, "订单式上门培训·化工设备检修", unit: units["jinhua"]?.id ?? jinchang, employer: organizations["jinhua"]?.id,
-                                       trade: "化工设备检修工", places: 40, start: "2023-10-01", end: "2024-03-31")
-        try await sessions(onSite, dates: every(30, from: CivilDate(year: 2023, month: 10, day: 12)!, count: 6), place: "金化集团检修车间", trainers: "孙学祥", heads: 40, present: [])
+        let hall = try await program(
+            .lectureHall, "劳模工匠大讲堂", unit: jinchang, trade: nil, places: 300, start: "2023-03-01", end: "2024-05-31")
+        try await sessions(
+            hall, dates: every(19, from: CivilDate(year: 2023, month: 3, day: 8)!, count: 24), place: "金昌市职工服务中心", trainers: "孙学祥等劳模工匠",
+            heads: 250, present: [])
+        let farm = try await program(
+            .fieldClass, "田间课堂·科技助农", unit: units["yongchang"]?.id ?? jinchang, trade: "家畜饲养员", places: 200, start: "2023-04-01",
+            end: "2024-05-31")
+        try await sessions(
+            farm, dates: every(21, from: CivilDate(year: 2023, month: 4, day: 6)!, count: 20), place: "永昌县养殖基地", trainers: "周勇", heads: 160,
+            present: [])
+        let onSite = try await program(
+            .onSiteOrder, "订单式上门培训·化工设备检修", unit: units["jinhua"]?.id ?? jinchang, employer: organizations["jinhua"]?.id,
+            trade: "化工设备检修工", places: 40, start: "2023-10-01", end: "2024-03-31")
+        try await sessions(
+            onSite, dates: every(30, from: CivilDate(year: 2023, month: 10, day: 12)!, count: 6), place: "金化集团检修车间", trainers: "孙学祥",
+            heads: 40, present: [])
         let upgrade = try await members(under: "jinchang", limit: 130)
         for (index, group) in [Array(upgrade.prefix(65)), Array(upgrade.dropFirst(65))].enumerated() where !group.isEmpty {
-            let course = try await program(.skillUpgrade, "技能提升培训·第\(index + 1)期", unit: units["jinchuan-group"]?.id ?? jinchang, employer: organizations["jinchuan-group"]?.id,
-                                           trade: "电解精炼工", places: 65, start: "2023-06-01", end: "2024-05-31")
+            let course = try await program(
+                .skillUpgrade, "技能提升培训·第\(index + 1)期", unit: units["jinchuan-group"]?.id ?? jinchang,
+                employer: organizations["jinchuan-group"]?.id,
+                trade: "电解精炼工", places: 65, start: "2023-06-01", end: "2024-05-31")
             try await enrol(course, group)
-            try await sessions(course, dates: every(40, from: CivilDate(year: 2023, month: 6, day: 10 + index)!, count: 8), place: "金川集团培训中心", trainers: "金川集团首席技师", heads: 0, present: group)
+            try await sessions(
+                course, dates: every(40, from: CivilDate(year: 2023, month: 6, day: 10 + index)!, count: 8), place: "金川集团培训中心",
+                trainers: "金川集团首席技师", heads: 0, present: group)
         }
         return personTimes
     }

@@ -37,12 +37,15 @@ struct SyntheticMembers {
         // A multiplicative hash spreads neighbouring serials over the name pool.
         let hash = UInt64(serial + 1) &* 0x9E37_79B9_7F4A_7C15
         let given = DemoCatalog.givenCharacters
-        var characters = [DemoCatalog.surnames[Int((hash >> 40) % UInt64(DemoCatalog.surnames.count))], given[Int((hash >> 20) % UInt64(given.count))]]
+        var characters = [
+            DemoCatalog.surnames[Int((hash >> 40) % UInt64(DemoCatalog.surnames.count))], given[Int((hash >> 20) % UInt64(given.count))],
+        ]
         if hash % 3 != 0 { characters.append(given[Int((hash >> 4) % UInt64(given.count))]) }
         let name = String(characters)
         let pinyin = characters.map { keys[$0]?.pinyin ?? "" }.joined()
         let initials = String(characters.compactMap { keys[$0]?.initials.first })
-        let mobile = Self.mobilePrefixes[serial % Self.mobilePrefixes.count] + String(format: "%08d", (serial &* 2_654_435_761) % 100_000_000)
+        let mobile =
+            Self.mobilePrefixes[serial % Self.mobilePrefixes.count] + String(format: "%08d", (serial &* 2_654_435_761) % 100_000_000)
         let level: Int? = skilled ? [5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 2, 2, 1][serial % 20] : nil
         let trade: String? = skilled || serial % 2 == 0 ? Trades.all[(serial / 7) % Trades.all.count] : nil
         return [

@@ -29,8 +29,10 @@ struct DisputeAPIController: RouteCollection {
         }
         one.post("sessions") { req async throws -> Response in
             let (row, context) = try await Self.dispute(req)
-            let session = try await DisputeService.addSession(row, input: try req.content.decode(DisputeSessionInput.self), context: context)
-            return try await DisputeSessionOutput(id: try session.requireID(), date: session.date, notes: session.notes).encodeResponse(status: .created, for: req)
+            let session = try await DisputeService.addSession(
+                row, input: try req.content.decode(DisputeSessionInput.self), context: context)
+            return try await DisputeSessionOutput(id: try session.requireID(), date: session.date, notes: session.notes).encodeResponse(
+                status: .created, for: req)
         }
         one.get("payments") { req async throws -> [DisputePaymentOutput] in
             try await Self.payments(of: try await Self.dispute(req).row, on: req.db)
@@ -38,7 +40,8 @@ struct DisputeAPIController: RouteCollection {
         one.post("payments") { req async throws -> Response in
             let (row, context) = try await Self.dispute(req)
             let payment = try await DisputeService.pay(row, input: try req.content.decode(DisputePaymentInput.self), context: context)
-            return try await DisputePaymentOutput(id: try payment.requireID(), date: payment.date, amountFen: payment.amountFen).encodeResponse(status: .created, for: req)
+            return try await DisputePaymentOutput(id: try payment.requireID(), date: payment.date, amountFen: payment.amountFen)
+                .encodeResponse(status: .created, for: req)
         }
         one.post("confirm") { req async throws -> DisputeOutput in
             let (row, context) = try await Self.dispute(req)
@@ -53,7 +56,9 @@ struct DisputeAPIController: RouteCollection {
 
     static func dispute(_ req: Request) async throws -> (row: DisputeCase, context: WriteContext) {
         let context = try await req.writeContext()
-        return (try await DisputeCase.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db), context)
+        return (
+            try await DisputeCase.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db), context
+        )
     }
 
     static func sessions(of row: DisputeCase, on db: any Database) async throws -> [DisputeSessionOutput] {
@@ -69,7 +74,9 @@ struct DisputeAPIController: RouteCollection {
     }
 
     static func events(of row: DisputeCase, on db: any Database) async throws -> [DisputeEventOutput] {
-        try await DisputeEvent.query(on: db).filter(\.$caseID == row.requireID()).sort(\.$at).all().map { DisputeEventOutput(at: $0.at, what: $0.what, note: $0.note) }
+        try await DisputeEvent.query(on: db).filter(\.$caseID == row.requireID()).sort(\.$at).all().map {
+            DisputeEventOutput(at: $0.at, what: $0.what, note: $0.note)
+        }
     }
 }
 

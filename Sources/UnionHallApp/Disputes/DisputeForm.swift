@@ -50,15 +50,19 @@ struct DisputeForm: RecordForm {
                 if parts.count == 1 {
                     people.append(ClaimantInput(memberId: try await MemberLookup.byIDNumber(parts[0], field: "claimants", on: request)))
                 } else {
-                    people.append(ClaimantInput(name: parts[0], idNumber: parts[1], mobile: parts.count > 2 ? parts[2] : nil,
-                                                migrant: parts.count > 3 && ["农民工", "migrant", "是"].contains(parts[3])))
+                    people.append(
+                        ClaimantInput(
+                            name: parts[0], idNumber: parts[1], mobile: parts.count > 2 ? parts[2] : nil,
+                            migrant: parts.count > 3 && ["农民工", "migrant", "是"].contains(parts[3])))
                 }
             }
         }
         return DisputeInput(
-            unitId: try FormValue.uuid(unitId, field: "unitId"), channel: channel.flatMap(DisputeChannel.init(rawValue:)), type: type.flatMap(DisputeType.init(rawValue:)),
+            unitId: try FormValue.uuid(unitId, field: "unitId"), channel: channel.flatMap(DisputeChannel.init(rawValue:)),
+            type: type.flatMap(DisputeType.init(rawValue:)),
             employerId: try .form(employerId, field: "employerId"), employerName: employerName ?? "", summary: summary ?? "",
-            claimedFen: try FormValue.fen(claimed, field: "claimedFen"), acceptedDate: acceptedDate, courtId: try FormValue.uuid(courtId, field: "courtId"),
+            claimedFen: try FormValue.fen(claimed, field: "claimedFen"), acceptedDate: acceptedDate,
+            courtId: try FormValue.uuid(courtId, field: "courtId"),
             courtCaseNumber: courtCaseNumber, claimants: existing == nil ? people : nil, version: version.flatMap { Int($0) })
     }
 
@@ -78,12 +82,14 @@ struct DisputeForm: RecordForm {
 
     static func render(_ req: Request, form: DisputeForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "dispute.new" : "dispute.edit"), form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
+            layout: Pages.layout(req, titleKey: id == nil ? "dispute.new" : "dispute.edit"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(),
             error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
             channels: Pages.enumOptions(DisputeChannel.self, prefix: "disputeChannel", selected: form.channel, request: req),
             types: Pages.enumOptions(DisputeType.self, prefix: "disputeType", selected: form.type, request: req),
             units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-            employers: try await PageOptions.organizations([.employer, .cooperative, .other], scope: context.scope, selected: form.employerId, on: req.db),
+            employers: try await PageOptions.organizations(
+                [.employer, .cooperative, .other], scope: context.scope, selected: form.employerId, on: req.db),
             courts: try await PageOptions.organizations([.court], scope: context.scope.widenedToRoot, selected: form.courtId, on: req.db))
         return try await Pages.render("disputes/form", page, status: error.map { $0.status } ?? .ok, on: req)
     }

@@ -106,9 +106,13 @@ extension DisputeCase: Audited, Versioned, SoftDeletable {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["channel": channel.rawValue, "type": type.rawValue, "status": status.rawValue, "employerName": employerName, "claimedFen": String(claimedFen),
-         "agreedFen": agreedFen.map { String($0) } ?? "", "recoveredFen": String(recoveredFen), "acceptedDate": acceptedDate, "deadline": deadline,
-         "extended": String(extended), "outcomeNote": outcomeNote ?? "", "confirmationNumber": confirmationNumber ?? ""]
+        [
+            "channel": channel.rawValue, "type": type.rawValue, "status": status.rawValue, "employerName": employerName,
+            "claimedFen": String(claimedFen),
+            "agreedFen": agreedFen.map { String($0) } ?? "", "recoveredFen": String(recoveredFen), "acceptedDate": acceptedDate,
+            "deadline": deadline,
+            "extended": String(extended), "outcomeNote": outcomeNote ?? "", "confirmationNumber": confirmationNumber ?? "",
+        ]
     }
 }
 

@@ -15,40 +15,53 @@ struct DisputePages: RouteCollection {
         routes.workflowSteps(DisputeStep.self, of: DisputeCase.routeName) { step, req in
             try await Self.change(req) { row, context in
                 let form = try req.content.decode(StepForm.self)
-                try await DisputeService.step(step, row, input: DisputeStepInput(version: form.version.flatMap { Int($0) }, date: form.date,
-                                                                                 agreedFen: try FormValue.fen(form.agreed, field: "agreedFen"), reason: form.reason), context: context)
+                try await DisputeService.step(
+                    step, row,
+                    input: DisputeStepInput(
+                        version: form.version.flatMap { Int($0) }, date: form.date,
+                        agreedFen: try FormValue.fen(form.agreed, field: "agreedFen"), reason: form.reason), context: context)
             }
         }
         cases.post(":id", "extend") { req in
             try await Self.change(req) { row, context in
                 let form = try req.content.decode(StepForm.self)
-                try await DisputeService.extend(row, input: DisputeExtensionInput(version: form.version.flatMap { Int($0) }, newDeadline: form.date, bothConsent: form.bothConsent == "true"), context: context)
+                try await DisputeService.extend(
+                    row,
+                    input: DisputeExtensionInput(
+                        version: form.version.flatMap { Int($0) }, newDeadline: form.date, bothConsent: form.bothConsent == "true"),
+                    context: context)
             }
         }
         cases.post(":id", "sessions") { req in
             try await Self.change(req) { row, context in
                 let form = try req.content.decode(StepForm.self)
-                _ = try await DisputeService.addSession(row, input: DisputeSessionInput(date: form.date, notes: form.reason), context: context)
+                _ = try await DisputeService.addSession(
+                    row, input: DisputeSessionInput(date: form.date, notes: form.reason), context: context)
             }
         }
         cases.post(":id", "payments") { req in
             try await Self.change(req) { row, context in
                 let form = try req.content.decode(StepForm.self)
-                _ = try await DisputeService.pay(row, input: DisputePaymentInput(date: form.date, amountFen: try FormValue.fen(form.agreed, field: "amountFen")), context: context)
+                _ = try await DisputeService.pay(
+                    row, input: DisputePaymentInput(date: form.date, amountFen: try FormValue.fen(form.agreed, field: "amountFen")),
+                    context: context)
             }
         }
         cases.post(":id", "confirm") { req in
             try await Self.change(req) { row, context in
                 let form = try req.content.decode(StepForm.self)
-                try await DisputeService.confirm(row, input: DisputeConfirmationInput(date: form.date, number: form.reason), context: context)
+                try await DisputeService.confirm(
+                    row, input: DisputeConfirmationInput(date: form.date, number: form.reason), context: context)
             }
         }
         routes.get("me", "disputes") { try await Self.renderMine($0, error: nil, form: nil) }
         routes.post("me", "disputes") { req in
             let form = try req.content.decode(RequestForm.self)
             do {
-                let row = try await DisputeRequests.file(DisputeRequestInput(type: form.type.flatMap(DisputeType.init(rawValue:)), employerName: form.employerName,
-                                                                             claimedFen: try FormValue.fen(form.claimed, field: "claimedFen"), summary: form.summary), request: req)
+                let row = try await DisputeRequests.file(
+                    DisputeRequestInput(
+                        type: form.type.flatMap(DisputeType.init(rawValue:)), employerName: form.employerName,
+                        claimedFen: try FormValue.fen(form.claimed, field: "claimedFen"), summary: form.summary), request: req)
                 return req.redirect(to: "/me/disputes/\(try row.requireID())?notice=created", redirectType: .normal)
             } catch let error as AppError where error.field != nil {
                 return try await Self.renderMine(req, error: error, form: form)
@@ -56,8 +69,9 @@ struct DisputePages: RouteCollection {
         }
         routes.get("me", "disputes", ":id") { req in
             let row = try await DisputeRequests.readable(try req.parameters.require("id"), request: req)
-            let context = MineShow(layout: Pages.layout(req, titleKey: "dispute.mine"), row: try Self.row(try await row.output(on: req), on: req),
-                                   events: try await DisputeAPIController.events(of: row, on: req.db).map { Self.event($0, on: req) })
+            let context = MineShow(
+                layout: Pages.layout(req, titleKey: "dispute.mine"), row: try Self.row(try await row.output(on: req), on: req),
+                events: try await DisputeAPIController.events(of: row, on: req.db).map { Self.event($0, on: req) })
             return try await Pages.render("disputes/mine-show", context, on: req)
         }
     }
@@ -93,8 +107,11 @@ struct DisputePages: RouteCollection {
     }
 
     static func row(_ d: DisputeOutput, on req: Request) throws -> Row {
-        Row(d: d, channel: req.t("disputeChannel.\(d.channel.rawValue)"), type: req.t("disputeType.\(d.type.rawValue)"), status: req.t("disputeStatus.\(d.status.rawValue)"),
-            claimed: Fen(d.claimedFen).description, recovered: Fen(d.recoveredFen).description, agreed: d.agreedFen.map { Fen($0).description } ?? "",
+        Row(
+            d: d, channel: req.t("disputeChannel.\(d.channel.rawValue)"), type: req.t("disputeType.\(d.type.rawValue)"),
+            status: req.t("disputeStatus.\(d.status.rawValue)"),
+            claimed: Fen(d.claimedFen).description, recovered: Fen(d.recoveredFen).description,
+            agreed: d.agreedFen.map { Fen($0).description } ?? "",
             claimants: d.claimants.map(\.name).joined(separator: "、"))
     }
 
@@ -122,7 +139,9 @@ struct DisputePages: RouteCollection {
         let page = try await DisputeCase.list(list, filter: filter, scope: scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
         func figures(_ counts: [KeyCount], _ prefix: String, _ parameter: String) -> [Figure] {
-            counts.map { Figure(label: req.t("\(prefix).\($0.key)"), count: $0.count, href: "\(Self.path)?\(parameter)=\($0.key)&\(period)") }
+            counts.map {
+                Figure(label: req.t("\(prefix).\($0.key)"), count: $0.count, href: "\(Self.path)?\(parameter)=\($0.key)&\(period)")
+            }
         }
         let totals = [
             Figure(label: req.t("dispute.cases"), count: stats.cases, href: "\(Self.path)?\(period)"),
@@ -135,10 +154,13 @@ struct DisputePages: RouteCollection {
         let outcomes = figures(stats.byStatus, "disputeStatus", "status")
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "dispute.title"), totals: totals, channels: channels, types: types, outcomes: outcomes,
-            charts: [BarChart(title: req.t("dispute.byChannel"), figures: channels), BarChart(title: req.t("dispute.byType"), figures: types),
-                     BarChart(title: req.t("dispute.byOutcome"), figures: outcomes),
-                     BarChart(title: req.t("dispute.amounts"), figures: Array(totals[1...2]))],
-            rows: try page.items.map { try Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "",
+            charts: [
+                BarChart(title: req.t("dispute.byChannel"), figures: channels), BarChart(title: req.t("dispute.byType"), figures: types),
+                BarChart(title: req.t("dispute.byOutcome"), figures: outcomes),
+                BarChart(title: req.t("dispute.amounts"), figures: Array(totals[1...2])),
+            ],
+            rows: try page.items.map { try Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req),
+            from: list.from ?? "", to: list.to ?? "",
             statuses: Pages.enumOptions(DisputeStatus.self, prefix: "disputeStatus", selected: filter.status?.rawValue, request: req),
             overdue: filter.overdue == true, deleted: list.deleted == true)
         return try await Pages.render("disputes/index", context, on: req)
@@ -166,8 +188,11 @@ struct DisputePages: RouteCollection {
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "dispute.one"), row: try Self.row(output, on: req), court: court??.name ?? "",
             sessions: try await DisputeAPIController.sessions(of: row, on: req.db),
-            payments: try await DisputeAPIController.payments(of: row, on: req.db).map { Row.Payment(date: $0.date, amount: Fen($0.amountFen).description) },
-            steps: steps, today: req.today.description, error: error.map { Pages.pageError($0, entity: "dispute", on: req) }, deleted: row.deletedAt != nil,
+            payments: try await DisputeAPIController.payments(of: row, on: req.db).map {
+                Row.Payment(date: $0.date, amount: Fen($0.amountFen).description)
+            },
+            steps: steps, today: req.today.description, error: error.map { Pages.pageError($0, entity: "dispute", on: req) },
+            deleted: row.deletedAt != nil,
             history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("disputes/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
@@ -183,9 +208,10 @@ struct DisputePages: RouteCollection {
     static func renderMine(_ req: Request, error: AppError?, form: RequestForm?) async throws -> Response {
         let rows = try await DisputeService.outputs(try await DisputeRequests.mine(req), today: req.today, on: req.db)
         let form = form ?? RequestForm(type: DisputeType.wageArrears.rawValue)
-        let context = MineContext(layout: Pages.layout(req, titleKey: "dispute.mine"), rows: try rows.map { try Self.row($0, on: req) },
-                                  types: Pages.enumOptions(DisputeType.self, prefix: "disputeType", selected: form.type, request: req), form: form,
-                                  error: error.map { Pages.formError($0, on: req) })
+        let context = MineContext(
+            layout: Pages.layout(req, titleKey: "dispute.mine"), rows: try rows.map { try Self.row($0, on: req) },
+            types: Pages.enumOptions(DisputeType.self, prefix: "disputeType", selected: form.type, request: req), form: form,
+            error: error.map { Pages.formError($0, on: req) })
         return try await Pages.render("disputes/mine", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 

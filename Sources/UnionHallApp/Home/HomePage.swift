@@ -24,8 +24,11 @@ struct HomePage: RouteCollection {
             unitPath = user.unitID.map { scope.tree.path(of: $0) }
             // Counting indexed columns reads the indexes only, not a large register's rows.
             async let members = MemberCounts.total(in: scope.unitIDs, on: req.secondDB)
-            let skilled = try await scope.apply(to: Member.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).filter(\.$skillLevel != nil).count(\.$skillLevel)
-            let organizations = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).count()
+            let skilled = try await scope.apply(to: Member.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).filter(
+                \.$skillLevel != nil
+            ).count(\.$skillLevel)
+            let organizations = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
+                .count()
             counts = [
                 Figure(label: req.t("home.members"), count: try await members, href: "/members"),
                 Figure(label: req.t("home.skilled"), count: skilled, href: "/members?skilled=true"),
@@ -33,7 +36,8 @@ struct HomePage: RouteCollection {
                 Figure(label: req.t("home.units"), count: scope.unitIDs?.count ?? scope.tree.nodes.count, href: "/units"),
             ]
         }
-        let context = Context(layout: Pages.layout(req, titleKey: "home.title"), unitPath: unitPath, counts: counts, memberID: user.memberID?.uuidString)
+        let context = Context(
+            layout: Pages.layout(req, titleKey: "home.title"), unitPath: unitPath, counts: counts, memberID: user.memberID?.uuidString)
         return try await Pages.render("home", context, on: req)
     }
 }

@@ -43,6 +43,9 @@ extension Honor: Audited, Versioned {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["memberId": memberID.uuidString, "title": title.rawValue, "level": level.rawValue, "year": String(year), "awardingBody": awardingBody]
+        [
+            "memberId": memberID.uuidString, "title": title.rawValue, "level": level.rawValue, "year": String(year),
+            "awardingBody": awardingBody,
+        ]
     }
 }

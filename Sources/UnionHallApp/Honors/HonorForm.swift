@@ -56,7 +56,8 @@ struct HonorForm: RecordForm {
     static func render(_ req: Request, form: HonorForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         var memberName: String?
         if let memberID = form.memberId.flatMap(UUID.init(uuidString:)),
-           let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil, context.scope.contains(member.unitID) {
+            let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil, context.scope.contains(member.unitID)
+        {
             memberName = member.name
         }
         let page = Context(

@@ -39,7 +39,8 @@ struct HonorPages: RouteCollection {
     }
 
     static func row(_ honor: HonorOutput, tree: UnitTree, on req: Request) -> Row {
-        Row(id: honor.id.uuidString, memberId: honor.memberId.uuidString, memberName: honor.memberName,
+        Row(
+            id: honor.id.uuidString, memberId: honor.memberId.uuidString, memberName: honor.memberName,
             titleLabel: req.t("honorTitle.\(honor.title.rawValue)"), levelLabel: req.t("honorLevel.\(honor.level.rawValue)"),
             year: honor.year, trade: honor.trade ?? "", unit: tree.name(of: honor.unitId), awardingBody: honor.awardingBody)
     }
@@ -57,7 +58,9 @@ struct HonorPages: RouteCollection {
             levels: Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: filter.level?.rawValue, request: req),
             units: Pages.unitOptions(scope, selected: list.unitId, request: req),
             trades: Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == filter.trade) },
-            sorts: ["-year", "title", "name"].map { SelectOption(value: $0, label: req.t("sort.\($0)"), selected: $0 == (list.sort ?? "-year")) })
+            sorts: ["-year", "title", "name"].map {
+                SelectOption(value: $0, label: req.t("sort.\($0)"), selected: $0 == (list.sort ?? "-year"))
+            })
         return try await Pages.render("honors/index", context, on: req)
     }
 
@@ -72,8 +75,9 @@ struct HonorPages: RouteCollection {
         let (_, scope) = try await req.requireManager()
         let honor = try await Honor.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await honor.output(on: req)
-        let context = ShowContext(layout: Pages.layout(req, titleKey: "honors.show"), honor: Self.row(output, tree: scope.tree, on: req),
-                                  deleted: honor.deletedAt != nil, history: try await Pages.recentHistory(of: honor, scope: scope, on: req))
+        let context = ShowContext(
+            layout: Pages.layout(req, titleKey: "honors.show"), honor: Self.row(output, tree: scope.tree, on: req),
+            deleted: honor.deletedAt != nil, history: try await Pages.recentHistory(of: honor, scope: scope, on: req))
         return try await Pages.render("honors/show", context, on: req)
     }
 }

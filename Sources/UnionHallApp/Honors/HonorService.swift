@@ -41,10 +41,10 @@ enum HonorService {
         }
     }
 
-
     static func create(_ input: HonorInput, context: WriteContext, once: FormOnce?) async throws -> Honor {
         guard let memberID = input.memberId else { throw AppError.invalid("memberId", "error.honor.member") }
-        let member = try await Held.member(memberID, field: "memberId", refusal: "error.honor.member", scope: context.scope, on: context.app.db)
+        let member = try await Held.member(
+            memberID, field: "memberId", refusal: "error.honor.member", scope: context.scope, on: context.app.db)
         let valid = try HonorDraft(title: input.title, level: input.level, year: input.year, awardingBody: input.awardingBody ?? "")
             .validate(currentYear: CivilDate(context.editor.at).year).orInvalid()
         let honor = try Honor(member: member, valid: valid)
@@ -62,9 +62,11 @@ enum HonorService {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         if let memberID = input.memberId, memberID != honor.memberID { throw AppError.invalid("memberId", "error.honor.memberFixed") }
         let before = honor.auditSnapshot()
-        let valid = try HonorDraft(title: input.title ?? honor.title, level: input.level ?? (input.title == nil ? honor.level : nil),
-                                   year: input.year ?? honor.year, awardingBody: input.awardingBody ?? honor.awardingBody)
-            .validate(currentYear: CivilDate(context.editor.at).year).orInvalid()
+        let valid = try HonorDraft(
+            title: input.title ?? honor.title, level: input.level ?? (input.title == nil ? honor.level : nil),
+            year: input.year ?? honor.year, awardingBody: input.awardingBody ?? honor.awardingBody
+        )
+        .validate(currentYear: CivilDate(context.editor.at).year).orInvalid()
         honor.title = valid.title
         honor.level = valid.level
         honor.year = valid.year
@@ -76,7 +78,6 @@ enum HonorService {
             try await Audit.record(.update, honor, before: before, by: editor, on: db)
         }
     }
-
 
     /// The member's live honors, newest first, for their page.
     static func honors(of memberID: UUID, on db: any Database) async throws -> [Honor] {
@@ -124,7 +125,6 @@ extension Honor: UnitOwnedRecord {
         try await HonorService.list(list, filter: filter, scope: scope, on: request.db)
     }
 
-
     static func create(_ input: HonorInput, context: WriteContext, once: FormOnce?) async throws -> Honor {
         try await HonorService.create(input, context: context, once: once)
     }
@@ -132,7 +132,6 @@ extension Honor: UnitOwnedRecord {
     func update(with input: HonorInput, context: WriteContext) async throws {
         try await HonorService.update(self, with: input, context: context)
     }
-
 
     func output(on request: Request) async throws -> HonorOutput {
         try HonorOutput(self, member: try await Member.find(memberID, on: request.db))

@@ -137,7 +137,9 @@ struct CreateInnovation: AsyncMigration {
             .create()
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.create(index: "innovation_items_unit_status").on(InnovationItem.schema).column("unit_id").column("status").run()
-        try await sql.create(index: "innovation_items_unit_kind_date").on(InnovationItem.schema).column("unit_id").column("kind").column("submitted_date").run()
+        try await sql.create(index: "innovation_items_unit_kind_date").on(InnovationItem.schema).column("unit_id").column("kind").column(
+            "submitted_date"
+        ).run()
         try await sql.create(index: "innovation_items_author").on(InnovationItem.schema).column("author_id").run()
         try await sql.create(index: "innovation_authors_member").on(InnovationAuthor.schema).column("member_id").run()
         try await sql.create(index: "innovation_events_item").on(InnovationEvent.schema).column("item_id").run()
@@ -148,9 +150,11 @@ struct CreateInnovation: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [SubsidyGrant.schema, InnovationBudget.schema, Patent.schema, InnovationAward.schema, InnovationAttachment.schema,
-                       InnovationWeights.schema, InnovationReview.schema, InnovationEvent.schema, InnovationSecond.schema,
-                       InnovationAuthor.schema, InnovationItem.schema] {
+        for schema in [
+            SubsidyGrant.schema, InnovationBudget.schema, Patent.schema, InnovationAward.schema, InnovationAttachment.schema,
+            InnovationWeights.schema, InnovationReview.schema, InnovationEvent.schema, InnovationSecond.schema,
+            InnovationAuthor.schema, InnovationItem.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -23,6 +23,9 @@ extension InnovationAward: Audited {
     static let auditEntity = "innovationAward"
     var auditUnitID: UUID? { unitID }
     func auditSnapshot() -> [String: String] {
-        ["itemId": itemID.uuidString, "level": level.rawValue, "grade": grade.rawValue, "year": String(year), "awardedBy": awardedBy, "name": name]
+        [
+            "itemId": itemID.uuidString, "level": level.rawValue, "grade": grade.rawValue, "year": String(year), "awardedBy": awardedBy,
+            "name": name,
+        ]
     }
 }

@@ -38,12 +38,16 @@ enum InnovationFiles {
     /// The name shown and offered on download: the uploader's, without any path, or a plain one.
     static func displayName(_ name: String, kind: FileKind) -> String {
         let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = base.filter { !$0.isNewline && $0 != "\"" && !$0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+        let cleaned = base.filter {
+            !$0.isNewline && $0 != "\"" && !$0.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }
         return cleaned.isEmpty ? "attachment.\(kind.fileExtension)" : String(cleaned.prefix(120))
     }
 
     static func download(_ attachmentID: UUID, of item: InnovationItem, request: Request) async throws -> Response {
-        guard let attachment = try await InnovationAttachment.find(attachmentID, on: request.db), attachment.itemID == item.id else { throw AppError.notFound }
+        guard let attachment = try await InnovationAttachment.find(attachmentID, on: request.db), attachment.itemID == item.id else {
+            throw AppError.notFound
+        }
         return try await StoredFiles.serve(attachment.storedName, kind: attachment.kind, fileName: attachment.fileName, request: request)
     }
 }

@@ -102,9 +102,12 @@ extension InnovationItem: Audited, Versioned {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["kind": kind.rawValue, "subKind": subKind?.rawValue ?? "", "title": title, "status": status.rawValue, "authorId": authorID.uuidString,
-         "teamId": teamID?.uuidString ?? "", "studioId": studioID?.uuidString ?? "", "submittedDate": submittedDate,
-         "expectedBenefitFen": String(expectedBenefitFen), "rejectReason": rejectReason ?? "", "implementedDate": implementedDate ?? "",
-         "benefitFen": String(benefitFen), "benefitMethod": benefitMethod ?? "", "assessedDate": assessedDate ?? ""]
+        [
+            "kind": kind.rawValue, "subKind": subKind?.rawValue ?? "", "title": title, "status": status.rawValue,
+            "authorId": authorID.uuidString,
+            "teamId": teamID?.uuidString ?? "", "studioId": studioID?.uuidString ?? "", "submittedDate": submittedDate,
+            "expectedBenefitFen": String(expectedBenefitFen), "rejectReason": rejectReason ?? "", "implementedDate": implementedDate ?? "",
+            "benefitFen": String(benefitFen), "benefitMethod": benefitMethod ?? "", "assessedDate": assessedDate ?? "",
+        ]
     }
 }

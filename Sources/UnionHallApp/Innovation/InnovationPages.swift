@@ -69,35 +69,58 @@ struct InnovationPages: RouteCollection {
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
         let figures = [
             Figure(label: req.t("innovation.submitted"), count: stats.submitted, href: "\(path)?\(period)"),
-            Figure(label: req.t("innovation.adopted"), count: stats.adopted, detail: stats.adoptionPerMille.map { req.t("innovation.adoptionRate", [String(format: "%.1f", Double($0) / 10)]) } ?? "",
-                   href: "\(path)?adopted=true&on=decided&\(period)"),
-            Figure(label: req.t("innovation.benefit"), value: Fen(stats.benefitFen).description, href: "\(path)?on=assessed&status=assessed&\(period)&sort=-benefit"),
-            Figure(label: req.t("innovation.subsidies"), value: Fen(stats.subsidiesPaidFen).description, detail: stats.budgetFen > 0 ? req.t("innovation.ofBudget", [Fen(stats.budgetFen).description]) : req.t("innovation.fromAbove"),
-                   href: "/innovation-budgets"),
+            Figure(
+                label: req.t("innovation.adopted"), count: stats.adopted,
+                detail: stats.adoptionPerMille.map { req.t("innovation.adoptionRate", [String(format: "%.1f", Double($0) / 10)]) } ?? "",
+                href: "\(path)?adopted=true&on=decided&\(period)"),
+            Figure(
+                label: req.t("innovation.benefit"), value: Fen(stats.benefitFen).description,
+                href: "\(path)?on=assessed&status=assessed&\(period)&sort=-benefit"),
+            Figure(
+                label: req.t("innovation.subsidies"), value: Fen(stats.subsidiesPaidFen).description,
+                detail: stats.budgetFen > 0
+                    ? req.t("innovation.ofBudget", [Fen(stats.budgetFen).description]) : req.t("innovation.fromAbove"),
+                href: "/innovation-budgets"),
         ]
-        let kindFigures = stats.byKind.map { Figure(label: req.t("innovationKind.\($0.key)"), count: $0.count, href: "\(path)?kind=\($0.key)&\(period)") }
-            + stats.bySubKind.filter { $0.count > 0 }.map { Figure(label: req.t("fiveSmall.\($0.key)"), count: $0.count, href: "\(path)?kind=fiveSmall&subKind=\($0.key)&\(period)") }
-        let statusFigures = stats.byStatus.map { Figure(label: req.t("innovationStatus.\($0.key)"), count: $0.count, href: "\(path)?status=\($0.key)&\(period)") }
-        let awardFigures = stats.awards.map {
-            Figure(label: req.t("awardLevel.\($0.level.rawValue)") + req.t("awardGrade.\($0.grade.rawValue)"), count: $0.count,
-                   href: "\(path)?awardLevel=\($0.level.rawValue)&awardGrade=\($0.grade.rawValue)&from=\(list.from ?? "")&to=\(list.to ?? "")")
+        let kindFigures =
+            stats.byKind.map { Figure(label: req.t("innovationKind.\($0.key)"), count: $0.count, href: "\(path)?kind=\($0.key)&\(period)") }
+            + stats.bySubKind.filter { $0.count > 0 }.map {
+                Figure(label: req.t("fiveSmall.\($0.key)"), count: $0.count, href: "\(path)?kind=fiveSmall&subKind=\($0.key)&\(period)")
+            }
+        let statusFigures = stats.byStatus.map {
+            Figure(label: req.t("innovationStatus.\($0.key)"), count: $0.count, href: "\(path)?status=\($0.key)&\(period)")
         }
-        let patentFigures = stats.patents.map { Figure(label: req.t("patentKind.\($0.key)"), count: $0.count, href: "/patents?kind=\($0.key)&\(period)") }
+        let awardFigures = stats.awards.map {
+            Figure(
+                label: req.t("awardLevel.\($0.level.rawValue)") + req.t("awardGrade.\($0.grade.rawValue)"), count: $0.count,
+                href: "\(path)?awardLevel=\($0.level.rawValue)&awardGrade=\($0.grade.rawValue)&from=\(list.from ?? "")&to=\(list.to ?? "")")
+        }
+        let patentFigures = stats.patents.map {
+            Figure(label: req.t("patentKind.\($0.key)"), count: $0.count, href: "/patents?kind=\($0.key)&\(period)")
+        }
         let reviewers = try await User.query(on: req.db).filter(\.$role == .reviewer).filter(\.$active == true).sort(\.$displayName).all()
         let rows = page.items.map {
-            Row(id: $0.id.uuidString, title: $0.title, kind: req.t("innovationKind.\($0.kind.rawValue)") + ($0.subKind.map { "·" + req.t("fiveSmall.\($0.rawValue)") } ?? ""),
-                author: $0.authorName, status: req.t("innovationStatus.\($0.status.rawValue)"), submittedDate: $0.submittedDate, seconds: $0.secondsCount,
+            Row(
+                id: $0.id.uuidString, title: $0.title,
+                kind: req.t("innovationKind.\($0.kind.rawValue)") + ($0.subKind.map { "·" + req.t("fiveSmall.\($0.rawValue)") } ?? ""),
+                author: $0.authorName, status: req.t("innovationStatus.\($0.status.rawValue)"), submittedDate: $0.submittedDate,
+                seconds: $0.secondsCount,
                 score: score($0.reviewScore), reviewable: $0.status == .submitted || $0.status == .underReview)
         }
         let context = IndexContext(
-            layout: Pages.layout(req, titleKey: "innovation.title"), figures: figures, kindFigures: kindFigures, statusFigures: statusFigures,
+            layout: Pages.layout(req, titleKey: "innovation.title"), figures: figures, kindFigures: kindFigures,
+            statusFigures: statusFigures,
             awardFigures: awardFigures, patentFigures: patentFigures, rows: rows, pager: Pager(metadata: page.metadata, request: req),
             from: list.from ?? "", to: list.to ?? "",
             kinds: Pages.enumOptions(InnovationKind.self, prefix: "innovationKind", selected: filter.kind?.rawValue, request: req),
             statuses: Pages.enumOptions(InnovationStatus.self, prefix: "innovationStatus", selected: filter.status?.rawValue, request: req),
-            sorts: ["-submittedDate", "-seconds", "-reviewScore", "-benefit"].map { SelectOption(value: $0, label: req.t("innovation.sort.\($0.dropFirst())"), selected: $0 == list.sort) },
+            sorts: ["-submittedDate", "-seconds", "-reviewScore", "-benefit"].map {
+                SelectOption(value: $0, label: req.t("innovation.sort.\($0.dropFirst())"), selected: $0 == list.sort)
+            },
             minSeconds: filter.minSeconds.map(String.init) ?? "",
-            reviewers: reviewers.compactMap { user in user.id.map { SelectOption(value: $0.uuidString, label: user.displayName, selected: false) } },
+            reviewers: reviewers.compactMap { user in
+                user.id.map { SelectOption(value: $0.uuidString, label: user.displayName, selected: false) }
+            },
             error: error.map { Pages.formError($0, on: req) })
         return try await Pages.render("innovation/index", context, status: error.map { $0.status } ?? .ok, on: req)
     }
@@ -154,30 +177,43 @@ struct InnovationPages: RouteCollection {
     }
 
     static func awardLabels(_ output: InnovationItemOutput, on req: Request) -> [String] {
-        output.awards.map { "\($0.year) · \(req.t("awardLevel.\($0.level.rawValue)"))\(req.t("awardGrade.\($0.grade.rawValue)")) · \($0.name)（\($0.awardedBy)）" }
+        output.awards.map {
+            "\($0.year) · \(req.name(of: $0.level))\(req.name(of: $0.grade)) · \($0.name)（\($0.awardedBy)）"
+        }
     }
 
-    static func renderShow(_ req: Request, error: AppError?, typed: StepForm = StepForm(), pay: PayForm = PayForm()) async throws -> Response {
+    static func renderShow(_ req: Request, error: AppError?, typed: StepForm = StepForm(), pay: PayForm = PayForm()) async throws
+        -> Response
+    {
         let (_, scope) = try await req.requireManager()
         let item = try await InnovationItem.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await item.output(on: req)
-        let steps = item.deletedAt != nil ? [] : InnovationStep.allCases.filter { $0 != .review && (try? $0.apply(to: item.status).get()) != nil }.map(\.rawValue)
+        let steps =
+            item.deletedAt != nil
+            ? [] : InnovationStep.allCases.filter { $0 != .review && (try? $0.apply(to: item.status).get()) != nil }.map(\.rawValue)
         let reviewers = try await User.query(on: req.db).filter(\.$role == .reviewer).filter(\.$active == true).sort(\.$displayName).all()
         let studio = try await item.studioID.asyncMap { try await Studio.find($0, on: req.db) }
-        let patents = try await Patent.query(on: req.db).filter(\.$itemID == item.requireID()).filter(\.$deletedAt == nil).sort(\.$date).all()
+        let patents = try await Patent.query(on: req.db).filter(\.$itemID == item.requireID()).filter(\.$deletedAt == nil).sort(\.$date)
+            .all()
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "innovation.show"), item: output,
-            kindLabel: req.t("innovationKind.\(item.kind.rawValue)") + (item.subKind.map { " · " + req.t("fiveSmall.\($0.rawValue)") } ?? ""),
+            kindLabel: req.t("innovationKind.\(item.kind.rawValue)")
+                + (item.subKind.map { " · " + req.t("fiveSmall.\($0.rawValue)") } ?? ""),
             statusLabel: req.t("innovationStatus.\(item.status.rawValue)"), expectedBenefit: Fen(item.expectedBenefitFen).description,
             benefit: Fen(item.benefitFen).description, subsidy: Fen(output.subsidyFen).description, score: score(item.reviewScore),
             team: scope.tree.name(of: item.teamID), studio: studio??.name ?? "", steps: steps,
             reviews: try await InnovationReviews.reviews(of: item, on: req.db),
-            reviewers: reviewers.compactMap { user in user.id.map { SelectOption(value: $0.uuidString, label: user.displayName, selected: false) } },
+            reviewers: reviewers.compactMap { user in
+                user.id.map { SelectOption(value: $0.uuidString, label: user.displayName, selected: false) }
+            },
             seconds: try await InnovationWorkflow.seconds(of: item, on: req.db), events: try await events(item, on: req),
-            awards: awardLabels(output, on: req), grants: try await InnovationSubsidies.grants(of: item, on: req.db).map { "\($0.paidDate) · \(Fen($0.amountFen))" }, patents: try patents.map(PatentOutput.init),
+            awards: awardLabels(output, on: req),
+            grants: try await InnovationSubsidies.grants(of: item, on: req.db).map { "\($0.paidDate) · \(Fen($0.amountFen))" },
+            patents: try patents.map(PatentOutput.init),
             levels: Pages.enumOptions(InnovationAwardLevel.self, prefix: "awardLevel", selected: nil, request: req),
             grades: Pages.enumOptions(InnovationAwardGrade.self, prefix: "awardGrade", selected: nil, request: req),
-            today: req.today.description, year: req.today.year, error: error.map { Pages.formError($0, on: req) }, deleted: item.deletedAt != nil,
+            today: req.today.description, year: req.today.year, error: error.map { Pages.formError($0, on: req) },
+            deleted: item.deletedAt != nil,
             history: try await Pages.recentHistory(of: item, scope: scope, on: req),
             reviewable: item.status == .submitted || item.status == .underReview, adopted: item.status.isAdopted, typed: typed, pay: pay)
         return try await Pages.render("innovation/show", context, status: error.map { $0.status } ?? .ok, on: req)
@@ -199,11 +235,13 @@ struct InnovationPages: RouteCollection {
 
     static func perform(_ step: InnovationStep, req: Request) async throws -> Response {
         let form = try req.content.decode(StepForm.self)
-        return try await InnovationItem.changeFromPage(req, rerender: { try await renderShow(req, error: $0, typed: form) }) { item, context in
+        return try await InnovationItem.changeFromPage(req, rerender: { try await renderShow(req, error: $0, typed: form) }) {
+            item, context in
             let benefit = try FormValue.fen(form.benefit, field: "benefitFen")
             let input = InnovationStepInput(
                 version: form.version.flatMap { Int($0) }, reason: form.reason, date: form.date, benefitFen: benefit, method: form.method,
-                level: form.level.flatMap(InnovationAwardLevel.init(rawValue:)), grade: form.grade.flatMap(InnovationAwardGrade.init(rawValue:)),
+                level: form.level.flatMap(InnovationAwardLevel.init(rawValue:)),
+                grade: form.grade.flatMap(InnovationAwardGrade.init(rawValue:)),
                 year: form.year.flatMap { Int($0) }, awardedBy: form.awardedBy, name: form.name)
             try await InnovationWorkflow.step(step, item, input: input, context: context)
         }
@@ -215,13 +253,17 @@ struct InnovationPages: RouteCollection {
     }
 
     static func uuids(_ values: [String]?, field: String) throws -> [UUID] {
-        try (values ?? []).filter { !$0.isEmpty }.map { guard let id = UUID(uuidString: $0) else { throw AppError.invalid(field, "error.invalid") }; return id }
+        try (values ?? []).filter { !$0.isEmpty }.map {
+            guard let id = UUID(uuidString: $0) else { throw AppError.invalid(field, "error.invalid") }
+            return id
+        }
     }
 
     @Sendable func assign(req: Request) async throws -> Response {
         let form = try req.content.decode(AssignForm.self)
         return try await InnovationItem.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0) }) { item, context in
-            _ = try await InnovationReviews.assign(items: [item], reviewerIDs: try Self.uuids(form.reviewerIds, field: "reviewerIds"), context: context)
+            _ = try await InnovationReviews.assign(
+                items: [item], reviewerIDs: try Self.uuids(form.reviewerIds, field: "reviewerIds"), context: context)
         }
     }
 
@@ -229,11 +271,16 @@ struct InnovationPages: RouteCollection {
     @Sendable func assignInBulk(req: Request) async throws -> Response {
         let context = try await req.writeContext()
         let form = try req.content.decode(AssignForm.self)
-        let back = req.headers.first(name: .referer).flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? Self.path
-        return try await Pages.act(req, redirect: back.hasPrefix(Self.path) ? back : Self.path, change: {
-            let items = try await InnovationService.find(try Self.uuids(form.itemIds, field: "itemIds"), scope: context.scope, on: req.db)
-            _ = try await InnovationReviews.assign(items: items, reviewerIDs: try Self.uuids(form.reviewerIds, field: "reviewerIds"), context: context)
-        }, rerender: { try await Self.renderIndex(req, error: $0) })
+        let back =
+            req.headers.first(name: .referer).flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? Self.path
+        return try await Pages.act(
+            req, redirect: back.hasPrefix(Self.path) ? back : Self.path,
+            change: {
+                let items = try await InnovationService.find(
+                    try Self.uuids(form.itemIds, field: "itemIds"), scope: context.scope, on: req.db)
+                _ = try await InnovationReviews.assign(
+                    items: items, reviewerIDs: try Self.uuids(form.reviewerIds, field: "reviewerIds"), context: context)
+            }, rerender: { try await Self.renderIndex(req, error: $0) })
     }
 
     struct PayForm: Content {
@@ -244,8 +291,11 @@ struct InnovationPages: RouteCollection {
 
     @Sendable func pay(req: Request) async throws -> Response {
         let form = try req.content.decode(PayForm.self)
-        return try await InnovationItem.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0, pay: form) }) { item, context in
-            guard let amount = try FormValue.fen(form.amount, field: "amountFen") else { throw AppError.invalid("amountFen", "error.required") }
+        return try await InnovationItem.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0, pay: form) }) {
+            item, context in
+            guard let amount = try FormValue.fen(form.amount, field: "amountFen") else {
+                throw AppError.invalid("amountFen", "error.required")
+            }
             _ = try await InnovationSubsidies.pay(item, input: SubsidyInput(amountFen: amount, paidDate: form.paidDate), context: context)
         }
     }

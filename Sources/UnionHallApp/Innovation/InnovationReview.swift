@@ -45,8 +45,11 @@ extension InnovationReview: Audited {
     var auditUnitID: UUID? { unitID }
     /// Notes stay out of the log: they are the reviewer's own.
     func auditSnapshot() -> [String: String] {
-        ["itemId": itemID.uuidString, "reviewerId": reviewerID.uuidString, "innovation": innovationScore.map(String.init) ?? "",
-         "feasibility": feasibilityScore.map(String.init) ?? "", "benefit": benefitScore.map(String.init) ?? "", "weighted": weightedScore.map(String.init) ?? ""]
+        [
+            "itemId": itemID.uuidString, "reviewerId": reviewerID.uuidString, "innovation": innovationScore.map(String.init) ?? "",
+            "feasibility": feasibilityScore.map(String.init) ?? "", "benefit": benefitScore.map(String.init) ?? "",
+            "weighted": weightedScore.map(String.init) ?? "",
+        ]
     }
 }
 

@@ -94,7 +94,6 @@ enum InnovationService {
         }
     }
 
-
     /// Several items in the scope, in one query; 404 when any is missing or outside it.
     static func find(_ ids: [UUID], scope: UnitScope, on db: any Database) async throws -> [InnovationItem] {
         let wanted = Set(ids)
@@ -271,7 +270,6 @@ extension InnovationItem: UnitOwnedRecord {
     > {
         try await InnovationService.list(list, filter: filter, scope: scope, on: request.db)
     }
-
 
     static func create(_ input: InnovationItemInput, context: WriteContext, once: FormOnce?) async throws -> InnovationItem {
         try await InnovationService.create(input, context: context, once: once)

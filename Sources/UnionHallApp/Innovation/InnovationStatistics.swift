@@ -42,15 +42,24 @@ struct InnovationStatistics: Content {
         func scoped(_ select: SQLSelectBuilder, dateColumn: String?, table: String) -> SQLSelectBuilder {
             select.scoped(to: units, table: table, dateColumn: dateColumn, from: from, to: to)
         }
-        struct KeyCount: Decodable { let key: String?; let n: Int }
-        struct TwoKeys: Decodable { let a: String; let b: String; let n: Int }
+        struct KeyCount: Decodable {
+            let key: String?
+            let n: Int
+        }
+        struct TwoKeys: Decodable {
+            let a: String
+            let b: String
+            let n: Int
+        }
         struct Sum: Decodable { let total: Int64? }
 
         func grouped(_ column: String, table: String, dateColumn: String?, softDeleted: Bool = true) async throws -> [Count] {
             let select = sql.select().column(SQLColumn(column, table: table), as: "key").column(SQLTotals.count, as: "n").from(table)
             if softDeleted { select.where(SQLColumn("deleted_at", table: table), .is, SQLLiteral.null) }
-            return try await scoped(select, dateColumn: dateColumn, table: table).groupBy(SQLColumn(column, table: table)).all(decoding: KeyCount.self)
-                .compactMap { row in row.key.map { Count(key: $0, count: row.n) } }
+            return try await scoped(select, dateColumn: dateColumn, table: table).groupBy(SQLColumn(column, table: table)).all(
+                decoding: KeyCount.self
+            )
+            .compactMap { row in row.key.map { Count(key: $0, count: row.n) } }
         }
 
         let items = InnovationItem.schema
@@ -61,26 +70,40 @@ struct InnovationStatistics: Content {
         let decisions = try await grouped("status", table: items, dateColumn: "decision_date")
         let adopted = decisions.filter { InnovationStatus(rawValue: $0.key)?.isAdopted == true }.reduce(0) { $0 + $1.count }
         let rejected = decisions.first { $0.key == InnovationStatus.rejected.rawValue }?.count ?? 0
-        let benefit = try await scoped(sql.select().column(total("benefit_fen"), as: "total").from(items)
-            .where("deleted_at", .is, SQLLiteral.null), dateColumn: "assessed_date", table: items).first(decoding: Sum.self)?.total ?? 0
+        let benefit =
+            try await scoped(
+                sql.select().column(total("benefit_fen"), as: "total").from(items)
+                    .where("deleted_at", .is, SQLLiteral.null), dateColumn: "assessed_date", table: items
+            ).first(decoding: Sum.self)?.total ?? 0
 
         // Awards count by their year; the period's years bound them.
-        let awardSelect = sql.select().column(SQLColumn("level", table: InnovationAward.schema), as: "a").column(SQLColumn("grade", table: InnovationAward.schema), as: "b")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(InnovationAward.schema)
-            .join(items, on: SQLColumn("id", table: items), .equal, SQLColumn("item_id", table: InnovationAward.schema))
-            .where(SQLColumn("deleted_at", table: items), .is, SQLLiteral.null)
+        let awardSelect = sql.select().column(SQLColumn("level", table: InnovationAward.schema), as: "a").column(
+            SQLColumn("grade", table: InnovationAward.schema), as: "b"
+        )
+        .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(InnovationAward.schema)
+        .join(items, on: SQLColumn("id", table: items), .equal, SQLColumn("item_id", table: InnovationAward.schema))
+        .where(SQLColumn("deleted_at", table: items), .is, SQLLiteral.null)
         if let units { awardSelect.where(SQLColumn("unit_id", table: InnovationAward.schema), .in, SQLBind.group(Array(units))) }
-        if let year = from.flatMap({ Int($0.prefix(4)) }) { awardSelect.where(SQLColumn("year", table: InnovationAward.schema), .greaterThanOrEqual, SQLBind(year)) }
-        if let year = to.flatMap({ Int($0.prefix(4)) }) { awardSelect.where(SQLColumn("year", table: InnovationAward.schema), .lessThanOrEqual, SQLBind(year)) }
-        let awards = try await awardSelect.groupBy(SQLColumn("level", table: InnovationAward.schema)).groupBy(SQLColumn("grade", table: InnovationAward.schema))
-            .all(decoding: TwoKeys.self).compactMap { row -> AwardCount? in
-                guard let level = InnovationAwardLevel(rawValue: row.a), let grade = InnovationAwardGrade(rawValue: row.b) else { return nil }
-                return AwardCount(level: level, grade: grade, count: row.n)
-            }.sorted { ($0.level.rank, $0.grade.rank) < ($1.level.rank, $1.grade.rank) }
+        if let year = from.flatMap({ Int($0.prefix(4)) }) {
+            awardSelect.where(SQLColumn("year", table: InnovationAward.schema), .greaterThanOrEqual, SQLBind(year))
+        }
+        if let year = to.flatMap({ Int($0.prefix(4)) }) {
+            awardSelect.where(SQLColumn("year", table: InnovationAward.schema), .lessThanOrEqual, SQLBind(year))
+        }
+        let awards = try await awardSelect.groupBy(SQLColumn("level", table: InnovationAward.schema)).groupBy(
+            SQLColumn("grade", table: InnovationAward.schema)
+        )
+        .all(decoding: TwoKeys.self).compactMap { row -> AwardCount? in
+            guard let level = InnovationAwardLevel(rawValue: row.a), let grade = InnovationAwardGrade(rawValue: row.b) else { return nil }
+            return AwardCount(level: level, grade: grade, count: row.n)
+        }.sorted { ($0.level.rank, $0.grade.rank) < ($1.level.rank, $1.grade.rank) }
 
         let patents = try await grouped("kind", table: Patent.schema, dateColumn: "date")
-        let paid = try await scoped(sql.select().column(total("amount_fen"), as: "total").from(SubsidyGrant.schema),
-                                    dateColumn: "paid_date", table: SubsidyGrant.schema).first(decoding: Sum.self)?.total ?? 0
+        let paid =
+            try await scoped(
+                sql.select().column(total("amount_fen"), as: "total").from(SubsidyGrant.schema),
+                dateColumn: "paid_date", table: SubsidyGrant.schema
+            ).first(decoding: Sum.self)?.total ?? 0
         let budgetSelect = sql.select().column(total("amount_fen"), as: "total").from(InnovationBudget.schema)
         if let units { budgetSelect.where("unit_id", .in, SQLBind.group(Array(units))) }
         if let year = from.flatMap({ Int($0.prefix(4)) }) { budgetSelect.where("year", .greaterThanOrEqual, SQLBind(year)) }
@@ -92,7 +115,8 @@ struct InnovationStatistics: Content {
         }
         let decided = adopted + rejected
         return InnovationStatistics(
-            byKind: ordered(byKind, InnovationKind.self), bySubKind: ordered(bySubKind, FiveSmallKind.self), byStatus: ordered(byStatus, InnovationStatus.self),
+            byKind: ordered(byKind, InnovationKind.self), bySubKind: ordered(bySubKind, FiveSmallKind.self),
+            byStatus: ordered(byStatus, InnovationStatus.self),
             submitted: byKind.reduce(0) { $0 + $1.count }, adopted: adopted, rejected: rejected,
             adoptionPerMille: decided == 0 ? nil : (adopted * 1_000 + decided / 2) / decided,
             benefitFen: benefit, awards: awards, patents: ordered(patents, PatentKind.self), subsidiesPaidFen: paid, budgetFen: budget)

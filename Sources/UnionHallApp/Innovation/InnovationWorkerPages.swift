@@ -35,7 +35,9 @@ struct InnovationWorkerPages: RouteCollection {
     }
 
     static func row(_ item: InnovationItem, req: Request, unread: Bool = false, secondable: Bool = false) -> Row {
-        Row(id: item.id?.uuidString ?? "", title: item.title, kind: req.t("innovationKind.\(item.kind.rawValue)"), status: req.t("innovationStatus.\(item.status.rawValue)"),
+        Row(
+            id: item.id?.uuidString ?? "", title: item.title, kind: req.t("innovationKind.\(item.kind.rawValue)"),
+            status: req.t("innovationStatus.\(item.status.rawValue)"),
             date: item.submittedDate, seconds: item.secondsCount, unread: unread, secondable: secondable)
     }
 
@@ -47,13 +49,18 @@ struct InnovationWorkerPages: RouteCollection {
         let seconded = Set(try await InnovationSecond.query(on: req.db).filter(\.$memberID == memberID).all(\.$itemID))
         let mineIDs = Set(mine.compactMap(\.id))
         let open = try await context.scope.apply(to: InnovationItem.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
-            .filter(\.$status ~~ [.submitted, .underReview]).sort(\.$secondsCount, .descending).sort(\.$submittedDate, .descending).limit(50).all()
+            .filter(\.$status ~~ [.submitted, .underReview]).sort(\.$secondsCount, .descending).sort(\.$submittedDate, .descending).limit(
+                50
+            ).all()
         let colleagues = open.filter { !mineIDs.contains($0.id ?? UUID()) }.map {
             Self.row($0, req: req, secondable: !seconded.contains($0.id ?? UUID()))
         }
         let rows = mine.map { Self.row($0, req: req, unread: $0.authorID == memberID && $0.authorUnread) }
-        return try await Pages.render("innovation/mine", IndexContext(layout: Pages.layout(req, titleKey: "innovation.mine"), mine: rows, colleagues: colleagues,
-                                                                     unread: rows.filter(\.unread).count), on: req)
+        return try await Pages.render(
+            "innovation/mine",
+            IndexContext(
+                layout: Pages.layout(req, titleKey: "innovation.mine"), mine: rows, colleagues: colleagues,
+                unread: rows.filter(\.unread).count), on: req)
     }
 
     @Sendable func new(req: Request) async throws -> Response {
@@ -61,21 +68,28 @@ struct InnovationWorkerPages: RouteCollection {
         var form = InnovationForm(nil)
         form.kind = InnovationKind.proposal.rawValue
         form.submittedDate = req.today.description
-        return try await InnovationForm.page(req, form: form, id: nil, scope: context.scope, authors: "", error: nil, action: "/me/innovation", cancel: "/me/innovation", worker: true)
+        return try await InnovationForm.page(
+            req, form: form, id: nil, scope: context.scope, authors: "", error: nil, action: "/me/innovation", cancel: "/me/innovation",
+            worker: true)
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
         let (_, context) = try await InnovationService.workerContext(req)
         let form = try req.content.decode(InnovationForm.self)
         let once = FormOnce(form._once, pathPrefix: "/me/innovation/", at: req.now)
-        return try await FormFlow.create(req, once: once, save: {
-            var input = try await form.input(scope: context.scope, on: req)
-            input.authorId = nil
-            let item = try await InnovationService.createForWorker(input, once: once, request: req)
-            return "/me/innovation/\(try item.requireID())"
-        }, rerender: { error in
-            try await InnovationForm.page(req, form: form, id: nil, scope: context.scope, authors: "", error: error, action: "/me/innovation", cancel: "/me/innovation", worker: true)
-        })
+        return try await FormFlow.create(
+            req, once: once,
+            save: {
+                var input = try await form.input(scope: context.scope, on: req)
+                input.authorId = nil
+                let item = try await InnovationService.createForWorker(input, once: once, request: req)
+                return "/me/innovation/\(try item.requireID())"
+            },
+            rerender: { error in
+                try await InnovationForm.page(
+                    req, form: form, id: nil, scope: context.scope, authors: "", error: error, action: "/me/innovation",
+                    cancel: "/me/innovation", worker: true)
+            })
     }
 
     struct ShowContext: Encodable {
@@ -105,24 +119,30 @@ struct InnovationWorkerPages: RouteCollection {
         let output = try await item.output(on: req)
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "innovation.show"), item: output,
-            kindLabel: req.t("innovationKind.\(item.kind.rawValue)") + (item.subKind.map { " · " + req.t("fiveSmall.\($0.rawValue)") } ?? ""),
+            kindLabel: req.t("innovationKind.\(item.kind.rawValue)")
+                + (item.subKind.map { " · " + req.t("fiveSmall.\($0.rawValue)") } ?? ""),
             statusLabel: req.t("innovationStatus.\(item.status.rawValue)"), events: try await InnovationPages.events(item, on: req),
-            awards: InnovationPages.awardLabels(output, on: req), benefit: Fen(item.benefitFen).description, error: error.map { Pages.formError($0, on: req) })
+            awards: InnovationPages.awardLabels(output, on: req), benefit: Fen(item.benefitFen).description,
+            error: error.map { Pages.formError($0, on: req) })
         return try await Pages.render("innovation/mine-show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
     @Sendable func attach(req: Request) async throws -> Response {
         let (item, reader) = try await InnovationService.readable(try req.parameters.require("id"), request: req)
         guard reader == .author else { throw AppError.notFound }
-        return try await Pages.act(req, redirect: "/me/innovation/\(try item.requireID())", change: {
-            guard let upload = try? req.content.decode(FileUpload.self) else { throw AppError.invalid("file", "error.file.empty") }
-            _ = try await InnovationFiles.add(to: item, file: upload.file, request: req)
-        }, rerender: { try await Self.renderShow(req, error: $0) })
+        return try await Pages.act(
+            req, redirect: "/me/innovation/\(try item.requireID())",
+            change: {
+                guard let upload = try? req.content.decode(FileUpload.self) else { throw AppError.invalid("file", "error.file.empty") }
+                _ = try await InnovationFiles.add(to: item, file: upload.file, request: req)
+            }, rerender: { try await Self.renderShow(req, error: $0) })
     }
 
     @Sendable func second(req: Request) async throws -> Response {
         _ = try req.requireRole(.member)
-        guard let item = try await InnovationItem.find(try req.parameters.require("id"), on: req.db), item.deletedAt == nil else { throw AppError.notFound }
+        guard let item = try await InnovationItem.find(try req.parameters.require("id"), on: req.db), item.deletedAt == nil else {
+            throw AppError.notFound
+        }
         do {
             try await InnovationWorkflow.second(item, request: req)
             return Pages.redirect("/me/innovation", notice: "seconded", on: req)

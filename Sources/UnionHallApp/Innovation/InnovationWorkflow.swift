@@ -38,7 +38,9 @@ enum InnovationWorkflow {
         case .review:
             break
         case .adopt:
-            let scored = try await InnovationReview.query(on: context.app.db).filter(\.$itemID == item.requireID()).filter(\.$submittedAt != nil).count()
+            let scored = try await InnovationReview.query(on: context.app.db).filter(\.$itemID == item.requireID()).filter(
+                \.$submittedAt != nil
+            ).count()
             guard scored > 0 else { throw AppError.conflict("status", "error.innovation.notScored") }
             item.decisionDate = try date(notBefore: item.submittedDate)
         case .reject:
@@ -59,7 +61,9 @@ enum InnovationWorkflow {
             if let issue = InnovationAwardRules.check(level: input.level, grade: input.grade, year: input.year, currentYear: today.year) {
                 throw AppError.invalid(issue)
             }
-            guard let level = input.level, let grade = input.grade, let year = input.year else { throw AppError.invalid("level", "error.required") }
+            guard let level = input.level, let grade = input.grade, let year = input.year else {
+                throw AppError.invalid("level", "error.required")
+            }
             let decided = Int((item.decisionDate ?? item.submittedDate).prefix(4)) ?? 0
             guard year >= decided else { throw AppError.invalid("year", "error.innovation.awardYear", [String(decided)]) }
             let made = InnovationAward()
@@ -104,8 +108,12 @@ enum InnovationWorkflow {
         guard context.scope.contains(item.unitID) else {
             throw AppError.notFound
         }
-        guard item.status == .submitted || item.status == .underReview else { throw AppError.conflict("status", "error.innovation.secondClosed") }
-        guard try await !InnovationService.isAuthor(memberID, of: item, on: context.app.db) else { throw AppError.conflict("memberId", "error.innovation.secondOwn") }
+        guard item.status == .submitted || item.status == .underReview else {
+            throw AppError.conflict("status", "error.innovation.secondClosed")
+        }
+        guard try await !InnovationService.isAuthor(memberID, of: item, on: context.app.db) else {
+            throw AppError.conflict("memberId", "error.innovation.secondOwn")
+        }
         let itemID = try item.requireID()
         let at = context.editor.at
         try await context.app.write { db in

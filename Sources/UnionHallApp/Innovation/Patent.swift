@@ -28,6 +28,9 @@ extension Patent: Audited, Versioned {
     static let auditEntity = "patent"
     var auditUnitID: UUID? { unitID }
     func auditSnapshot() -> [String: String] {
-        ["kind": kind.rawValue, "title": title, "number": number, "date": date, "itemId": itemID?.uuidString ?? "", "studioId": studioID?.uuidString ?? ""]
+        [
+            "kind": kind.rawValue, "title": title, "number": number, "date": date, "itemId": itemID?.uuidString ?? "",
+            "studioId": studioID?.uuidString ?? "",
+        ]
     }
 }

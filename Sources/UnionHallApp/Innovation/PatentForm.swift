@@ -32,8 +32,10 @@ struct PatentForm: RecordForm {
     }
 
     func input(editing existing: Patent?, on request: Request) async throws -> PatentInput {
-        PatentInput(kind: kind.flatMap(PatentKind.init(rawValue:)), title: title ?? "", number: number ?? "", date: date ?? "",
-                    itemId: try .form(itemId, field: "itemId"), studioId: try .form(studioId, field: "studioId"), version: version.flatMap { Int($0) })
+        PatentInput(
+            kind: kind.flatMap(PatentKind.init(rawValue:)), title: title ?? "", number: number ?? "", date: date ?? "",
+            itemId: try .form(itemId, field: "itemId"), studioId: try .form(studioId, field: "studioId"),
+            version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -50,15 +52,22 @@ struct PatentForm: RecordForm {
 
     static func render(_ req: Request, form: PatentForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         var holder = ""
-        if let itemID = form.itemId.flatMap(UUID.init(uuidString:)), let item = try await InnovationItem.find(itemID, on: req.db), context.scope.contains(item.unitID) {
+        if let itemID = form.itemId.flatMap(UUID.init(uuidString:)), let item = try await InnovationItem.find(itemID, on: req.db),
+            context.scope.contains(item.unitID)
+        {
             holder = item.title
         }
-        let studios = try await context.scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name).all()
+        let studios = try await context.scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(
+            \.$name
+        ).all()
         let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "patents.new" : "patents.edit"), form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
+            layout: Pages.layout(req, titleKey: id == nil ? "patents.new" : "patents.edit"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(),
             error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
             kinds: Pages.enumOptions(PatentKind.self, prefix: "patentKind", selected: form.kind, request: req), holder: holder,
-            studios: studios.compactMap { studio in studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: $0.uuidString == form.studioId) } })
+            studios: studios.compactMap { studio in
+                studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: $0.uuidString == form.studioId) }
+            })
         return try await Pages.render("innovation/patent-form", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }
@@ -95,15 +104,25 @@ struct PatentPages: RouteCollection {
         let rows = page.items.map { patent in
             let item = items.first { $0.id == patent.itemId }
             let studio = studios.first { $0.id == patent.studioId }
-            return Row(id: patent.id.uuidString, title: patent.title, kind: req.t("patentKind.\(patent.kind.rawValue)"), number: patent.number, date: patent.date,
-                       holder: item?.title ?? studio?.name ?? "",
-                       holderHref: patent.itemId.map { "/innovation-items/\($0)" } ?? patent.studioId.map { "/studios/\($0)" } ?? "")
+            return Row(
+                id: patent.id.uuidString, title: patent.title, kind: req.t("patentKind.\(patent.kind.rawValue)"), number: patent.number,
+                date: patent.date,
+                holder: item?.title ?? studio?.name ?? "",
+                holderHref: patent.itemId.map { "/innovation-items/\($0)" } ?? patent.studioId.map { "/studios/\($0)" } ?? "")
         }
         struct Context: Encodable {
-            var layout: Layout; var rows: [Row]; var pager: Pager; var kinds: [SelectOption]; var from: String; var to: String
+            var layout: Layout
+            var rows: [Row]
+            var pager: Pager
+            var kinds: [SelectOption]
+            var from: String
+            var to: String
         }
-        return try await Pages.render("innovation/patents", Context(
-            layout: Pages.layout(req, titleKey: "innovation.patents"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
-            kinds: Pages.enumOptions(PatentKind.self, prefix: "patentKind", selected: filter.kind?.rawValue, request: req), from: list.from ?? "", to: list.to ?? ""), on: req)
+        return try await Pages.render(
+            "innovation/patents",
+            Context(
+                layout: Pages.layout(req, titleKey: "innovation.patents"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
+                kinds: Pages.enumOptions(PatentKind.self, prefix: "patentKind", selected: filter.kind?.rawValue, request: req),
+                from: list.from ?? "", to: list.to ?? ""), on: req)
     }
 }

@@ -23,9 +23,10 @@ extension Patent: UnitOwnedRecord {
     }
 
     static func list(_ list: ListQuery, filter: PatentFilter, scope: UnitScope, request: Request) async throws -> ListPage<PatentOutput> {
-        try await base(list, filter: filter, scope: scope, on: request.db).sort(\.$date, .descending).sort(\.$id).page(list) { try $0.map(PatentOutput.init) }
+        try await base(list, filter: filter, scope: scope, on: request.db).sort(\.$date, .descending).sort(\.$id).page(list) {
+            try $0.map(PatentOutput.init)
+        }
     }
-
 
     static func create(_ input: PatentInput, context: WriteContext, once: FormOnce?) async throws -> Patent {
         let patent = Patent()

@@ -1,7 +1,9 @@
 import Fluent
 
 extension Held {
-    static func member(_ id: UUID?, field: String, refusal: String = "error.mentorship.memberNotHeld", scope: UnitScope, on db: any Database)
+    static func member(
+        _ id: UUID?, field: String, refusal: String = "error.mentorship.memberNotHeld", scope: UnitScope, on db: any Database
+    )
         async throws -> Member
     {
         guard let id else { throw AppError.invalid(field, "error.required") }

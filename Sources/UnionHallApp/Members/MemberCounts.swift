@@ -43,7 +43,9 @@ enum MemberCounts {
             .columns("id", "unit_id", "live")
             .values(SQLBind(UUID()), SQLBind(unitID), SQLBind(delta))
             .onConflict(with: ["unit_id"]) {
-                $0.set(SQLColumn("live"), to: SQLBinaryExpression(SQLColumn("live", table: UnitMemberCount.schema), .add, SQLExcludedColumn("live")))
+                $0.set(
+                    SQLColumn("live"),
+                    to: SQLBinaryExpression(SQLColumn("live", table: UnitMemberCount.schema), .add, SQLExcludedColumn("live")))
             }
             .run()
     }
@@ -55,7 +57,8 @@ enum MemberCounts {
         let rows = try await sql.select().column("unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "live")
             .from(Member.schema).where("deleted_at", .is, SQLLiteral.null).groupBy("unit_id").all()
         for row in rows {
-            let count = UnitMemberCount(unitID: try row.decode(column: "unit_id", as: UUID.self), live: try row.decode(column: "live", as: Int.self))
+            let count = UnitMemberCount(
+                unitID: try row.decode(column: "unit_id", as: UUID.self), live: try row.decode(column: "live", as: Int.self))
             try await count.create(on: db)
         }
     }

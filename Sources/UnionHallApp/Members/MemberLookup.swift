@@ -12,8 +12,8 @@ enum MemberLookup {
     /// The same within another scope: a worker's own enterprise, say.
     static func byIDNumber(_ number: String, field: String, within scope: UnitScope, on db: any Database) async throws -> UUID {
         guard case .success(let parsed) = IDNumber.parse(number),
-              let member = try await Member.query(on: db).filter(\.$idNumber == parsed.value).filter(\.$deletedAt == nil).first(),
-              scope.contains(member.unitID), let id = member.id
+            let member = try await Member.query(on: db).filter(\.$idNumber == parsed.value).filter(\.$deletedAt == nil).first(),
+            scope.contains(member.unitID), let id = member.id
         else { throw AppError.invalid(field, "error.mentorship.memberNotHeld") }
         return id
     }
@@ -22,7 +22,9 @@ enum MemberLookup {
 extension Request {
     /// The signed-in worker's own member record; 403 for other roles or an account without one.
     func requireMember() async throws -> Member {
-        guard let memberID = try requireRole(.member).memberID, let member = try await Member.find(memberID, on: db), member.deletedAt == nil else {
+        guard let memberID = try requireRole(.member).memberID, let member = try await Member.find(memberID, on: db),
+            member.deletedAt == nil
+        else {
             throw AppError.forbidden
         }
         return member

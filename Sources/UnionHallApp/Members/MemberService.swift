@@ -114,7 +114,6 @@ extension Member: UnitOwnedRecord {
         try await MemberQueries.search(list, filter: filter, scope: scope, on: request.db, countOn: request.secondDB)
     }
 
-
     static func create(_ input: MemberInput, context: WriteContext, once: FormOnce?) async throws -> Member {
         try await MemberService.create(input, scope: context.scope, editor: context.editor, once: once, on: context.app)
     }

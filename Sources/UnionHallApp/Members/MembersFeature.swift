@@ -29,8 +29,10 @@ extension Feature {
         names: [
             .records(
                 Member.self,
-                fields: ["memberId", "mentorId", "apprenticeId", "leadId", "authorId", "reporterId", "matchedMemberId", "leaderIds",
-                    "coAuthorIds", "memberIds"],
+                fields: [
+                    "memberId", "mentorId", "apprenticeId", "leadId", "authorId", "reporterId", "matchedMemberId", "leaderIds",
+                    "coAuthorIds", "memberIds",
+                ],
                 name: \.$name, unit: \.$unitID)
         ])
 }

@@ -77,10 +77,12 @@ struct CreateMentorshipAgreement: AsyncMigration {
         try await sql.create(index: "mentorship_unit_status").on(MentorshipAgreement.schema).column("unit_id").column("status").run()
         // One active agreement per apprentice, kept by the database too: two officers signing for
         // the same apprentice at the same moment cannot both succeed.
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE UNIQUE INDEX mentorship_one_active ON \(ident: MentorshipAgreement.schema) (apprentice_id)
             WHERE deleted_at IS NULL AND status IN ('draft', 'signed', 'inProgress')
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -45,8 +45,12 @@ struct MentorshipPages: RouteCollection {
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")"
         let figures = [
             Figure(label: req.t("mentorship.signed"), count: counts.signed, href: "\(Self.path)?\(period)"),
-            Figure(label: req.t("mentorship.completed"), count: counts.completed, href: "\(Self.path)?status=completed&on=completed&\(period)"),
-            Figure(label: req.t("mentorship.apprenticesTrained"), count: counts.apprenticesTrained, href: "\(Self.path)?status=completed&on=completed&\(period)"),
+            Figure(
+                label: req.t("mentorship.completed"), count: counts.completed,
+                href: "\(Self.path)?status=completed&on=completed&\(period)"),
+            Figure(
+                label: req.t("mentorship.apprenticesTrained"), count: counts.apprenticesTrained,
+                href: "\(Self.path)?status=completed&on=completed&\(period)"),
             Figure(label: req.t("mentorship.active"), count: counts.active, href: "\(Self.path)?status=inProgress"),
         ]
         let context = IndexContext(
@@ -59,7 +63,8 @@ struct MentorshipPages: RouteCollection {
     }
 
     static func row(_ agreement: MentorshipOutput, tree: UnitTree, on req: Request) -> Row {
-        Row(id: agreement.id.uuidString, mentor: agreement.mentorName, apprentice: agreement.apprenticeName,
+        Row(
+            id: agreement.id.uuidString, mentor: agreement.mentorName, apprentice: agreement.apprenticeName,
             statusLabel: req.t("mentorshipStatus.\(agreement.status.rawValue)"), term: "\(agreement.startDate) – \(agreement.endDate)",
             signedDate: agreement.signedDate ?? "", unit: tree.name(of: agreement.unitId))
     }
@@ -87,17 +92,22 @@ struct MentorshipPages: RouteCollection {
 
     private static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let agreement = try await MentorshipAgreement.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let agreement = try await MentorshipAgreement.find(
+            try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await agreement.output(on: req)
         let organization = try await agreement.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
-        let steps = agreement.deletedAt != nil ? [] : MentorshipStep.allCases.filter { (try? $0.apply(to: agreement.status).get()) != nil }.map(\.rawValue)
+        let steps =
+            agreement.deletedAt != nil
+            ? [] : MentorshipStep.allCases.filter { (try? $0.apply(to: agreement.status).get()) != nil }.map(\.rawValue)
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "mentorship.show"), agreement: output,
             statusLabel: req.t("mentorshipStatus.\(agreement.status.rawValue)"), organization: organization??.name ?? "",
             mentorLabel: req.t("mentorship.mentor"), apprenticeLabel: req.t("mentorship.apprentice"),
-            levelBefore: agreement.levelBefore.map { req.t("skill.\($0)") } ?? "", levelAfter: agreement.levelAfter.map { req.t("skill.\($0)") } ?? "",
+            levelBefore: agreement.levelBefore.map { req.t("skill.\($0)") } ?? "",
+            levelAfter: agreement.levelAfter.map { req.t("skill.\($0)") } ?? "",
             steps: steps, today: req.today.description, skillLevels: MemberPages.skillOptions(selected: nil, request: req),
-            error: error.map { Pages.formError($0, on: req) }, deleted: agreement.deletedAt != nil, history: try await Pages.recentHistory(of: agreement, scope: scope, on: req))
+            error: error.map { Pages.formError($0, on: req) }, deleted: agreement.deletedAt != nil,
+            history: try await Pages.recentHistory(of: agreement, scope: scope, on: req))
         return try await Pages.render("mentorship/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
@@ -112,7 +122,9 @@ struct MentorshipPages: RouteCollection {
     @Sendable static func perform(_ step: MentorshipStep, req: Request) async throws -> Response {
         let form = try req.content.decode(StepForm.self)
         return try await MentorshipAgreement.changeFromPage(req, rerender: { try await renderShow(req, error: $0) }) { agreement, context in
-            let input = MentorshipStepInput(version: form.version.flatMap { Int($0) }, date: form.date, levelAfter: form.levelAfter.flatMap { Int($0) }, reason: form.reason)
+            let input = MentorshipStepInput(
+                version: form.version.flatMap { Int($0) }, date: form.date, levelAfter: form.levelAfter.flatMap { Int($0) },
+                reason: form.reason)
             try await MentorshipService.step(step, agreement, input: input, context: context)
         }
     }

@@ -6,7 +6,9 @@ import Vapor
 enum MentorshipService {
     static let sortKeys = ["signedDate", "startDate", "createdAt"]
 
-    static func list(_ list: ListQuery, filter: MentorshipFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<MentorshipOutput> {
+    static func list(_ list: ListQuery, filter: MentorshipFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
+        MentorshipOutput
+    > {
         let query = try scope.apply(to: MentorshipAgreement.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let status = filter.status { query.filter(\.$status == status) }
@@ -14,7 +16,8 @@ enum MentorshipService {
         if let apprentice = filter.apprenticeId { query.filter(\.$apprenticeID == apprentice) }
         if let organization = filter.organizationId { query.filter(\.$organizationID == organization) }
         let (from, to) = try list.datePeriod()
-        let dateKey: KeyPath<MentorshipAgreement, OptionalFieldProperty<MentorshipAgreement, String>> = filter.on == "completed" ? \.$completedDate : \.$signedDate
+        let dateKey: KeyPath<MentorshipAgreement, OptionalFieldProperty<MentorshipAgreement, String>> =
+            filter.on == "completed" ? \.$completedDate : \.$signedDate
         if let from { query.filter(dateKey >= from) }
         if let to { query.filter(dateKey <= to) }
         let direction: (Bool) -> DatabaseQuery.Sort.Direction = { $0 ? .descending : .ascending }
@@ -37,7 +40,6 @@ enum MentorshipService {
         let members = try await Member.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
         return Dictionary(members.compactMap { member in member.id.map { ($0, member.name) } }, uniquingKeysWith: { first, _ in first })
     }
-
 
     static func create(_ input: MentorshipInput, context: WriteContext, once: FormOnce?) async throws -> MentorshipAgreement {
         let agreement = MentorshipAgreement()
@@ -71,7 +73,9 @@ enum MentorshipService {
     }
 
     /// A workflow step: sign, start, complete (with the level after) or terminate (with a reason).
-    static func step(_ step: MentorshipStep, _ agreement: MentorshipAgreement, input: MentorshipStepInput, context: WriteContext) async throws {
+    static func step(_ step: MentorshipStep, _ agreement: MentorshipAgreement, input: MentorshipStepInput, context: WriteContext)
+        async throws
+    {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         let next: MentorshipStatus
         switch step.apply(to: agreement.status) {
@@ -101,7 +105,9 @@ enum MentorshipService {
         case .terminate:
             let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reason.isEmpty else { throw AppError.invalid("reason", "error.required") }
-            guard reason.count <= MentorshipRules.maxTextLength else { throw AppError.invalid("reason", "error.tooLong", [String(MentorshipRules.maxTextLength)]) }
+            guard reason.count <= MentorshipRules.maxTextLength else {
+                throw AppError.invalid("reason", "error.tooLong", [String(MentorshipRules.maxTextLength)])
+            }
             agreement.terminationReason = reason
         }
         agreement.status = next
@@ -135,10 +141,14 @@ enum MentorshipService {
         let mentor = try await member(input.mentorId ?? (isNew ? nil : agreement.mentorID), field: "mentorId")
         let apprentice = try await member(input.apprenticeId ?? (isNew ? nil : agreement.apprenticeID), field: "apprenticeId")
         let titles = try await Honor.query(on: db).filter(\.$memberID == mentor.requireID()).filter(\.$deletedAt == nil).count()
-        if let issue = MentorshipRules.checkMentor(skillLevel: mentor.skillLevel.flatMap(SkillLevel.init(rawValue:)), holdsRecognisedTitle: titles > 0) {
+        if let issue = MentorshipRules.checkMentor(
+            skillLevel: mentor.skillLevel.flatMap(SkillLevel.init(rawValue:)), holdsRecognisedTitle: titles > 0)
+        {
             throw AppError.invalid(issue)
         }
-        if let issue = MentorshipRules.checkApprentice(try apprentice.requireID().uuidString, mentor: try mentor.requireID().uuidString, activeAgreements: 0) {
+        if let issue = MentorshipRules.checkApprentice(
+            try apprentice.requireID().uuidString, mentor: try mentor.requireID().uuidString, activeAgreements: 0)
+        {
             throw AppError.invalid(issue)
         }
         let startText = input.startDate ?? (isNew ? "" : agreement.startDate)
@@ -173,7 +183,9 @@ enum MentorshipService {
             .filter(\.$deletedAt == nil).filter(\.$status ~~ MentorshipStatus.allCases.filter(\.isActive))
         if let id = agreement.id { others.filter(\.$id != id) }
         let active = try await others.count()
-        if let issue = MentorshipRules.checkApprentice(agreement.apprenticeID.uuidString, mentor: agreement.mentorID.uuidString, activeAgreements: active) {
+        if let issue = MentorshipRules.checkApprentice(
+            agreement.apprenticeID.uuidString, mentor: agreement.mentorID.uuidString, activeAgreements: active)
+        {
             throw AppError.conflict(issue.field, issue.key)
         }
     }
@@ -207,10 +219,11 @@ enum MentorshipService {
 extension MentorshipAgreement: UnitOwnedRecord {
     static let routeName = "mentorship-agreements"
 
-    static func list(_ list: ListQuery, filter: MentorshipFilter, scope: UnitScope, request: Request) async throws -> ListPage<MentorshipOutput> {
+    static func list(_ list: ListQuery, filter: MentorshipFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        MentorshipOutput
+    > {
         try await MentorshipService.list(list, filter: filter, scope: scope, on: request.db)
     }
-
 
     static func create(_ input: MentorshipInput, context: WriteContext, once: FormOnce?) async throws -> MentorshipAgreement {
         try await MentorshipService.create(input, context: context, once: once)

@@ -27,8 +27,9 @@ struct OrganizationForm: RecordForm {
     }
 
     func input(editing existing: Organization?, on request: Request) async throws -> OrganizationInput {
-        OrganizationInput(name: name ?? "", kind: kind.flatMap(OrganizationKind.init(rawValue:)), creditCode: creditCode ?? "",
-                          unitId: try FormValue.uuid(unitId, field: "unitId"), version: version.flatMap { Int($0) })
+        OrganizationInput(
+            name: name ?? "", kind: kind.flatMap(OrganizationKind.init(rawValue:)), creditCode: creditCode ?? "",
+            unitId: try FormValue.uuid(unitId, field: "unitId"), version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -42,7 +43,8 @@ struct OrganizationForm: RecordForm {
         var units: [SelectOption]
     }
 
-    static func render(_ req: Request, form: OrganizationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
+    static func render(_ req: Request, form: OrganizationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response
+    {
         let page = Context(
             layout: Pages.layout(req, titleKey: id == nil ? "organizations.new" : "organizations.edit"),
             form: form, id: id?.uuidString, once: form._once ?? Pages.once(),

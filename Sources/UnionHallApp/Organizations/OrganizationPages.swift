@@ -36,14 +36,18 @@ struct OrganizationPages: RouteCollection {
         let kind = try req.query.decode(OrganizationFilter.self).kind
         let page = try await OrganizationService.list(list, kind: kind, scope: scope, on: req.db)
         let rows = page.items.map {
-            Row(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("orgKind.\($0.kind.rawValue)"), creditCode: $0.creditCode ?? "", unit: scope.tree.name(of: $0.unitId))
+            Row(
+                id: $0.id.uuidString, name: $0.name, kindLabel: req.t("orgKind.\($0.kind.rawValue)"), creditCode: $0.creditCode ?? "",
+                unit: scope.tree.name(of: $0.unitId))
         }
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "organizations.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", deleted: list.deleted == true,
             kinds: Pages.enumOptions(OrganizationKind.self, prefix: "orgKind", selected: kind?.rawValue, request: req),
             units: Pages.unitOptions(scope, selected: list.unitId, request: req),
-            sorts: ["name", "kind", "-createdAt"].map { SelectOption(value: $0, label: req.t("sort.\($0)"), selected: $0 == (list.sort ?? "name")) })
+            sorts: ["name", "kind", "-createdAt"].map {
+                SelectOption(value: $0, label: req.t("sort.\($0)"), selected: $0 == (list.sort ?? "name"))
+            })
         return try await Pages.render("organizations/index", context, on: req)
     }
 
@@ -65,7 +69,8 @@ struct OrganizationPages: RouteCollection {
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "organizations.show"), organization: try OrganizationOutput(organization),
             kindLabel: req.t("orgKind.\(organization.kind.rawValue)"), unitPath: scope.tree.path(of: organization.unitID),
-            memberCount: members, deleted: organization.deletedAt != nil, history: try await Pages.recentHistory(of: organization, scope: scope, on: req))
+            memberCount: members, deleted: organization.deletedAt != nil,
+            history: try await Pages.recentHistory(of: organization, scope: scope, on: req))
         return try await Pages.render("organizations/show", context, on: req)
     }
 }

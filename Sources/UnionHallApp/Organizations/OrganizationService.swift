@@ -30,7 +30,6 @@ enum OrganizationService {
         return try await query.page(list) { try $0.map(OrganizationOutput.init) }
     }
 
-
     static func create(_ input: OrganizationInput, scope: UnitScope, editor: Editor, once: FormOnce? = nil, on app: Application)
         async throws -> Organization
     {
@@ -108,10 +107,11 @@ enum OrganizationService {
 extension Organization: UnitOwnedRecord {
     static let routeName = "organizations"
 
-    static func list(_ list: ListQuery, filter: OrganizationFilter, scope: UnitScope, request: Request) async throws -> ListPage<OrganizationOutput> {
+    static func list(_ list: ListQuery, filter: OrganizationFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        OrganizationOutput
+    > {
         try await OrganizationService.list(list, kind: filter.kind, scope: scope, on: request.db)
     }
-
 
     static func create(_ input: OrganizationInput, context: WriteContext, once: FormOnce?) async throws -> Organization {
         try await OrganizationService.create(input, scope: context.scope, editor: context.editor, once: once, on: context.app)

@@ -52,8 +52,10 @@ extension OutreachActivity: Audited, Versioned {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["title": title, "kind": kind.rawValue, "status": status.rawValue, "plannedDate": plannedDate, "heldDate": heldDate ?? "",
-         "place": place, "audience": audience, "personTimes": String(personTimes), "cancelReason": cancelReason ?? ""]
+        [
+            "title": title, "kind": kind.rawValue, "status": status.rawValue, "plannedDate": plannedDate, "heldDate": heldDate ?? "",
+            "place": place, "audience": audience, "personTimes": String(personTimes), "cancelReason": cancelReason ?? "",
+        ]
     }
 }
 

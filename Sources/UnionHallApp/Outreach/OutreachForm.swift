@@ -42,7 +42,8 @@ struct OutreachForm: RecordForm {
 
     func input(editing existing: OutreachActivity?, on request: Request) async throws -> OutreachInput {
         var leaders: [UUID]?
-        let numbers = (leaderIdNumbers ?? "").split(whereSeparator: { $0.isNewline || $0 == "," || $0 == "，" || $0 == " " }).map(String.init)
+        let numbers = (leaderIdNumbers ?? "").split(whereSeparator: { $0.isNewline || $0 == "," || $0 == "，" || $0 == " " }).map(
+            String.init)
         if !numbers.isEmpty || leaderId != nil {
             var ids: [UUID] = try FormValue.uuid(leaderId, field: "leaderIds").map { [$0] } ?? []
             for number in numbers {
@@ -53,7 +54,8 @@ struct OutreachForm: RecordForm {
         return OutreachInput(
             unitId: try FormValue.uuid(unitId, field: "unitId"), title: title ?? "", kind: kind.flatMap(OutreachKind.init(rawValue:)),
             plannedDate: plannedDate ?? "", place: place ?? "", partnerId: try .form(partnerId, field: "partnerId"),
-            studioId: try .form(studioId, field: "studioId"), audience: audience ?? "", leaderIds: leaders, version: version.flatMap { Int($0) })
+            studioId: try .form(studioId, field: "studioId"), audience: audience ?? "", leaderIds: leaders,
+            version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -73,14 +75,20 @@ struct OutreachForm: RecordForm {
 
     static func render(_ req: Request, form: OutreachForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let scope = context.scope
-        let studios = try await scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name).all()
-        let partners = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name).all()
+        let studios = try await scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name)
+            .all()
+        let partners = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(
+            \.$name
+        ).all()
         var current = ""
         if let id {
             let links = try await OutreachLeader.query(on: req.db).filter(\.$activityID == id).all(\.$memberID)
             current = try await MentorshipService.memberNames(links, on: req.db).values.sorted().joined(separator: "、")
         }
-        let leaderName = try await form.leaderId.flatMap(UUID.init(uuidString:)).asyncMap { try await MentorshipService.memberNames([$0], on: req.db)[$0] } ?? nil
+        let leaderName =
+            try await form.leaderId.flatMap(UUID.init(uuidString:)).asyncMap {
+                try await MentorshipService.memberNames([$0], on: req.db)[$0]
+            } ?? nil
         let page = Context(
             layout: Pages.layout(req, titleKey: id == nil ? "outreach.new" : "outreach.edit"),
             form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
@@ -88,8 +96,12 @@ struct OutreachForm: RecordForm {
             leaderName: leaderName, currentLeaders: current,
             kinds: Pages.enumOptions(OutreachKind.self, prefix: "outreachKind", selected: form.kind, request: req),
             units: Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-            studios: studios.compactMap { studio in studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: $0.uuidString == form.studioId) } },
-            partners: partners.compactMap { org in org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.partnerId) } })
+            studios: studios.compactMap { studio in
+                studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: $0.uuidString == form.studioId) }
+            },
+            partners: partners.compactMap { org in
+                org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.partnerId) }
+            })
         return try await Pages.render("outreach/form", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

@@ -43,18 +43,24 @@ struct OutreachPages: RouteCollection {
         let page = try await OutreachService.list(list, filter: filter, scope: scope, on: req.db)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")"
         var figures = OutreachKind.allCases.map { kind in
-            Figure(label: req.t("outreachKind.\(kind.rawValue)"), count: counts.heldByKind[kind.rawValue] ?? 0,
-                   detail: req.t("outreach.personTimesOf", [String(counts.personTimesByKind[kind.rawValue] ?? 0)]),
-                   href: "\(Self.path)?status=held&kind=\(kind.rawValue)&\(period)")
+            Figure(
+                label: req.t("outreachKind.\(kind.rawValue)"), count: counts.heldByKind[kind.rawValue] ?? 0,
+                detail: req.t("outreach.personTimesOf", [String(counts.personTimesByKind[kind.rawValue] ?? 0)]),
+                href: "\(Self.path)?status=held&kind=\(kind.rawValue)&\(period)")
         }
-        figures.append(Figure(label: req.t("outreach.endorsers"), count: counts.endorsers, href: "\(Self.path)?status=held&kind=endorsement&\(period)"))
+        figures.append(
+            Figure(label: req.t("outreach.endorsers"), count: counts.endorsers, href: "\(Self.path)?status=held&kind=endorsement&\(period)")
+        )
         figures.append(Figure(label: req.t("outreach.planned"), count: counts.planned, href: "\(Self.path)?status=planned"))
         let rows = page.items.map {
-            Row(id: $0.id.uuidString, title: $0.title, kindLabel: req.t("outreachKind.\($0.kind.rawValue)"), statusLabel: req.t("outreachStatus.\($0.status.rawValue)"),
+            Row(
+                id: $0.id.uuidString, title: $0.title, kindLabel: req.t("outreachKind.\($0.kind.rawValue)"),
+                statusLabel: req.t("outreachStatus.\($0.status.rawValue)"),
                 date: $0.heldDate ?? $0.plannedDate, leaders: $0.leaderNames.joined(separator: "、"), personTimes: $0.personTimes)
         }
         let context = IndexContext(
-            layout: Pages.layout(req, titleKey: "outreach.title"), figures: figures, rows: rows, pager: Pager(metadata: page.metadata, request: req),
+            layout: Pages.layout(req, titleKey: "outreach.title"), figures: figures, rows: rows,
+            pager: Pager(metadata: page.metadata, request: req),
             from: list.from ?? "", to: list.to ?? "",
             kinds: Pages.enumOptions(OutreachKind.self, prefix: "outreachKind", selected: filter.kind?.rawValue, request: req),
             statuses: Pages.enumOptions(OutreachStatus.self, prefix: "outreachStatus", selected: filter.status?.rawValue, request: req))
@@ -92,7 +98,8 @@ struct OutreachPages: RouteCollection {
             partner: partner??.name ?? "", studio: studio??.name ?? "",
             leaders: zip(output.leaderIds, output.leaderNames).map { SelectOption(value: $0.uuidString, label: $1, selected: false) },
             planned: activity.status == .planned && activity.deletedAt == nil, today: req.today.description,
-            error: error.map { Pages.formError($0, on: req) }, deleted: activity.deletedAt != nil, history: try await Pages.recentHistory(of: activity, scope: scope, on: req))
+            error: error.map { Pages.formError($0, on: req) }, deleted: activity.deletedAt != nil,
+            history: try await Pages.recentHistory(of: activity, scope: scope, on: req))
         return try await Pages.render("outreach/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
@@ -106,12 +113,9 @@ struct OutreachPages: RouteCollection {
     static func perform(_ step: OutreachStep, req: Request) async throws -> Response {
         let form = try req.content.decode(StepForm.self)
         return try await OutreachActivity.changeFromPage(req, rerender: { try await renderShow(req, error: $0) }) { activity, context in
-            var personTimes: Int?
-            if let text = form.personTimes, !text.isEmpty {
-                guard let value = Int(text) else { throw AppError.invalid("personTimes", "error.invalid") }
-                personTimes = value
-            }
-            let input = OutreachStepInput(version: form.version.flatMap { Int($0) }, date: form.date, personTimes: personTimes, reason: form.reason)
+            let personTimes = try FormValue.integer(form.personTimes, field: "personTimes")
+            let input = OutreachStepInput(
+                version: form.version.flatMap { Int($0) }, date: form.date, personTimes: personTimes, reason: form.reason)
             try await OutreachService.step(step, activity, input: input, context: context)
         }
     }

@@ -59,7 +59,6 @@ enum OutreachService {
         return try activities.map { try OutreachOutput($0, leaders: leaders[try $0.requireID()] ?? [], names: names) }
     }
 
-
     static func create(_ input: OutreachInput, context: WriteContext, once: FormOnce?) async throws -> OutreachActivity {
         let activity = OutreachActivity()
         activity.status = .planned
@@ -203,10 +202,10 @@ enum OutreachService {
 extension OutreachActivity: UnitOwnedRecord {
     static let routeName = "outreach-activities"
 
-    static func list(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, request: Request) async throws -> ListPage<OutreachOutput> {
+    static func list(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, request: Request) async throws -> ListPage<OutreachOutput>
+    {
         try await OutreachService.list(list, filter: filter, scope: scope, on: request.db)
     }
-
 
     static func create(_ input: OutreachInput, context: WriteContext, once: FormOnce?) async throws -> OutreachActivity {
         try await OutreachService.create(input, context: context, once: once)
@@ -215,7 +214,6 @@ extension OutreachActivity: UnitOwnedRecord {
     func update(with input: OutreachInput, context: WriteContext) async throws {
         try await OutreachService.update(self, with: input, context: context)
     }
-
 
     func output(on request: Request) async throws -> OutreachOutput {
         guard let output = try await OutreachService.outputs([self], on: request.db).first else { throw AppError.notFound }

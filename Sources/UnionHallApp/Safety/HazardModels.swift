@@ -44,8 +44,11 @@ extension HazardReport: Audited, Versioned, SoftDeletable {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["reporterId": reporterID.uuidString, "place": place, "severity": severity.rawValue, "status": status.rawValue, "rectifyBy": rectifyBy ?? "",
-         "rewardFen": rewardFen.map { String($0) } ?? "", "rejectReason": rejectReason ?? ""]
+        [
+            "reporterId": reporterID.uuidString, "place": place, "severity": severity.rawValue, "status": status.rawValue,
+            "rectifyBy": rectifyBy ?? "",
+            "rewardFen": rewardFen.map { String($0) } ?? "", "rejectReason": rejectReason ?? "",
+        ]
     }
 }
 

@@ -14,8 +14,11 @@ struct HazardPages: RouteCollection {
         routes.workflowSteps(HazardStep.self, of: HazardReport.routeName) { step, req in
             let form = try req.content.decode(StepForm.self)
             return try await HazardReport.changeFromPage(req, rerender: { try await Self.renderShow(req, error: $0) }) { row, context in
-                try await HazardService.step(step, row, input: HazardStepInput(version: form.version.flatMap { Int($0) }, date: form.date, rectifyBy: form.rectifyBy,
-                                                                               amountFen: try FormValue.fen(form.amount, field: "amountFen"), reason: form.reason), context: context)
+                try await HazardService.step(
+                    step, row,
+                    input: HazardStepInput(
+                        version: form.version.flatMap { Int($0) }, date: form.date, rectifyBy: form.rectifyBy,
+                        amountFen: try FormValue.fen(form.amount, field: "amountFen"), reason: form.reason), context: context)
             }
         }
         routes.get("me", "hazards") { try await Self.renderMine($0, error: nil, form: nil) }
@@ -24,13 +27,16 @@ struct HazardPages: RouteCollection {
             let member = try await req.requireMember()
             do {
                 let once = FormOnce(form._once, pathPrefix: "/me/hazards", at: req.now)
-                let row = try await HazardService.report(HazardInput(place: form.place, description: form.description, severity: form.severity.flatMap(HazardSeverity.init(rawValue:))),
-                                                         reporter: member, today: req.today, editor: try req.editor(), app: req.application, once: once)
+                let row = try await HazardService.report(
+                    HazardInput(
+                        place: form.place, description: form.description, severity: form.severity.flatMap(HazardSeverity.init(rawValue:))),
+                    reporter: member, today: req.today, editor: try req.editor(), app: req.application, once: once)
                 if let file = form.file, file.data.readableBytes > 0 {
                     do {
                         try await HazardService.attach(file, to: row, rectified: false, request: req)
                     } catch let error as AppError where error.field != nil {
-                        return try await Self.renderMine(req, error: AppError.invalid("file", error.key, error.arguments), form: nil, saved: true)
+                        return try await Self.renderMine(
+                            req, error: AppError.invalid("file", error.key, error.arguments), form: nil, saved: true)
                     }
                 }
                 return req.redirect(to: "/me/hazards?notice=created", redirectType: .normal)
@@ -64,7 +70,9 @@ struct HazardPages: RouteCollection {
     }
 
     static func row(_ h: HazardOutput, on req: Request) -> Row {
-        Row(h: h, severity: req.t("hazardSeverity.\(h.severity.rawValue)"), status: req.t("hazardStatus.\(h.status.rawValue)"), reward: h.rewardFen.map { Fen($0).description } ?? "")
+        Row(
+            h: h, severity: req.t("hazardSeverity.\(h.severity.rawValue)"), status: req.t("hazardStatus.\(h.status.rawValue)"),
+            reward: h.rewardFen.map { Fen($0).description } ?? "")
     }
 
     struct IndexContext: Encodable {
@@ -84,16 +92,21 @@ struct HazardPages: RouteCollection {
         let stats = try await HazardService.statistics(scope: scope, list: list, on: req.db)
         let page = try await HazardReport.list(list, filter: try req.query.decode(HazardFilter.self), scope: scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
-        let statuses = stats.byStatus.map { Figure(label: req.t("hazardStatus.\($0.key)"), count: $0.count, href: "/hazard-reports?status=\($0.key)&\(period)") }
+        let statuses = stats.byStatus.map {
+            Figure(label: req.t("hazardStatus.\($0.key)"), count: $0.count, href: "/hazard-reports?status=\($0.key)&\(period)")
+        }
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "hazard.title"),
             totals: [
                 Figure(label: req.t("hazard.reports"), count: stats.reports, href: "/hazard-reports?\(period)"),
                 Figure(label: req.t("hazardStatus.rewarded"), count: stats.rewarded, href: "/hazard-reports?status=rewarded&\(period)"),
-                Figure(label: req.t("hazard.rewardsPaid"), value: Fen(stats.rewardsFen).description, href: "/hazard-reports?status=rewarded&\(period)"),
+                Figure(
+                    label: req.t("hazard.rewardsPaid"), value: Fen(stats.rewardsFen).description,
+                    href: "/hazard-reports?status=rewarded&\(period)"),
             ],
             statuses: statuses, charts: [BarChart(title: req.t("hazard.byStatus"), figures: statuses)],
-            rows: page.items.map { Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "")
+            rows: page.items.map { Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "",
+            to: list.to ?? "")
         return try await Pages.render("safety/hazards", context, on: req)
     }
 
@@ -109,9 +122,12 @@ struct HazardPages: RouteCollection {
     static func renderShow(_ req: Request, error: AppError?) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let row = try await HazardReport.find(try req.parameters.require("id"), scope: scope, includingDeleted: false, on: req.db)
-        let context = ShowContext(layout: Pages.layout(req, titleKey: "hazard.one"), row: Self.row(try await row.output(on: req), on: req),
-                                  steps: HazardStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue), today: req.today.description,
-                                  error: error.map { Pages.pageError($0, entity: "hazard", on: req) }, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
+        let context = ShowContext(
+            layout: Pages.layout(req, titleKey: "hazard.one"), row: Self.row(try await row.output(on: req), on: req),
+            steps: HazardStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue),
+            today: req.today.description,
+            error: error.map { Pages.pageError($0, entity: "hazard", on: req) },
+            history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("safety/hazard", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 
@@ -137,14 +153,18 @@ struct HazardPages: RouteCollection {
             .sort(\.$reportedDate, .descending).all()
         let events = try await HazardService.events(of: reports, on: req.db)
         let mine = try await HazardService.outputs(reports, on: req.db).map { output in
-            Mine(row: Self.row(output, on: req), events: (events[output.id] ?? []).map {
-                AidPages.EventRow(at: Pages.timestamp($0.at), what: req.t("hazardStatus.\($0.status.rawValue)"), note: "")
-            })
+            Mine(
+                row: Self.row(output, on: req),
+                events: (events[output.id] ?? []).map {
+                    AidPages.EventRow(at: Pages.timestamp($0.at), what: req.t("hazardStatus.\($0.status.rawValue)"), note: "")
+                })
         }
-        let context = MineContext(layout: Pages.layout(req, titleKey: "hazard.mine"), rows: mine,
-                                  severities: Pages.enumOptions(HazardSeverity.self, prefix: "hazardSeverity", selected: form?.severity ?? HazardSeverity.general.rawValue, request: req),
-                                  place: form?.place ?? "", description: form?.description ?? "", once: form?._once ?? Pages.once(),
-                                  error: error.map { Pages.formError($0, on: req) }, saved: saved)
+        let context = MineContext(
+            layout: Pages.layout(req, titleKey: "hazard.mine"), rows: mine,
+            severities: Pages.enumOptions(
+                HazardSeverity.self, prefix: "hazardSeverity", selected: form?.severity ?? HazardSeverity.general.rawValue, request: req),
+            place: form?.place ?? "", description: form?.description ?? "", once: form?._once ?? Pages.once(),
+            error: error.map { Pages.formError($0, on: req) }, saved: saved)
         return try await Pages.render("safety/mine", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

@@ -103,7 +103,8 @@ enum HazardService {
         let tree = try await UnitTree.load(on: db)
         if let employerID = input.employerId {
             let city = tree.ancestry(of: reporter.unitID).last ?? reporter.unitID
-            _ = try await Held.organization(employerID, field: "employerId", scope: UnitScope(unitIDs: tree.subtree(of: city), tree: tree), on: db)
+            _ = try await Held.organization(
+                employerID, field: "employerId", scope: UnitScope(unitIDs: tree.subtree(of: city), tree: tree), on: db)
         }
         row.employerID = input.employerId ?? reporter.organizationID
         row.place = try Held.text(input.place, field: "place")

@@ -8,7 +8,8 @@ extension SafetyCampaign: SavedRecord {
     typealias Filter = CampaignFilter
     static let routeName = "safety-campaigns"
 
-    static func list(_ list: ListQuery, filter: CampaignFilter, scope: UnitScope, request: Request) async throws -> ListPage<CampaignOutput> {
+    static func list(_ list: ListQuery, filter: CampaignFilter, scope: UnitScope, request: Request) async throws -> ListPage<CampaignOutput>
+    {
         let query = try scoped(list, scope: scope, on: request.db)
         if let year = filter.year { query.filter(\.$year == year) }
         return try await page(query.sort(\.$year, .descending).sort(\.$id), list, on: request)
@@ -26,16 +27,23 @@ extension SafetyCampaign: SavedRecord {
         }
         return try rows.map { row in
             let id = try row.requireID()
-            return CampaignOutput(id: id, unitId: row.unitID, year: row.year, name: row.name, rewardCapFen: row.rewardCapFen, participants: totals[id]?.0 ?? 0,
-                                  headcount: totals[id]?.1 ?? 0, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+            return CampaignOutput(
+                id: id, unitId: row.unitID, year: row.year, name: row.name, rewardCapFen: row.rewardCapFen,
+                participants: totals[id]?.0 ?? 0,
+                headcount: totals[id]?.1 ?? 0, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt,
+                deletedAt: row.deletedAt)
         }
     }
 
     static func save(_ input: CampaignInput, to row: SafetyCampaign, context: WriteContext, once: FormOnce?) async throws {
         let isNew = row.id == nil
         guard let year = input.year ?? (isNew ? nil : row.year) else { throw AppError.invalid("year", "error.required") }
-        guard (2000...CivilDate(context.editor.at).year + 1).contains(year) else { throw AppError.invalid("year", "error.honor.year", ["2000", String(CivilDate(context.editor.at).year + 1)]) }
-        guard let cap = input.rewardCapFen ?? (isNew ? nil : row.rewardCapFen) else { throw AppError.invalid("rewardCapFen", "error.required") }
+        guard (2000...CivilDate(context.editor.at).year + 1).contains(year) else {
+            throw AppError.invalid("year", "error.honor.year", ["2000", String(CivilDate(context.editor.at).year + 1)])
+        }
+        guard let cap = input.rewardCapFen ?? (isNew ? nil : row.rewardCapFen) else {
+            throw AppError.invalid("rewardCapFen", "error.required")
+        }
         guard cap >= 0 else { throw AppError.invalid("rewardCapFen", "error.amount.positive") }
         let before = isNew ? nil : row.auditSnapshot()
         row.name = try Held.text(input.name ?? (isNew ? nil : row.name), field: "name")
@@ -52,7 +60,8 @@ extension AccidentRecord: SavedRecord {
     typealias Filter = AccidentFilter
     static let routeName = "accident-records"
 
-    static func list(_ list: ListQuery, filter: AccidentFilter, scope: UnitScope, request: Request) async throws -> ListPage<AccidentOutput> {
+    static func list(_ list: ListQuery, filter: AccidentFilter, scope: UnitScope, request: Request) async throws -> ListPage<AccidentOutput>
+    {
         let query = try scoped(list, scope: scope, on: request.db)
         if let year = filter.year { query.filter(\.$year == year) }
         if let employer = filter.employerId { query.filter(\.$employerID == employer) }
@@ -61,24 +70,34 @@ extension AccidentRecord: SavedRecord {
 
     static func outputs(_ rows: [AccidentRecord], on request: Request) async throws -> [AccidentOutput] {
         let db = request.db
-        let names = Dictionary(try await Organization.query(on: db).filter(\.$id ~~ rows.map(\.employerID)).all().compactMap { o in o.id.map { ($0, o.name) } },
-                               uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(
+            try await Organization.query(on: db).filter(\.$id ~~ rows.map(\.employerID)).all().compactMap { o in o.id.map { ($0, o.name) }
+            },
+            uniquingKeysWith: { first, _ in first })
         return try rows.map { row in
-            AccidentOutput(id: try row.requireID(), unitId: row.unitID, employerId: row.employerID, employerName: names[row.employerID] ?? "", year: row.year,
-                           headcount: row.headcount, injured: row.injured, deaths: row.deaths, lostDays: row.lostDays,
-                           ratePerThousand: AccidentRates.perThousand(casualties: row.injured + row.deaths, headcount: row.headcount),
-                           version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
+            AccidentOutput(
+                id: try row.requireID(), unitId: row.unitID, employerId: row.employerID, employerName: names[row.employerID] ?? "",
+                year: row.year,
+                headcount: row.headcount, injured: row.injured, deaths: row.deaths, lostDays: row.lostDays,
+                ratePerThousand: AccidentRates.perThousand(casualties: row.injured + row.deaths, headcount: row.headcount),
+                version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
     }
 
     static func save(_ input: AccidentInput, to row: AccidentRecord, context: WriteContext, once: FormOnce?) async throws {
         let isNew = row.id == nil
         let db = context.app.db
-        guard let employerID = input.employerId ?? (isNew ? nil : row.employerID) else { throw AppError.invalid("employerId", "error.required") }
+        guard let employerID = input.employerId ?? (isNew ? nil : row.employerID) else {
+            throw AppError.invalid("employerId", "error.required")
+        }
         let employer = try await Held.organization(employerID, field: "employerId", scope: context.scope, on: db)
         guard let year = input.year ?? (isNew ? nil : row.year) else { throw AppError.invalid("year", "error.required") }
-        guard (2000...CivilDate(context.editor.at).year).contains(year) else { throw AppError.invalid("year", "error.honor.year", ["2000", String(CivilDate(context.editor.at).year)]) }
-        guard let headcount = input.headcount ?? (isNew ? nil : row.headcount) else { throw AppError.invalid("headcount", "error.required") }
+        guard (2000...CivilDate(context.editor.at).year).contains(year) else {
+            throw AppError.invalid("year", "error.honor.year", ["2000", String(CivilDate(context.editor.at).year)])
+        }
+        guard let headcount = input.headcount ?? (isNew ? nil : row.headcount) else {
+            throw AppError.invalid("headcount", "error.required")
+        }
         guard headcount > 0 else { throw AppError.invalid("headcount", "error.amount.positive") }
         let injured = input.injured ?? (isNew ? nil : row.injured)
         let deaths = input.deaths ?? (isNew ? nil : row.deaths)
@@ -119,6 +138,9 @@ struct SafetyAPIController: RouteCollection {
 
     static func campaign(_ req: Request) async throws -> (row: SafetyCampaign, context: WriteContext) {
         let context = try await req.writeContext()
-        return (try await SafetyCampaign.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db), context)
+        return (
+            try await SafetyCampaign.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db),
+            context
+        )
     }
 }

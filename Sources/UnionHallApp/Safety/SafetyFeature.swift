@@ -30,7 +30,9 @@ extension Feature {
         audited: [
             AuditedKind(SafetyCampaign.self, path: "/safety-campaigns/"),
             AuditedKind(AccidentRecord.self),
-            AuditedKind(HazardReport.self, path: "/hazard-reports/", codes: ["severity": HazardSeverity.catalogue, "status": HazardStatus.catalogue]),
+            AuditedKind(
+                HazardReport.self, path: "/hazard-reports/",
+                codes: ["severity": HazardSeverity.catalogue, "status": HazardStatus.catalogue]),
         ],
         vocabularies: [HazardSeverity.self, HazardStatus.self, HazardStep.self],
         records: [SafetyCampaign.self, AccidentRecord.self, HazardReport.self],

@@ -62,7 +62,10 @@ extension AccidentRecord: Audited, Versioned, SoftDeletable {
     static let auditEntity = "accidentRecord"
     var auditUnitID: UUID? { unitID }
     func auditSnapshot() -> [String: String] {
-        ["employerId": employerID.uuidString, "year": String(year), "headcount": String(headcount), "injured": String(injured), "deaths": String(deaths), "lostDays": String(lostDays)]
+        [
+            "employerId": employerID.uuidString, "year": String(year), "headcount": String(headcount), "injured": String(injured),
+            "deaths": String(deaths), "lostDays": String(lostDays),
+        ]
     }
 }
 
@@ -99,10 +102,14 @@ struct CreateSafety: AsyncMigration {
             .create()
         guard let sql = database as? any SQLDatabase else { return }
         // One live record per employer and year.
-        try await sql.raw("CREATE UNIQUE INDEX accident_records_one_a_year ON accident_records (employer_id, year) WHERE deleted_at IS NULL").run()
+        try await sql.raw(
+            "CREATE UNIQUE INDEX accident_records_one_a_year ON accident_records (employer_id, year) WHERE deleted_at IS NULL"
+        ).run()
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [AccidentRecord.schema, CampaignParticipant.schema, SafetyCampaign.schema] { try await database.schema(schema).delete() }
+        for schema in [AccidentRecord.schema, CampaignParticipant.schema, SafetyCampaign.schema] {
+            try await database.schema(schema).delete()
+        }
     }
 }

@@ -10,25 +10,34 @@ struct SafetyPages: RouteCollection {
             let (_, scope) = try await req.requireManager()
             let list = try req.query.decode(ListQuery.self)
             let page = try await SafetyCampaign.list(list, filter: try req.query.decode(CampaignFilter.self), scope: scope, request: req)
-            return try await Pages.render("safety/campaigns", CampaignsContext(layout: Pages.layout(req, titleKey: "safety.title"),
-                                                                            rows: page.items.map { CampaignRow(c: $0, cap: Fen($0.rewardCapFen).description) },
-                                                                            pager: Pager(metadata: page.metadata, request: req)), on: req)
+            return try await Pages.render(
+                "safety/campaigns",
+                CampaignsContext(
+                    layout: Pages.layout(req, titleKey: "safety.title"),
+                    rows: page.items.map { CampaignRow(c: $0, cap: Fen($0.rewardCapFen).description) },
+                    pager: Pager(metadata: page.metadata, request: req)), on: req)
         }
         routes.get("safety-campaigns", ":id") { try await Self.renderCampaign($0, error: nil) }
         routes.post("safety-campaigns", ":id", "participants") { req in
             let form = try req.content.decode(JoinForm.self)
-            return try await SafetyCampaign.changeFromPage(req, rerender: { try await Self.renderCampaign(req, error: $0) }) { row, context in
-                try await SafetyRecords.join(ParticipantInput(employerId: try FormValue.uuid(form.employerId, field: "employerId"),
-                                                              headcount: try FormValue.integer(form.headcount, field: "headcount")), campaign: row, context: context)
+            return try await SafetyCampaign.changeFromPage(req, rerender: { try await Self.renderCampaign(req, error: $0) }) {
+                row, context in
+                try await SafetyRecords.join(
+                    ParticipantInput(
+                        employerId: try FormValue.uuid(form.employerId, field: "employerId"),
+                        headcount: try FormValue.integer(form.headcount, field: "headcount")), campaign: row, context: context)
             }
         }
         routes.get("accident-records") { req in
             let (_, scope) = try await req.requireManager()
             let list = try req.query.decode(ListQuery.self)
             let page = try await AccidentRecord.list(list, filter: try req.query.decode(AccidentFilter.self), scope: scope, request: req)
-            return try await Pages.render("safety/accidents", AccidentsContext(layout: Pages.layout(req, titleKey: "safety.accidents"),
-                                                                            rows: page.items.map { AccidentRow(a: $0, rate: Self.perMille($0.ratePerThousand)) },
-                                                                            pager: Pager(metadata: page.metadata, request: req)), on: req)
+            return try await Pages.render(
+                "safety/accidents",
+                AccidentsContext(
+                    layout: Pages.layout(req, titleKey: "safety.accidents"),
+                    rows: page.items.map { AccidentRow(a: $0, rate: Self.perMille($0.ratePerThousand)) },
+                    pager: Pager(metadata: page.metadata, request: req)), on: req)
         }
         routes.get("accident-records", ":id") { req in
             let (_, scope) = try await req.requireManager()
@@ -93,21 +102,41 @@ struct SafetyPages: RouteCollection {
         let row = try await SafetyCampaign.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let rates = try await SafetyRecords.rates(of: row, scope: scope, on: req.db)
         func rate(_ key: String, _ group: CampaignRates.Group) -> RateRow {
-            RateRow(label: req.t(key), employers: group.employers, previous: perMille(group.previousRate), current: perMille(group.rate), change: percent(group.change),
-                    falling: (group.change ?? 0) < 0)
+            RateRow(
+                label: req.t(key), employers: group.employers, previous: perMille(group.previousRate), current: perMille(group.rate),
+                change: percent(group.change),
+                falling: (group.change ?? 0) < 0)
         }
         let context = CampaignContext(
-            layout: Pages.layout(req, titleKey: "safety.campaign"), row: CampaignRow(c: try await row.output(on: req), cap: Fen(row.rewardCapFen).description),
+            layout: Pages.layout(req, titleKey: "safety.campaign"),
+            row: CampaignRow(c: try await row.output(on: req), cap: Fen(row.rewardCapFen).description),
             participants: try await SafetyRecords.participants(of: row, on: req.db),
             rates: [rate("safety.participants", rates.participants), rate("safety.others", rates.others)],
-            charts: [BarChart(title: req.t("safety.rateChart"), [
-                (req.t("safety.participants") + " \(rates.year - 1)", Int64(rates.participants.previousRate ?? 0), perMille(rates.participants.previousRate), "/accident-records?year=\(rates.year - 1)"),
-                (req.t("safety.participants") + " \(rates.year)", Int64(rates.participants.rate ?? 0), perMille(rates.participants.rate), "/accident-records?year=\(rates.year)"),
-                (req.t("safety.others") + " \(rates.year - 1)", Int64(rates.others.previousRate ?? 0), perMille(rates.others.previousRate), "/accident-records?year=\(rates.year - 1)"),
-                (req.t("safety.others") + " \(rates.year)", Int64(rates.others.rate ?? 0), perMille(rates.others.rate), "/accident-records?year=\(rates.year)"),
-            ])],
+            charts: [
+                BarChart(
+                    title: req.t("safety.rateChart"),
+                    [
+                        (
+                            req.t("safety.participants") + " \(rates.year - 1)", Int64(rates.participants.previousRate ?? 0),
+                            perMille(rates.participants.previousRate), "/accident-records?year=\(rates.year - 1)"
+                        ),
+                        (
+                            req.t("safety.participants") + " \(rates.year)", Int64(rates.participants.rate ?? 0),
+                            perMille(rates.participants.rate), "/accident-records?year=\(rates.year)"
+                        ),
+                        (
+                            req.t("safety.others") + " \(rates.year - 1)", Int64(rates.others.previousRate ?? 0),
+                            perMille(rates.others.previousRate), "/accident-records?year=\(rates.year - 1)"
+                        ),
+                        (
+                            req.t("safety.others") + " \(rates.year)", Int64(rates.others.rate ?? 0), perMille(rates.others.rate),
+                            "/accident-records?year=\(rates.year)"
+                        ),
+                    ])
+            ],
             employers: try await PageOptions.organizations([.employer, .cooperative], scope: scope, selected: nil, on: req.db),
-            error: error.map { Pages.pageError($0, entity: "safetyCampaign", on: req) }, deleted: row.deletedAt != nil, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
+            error: error.map { Pages.pageError($0, entity: "safetyCampaign", on: req) }, deleted: row.deletedAt != nil,
+            history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("safety/campaign", context, status: error.map { $0.status } ?? .ok, on: req)
     }
 }
@@ -137,8 +166,9 @@ struct CampaignForm: RecordForm {
     }
 
     func input(editing existing: SafetyCampaign?, on request: Request) async throws -> CampaignInput {
-        CampaignInput(unitId: try FormValue.uuid(unitId, field: "unitId"), year: try FormValue.integer(year, field: "year"), name: name ?? "",
-                      rewardCapFen: try FormValue.fen(rewardCap, field: "rewardCapFen"), version: version.flatMap { Int($0) })
+        CampaignInput(
+            unitId: try FormValue.uuid(unitId, field: "unitId"), year: try FormValue.integer(year, field: "year"), name: name ?? "",
+            rewardCapFen: try FormValue.fen(rewardCap, field: "rewardCapFen"), version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -152,9 +182,10 @@ struct CampaignForm: RecordForm {
     }
 
     static func render(_ req: Request, form: CampaignForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
-        let page = Context(layout: Pages.layout(req, titleKey: id == nil ? "safety.newCampaign" : "safety.editCampaign"), form: form, id: id?.uuidString,
-                           once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-                           units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
+        let page = Context(
+            layout: Pages.layout(req, titleKey: id == nil ? "safety.newCampaign" : "safety.editCampaign"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
         return try await Pages.render("safety/campaign-form", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }
@@ -187,9 +218,11 @@ struct AccidentForm: RecordForm {
     }
 
     func input(editing existing: AccidentRecord?, on request: Request) async throws -> AccidentInput {
-        AccidentInput(employerId: try FormValue.uuid(employerId, field: "employerId"), year: try FormValue.integer(year, field: "year"),
-                      headcount: try FormValue.integer(headcount, field: "headcount"), injured: try FormValue.integer(injured, field: "injured"),
-                      deaths: try FormValue.integer(deaths, field: "deaths"), lostDays: try FormValue.integer(lostDays, field: "lostDays"), version: version.flatMap { Int($0) })
+        AccidentInput(
+            employerId: try FormValue.uuid(employerId, field: "employerId"), year: try FormValue.integer(year, field: "year"),
+            headcount: try FormValue.integer(headcount, field: "headcount"), injured: try FormValue.integer(injured, field: "injured"),
+            deaths: try FormValue.integer(deaths, field: "deaths"), lostDays: try FormValue.integer(lostDays, field: "lostDays"),
+            version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -203,9 +236,11 @@ struct AccidentForm: RecordForm {
     }
 
     static func render(_ req: Request, form: AccidentForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
-        let page = Context(layout: Pages.layout(req, titleKey: id == nil ? "safety.newAccident" : "safety.editAccident"), form: form, id: id?.uuidString,
-                           once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-                           employers: try await PageOptions.organizations([.employer, .cooperative], scope: context.scope, selected: form.employerId, on: req.db))
+        let page = Context(
+            layout: Pages.layout(req, titleKey: id == nil ? "safety.newAccident" : "safety.editAccident"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+            employers: try await PageOptions.organizations(
+                [.employer, .cooperative], scope: context.scope, selected: form.employerId, on: req.db))
         return try await Pages.render("safety/accident-form", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

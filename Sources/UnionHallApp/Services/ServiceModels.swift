@@ -62,7 +62,10 @@ extension ServiceEvent: Audited, Versioned, SoftDeletable {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["stationId": stationID?.uuidString ?? "", "kind": kind.rawValue, "title": title, "date": date, "peopleServed": String(peopleServed), "goodsFen": String(goodsFen)]
+        [
+            "stationId": stationID?.uuidString ?? "", "kind": kind.rawValue, "title": title, "date": date,
+            "peopleServed": String(peopleServed), "goodsFen": String(goodsFen),
+        ]
     }
 }
 

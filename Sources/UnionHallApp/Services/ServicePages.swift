@@ -20,8 +20,11 @@ struct ServicePages: RouteCollection {
         routes.get("me", "stations") { req in
             let district = (try? req.query.get(String.self, at: "district")) ?? ""
             let found = try await ServiceRecords.near(district, on: req)
-            return try await Pages.render("services/near", NearContext(layout: Pages.layout(req, titleKey: "service.near"), district: district,
-                                                                        stations: found.map { Self.stationRow($0, on: req) }), on: req)
+            return try await Pages.render(
+                "services/near",
+                NearContext(
+                    layout: Pages.layout(req, titleKey: "service.near"), district: district,
+                    stations: found.map { Self.stationRow($0, on: req) }), on: req)
         }
     }
 
@@ -33,8 +36,10 @@ struct ServicePages: RouteCollection {
     }
 
     static func stationRow(_ s: StationOutput, on req: Request) -> StationRow {
-        StationRow(s: s, kind: req.t("stationKind.\(s.kind.rawValue)"), facilities: s.facilities.map { req.t("facility.\($0.rawValue)") }.joined(separator: "、"),
-                   goods: Fen(s.goodsFen).description)
+        StationRow(
+            s: s, kind: req.t("stationKind.\(s.kind.rawValue)"),
+            facilities: s.facilities.map { req.t("facility.\($0.rawValue)") }.joined(separator: "、"),
+            goods: Fen(s.goodsFen).description)
     }
 
     struct NearContext: Encodable {
@@ -71,9 +76,17 @@ struct ServicePages: RouteCollection {
         let stats = try await ServiceRecords.statistics(scope: scope, list: list, on: req.db)
         let page = try await ServiceEvent.list(list, filter: filter, scope: scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
-        let served = stats.byKind.map { Figure(label: req.t("serviceEventKind.\($0.key)"), count: $0.peopleServed, href: "/service-events?kind=\($0.key)&\(period)") }
-        let goods = stats.byKind.map { Figure(label: req.t("serviceEventKind.\($0.key)"), fen: $0.goodsFen, href: "/service-events?kind=\($0.key)&\(period)") }
-        let stations = stats.byStation.map { Figure(label: $0.name, count: $0.peopleServed, detail: Fen($0.goodsFen).description, href: "/service-events?stationId=\($0.id)&\(period)") }
+        let served = stats.byKind.map {
+            Figure(label: req.t("serviceEventKind.\($0.key)"), count: $0.peopleServed, href: "/service-events?kind=\($0.key)&\(period)")
+        }
+        let goods = stats.byKind.map {
+            Figure(label: req.t("serviceEventKind.\($0.key)"), fen: $0.goodsFen, href: "/service-events?kind=\($0.key)&\(period)")
+        }
+        let stations = stats.byStation.map {
+            Figure(
+                label: $0.name, count: $0.peopleServed, detail: Fen($0.goodsFen).description,
+                href: "/service-events?stationId=\($0.id)&\(period)")
+        }
         let context = EventsContext(
             layout: Pages.layout(req, titleKey: "service.title"),
             totals: [
@@ -82,11 +95,17 @@ struct ServicePages: RouteCollection {
                 Figure(label: req.t("service.goods"), value: Fen(stats.goodsFen).description, href: "/service-events?\(period)"),
             ],
             served: served, goods: goods, stations: stations,
-            charts: [BarChart(title: req.t("service.servedByKind"), figures: served), BarChart(title: req.t("service.goodsByKind"), figures: goods),
-                     BarChart(title: req.t("service.byStation"), figures: stations)],
-            rows: page.items.map { EventRow(e: $0, kind: req.t("serviceEventKind.\($0.kind.rawValue)"), goods: Fen($0.goodsFen).description) },
+            charts: [
+                BarChart(title: req.t("service.servedByKind"), figures: served),
+                BarChart(title: req.t("service.goodsByKind"), figures: goods),
+                BarChart(title: req.t("service.byStation"), figures: stations),
+            ],
+            rows: page.items.map {
+                EventRow(e: $0, kind: req.t("serviceEventKind.\($0.kind.rawValue)"), goods: Fen($0.goodsFen).description)
+            },
             pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "",
-            kinds: Pages.enumOptions(ServiceEventKind.self, prefix: "serviceEventKind", selected: filter.kind?.rawValue, request: req), deleted: list.deleted == true)
+            kinds: Pages.enumOptions(ServiceEventKind.self, prefix: "serviceEventKind", selected: filter.kind?.rawValue, request: req),
+            deleted: list.deleted == true)
         return try await Pages.render("services/events", context, on: req)
     }
 
@@ -100,8 +119,11 @@ struct ServicePages: RouteCollection {
         let (_, scope) = try await req.requireManager()
         let list = try req.query.decode(ListQuery.self)
         let page = try await ServiceStation.list(list, filter: try req.query.decode(StationFilter.self), scope: scope, request: req)
-        return try await Pages.render("services/stations", StationsContext(layout: Pages.layout(req, titleKey: "service.stations"),
-                                                                         rows: page.items.map { Self.stationRow($0, on: req) }, pager: Pager(metadata: page.metadata, request: req)), on: req)
+        return try await Pages.render(
+            "services/stations",
+            StationsContext(
+                layout: Pages.layout(req, titleKey: "service.stations"),
+                rows: page.items.map { Self.stationRow($0, on: req) }, pager: Pager(metadata: page.metadata, request: req)), on: req)
     }
 
     struct StationContext: Encodable {
@@ -114,11 +136,15 @@ struct ServicePages: RouteCollection {
 
     static func renderStation(_ req: Request, row: ServiceStation, scope: UnitScope) async throws -> Response {
         let output = try await row.output(on: req)
-        let events = try await ServiceEvent.outputs(try await ServiceEvent.query(on: req.db).filter(\.$stationID == row.requireID()).filter(\.$deletedAt == nil)
-            .sort(\.$date, .descending).limit(50).all(), on: req)
-        let context = StationContext(layout: Pages.layout(req, titleKey: "service.station"), row: Self.stationRow(output, on: req),
-                                     events: events.map { EventRow(e: $0, kind: req.t("serviceEventKind.\($0.kind.rawValue)"), goods: Fen($0.goodsFen).description) },
-                                     deleted: row.deletedAt != nil, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
+        let events = try await ServiceEvent.outputs(
+            try await ServiceEvent.query(on: req.db).filter(\.$stationID == row.requireID()).filter(\.$deletedAt == nil)
+                .sort(\.$date, .descending).limit(50).all(), on: req)
+        let context = StationContext(
+            layout: Pages.layout(req, titleKey: "service.station"), row: Self.stationRow(output, on: req),
+            events: events.map {
+                EventRow(e: $0, kind: req.t("serviceEventKind.\($0.kind.rawValue)"), goods: Fen($0.goodsFen).description)
+            },
+            deleted: row.deletedAt != nil, history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("services/station", context, on: req)
     }
 }
@@ -154,8 +180,11 @@ struct StationForm: RecordForm {
     }
 
     func input(editing existing: ServiceStation?, on request: Request) async throws -> StationInput {
-        StationInput(unitId: try FormValue.uuid(unitId, field: "unitId"), name: name ?? "", kind: kind.flatMap(StationKind.init(rawValue:)), district: district ?? "",
-                     address: address ?? "", facilities: (facilities ?? []).compactMap(Facility.init(rawValue:)), hours: hours ?? "", version: version.flatMap { Int($0) })
+        StationInput(
+            unitId: try FormValue.uuid(unitId, field: "unitId"), name: name ?? "", kind: kind.flatMap(StationKind.init(rawValue:)),
+            district: district ?? "",
+            address: address ?? "", facilities: (facilities ?? []).compactMap(Facility.init(rawValue:)), hours: hours ?? "",
+            version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -172,11 +201,14 @@ struct StationForm: RecordForm {
 
     static func render(_ req: Request, form: StationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let chosen = form.facilities ?? []
-        let page = Context(layout: Pages.layout(req, titleKey: id == nil ? "service.newStation" : "service.editStation"), form: form, id: id?.uuidString,
-                           once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-                           kinds: Pages.enumOptions(StationKind.self, prefix: "stationKind", selected: form.kind, request: req),
-                           units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-                           facilities: Facility.allCases.map { SelectOption(value: $0.rawValue, label: req.t("facility.\($0.rawValue)"), selected: chosen.contains($0.rawValue)) })
+        let page = Context(
+            layout: Pages.layout(req, titleKey: id == nil ? "service.newStation" : "service.editStation"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+            kinds: Pages.enumOptions(StationKind.self, prefix: "stationKind", selected: form.kind, request: req),
+            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
+            facilities: Facility.allCases.map {
+                SelectOption(value: $0.rawValue, label: req.t("facility.\($0.rawValue)"), selected: chosen.contains($0.rawValue))
+            })
         return try await Pages.render("services/station-form", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }
@@ -214,9 +246,10 @@ struct ServiceEventForm: RecordForm {
 
     func input(editing existing: ServiceEvent?, on request: Request) async throws -> ServiceEventInput {
         let served = try FormValue.integer(peopleServed, field: "peopleServed")
-        return ServiceEventInput(unitId: try FormValue.uuid(unitId, field: "unitId"), stationId: try .form(stationId, field: "stationId"),
-                                 kind: kind.flatMap(ServiceEventKind.init(rawValue:)), title: title ?? "", date: date ?? "", peopleServed: served,
-                                 goodsFen: try FormValue.fen(goods, field: "goodsFen"), version: version.flatMap { Int($0) })
+        return ServiceEventInput(
+            unitId: try FormValue.uuid(unitId, field: "unitId"), stationId: try .form(stationId, field: "stationId"),
+            kind: kind.flatMap(ServiceEventKind.init(rawValue:)), title: title ?? "", date: date ?? "", peopleServed: served,
+            goodsFen: try FormValue.fen(goods, field: "goodsFen"), version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -231,13 +264,17 @@ struct ServiceEventForm: RecordForm {
         var stations: [SelectOption]
     }
 
-    static func render(_ req: Request, form: ServiceEventForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
-        let stations = try await context.scope.apply(to: ServiceStation.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name).all()
+    static func render(_ req: Request, form: ServiceEventForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response
+    {
+        let stations = try await context.scope.apply(to: ServiceStation.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
+            .sort(\.$name).all()
             .compactMap { s in s.id.map { SelectOption(value: $0.uuidString, label: s.name, selected: $0.uuidString == form.stationId) } }
-        let page = Context(layout: Pages.layout(req, titleKey: id == nil ? "service.newEvent" : "service.editEvent"), form: form, id: id?.uuidString,
-                           once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-                           kinds: Pages.enumOptions(ServiceEventKind.self, prefix: "serviceEventKind", selected: form.kind, request: req),
-                           units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req), stations: stations)
+        let page = Context(
+            layout: Pages.layout(req, titleKey: id == nil ? "service.newEvent" : "service.editEvent"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
+            kinds: Pages.enumOptions(ServiceEventKind.self, prefix: "serviceEventKind", selected: form.kind, request: req),
+            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req), stations: stations
+        )
         return try await Pages.render("services/event-form", page, status: error.map { $0.status } ?? .ok, on: req)
     }
 }

@@ -28,7 +28,9 @@ struct BarChart: Encodable {
         bars = figures.enumerated().map { index, figure in
             let width = figure.amount <= 0 ? 0 : max(2, Int(Double(figure.amount) / Double(largest) * Double(Self.barSpace)))
             let y = index * Self.rowHeight + 6
-            return Bar(label: figure.label, value: figure.value, href: figure.href, y: y, textY: y + 15, width: width, valueX: Self.labelWidth + width + 6)
+            return Bar(
+                label: figure.label, value: figure.value, href: figure.href, y: y, textY: y + 15, width: width,
+                valueX: Self.labelWidth + width + 6)
         }
         height = figures.count * Self.rowHeight + 12
     }

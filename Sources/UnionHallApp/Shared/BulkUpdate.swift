@@ -23,7 +23,9 @@ enum BulkUpdate {
     }
 
     /// Sets `columns` of each row named by id to its values (in column order).
-    static func rows(of table: String, columns: [String], _ rows: [(id: UUID, values: [any Encodable & Sendable])], on db: any Database) async throws {
+    static func rows(of table: String, columns: [String], _ rows: [(id: UUID, values: [any Encodable & Sendable])], on db: any Database)
+        async throws
+    {
         guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
         let perStatement = max(1, BulkInsert.maxBinds / max(2 * columns.count + 1, 1))
         for start in stride(from: 0, to: rows.count, by: perStatement) {

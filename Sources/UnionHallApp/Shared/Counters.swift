@@ -13,12 +13,17 @@ enum Counters {
     }
 
     /// Adds `amount` only if the column stays within `limitColumn`; false when it would not.
-    static func add(_ amount: Int64, to column: String, within limitColumn: String, of schema: String, id: UUID, on db: any Database) async throws -> Bool {
+    static func add(_ amount: Int64, to column: String, within limitColumn: String, of schema: String, id: UUID, on db: any Database)
+        async throws -> Bool
+    {
         guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
         let rows = try await sql.update(schema)
             .set(SQLIdentifier(column), to: SQLBinaryExpression(SQLIdentifier(column), .add, SQLBind(amount)))
             .where("id", .equal, id)
-            .where(SQLBinaryExpression(SQLBinaryExpression(SQLIdentifier(column), .add, SQLBind(amount)), .lessThanOrEqual, SQLIdentifier(limitColumn)))
+            .where(
+                SQLBinaryExpression(
+                    SQLBinaryExpression(SQLIdentifier(column), .add, SQLBind(amount)), .lessThanOrEqual, SQLIdentifier(limitColumn))
+            )
             .returning("id").all()
         return !rows.isEmpty
     }

@@ -6,7 +6,9 @@ import Vapor
 /// send a repeated submission to the first one's record, show the newer data on a version
 /// conflict, and return the form with the user's input and the failing field otherwise.
 enum FormFlow {
-    static func create(_ req: Request, once: FormOnce?, save: () async throws -> String, rerender: (AppError) async throws -> Response) async throws -> Response {
+    static func create(_ req: Request, once: FormOnce?, save: () async throws -> String, rerender: (AppError) async throws -> Response)
+        async throws -> Response
+    {
         do {
             return Pages.redirect(try await save(), notice: "created", on: req)
         } catch let repeated as FormOnce.AlreadySubmitted {
@@ -15,13 +17,16 @@ enum FormFlow {
             return try await rerender(error)
         } catch {
             // Two identical submissions raced on PostgreSQL: the loser hit the nonce's unique index.
-            guard (error as? any DatabaseError)?.isConstraintFailure == true, let location = try await once?.earlierLocation(on: req.db) else { throw error }
+            guard (error as? any DatabaseError)?.isConstraintFailure == true, let location = try await once?.earlierLocation(on: req.db)
+            else { throw error }
             return req.redirect(to: location)
         }
     }
 
-    static func update(_ req: Request, location: String, save: () async throws -> Void,
-                       showNewer: (AppError) async throws -> Response, rerender: (AppError) async throws -> Response) async throws -> Response {
+    static func update(
+        _ req: Request, location: String, save: () async throws -> Void,
+        showNewer: (AppError) async throws -> Response, rerender: (AppError) async throws -> Response
+    ) async throws -> Response {
         do {
             try await save()
             return Pages.redirect(location, notice: "saved", on: req)

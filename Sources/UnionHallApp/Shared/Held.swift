@@ -20,7 +20,9 @@ enum Held {
     /// unit names it, unless the tree has a single root; a record never lands in a tree by chance.
     static func unit(_ id: UUID?, context: WriteContext) throws -> UUID {
         if let id {
-            guard context.scope.contains(id), context.scope.tree.nodes[id] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
+            guard context.scope.contains(id), context.scope.tree.nodes[id] != nil else {
+                throw AppError.invalid("unitId", "error.unit.notHeld")
+            }
             return id
         }
         if let own = context.user.unitID { return own }

@@ -31,7 +31,8 @@ enum ListExport {
             guard page.metadata.page < page.metadata.pageCount, outputs.count < maxRows else { break }
             list.page = page.metadata.page + 1
         }
-        let (header, rows) = try await table(outputs.prefix(maxRows), headerPrefix: "\(R.auditEntity)Field", omitting: R.exportOmits, scope: scope, request: request)
+        let (header, rows) = try await table(
+            outputs.prefix(maxRows), headerPrefix: "\(R.auditEntity)Field", omitting: R.exportOmits, scope: scope, request: request)
         let editor = try request.editor()
         let entry = AuditEntry(
             at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: R.auditEntity, entityID: nil,

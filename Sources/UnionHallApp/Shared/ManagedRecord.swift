@@ -73,7 +73,8 @@ struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> ListPage<Record.Output> {
         let (_, scope) = try await req.requireManager()
-        return try await Record.list(try req.query.decode(ListQuery.self), filter: try req.query.decode(Record.Filter.self), scope: scope, request: req)
+        return try await Record.list(
+            try req.query.decode(ListQuery.self), filter: try req.query.decode(Record.Filter.self), scope: scope, request: req)
     }
 
     @Sendable func show(req: Request) async throws -> Record.Output {
@@ -95,7 +96,8 @@ struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {
         let context = try await req.writeContext()
-        try await Record.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db).delete(context: context)
+        try await Record.find(try req.parameters.require("id"), scope: context.scope, includingDeleted: false, on: req.db).delete(
+            context: context)
         return .noContent
     }
 
@@ -110,8 +112,10 @@ struct RecordAPIController<Record: ManagedRecord>: RouteCollection {
 extension ManagedRecord {
     /// A change made from the record's own page (a workflow step, a result added): the record is
     /// found in the officer's scope, changed, and its page shown again, with the refusal if any.
-    static func changeFromPage(_ req: Request, rerender: (AppError) async throws -> Response,
-                               _ change: (Self, WriteContext) async throws -> Void) async throws -> Response {
+    static func changeFromPage(
+        _ req: Request, rerender: (AppError) async throws -> Response,
+        _ change: (Self, WriteContext) async throws -> Void
+    ) async throws -> Response {
         let context = try await req.writeContext()
         let id: UUID = try req.parameters.require("id")
         let record = try await find(id, scope: context.scope, includingDeleted: false, on: req.db)
@@ -192,11 +196,14 @@ enum RecordPages<Form: RecordForm> {
         let context = try await req.writeContext()
         let form = try req.content.decode(Form.self)
         let once = FormOnce(form._once, pathPrefix: "/\(Record.routeName)/", at: req.now)
-        return try await FormFlow.create(req, once: once, save: {
-            path(try await Record.create(try await form.input(editing: nil, on: req), context: context, once: once).requireID())
-        }, rerender: { error in
-            try await Form.render(req, form: form, id: nil, context: context, error: error)
-        })
+        return try await FormFlow.create(
+            req, once: once,
+            save: {
+                path(try await Record.create(try await form.input(editing: nil, on: req), context: context, once: once).requireID())
+            },
+            rerender: { error in
+                try await Form.render(req, form: form, id: nil, context: context, error: error)
+            })
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -204,14 +211,18 @@ enum RecordPages<Form: RecordForm> {
         let id: UUID = try req.parameters.require("id")
         let record = try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db)
         let form = try req.content.decode(Form.self)
-        return try await FormFlow.update(req, location: path(id), save: {
-            try await record.update(with: try await form.input(editing: record, on: req), context: context)
-        }, showNewer: { error in
-            let newer = try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db)
-            return try await Form.render(req, form: Form(newer), id: id, context: context, error: error)
-        }, rerender: { error in
-            try await Form.render(req, form: form, id: id, context: context, error: error)
-        })
+        return try await FormFlow.update(
+            req, location: path(id),
+            save: {
+                try await record.update(with: try await form.input(editing: record, on: req), context: context)
+            },
+            showNewer: { error in
+                let newer = try await Record.find(id, scope: context.scope, includingDeleted: false, on: req.db)
+                return try await Form.render(req, form: Form(newer), id: id, context: context, error: error)
+            },
+            rerender: { error in
+                try await Form.render(req, form: form, id: id, context: context, error: error)
+            })
     }
 
     /// A delete or restore the rules refuse (it would orphan records, the parent is gone …) is
@@ -249,8 +260,10 @@ extension WriteContext {
     /// Saves a record as a form or body left it, in one write with its audit line: a new record
     /// claims the form's nonce and starts at version 1; a change claims the version it was made
     /// from. `also` runs in the same transaction once the row has its id (links to other records).
-    func save<M: Versioned & Audited>(_ row: M, version: Int?, before: [String: String]?, once: FormOnce?,
-                                      also: (@Sendable (any Database) async throws -> Void)? = nil) async throws {
+    func save<M: Versioned & Audited>(
+        _ row: M, version: Int?, before: [String: String]?, once: FormOnce?,
+        also: (@Sendable (any Database) async throws -> Void)? = nil
+    ) async throws {
         let isNew = row.id == nil
         let editor = self.editor
         try await app.write { db in
@@ -304,7 +317,9 @@ extension UnitOwnedRecord {
     /// not as `?deleted=` asks. Every unit-owned table names these columns `unit_id` and `deleted_at`.
     static func scoped(_ list: ListQuery, scope: UnitScope, on db: any Database) throws -> QueryBuilder<Self> {
         let query = Self.query(on: db)
-        if let ids = try scope.unitIDs(within: list.unitId) { query.filter(column("unit_id"), .subset(inverse: false), .array(ids.map { .bind($0) })) }
+        if let ids = try scope.unitIDs(within: list.unitId) {
+            query.filter(column("unit_id"), .subset(inverse: false), .array(ids.map { .bind($0) }))
+        }
         return query.filter(column("deleted_at"), list.deleted == true ? .notEqual : .equal, .null)
     }
 

@@ -28,7 +28,8 @@ struct NameSource: Sendable {
 
     /// Units by their path in the tree: `庆阳市总工会 › 西峰区总工会`.
     static let units = NameSource(fields: ["unitId", "parentId", "teamId"]) { ids, scope, _ in
-        Dictionary(ids.compactMap { id in scope.tree.nodes[id].map { _ in (id, scope.tree.path(of: id)) } }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            ids.compactMap { id in scope.tree.nodes[id].map { _ in (id, scope.tree.path(of: id)) } }, uniquingKeysWith: { a, _ in a })
     }
 }
 

@@ -27,7 +27,8 @@ enum StoredFiles {
         let response = try await request.fileio.asyncStreamFile(at: path)
         response.headers.replaceOrAdd(name: .contentType, value: kind.contentType)
         let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"attachment.\(kind.fileExtension)\"; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"attachment.\(kind.fileExtension)\"; filename*=UTF-8''\(encoded)")
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response
     }

@@ -4,7 +4,8 @@ extension RoutesBuilder {
     /// A POST that takes a file, with its body limit. The limit is also kept on the route, because a
     /// page's CSRF check must collect the streamed body (to read the token) before the route does.
     @discardableResult
-    func upload(_ path: PathComponent..., maxSize: ByteCount, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
+    func upload(_ path: PathComponent..., maxSize: ByteCount, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route
+    {
         let route = on(.POST, path, body: .collect(maxSize: maxSize), use: closure)
         route.userInfo[Route.bodyLimitKey] = maxSize
         return route

@@ -72,8 +72,10 @@ extension Studio: Audited, Versioned {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["name": name, "kind": kind.rawValue, "level": level.rawValue, "yearNamed": String(yearNamed), "namedBy": namedBy,
-         "leadId": leadID.uuidString, "organizationId": organizationID?.uuidString ?? "", "partnerId": partnerID?.uuidString ?? ""]
+        [
+            "name": name, "kind": kind.rawValue, "level": level.rawValue, "yearNamed": String(yearNamed), "namedBy": namedBy,
+            "leadId": leadID.uuidString, "organizationId": organizationID?.uuidString ?? "", "partnerId": partnerID?.uuidString ?? "",
+        ]
     }
 }
 
@@ -87,6 +89,9 @@ extension StudioResult: Audited {
     static let auditEntity = "studioResult"
     var auditUnitID: UUID? { unitID }
     func auditSnapshot() -> [String: String] {
-        ["studioId": studioID.uuidString, "kind": kind.rawValue, "title": title, "year": String(year), "quantity": String(quantity), "amountFen": String(amountFen)]
+        [
+            "studioId": studioID.uuidString, "kind": kind.rawValue, "title": title, "year": String(year), "quantity": String(quantity),
+            "amountFen": String(amountFen),
+        ]
     }
 }

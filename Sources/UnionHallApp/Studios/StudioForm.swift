@@ -47,8 +47,10 @@ struct StudioForm: RecordForm {
             lead = try await MemberLookup.byIDNumber(number, field: "leadId", on: request)
         }
         return StudioInput(
-            name: name ?? "", kind: kind.flatMap(StudioKind.init(rawValue:)), level: level.flatMap(HonorLevel.init(rawValue:)), yearNamed: year,
-            namedBy: namedBy ?? "", leadId: lead, organizationId: existing == nil && (organizationId ?? "").isEmpty ? .keep : try .form(organizationId, field: "organizationId"),
+            name: name ?? "", kind: kind.flatMap(StudioKind.init(rawValue:)), level: level.flatMap(HonorLevel.init(rawValue:)),
+            yearNamed: year,
+            namedBy: namedBy ?? "", leadId: lead,
+            organizationId: existing == nil && (organizationId ?? "").isEmpty ? .keep : try .form(organizationId, field: "organizationId"),
             partnerId: try .form(partnerId, field: "partnerId"), version: version.flatMap { Int($0) })
     }
 
@@ -67,11 +69,17 @@ struct StudioForm: RecordForm {
     }
 
     static func render(_ req: Request, form: StudioForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
-        let organizations = try await context.scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name).all()
+        let organizations = try await context.scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(
+            \.$deletedAt == nil
+        ).sort(\.$name).all()
         func options(_ selected: String?) -> [SelectOption] {
-            organizations.compactMap { org in org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == selected) } }
+            organizations.compactMap { org in
+                org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == selected) }
+            }
         }
-        let leadName = try await form.leadId.flatMap(UUID.init(uuidString:)).asyncMap { try await MentorshipService.memberNames([$0], on: req.db)[$0] } ?? nil
+        let leadName =
+            try await form.leadId.flatMap(UUID.init(uuidString:)).asyncMap { try await MentorshipService.memberNames([$0], on: req.db)[$0] }
+            ?? nil
         let page = Context(
             layout: Pages.layout(req, titleKey: id == nil ? "studios.new" : "studios.edit"),
             form: form, id: id?.uuidString, once: form._once ?? Pages.once(),

@@ -46,17 +46,26 @@ struct StudioPages: RouteCollection {
         let page = try await StudioService.list(list, filter: filter, scope: scope, on: req.db)
         let counts = try await StudioService.counts(scope: scope, yearNamed: filter.yearNamed, on: req.db)
         let year = filter.yearNamed.map { "yearNamed=\($0)&" } ?? ""
-        let figures = StudioKind.allCases.map { kind in
-            Figure(label: req.t("studioKind.\(kind.rawValue)"), count: counts.byKind[kind.rawValue] ?? 0, href: "/studios?\(year)kind=\(kind.rawValue)")
-        } + [HonorLevel.national, .provincial, .city].map { level in
-            Figure(label: req.t("studios.atLevel", [req.t("honorLevel.\(level.rawValue)")]), count: counts.byLevel[level.rawValue] ?? 0, href: "/studios?\(year)level=\(level.rawValue)")
-        }
+        let figures =
+            StudioKind.allCases.map { kind in
+                Figure(
+                    label: req.t("studioKind.\(kind.rawValue)"), count: counts.byKind[kind.rawValue] ?? 0,
+                    href: "/studios?\(year)kind=\(kind.rawValue)")
+            }
+            + [HonorLevel.national, .provincial, .city].map { level in
+                Figure(
+                    label: req.t("studios.atLevel", [req.t("honorLevel.\(level.rawValue)")]), count: counts.byLevel[level.rawValue] ?? 0,
+                    href: "/studios?\(year)level=\(level.rawValue)")
+            }
         let rows = page.items.map {
-            Row(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("studioKind.\($0.kind.rawValue)"), levelLabel: req.t("honorLevel.\($0.level.rawValue)"),
+            Row(
+                id: $0.id.uuidString, name: $0.name, kindLabel: req.t("studioKind.\($0.kind.rawValue)"),
+                levelLabel: req.t("honorLevel.\($0.level.rawValue)"),
                 yearNamed: $0.yearNamed, lead: $0.leadName, leadId: $0.leadId.uuidString, memberCount: $0.memberCount)
         }
         let context = IndexContext(
-            layout: Pages.layout(req, titleKey: "studios.title"), figures: figures, rows: rows, pager: Pager(metadata: page.metadata, request: req),
+            layout: Pages.layout(req, titleKey: "studios.title"), figures: figures, rows: rows,
+            pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", yearNamed: filter.yearNamed.map(String.init) ?? "",
             kinds: Pages.enumOptions(StudioKind.self, prefix: "studioKind", selected: filter.kind?.rawValue, request: req),
             levels: Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: filter.level?.rawValue, request: req),
@@ -99,25 +108,32 @@ struct StudioPages: RouteCollection {
         let (_, scope) = try await req.requireManager()
         let studio = try await Studio.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await studio.output(on: req)
-        let organizations = try await Organization.query(on: req.db).filter(\.$id ~~ [studio.organizationID, studio.partnerID].compactMap { $0 }).all()
+        let organizations = try await Organization.query(on: req.db).filter(
+            \.$id ~~ [studio.organizationID, studio.partnerID].compactMap { $0 }
+        ).all()
         func name(_ id: UUID?) -> String { organizations.first { $0.id == id }?.name ?? "" }
         // Each total links to the results table on the same page.
         let figures = StudioResultKind.allCases.compactMap { kind -> Figure? in
             guard let total = output.figures[kind.rawValue] else { return nil }
-            return Figure(label: req.t("studioResult.\(kind.rawValue)"), value: kind.isMoney ? Fen(total).description : String(total), href: "#results")
+            return Figure(
+                label: req.t("studioResult.\(kind.rawValue)"), value: kind.isMoney ? Fen(total).description : String(total),
+                href: "#results")
         }
         let results = try await StudioService.results(of: studio, on: req.db).map {
-            ResultRow(id: $0.id.uuidString, kindLabel: req.t("studioResult.\($0.kind.rawValue)"), title: $0.title, year: $0.year,
-                      amount: $0.kind.isMoney ? Fen($0.amountFen).description : String($0.quantity))
+            ResultRow(
+                id: $0.id.uuidString, kindLabel: req.t("studioResult.\($0.kind.rawValue)"), title: $0.title, year: $0.year,
+                amount: $0.kind.isMoney ? Fen($0.amountFen).description : String($0.quantity))
         }
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "studios.show"), studio: output, kindLabel: req.t("studioKind.\(studio.kind.rawValue)"),
-            levelLabel: req.t("honorLevel.\(studio.level.rawValue)"), employer: name(studio.organizationID), partner: name(studio.partnerID),
+            levelLabel: req.t("honorLevel.\(studio.level.rawValue)"), employer: name(studio.organizationID),
+            partner: name(studio.partnerID),
             figures: figures, members: try await StudioService.members(of: studio, on: req.db), results: results,
             resultKinds: Pages.enumOptions(StudioResultKind.self, prefix: "studioResult", selected: nil, request: req),
             thisYear: req.today.year, error: error.map { Pages.formError($0, on: req) }, deleted: studio.deletedAt != nil,
             history: try await Pages.recentHistory(of: studio, scope: scope, on: req),
-            innovationItems: try await InnovationItem.query(on: req.db).filter(\.$studioID == studio.id).filter(\.$deletedAt == nil).count(),
+            innovationItems: try await InnovationItem.query(on: req.db).filter(\.$studioID == studio.id).filter(\.$deletedAt == nil)
+                .count(),
             patents: try await Patent.query(on: req.db).filter(\.$studioID == studio.id).filter(\.$deletedAt == nil).count())
         return try await Pages.render("studios/show", context, status: error.map { $0.status } ?? .ok, on: req)
     }
@@ -157,8 +173,9 @@ struct StudioPages: RouteCollection {
             let form = try req.content.decode(ResultForm.self)
             let kind = form.kind.flatMap(StudioResultKind.init(rawValue:))
             let amount = kind?.isMoney == true ? try FormValue.fen(form.amount, field: "amountFen") : nil
-            let input = StudioResultInput(kind: kind, title: form.title, year: form.year.flatMap { Int($0) },
-                                          quantity: kind?.isMoney == true ? nil : form.quantity.flatMap { Int($0) }, amountFen: amount)
+            let input = StudioResultInput(
+                kind: kind, title: form.title, year: form.year.flatMap { Int($0) },
+                quantity: kind?.isMoney == true ? nil : form.quantity.flatMap { Int($0) }, amountFen: amount)
             _ = try await StudioService.addResult(input, to: studio, context: context)
         }
     }

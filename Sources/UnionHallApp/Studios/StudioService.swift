@@ -51,7 +51,6 @@ enum StudioService {
         }
     }
 
-
     static func create(_ input: StudioInput, context: WriteContext, once: FormOnce?) async throws -> Studio {
         let studio = Studio()
         studio.version = 1
@@ -236,7 +235,6 @@ extension Studio: UnitOwnedRecord {
         try await StudioService.list(list, filter: filter, scope: scope, on: request.db)
     }
 
-
     static func create(_ input: StudioInput, context: WriteContext, once: FormOnce?) async throws -> Studio {
         try await StudioService.create(input, context: context, once: once)
     }
@@ -244,7 +242,6 @@ extension Studio: UnitOwnedRecord {
     func update(with input: StudioInput, context: WriteContext) async throws {
         try await StudioService.update(self, with: input, context: context)
     }
-
 
     func output(on request: Request) async throws -> StudioOutput {
         guard let output = try await StudioService.outputs([self], on: request.db).first else { throw AppError.notFound }

@@ -39,9 +39,11 @@ extension TechProblem: Audited, Versioned {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["title": title, "trade": trade ?? "", "status": status.rawValue, "raisedDate": raisedDate,
-         "matchedMemberId": matchedMemberID?.uuidString ?? "", "matchedStudioId": matchedStudioID?.uuidString ?? "",
-         "solution": solution ?? "", "benefitFen": String(benefitFen), "solvedDate": solvedDate ?? "", "closeReason": closeReason ?? ""]
+        [
+            "title": title, "trade": trade ?? "", "status": status.rawValue, "raisedDate": raisedDate,
+            "matchedMemberId": matchedMemberID?.uuidString ?? "", "matchedStudioId": matchedStudioID?.uuidString ?? "",
+            "solution": solution ?? "", "benefitFen": String(benefitFen), "solvedDate": solvedDate ?? "", "closeReason": closeReason ?? "",
+        ]
     }
 }
 

@@ -48,18 +48,25 @@ struct TechProblemPages: RouteCollection {
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")"
         let figures = [
             Figure(label: req.t("techProblems.raised"), value: String(counts.raised), href: "\(Self.path)?\(period)"),
-            Figure(label: req.t("techProblems.solved"), value: String(counts.solved), href: "\(Self.path)?status=solved&on=solved&\(period)"),
-            Figure(label: req.t("techProblems.benefit"), value: Fen(counts.benefitFen).description, href: "\(Self.path)?status=solved&on=solved&\(period)"),
+            Figure(
+                label: req.t("techProblems.solved"), value: String(counts.solved), href: "\(Self.path)?status=solved&on=solved&\(period)"),
+            Figure(
+                label: req.t("techProblems.benefit"), value: Fen(counts.benefitFen).description,
+                href: "\(Self.path)?status=solved&on=solved&\(period)"),
             Figure(label: req.t("techProblems.open"), value: String(counts.open), href: "\(Self.path)?open=true"),
         ]
         let rows = page.items.map {
-            Row(id: $0.id.uuidString, title: $0.title, organization: $0.organizationName, trade: $0.trade ?? "",
-                statusLabel: req.t("techProblemStatus.\($0.status.rawValue)"), raisedDate: $0.raisedDate, matched: $0.matchedMemberName ?? "")
+            Row(
+                id: $0.id.uuidString, title: $0.title, organization: $0.organizationName, trade: $0.trade ?? "",
+                statusLabel: req.t("techProblemStatus.\($0.status.rawValue)"), raisedDate: $0.raisedDate,
+                matched: $0.matchedMemberName ?? "")
         }
         let context = IndexContext(
-            layout: Pages.layout(req, titleKey: "techProblems.title"), figures: figures, rows: rows, pager: Pager(metadata: page.metadata, request: req),
+            layout: Pages.layout(req, titleKey: "techProblems.title"), figures: figures, rows: rows,
+            pager: Pager(metadata: page.metadata, request: req),
             from: list.from ?? "", to: list.to ?? "",
-            statuses: Pages.enumOptions(TechProblemStatus.self, prefix: "techProblemStatus", selected: filter.status?.rawValue, request: req),
+            statuses: Pages.enumOptions(
+                TechProblemStatus.self, prefix: "techProblemStatus", selected: filter.status?.rawValue, request: req),
             trades: Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == filter.trade) }, open: filter.open == true)
         return try await Pages.render("techProblems/index", context, on: req)
     }
@@ -86,12 +93,19 @@ struct TechProblemPages: RouteCollection {
         let (_, scope) = try await req.requireManager()
         let problem = try await TechProblem.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await problem.output(on: req)
-        let studios = try await scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name).all()
-        let steps = problem.deletedAt != nil ? [] : TechProblemStep.allCases.filter { (try? $0.apply(to: problem.status).get()) != nil }.map(\.rawValue)
+        let studios = try await scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name)
+            .all()
+        let steps =
+            problem.deletedAt != nil
+            ? [] : TechProblemStep.allCases.filter { (try? $0.apply(to: problem.status).get()) != nil }.map(\.rawValue)
         let context = ShowContext(
-            layout: Pages.layout(req, titleKey: "techProblems.show"), problem: output, statusLabel: req.t("techProblemStatus.\(problem.status.rawValue)"),
-            studio: studios.first { $0.id == problem.matchedStudioID }?.name ?? "", benefit: Fen(problem.benefitFen).description, steps: steps,
-            studios: studios.compactMap { studio in studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: false) } },
+            layout: Pages.layout(req, titleKey: "techProblems.show"), problem: output,
+            statusLabel: req.t("techProblemStatus.\(problem.status.rawValue)"),
+            studio: studios.first { $0.id == problem.matchedStudioID }?.name ?? "", benefit: Fen(problem.benefitFen).description,
+            steps: steps,
+            studios: studios.compactMap { studio in
+                studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: false) }
+            },
             today: req.today.description, error: error.map { Pages.formError($0, on: req) }, deleted: problem.deletedAt != nil,
             history: try await Pages.recentHistory(of: problem, scope: scope, on: req))
         return try await Pages.render("techProblems/show", context, status: error.map { $0.status } ?? .ok, on: req)
@@ -111,10 +125,14 @@ struct TechProblemPages: RouteCollection {
         let form = try req.content.decode(StepForm.self)
         return try await TechProblem.changeFromPage(req, rerender: { try await renderShow(req, error: $0) }) { problem, context in
             var memberID: UUID?
-            if let number = form.idNumber, !number.isEmpty { memberID = try await MemberLookup.byIDNumber(number, field: "memberId", on: req) }
+            if let number = form.idNumber, !number.isEmpty {
+                memberID = try await MemberLookup.byIDNumber(number, field: "memberId", on: req)
+            }
             let benefit = try FormValue.fen(form.benefit, field: "benefitFen")
-            let input = TechProblemStepInput(version: form.version.flatMap { Int($0) }, memberId: memberID, studioId: try FormValue.uuid(form.studioId, field: "studioId"),
-                                             solution: form.solution, benefitFen: benefit, date: form.date, reason: form.reason)
+            let input = TechProblemStepInput(
+                version: form.version.flatMap { Int($0) }, memberId: memberID,
+                studioId: try FormValue.uuid(form.studioId, field: "studioId"),
+                solution: form.solution, benefitFen: benefit, date: form.date, reason: form.reason)
             try await TechProblemService.step(step, problem, input: input, context: context)
         }
     }
@@ -125,17 +143,22 @@ struct TechProblemPages: RouteCollection {
         _ = try req.requireRole(.member)
         var form = TechProblemForm(nil)
         form.raisedDate = req.today.description
-        return try await TechProblemForm.page(req, form: form, id: nil, organizations: [], error: nil, action: "/me/tech-problems", worker: true)
+        return try await TechProblemForm.page(
+            req, form: form, id: nil, organizations: [], error: nil, action: "/me/tech-problems", worker: true)
     }
 
     @Sendable func workerRaise(req: Request) async throws -> Response {
         let form = try req.content.decode(TechProblemForm.self)
         let once = FormOnce(form._once, pathPrefix: "/me?problem=", at: req.now)
-        return try await FormFlow.create(req, once: once, save: {
-            _ = try await TechProblemService.createForWorker(try await form.input(editing: nil, on: req), once: once, request: req)
-            return "/me"
-        }, rerender: { error in
-            try await TechProblemForm.page(req, form: form, id: nil, organizations: [], error: error, action: "/me/tech-problems", worker: true)
-        })
+        return try await FormFlow.create(
+            req, once: once,
+            save: {
+                _ = try await TechProblemService.createForWorker(try await form.input(editing: nil, on: req), once: once, request: req)
+                return "/me"
+            },
+            rerender: { error in
+                try await TechProblemForm.page(
+                    req, form: form, id: nil, organizations: [], error: error, action: "/me/tech-problems", worker: true)
+            })
     }
 }

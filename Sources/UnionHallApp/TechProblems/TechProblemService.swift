@@ -45,7 +45,6 @@ enum TechProblemService {
         return try problems.map { try TechProblemOutput($0, organizations: names, members: members) }
     }
 
-
     static func create(_ input: TechProblemInput, context: WriteContext, once: FormOnce?) async throws -> TechProblem {
         let problem = TechProblem()
         problem.status = .raised
@@ -108,7 +107,8 @@ enum TechProblemService {
                 problem.matchedMemberID = memberID
                 problem.matchedStudioID = nil
             } else if let studioID = input.studioId {
-                let studio = try await Held.studio(studioID, field: "studioId", refusal: "error.outreach.studio", scope: context.scope, on: db)
+                let studio = try await Held.studio(
+                    studioID, field: "studioId", refusal: "error.outreach.studio", scope: context.scope, on: db)
                 problem.matchedStudioID = studioID
                 problem.matchedMemberID = studio.leadID
             } else {
@@ -188,10 +188,11 @@ enum TechProblemService {
 extension TechProblem: UnitOwnedRecord {
     static let routeName = "tech-problems"
 
-    static func list(_ list: ListQuery, filter: TechProblemFilter, scope: UnitScope, request: Request) async throws -> ListPage<TechProblemOutput> {
+    static func list(_ list: ListQuery, filter: TechProblemFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        TechProblemOutput
+    > {
         try await TechProblemService.list(list, filter: filter, scope: scope, on: request.db)
     }
-
 
     static func create(_ input: TechProblemInput, context: WriteContext, once: FormOnce?) async throws -> TechProblem {
         try await TechProblemService.create(input, context: context, once: once)
@@ -200,7 +201,6 @@ extension TechProblem: UnitOwnedRecord {
     func update(with input: TechProblemInput, context: WriteContext) async throws {
         try await TechProblemService.update(self, with: input, context: context)
     }
-
 
     func output(on request: Request) async throws -> TechProblemOutput {
         guard let output = try await TechProblemService.outputs([self], on: request.db).first else { throw AppError.notFound }

@@ -72,11 +72,16 @@ struct CreateTraining: AsyncMigration {
         try await sql.create(index: "training_programs_unit_kind").on(TrainingProgram.schema).column("unit_id").column("kind").run()
         try await sql.create(index: "training_sessions_program").on(TrainingSession.schema).column("program_id").column("date").run()
         try await sql.create(index: "training_sessions_unit_date").on(TrainingSession.schema).column("unit_id").column("date").run()
-        try await sql.create(index: "training_enrolments_status").on(TrainingEnrolment.schema).column("program_id").column("status").column("since").run()
+        try await sql.create(index: "training_enrolments_status").on(TrainingEnrolment.schema).column("program_id").column("status").column(
+            "since"
+        ).run()
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [TrainingAttendance.schema, TrainingEnrolment.schema, TrainingSession.schema, TrainingProgram.schema, PartnershipStudio.schema, Partnership.schema] {
+        for schema in [
+            TrainingAttendance.schema, TrainingEnrolment.schema, TrainingSession.schema, TrainingProgram.schema, PartnershipStudio.schema,
+            Partnership.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -4,7 +4,9 @@ import Vapor
 
 /// 工匠学院, 产业学院 and school–enterprise agreements, with the programmes and studios they run.
 enum PartnershipService {
-    static func list(_ list: ListQuery, filter: PartnershipFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<PartnershipOutput> {
+    static func list(_ list: ListQuery, filter: PartnershipFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
+        PartnershipOutput
+    > {
         let query = try scope.apply(to: Partnership.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let kind = filter.kind { query.filter(\.$kind == kind) }
@@ -24,24 +26,28 @@ enum PartnershipService {
         let ids = rows.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let organizationIDs = Array(Set(rows.flatMap { [$0.collegeID] + ($0.employerID.map { [$0] } ?? []) }))
-        let names = Dictionary(try await Organization.query(on: db).filter(\.$id ~~ organizationIDs).all().compactMap { org in org.id.map { ($0, org.name) } },
-                               uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(
+            try await Organization.query(on: db).filter(\.$id ~~ organizationIDs).all().compactMap { org in org.id.map { ($0, org.name) } },
+            uniquingKeysWith: { first, _ in first })
         var studios: [UUID: [UUID]] = [:]
-        for link in try await PartnershipStudio.query(on: db).filter(\.$partnershipID ~~ ids).all() { studios[link.partnershipID, default: []].append(link.studioID) }
+        for link in try await PartnershipStudio.query(on: db).filter(\.$partnershipID ~~ ids).all() {
+            studios[link.partnershipID, default: []].append(link.studioID)
+        }
         var programs: [UUID: Int] = [:]
-        for id in try await TrainingProgram.query(on: db).filter(\.$partnershipID ~~ ids).filter(\.$deletedAt == nil).all(\.$partnershipID) {
+        for id in try await TrainingProgram.query(on: db).filter(\.$partnershipID ~~ ids).filter(\.$deletedAt == nil).all(\.$partnershipID)
+        {
             if let id { programs[id, default: 0] += 1 }
         }
         return try rows.map { row in
             let id = try row.requireID()
             return PartnershipOutput(
-                id: id, unitId: row.unitID, kind: row.kind, name: row.name, collegeId: row.collegeID, collegeName: names[row.collegeID] ?? "",
+                id: id, unitId: row.unitID, kind: row.kind, name: row.name, collegeId: row.collegeID,
+                collegeName: names[row.collegeID] ?? "",
                 employerId: row.employerID, employerName: row.employerID.flatMap { names[$0] }, signedDate: row.signedDate, note: row.note,
                 studioIds: studios[id] ?? [], programs: programs[id] ?? 0, version: row.version,
                 createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
     }
-
 
     static func save(_ input: PartnershipInput, to row: Partnership, context: WriteContext, once: FormOnce?) async throws {
         let db = context.app.db
@@ -49,7 +55,9 @@ enum PartnershipService {
         if !isNew, input.version == nil { throw AppError.invalid("version", "error.required") }
         guard let kind = input.kind ?? (isNew ? nil : row.kind) else { throw AppError.invalid("kind", "error.required") }
         let name = try Held.text(input.name ?? (isNew ? nil : row.name), field: "name")
-        guard let collegeID = input.collegeId ?? (isNew ? nil : row.collegeID) else { throw AppError.invalid("collegeId", "error.required") }
+        guard let collegeID = input.collegeId ?? (isNew ? nil : row.collegeID) else {
+            throw AppError.invalid("collegeId", "error.required")
+        }
         let college = try await Held.organization(collegeID, field: "collegeId", scope: context.scope, on: db)
         guard college.kind == .college else { throw AppError.invalid("collegeId", "error.training.notCollege") }
         let employerID = input.employerId.applied(to: row.employerID)
@@ -63,7 +71,9 @@ enum PartnershipService {
         var studios: [UUID]?
         if let ids = input.studioIds {
             studios = []
-            for id in ids where !(studios ?? []).contains(id) { studios?.append(try await Held.studio(id, field: "studioIds", scope: context.scope, on: db).requireID()) }
+            for id in ids where !(studios ?? []).contains(id) {
+                studios?.append(try await Held.studio(id, field: "studioIds", scope: context.scope, on: db).requireID())
+            }
         }
         let before = isNew ? nil : row.auditSnapshot()
         row.unitID = isNew ? try Held.unit(input.unitId, context: context) : row.unitID
@@ -86,10 +96,11 @@ enum PartnershipService {
 extension Partnership: UnitOwnedRecord {
     static let routeName = "partnerships"
 
-    static func list(_ list: ListQuery, filter: PartnershipFilter, scope: UnitScope, request: Request) async throws -> ListPage<PartnershipOutput> {
+    static func list(_ list: ListQuery, filter: PartnershipFilter, scope: UnitScope, request: Request) async throws -> ListPage<
+        PartnershipOutput
+    > {
         try await PartnershipService.list(list, filter: filter, scope: scope, on: request.db)
     }
-
 
     static func create(_ input: PartnershipInput, context: WriteContext, once: FormOnce?) async throws -> Partnership {
         let row = Partnership()

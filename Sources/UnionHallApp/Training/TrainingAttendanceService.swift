@@ -11,8 +11,9 @@ enum TrainingAttendanceService {
     }
 
     static func output(_ session: TrainingSession) throws -> TrainingSessionOutput {
-        TrainingSessionOutput(id: try session.requireID(), programId: session.programID, date: session.date, place: session.place, trainers: session.trainers,
-                              headCount: session.headCount, namedCount: session.namedCount, personTimes: session.headCount + session.namedCount)
+        TrainingSessionOutput(
+            id: try session.requireID(), programId: session.programID, date: session.date, place: session.place, trainers: session.trainers,
+            headCount: session.headCount, namedCount: session.namedCount, personTimes: session.headCount + session.namedCount)
     }
 
     static func addSession(_ program: TrainingProgram, input: TrainingSessionInput, context: WriteContext) async throws -> TrainingSession {
@@ -31,7 +32,8 @@ enum TrainingAttendanceService {
         let editor = context.editor
         try await context.app.write { db in
             try await session.create(on: db)
-            try await Audit.record(.update, program, before: nil, after: ["session": "\(session.date) \(session.place)"], by: editor, on: db)
+            try await Audit.record(
+                .update, program, before: nil, after: ["session": "\(session.date) \(session.place)"], by: editor, on: db)
         }
         return session
     }
@@ -68,13 +70,16 @@ enum TrainingAttendanceService {
         let added = try await context.app.write { db in
             let present = Set(try await TrainingAttendance.query(on: db).filter(\.$sessionID == sessionID).all(\.$memberID))
             let new = named.filter { !present.contains($0) }
-            try await BulkInsert.rows(into: TrainingAttendance.schema, columns: ["id", "session_id", "program_id", "member_id"],
-                                      new.map { [UUID(), sessionID, programID, $0] }, on: db)
+            try await BulkInsert.rows(
+                into: TrainingAttendance.schema, columns: ["id", "session_id", "program_id", "member_id"],
+                new.map { [UUID(), sessionID, programID, $0] }, on: db)
             try await Counters.add(Int64(new.count), to: "named_count", of: TrainingSession.schema, id: sessionID, on: db)
             if let heads = input.headCount {
                 try await TrainingSession.query(on: db).filter(\.$id == sessionID).set(\.$headCount, to: heads).update()
             }
-            try await Audit.record(.update, program, before: nil, after: ["attendance": "\(session.date): +\(new.count)" + (input.headCount.map { ", \($0)" } ?? "")], by: editor, on: db)
+            try await Audit.record(
+                .update, program, before: nil,
+                after: ["attendance": "\(session.date): +\(new.count)" + (input.headCount.map { ", \($0)" } ?? "")], by: editor, on: db)
             return new.count
         }
         session.namedCount += added

@@ -46,12 +46,17 @@ struct TrainingForm: RecordForm {
     }
 
     func input(editing existing: TrainingProgram?, on request: Request) async throws -> TrainingProgramInput {
-        guard let places = Int(places?.trimmingCharacters(in: .whitespaces) ?? "") else { throw AppError.invalid("places", "error.required") }
+        guard let places = Int(places?.trimmingCharacters(in: .whitespaces) ?? "") else {
+            throw AppError.invalid("places", "error.required")
+        }
         return TrainingProgramInput(
-            unitId: try FormValue.uuid(unitId, field: "unitId"), kind: kind.flatMap(TrainingKind.init(rawValue:)), title: title ?? "", trade: trade ?? "",
+            unitId: try FormValue.uuid(unitId, field: "unitId"), kind: kind.flatMap(TrainingKind.init(rawValue:)), title: title ?? "",
+            trade: trade ?? "",
             collegeId: try .form(collegeId, field: "collegeId"), employerId: try .form(employerId, field: "employerId"),
-            partnershipId: try .form(partnershipId, field: "partnershipId"), places: places, startDate: startDate ?? "", endDate: endDate ?? "",
-            offerSalaryFen: try FormValue.fen(offerSalary, field: "offerSalaryFen"), offerNote: offerNote ?? "", version: version.flatMap { Int($0) })
+            partnershipId: try .form(partnershipId, field: "partnershipId"), places: places, startDate: startDate ?? "",
+            endDate: endDate ?? "",
+            offerSalaryFen: try FormValue.fen(offerSalary, field: "offerSalaryFen"), offerNote: offerNote ?? "",
+            version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {
@@ -71,12 +76,14 @@ struct TrainingForm: RecordForm {
 
     static func render(_ req: Request, form: TrainingForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "training.new" : "training.edit"), form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
+            layout: Pages.layout(req, titleKey: id == nil ? "training.new" : "training.edit"), form: form, id: id?.uuidString,
+            once: form._once ?? Pages.once(),
             error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
             kinds: Pages.enumOptions(TrainingKind.self, prefix: "trainingKind", selected: form.kind, request: req),
             units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
             colleges: try await PageOptions.organizations([.college], scope: context.scope, selected: form.collegeId, on: req.db),
-            employers: try await PageOptions.organizations([.employer, .cooperative], scope: context.scope, selected: form.employerId, on: req.db),
+            employers: try await PageOptions.organizations(
+                [.employer, .cooperative], scope: context.scope, selected: form.employerId, on: req.db),
             partnerships: try await PageOptions.partnerships(scope: context.scope, selected: form.partnershipId, on: req.db),
             trades: PageOptions.trades(selected: form.trade))
         return try await Pages.render("training/form", page, status: error.map { $0.status } ?? .ok, on: req)

@@ -120,8 +120,12 @@ extension TrainingProgram: Audited, Versioned, SoftDeletable {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["kind": kind.rawValue, "title": title, "trade": trade ?? "", "places": String(places), "startDate": startDate, "endDate": endDate,
-         "collegeId": collegeID?.uuidString ?? "", "employerId": employerID?.uuidString ?? "", "offerSalaryFen": offerSalaryFen.map { String($0) } ?? ""]
+        [
+            "kind": kind.rawValue, "title": title, "trade": trade ?? "", "places": String(places), "startDate": startDate,
+            "endDate": endDate,
+            "collegeId": collegeID?.uuidString ?? "", "employerId": employerID?.uuidString ?? "",
+            "offerSalaryFen": offerSalaryFen.map { String($0) } ?? "",
+        ]
     }
 }
 
@@ -130,6 +134,9 @@ extension Partnership: Audited, Versioned, SoftDeletable {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["kind": kind.rawValue, "name": name, "collegeId": collegeID.uuidString, "employerId": employerID?.uuidString ?? "", "signedDate": signedDate]
+        [
+            "kind": kind.rawValue, "name": name, "collegeId": collegeID.uuidString, "employerId": employerID?.uuidString ?? "",
+            "signedDate": signedDate,
+        ]
     }
 }

@@ -14,8 +14,9 @@ enum TrainingPlaces {
         var line = 0
         return try rows.sorted { order($0) < order($1) }.map { row in
             if row.status == .waiting { line += 1 }
-            return EnrolmentOutput(id: try row.requireID(), programId: row.programID, memberId: row.memberID, memberName: names[row.memberID] ?? "",
-                                   status: row.status, since: row.since, position: row.status == .waiting ? line : nil)
+            return EnrolmentOutput(
+                id: try row.requireID(), programId: row.programID, memberId: row.memberID, memberName: names[row.memberID] ?? "",
+                status: row.status, since: row.since, position: row.status == .waiting ? line : nil)
         }
     }
 
@@ -30,7 +31,9 @@ enum TrainingPlaces {
         let memberID = try member.requireID()
         let editor = context.editor
         return try await context.app.write { db in
-            if let existing = try await TrainingEnrolment.query(on: db).filter(\.$programID == programID).filter(\.$memberID == memberID).first() {
+            if let existing = try await TrainingEnrolment.query(on: db).filter(\.$programID == programID).filter(\.$memberID == memberID)
+                .first()
+            {
                 guard existing.status == .withdrawn else { throw AppError.conflict("memberId", "error.training.enrolledTwice") }
                 try await existing.delete(on: db)
             }
@@ -38,10 +41,12 @@ enum TrainingPlaces {
             enrolment.programID = programID
             enrolment.memberID = memberID
             enrolment.since = editor.at
-            let placed = try await Counters.add(1, to: "enrolled_count", within: "places", of: TrainingProgram.schema, id: programID, on: db)
+            let placed = try await Counters.add(
+                1, to: "enrolled_count", within: "places", of: TrainingProgram.schema, id: programID, on: db)
             enrolment.status = placed ? .enrolled : .waiting
             try await enrolment.create(on: db)
-            try await Audit.record(.update, program, before: nil, after: ["enrolment": "\(member.name): \(enrolment.status.rawValue)"], by: editor, on: db)
+            try await Audit.record(
+                .update, program, before: nil, after: ["enrolment": "\(member.name): \(enrolment.status.rawValue)"], by: editor, on: db)
             return enrolment
         }
     }
@@ -51,7 +56,9 @@ enum TrainingPlaces {
         let programID = try program.requireID()
         let editor = context.editor
         try await context.app.write { db in
-            guard let enrolment = try await TrainingEnrolment.find(enrolmentID, on: db), enrolment.programID == programID else { throw AppError.notFound }
+            guard let enrolment = try await TrainingEnrolment.find(enrolmentID, on: db), enrolment.programID == programID else {
+                throw AppError.notFound
+            }
             guard enrolment.status != .withdrawn else { throw AppError.conflict("status", "error.training.alreadyWithdrawn") }
             let wasEnrolled = enrolment.status == .enrolled
             enrolment.status = .withdrawn
@@ -60,17 +67,21 @@ enum TrainingPlaces {
             var note = "withdrawn"
             if wasEnrolled {
                 try await Counters.add(-1, to: "enrolled_count", of: TrainingProgram.schema, id: programID, on: db)
-                let waiting = try await TrainingEnrolment.query(on: db).filter(\.$programID == programID).filter(\.$status == .waiting).all()
+                let waiting = try await TrainingEnrolment.query(on: db).filter(\.$programID == programID).filter(\.$status == .waiting)
+                    .all()
                 let taken = try await TrainingProgram.find(programID, on: db)?.enrolledCount ?? program.places
-                if let next = Enrolment.movesUp(capacity: program.places, enrolled: taken, waiting: waiting.compactMap { row in row.id.map { ($0, row.since) } }),
-                   let moving = waiting.first(where: { $0.id == next }),
-                   try await Counters.add(1, to: "enrolled_count", within: "places", of: TrainingProgram.schema, id: programID, on: db) {
+                if let next = Enrolment.movesUp(
+                    capacity: program.places, enrolled: taken, waiting: waiting.compactMap { row in row.id.map { ($0, row.since) } }),
+                    let moving = waiting.first(where: { $0.id == next }),
+                    try await Counters.add(1, to: "enrolled_count", within: "places", of: TrainingProgram.schema, id: programID, on: db)
+                {
                     moving.status = .enrolled
                     try await moving.update(on: db)
                     note += ", moved up \(moving.memberID)"
                 }
             }
-            try await Audit.record(.update, program, before: ["enrolment": enrolmentID.uuidString], after: ["enrolment": note], by: editor, on: db)
+            try await Audit.record(
+                .update, program, before: ["enrolment": enrolmentID.uuidString], after: ["enrolment": note], by: editor, on: db)
         }
     }
 }

@@ -68,7 +68,6 @@ enum TrainingService {
         }
     }
 
-
     static func create(_ input: TrainingProgramInput, context: WriteContext, once: FormOnce?) async throws -> TrainingProgram {
         let program = TrainingProgram()
         program.enrolledCount = 0
@@ -200,7 +199,6 @@ extension TrainingProgram: UnitOwnedRecord {
     > {
         try await TrainingService.list(list, filter: filter, scope: scope, on: request.db)
     }
-
 
     static func create(_ input: TrainingProgramInput, context: WriteContext, once: FormOnce?) async throws -> TrainingProgram {
         try await TrainingService.create(input, context: context, once: once)

@@ -24,8 +24,9 @@ struct UnitForm: RecordForm {
     }
 
     func input(editing existing: UnionUnit?, on request: Request) async throws -> UnitInput {
-        UnitInput(name: name ?? "", kind: kind.flatMap(UnitKind.init(rawValue:)), parentId: try FormValue.uuid(parentId, field: "parentId"),
-                  version: version.flatMap { Int($0) })
+        UnitInput(
+            name: name ?? "", kind: kind.flatMap(UnitKind.init(rawValue:)), parentId: try FormValue.uuid(parentId, field: "parentId"),
+            version: version.flatMap { Int($0) })
     }
 
     struct Context: Encodable {

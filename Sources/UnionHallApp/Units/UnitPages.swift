@@ -37,11 +37,15 @@ struct UnitPages: RouteCollection {
         var pager: Pager?
         if (list.q ?? "").isEmpty, kind == nil, list.deleted != true, list.unitId == nil {
             rows = scope.tree.ordered(within: scope.unitIDs).map { node, depth in
-                Row(id: node.id.uuidString, name: node.name, kindLabel: req.t("unitKind.\(node.kind.rawValue)"), indent: min(depth, 4), path: "")
+                Row(
+                    id: node.id.uuidString, name: node.name, kindLabel: req.t("unitKind.\(node.kind.rawValue)"), indent: min(depth, 4),
+                    path: "")
             }
         } else {
             let page = try await UnitService.list(list, kind: kind, scope: scope, on: req.db)
-            rows = page.items.map { Row(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("unitKind.\($0.kind.rawValue)"), indent: 0, path: $0.path) }
+            rows = page.items.map {
+                Row(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("unitKind.\($0.kind.rawValue)"), indent: 0, path: $0.path)
+            }
             pager = Pager(metadata: page.metadata, request: req)
         }
         let context = IndexContext(
@@ -82,7 +86,8 @@ struct UnitPages: RouteCollection {
             kindLabel: req.t("unitKind.\(unit.kind.rawValue)"),
             parentID: unit.parentID.flatMap { scope.contains($0) ? $0.uuidString : nil }, parentName: scope.tree.name(of: unit.parentID),
             children: children.map { Child(id: $0.id.uuidString, name: $0.name, kindLabel: req.t("unitKind.\($0.kind.rawValue)")) },
-            memberCount: members, organizationCount: organizations, deleted: unit.deletedAt != nil, history: try await Pages.recentHistory(of: unit, scope: scope, on: req))
+            memberCount: members, organizationCount: organizations, deleted: unit.deletedAt != nil,
+            history: try await Pages.recentHistory(of: unit, scope: scope, on: req))
         return try await Pages.render("units/show", context, on: req)
     }
 }

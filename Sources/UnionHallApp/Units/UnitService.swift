@@ -20,7 +20,7 @@ enum UnitService {
         }
         try query.created(in: list, key: \.$createdAt)
         switch list.sortKey(allowed: sortKeys) {
-        case let (key, descending)?:
+        case (let key, let descending)?:
             let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
             switch key {
             case "kind": query.sort(\.$kind, direction)
@@ -40,7 +40,9 @@ enum UnitService {
         return unit
     }
 
-    static func create(_ input: UnitInput, scope: UnitScope, user: User, editor: Editor, once: FormOnce? = nil, on app: Application) async throws -> UnionUnit {
+    static func create(_ input: UnitInput, scope: UnitScope, user: User, editor: Editor, once: FormOnce? = nil, on app: Application)
+        async throws -> UnionUnit
+    {
         let name = try UnitRules.validateName(input.name ?? "").orInvalid()
         guard let kind = input.kind else { throw AppError.invalid("kind", "error.required") }
         try checkPlacement(kind: kind, parentID: input.parentId, unitID: nil, scope: scope, user: user)
@@ -54,7 +56,9 @@ enum UnitService {
         }
     }
 
-    static func update(_ unit: UnionUnit, with input: UnitInput, scope: UnitScope, user: User, editor: Editor, on app: Application) async throws -> UnionUnit {
+    static func update(_ unit: UnionUnit, with input: UnitInput, scope: UnitScope, user: User, editor: Editor, on app: Application)
+        async throws -> UnionUnit
+    {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         let before = unit.auditSnapshot()
         let id = try unit.requireID()
@@ -96,7 +100,9 @@ enum UnitService {
     static func restore(_ unit: UnionUnit, editor: Editor, on app: Application) async throws {
         guard unit.deletedAt != nil else { return }
         try await app.write { db in
-            if let parentID = unit.parentID, try await UnionUnit.query(on: db).filter(\.$id == parentID).filter(\.$deletedAt == nil).count() == 0 {
+            if let parentID = unit.parentID,
+                try await UnionUnit.query(on: db).filter(\.$id == parentID).filter(\.$deletedAt == nil).count() == 0
+            {
                 throw AppError.conflict("parentId", "error.unit.parentDeleted")
             }
             unit.deletedAt = nil
@@ -111,7 +117,9 @@ enum UnitService {
                 throw AppError.invalid("parentId", "error.unit.notHeld")
             }
             let ancestry = scope.tree.ancestry(of: parentID).map(\.uuidString)
-            if let issue = UnitRules.checkPlacement(kind: kind, parentKind: parent.kind, unitID: unitID?.uuidString, parentAncestry: ancestry) {
+            if let issue = UnitRules.checkPlacement(
+                kind: kind, parentKind: parent.kind, unitID: unitID?.uuidString, parentAncestry: ancestry)
+            {
                 throw AppError.invalid(issue)
             }
         } else {
@@ -140,7 +148,8 @@ extension UnionUnit: ManagedRecord {
     }
 
     func update(with input: UnitInput, context: WriteContext) async throws {
-        _ = try await UnitService.update(self, with: input, scope: context.scope, user: context.user, editor: context.editor, on: context.app)
+        _ = try await UnitService.update(
+            self, with: input, scope: context.scope, user: context.user, editor: context.editor, on: context.app)
     }
 
     func delete(context: WriteContext) async throws {

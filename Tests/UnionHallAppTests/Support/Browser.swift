@@ -1,7 +1,8 @@
 import Foundation
-@testable import UnionHallApp
 import Vapor
 import VaporTesting
+
+@testable import UnionHallApp
 
 /// A browser for the page tests: keeps the session cookie and reads CSRF tokens from the forms.
 struct Browser {
@@ -32,19 +33,22 @@ struct Browser {
     }
 
     mutating func post(_ path: String, form: [String: String]) async throws -> LiveResponse {
-        let body = form.map { key, value in
-            "\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
-        }.joined(separator: "&")
+        func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text }
+        let body = form.map { key, value in "\(encoded(key))=\(encoded(value))" }.joined(separator: "&")
         return try await send(.POST, path, body: ByteBuffer(string: body), contentType: .urlEncodedForm)
     }
 
     /// A form with a file, as `multipart/form-data`.
     mutating func upload(_ path: String, fields: [String: String], fileName: String, bytes: [UInt8]) async throws -> LiveResponse {
         let body = Upload.body(fileName: fileName, bytes: bytes, extra: fields)
-        return try await send(.POST, path, body: body, contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": Upload.boundary]))
+        return try await send(
+            .POST, path, body: body,
+            contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": Upload.boundary]))
     }
 
-    private mutating func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?) async throws -> LiveResponse {
+    private mutating func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, contentType: HTTPMediaType?) async throws
+        -> LiveResponse
+    {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if let contentType { headers.contentType = contentType }

@@ -31,7 +31,8 @@ final class LiveServer: @unchecked Sendable {
         return LiveServer(app: app, port: port)
     }
 
-    func sendRequest(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> LiveResponse {
+    func sendRequest(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> LiveResponse
+    {
         let path = path.hasPrefix("/") ? path : "/" + path
         var outgoing = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
         outgoing.method = method

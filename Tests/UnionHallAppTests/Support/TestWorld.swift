@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
 import SQLKit
-@testable import UnionHallApp
 import UnionHallCore
 import Vapor
 import VaporTesting
+
+@testable import UnionHallApp
 
 /// Tests run against a fresh database each: in-memory SQLite by default, or the PostgreSQL
 /// server named by `DATABASE_URL` (one test at a time there, since they share it).
@@ -14,7 +15,10 @@ actor DatabaseLock {
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     func acquire() async {
-        if !busy { busy = true; return }
+        if !busy {
+            busy = true
+            return
+        }
         await withCheckedContinuation { waiters.append($0) }
     }
 
@@ -56,7 +60,9 @@ struct TestWorld: Sendable {
     }
 
     /// Sends a request as `user` (nil: anonymous) with an optional JSON body.
-    func api(_ method: HTTPMethod, _ path: String, as user: String?, body: (any Encodable)? = nil, headers: HTTPHeaders = [:]) async throws -> LiveResponse {
+    func api(_ method: HTTPMethod, _ path: String, as user: String?, body: (any Encodable)? = nil, headers: HTTPHeaders = [:]) async throws
+        -> LiveResponse
+    {
         var headers = headers
         if let user { headers.bearerAuthorization = BearerAuthorization(token: try await token(user)) }
         var buffer: ByteBuffer?
@@ -145,9 +151,11 @@ struct TestWorld: Sendable {
         let countyB = try await unit("环县总工会", .county, city)
         let enterpriseA = try await unit("国网庆阳供电公司工会", .enterprise, countyA)
         let teamA = try await unit("电缆班组", .team, enterpriseA)
-        let employerA = Organization(unitID: enterpriseA, name: "国网庆阳供电公司", kind: .employer, creditCode: CreditCode.make(body: "91621002MA7000001")?.value)
+        let employerA = Organization(
+            unitID: enterpriseA, name: "国网庆阳供电公司", kind: .employer, creditCode: CreditCode.make(body: "91621002MA7000001")?.value)
         try await employerA.create(on: db)
-        let employerB = Organization(unitID: countyB, name: "环县甜水镇托育中心", kind: .employer, creditCode: CreditCode.make(body: "91621022MA7000002")?.value)
+        let employerB = Organization(
+            unitID: countyB, name: "环县甜水镇托育中心", kind: .employer, creditCode: CreditCode.make(body: "91621022MA7000002")?.value)
         try await employerB.create(on: db)
 
         func member(_ name: String, _ id: String, _ mobile: String, _ unit: UUID, _ organization: UUID?) async throws -> UUID {
@@ -168,7 +176,9 @@ struct TestWorld: Sendable {
             ("admin", Role.admin, nil, nil), ("city", .officer, city, nil), ("officerA", .officer, countyA, nil),
             ("officerB", .officer, countyB, nil), ("expert", .reviewer, city, nil), ("worker", .member, teamA, memberA),
         ] as [(String, Role, UUID?, UUID?)] {
-            try await User(username: username.lowercased(), passwordHash: hash, displayName: username, role: role, unitID: unitID, memberID: memberID).create(on: db)
+            try await User(
+                username: username.lowercased(), passwordHash: hash, displayName: username, role: role, unitID: unitID, memberID: memberID
+            ).create(on: db)
         }
         return TestWorld(
             app: app, http: try await LiveServer.start(app),

@@ -1,17 +1,22 @@
 import Foundation
-@testable import UnionHallApp
 import Vapor
+
+@testable import UnionHallApp
 
 /// A file sent as `multipart/form-data`, as a browser or an API client sends it.
 enum Upload {
     static let boundary = "----unionhall-test-boundary"
 
-    static func body(field: String = "file", fileName: String, contentType: String = "application/octet-stream", bytes: [UInt8], extra: [String: String] = [:]) -> ByteBuffer {
+    static func body(
+        field: String = "file", fileName: String, contentType: String = "application/octet-stream", bytes: [UInt8],
+        extra: [String: String] = [:]
+    ) -> ByteBuffer {
         var buffer = ByteBuffer()
         for (name, value) in extra {
             buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\nContent-Type: \(contentType)\r\n\r\n")
+        buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\n")
+        buffer.writeString("Content-Type: \(contentType)\r\n\r\n")
         buffer.writeBytes(bytes)
         buffer.writeString("\r\n--\(boundary)--\r\n")
         return buffer
@@ -20,7 +25,8 @@ enum Upload {
     static var headers: HTTPHeaders { ["Content-Type": "multipart/form-data; boundary=\(boundary)"] }
 
     static func fixture(_ name: String) throws -> [UInt8] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+            .appendingPathComponent(name)
         return Array(try Data(contentsOf: url))
     }
 
@@ -29,9 +35,12 @@ enum Upload {
 }
 
 extension TestWorld {
-    func upload(_ path: String, as user: String?, fileName: String, bytes: [UInt8], contentType: String = "application/octet-stream") async throws -> LiveResponse {
+    func upload(_ path: String, as user: String?, fileName: String, bytes: [UInt8], contentType: String = "application/octet-stream")
+        async throws -> LiveResponse
+    {
         var headers = Upload.headers
         if let user { headers.bearerAuthorization = BearerAuthorization(token: try await token(user)) }
-        return try await http.sendRequest(.POST, path, headers: headers, body: Upload.body(fileName: fileName, contentType: contentType, bytes: bytes))
+        return try await http.sendRequest(
+            .POST, path, headers: headers, body: Upload.body(fileName: fileName, contentType: contentType, bytes: bytes))
     }
 }
