@@ -15,6 +15,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 
     app.views.use(.leaf)
     app.leaf.tags["t"] = LocalizeTag()
+    app.leaf.tags["control"] = ControlTag()
+    app.leaf.tags["fieldError"] = FieldErrorTag()
     app.localizer = try Localizer(directory: app.directory.resourcesDirectory + "Localization")
     app.routes.defaultMaxBodySize = "1mb"
     ContentConfiguration.global.use(decoder: BoundedJSONDecoder(), for: .json)

@@ -1,0 +1,45 @@
+import LeafKit
+import Vapor
+
+/// A form's fields are wired to their error and hint in one place. A field's control carries
+/// `#control("name")` and the field ends with `#fieldError("name")`: when the page's `error` names
+/// the field (or any of several names given), the control is marked invalid and described by the
+/// message, which appears below it. A name ending in `-hint` is the id of the field's hint.
+enum FieldTags {
+    static func fields(_ ctx: LeafContext) -> (names: [String], hint: String?) {
+        let parameters = ctx.parameters.compactMap(\.string)
+        return (parameters.filter { !$0.hasSuffix("-hint") }, parameters.first { $0.hasSuffix("-hint") })
+    }
+
+    /// The page's error when it names one of the fields.
+    static func error(_ ctx: LeafContext, names: [String]) -> String? {
+        guard let error = ctx.data["error"]?.dictionary, let field = error["field"]?.string, names.contains(field) else { return nil }
+        return error["message"]?.string ?? ""
+    }
+
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+/// `#control("title")` inside a control's tag: ` aria-invalid="true" autofocus aria-describedby="title-error"`
+/// when invalid, so the person lands on what to correct.
+struct ControlTag: UnsafeUnescapedLeafTag {
+    func render(_ ctx: LeafContext) throws -> LeafData {
+        let (names, hint) = FieldTags.fields(ctx)
+        guard let first = names.first else { return .string("") }
+        let invalid = FieldTags.error(ctx, names: names) != nil
+        let described = ([invalid ? "\(first)-error" : nil, hint].compactMap { $0 }).joined(separator: " ")
+        return .string((invalid ? #" aria-invalid="true" autofocus"# : "") + (described.isEmpty ? "" : #" aria-describedby="\#(described)""#))
+    }
+}
+
+/// `#fieldError("title")` at the end of a field: the message, with the id its control points to.
+struct FieldErrorTag: UnsafeUnescapedLeafTag {
+    func render(_ ctx: LeafContext) throws -> LeafData {
+        let (names, _) = FieldTags.fields(ctx)
+        guard let first = names.first, let message = FieldTags.error(ctx, names: names) else { return .string("") }
+        return .string(#"<p class="field-error" id="\#(first)-error">\#(FieldTags.escaped(message))</p>"#)
+    }
+}
