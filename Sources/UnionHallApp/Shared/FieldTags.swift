@@ -31,7 +31,8 @@ struct ControlTag: UnsafeUnescapedLeafTag {
         guard let first = names.first else { return .string("") }
         let invalid = FieldTags.error(ctx, names: names) != nil
         let described = ([invalid ? "\(first)-error" : nil, hint].compactMap { $0 }).joined(separator: " ")
-        return .string((invalid ? #" aria-invalid="true" autofocus"# : "") + (described.isEmpty ? "" : #" aria-describedby="\#(described)""#))
+        let marked = invalid ? #" aria-invalid="true" autofocus"# : ""
+        return .string(marked + (described.isEmpty ? "" : #" aria-describedby="\#(described)""#))
     }
 }
 
