@@ -89,7 +89,7 @@ import Vapor
         guard case .reference(let reference, _) = schema.value else { return schema }
         guard let name: String = reference.name else { return nil }
         let key = OpenAPI.ComponentKey(stringLiteral: name)
-        return OpenAPISchemas.all[key]
+        return OpenAPIDocument.document.components.schemas[key]
     }
 
     static func headers(_ world: TestWorld) async throws -> HTTPHeaders {

@@ -622,7 +622,7 @@ import VaporTesting
     func check(_ response: LiveResponse, against name: String) throws {
         var object = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
         if let items = object["items"] as? [[String: Any]] { object = try #require(items.first) }
-        let schema = try #require(OpenAPISchemas.all[.init(stringLiteral: name)])
+        let schema = try #require(OpenAPIDocument.document.components.schemas[.init(stringLiteral: name)])
         let properties = try #require(schema.objectContext?.properties)
         let required = Set(properties.filter { $0.value.required && !$0.value.nullable }.map(\.key))
         let actual = Set(object.keys)

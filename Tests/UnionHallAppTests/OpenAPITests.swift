@@ -57,7 +57,7 @@ import Vapor
             #expect(response.status == .ok)
             var object = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             if let items = object["items"] as? [[String: Any]] { object = try #require(items.first) }
-            let schema = try #require(OpenAPISchemas.all[.init(stringLiteral: schemaName)])
+            let schema = try #require(OpenAPIDocument.document.components.schemas[.init(stringLiteral: schemaName)])
             let properties = try #require(schema.objectContext?.properties)
             let documented = Set(properties.keys)
             let required = Set(properties.filter { $0.value.required && !$0.value.nullable }.map(\.key))
@@ -103,7 +103,7 @@ import Vapor
             #expect(response.status == .ok, "\(path)")
             let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
             let object = try #require((json as? [[String: Any]])?.first ?? (json as? [String: Any]), "\(path)")
-            let schema = try #require(OpenAPISchemas.all[.init(stringLiteral: schemaName)])
+            let schema = try #require(OpenAPIDocument.document.components.schemas[.init(stringLiteral: schemaName)])
             let properties = try #require(schema.objectContext?.properties)
             let required = Set(properties.filter { $0.value.required && !$0.value.nullable }.map(\.key))
             #expect(

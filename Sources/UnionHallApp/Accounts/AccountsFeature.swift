@@ -21,5 +21,6 @@ extension Feature {
         menu: [MenuEntry(.admin, "/users", "nav.users", shown: { $0.role == .admin })],
         audited: [AuditedKind(User.self, path: "/users/", codes: ["role": Role.catalogue])],
         vocabularies: [Role.self],
-        names: [.records(User.self, fields: ["reviewerId", "mediatorId", "actorId", "reviewerIds"], name: \.$displayName)])
+        names: [.records(User.self, fields: ["reviewerId", "mediatorId", "actorId", "reviewerIds"], name: \.$displayName)],
+        api: AccountsAPIDocument.self)
 }

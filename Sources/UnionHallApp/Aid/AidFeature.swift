@@ -44,5 +44,6 @@ extension Feature {
         ],
         vocabularies: [HardshipLevel.self, HardshipStatus.self, HardshipStep.self, SchoolStage.self, AidStatus.self, AidStep.self],
         records: [HardshipFile.self, AidProgram.self, AidApplication.self],
-        names: [.records(AidProgram.self, fields: ["programId"], name: \.$name)])
+        names: [.records(AidProgram.self, fields: ["programId"], name: \.$name)],
+        api: AidAPIDocument.self)
 }

@@ -7,5 +7,6 @@ extension Feature {
             try routes.pages.register(collection: AuditPages())
             try routes.api.register(collection: AuditAPIController())
         },
-        menu: [MenuEntry(.admin, "/audit", "nav.audit")])
+        menu: [MenuEntry(.admin, "/audit", "nav.audit")],
+        api: AuditAPIDocument.self)
 }

@@ -19,5 +19,6 @@ extension Feature {
             AuditedKind(ExternalResult.self, codes: ["level": HonorLevel.catalogue]),
         ],
         vocabularies: [ParticipationKind.self],
-        records: [Certification.self])
+        records: [Certification.self],
+        api: CertificationsAPIDocument.self)
 }

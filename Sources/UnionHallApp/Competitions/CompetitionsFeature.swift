@@ -35,5 +35,6 @@ extension Feature {
             EventKind.self, ItemKind.self, EventStatus.self, EventStep.self, ObjectionStatus.self, CompetitionAward.self, TeamPrize.self,
         ],
         records: [Competition.self],
-        names: [.records(Competition.self, fields: ["competitionId"], name: \.$name)])
+        names: [.records(Competition.self, fields: ["competitionId"], name: \.$name)],
+        api: CompetitionsAPIDocument.self)
 }

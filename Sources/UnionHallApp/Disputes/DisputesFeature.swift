@@ -29,5 +29,6 @@ extension Feature {
                 codes: ["channel": DisputeChannel.catalogue, "type": DisputeType.catalogue, "status": DisputeStatus.catalogue])
         ],
         vocabularies: [DisputeChannel.self, DisputeType.self, DisputeStatus.self, DisputeStep.self],
-        records: [DisputeCase.self])
+        records: [DisputeCase.self],
+        api: DisputesAPIDocument.self)
 }

@@ -15,5 +15,6 @@ extension Feature {
         menu: [MenuEntry(.craftsmen, "/honors", "nav.honors")],
         audited: [AuditedKind(Honor.self, path: "/honors/", codes: ["title": HonorTitle.catalogue, "level": HonorLevel.catalogue])],
         vocabularies: [HonorTitle.self, HonorLevel.self],
-        records: [Honor.self])
+        records: [Honor.self],
+        api: HonorsAPIDocument.self)
 }

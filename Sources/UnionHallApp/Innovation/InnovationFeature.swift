@@ -49,5 +49,6 @@ extension Feature {
             InnovationAwardGrade.self, PatentKind.self,
         ],
         records: [InnovationItem.self, Patent.self],
-        names: [.records(InnovationItem.self, fields: ["itemId", "itemIds"], name: \.$title, unit: \.$unitID)])
+        names: [.records(InnovationItem.self, fields: ["itemId", "itemIds"], name: \.$title, unit: \.$unitID)],
+        api: InnovationAPIDocument.self)
 }

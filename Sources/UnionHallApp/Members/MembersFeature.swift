@@ -34,5 +34,6 @@ extension Feature {
                     "coAuthorIds", "memberIds",
                 ],
                 name: \.$name, unit: \.$unitID)
-        ])
+        ],
+        api: MembersAPIDocument.self)
 }

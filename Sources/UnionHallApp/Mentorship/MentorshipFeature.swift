@@ -23,5 +23,6 @@ extension Feature {
                 codes: ["status": MentorshipStatus.catalogue, "levelBefore": SkillLevel.catalogue, "levelAfter": SkillLevel.catalogue])
         ],
         vocabularies: [MentorshipStatus.self, MentorshipStep.self],
-        records: [MentorshipAgreement.self])
+        records: [MentorshipAgreement.self],
+        api: MentorshipAPIDocument.self)
 }

@@ -17,5 +17,6 @@ extension Feature {
         records: [Organization.self],
         names: [
             .records(Organization.self, fields: ["organizationId", "employerId", "partnerId", "collegeId", "courtId"], name: \.$name)
-        ])
+        ],
+        api: OrganizationsAPIDocument.self)
 }

@@ -24,5 +24,6 @@ extension Feature {
                 codes: ["kind": OutreachKind.catalogue, "status": OutreachStatus.catalogue])
         ],
         vocabularies: [OutreachKind.self, OutreachStatus.self, OutreachStep.self],
-        records: [OutreachActivity.self])
+        records: [OutreachActivity.self],
+        api: OutreachAPIDocument.self)
 }

@@ -36,5 +36,6 @@ extension Feature {
         ],
         vocabularies: [HazardSeverity.self, HazardStatus.self, HazardStep.self],
         records: [SafetyCampaign.self, AccidentRecord.self, HazardReport.self],
-        names: [.records(SafetyCampaign.self, fields: ["campaignId"], name: \.$name)])
+        names: [.records(SafetyCampaign.self, fields: ["campaignId"], name: \.$name)],
+        api: SafetyAPIDocument.self)
 }

@@ -25,5 +25,6 @@ extension Feature {
         ],
         vocabularies: [StationKind.self, Facility.self, ServiceEventKind.self],
         records: [ServiceStation.self, ServiceEvent.self],
-        names: [.records(ServiceStation.self, fields: ["stationId"], name: \.$name, unit: \.$unitID)])
+        names: [.records(ServiceStation.self, fields: ["stationId"], name: \.$name, unit: \.$unitID)],
+        api: ServicesAPIDocument.self)
 }

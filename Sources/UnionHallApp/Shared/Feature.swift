@@ -93,6 +93,8 @@ struct Feature: Sendable {
     var records: [any ManagedRecord.Type] = []
     /// How its records are named where others link to them.
     var names: [NameSource] = []
+    /// Its part of the API document.
+    var api: (any APIDocumentPart.Type)?
 }
 
 extension FeatureRoutes {

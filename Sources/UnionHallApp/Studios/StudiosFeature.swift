@@ -21,5 +21,6 @@ extension Feature {
         ],
         vocabularies: [StudioKind.self, StudioResultKind.self],
         records: [Studio.self],
-        names: [.records(Studio.self, fields: ["studioId", "matchedStudioId", "studioIds"], name: \.$name)])
+        names: [.records(Studio.self, fields: ["studioId", "matchedStudioId", "studioIds"], name: \.$name)],
+        api: StudiosAPIDocument.self)
 }

@@ -20,5 +20,6 @@ extension Feature {
         menu: [MenuEntry(.craftsmen, "/tech-problems", "nav.techProblems")],
         audited: [AuditedKind(TechProblem.self, path: "/tech-problems/", codes: ["status": TechProblemStatus.catalogue])],
         vocabularies: [TechProblemStatus.self, TechProblemStep.self],
-        records: [TechProblem.self])
+        records: [TechProblem.self],
+        api: TechProblemsAPIDocument.self)
 }

@@ -23,5 +23,6 @@ extension Feature {
         ],
         vocabularies: [TrainingKind.self, EnrolmentStatus.self, PartnershipKind.self],
         records: [TrainingProgram.self, Partnership.self],
-        names: [.records(Partnership.self, fields: ["partnershipId"], name: \.$name, unit: \.$unitID)])
+        names: [.records(Partnership.self, fields: ["partnershipId"], name: \.$name, unit: \.$unitID)],
+        api: TrainingAPIDocument.self)
 }

@@ -14,5 +14,6 @@ extension Feature {
         menu: [MenuEntry(.people, "/units", "nav.units")],
         audited: [AuditedKind(UnionUnit.self, path: "/units/", codes: ["kind": UnitKind.catalogue])],
         vocabularies: [UnitKind.self],
-        records: [UnionUnit.self])
+        records: [UnionUnit.self],
+        api: UnitsAPIDocument.self)
 }

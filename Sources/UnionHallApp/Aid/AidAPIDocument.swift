@@ -2,61 +2,56 @@ import OpenAPIKit30
 import UnionHallCore
 
 /// The aid part of the API document: hardship files, programmes, 金秋助学 applications and payments.
-enum AidOpenAPI {
-    typealias S = OpenAPISchemas
-    typealias D = OpenAPIDocument
-    typealias K = SkillsOpenAPI
-    static let fen = RightsOpenAPI.fen
-    static let optionalFen = RightsOpenAPI.optionalFen
+enum AidAPIDocument: APIDocumentPart {
 
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
         "HardshipFile": S.record([
             "memberId": S.uuid, "memberName": .string, "level": S.values(HardshipLevel.self), "cause": .string, "householdSize": .integer,
-            "incomePerHeadFen": fen, "status": S.values(HardshipStatus.self), "openedDate": K.date, "verifiedDate": K.optionalDate,
-            "lapsesOn": K.optionalDate, "closedDate": K.optionalDate, "closeReason": .string(required: false),
+            "incomePerHeadFen": fen, "status": S.values(HardshipStatus.self), "openedDate": date, "verifiedDate": optionalDate,
+            "lapsesOn": optionalDate, "closedDate": optionalDate, "closeReason": .string(required: false),
         ]),
         "HardshipFileInput": .object(properties: [
-            "memberId": K.optionalUUID, "level": S.values(HardshipLevel.self).optionalSchemaObject(), "cause": .string(required: false),
-            "householdSize": K.optionalInt, "incomePerHeadFen": optionalFen, "version": K.optionalInt,
+            "memberId": optionalUUID, "level": S.values(HardshipLevel.self).optionalSchemaObject(), "cause": .string(required: false),
+            "householdSize": optionalInt, "incomePerHeadFen": optionalFen, "version": optionalInt,
         ]),
-        "HardshipStep": .object(properties: ["version": .integer, "date": K.optionalDate, "reason": .string(required: false)]),
+        "HardshipStep": .object(properties: ["version": .integer, "date": optionalDate, "reason": .string(required: false)]),
         "AidProgram": S.record([
             "year": .integer, "name": .string, "budgetFen": fen, "approvedFen": fen, "paidFen": fen, "remainingFen": fen,
             "priorityIndustrial": .boolean,
             "amountsFen": .object(additionalProperties: .init(fen)),
-            "noticeFrom": K.optionalDate, "noticeUntil": K.optionalDate,
+            "noticeFrom": optionalDate, "noticeUntil": optionalDate,
         ]),
         "AidProgramInput": .object(properties: [
-            "unitId": K.optionalUUID, "year": K.optionalInt, "name": .string(required: false), "budgetFen": optionalFen,
+            "unitId": optionalUUID, "year": optionalInt, "name": .string(required: false), "budgetFen": optionalFen,
             "priorityIndustrial": .boolean(required: false),
             "amountsFen": .object(
                 required: false, description: "By school stage: seniorHigh, vocational, juniorCollege, university, postgraduate",
                 additionalProperties: .init(fen)),
             "noticeFrom": .string(
                 format: .date, required: false, description: "Public notice from (with noticeUntil; at most 30 days; both empty clears)"),
-            "noticeUntil": K.optionalDate,
-            "version": K.optionalInt,
+            "noticeUntil": optionalDate,
+            "version": optionalInt,
         ]),
         "AidApplication": S.record([
-            "programId": S.uuid, "programYear": .integer, "memberId": S.uuid, "memberName": .string, "hardshipFileId": K.optionalUUID,
+            "programId": S.uuid, "programYear": .integer, "memberId": S.uuid, "memberName": .string, "hardshipFileId": optionalUUID,
             "priorityGroup": .boolean,
             "childName": .string, "childIdNumber": .string(description: "Masked"), "school": .string, "stage": S.values(SchoolStage.self),
             "admissionYear": .integer,
             "amountFen": fen, "payeeAccount": .string(required: false, description: "Masked"), "status": S.values(AidStatus.self),
-            "submittedDate": K.date,
-            "approvedDate": K.optionalDate, "rejectReason": .string(required: false), "batchId": K.optionalUUID, "paidDate": K.optionalDate,
+            "submittedDate": date,
+            "approvedDate": optionalDate, "rejectReason": .string(required: false), "batchId": optionalUUID, "paidDate": optionalDate,
         ]),
         "AidApplicationInput": .object(properties: [
-            "programId": K.optionalUUID, "memberId": K.optionalUUID, "hardshipFileId": K.optionalUUID,
+            "programId": optionalUUID, "memberId": optionalUUID, "hardshipFileId": optionalUUID,
             "priorityGroup": .boolean(required: false),
             "childName": .string(required: false), "childIdNumber": .string(required: false), "school": .string(required: false),
-            "stage": S.values(SchoolStage.self).optionalSchemaObject(), "admissionYear": K.optionalInt,
-            "payeeAccount": .string(required: false), "version": K.optionalInt,
+            "stage": S.values(SchoolStage.self).optionalSchemaObject(), "admissionYear": optionalInt,
+            "payeeAccount": .string(required: false), "version": optionalInt,
         ]),
         "AidStep": .object(properties: ["version": .integer, "reason": .string(required: false)]),
-        "AidBatchInput": .object(properties: ["applicationIds": .array(required: false, items: S.uuid), "paidDate": K.date]),
+        "AidBatchInput": .object(properties: ["applicationIds": .array(required: false, items: S.uuid), "paidDate": date]),
         "AidBatch": .object(properties: [
-            "id": S.uuid, "programId": S.uuid, "number": .integer, "paidDate": K.date, "count": .integer, "totalFen": fen,
+            "id": S.uuid, "programId": S.uuid, "number": .integer, "paidDate": date, "count": .integer, "totalFen": fen,
         ]),
         "AidEvent": .object(properties: ["at": S.timestamp, "what": .string, "note": .string]),
         "AidNoticeLine": .object(properties: [
@@ -64,7 +59,7 @@ enum AidOpenAPI {
             "stage": S.values(SchoolStage.self), "amountFen": fen,
         ]),
         "AidStatistics": .object(properties: [
-            "files": .integer, "filesByLevel": K.keyCounts, "filesByStatus": K.keyCounts, "applications": .integer, "byStatus": K.keyCounts,
+            "files": .integer, "filesByLevel": keyCounts, "filesByStatus": keyCounts, "applications": .integer, "byStatus": keyCounts,
             "children": .integer,
             "byStage": .array(items: .object(properties: ["key": .string, "count": .integer, "amountFen": fen])),
             "approvedFen": fen, "paidFen": fen, "budgetFen": fen,
@@ -86,7 +81,7 @@ enum AidOpenAPI {
         entries.append(
             (
                 OpenAPI.Path(rawValue: files + "/{id}/events"),
-                OpenAPI.PathItem(parameters: [id], get: K.op(t, "The file's history", .array(items: D.ref("AidEvent")), errors: K.read))
+                OpenAPI.PathItem(parameters: [id], get: op(t, "The file's history", .array(items: D.ref("AidEvent")), errors: read))
             ))
         let programs = "/api/v1/aid-programs"
         entries += D.resource(
@@ -99,13 +94,13 @@ enum AidOpenAPI {
         entries += [
             (
                 OpenAPI.Path(rawValue: programs + "/open"),
-                OpenAPI.PathItem(get: K.op(t, "Programmes a worker may apply to", .array(items: D.ref("AidProgram")), errors: [401, 403]))
+                OpenAPI.PathItem(get: op(t, "Programmes a worker may apply to", .array(items: D.ref("AidProgram")), errors: [401, 403]))
             ),
             (
                 OpenAPI.Path(rawValue: programs + "/{id}/notice"),
                 OpenAPI.PathItem(
                     parameters: [id],
-                    get: K.op(
+                    get: op(
                         t, "The notice: approved and paid applications, names masked; public during its period, otherwise for aid officers",
                         .array(items: D.ref("AidNoticeLine")), errors: [401, 404]))
             ),
@@ -113,10 +108,10 @@ enum AidOpenAPI {
                 OpenAPI.Path(rawValue: programs + "/{id}/batches"),
                 OpenAPI.PathItem(
                     parameters: [id],
-                    get: K.op(t, "Payment batches of the caller's subtree", .array(items: D.ref("AidBatch")), errors: K.read),
-                    post: K.op(
+                    get: op(t, "Payment batches of the caller's subtree", .array(items: D.ref("AidBatch")), errors: read),
+                    post: op(
                         t, "Pay approved applications as a batch (never past the budget)", body: "AidBatchInput", code: 201,
-                        D.ref("AidBatch"), errors: K.write))
+                        D.ref("AidBatch"), errors: write))
             ),
             (
                 OpenAPI.Path(rawValue: programs + "/{id}/batches/{batchId}/bank-list"),
@@ -149,26 +144,26 @@ enum AidOpenAPI {
             (
                 OpenAPI.Path(rawValue: applications + "/apply"),
                 OpenAPI.PathItem(
-                    post: K.op(
+                    post: op(
                         t, "A worker applies for a child's scholarship", body: "AidApplicationInput", code: 201, D.ref("AidApplication"),
                         errors: [400, 401, 403, 409, 422]))
             ),
             (
                 OpenAPI.Path(rawValue: applications + "/mine"),
-                OpenAPI.PathItem(get: K.op(t, "The worker's own applications", .array(items: D.ref("AidApplication")), errors: [401, 403]))
+                OpenAPI.PathItem(get: op(t, "The worker's own applications", .array(items: D.ref("AidApplication")), errors: [401, 403]))
             ),
             (
                 OpenAPI.Path(rawValue: applications + "/statistics"),
                 OpenAPI.PathItem(
-                    get: K.op(
+                    get: op(
                         t, "Files by level, applications, children, amounts against budget", D.ref("AidStatistics"),
-                        errors: [401, 403, 404, 422], parameters: K.period))
+                        errors: [401, 403, 404, 422], parameters: period))
             ),
             (
                 OpenAPI.Path(rawValue: applications + "/{id}/events"),
                 OpenAPI.PathItem(
                     parameters: [id],
-                    get: K.op(t, "The application's history, as the worker follows it", .array(items: D.ref("AidEvent")), errors: K.read))
+                    get: op(t, "The application's history, as the worker follows it", .array(items: D.ref("AidEvent")), errors: read))
             ),
         ]
         return entries

@@ -2,13 +2,7 @@ import OpenAPIKit30
 import UnionHallCore
 
 /// The worker-innovation part of the API document.
-enum InnovationOpenAPI {
-    typealias S = OpenAPISchemas
-    typealias D = OpenAPIDocument
-    static let uuid = S.uuid
-    static let date = JSONSchema.string(format: .date)
-    static let optionalDate = JSONSchema.string(format: .date, required: false)
-    static let fen = JSONSchema.integer(format: .int64)
+enum InnovationAPIDocument: APIDocumentPart {
 
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
         "InnovationItem": S.record([
@@ -127,11 +121,6 @@ enum InnovationOpenAPI {
     {
         .init(tags: ["innovation"], summary: summary, parameters: parameters, responses: D.responses(200, summary, result, errors: errors))
     }
-
-    static let upload: OpenAPI.Request = .init(content: [
-        .multipartForm: .init(schema: .object(properties: ["file": .string(format: .binary)]))
-    ])
-    static let id = D.idParameter
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries = D.resource(

@@ -1,0 +1,45 @@
+import OpenAPIKit30
+import UnionHallCore
+
+/// Master–apprentice agreements in the API document.
+enum MentorshipAPIDocument: APIDocumentPart {
+    static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "MentorshipAgreement": S.record([
+            "mentorId": S.uuid, "mentorName": .string, "apprenticeId": S.uuid, "apprenticeName": .string,
+            "organizationId": S.uuid.optionalSchemaObject(), "startDate": .string(format: .date), "endDate": .string(format: .date),
+            "goals": .string, "milestones": .string, "status": S.values(MentorshipStatus.self),
+            "signedDate": .string(format: .date, required: false), "completedDate": .string(format: .date, required: false),
+            "levelBefore": .integer(required: false), "levelAfter": .integer(required: false),
+            "terminationReason": .string(required: false),
+        ]),
+        "MentorshipInput": .object(properties: [
+            "mentorId": S.uuid.optionalSchemaObject(), "apprenticeId": S.uuid.optionalSchemaObject(),
+            "organizationId": S.uuid.optionalSchemaObject(),
+            "startDate": .string(format: .date, required: false), "endDate": .string(format: .date, required: false),
+            "goals": .string(required: false), "milestones": .string(required: false), "version": .integer(required: false),
+        ]),
+        "MentorshipStep": .object(properties: [
+            "version": .integer, "date": .string(format: .date, required: false, description: "Defaults to today (Asia/Shanghai)"),
+            "levelAfter": .integer(required: false, description: "Required to complete: the apprentice's level after, 1–5"),
+            "reason": .string(required: false, description: "Required to terminate"),
+        ]),
+    ]
+
+    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
+        entries += D.resource(
+            "/api/v1/mentorship-agreements", "mentorship", schema: "MentorshipAgreement", input: "MentorshipInput",
+            filters: [
+                .parameter(name: "status", context: .query, schema: OpenAPISchemas.values(MentorshipStatus.self)),
+                .parameter(name: "mentorId", context: .query, schema: OpenAPISchemas.uuid),
+                .parameter(name: "apprenticeId", context: .query, schema: OpenAPISchemas.uuid),
+                .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
+                .parameter(
+                    name: "on", context: .query, schema: .string(allowedValues: "signed", "completed"),
+                    description: "Which date from/to apply to"),
+            ])
+        entries += D.steps(
+            "/api/v1/mentorship-agreements", "mentorship", MentorshipStep.self, input: "MentorshipStep", schema: "MentorshipAgreement")
+        return entries
+    }
+}

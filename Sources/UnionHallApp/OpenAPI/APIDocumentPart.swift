@@ -1,0 +1,55 @@
+import OpenAPIKit30
+
+/// A feature's part of the API document: its paths and the schemas they name, declared in the
+/// feature's folder with the helpers every part writes them with. `OpenAPIDocument` joins the
+/// parts of `Features.all`.
+protocol APIDocumentPart {
+    static var schemas: [OpenAPI.ComponentKey: JSONSchema] { get }
+    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] { get }
+}
+
+extension APIDocumentPart {
+    typealias S = OpenAPISchemas
+    typealias D = OpenAPIDocument
+
+    static var uuid: JSONSchema { S.uuid }
+    static var optionalUUID: JSONSchema { S.uuid.optionalSchemaObject() }
+    static var date: JSONSchema { .string(format: .date) }
+    static var optionalDate: JSONSchema { .string(format: .date, required: false) }
+    static var optionalInt: JSONSchema { .integer(required: false) }
+    /// Money in fen.
+    static var fen: JSONSchema { .integer(format: .int64) }
+    static var optionalFen: JSONSchema { .integer(format: .int64, required: false) }
+    static var keyCounts: JSONSchema { .array(items: D.ref("KeyCount")) }
+    static var namedCounts: JSONSchema { .array(items: .object(properties: ["id": .string, "name": .string, "count": .integer])) }
+
+    static var id: OpenAPI.Parameter.Array.Element { D.idParameter }
+    static var read: [Int] { [401, 403, 404] }
+    static var write: [Int] { [400, 401, 403, 404, 409, 422] }
+    static var period: OpenAPI.Parameter.Array {
+        [
+            .parameter(name: "from", context: .query, schema: date), .parameter(name: "to", context: .query, schema: date),
+            .parameter(name: "unitId", context: .query, schema: uuid),
+        ]
+    }
+
+    static func op(
+        _ tag: String, _ summary: String, body: String? = nil, code: Int = 200, _ result: JSONSchema?, errors: [Int],
+        parameters: OpenAPI.Parameter.Array = []
+    ) -> OpenAPI.Operation {
+        .init(
+            tags: [tag], summary: summary, parameters: parameters, requestBody: body.map { .init(content: D.json(D.ref($0))) },
+            responses: D.responses(code, summary, result, errors: errors))
+    }
+
+    static func path(_ id: String) -> OpenAPI.Parameter.Array.Element { .parameter(name: id, context: .path, schema: uuid) }
+
+    /// A form with one file in `file`.
+    static var upload: OpenAPI.Request {
+        .init(content: [.multipartForm: .init(schema: .object(properties: ["file": .string(format: .binary)]))])
+    }
+
+    static func entry(_ path: String, _ item: OpenAPI.PathItem) -> (OpenAPI.Path, OpenAPI.PathItem) {
+        (OpenAPI.Path(rawValue: path), item)
+    }
+}

@@ -1,0 +1,28 @@
+import OpenAPIKit30
+import UnionHallCore
+
+/// Organisations in the API document.
+enum OrganizationsAPIDocument: APIDocumentPart {
+    static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "Organization": S.record([
+            "name": .string, "kind": S.values(OrganizationKind.self), "creditCode": .string(required: false),
+        ]),
+        "OrganizationInput": .object(properties: [
+            "name": .string(required: false, maxLength: OrganizationDraft.maxNameLength),
+            "kind": S.values(OrganizationKind.self).optionalSchemaObject(),
+            "creditCode": .string(required: false, description: "Unified Social Credit Code (GB 32100); required for employers"),
+            "unitId": S.uuid.optionalSchemaObject(),
+            "version": .integer(required: false),
+        ]),
+    ]
+
+    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
+        entries += D.resource(
+            "/api/v1/organizations", "organizations", schema: "Organization", input: "OrganizationInput",
+            filters: [
+                .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(OrganizationKind.self))
+            ])
+        return entries
+    }
+}

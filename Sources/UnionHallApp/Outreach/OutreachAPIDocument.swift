@@ -1,0 +1,43 @@
+import OpenAPIKit30
+import UnionHallCore
+
+/// Outreach activities in the API document.
+enum OutreachAPIDocument: APIDocumentPart {
+    static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "OutreachActivity": S.record([
+            "title": .string, "kind": S.values(OutreachKind.self), "status": S.values(OutreachStatus.self),
+            "plannedDate": .string(format: .date),
+            "heldDate": .string(format: .date, required: false), "place": .string, "partnerId": S.uuid.optionalSchemaObject(),
+            "studioId": S.uuid.optionalSchemaObject(), "audience": .string, "personTimes": .integer,
+            "leaderIds": .array(items: S.uuid), "leaderNames": .array(items: .string), "cancelReason": .string(required: false),
+        ]),
+        "OutreachInput": .object(properties: [
+            "unitId": S.uuid.optionalSchemaObject(), "title": .string(required: false),
+            "kind": S.values(OutreachKind.self).optionalSchemaObject(),
+            "plannedDate": .string(format: .date, required: false), "place": .string(required: false),
+            "partnerId": S.uuid.optionalSchemaObject(),
+            "studioId": S.uuid.optionalSchemaObject(), "audience": .string(required: false),
+            "leaderIds": .array(required: false, items: S.uuid),
+            "version": .integer(required: false),
+        ]),
+        "OutreachStep": .object(properties: [
+            "version": .integer, "date": .string(format: .date, required: false),
+            "personTimes": .integer(required: false, description: "Required to hold"),
+            "reason": .string(required: false, description: "Required to cancel"),
+        ]),
+    ]
+
+    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
+        entries += D.resource(
+            "/api/v1/outreach-activities", "outreach", schema: "OutreachActivity", input: "OutreachInput",
+            filters: [
+                .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(OutreachKind.self)),
+                .parameter(name: "status", context: .query, schema: OpenAPISchemas.values(OutreachStatus.self)),
+                .parameter(name: "studioId", context: .query, schema: OpenAPISchemas.uuid),
+                .parameter(name: "leaderId", context: .query, schema: OpenAPISchemas.uuid),
+            ])
+        entries += D.steps("/api/v1/outreach-activities", "outreach", OutreachStep.self, input: "OutreachStep", schema: "OutreachActivity")
+        return entries
+    }
+}

@@ -1,0 +1,68 @@
+import OpenAPIKit30
+import UnionHallCore
+
+/// The services part of the API document: stations and the services held at them.
+enum ServicesAPIDocument: APIDocumentPart {
+    static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "ServiceStation": S.record([
+            "name": .string, "kind": S.values(StationKind.self), "district": .string, "address": .string,
+            "facilities": .array(items: S.values(Facility.self)),
+            "hours": .string, "peopleServed": .integer, "goodsFen": fen,
+        ]),
+        "ServiceStationInput": .object(properties: [
+            "unitId": optionalUUID, "name": .string(required: false), "kind": S.values(StationKind.self).optionalSchemaObject(),
+            "district": .string(required: false),
+            "address": .string(required: false), "facilities": .array(required: false, items: S.values(Facility.self)),
+            "hours": .string(required: false), "version": optionalInt,
+        ]),
+        "ServiceEvent": S.record([
+            "stationId": optionalUUID, "stationName": .string(required: false), "kind": S.values(ServiceEventKind.self), "title": .string,
+            "date": date,
+            "peopleServed": .integer, "goodsFen": fen,
+        ]),
+        "ServiceEventInput": .object(properties: [
+            "unitId": optionalUUID, "stationId": optionalUUID, "kind": S.values(ServiceEventKind.self).optionalSchemaObject(),
+            "title": .string(required: false),
+            "date": optionalDate, "peopleServed": optionalInt, "goodsFen": optionalFen, "version": optionalInt,
+        ]),
+        "ServiceStatistics": .object(properties: [
+            "events": .integer, "peopleServed": .integer, "goodsFen": fen,
+            "byKind": .array(
+                items: .object(properties: ["key": S.values(ServiceEventKind.self), "peopleServed": .integer, "goodsFen": fen])),
+            "byStation": .array(items: .object(properties: ["id": S.uuid, "name": .string, "peopleServed": .integer, "goodsFen": fen])),
+        ]),
+    ]
+
+    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
+        var entries = D.resource(
+            "/api/v1/service-stations", "services", schema: "ServiceStation", input: "ServiceStationInput",
+            filters: [
+                .parameter(name: "kind", context: .query, schema: S.values(StationKind.self)),
+                .parameter(name: "district", context: .query, schema: .string),
+            ])
+        entries += D.resource(
+            "/api/v1/service-events", "services", schema: "ServiceEvent", input: "ServiceEventInput",
+            filters: [
+                .parameter(name: "kind", context: .query, schema: S.values(ServiceEventKind.self)),
+                .parameter(name: "stationId", context: .query, schema: S.uuid),
+            ])
+        entries += [
+            (
+                OpenAPI.Path(rawValue: "/api/v1/service-events/statistics"),
+                OpenAPI.PathItem(
+                    get: op(
+                        "services", "People served and goods given by kind and station", D.ref("ServiceStatistics"),
+                        errors: [401, 403, 404, 422], parameters: period))
+            ),
+            (
+                OpenAPI.Path(rawValue: "/api/v1/service-stations/near"),
+                OpenAPI.PathItem(
+                    get: op(
+                        "services", "Stations in or near a district (anyone signed in)", .array(items: D.ref("ServiceStation")),
+                        errors: [401],
+                        parameters: [.parameter(name: "district", context: .query, schema: .string)]))
+            ),
+        ]
+        return entries
+    }
+}

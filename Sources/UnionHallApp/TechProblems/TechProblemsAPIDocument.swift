@@ -1,0 +1,54 @@
+import OpenAPIKit30
+import UnionHallCore
+
+/// Technical problems in the API document.
+enum TechProblemsAPIDocument: APIDocumentPart {
+    static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "TechProblem": S.record([
+            "organizationId": S.uuid, "organizationName": .string, "title": .string, "description": .string,
+            "trade": .string(required: false),
+            "raisedDate": .string(format: .date), "status": S.values(TechProblemStatus.self),
+            "matchedMemberId": S.uuid.optionalSchemaObject(),
+            "matchedMemberName": .string(required: false), "matchedStudioId": S.uuid.optionalSchemaObject(),
+            "solution": .string(required: false),
+            "benefitFen": .integer(format: .int64), "solvedDate": .string(format: .date, required: false),
+            "closeReason": .string(required: false),
+        ]),
+        "TechProblemInput": .object(properties: [
+            "organizationId": S.uuid.optionalSchemaObject(), "title": .string(required: false), "description": .string(required: false),
+            "trade": .string(required: false), "raisedDate": .string(format: .date, required: false), "version": .integer(required: false),
+        ]),
+        "TechProblemStep": .object(properties: [
+            "version": .integer, "memberId": S.uuid.optionalSchemaObject(), "studioId": S.uuid.optionalSchemaObject(),
+            "solution": .string(required: false), "benefitFen": .integer(format: .int64, required: false),
+            "date": .string(format: .date, required: false),
+            "reason": .string(required: false),
+        ]),
+    ]
+
+    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
+        entries += D.resource(
+            "/api/v1/tech-problems", "tech-problems", schema: "TechProblem", input: "TechProblemInput",
+            filters: [
+                .parameter(name: "status", context: .query, schema: OpenAPISchemas.values(TechProblemStatus.self)),
+                .parameter(name: "trade", context: .query, schema: .string),
+                .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
+                .parameter(name: "open", context: .query, schema: .boolean, description: "Only raised or matched problems"),
+                .parameter(
+                    name: "on", context: .query, schema: .string(allowedValues: "raised", "solved"),
+                    description: "Which date from/to apply to"),
+            ])
+        entries += D.steps("/api/v1/tech-problems", "tech-problems", TechProblemStep.self, input: "TechProblemStep", schema: "TechProblem")
+        entries.append(
+            (
+                OpenAPI.Path(rawValue: "/api/v1/tech-problems/raise"),
+                OpenAPI.PathItem(
+                    post: .init(
+                        tags: ["tech-problems"], summary: "A worker raises a problem for their own employer",
+                        requestBody: .init(content: D.json(D.ref("TechProblemInput"))),
+                        responses: D.responses(201, "The problem", D.ref("TechProblem"), errors: [400, 401, 403, 422])))
+            ))
+        return entries
+    }
+}

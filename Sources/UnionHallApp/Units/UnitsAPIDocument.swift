@@ -1,0 +1,28 @@
+import OpenAPIKit30
+import UnionHallCore
+
+/// The union tree in the API document.
+enum UnitsAPIDocument: APIDocumentPart {
+    static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "Unit": S.record([
+            "name": .string, "kind": S.values(UnitKind.self), "parentId": S.uuid.optionalSchemaObject(),
+            "path": .string(description: "Names from the root down, joined by ›"),
+        ]),
+        "UnitInput": .object(properties: [
+            "name": .string(required: false, maxLength: UnitRules.maxNameLength),
+            "kind": S.values(UnitKind.self).optionalSchemaObject(),
+            "parentId": S.uuid.optionalSchemaObject(),
+            "version": .integer(required: false, description: "Required on PATCH: the version the change was made from"),
+        ]),
+    ]
+
+    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
+        entries += D.resource(
+            "/api/v1/units", "units", schema: "Unit", input: "UnitInput",
+            filters: [
+                .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(UnitKind.self))
+            ])
+        return entries
+    }
+}
