@@ -231,7 +231,7 @@ enum AidApplications {
     }
 }
 
-extension AidApplication: ListedRecord {
+extension AidApplication: UnitOwnedRecord {
     typealias Output = AidApplicationOutput
     static let routeName = "aid-applications"
 

@@ -162,7 +162,7 @@ enum HardshipService {
     }
 }
 
-extension HardshipFile: ListedRecord {
+extension HardshipFile: UnitOwnedRecord {
     typealias Output = HardshipFileOutput
     static let routeName = "hardship-files"
 

@@ -148,8 +148,7 @@ extension Certification: UnitOwnedRecord {
         try await CertificationService.update(self, with: input, context: context)
     }
 
-    func output(on request: Request) async throws -> CertificationOutput {
-        guard let output = try await CertificationService.outputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [Certification], on request: Request) async throws -> [CertificationOutput] {
+        try await CertificationService.outputs(rows, on: request.db)
     }
 }

@@ -265,5 +265,7 @@ extension Competition: UnitOwnedRecord {
         try await CompetitionService.save(input, to: self, context: context, once: nil)
     }
 
-    func output(on request: Request) async throws -> CompetitionOutput { try CompetitionService.output(self) }
+    static func outputs(_ rows: [Competition], on request: Request) async throws -> [CompetitionOutput] {
+        try rows.map(CompetitionService.output)
+    }
 }

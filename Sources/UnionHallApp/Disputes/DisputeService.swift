@@ -322,7 +322,7 @@ extension UnitScope {
     var widenedToRoot: UnitScope { UnitScope(unitIDs: nil, tree: tree, seesAid: seesAid) }
 }
 
-extension DisputeCase: ListedRecord {
+extension DisputeCase: UnitOwnedRecord {
     typealias Output = DisputeOutput
     static let routeName = "dispute-cases"
 

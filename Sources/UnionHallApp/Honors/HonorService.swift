@@ -133,7 +133,8 @@ extension Honor: UnitOwnedRecord {
         try await HonorService.update(self, with: input, context: context)
     }
 
-    func output(on request: Request) async throws -> HonorOutput {
-        try HonorOutput(self, member: try await Member.find(memberID, on: request.db))
+    static func outputs(_ rows: [Honor], on request: Request) async throws -> [HonorOutput] {
+        let members = try await Member.query(on: request.db).filter(\.$id ~~ Set(rows.map(\.memberID))).all()
+        return try rows.map { honor in try HonorOutput(honor, member: members.first { $0.id == honor.memberID }) }
     }
 }

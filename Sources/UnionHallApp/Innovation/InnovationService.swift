@@ -279,9 +279,8 @@ extension InnovationItem: UnitOwnedRecord {
         try await InnovationService.update(self, with: input, context: context)
     }
 
-    func output(on request: Request) async throws -> InnovationItemOutput {
-        guard let output = try await InnovationService.outputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [InnovationItem], on request: Request) async throws -> [InnovationItemOutput] {
+        try await InnovationService.outputs(rows, on: request.db)
     }
 
     /// Its officers and its authors read an item. A reviewer reads only its blind form, inside

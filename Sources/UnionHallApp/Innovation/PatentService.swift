@@ -54,7 +54,7 @@ extension Patent: UnitOwnedRecord {
         }
     }
 
-    func output(on request: Request) async throws -> PatentOutput { try PatentOutput(self) }
+    static func outputs(_ rows: [Patent], on request: Request) async throws -> [PatentOutput] { try rows.map(PatentOutput.init) }
 
     private func apply(_ input: PatentInput, context: WriteContext) async throws {
         let db = context.app.db

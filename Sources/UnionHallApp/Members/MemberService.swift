@@ -130,8 +130,9 @@ extension Member: UnitOwnedRecord {
         try await MemberService.restore(self, scope: context.scope, editor: context.editor, on: context.app)
     }
 
-    func output(on request: Request) async throws -> MemberOutput {
-        try MemberOutput(self, seesAid: try await request.scope().seesAid)
+    static func outputs(_ rows: [Member], on request: Request) async throws -> [MemberOutput] {
+        let seesAid = try await request.scope().seesAid
+        return try rows.map { try MemberOutput($0, seesAid: seesAid) }
     }
 
     struct RevealQuery: Content { var reveal: Bool? }

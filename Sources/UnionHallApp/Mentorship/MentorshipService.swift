@@ -241,7 +241,8 @@ extension MentorshipAgreement: UnitOwnedRecord {
         try await MentorshipService.setDeleted(self, false, context: context)
     }
 
-    func output(on request: Request) async throws -> MentorshipOutput {
-        try MentorshipOutput(self, names: try await MentorshipService.memberNames([mentorID, apprenticeID], on: request.db))
+    static func outputs(_ rows: [MentorshipAgreement], on request: Request) async throws -> [MentorshipOutput] {
+        let names = try await MentorshipService.memberNames(rows.flatMap { [$0.mentorID, $0.apprenticeID] }, on: request.db)
+        return try rows.map { try MentorshipOutput($0, names: names) }
     }
 }

@@ -129,7 +129,7 @@ extension Organization: UnitOwnedRecord {
         try await OrganizationService.restore(self, editor: context.editor, on: context.app)
     }
 
-    func output(on request: Request) async throws -> OrganizationOutput {
-        try OrganizationOutput(self)
+    static func outputs(_ rows: [Organization], on request: Request) async throws -> [OrganizationOutput] {
+        try rows.map(OrganizationOutput.init)
     }
 }

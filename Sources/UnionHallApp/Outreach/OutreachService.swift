@@ -215,8 +215,7 @@ extension OutreachActivity: UnitOwnedRecord {
         try await OutreachService.update(self, with: input, context: context)
     }
 
-    func output(on request: Request) async throws -> OutreachOutput {
-        guard let output = try await OutreachService.outputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [OutreachActivity], on request: Request) async throws -> [OutreachOutput] {
+        try await OutreachService.outputs(rows, on: request.db)
     }
 }

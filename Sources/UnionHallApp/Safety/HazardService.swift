@@ -224,7 +224,7 @@ enum HazardService {
     }
 }
 
-extension HazardReport: ListedRecord {
+extension HazardReport: UnitOwnedRecord {
     typealias Output = HazardOutput
     static let routeName = "hazard-reports"
 

@@ -288,6 +288,9 @@ extension WriteContext {
 /// unless its rules need more (a kind with such rules implements `delete` or `restore` itself).
 protocol UnitOwnedRecord: ManagedRecord, SoftDeletable {
     var unitID: UUID { get }
+    /// Outputs for many rows at once (what they name loaded in one query each): one record's
+    /// output and a page of a list come from it.
+    static func outputs(_ rows: [Self], on request: Request) async throws -> [Output]
 }
 
 extension UnitOwnedRecord {
@@ -328,13 +331,7 @@ extension UnitOwnedRecord {
     }
 }
 
-/// A unit-owned record whose outputs are made for many rows at once (what they name loaded in
-/// one query each): one row's output and a page of a list come from them.
-protocol ListedRecord: UnitOwnedRecord {
-    static func outputs(_ rows: [Self], on request: Request) async throws -> [Output]
-}
-
-extension ListedRecord {
+extension UnitOwnedRecord {
     func output(on request: Request) async throws -> Output {
         guard let output = try await Self.outputs([self], on: request).first else { throw AppError.notFound }
         return output
@@ -354,7 +351,7 @@ protocol VersionedInput {
 
 /// A listed record whose create and edit are one save of its input: the kind supplies `save`
 /// (its rules, for a new row or a changed one); creating, and refusing an edit without a version, are shared.
-protocol SavedRecord: ListedRecord where Input: VersionedInput {
+protocol SavedRecord: UnitOwnedRecord where Input: VersionedInput {
     static func save(_ input: Input, to row: Self, context: WriteContext, once: FormOnce?) async throws
 }
 

@@ -243,8 +243,7 @@ extension Studio: UnitOwnedRecord {
         try await StudioService.update(self, with: input, context: context)
     }
 
-    func output(on request: Request) async throws -> StudioOutput {
-        guard let output = try await StudioService.outputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [Studio], on request: Request) async throws -> [StudioOutput] {
+        try await StudioService.outputs(rows, on: request.db)
     }
 }

@@ -202,8 +202,7 @@ extension TechProblem: UnitOwnedRecord {
         try await TechProblemService.update(self, with: input, context: context)
     }
 
-    func output(on request: Request) async throws -> TechProblemOutput {
-        guard let output = try await TechProblemService.outputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [TechProblem], on request: Request) async throws -> [TechProblemOutput] {
+        try await TechProblemService.outputs(rows, on: request.db)
     }
 }

@@ -112,8 +112,7 @@ extension Partnership: UnitOwnedRecord {
         try await PartnershipService.save(input, to: self, context: context, once: nil)
     }
 
-    func output(on request: Request) async throws -> PartnershipOutput {
-        guard let output = try await PartnershipService.outputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [Partnership], on request: Request) async throws -> [PartnershipOutput] {
+        try await PartnershipService.outputs(rows, on: request.db)
     }
 }

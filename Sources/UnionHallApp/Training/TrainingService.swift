@@ -208,8 +208,7 @@ extension TrainingProgram: UnitOwnedRecord {
         try await TrainingService.update(self, with: input, context: context)
     }
 
-    func output(on request: Request) async throws -> TrainingProgramOutput {
-        guard let output = try await TrainingService.outputs([self], on: request.db).first else { throw AppError.notFound }
-        return output
+    static func outputs(_ rows: [TrainingProgram], on request: Request) async throws -> [TrainingProgramOutput] {
+        try await TrainingService.outputs(rows, on: request.db)
     }
 }
