@@ -91,6 +91,20 @@ import VaporTesting
             }
             #expect(exported >= 15)
 
+            // An empty list still exports its columns.
+            for record in Features.all.flatMap(\.records) {
+                let empty = try await http.sendRequest(.GET, "api/v1/\(record.routeName)/export?format=csv&deleted=true", headers: headers)
+                let header = empty.body.string.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+                #expect(
+                    header.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}")).contains(","), "\(record.routeName): no header")
+            }
+            // A skill level is exported by its name, as the members' audited kind declares it.
+            let members = try await http.sendRequest(.GET, "api/v1/members/export?format=csv&skilled=true", headers: headers).body.string
+            let table = members.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let column = try #require(table.first?.firstIndex { $0 == "技能等级" })
+            let levels = Set(table.dropFirst().compactMap { $0.count > column ? String($0[column]) : nil })
+            #expect(!levels.isEmpty && levels.allSatisfy { Int($0) == nil }, "\(levels)")
+
             var browser = try await Browser.signedIn(http, as: "qingyang", password: DemoData.password)
             let written = try await AuditEntry.query(on: app.db).unique().all(\.$entity)
             let declared = Set(Features.all.flatMap(\.audited).map(\.entity))

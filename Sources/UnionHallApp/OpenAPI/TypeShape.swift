@@ -35,6 +35,13 @@ indirect enum TypeShape: Equatable, CustomStringConvertible {
         _ = try recorder.value(T.self)
         return recorder.shape ?? .object([:])
     }
+
+    /// A struct's keys in the order it declares them.
+    static func keys<T: Decodable>(of type: T.Type) -> [String] {
+        let recorder = ShapeRecorder()
+        _ = try? recorder.value(T.self)
+        return recorder.order
+    }
 }
 
 /// Decodes any type once, answering every question with a placeholder and writing down what was asked.
@@ -43,6 +50,7 @@ private final class ShapeRecorder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] = [:]
     var shape: TypeShape?
     private var fields: [String: TypeShape.Field] = [:]
+    private(set) var order: [String] = []
     /// Keys asked about before being decoded: an absent key means something (`LinkChange`), so it may be left out.
     private var probed: Set<String> = []
 
@@ -87,6 +95,7 @@ private final class ShapeRecorder: Decoder {
     func field<T: Decodable>(_ type: T.Type, key: String, optional: Bool) throws -> T {
         let child = ShapeRecorder()
         let value = try child.value(T.self)
+        if fields[key] == nil { order.append(key) }
         fields[key] = TypeShape.Field(shape: child.shape ?? .object([:]), optional: optional || probed.contains(key))
         shape = .object(fields)
         return value

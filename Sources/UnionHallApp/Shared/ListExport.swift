@@ -31,8 +31,10 @@ enum ListExport {
             guard page.metadata.page < page.metadata.pageCount, outputs.count < maxRows else { break }
             list.page = page.metadata.page + 1
         }
+        let codes = request.application.features.flatMap(\.audited).first { $0.entity == R.auditEntity }?.codes ?? [:]
         let (header, rows) = try await table(
-            outputs.prefix(maxRows), headerPrefix: "\(R.auditEntity)Field", omitting: R.exportOmits, scope: scope, request: request)
+            outputs.prefix(maxRows), fields: TypeShape.keys(of: R.Output.self), headerPrefix: "\(R.auditEntity)Field",
+            omitting: R.exportOmits, codes: codes, scope: scope, request: request)
         let editor = try request.editor()
         let entry = AuditEntry(
             at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: R.auditEntity, entityID: nil,
@@ -44,31 +46,31 @@ enum ListExport {
         return try SpreadsheetWriter.download(format, name: "\(R.routeName)-\(request.today)", header: header, rows: rows)
     }
 
-    /// The columns a person reads, in the order the output declares its fields: no record ids or
-    /// versions; a link by the name of what it names (the unit by its path), or left out when the
-    /// output carries the name beside it; codes and flags in words; money (`…Fen`) in yuan. A
-    /// header is `<entity>Field.<name>` or `field.<name>` from the catalogue.
+    /// The columns a person reads, in the order the output declares its fields (`fields`, so an
+    /// empty list still has its headers): no record ids or versions; a link by the name of what it
+    /// names (the unit by its path), or left out when the output carries the name beside it; codes
+    /// and flags in words (`codes`: fields whose numbers or strings are codes, as the kind declares
+    /// them for the audit log); money (`…Fen`) in yuan. A header is `<entity>Field.<name>` or
+    /// `field.<name>` from the catalogue.
     static func table(
-        _ outputs: some Collection<some Encodable>, headerPrefix: String, omitting: Set<String> = [], scope: UnitScope, request: Request
-    ) async throws
-        -> ([String], [[String]])
-    {
-        guard let first = outputs.first else { return ([], []) }
-        let fields = Mirror(reflecting: first).children.compactMap(\.label)
-        var linked: [String: Set<UUID>] = [:]
-        for output in outputs {
-            for child in Mirror(reflecting: output).children {
-                guard let key = child.label, isLink(key) else { continue }
-                linked[key, default: []].formUnion(ids(in: child.value))
-            }
-        }
-        let names = try await NameBook.load(linked, sources: request.nameSources, scope: scope, on: request.db)
+        _ outputs: some Collection<some Encodable>, fields: [String], headerPrefix: String, omitting: Set<String> = [],
+        codes: [String: String] = [:], scope: UnitScope, request: Request
+    ) async throws -> ([String], [[String]]) {
+        let named = Set(request.nameSources.flatMap(\.fields))
         let keys = fields.filter { key in
             guard key != "id", key != "version", !omitting.contains(key) else { return false }
             guard isLink(key) else { return true }
             let base = String(key.dropLast(key.hasSuffix("Ids") ? 3 : 2))
-            return !fields.contains(base + "Name") && !fields.contains(base + "Names") && names.knows(key)
+            return !fields.contains(base + "Name") && !fields.contains(base + "Names") && named.contains(key)
         }
+        var linked: [String: Set<UUID>] = [:]
+        for output in outputs {
+            for child in Mirror(reflecting: output).children {
+                guard let key = child.label, isLink(key), keys.contains(key) else { continue }
+                linked[key, default: []].formUnion(ids(in: child.value))
+            }
+        }
+        let names = try await NameBook.load(linked, sources: request.nameSources, scope: scope, on: request.db)
         let header = keys.map { key in
             for catalogueKey in ["\(headerPrefix).\(key)", "field.\(key)"] where request.t(catalogueKey) != catalogueKey {
                 return request.t(catalogueKey)
@@ -79,13 +81,28 @@ enum ListExport {
             let values = Dictionary(
                 Mirror(reflecting: output).children.compactMap { child in child.label.map { ($0, child.value) } },
                 uniquingKeysWith: { first, _ in first })
-            return keys.map { key in cell(values[key] as Any, key: key, names: names, request: request) }
+            return keys.map { key in
+                if let catalogue = codes[key], let code = plainCode(values[key] as Any) { return request.t("\(catalogue).\(code)") }
+                return cell(values[key] as Any, key: key, names: names, request: request)
+            }
         }
         return (header, rows)
     }
 
     /// `employerId`, `leaderIds`: fields that hold other records' ids.
     static func isLink(_ key: String) -> Bool { key.hasSuffix("Id") || key.hasSuffix("Ids") }
+
+    /// A code stored as a plain number or string (a skill level), not as a typed vocabulary.
+    private static func plainCode(_ value: Any) -> String? {
+        switch value {
+        case let number as Int: return String(number)
+        case let text as String: return text.isEmpty ? nil : text
+        default:
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .optional, let wrapped = mirror.children.first?.value else { return nil }
+            return plainCode(wrapped)
+        }
+    }
 
     private static func ids(in value: Any) -> [UUID] {
         if let id = value as? UUID { return [id] }

@@ -49,9 +49,6 @@ struct NameBook: Sendable {
         return book
     }
 
-    /// Whether some source names the ids of this field.
-    func knows(_ field: String) -> Bool { names[field] != nil }
-
     /// The name, or a dash for a record the reader may not see or that is gone.
     func name(_ id: UUID, field: String) -> String { names[field]?[id] ?? "—" }
 }
