@@ -17,6 +17,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.leaf.tags["t"] = LocalizeTag()
     app.leaf.tags["control"] = ControlTag()
     app.leaf.tags["fieldError"] = FieldErrorTag()
+    app.leaf.tags["options"] = OptionsTag()
     app.localizer = try Localizer(directory: app.directory.resourcesDirectory + "Localization")
     app.routes.defaultMaxBodySize = "1mb"
     ContentConfiguration.global.use(decoder: BoundedJSONDecoder(), for: .json)

@@ -25,6 +25,7 @@ import VaporTesting
         for (name, text) in try Self.templates() {
             #expect(!text.contains(#"class="field-error""#), "\(name) writes a field error by hand")
             #expect(!text.contains(#"aria-invalid="true""#), "\(name) marks a control invalid by hand")
+            #expect(!text.contains(":<option value=\"#(o.value)\""), "\(name) loops over a select's options by hand")
             for block in Self.matches(#"<(div|fieldset) class="field[^"]*#if\(error\.field[^"]*">(.*?)</\1>"#, in: text) {
                 #expect(block[2].contains("#control("), "\(name): a field without #control: \(block[0].prefix(120))")
                 #expect(block[2].contains("#fieldError("), "\(name): a field without #fieldError: \(block[0].prefix(120))")

@@ -44,3 +44,18 @@ struct FieldErrorTag: UnsafeUnescapedLeafTag {
         return .string(#"<p class="field-error" id="\#(first)-error">\#(FieldTags.escaped(message))</p>"#)
     }
 }
+
+/// `#options(kinds)` inside a select: each choice (`SelectOption`: value, label, selected) as an option.
+struct OptionsTag: UnsafeUnescapedLeafTag {
+    func render(_ ctx: LeafContext) throws -> LeafData {
+        let choices = ctx.parameters.first?.array ?? []
+        return .string(
+            choices.map { choice in
+                let option = choice.dictionary ?? [:]
+                let value = FieldTags.escaped(option["value"]?.string ?? "")
+                let label = FieldTags.escaped(option["label"]?.string ?? "")
+                let selected = option["selected"]?.bool == true ? " selected" : ""
+                return #"<option value="\#(value)"\#(selected)>\#(label)</option>"#
+            }.joined())
+    }
+}
