@@ -43,6 +43,21 @@ import VaporTesting
         #expect(Set(hrefs).count == hrefs.count)
     }
 
+    /// The menu is the features' entries that the person may open, and nothing else.
+    @Test func theMenuShowsWhatEachPersonMayOpen() async throws {
+        try await TestWorld.run { world in
+            for username in ["admin", "officerA", "expert", "worker"] {
+                let user = try #require(try await User.query(on: world.app.db).filter(\.$username == username.lowercased()).first())
+                var browser = try await Browser.signedIn(world, as: username)
+                let home = try await browser.get("/").body.string
+                let nav = home.components(separatedBy: "<nav").dropFirst().first?.components(separatedBy: "</nav>").first ?? ""
+                for entry in Features.all.flatMap(\.menu) {
+                    #expect(nav.contains(#"href="\#(entry.href)""#) == entry.shown(user), "\(username): \(entry.href)")
+                }
+            }
+        }
+    }
+
     /// A feature documents its own registers, in its own part of the API document.
     @Test func everyRegisterIsInItsFeaturesPartOfTheAPIDocument() {
         for feature in Features.all where !feature.records.isEmpty {

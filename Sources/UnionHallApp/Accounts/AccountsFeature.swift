@@ -18,7 +18,7 @@ extension Feature {
             try routes.publicAPI.register(collection: accounts)
             accounts.bootProtected(routes: routes.api)
         },
-        menu: [MenuEntry(.admin, "/users", "nav.users", shown: { $0.role == .admin })],
+        menu: [MenuEntry(.admin, "/users", "nav.users", rank: 1, shown: { $0.role == .admin })],
         audited: [AuditedKind(User.self, path: "/users/", codes: ["role": Role.catalogue])],
         vocabularies: [Role.self],
         names: [.records(User.self, fields: ["reviewerId", "mediatorId", "actorId", "reviewerIds"], name: \.$displayName)],

@@ -16,7 +16,7 @@ extension Feature {
                     try await MentorshipService.step($0, $1, input: $2, context: $3)
                 })
         },
-        menu: [MenuEntry(.craftsmen, "/mentorship-agreements", "nav.mentorship")],
+        menu: [MenuEntry(.craftsmen, "/mentorship-agreements", "nav.mentorship", rank: 1)],
         audited: [
             AuditedKind(
                 MentorshipAgreement.self, path: "/mentorship-agreements/",

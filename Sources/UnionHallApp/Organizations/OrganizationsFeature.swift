@@ -11,7 +11,7 @@ extension Feature {
             try routes.pages.register(collection: OrganizationPages())
             try routes.register(OrganizationForm.self)
         },
-        menu: [MenuEntry(.people, "/organizations", "nav.organizations")],
+        menu: [MenuEntry(.people, "/organizations", "nav.organizations", rank: 1)],
         audited: [AuditedKind(Organization.self, path: "/organizations/", codes: ["kind": OrganizationKind.catalogue])],
         vocabularies: [OrganizationKind.self],
         records: [Organization.self],

@@ -57,11 +57,17 @@ struct MenuEntry: Sendable {
     let href: String
     let key: String
     let shown: @Sendable (User) -> Bool
+    /// Its place in the group; entries of equal rank keep the order of `Features.all`.
+    let rank: Int
 
-    init(_ group: Group, _ href: String, _ key: String, shown: @escaping @Sendable (User) -> Bool = { $0.role.managesRecords }) {
+    init(
+        _ group: Group, _ href: String, _ key: String, rank: Int = 0,
+        shown: @escaping @Sendable (User) -> Bool = { $0.role.managesRecords }
+    ) {
         self.group = group
         self.href = href
         self.key = key
+        self.rank = rank
         self.shown = shown
     }
 }

@@ -11,7 +11,7 @@ extension Feature {
             try routes.pages.register(collection: UnitPages())
             try routes.register(UnitForm.self)
         },
-        menu: [MenuEntry(.people, "/units", "nav.units")],
+        menu: [MenuEntry(.people, "/units", "nav.units", rank: 2)],
         audited: [AuditedKind(UnionUnit.self, path: "/units/", codes: ["kind": UnitKind.catalogue])],
         vocabularies: [UnitKind.self],
         records: [UnionUnit.self],
