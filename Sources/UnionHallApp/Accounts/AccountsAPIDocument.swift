@@ -34,6 +34,16 @@ enum AccountsAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "Credentials": Credentials.self,
+        "Token": TokenOutput.self,
+        "PasswordChange": PasswordChange.self,
+        "User": UserOutput.self,
+        "UserInput": UserInput.self,
+        "UserUpdate": UserUpdate.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries.append(

@@ -66,6 +66,23 @@ enum AidAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "HardshipFile": HardshipFileOutput.self,
+        "HardshipFileInput": HardshipFileInput.self,
+        "HardshipStep": HardshipStepInput.self,
+        "AidProgram": AidProgramOutput.self,
+        "AidProgramInput": AidProgramInput.self,
+        "AidApplication": AidApplicationOutput.self,
+        "AidApplicationInput": AidApplicationInput.self,
+        "AidStep": AidStepInput.self,
+        "AidBatchInput": AidBatchInput.self,
+        "AidBatch": AidBatchOutput.self,
+        "AidEvent": AidEventOutput.self,
+        "AidNoticeLine": AidNoticeLine.self,
+        "AidStatistics": AidStatistics.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let t = "aid"
         let id = D.idParameter

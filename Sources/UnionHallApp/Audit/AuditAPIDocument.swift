@@ -13,6 +13,11 @@ enum AuditAPIDocument: APIDocumentPart {
         ])
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "AuditEntry": AuditEntryOutput.self
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries.append(

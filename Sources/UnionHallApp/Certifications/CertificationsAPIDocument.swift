@@ -39,6 +39,17 @@ enum CertificationsAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "Certification": CertificationOutput.self,
+        "CertificationInput": CertificationInput.self,
+        "TalentStatistics": TalentStatistics.self,
+        "Participation": ParticipationOutput.self,
+        "ParticipationInput": ParticipationInput.self,
+        "ExternalResult": ExternalResultOutput.self,
+        "ExternalResultInput": ExternalResultInput.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let c = "certifications"
         var entries = D.resource(

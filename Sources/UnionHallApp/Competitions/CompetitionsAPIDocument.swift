@@ -85,6 +85,28 @@ enum CompetitionsAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "Competition": CompetitionOutput.self,
+        "CompetitionInput": CompetitionInput.self,
+        "CompetitionEvent": EventOutput.self,
+        "CompetitionEventInput": EventInput.self,
+        "EventStep": EventStepInput.self,
+        "JudgeInput": JudgeInput.self,
+        "CompetitionEntry": EntryOutput.self,
+        "EntryInput": EntryInput.self,
+        "TheoryInput": TheoryInput.self,
+        "SheetInput": SheetInput.self,
+        "Sheet": SheetOutput.self,
+        "CorrectionInput": CorrectionInput.self,
+        "Objection": ObjectionOutput.self,
+        "ObjectionInput": ObjectionInput.self,
+        "ResolveInput": ResolveInput.self,
+        "Judging": JudgingOutput.self,
+        "Certificate": CertificateOutput.self,
+        "CompetitionStatistics": CompetitionStatistics.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let k = "competitions"
         let base = "/api/v1/competitions"

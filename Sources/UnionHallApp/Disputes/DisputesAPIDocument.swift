@@ -55,6 +55,22 @@ enum DisputesAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "DisputeCase": DisputeOutput.self,
+        "DisputeInput": DisputeInput.self,
+        "DisputeStep": DisputeStepInput.self,
+        "DisputeExtension": DisputeExtensionInput.self,
+        "DisputeSession": DisputeSessionOutput.self,
+        "DisputeSessionInput": DisputeSessionInput.self,
+        "DisputePayment": DisputePaymentOutput.self,
+        "DisputePaymentInput": DisputePaymentInput.self,
+        "DisputeConfirmation": DisputeConfirmationInput.self,
+        "DisputeEvent": DisputeEventOutput.self,
+        "DisputeRequest": DisputeRequestInput.self,
+        "DisputeStatistics": DisputeStatistics.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let t = "disputes"
         let base = "/api/v1/dispute-cases"

@@ -16,6 +16,12 @@ enum HonorsAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "Honor": HonorOutput.self,
+        "HonorInput": HonorInput.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += D.resource(

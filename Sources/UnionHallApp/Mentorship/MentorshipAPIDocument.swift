@@ -25,6 +25,13 @@ enum MentorshipAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "MentorshipAgreement": MentorshipOutput.self,
+        "MentorshipInput": MentorshipInput.self,
+        "MentorshipStep": MentorshipStepInput.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += D.resource(

@@ -6,6 +6,8 @@ import OpenAPIKit30
 protocol APIDocumentPart {
     static var schemas: [OpenAPI.ComponentKey: JSONSchema] { get }
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] { get }
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static var types: [String: any Decodable.Type] { get }
 }
 
 extension APIDocumentPart {

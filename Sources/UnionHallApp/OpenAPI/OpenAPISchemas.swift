@@ -33,4 +33,8 @@ enum OpenAPISchemas {
         "Metadata": .object(properties: ["page": .integer, "per": .integer, "total": .integer, "pageCount": .integer]),
         "KeyCount": .object(properties: ["key": .string, "count": .integer]),
     ]
+
+    static let commonTypes: [String: any Decodable.Type] = [
+        "Error": ErrorBody.self, "Metadata": ListPage<MemberOutput>.Metadata.self, "KeyCount": KeyCount.self,
+    ]
 }

@@ -16,6 +16,12 @@ enum OrganizationsAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "Organization": OrganizationOutput.self,
+        "OrganizationInput": OrganizationInput.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += D.resource(

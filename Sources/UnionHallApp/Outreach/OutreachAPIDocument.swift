@@ -27,6 +27,13 @@ enum OutreachAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "OutreachActivity": OutreachOutput.self,
+        "OutreachInput": OutreachInput.self,
+        "OutreachStep": OutreachStepInput.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += D.resource(

@@ -49,6 +49,23 @@ enum SafetyAPIDocument: APIDocumentPart {
         "HazardStatistics": .object(properties: ["reports": .integer, "byStatus": keyCounts, "rewarded": .integer, "rewardsFen": fen]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "SafetyCampaign": CampaignOutput.self,
+        "SafetyCampaignInput": CampaignInput.self,
+        "Participant": ParticipantOutput.self,
+        "ParticipantInput": ParticipantInput.self,
+        "AccidentRecord": AccidentOutput.self,
+        "AccidentRecordInput": AccidentInput.self,
+        "CampaignRates": CampaignRates.self,
+        "RateGroup": CampaignRates.Group.self,
+        "HazardReport": HazardOutput.self,
+        "HazardInput": HazardInput.self,
+        "HazardStep": HazardStepInput.self,
+        "HazardEvent": HazardEventOutput.self,
+        "HazardStatistics": HazardStatistics.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries = D.resource(
             "/api/v1/safety-campaigns", "safety", schema: "SafetyCampaign", input: "SafetyCampaignInput",

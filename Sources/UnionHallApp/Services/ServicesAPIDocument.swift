@@ -33,6 +33,15 @@ enum ServicesAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "ServiceStation": StationOutput.self,
+        "ServiceStationInput": StationInput.self,
+        "ServiceEvent": ServiceEventOutput.self,
+        "ServiceEventInput": ServiceEventInput.self,
+        "ServiceStatistics": ServiceStatistics.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries = D.resource(
             "/api/v1/service-stations", "services", schema: "ServiceStation", input: "ServiceStationInput",

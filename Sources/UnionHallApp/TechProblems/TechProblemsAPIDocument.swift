@@ -26,6 +26,13 @@ enum TechProblemsAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "TechProblem": TechProblemOutput.self,
+        "TechProblemInput": TechProblemInput.self,
+        "TechProblemStep": TechProblemStepInput.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += D.resource(

@@ -54,6 +54,21 @@ enum TrainingAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "TrainingProgram": TrainingProgramOutput.self,
+        "TrainingProgramInput": TrainingProgramInput.self,
+        "TrainingSession": TrainingSessionOutput.self,
+        "TrainingSessionInput": TrainingSessionInput.self,
+        "Enrolment": EnrolmentOutput.self,
+        "EnrolmentInput": EnrolmentInput.self,
+        "AttendanceInput": AttendanceInput.self,
+        "Attendee": TrainingAPIController.Attendee.self,
+        "TrainingStatistics": TrainingCounts.self,
+        "Partnership": PartnershipOutput.self,
+        "PartnershipInput": PartnershipInput.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let t = "training"
         let programs = "/api/v1/training-programs"

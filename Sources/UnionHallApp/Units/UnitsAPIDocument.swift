@@ -16,6 +16,12 @@ enum UnitsAPIDocument: APIDocumentPart {
         ]),
     ]
 
+    /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let types: [String: any Decodable.Type] = [
+        "Unit": UnitOutput.self,
+        "UnitInput": UnitInput.self,
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += D.resource(
