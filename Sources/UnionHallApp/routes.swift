@@ -13,6 +13,6 @@ func routes(_ app: Application) throws {
         publicAPI: publicAPI,
         api: publicAPI.grouped(RequireAPIUser(), RequireOwnPassword()))
     for feature in app.features {
-        try feature.routes(groups)
+        try groups.add(feature)
     }
 }

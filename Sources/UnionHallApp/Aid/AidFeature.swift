@@ -14,11 +14,8 @@ extension Feature {
         migrations: [CreateAid(), AddAidHandling(), AddAidNoticePeriod()],
         routes: { routes in
             try routes.publicPages.register(collection: AidNoticePage())
-            try routes.register(HardshipForm.self)
             try routes.pages.register(collection: HardshipPages())
-            try routes.register(AidProgramForm.self)
             try routes.pages.register(collection: AidProgramPages())
-            try routes.register(AidApplicationForm.self)
             try routes.pages.register(collection: AidPages())
             try routes.pages.register(collection: AidMemberPages())
             try routes.api.register(
@@ -44,6 +41,7 @@ extension Feature {
         ],
         vocabularies: [HardshipLevel.self, HardshipStatus.self, HardshipStep.self, SchoolStage.self, AidStatus.self, AidStep.self],
         records: [HardshipFile.self, AidProgram.self, AidApplication.self],
+        forms: [HardshipForm.self, AidProgramForm.self, AidApplicationForm.self],
         names: [.records(AidProgram.self, fields: ["programId"], name: \.$name)],
         api: AidAPIDocument.self)
 }

@@ -8,7 +8,6 @@ extension Feature {
         name: "certifications",
         migrations: [CreateCertification()],
         routes: { routes in
-            try routes.register(CertificationForm.self)
             try routes.pages.register(collection: CertificationPages())
             try routes.api.register(collection: MemberCareerAPIController())
         },
@@ -20,5 +19,6 @@ extension Feature {
         ],
         vocabularies: [ParticipationKind.self],
         records: [Certification.self],
+        forms: [CertificationForm.self],
         api: CertificationsAPIDocument.self)
 }

@@ -16,7 +16,6 @@ extension Feature {
         routes: { routes in
             try routes.publicPages.register(collection: CertificatePages())
             try routes.publicAPI.register(collection: CertificateAPIController())
-            try routes.register(CompetitionForm.self)
             try routes.pages.register(collection: CompetitionPages())
             try routes.pages.register(collection: JudgingPages())
             try routes.pages.register(collection: MyCompetitionPages())
@@ -35,6 +34,7 @@ extension Feature {
             EventKind.self, ItemKind.self, EventStatus.self, EventStep.self, ObjectionStatus.self, CompetitionAward.self, TeamPrize.self,
         ],
         records: [Competition.self],
+        forms: [CompetitionForm.self],
         names: [.records(Competition.self, fields: ["competitionId"], name: \.$name)],
         api: CompetitionsAPIDocument.self)
 }

@@ -11,7 +11,6 @@ extension Feature {
         name: "disputes",
         migrations: [CreateDisputes()],
         routes: { routes in
-            try routes.register(DisputeForm.self)
             try routes.pages.register(collection: DisputePages())
             try routes.api.register(
                 collection: WorkflowStepController<DisputeCase, DisputeStep, DisputeStepInput> {
@@ -30,5 +29,6 @@ extension Feature {
         ],
         vocabularies: [DisputeChannel.self, DisputeType.self, DisputeStatus.self, DisputeStep.self],
         records: [DisputeCase.self],
+        forms: [DisputeForm.self],
         api: DisputesAPIDocument.self)
 }

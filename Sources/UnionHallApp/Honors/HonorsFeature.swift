@@ -9,12 +9,12 @@ extension Feature {
         name: "honors",
         migrations: [CreateHonor()],
         routes: { routes in
-            try routes.register(HonorForm.self)
             try routes.pages.register(collection: HonorPages())
         },
         menu: [MenuEntry(.craftsmen, "/honors", "nav.honors")],
         audited: [AuditedKind(Honor.self, path: "/honors/", codes: ["title": HonorTitle.catalogue, "level": HonorLevel.catalogue])],
         vocabularies: [HonorTitle.self, HonorLevel.self],
         records: [Honor.self],
+        forms: [HonorForm.self],
         api: HonorsAPIDocument.self)
 }

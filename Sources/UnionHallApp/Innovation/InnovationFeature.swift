@@ -14,12 +14,10 @@ extension Feature {
         name: "innovation",
         migrations: [CreateInnovation()],
         routes: { routes in
-            try routes.register(InnovationForm.self)
             try routes.pages.register(collection: InnovationPages())
             try routes.pages.register(collection: InnovationSettingsPages())
             try routes.pages.register(collection: InnovationWorkerPages())
             try routes.pages.register(collection: ReviewPages())
-            try routes.register(PatentForm.self)
             try routes.pages.register(collection: PatentPages())
             try routes.api.register(
                 collection: WorkflowStepController<InnovationItem, InnovationStep, InnovationStepInput> {
@@ -49,6 +47,7 @@ extension Feature {
             InnovationAwardGrade.self, PatentKind.self,
         ],
         records: [InnovationItem.self, Patent.self],
+        forms: [InnovationForm.self, PatentForm.self],
         names: [.records(InnovationItem.self, fields: ["itemId", "itemIds"], name: \.$title, unit: \.$unitID)],
         api: InnovationAPIDocument.self)
 }

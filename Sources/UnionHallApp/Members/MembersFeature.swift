@@ -14,7 +14,6 @@ extension Feature {
         migrations: [CreateMember(), CreateUnitMemberCount()],
         routes: { routes in
             try routes.pages.register(collection: MemberPages())
-            try routes.register(MemberForm.self)
             try routes.pages.register(collection: MyRecordPage())
         },
         menu: [
@@ -26,6 +25,7 @@ extension Feature {
         ],
         vocabularies: [Gender.self],
         records: [Member.self],
+        forms: [MemberForm.self],
         names: [
             .records(
                 Member.self,

@@ -9,7 +9,6 @@ extension Feature {
         name: "mentorship",
         migrations: [CreateMentorshipAgreement()],
         routes: { routes in
-            try routes.register(MentorshipForm.self)
             try routes.pages.register(collection: MentorshipPages())
             try routes.api.register(
                 collection: WorkflowStepController<MentorshipAgreement, MentorshipStep, MentorshipStepInput> {
@@ -24,5 +23,6 @@ extension Feature {
         ],
         vocabularies: [MentorshipStatus.self, MentorshipStep.self],
         records: [MentorshipAgreement.self],
+        forms: [MentorshipForm.self],
         api: MentorshipAPIDocument.self)
 }

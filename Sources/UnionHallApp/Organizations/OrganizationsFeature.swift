@@ -9,12 +9,12 @@ extension Feature {
         migrations: [CreateOrganization()],
         routes: { routes in
             try routes.pages.register(collection: OrganizationPages())
-            try routes.register(OrganizationForm.self)
         },
         menu: [MenuEntry(.people, "/organizations", "nav.organizations", rank: 1)],
         audited: [AuditedKind(Organization.self, path: "/organizations/", codes: ["kind": OrganizationKind.catalogue])],
         vocabularies: [OrganizationKind.self],
         records: [Organization.self],
+        forms: [OrganizationForm.self],
         names: [
             .records(Organization.self, fields: ["organizationId", "employerId", "partnerId", "collegeId", "courtId"], name: \.$name)
         ],

@@ -10,7 +10,6 @@ extension Feature {
         name: "outreach",
         migrations: [CreateOutreachActivity()],
         routes: { routes in
-            try routes.register(OutreachForm.self)
             try routes.pages.register(collection: OutreachPages())
             try routes.api.register(
                 collection: WorkflowStepController<OutreachActivity, OutreachStep, OutreachStepInput> {
@@ -25,5 +24,6 @@ extension Feature {
         ],
         vocabularies: [OutreachKind.self, OutreachStatus.self, OutreachStep.self],
         records: [OutreachActivity.self],
+        forms: [OutreachForm.self],
         api: OutreachAPIDocument.self)
 }

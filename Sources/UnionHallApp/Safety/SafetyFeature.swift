@@ -10,11 +10,8 @@ extension Feature {
         name: "safety",
         migrations: [CreateSafety(), CreateHazards()],
         routes: { routes in
-            try routes.register(CampaignForm.self)
-            try routes.register(AccidentForm.self)
             try routes.pages.register(collection: SafetyPages())
             try routes.api.register(collection: SafetyAPIController())
-            try routes.api.register(collection: RecordAPIController<HazardReport>())
             try routes.pages.register(collection: HazardPages())
             try routes.api.register(
                 collection: WorkflowStepController<HazardReport, HazardStep, HazardStepInput> {
@@ -36,6 +33,7 @@ extension Feature {
         ],
         vocabularies: [HazardSeverity.self, HazardStatus.self, HazardStep.self],
         records: [SafetyCampaign.self, AccidentRecord.self, HazardReport.self],
+        forms: [CampaignForm.self, AccidentForm.self],
         names: [.records(SafetyCampaign.self, fields: ["campaignId"], name: \.$name)],
         api: SafetyAPIDocument.self)
 }

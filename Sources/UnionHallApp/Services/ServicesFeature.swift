@@ -10,8 +10,6 @@ extension Feature {
         name: "services",
         migrations: [CreateServices()],
         routes: { routes in
-            try routes.register(StationForm.self)
-            try routes.register(ServiceEventForm.self)
             try routes.pages.register(collection: ServicePages())
             try routes.api.register(collection: ServiceAPIController())
         },
@@ -25,6 +23,7 @@ extension Feature {
         ],
         vocabularies: [StationKind.self, Facility.self, ServiceEventKind.self],
         records: [ServiceStation.self, ServiceEvent.self],
+        forms: [StationForm.self, ServiceEventForm.self],
         names: [.records(ServiceStation.self, fields: ["stationId"], name: \.$name, unit: \.$unitID)],
         api: ServicesAPIDocument.self)
 }

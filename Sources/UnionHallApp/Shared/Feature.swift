@@ -95,8 +95,11 @@ struct Feature: Sendable {
     var menu: [MenuEntry] = []
     var audited: [AuditedKind] = []
     var vocabularies: [any Vocabulary.Type] = []
-    /// The registers it keeps, each with its list, record, export and API routes.
+    /// The registers it keeps: each gets the shared API routes (list, read, create, change,
+    /// delete, restore, export).
     var records: [any ManagedRecord.Type] = []
+    /// The forms of its registers: each gets the shared pages (new, edit, save, delete, restore, export).
+    var forms: [any RecordForm.Type] = []
     /// How its records are named where others link to them.
     var names: [NameSource] = []
     /// Its part of the API document.
@@ -104,10 +107,19 @@ struct Feature: Sendable {
 }
 
 extension FeatureRoutes {
-    /// A register's API and its pages, through the shared record handlers.
-    func register<Form: RecordForm>(_ form: Form.Type) throws {
-        try api.register(collection: RecordAPIController<Form.Record>())
-        RecordPages<Form>.register(on: pages)
+    /// A feature's routes: the shared ones of its registers and forms, then its own.
+    func add(_ feature: Feature) throws {
+        for record in feature.records { try api.register(collection: Self.controller(record)) }
+        for form in feature.forms { Self.pages(form, on: pages) }
+        try feature.routes(self)
+    }
+
+    private static func controller<Record: ManagedRecord>(_ record: Record.Type) -> any RouteCollection {
+        RecordAPIController<Record>()
+    }
+
+    private static func pages<Form: RecordForm>(_ form: Form.Type, on routes: any RoutesBuilder) {
+        RecordPages<Form>.register(on: routes)
     }
 }
 

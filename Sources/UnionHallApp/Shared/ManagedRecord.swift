@@ -163,6 +163,11 @@ protocol RecordForm: Content {
     static func render(_ req: Request, form: Self, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response
 }
 
+extension RecordForm {
+    /// The path segment of the form's register: `members` in `/members/new`.
+    static var routeName: String { Record.routeName }
+}
+
 /// The page handlers every managed record shares: its new and edit forms, saving them, and
 /// delete and restore from its page.
 enum RecordPages<Form: RecordForm> {

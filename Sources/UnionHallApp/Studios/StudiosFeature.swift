@@ -9,7 +9,6 @@ extension Feature {
         name: "studios",
         migrations: [CreateStudio()],
         routes: { routes in
-            try routes.register(StudioForm.self)
             try routes.pages.register(collection: StudioPages())
             try routes.api.register(collection: StudioPartsController())
         },
@@ -21,6 +20,7 @@ extension Feature {
         ],
         vocabularies: [StudioKind.self, StudioResultKind.self],
         records: [Studio.self],
+        forms: [StudioForm.self],
         names: [.records(Studio.self, fields: ["studioId", "matchedStudioId", "studioIds"], name: \.$name)],
         api: StudiosAPIDocument.self)
 }

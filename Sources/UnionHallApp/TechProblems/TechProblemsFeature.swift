@@ -9,7 +9,6 @@ extension Feature {
         name: "techProblems",
         migrations: [CreateTechProblem()],
         routes: { routes in
-            try routes.register(TechProblemForm.self)
             try routes.pages.register(collection: TechProblemPages())
             try routes.api.register(
                 collection: WorkflowStepController<TechProblem, TechProblemStep, TechProblemStepInput> {
@@ -21,5 +20,6 @@ extension Feature {
         audited: [AuditedKind(TechProblem.self, path: "/tech-problems/", codes: ["status": TechProblemStatus.catalogue])],
         vocabularies: [TechProblemStatus.self, TechProblemStep.self],
         records: [TechProblem.self],
+        forms: [TechProblemForm.self],
         api: TechProblemsAPIDocument.self)
 }

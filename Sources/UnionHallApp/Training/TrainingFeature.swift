@@ -10,10 +10,8 @@ extension Feature {
         name: "training",
         migrations: [CreateTraining()],
         routes: { routes in
-            try routes.register(TrainingForm.self)
             try routes.pages.register(collection: TrainingPages())
             try routes.api.register(collection: TrainingAPIController())
-            try routes.register(PartnershipForm.self)
             try routes.pages.register(collection: PartnershipPages())
         },
         menu: [MenuEntry(.skills, "/training-programs", "nav.training")],
@@ -23,6 +21,7 @@ extension Feature {
         ],
         vocabularies: [TrainingKind.self, EnrolmentStatus.self, PartnershipKind.self],
         records: [TrainingProgram.self, Partnership.self],
+        forms: [TrainingForm.self, PartnershipForm.self],
         names: [.records(Partnership.self, fields: ["partnershipId"], name: \.$name, unit: \.$unitID)],
         api: TrainingAPIDocument.self)
 }

@@ -9,11 +9,11 @@ extension Feature {
         migrations: [CreateUnionUnit()],
         routes: { routes in
             try routes.pages.register(collection: UnitPages())
-            try routes.register(UnitForm.self)
         },
         menu: [MenuEntry(.people, "/units", "nav.units", rank: 2)],
         audited: [AuditedKind(UnionUnit.self, path: "/units/", codes: ["kind": UnitKind.catalogue])],
         vocabularies: [UnitKind.self],
         records: [UnionUnit.self],
+        forms: [UnitForm.self],
         api: UnitsAPIDocument.self)
 }
