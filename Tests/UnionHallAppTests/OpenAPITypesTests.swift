@@ -118,6 +118,27 @@ import UnionHallCore
         #expect(try TypeShape.of(OutreachInput.self) != TypeShape.of(OutreachOutput.self))
     }
 
+    static func filterKeys<Record: ManagedRecord>(_ record: Record.Type) -> Set<String> {
+        Set(TypeShape.keys(of: Record.Filter.self))
+    }
+
+    /// A register's list takes the common list parameters and its filter's fields, as documented.
+    @Test func everyListDocumentsItsFilters() throws {
+        let common = Set(OpenAPIDocument.listParameters.compactMap { $0.parameterValue?.name })
+        #expect(common.isSuperset(of: ["q", "page", "per", "from", "to", "unitId"]))
+        #expect(Self.filterKeys(Member.self).isSuperset(of: ["organizationId", "trade", "participation"]))
+        for record in Features.all.flatMap(\.records) {
+            let path = OpenAPI.Path(rawValue: "/api/v1/\(record.routeName)")
+            let list = try #require(OpenAPIDocument.document.paths[path]?.pathItemValue?.get, "\(path)")
+            let documented = Set(list.parameters.compactMap { $0.parameterValue?.name })
+            let expected = common.union(Self.filterKeys(record))
+            #expect(
+                documented == expected,
+                "\(path): extra \(documented.subtracting(expected).sorted()), missing \(expected.subtracting(documented).sorted())"
+            )
+        }
+    }
+
     @Test func everySchemaHasAType() {
         let typed = Set(Self.types.map(\.0))
         let untyped = Self.components.keys.map(\.rawValue).filter { !typed.contains($0) }
