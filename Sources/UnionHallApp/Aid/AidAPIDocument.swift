@@ -83,17 +83,15 @@ enum AidAPIDocument: APIDocumentPart {
         "AidStatistics": AidStatistics.self,
     ]
 
+    static let notes: [String: String] = [
+        "funded": "Approved or paid"
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let t = "aid"
         let id = D.idParameter
         let files = "/api/v1/hardship-files"
-        var entries = D.resource(
-            files, t, schema: "HardshipFile", input: "HardshipFileInput",
-            filters: [
-                .parameter(name: "status", context: .query, schema: S.values(HardshipStatus.self)),
-                .parameter(name: "level", context: .query, schema: S.values(HardshipLevel.self)),
-                .parameter(name: "memberId", context: .query, schema: S.uuid),
-            ])
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += D.steps(files, t, HardshipStep.self, input: "HardshipStep", schema: "HardshipFile")
         entries.append(
             (
@@ -101,9 +99,6 @@ enum AidAPIDocument: APIDocumentPart {
                 OpenAPI.PathItem(parameters: [id], get: op(t, "The file's history", .array(items: D.ref("AidEvent")), errors: read))
             ))
         let programs = "/api/v1/aid-programs"
-        entries += D.resource(
-            programs, t, schema: "AidProgram", input: "AidProgramInput",
-            filters: [.parameter(name: "year", context: .query, schema: .integer)])
         let batchID: OpenAPI.Parameter.Array.Element = .parameter(name: "batchId", context: .path, schema: S.uuid)
         let sheet: OpenAPI.Content.Map = [
             .csv: .init(schema: .string(format: .binary)), .other(FileKind.xlsx.contentType): .init(schema: .string(format: .binary)),
@@ -147,15 +142,6 @@ enum AidAPIDocument: APIDocumentPart {
             ),
         ]
         let applications = "/api/v1/aid-applications"
-        entries += D.resource(
-            applications, t, schema: "AidApplication", input: "AidApplicationInput",
-            filters: [
-                .parameter(name: "programId", context: .query, schema: S.uuid),
-                .parameter(name: "status", context: .query, schema: S.values(AidStatus.self)),
-                .parameter(name: "funded", context: .query, schema: .boolean, description: "Approved or paid"),
-                .parameter(name: "stage", context: .query, schema: S.values(SchoolStage.self)),
-                .parameter(name: "memberId", context: .query, schema: S.uuid),
-            ])
         entries += D.steps(applications, t, AidStep.self, input: "AidStep", schema: "AidApplication")
         entries += [
             (

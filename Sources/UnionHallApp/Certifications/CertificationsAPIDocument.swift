@@ -50,18 +50,13 @@ enum CertificationsAPIDocument: APIDocumentPart {
         "ExternalResultInput": ExternalResultInput.self,
     ]
 
+    static let notes: [String: String] = [
+        "first": "Only members' first certifications (new skilled talents)"
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let c = "certifications"
-        var entries = D.resource(
-            "/api/v1/certifications", c, schema: "Certification", input: "CertificationInput",
-            filters: [
-                .parameter(name: "memberId", context: .query, schema: uuid),
-                .parameter(name: "level", context: .query, schema: .integer),
-                .parameter(name: "trade", context: .query, schema: .string),
-                .parameter(
-                    name: "first", context: .query, schema: .boolean,
-                    description: "Only members' first certifications (new skilled talents)"),
-            ])
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += [
             (
                 OpenAPI.Path(rawValue: "/api/v1/certifications/statistics"),

@@ -110,9 +110,7 @@ enum CompetitionsAPIDocument: APIDocumentPart {
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let k = "competitions"
         let base = "/api/v1/competitions"
-        var entries = D.resource(
-            base, k, schema: "Competition", input: "CompetitionInput",
-            filters: [.parameter(name: "year", context: .query, schema: .integer)])
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         let event = base + "/{id}/events/{eventId}"
         let eventParameters: OpenAPI.Parameter.Array = [id, path("eventId")]
         entries += [

@@ -71,19 +71,15 @@ enum DisputesAPIDocument: APIDocumentPart {
         "DisputeStatistics": DisputeStatistics.self,
     ]
 
+    static let notes: [String: String] = [
+        "overdue": "Only open cases past their deadline"
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let t = "disputes"
         let base = "/api/v1/dispute-cases"
         let id = D.idParameter
-        var entries = D.resource(
-            base, t, schema: "DisputeCase", input: "DisputeInput",
-            filters: [
-                .parameter(name: "channel", context: .query, schema: S.values(DisputeChannel.self)),
-                .parameter(name: "type", context: .query, schema: S.values(DisputeType.self)),
-                .parameter(name: "status", context: .query, schema: S.values(DisputeStatus.self)),
-                .parameter(name: "overdue", context: .query, schema: .boolean, description: "Only open cases past their deadline"),
-                .parameter(name: "mediatorId", context: .query, schema: S.uuid),
-            ])
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += D.steps(base, t, DisputeStep.self, input: "DisputeStep", schema: "DisputeCase")
         entries += [
             (

@@ -22,18 +22,7 @@ enum HonorsAPIDocument: APIDocumentPart {
         "HonorInput": HonorInput.self,
     ]
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.resource(
-            "/api/v1/honors", "honors", schema: "Honor", input: "HonorInput",
-            filters: [
-                .parameter(name: "title", context: .query, schema: OpenAPISchemas.values(HonorTitle.self)),
-                .parameter(name: "level", context: .query, schema: OpenAPISchemas.values(HonorLevel.self)),
-                .parameter(name: "year", context: .query, schema: .integer),
-                .parameter(name: "memberId", context: .query, schema: OpenAPISchemas.uuid),
-                .parameter(name: "trade", context: .query, schema: .string),
-                .parameter(name: "roster", context: .query, schema: .boolean, description: "Only model-worker and craftsman titles"),
-            ])
-        return entries
-    }
+    static let notes: [String: String] = [
+        "roster": "Only model-worker and craftsman titles"
+    ]
 }

@@ -148,23 +148,13 @@ enum InnovationAPIDocument: APIDocumentPart {
         .init(tags: ["innovation"], summary: summary, parameters: parameters, responses: D.responses(200, summary, result, errors: errors))
     }
 
+    static let notes: [String: String] = [
+        "minSeconds": "Only items seconded at least this often",
+        "adopted": "Only adopted items and those further along",
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries = D.resource(
-            "/api/v1/innovation-items", "innovation", schema: "InnovationItem", input: "InnovationItemInput",
-            filters: [
-                .parameter(name: "kind", context: .query, schema: S.values(InnovationKind.self)),
-                .parameter(name: "subKind", context: .query, schema: S.values(FiveSmallKind.self)),
-                .parameter(name: "status", context: .query, schema: S.values(InnovationStatus.self)),
-                .parameter(name: "authorId", context: .query, schema: uuid),
-                .parameter(name: "studioId", context: .query, schema: uuid),
-                .parameter(name: "minSeconds", context: .query, schema: .integer, description: "Only items seconded at least this often"),
-                .parameter(name: "adopted", context: .query, schema: .boolean, description: "Only adopted items and those further along"),
-                .parameter(name: "awardLevel", context: .query, schema: S.values(InnovationAwardLevel.self)),
-                .parameter(name: "awardGrade", context: .query, schema: S.values(InnovationAwardGrade.self)),
-                .parameter(
-                    name: "on", context: .query, schema: .string(allowedValues: "submitted", "decided", "assessed"),
-                    description: "Which date from/to apply to"),
-            ])
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += D.steps("/api/v1/innovation-items", "innovation", InnovationStep.self, input: "InnovationStep", schema: "InnovationItem")
         let base = "/api/v1/innovation-items"
         entries += [
@@ -333,13 +323,6 @@ enum InnovationAPIDocument: APIDocumentPart {
                         "Set a unit's budget for a year", body: "BudgetInput", 201, D.ref("Budget"), errors: [400, 401, 403, 404, 422]))
             ),
         ]
-        entries += D.resource(
-            "/api/v1/patents", "innovation", schema: "Patent", input: "PatentInput",
-            filters: [
-                .parameter(name: "kind", context: .query, schema: S.values(PatentKind.self)),
-                .parameter(name: "itemId", context: .query, schema: uuid),
-                .parameter(name: "studioId", context: .query, schema: uuid),
-            ])
         return entries
     }
 }

@@ -34,33 +34,12 @@ enum MembersAPIDocument: APIDocumentPart {
         "MemberInput": MemberInput.self,
     ]
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.resource(
-            "/api/v1/members", "members", schema: "Member", input: "MemberInput",
-            filters: [
-                .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
-                .parameter(name: "trade", context: .query, schema: .string),
-                .parameter(name: "skillLevel", context: .query, schema: .integer),
-                .parameter(name: "migrant", context: .query, schema: .boolean),
-                .parameter(name: "hardship", context: .query, schema: .boolean),
-                .parameter(name: "gender", context: .query, schema: OpenAPISchemas.values(Gender.self)),
-                .parameter(name: "skilled", context: .query, schema: .boolean),
-                .parameter(
-                    name: "participation", context: .query, schema: .string,
-                    description: "`roles` (delegates, deputies, CPPCC members) or a participation kind"),
-                .parameter(name: "participationFrom", context: .query, schema: .string(format: .date)),
-                .parameter(name: "participationTo", context: .query, schema: .string(format: .date)),
-            ])
-        // Reading one member may reveal its personal data.
-        return entries.map { path, item in
-            guard path.rawValue == "/api/v1/members/{id}", var get = item.get else { return (path, item) }
-            var revealing = item
-            get.parameters.append(
-                .parameter(
-                    name: "reveal", context: .query, schema: .boolean, description: "Show ID number and phone in full (officers; audited)"))
-            revealing.get = get
-            return (path, revealing)
-        }
-    }
+    static let notes: [String: String] = [
+        "participation": "`roles` (delegates, deputies, CPPCC members) or a participation kind"
+    ]
+
+    /// Reading one member may reveal its personal data.
+    static let readParameters: OpenAPI.Parameter.Array = [
+        .parameter(name: "reveal", context: .query, schema: .boolean, description: "Show ID number and phone in full (officers; audited)")
+    ]
 }

@@ -34,17 +34,6 @@ enum MentorshipAPIDocument: APIDocumentPart {
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.resource(
-            "/api/v1/mentorship-agreements", "mentorship", schema: "MentorshipAgreement", input: "MentorshipInput",
-            filters: [
-                .parameter(name: "status", context: .query, schema: OpenAPISchemas.values(MentorshipStatus.self)),
-                .parameter(name: "mentorId", context: .query, schema: OpenAPISchemas.uuid),
-                .parameter(name: "apprenticeId", context: .query, schema: OpenAPISchemas.uuid),
-                .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
-                .parameter(
-                    name: "on", context: .query, schema: .string(allowedValues: "signed", "completed"),
-                    description: "Which date from/to apply to"),
-            ])
         entries += D.steps(
             "/api/v1/mentorship-agreements", "mentorship", MentorshipStep.self, input: "MentorshipStep", schema: "MentorshipAgreement")
         return entries

@@ -8,9 +8,17 @@ protocol APIDocumentPart {
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] { get }
     /// The Swift type each schema describes; a test checks them against each other both ways.
     static var types: [String: any Decodable.Type] { get }
+    /// Descriptions of the query parameters its registers' filters take, by name.
+    static var notes: [String: String] { get }
+    /// Query parameters of reading one of its records, beyond the id.
+    static var readParameters: OpenAPI.Parameter.Array { get }
 }
 
 extension APIDocumentPart {
+    static var notes: [String: String] { [:] }
+    static var readParameters: OpenAPI.Parameter.Array { [] }
+    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] { [] }
+
     typealias S = OpenAPISchemas
     typealias D = OpenAPIDocument
 

@@ -111,12 +111,16 @@ enum OpenAPIDocument {
     }
 
     /// The document joined from every feature's part, with every status each operation can answer.
-    static let document: OpenAPI.Document = document(of: Features.all.compactMap(\.api))
+    static let document: OpenAPI.Document = document(of: Features.all)
 
-    static func document(of parts: [any APIDocumentPart.Type]) -> OpenAPI.Document {
+    static func document(of features: [Feature]) -> OpenAPI.Document {
         var paths: OpenAPI.PathItem.Map = [:]
         var schemas = OpenAPISchemas.common
-        for part in parts {
+        for feature in features {
+            guard let part = feature.api else { continue }
+            for record in feature.records {
+                for (path, item) in RegisterDocument.paths(record, tag: feature.name, part: part) { paths[path] = .init(item) }
+            }
             for (path, item) in part.paths { paths[path] = .init(item) }
             for (name, schema) in part.schemas { schemas[name] = schema }
         }

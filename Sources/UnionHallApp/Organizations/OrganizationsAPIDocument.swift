@@ -21,14 +21,4 @@ enum OrganizationsAPIDocument: APIDocumentPart {
         "Organization": OrganizationOutput.self,
         "OrganizationInput": OrganizationInput.self,
     ]
-
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.resource(
-            "/api/v1/organizations", "organizations", schema: "Organization", input: "OrganizationInput",
-            filters: [
-                .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(OrganizationKind.self))
-            ])
-        return entries
-    }
 }

@@ -36,14 +36,6 @@ enum OutreachAPIDocument: APIDocumentPart {
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.resource(
-            "/api/v1/outreach-activities", "outreach", schema: "OutreachActivity", input: "OutreachInput",
-            filters: [
-                .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(OutreachKind.self)),
-                .parameter(name: "status", context: .query, schema: OpenAPISchemas.values(OutreachStatus.self)),
-                .parameter(name: "studioId", context: .query, schema: OpenAPISchemas.uuid),
-                .parameter(name: "leaderId", context: .query, schema: OpenAPISchemas.uuid),
-            ])
         entries += D.steps("/api/v1/outreach-activities", "outreach", OutreachStep.self, input: "OutreachStep", schema: "OutreachActivity")
         return entries
     }

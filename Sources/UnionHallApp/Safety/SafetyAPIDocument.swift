@@ -67,25 +67,8 @@ enum SafetyAPIDocument: APIDocumentPart {
     ]
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries = D.resource(
-            "/api/v1/safety-campaigns", "safety", schema: "SafetyCampaign", input: "SafetyCampaignInput",
-            filters: [
-                .parameter(name: "year", context: .query, schema: .integer)
-            ])
-        entries += D.resource(
-            "/api/v1/accident-records", "safety", schema: "AccidentRecord", input: "AccidentRecordInput",
-            filters: [
-                .parameter(name: "year", context: .query, schema: .integer),
-                .parameter(name: "employerId", context: .query, schema: S.uuid),
-            ])
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         let hazards = "/api/v1/hazard-reports"
-        entries += D.resource(
-            hazards, "safety", schema: "HazardReport", input: "HazardInput",
-            filters: [
-                .parameter(name: "status", context: .query, schema: S.values(HazardStatus.self)),
-                .parameter(name: "severity", context: .query, schema: S.values(HazardSeverity.self)),
-                .parameter(name: "campaignId", context: .query, schema: S.uuid),
-            ])
         entries += D.steps(hazards, "safety", HazardStep.self, input: "HazardStep", schema: "HazardReport")
         let image: OpenAPI.Content.Map = [.jpg: .init(schema: .string(format: .binary)), .png: .init(schema: .string(format: .binary))]
         for name in ["photo", "rectification-photo"] {

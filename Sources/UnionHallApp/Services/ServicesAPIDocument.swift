@@ -43,18 +43,7 @@ enum ServicesAPIDocument: APIDocumentPart {
     ]
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries = D.resource(
-            "/api/v1/service-stations", "services", schema: "ServiceStation", input: "ServiceStationInput",
-            filters: [
-                .parameter(name: "kind", context: .query, schema: S.values(StationKind.self)),
-                .parameter(name: "district", context: .query, schema: .string),
-            ])
-        entries += D.resource(
-            "/api/v1/service-events", "services", schema: "ServiceEvent", input: "ServiceEventInput",
-            filters: [
-                .parameter(name: "kind", context: .query, schema: S.values(ServiceEventKind.self)),
-                .parameter(name: "stationId", context: .query, schema: S.uuid),
-            ])
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         entries += [
             (
                 OpenAPI.Path(rawValue: "/api/v1/service-events/statistics"),

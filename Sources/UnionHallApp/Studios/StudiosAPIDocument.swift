@@ -47,14 +47,6 @@ enum StudiosAPIDocument: APIDocumentPart {
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.resource(
-            "/api/v1/studios", "studios", schema: "Studio", input: "StudioInput",
-            filters: [
-                .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(StudioKind.self)),
-                .parameter(name: "level", context: .query, schema: OpenAPISchemas.values(HonorLevel.self)),
-                .parameter(name: "yearNamed", context: .query, schema: .integer),
-                .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
-            ])
         entries.append(
             (
                 OpenAPI.Path(rawValue: "/api/v1/studios/{id}/members"),

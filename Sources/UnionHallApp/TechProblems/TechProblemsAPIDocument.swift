@@ -33,19 +33,12 @@ enum TechProblemsAPIDocument: APIDocumentPart {
         "TechProblemStep": TechProblemStepInput.self,
     ]
 
+    static let notes: [String: String] = [
+        "open": "Only raised or matched problems"
+    ]
+
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.resource(
-            "/api/v1/tech-problems", "tech-problems", schema: "TechProblem", input: "TechProblemInput",
-            filters: [
-                .parameter(name: "status", context: .query, schema: OpenAPISchemas.values(TechProblemStatus.self)),
-                .parameter(name: "trade", context: .query, schema: .string),
-                .parameter(name: "organizationId", context: .query, schema: OpenAPISchemas.uuid),
-                .parameter(name: "open", context: .query, schema: .boolean, description: "Only raised or matched problems"),
-                .parameter(
-                    name: "on", context: .query, schema: .string(allowedValues: "raised", "solved"),
-                    description: "Which date from/to apply to"),
-            ])
         entries += D.steps("/api/v1/tech-problems", "tech-problems", TechProblemStep.self, input: "TechProblemStep", schema: "TechProblem")
         entries.append(
             (

@@ -72,14 +72,7 @@ enum TrainingAPIDocument: APIDocumentPart {
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let t = "training"
         let programs = "/api/v1/training-programs"
-        var entries = D.resource(
-            programs, t, schema: "TrainingProgram", input: "TrainingProgramInput",
-            filters: [
-                .parameter(name: "kind", context: .query, schema: S.values(TrainingKind.self)),
-                .parameter(name: "collegeId", context: .query, schema: uuid),
-                .parameter(name: "employerId", context: .query, schema: uuid),
-                .parameter(name: "partnershipId", context: .query, schema: uuid),
-            ])
+        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         let id = D.idParameter
         entries += [
             (
@@ -157,13 +150,6 @@ enum TrainingAPIDocument: APIDocumentPart {
                         ]))
             ),
         ]
-        entries += D.resource(
-            "/api/v1/partnerships", t, schema: "Partnership", input: "PartnershipInput",
-            filters: [
-                .parameter(name: "kind", context: .query, schema: S.values(PartnershipKind.self)),
-                .parameter(name: "collegeId", context: .query, schema: uuid),
-                .parameter(name: "employerId", context: .query, schema: uuid),
-            ])
         return entries
     }
 }

@@ -21,14 +21,4 @@ enum UnitsAPIDocument: APIDocumentPart {
         "Unit": UnitOutput.self,
         "UnitInput": UnitInput.self,
     ]
-
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.resource(
-            "/api/v1/units", "units", schema: "Unit", input: "UnitInput",
-            filters: [
-                .parameter(name: "kind", context: .query, schema: OpenAPISchemas.values(UnitKind.self))
-            ])
-        return entries
-    }
 }
