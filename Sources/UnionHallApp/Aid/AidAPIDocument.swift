@@ -92,7 +92,6 @@ enum AidAPIDocument: APIDocumentPart {
         let id = D.idParameter
         let files = "/api/v1/hardship-files"
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.steps(files, t, HardshipStep.self, input: "HardshipStep", schema: "HardshipFile")
         entries.append(
             (
                 OpenAPI.Path(rawValue: files + "/{id}/events"),
@@ -142,7 +141,6 @@ enum AidAPIDocument: APIDocumentPart {
             ),
         ]
         let applications = "/api/v1/aid-applications"
-        entries += D.steps(applications, t, AidStep.self, input: "AidStep", schema: "AidApplication")
         entries += [
             (
                 OpenAPI.Path(rawValue: applications + "/apply"),

@@ -18,14 +18,6 @@ extension Feature {
             try routes.pages.register(collection: AidProgramPages())
             try routes.pages.register(collection: AidPages())
             try routes.pages.register(collection: AidMemberPages())
-            try routes.api.register(
-                collection: WorkflowStepController<HardshipFile, HardshipStep, HardshipStepInput> {
-                    try await HardshipService.step($0, $1, input: $2, context: $3)
-                })
-            try routes.api.register(
-                collection: WorkflowStepController<AidApplication, AidStep, AidStepInput> {
-                    try await AidApplications.step($0, $1, input: $2, context: $3)
-                })
             try routes.api.register(collection: AidAPIController())
         },
         menu: [
@@ -42,6 +34,14 @@ extension Feature {
         vocabularies: [HardshipLevel.self, HardshipStatus.self, HardshipStep.self, SchoolStage.self, AidStatus.self, AidStep.self],
         records: [HardshipFile.self, AidProgram.self, AidApplication.self],
         forms: [HardshipForm.self, AidProgramForm.self, AidApplicationForm.self],
+        workflows: [
+            Workflow(HardshipFile.self, HardshipStep.self, input: HardshipStepInput.self) {
+                try await HardshipService.step($0, $1, input: $2, context: $3)
+            },
+            Workflow(AidApplication.self, AidStep.self, input: AidStepInput.self) {
+                try await AidApplications.step($0, $1, input: $2, context: $3)
+            },
+        ],
         names: [.records(AidProgram.self, fields: ["programId"], name: \.$name)],
         api: AidAPIDocument.self)
 }

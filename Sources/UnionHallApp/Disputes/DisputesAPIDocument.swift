@@ -80,7 +80,6 @@ enum DisputesAPIDocument: APIDocumentPart {
         let base = "/api/v1/dispute-cases"
         let id = D.idParameter
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.steps(base, t, DisputeStep.self, input: "DisputeStep", schema: "DisputeCase")
         entries += [
             (
                 OpenAPI.Path(rawValue: base + "/statistics"),

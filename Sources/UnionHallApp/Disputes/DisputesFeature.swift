@@ -12,10 +12,6 @@ extension Feature {
         migrations: [CreateDisputes()],
         routes: { routes in
             try routes.pages.register(collection: DisputePages())
-            try routes.api.register(
-                collection: WorkflowStepController<DisputeCase, DisputeStep, DisputeStepInput> {
-                    try await DisputeService.step($0, $1, input: $2, context: $3)
-                })
             try routes.api.register(collection: DisputeAPIController())
         },
         menu: [
@@ -30,5 +26,10 @@ extension Feature {
         vocabularies: [DisputeChannel.self, DisputeType.self, DisputeStatus.self, DisputeStep.self],
         records: [DisputeCase.self],
         forms: [DisputeForm.self],
+        workflows: [
+            Workflow(DisputeCase.self, DisputeStep.self, input: DisputeStepInput.self) {
+                try await DisputeService.step($0, $1, input: $2, context: $3)
+            }
+        ],
         api: DisputesAPIDocument.self)
 }

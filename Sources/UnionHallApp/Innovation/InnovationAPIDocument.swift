@@ -155,7 +155,6 @@ enum InnovationAPIDocument: APIDocumentPart {
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.steps("/api/v1/innovation-items", "innovation", InnovationStep.self, input: "InnovationStep", schema: "InnovationItem")
         let base = "/api/v1/innovation-items"
         entries += [
             (

@@ -19,10 +19,6 @@ extension Feature {
             try routes.pages.register(collection: InnovationWorkerPages())
             try routes.pages.register(collection: ReviewPages())
             try routes.pages.register(collection: PatentPages())
-            try routes.api.register(
-                collection: WorkflowStepController<InnovationItem, InnovationStep, InnovationStepInput> {
-                    try await InnovationWorkflow.step($0, $1, input: $2, context: $3)
-                })
             try routes.api.register(collection: InnovationAPIController())
         },
         menu: [
@@ -48,6 +44,11 @@ extension Feature {
         ],
         records: [InnovationItem.self, Patent.self],
         forms: [InnovationForm.self, PatentForm.self],
+        workflows: [
+            Workflow(InnovationItem.self, InnovationStep.self, input: InnovationStepInput.self) {
+                try await InnovationWorkflow.step($0, $1, input: $2, context: $3)
+            }
+        ],
         names: [.records(InnovationItem.self, fields: ["itemId", "itemIds"], name: \.$title, unit: \.$unitID)],
         api: InnovationAPIDocument.self)
 }

@@ -31,11 +31,4 @@ enum MentorshipAPIDocument: APIDocumentPart {
         "MentorshipInput": MentorshipInput.self,
         "MentorshipStep": MentorshipStepInput.self,
     ]
-
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.steps(
-            "/api/v1/mentorship-agreements", "mentorship", MentorshipStep.self, input: "MentorshipStep", schema: "MentorshipAgreement")
-        return entries
-    }
 }

@@ -10,10 +10,6 @@ extension Feature {
         migrations: [CreateMentorshipAgreement()],
         routes: { routes in
             try routes.pages.register(collection: MentorshipPages())
-            try routes.api.register(
-                collection: WorkflowStepController<MentorshipAgreement, MentorshipStep, MentorshipStepInput> {
-                    try await MentorshipService.step($0, $1, input: $2, context: $3)
-                })
         },
         menu: [MenuEntry(.craftsmen, "/mentorship-agreements", "nav.mentorship", rank: 1)],
         audited: [
@@ -24,5 +20,10 @@ extension Feature {
         vocabularies: [MentorshipStatus.self, MentorshipStep.self],
         records: [MentorshipAgreement.self],
         forms: [MentorshipForm.self],
+        workflows: [
+            Workflow(MentorshipAgreement.self, MentorshipStep.self, input: MentorshipStepInput.self) {
+                try await MentorshipService.step($0, $1, input: $2, context: $3)
+            }
+        ],
         api: MentorshipAPIDocument.self)
 }

@@ -121,6 +121,9 @@ enum OpenAPIDocument {
             for record in feature.records {
                 for (path, item) in RegisterDocument.paths(record, tag: feature.name, part: part) { paths[path] = .init(item) }
             }
+            for workflow in feature.workflows {
+                for (path, item) in workflow.document(feature.name, part) { paths[path] = .init(item) }
+            }
             for (path, item) in part.paths { paths[path] = .init(item) }
             for (name, schema) in part.schemas { schemas[name] = schema }
         }

@@ -33,10 +33,4 @@ enum OutreachAPIDocument: APIDocumentPart {
         "OutreachInput": OutreachInput.self,
         "OutreachStep": OutreachStepInput.self,
     ]
-
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.steps("/api/v1/outreach-activities", "outreach", OutreachStep.self, input: "OutreachStep", schema: "OutreachActivity")
-        return entries
-    }
 }

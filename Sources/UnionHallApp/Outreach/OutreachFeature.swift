@@ -11,10 +11,6 @@ extension Feature {
         migrations: [CreateOutreachActivity()],
         routes: { routes in
             try routes.pages.register(collection: OutreachPages())
-            try routes.api.register(
-                collection: WorkflowStepController<OutreachActivity, OutreachStep, OutreachStepInput> {
-                    try await OutreachService.step($0, $1, input: $2, context: $3)
-                })
         },
         menu: [MenuEntry(.craftsmen, "/outreach-activities", "nav.outreach")],
         audited: [
@@ -25,5 +21,10 @@ extension Feature {
         vocabularies: [OutreachKind.self, OutreachStatus.self, OutreachStep.self],
         records: [OutreachActivity.self],
         forms: [OutreachForm.self],
+        workflows: [
+            Workflow(OutreachActivity.self, OutreachStep.self, input: OutreachStepInput.self) {
+                try await OutreachService.step($0, $1, input: $2, context: $3)
+            }
+        ],
         api: OutreachAPIDocument.self)
 }

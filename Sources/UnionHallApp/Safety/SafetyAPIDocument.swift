@@ -69,7 +69,6 @@ enum SafetyAPIDocument: APIDocumentPart {
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
         let hazards = "/api/v1/hazard-reports"
-        entries += D.steps(hazards, "safety", HazardStep.self, input: "HazardStep", schema: "HazardReport")
         let image: OpenAPI.Content.Map = [.jpg: .init(schema: .string(format: .binary)), .png: .init(schema: .string(format: .binary))]
         for name in ["photo", "rectification-photo"] {
             entries.append(

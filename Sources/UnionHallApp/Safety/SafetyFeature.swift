@@ -13,10 +13,6 @@ extension Feature {
             try routes.pages.register(collection: SafetyPages())
             try routes.api.register(collection: SafetyAPIController())
             try routes.pages.register(collection: HazardPages())
-            try routes.api.register(
-                collection: WorkflowStepController<HazardReport, HazardStep, HazardStepInput> {
-                    try await HazardService.step($0, $1, input: $2, context: $3)
-                })
             try routes.api.register(collection: HazardAPIController())
         },
         menu: [
@@ -34,6 +30,11 @@ extension Feature {
         vocabularies: [HazardSeverity.self, HazardStatus.self, HazardStep.self],
         records: [SafetyCampaign.self, AccidentRecord.self, HazardReport.self],
         forms: [CampaignForm.self, AccidentForm.self],
+        workflows: [
+            Workflow(HazardReport.self, HazardStep.self, input: HazardStepInput.self) {
+                try await HazardService.step($0, $1, input: $2, context: $3)
+            }
+        ],
         names: [.records(SafetyCampaign.self, fields: ["campaignId"], name: \.$name)],
         api: SafetyAPIDocument.self)
 }

@@ -1,4 +1,5 @@
 import Fluent
+import OpenAPIKit30
 import Vapor
 
 /// A closed vocabulary whose values the catalogues name: `honorLevel.provincial` → 省部级. Exports,
@@ -100,6 +101,8 @@ struct Feature: Sendable {
     var records: [any ManagedRecord.Type] = []
     /// The forms of its registers: each gets the shared pages (new, edit, save, delete, restore, export).
     var forms: [any RecordForm.Type] = []
+    /// The workflows of its registers.
+    var workflows: [Workflow] = []
     /// How its records are named where others link to them.
     var names: [NameSource] = []
     /// Its part of the API document.
@@ -111,6 +114,7 @@ extension FeatureRoutes {
     func add(_ feature: Feature) throws {
         for record in feature.records { try api.register(collection: Self.controller(record)) }
         for form in feature.forms { Self.pages(form, on: pages) }
+        for workflow in feature.workflows { try api.register(collection: workflow.controller) }
         try feature.routes(self)
     }
 
@@ -130,5 +134,25 @@ extension Application {
     var features: [Feature] {
         get { storage[FeaturesKey.self] ?? [] }
         set { storage[FeaturesKey.self] = newValue }
+    }
+}
+
+/// A register's workflow (`POST /api/v1/<route>/{id}/<step>` for each step), declared once: its
+/// routes and its part of the API document are made from the same types.
+struct Workflow: Sendable {
+    let controller: any RouteCollection & Sendable
+    let document: @Sendable (_ tag: String, _ part: any APIDocumentPart.Type) -> [(OpenAPI.Path, OpenAPI.PathItem)]
+
+    init<Record: ManagedRecord, Step: RawRepresentable & CaseIterable & Sendable, Input: Content>(
+        _ record: Record.Type, _ steps: Step.Type, input: Input.Type,
+        perform: @escaping @Sendable (Step, Record, Input, WriteContext) async throws -> Void
+    ) where Step.RawValue == String {
+        controller = WorkflowStepController<Record, Step, Input>(perform: perform)
+        document = { tag, part in
+            guard let schema = RegisterDocument.name(of: Record.Output.self, in: part),
+                let input = RegisterDocument.name(of: Input.self, in: part)
+            else { return [] }
+            return OpenAPIDocument.steps("/api/v1/\(Record.routeName)", tag, Step.self, input: input, schema: schema)
+        }
     }
 }

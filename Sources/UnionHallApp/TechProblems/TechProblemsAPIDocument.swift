@@ -39,7 +39,6 @@ enum TechProblemsAPIDocument: APIDocumentPart {
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += D.steps("/api/v1/tech-problems", "tech-problems", TechProblemStep.self, input: "TechProblemStep", schema: "TechProblem")
         entries.append(
             (
                 OpenAPI.Path(rawValue: "/api/v1/tech-problems/raise"),

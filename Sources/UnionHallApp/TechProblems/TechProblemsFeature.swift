@@ -10,10 +10,6 @@ extension Feature {
         migrations: [CreateTechProblem()],
         routes: { routes in
             try routes.pages.register(collection: TechProblemPages())
-            try routes.api.register(
-                collection: WorkflowStepController<TechProblem, TechProblemStep, TechProblemStepInput> {
-                    try await TechProblemService.step($0, $1, input: $2, context: $3)
-                })
             try routes.api.register(collection: TechProblemRaiseController())
         },
         menu: [MenuEntry(.craftsmen, "/tech-problems", "nav.techProblems")],
@@ -21,5 +17,10 @@ extension Feature {
         vocabularies: [TechProblemStatus.self, TechProblemStep.self],
         records: [TechProblem.self],
         forms: [TechProblemForm.self],
+        workflows: [
+            Workflow(TechProblem.self, TechProblemStep.self, input: TechProblemStepInput.self) {
+                try await TechProblemService.step($0, $1, input: $2, context: $3)
+            }
+        ],
         api: TechProblemsAPIDocument.self)
 }
