@@ -6,7 +6,7 @@ import Vapor
 
 /// Skill appraisal results. A pass above the member's level raises it in the same transaction;
 /// a pass at or below it is recorded and leaves the level alone.
-enum CertificationService {
+enum CertificationService: RecordService {
     static let sortKeys = ["date", "level", "createdAt"]
 
     /// Each member's first certification: no earlier one (by date, then id) that is not deleted.
@@ -131,24 +131,10 @@ enum CertificationService {
     }
 }
 
-extension Certification: UnitOwnedRecord {
+extension Certification: ServedRecord {
+    typealias Service = CertificationService
+    typealias Input = CertificationInput
+    typealias Output = CertificationOutput
+    typealias Filter = CertificationFilter
     static let routeName = "certifications"
-
-    static func list(_ list: ListQuery, filter: CertificationFilter, scope: UnitScope, request: Request) async throws -> ListPage<
-        CertificationOutput
-    > {
-        try await CertificationService.list(list, filter: filter, scope: scope, on: request.db)
-    }
-
-    static func create(_ input: CertificationInput, context: WriteContext, once: FormOnce?) async throws -> Certification {
-        try await CertificationService.create(input, context: context, once: once)
-    }
-
-    func update(with input: CertificationInput, context: WriteContext) async throws {
-        try await CertificationService.update(self, with: input, context: context)
-    }
-
-    static func outputs(_ rows: [Certification], on request: Request) async throws -> [CertificationOutput] {
-        try await CertificationService.outputs(rows, on: request.db)
-    }
 }

@@ -4,7 +4,7 @@ import Vapor
 
 /// Innovation items: submitting them (a worker, or an officer on a worker's behalf), the
 /// officers' list, and reading one as an officer, its author or its reviewer.
-enum InnovationService {
+enum InnovationService: RecordService {
     static let sortKeys = ["submittedDate", "seconds", "reviewScore", "benefit"]
 
     static func base(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, on db: any Database) async throws -> QueryBuilder<
@@ -262,26 +262,12 @@ enum InnovationService {
     }
 }
 
-extension InnovationItem: UnitOwnedRecord {
+extension InnovationItem: ServedRecord {
+    typealias Service = InnovationService
+    typealias Input = InnovationItemInput
+    typealias Output = InnovationItemOutput
+    typealias Filter = InnovationItemFilter
     static let routeName = "innovation-items"
-
-    static func list(_ list: ListQuery, filter: InnovationItemFilter, scope: UnitScope, request: Request) async throws -> ListPage<
-        InnovationItemOutput
-    > {
-        try await InnovationService.list(list, filter: filter, scope: scope, on: request.db)
-    }
-
-    static func create(_ input: InnovationItemInput, context: WriteContext, once: FormOnce?) async throws -> InnovationItem {
-        try await InnovationService.create(input, context: context, once: once)
-    }
-
-    func update(with input: InnovationItemInput, context: WriteContext) async throws {
-        try await InnovationService.update(self, with: input, context: context)
-    }
-
-    static func outputs(_ rows: [InnovationItem], on request: Request) async throws -> [InnovationItemOutput] {
-        try await InnovationService.outputs(rows, on: request.db)
-    }
 
     /// Its officers and its authors read an item. A reviewer reads only its blind form, inside
     /// their assignment (`GET /api/v1/innovation-reviews`), so the review stays blind.

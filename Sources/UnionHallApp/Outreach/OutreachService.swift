@@ -3,7 +3,7 @@ import UnionHallCore
 import Vapor
 
 /// Outreach activities: plans, holding or cancelling them, and the module's figures.
-enum OutreachService {
+enum OutreachService: RecordService {
     static let sortKeys = ["plannedDate", "heldDate", "personTimes"]
 
     static func list(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
@@ -199,23 +199,10 @@ enum OutreachService {
     }
 }
 
-extension OutreachActivity: UnitOwnedRecord {
+extension OutreachActivity: ServedRecord {
+    typealias Service = OutreachService
+    typealias Input = OutreachInput
+    typealias Output = OutreachOutput
+    typealias Filter = OutreachFilter
     static let routeName = "outreach-activities"
-
-    static func list(_ list: ListQuery, filter: OutreachFilter, scope: UnitScope, request: Request) async throws -> ListPage<OutreachOutput>
-    {
-        try await OutreachService.list(list, filter: filter, scope: scope, on: request.db)
-    }
-
-    static func create(_ input: OutreachInput, context: WriteContext, once: FormOnce?) async throws -> OutreachActivity {
-        try await OutreachService.create(input, context: context, once: once)
-    }
-
-    func update(with input: OutreachInput, context: WriteContext) async throws {
-        try await OutreachService.update(self, with: input, context: context)
-    }
-
-    static func outputs(_ rows: [OutreachActivity], on request: Request) async throws -> [OutreachOutput] {
-        try await OutreachService.outputs(rows, on: request.db)
-    }
 }

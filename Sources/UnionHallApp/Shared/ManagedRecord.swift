@@ -372,3 +372,38 @@ extension SavedRecord {
         try await Self.save(input, to: self, context: context, once: nil)
     }
 }
+
+/// The reads and writes of one register, shared by the API and the pages. A record whose service
+/// has this shape takes its list, create, edit and outputs from it (`ServedRecord`), so nothing
+/// is written twice to forward one to the other.
+protocol RecordService {
+    associatedtype Record: UnitOwnedRecord
+    static func list(_ list: ListQuery, filter: Record.Filter, scope: UnitScope, on db: any Database) async throws
+        -> ListPage<Record.Output>
+    static func create(_ input: Record.Input, context: WriteContext, once: FormOnce?) async throws -> Record
+    static func update(_ record: Record, with input: Record.Input, context: WriteContext) async throws
+    static func outputs(_ rows: [Record], on db: any Database) async throws -> [Record.Output]
+}
+
+/// A register whose reads and writes are its service's.
+protocol ServedRecord: UnitOwnedRecord {
+    associatedtype Service: RecordService where Service.Record == Self
+}
+
+extension ServedRecord {
+    static func list(_ list: ListQuery, filter: Filter, scope: UnitScope, request: Request) async throws -> ListPage<Output> {
+        try await Service.list(list, filter: filter, scope: scope, on: request.db)
+    }
+
+    static func create(_ input: Input, context: WriteContext, once: FormOnce?) async throws -> Self {
+        try await Service.create(input, context: context, once: once)
+    }
+
+    func update(with input: Input, context: WriteContext) async throws {
+        try await Service.update(self, with: input, context: context)
+    }
+
+    static func outputs(_ rows: [Self], on request: Request) async throws -> [Output] {
+        try await Service.outputs(rows, on: request.db)
+    }
+}

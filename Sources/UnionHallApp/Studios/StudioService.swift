@@ -3,7 +3,7 @@ import UnionHallCore
 import Vapor
 
 /// Studios, their members and their results.
-enum StudioService {
+enum StudioService: RecordService {
     static let sortKeys = ["name", "yearNamed", "kind"]
 
     static func list(_ list: ListQuery, filter: StudioFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<StudioOutput>
@@ -226,24 +226,12 @@ enum StudioService {
     }
 }
 
-extension Studio: UnitOwnedRecord {
+extension Studio: ServedRecord {
+    typealias Service = StudioService
+    typealias Input = StudioInput
+    typealias Output = StudioOutput
+    typealias Filter = StudioFilter
     static let routeName = "studios"
     /// Results by kind: the studio's page and figures show them.
     static let exportOmits: Set<String> = ["figures"]
-
-    static func list(_ list: ListQuery, filter: StudioFilter, scope: UnitScope, request: Request) async throws -> ListPage<StudioOutput> {
-        try await StudioService.list(list, filter: filter, scope: scope, on: request.db)
-    }
-
-    static func create(_ input: StudioInput, context: WriteContext, once: FormOnce?) async throws -> Studio {
-        try await StudioService.create(input, context: context, once: once)
-    }
-
-    func update(with input: StudioInput, context: WriteContext) async throws {
-        try await StudioService.update(self, with: input, context: context)
-    }
-
-    static func outputs(_ rows: [Studio], on request: Request) async throws -> [StudioOutput] {
-        try await StudioService.outputs(rows, on: request.db)
-    }
 }

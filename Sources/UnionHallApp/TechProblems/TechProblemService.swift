@@ -4,7 +4,7 @@ import Vapor
 
 /// Technical problems: raising them (officers, or a worker for their own employer), matching,
 /// solving or closing them, and the module's figures.
-enum TechProblemService {
+enum TechProblemService: RecordService {
     static func base(_ list: ListQuery, filter: TechProblemFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<
         TechProblem
     > {
@@ -185,24 +185,10 @@ enum TechProblemService {
     }
 }
 
-extension TechProblem: UnitOwnedRecord {
+extension TechProblem: ServedRecord {
+    typealias Service = TechProblemService
+    typealias Input = TechProblemInput
+    typealias Output = TechProblemOutput
+    typealias Filter = TechProblemFilter
     static let routeName = "tech-problems"
-
-    static func list(_ list: ListQuery, filter: TechProblemFilter, scope: UnitScope, request: Request) async throws -> ListPage<
-        TechProblemOutput
-    > {
-        try await TechProblemService.list(list, filter: filter, scope: scope, on: request.db)
-    }
-
-    static func create(_ input: TechProblemInput, context: WriteContext, once: FormOnce?) async throws -> TechProblem {
-        try await TechProblemService.create(input, context: context, once: once)
-    }
-
-    func update(with input: TechProblemInput, context: WriteContext) async throws {
-        try await TechProblemService.update(self, with: input, context: context)
-    }
-
-    static func outputs(_ rows: [TechProblem], on request: Request) async throws -> [TechProblemOutput] {
-        try await TechProblemService.outputs(rows, on: request.db)
-    }
 }

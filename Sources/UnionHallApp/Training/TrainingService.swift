@@ -5,7 +5,7 @@ import Vapor
 
 /// Training programmes: their terms, and the module's figures. Sessions, places and attendance
 /// are in `TrainingPlaces` and `TrainingAttendanceService`.
-enum TrainingService {
+enum TrainingService: RecordService {
     static let sortKeys = ["startDate", "title", "createdAt"]
 
     static func list(_ list: ListQuery, filter: TrainingFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
@@ -191,24 +191,10 @@ enum TrainingService {
     }
 }
 
-extension TrainingProgram: UnitOwnedRecord {
+extension TrainingProgram: ServedRecord {
+    typealias Service = TrainingService
+    typealias Input = TrainingProgramInput
+    typealias Output = TrainingProgramOutput
+    typealias Filter = TrainingFilter
     static let routeName = "training-programs"
-
-    static func list(_ list: ListQuery, filter: TrainingFilter, scope: UnitScope, request: Request) async throws -> ListPage<
-        TrainingProgramOutput
-    > {
-        try await TrainingService.list(list, filter: filter, scope: scope, on: request.db)
-    }
-
-    static func create(_ input: TrainingProgramInput, context: WriteContext, once: FormOnce?) async throws -> TrainingProgram {
-        try await TrainingService.create(input, context: context, once: once)
-    }
-
-    func update(with input: TrainingProgramInput, context: WriteContext) async throws {
-        try await TrainingService.update(self, with: input, context: context)
-    }
-
-    static func outputs(_ rows: [TrainingProgram], on request: Request) async throws -> [TrainingProgramOutput] {
-        try await TrainingService.outputs(rows, on: request.db)
-    }
 }
