@@ -3,7 +3,7 @@ import UnionHallCore
 import Vapor
 
 /// Reads and writes of honors, shared by the API and the pages.
-enum HonorService {
+enum HonorService: RecordService {
     static let sortKeys = ["year", "title", "name", "createdAt"]
 
     static func list(_ list: ListQuery, filter: HonorFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<HonorOutput> {
@@ -116,25 +116,19 @@ extension HonorService {
     }
 }
 
-extension Honor: UnitOwnedRecord {
+extension Honor: ServedRecord {
+    typealias Service = HonorService
+    typealias Input = HonorInput
+    typealias Output = HonorOutput
+    typealias Filter = HonorFilter
     static let routeName = "honors"
     /// `competition-entry:<id>`: where a competition result came from, for the program that wrote it.
     static let exportOmits: Set<String> = ["source"]
+}
 
-    static func list(_ list: ListQuery, filter: HonorFilter, scope: UnitScope, request: Request) async throws -> ListPage<HonorOutput> {
-        try await HonorService.list(list, filter: filter, scope: scope, on: request.db)
-    }
-
-    static func create(_ input: HonorInput, context: WriteContext, once: FormOnce?) async throws -> Honor {
-        try await HonorService.create(input, context: context, once: once)
-    }
-
-    func update(with input: HonorInput, context: WriteContext) async throws {
-        try await HonorService.update(self, with: input, context: context)
-    }
-
-    static func outputs(_ rows: [Honor], on request: Request) async throws -> [HonorOutput] {
-        let members = try await Member.query(on: request.db).filter(\.$id ~~ Set(rows.map(\.memberID))).all()
+extension HonorService {
+    static func outputs(_ rows: [Honor], on db: any Database) async throws -> [HonorOutput] {
+        let members = try await Member.query(on: db).filter(\.$id ~~ Set(rows.map(\.memberID))).all()
         return try rows.map { honor in try HonorOutput(honor, member: members.first { $0.id == honor.memberID }) }
     }
 }

@@ -3,7 +3,7 @@ import UnionHallCore
 import Vapor
 
 /// Reads, writes and workflow steps of mentorship agreements.
-enum MentorshipService {
+enum MentorshipService: RecordService {
     static let sortKeys = ["signedDate", "startDate", "createdAt"]
 
     static func list(_ list: ListQuery, filter: MentorshipFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
@@ -216,22 +216,12 @@ enum MentorshipService {
     }
 }
 
-extension MentorshipAgreement: UnitOwnedRecord {
+extension MentorshipAgreement: ServedRecord {
+    typealias Service = MentorshipService
+    typealias Input = MentorshipInput
+    typealias Output = MentorshipOutput
+    typealias Filter = MentorshipFilter
     static let routeName = "mentorship-agreements"
-
-    static func list(_ list: ListQuery, filter: MentorshipFilter, scope: UnitScope, request: Request) async throws -> ListPage<
-        MentorshipOutput
-    > {
-        try await MentorshipService.list(list, filter: filter, scope: scope, on: request.db)
-    }
-
-    static func create(_ input: MentorshipInput, context: WriteContext, once: FormOnce?) async throws -> MentorshipAgreement {
-        try await MentorshipService.create(input, context: context, once: once)
-    }
-
-    func update(with input: MentorshipInput, context: WriteContext) async throws {
-        try await MentorshipService.update(self, with: input, context: context)
-    }
 
     func delete(context: WriteContext) async throws {
         try await MentorshipService.setDeleted(self, true, context: context)
@@ -240,9 +230,11 @@ extension MentorshipAgreement: UnitOwnedRecord {
     func restore(context: WriteContext) async throws {
         try await MentorshipService.setDeleted(self, false, context: context)
     }
+}
 
-    static func outputs(_ rows: [MentorshipAgreement], on request: Request) async throws -> [MentorshipOutput] {
-        let names = try await MentorshipService.memberNames(rows.flatMap { [$0.mentorID, $0.apprenticeID] }, on: request.db)
+extension MentorshipService {
+    static func outputs(_ rows: [MentorshipAgreement], on db: any Database) async throws -> [MentorshipOutput] {
+        let names = try await memberNames(rows.flatMap { [$0.mentorID, $0.apprenticeID] }, on: db)
         return try rows.map { try MentorshipOutput($0, names: names) }
     }
 }
