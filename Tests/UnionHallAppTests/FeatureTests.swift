@@ -43,6 +43,20 @@ import VaporTesting
         #expect(Set(hrefs).count == hrefs.count)
     }
 
+    /// What the declarations point at exists: each menu entry and each audited kind's page is a route.
+    @Test func declaredPagesAreRoutes() async throws {
+        try await TestWorld.runEmpty { app in
+            let routes = Set(app.routes.all.filter { $0.method == .GET }.map { "/" + $0.path.map(\.description).joined(separator: "/") })
+            for entry in Features.all.flatMap(\.menu) {
+                #expect(routes.contains(entry.href == "/" ? "/" : entry.href), "menu: \(entry.href) is not a page")
+            }
+            for kind in Features.all.flatMap(\.audited) {
+                guard let path = kind.path else { continue }
+                #expect(routes.contains(path + ":id"), "audit: \(kind.entity) links to \(path), not a page")
+            }
+        }
+    }
+
     /// The menu is the features' entries that the person may open, and nothing else.
     @Test func theMenuShowsWhatEachPersonMayOpen() async throws {
         try await TestWorld.run { world in

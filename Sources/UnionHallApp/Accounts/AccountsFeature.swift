@@ -19,7 +19,7 @@ extension Feature {
             accounts.bootProtected(routes: routes.api)
         },
         menu: [MenuEntry(.admin, "/users", "nav.users", rank: 1, shown: { $0.role == .admin })],
-        audited: [AuditedKind(User.self, path: "/users/", codes: ["role": Role.catalogue])],
+        audited: [AuditedKind(User.self, codes: ["role": Role.catalogue])],
         vocabularies: [Role.self],
         names: [.records(User.self, fields: ["reviewerId", "mediatorId", "actorId", "reviewerIds"], name: \.$displayName)],
         api: AccountsAPIDocument.self)
