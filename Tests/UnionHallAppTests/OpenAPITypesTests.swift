@@ -87,6 +87,8 @@ import UnionHallCore
         case (.string(let core, _), .values(let values)):
             let allowed = Set((core.allowedValues ?? []).compactMap { $0.value as? String })
             return allowed == Set(values) ? [] : ["\(path): codes \(allowed.sorted()) documented, \(values.sorted()) in the type"]
+        case (.string(let core, _), .link):
+            return core.nullable && core.format.rawValue == "uuid" ? [] : ["\(path): a link that null clears, documented otherwise"]
         case (.string(let core, _), .uuid), (.string(let core, _), .date), (.string(let core, _), .string):
             let format = core.format.rawValue
             let expected = shape == .uuid ? "uuid" : shape == .date ? "date-time" : nil

@@ -125,7 +125,9 @@ enum OpenAPIDocument {
                 for (path, item) in workflow.document(feature.name, part) { paths[path] = .init(item) }
             }
             for (path, item) in part.paths { paths[path] = .init(item) }
-            for (name, schema) in part.schemas { schemas[name] = schema }
+            for (name, schema) in part.schemas {
+                schemas[name] = part.types[name.rawValue].map { RegisterDocument.withLinks(schema, of: $0) } ?? schema
+            }
         }
         paths["/api/v1/openapi.json"] = .init(
             OpenAPI.PathItem(

@@ -36,9 +36,25 @@ enum RegisterDocument {
         }
     }
 
+    static let link = JSONSchema.string(
+        format: .other("uuid"), required: false, nullable: true, description: "An id sets the link, null clears it, absent keeps it")
+
+    /// An input's schema with its optional links (`LinkChange`) documented as such.
+    static func withLinks(_ schema: JSONSchema, of type: any Decodable.Type) -> JSONSchema {
+        guard case .object(let core, let object) = schema.value, case .object(let fields)? = try? TypeShape.of(type) else { return schema }
+        var properties = object.properties
+        for (key, field) in fields where field.shape == .link && properties[key] != nil { properties[key] = link }
+        return .object(
+            core,
+            .init(
+                properties: properties, additionalProperties: object.additionalProperties, maxProperties: object.maxProperties,
+                minProperties: object.minProperties))
+    }
+
     static func schema(_ shape: TypeShape) -> JSONSchema {
         switch shape {
         case .uuid: OpenAPISchemas.uuid
+        case .link: link
         case .integer: .integer
         case .number: .number
         case .boolean: .boolean

@@ -4,6 +4,8 @@ import Foundation
 /// of them may be absent, and what each holds. The API document's schemas are checked against it.
 indirect enum TypeShape: Equatable, CustomStringConvertible {
     case string, integer, number, boolean, uuid, date
+    /// An optional link (`LinkChange`): an id sets it, `null` clears it, an absent key keeps it.
+    case link
     case values([String])
     case array(TypeShape)
     /// A dictionary keyed by strings.
@@ -22,6 +24,7 @@ indirect enum TypeShape: Equatable, CustomStringConvertible {
         case .number: "number"
         case .boolean: "boolean"
         case .uuid: "uuid"
+        case .link: "link"
         case .date: "date"
         case .values(let values): "one of \(values)"
         case .array(let element): "[\(element)]"
@@ -77,7 +80,7 @@ private final class ShapeRecorder: Decoder {
         case is Int64.Type: return (Int64(0), .integer)
         case is Int32.Type: return (Int32(0), .integer)
         case is Double.Type: return (0.0, .number)
-        case is LinkChange.Type: return (LinkChange.keep, .uuid)
+        case is LinkChange.Type: return (LinkChange.keep, .link)
         default: break
         }
         if let cases = type as? any CaseIterable.Type {
