@@ -129,6 +129,7 @@ extension Honor: ServedRecord {
 extension HonorService {
     static func outputs(_ rows: [Honor], on db: any Database) async throws -> [HonorOutput] {
         let members = try await Member.query(on: db).filter(\.$id ~~ Set(rows.map(\.memberID))).all()
-        return try rows.map { honor in try HonorOutput(honor, member: members.first { $0.id == honor.memberID }) }
+        let byID = Dictionary(members.compactMap { member in member.id.map { ($0, member) } }, uniquingKeysWith: { first, _ in first })
+        return try rows.map { honor in try HonorOutput(honor, member: byID[honor.memberID]) }
     }
 }

@@ -16,11 +16,6 @@ enum FieldTags {
         guard let error = ctx.data["error"]?.dictionary, let field = error["field"]?.string, names.contains(field) else { return nil }
         return error["message"]?.string ?? ""
     }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }
 
 /// `#control("title")` inside a control's tag: ` aria-invalid="true" autofocus aria-describedby="title-error"`
@@ -41,7 +36,7 @@ struct FieldErrorTag: UnsafeUnescapedLeafTag {
     func render(_ ctx: LeafContext) throws -> LeafData {
         let (names, _) = FieldTags.fields(ctx)
         guard let first = names.first, let message = FieldTags.error(ctx, names: names) else { return .string("") }
-        return .string(#"<p class="field-error" id="\#(first)-error">\#(FieldTags.escaped(message))</p>"#)
+        return .string(#"<p class="field-error" id="\#(first)-error">\#(message.htmlEscaped())</p>"#)
     }
 }
 
@@ -52,8 +47,8 @@ struct OptionsTag: UnsafeUnescapedLeafTag {
         return .string(
             choices.map { choice in
                 let option = choice.dictionary ?? [:]
-                let value = FieldTags.escaped(option["value"]?.string ?? "")
-                let label = FieldTags.escaped(option["label"]?.string ?? "")
+                let value = (option["value"]?.string ?? "").htmlEscaped()
+                let label = (option["label"]?.string ?? "").htmlEscaped()
                 let selected = option["selected"]?.bool == true ? " selected" : ""
                 return #"<option value="\#(value)"\#(selected)>\#(label)</option>"#
             }.joined())

@@ -63,10 +63,11 @@ enum ListExport {
             let base = String(key.dropLast(key.hasSuffix("Ids") ? 3 : 2))
             return !fields.contains(base + "Name") && !fields.contains(base + "Names") && named.contains(key)
         }
+        let linkKeys = Set(keys.filter(isLink))
         var linked: [String: Set<UUID>] = [:]
         for output in outputs {
             for child in Mirror(reflecting: output).children {
-                guard let key = child.label, isLink(key), keys.contains(key) else { continue }
+                guard let key = child.label, linkKeys.contains(key) else { continue }
                 linked[key, default: []].formUnion(ids(in: child.value))
             }
         }
