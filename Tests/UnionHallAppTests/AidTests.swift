@@ -80,7 +80,9 @@ import VaporTesting
             #expect(file.status == .pending)
             let second = try await world.api(
                 .POST, "api/v1/hardship-files", as: "enterprise",
-                body: HardshipFileInput(memberId: world.memberA, level: .relative, cause: "重病", householdSize: 3, incomePerHeadFen: 50_000))
+                body: HardshipFileInput(
+                    memberId: world.memberA, level: .relative, cause: "重病", householdSize: 3,
+                    incomePerHeadFen: 50_000))
             #expect(second.status == .conflict && second.errorField == "memberId")
             #expect(
                 try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "enterprise", body: HardshipStepInput(version: 1))
@@ -153,7 +155,8 @@ import VaporTesting
             let bank = try await world.api(.GET, "\(batches)/\(paid.id)/bank-list?format=csv", as: "city")
             #expect(bank.status == .ok)
             #expect(
-                bank.body.string.contains("6222021234567890123") && bank.body.string.contains("3000.00") && bank.body.string.contains("梁东平")
+                bank.body.string.contains("6222021234567890123") && bank.body.string.contains("3000.00")
+                    && bank.body.string.contains("梁东平")
             )
             let xlsx = try await world.api(.GET, "\(batches)/\(paid.id)/bank-list?format=xlsx", as: "city")
             #expect(xlsx.headers.contentType?.description.contains("spreadsheetml") == true)
@@ -200,7 +203,10 @@ import VaporTesting
             var ids: [UUID] = []
             for (index, child) in [Self.childA, Self.childB, Self.childC].enumerated() {
                 let app = try await world.api(
-                    .POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: child, name: "梁小\(index)")
+                    .POST, "api/v1/aid-applications/apply", as: "worker",
+                    body: Self.application(
+                        program, child: child,
+                        name: "梁小\(index)")
                 ).decode(AidApplicationOutput.self)
                 _ = try await step(world, app.id, "approve", as: "admin", version: 1)
                 _ = try await step(world, app.id, "approve", as: "admin", version: 2)
@@ -244,7 +250,11 @@ import VaporTesting
             // A rejected application frees the child's place for a corrected one.
             let app = try #require(try await AidApplication.query(on: world.app.db).first())
             #expect(try await step(world, try app.requireID(), "reject", as: "enterprise", version: 1).errorField == "reason")
-            #expect(try await step(world, try app.requireID(), "reject", as: "enterprise", version: 1, reason: "学校信息不符").status == .ok)
+            #expect(
+                try await step(
+                    world, try app.requireID(), "reject", as: "enterprise", version: 1,
+                    reason: "学校信息不符"
+                ).status == .ok)
             #expect(
                 try await world.api(
                     .POST, "api/v1/aid-applications/apply", as: "worker", body: Self.application(program, child: Self.childA)
@@ -304,7 +314,10 @@ import VaporTesting
                 try await world.api(.POST, "api/v1/hardship-files/\(file.id)/close", as: "enterprise", body: HardshipStepInput(version: 3))
                     .errorField == "reason")
             let closed = try await world.api(
-                .POST, "api/v1/hardship-files/\(file.id)/close", as: "enterprise", body: HardshipStepInput(version: 3, reason: "配偶康复就业")
+                .POST, "api/v1/hardship-files/\(file.id)/close", as: "enterprise",
+                body: HardshipStepInput(
+                    version: 3,
+                    reason: "配偶康复就业")
             ).decode(HardshipFileOutput.self)
             #expect(closed.status == .closed)
             #expect(
@@ -328,7 +341,9 @@ import VaporTesting
             try await Self.handlers(world, ["city", "officerB", "enterprise"])
             let file = try await world.api(
                 .POST, "api/v1/hardship-files", as: "enterprise",
-                body: HardshipFileInput(memberId: world.memberA, level: .relative, cause: "重病", householdSize: 4, incomePerHeadFen: 60_000)
+                body: HardshipFileInput(
+                    memberId: world.memberA, level: .relative, cause: "重病", householdSize: 4,
+                    incomePerHeadFen: 60_000)
             ).decode(HardshipFileOutput.self)
             _ = try await world.api(.POST, "api/v1/hardship-files/\(file.id)/verify", as: "city", body: HardshipStepInput(version: 1))
             let program = try await Self.program(world)

@@ -13,7 +13,8 @@ import VaporTesting
         try await world.api(
             .POST, "api/v1/certifications", as: user,
             body: CertificationInput(
-                memberId: member, trade: "钻井工", level: level, date: date, certificateNumber: number, issuingBody: "庆阳市职业技能鉴定中心"))
+                memberId: member, trade: "钻井工", level: level, date: date, certificateNumber: number,
+                issuingBody: "庆阳市职业技能鉴定中心"))
     }
 
     @Test func aPassRaisesTheLevelAndALowerOneIsRecordedWithoutLoweringIt() async throws {

@@ -40,7 +40,12 @@ import VaporTesting
         ).decode(CompetitionOutput.self)
         let body = EventInput(
             trade: "保育师", kind: .individual, theoryWeight: 30, practicalWeight: 70,
-            items: [ItemInput(name: "婴儿抚触", maximum: 4000, kind: .judgement), ItemInput(name: "辅食制作", maximum: 6000, kind: .measurement)],
+            items: [
+                ItemInput(name: "婴儿抚触", maximum: 4000, kind: .judgement),
+                ItemInput(
+                    name: "辅食制作", maximum: 6000,
+                    kind: .measurement),
+            ],
             expertCount: 1, pacesetterCount: 1, outstandingCount: 1, minimumTotal: 6000)
         let created = try await world.api(.POST, "api/v1/competitions/\(competition.id)/events", as: "city", body: body)
         #expect(created.status == .created)
@@ -226,7 +231,12 @@ import VaporTesting
             let badWeights = try await world.api(
                 .POST, "api/v1/competitions/\(setup.competition.id)/events", as: "city",
                 body: EventInput(
-                    trade: "焊工", kind: .individual, theoryWeight: 30, practicalWeight: 60, items: [ItemInput(name: "平焊", maximum: 10000)]))
+                    trade: "焊工", kind: .individual, theoryWeight: 30, practicalWeight: 60,
+                    items: [
+                        ItemInput(
+                            name: "平焊",
+                            maximum: 10000)
+                    ]))
             #expect(badWeights.errorField == "practicalWeight")
             let unknownTrade = try await world.api(
                 .POST, "api/v1/competitions/\(setup.competition.id)/events", as: "city",
@@ -251,12 +261,20 @@ import VaporTesting
     @Test func teamsAndMembersEnteringThemselves() async throws {
         try await TestWorld.run { world in
             let competition = try await world.api(
-                .POST, "api/v1/competitions", as: "city", body: CompetitionInput(name: "职工技能大赛", year: 2024, organizer: "庆阳市总工会")
+                .POST, "api/v1/competitions", as: "city",
+                body: CompetitionInput(
+                    name: "职工技能大赛", year: 2024,
+                    organizer: "庆阳市总工会")
             ).decode(CompetitionOutput.self)
             let team = try await world.api(
                 .POST, "api/v1/competitions/\(competition.id)/events", as: "city",
                 body: EventInput(
-                    trade: "电力电缆工", kind: .team, theoryWeight: 0, practicalWeight: 100, items: [ItemInput(name: "电缆头制作", maximum: 10000)],
+                    trade: "电力电缆工", kind: .team, theoryWeight: 0, practicalWeight: 100,
+                    items: [
+                        ItemInput(
+                            name: "电缆头制作",
+                            maximum: 10000)
+                    ],
                     firstPrizes: 1)
             ).decode(EventOutput.self)
             let path = "api/v1/competitions/\(competition.id)/events/\(team.id)"
@@ -269,7 +287,11 @@ import VaporTesting
             let mate = try await TrainingTests.member(world, day: 7, organization: world.employerA)
             let open = try await world.api(.GET, "api/v1/competitions/open", as: "worker").decode([EventOutput].self)
             #expect(open.map(\.id) == [team.id])
-            let entered = try await world.api(.POST, "\(path)/enter", as: "worker", body: EntryInput(teamName: "电缆一队", memberIds: [mate]))
+            let entered = try await world.api(
+                .POST, "\(path)/enter", as: "worker",
+                body: EntryInput(
+                    teamName: "电缆一队",
+                    memberIds: [mate]))
             #expect(entered.status == .created)
             #expect(Set(try entered.decode(EntryOutput.self).entrants.map(\.memberId)) == [world.memberA, mate])
             let twice = try await world.api(

@@ -19,8 +19,10 @@ import VaporTesting
             let csrf = Browser.csrf(in: form)
             let once = try #require(Browser.field("_once", in: form.body.string))
             var fields = [
-                "_csrf": csrf, "_once": once, "channel": "walkIn", "type": "wageArrears", "employerName": "西峰区某建筑劳务公司", "claimed": "5,450",
-                "summary": "拖欠三个月工资", "acceptedDate": "2024-03-20", "claimants": "陈帮贵,\(DisputeTests.migrantID),13912345678,农民工",
+                "_csrf": csrf, "_once": once, "channel": "walkIn", "type": "wageArrears", "employerName": "西峰区某建筑劳务公司",
+                "claimed": "5,450",
+                "summary": "拖欠三个月工资", "acceptedDate": "2024-03-20",
+                "claimants": "陈帮贵,\(DisputeTests.migrantID),13912345678,农民工",
             ]
             fields["claimed"] = "-1"
             let refused = try await officer.post("/dispute-cases", form: fields)
@@ -36,7 +38,12 @@ import VaporTesting
             #expect(page.body.string.contains("2024-04-04"))
             #expect(try await officer.post("\(path)/mediate", form: ["_csrf": csrf, "version": "1"]).status == .seeOther)
             // A refused session keeps its notes, and the message names the field it is about.
-            let undated = try await officer.post("\(path)/sessions", form: ["_csrf": csrf, "date": "2024-13-40", "reason": "双方同意分两期支付"])
+            let undated = try await officer.post(
+                "\(path)/sessions",
+                form: [
+                    "_csrf": csrf, "date": "2024-13-40",
+                    "reason": "双方同意分两期支付",
+                ])
             #expect(undated.status == .unprocessableEntity)
             #expect(undated.body.string.contains(">双方同意分两期支付</textarea>"))
             #expect(undated.body.string.contains("日期："))
@@ -74,7 +81,10 @@ import VaporTesting
             #expect(missing.status == .unprocessableEntity)
             let filed = try await worker.post(
                 "/me/disputes",
-                form: ["_csrf": csrf, "type": "wageArrears", "employerName": "国网庆阳供电公司", "claimed": "1200", "summary": "加班费未发"])
+                form: [
+                    "_csrf": csrf, "type": "wageArrears", "employerName": "国网庆阳供电公司", "claimed": "1200",
+                    "summary": "加班费未发",
+                ])
             #expect(filed.status == .seeOther)
             let mine = try await worker.get(location(filed))
             #expect(mine.body.string.contains("已受理"))

@@ -17,7 +17,8 @@ import VaporTesting
 
     static func referral(_ world: TestWorld, court: UUID, accepted: String = "2024-03-20") -> DisputeInput {
         DisputeInput(
-            channel: .courtReferral, type: .wageArrears, employerName: "西峰区某建筑劳务公司", summary: "拖欠三个月工资", claimedFen: 545_000,
+            channel: .courtReferral, type: .wageArrears, employerName: "西峰区某建筑劳务公司", summary: "拖欠三个月工资",
+            claimedFen: 545_000,
             acceptedDate: accepted, courtId: court, courtCaseNumber: "(2024)甘1002民初1234号",
             claimants: [ClaimantInput(name: "陈帮贵", idNumber: migrantID, mobile: "13912345678", migrant: true)])
     }
@@ -84,7 +85,10 @@ import VaporTesting
             #expect(late.items.map(\.id) == [dispute.id])
             #expect(
                 try await world.api(
-                    .POST, "\(path)/sessions", as: "officerA", body: DisputeSessionInput(date: "2024-04-01", notes: "双方到场，企业同意分两次支付")
+                    .POST, "\(path)/sessions", as: "officerA",
+                    body: DisputeSessionInput(
+                        date: "2024-04-01",
+                        notes: "双方到场，企业同意分两次支付")
                 ).status == .created)
 
             // Settled at ¥5,450.00 and paid in two parts, never above the agreement.
@@ -116,7 +120,10 @@ import VaporTesting
             #expect(!dispute.overdue)
             #expect(
                 try await world.api(
-                    .POST, "\(path)/confirm", as: "officerA", body: DisputeConfirmationInput(date: "2024-04-28", number: "(2024)甘1002民特56号")
+                    .POST, "\(path)/confirm", as: "officerA",
+                    body: DisputeConfirmationInput(
+                        date: "2024-04-28",
+                        number: "(2024)甘1002民特56号")
                 ).status == .ok)
             #expect(
                 try await world.api(
@@ -163,7 +170,9 @@ import VaporTesting
         try await TestWorld.run { world in
             let filed = try await world.api(
                 .POST, "api/v1/dispute-cases/request", as: "worker",
-                body: DisputeRequestInput(type: .socialInsurance, employerName: "国网庆阳供电公司", claimedFen: 120_000, summary: "未足额缴纳社保"))
+                body: DisputeRequestInput(
+                    type: .socialInsurance, employerName: "国网庆阳供电公司", claimedFen: 120_000,
+                    summary: "未足额缴纳社保"))
             #expect(filed.status == .created)
             let mine = try filed.decode(DisputeOutput.self)
             #expect(mine.channel == .memberRequest)

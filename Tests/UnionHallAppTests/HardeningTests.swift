@@ -229,7 +229,8 @@ import VaporTesting
     @Test func multipartBodiesAreReadInPlace() throws {
         let body =
             "preamble\r\n--b0\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntoken-1\r\n"
-            + "--b0\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\n标题\r\n--b0x,1\r\n"
+            + "--b0\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n标题\r\n--b0x,1\r\n"
             + "--b0--\r\n"
         let form = try MultipartForm.parse(ByteBuffer(string: body), boundary: "b0")
         #expect(form.fields["_csrf"] == "token-1")

@@ -9,7 +9,9 @@ import VaporTesting
 @Suite struct HeldUnitTests {
     @Test func anAdminWithoutAUnitNamesOneOnceThereAreTwoCities() async throws {
         try await TestWorld.run { world in
-            let station = StationInput(name: "司机之家", kind: .driversHome, district: "西峰区", address: "长庆大道", facilities: [], hours: "全天")
+            let station = StationInput(
+                name: "司机之家", kind: .driversHome, district: "西峰区", address: "长庆大道", facilities: [],
+                hours: "全天")
             let single = try await world.api(.POST, "api/v1/service-stations", as: "admin", body: station)
             #expect(single.status == .created, "one tree: its root is the default")
             #expect(try single.decode(StationOutput.self).unitId == world.city)

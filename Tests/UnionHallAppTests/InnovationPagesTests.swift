@@ -137,7 +137,9 @@ import VaporTesting
             let page = try await officer.get("/innovation-items/import")
             #expect(page.status == .ok)
             let csrf = Browser.csrf(in: page)
-            let bad = "类别,标题,存在问题,建议或方案,第一作者身份证号\n合理化建议,好,问题,方案,\(TestWorld.idA)\n未知类,坏,问题,方案,\(TestWorld.idA)\n"
+            let bad =
+                "类别,标题,存在问题,建议或方案,第一作者身份证号\n合理化建议,好,问题,方案,\(TestWorld.idA)\n"
+                + "未知类,坏,问题,方案,\(TestWorld.idA)\n"
             let refused = try await officer.upload(
                 "/innovation-items/import", fields: ["_csrf": csrf], fileName: "items.csv", bytes: Array(bad.utf8))
             #expect(refused.status == .unprocessableEntity)

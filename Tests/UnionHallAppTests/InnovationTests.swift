@@ -11,7 +11,8 @@ import VaporTesting
         -> InnovationItemInput
     {
         InnovationItemInput(
-            kind: kind, subKind: subKind, title: "皮带机托辊快换工装", problem: "更换托辊需停机两小时", proposal: "制作快换工装，不停机更换",
+            kind: kind, subKind: subKind, title: "皮带机托辊快换工装", problem: "更换托辊需停机两小时",
+            proposal: "制作快换工装，不停机更换",
             expectedBenefitFen: 1_200_000, authorId: author, coAuthorIds: coAuthors, submittedDate: "2024-03-01")
     }
 
@@ -55,7 +56,9 @@ import VaporTesting
             #expect(try await step(world, item.id, "adopt", InnovationStepInput(version: 1)).status == .conflict)
             let early = try await step(
                 world, item.id, "award",
-                InnovationStepInput(version: 1, level: .provincial, grade: .first, year: 2024, awardedBy: "甘肃省总工会", name: "职工技术创新成果奖"))
+                InnovationStepInput(
+                    version: 1, level: .provincial, grade: .first, year: 2024, awardedBy: "甘肃省总工会",
+                    name: "职工技术创新成果奖"))
             #expect(early.status == .conflict)
             #expect(try early.decode(ErrorResponse.self).error.contains("采纳"))
             #expect(try await step(world, item.id, "implement", InnovationStepInput(version: 1)).status == .conflict)
@@ -90,12 +93,15 @@ import VaporTesting
             #expect(current.benefitFen == 5_600_000_00)
             let medalAtHome = try await step(
                 world, item.id, "award",
-                InnovationStepInput(version: current.version, level: .provincial, grade: .gold, year: 2024, awardedBy: "甘肃省总工会", name: "x"))
+                InnovationStepInput(
+                    version: current.version, level: .provincial, grade: .gold, year: 2024, awardedBy: "甘肃省总工会",
+                    name: "x"))
             #expect(medalAtHome.errorField == "grade")
             current = try await step(
                 world, item.id, "award",
                 InnovationStepInput(
-                    version: current.version, level: .provincial, grade: .first, year: 2024, awardedBy: "甘肃省总工会", name: "职工技术创新成果奖")
+                    version: current.version, level: .provincial, grade: .first, year: 2024, awardedBy: "甘肃省总工会",
+                    name: "职工技术创新成果奖")
             )
             .decode(InnovationItemOutput.self)
             #expect(current.status == .awarded)
@@ -126,7 +132,9 @@ import VaporTesting
             // Two international medals: the item is listed once under that filter.
             _ = try await step(
                 world, item.id, "award",
-                InnovationStepInput(version: current.version, level: .international, grade: .silver, year: 2024, awardedBy: "x", name: "银奖")
+                InnovationStepInput(
+                    version: current.version, level: .international, grade: .silver, year: 2024, awardedBy: "x",
+                    name: "银奖")
             )
             let medalled = try await world.api(.GET, "api/v1/innovation-items?awardLevel=international", as: "officerA").decode(
                 Page<InnovationItemOutput>.self)
@@ -264,7 +272,9 @@ import VaporTesting
             for identifying in ["authorId", "authorName", "unitId", "teamId", "studioId", "reviewScore", "coAuthors"] {
                 #expect(!assignments.contains("\"\(identifying)\""), "\(identifying)")
             }
-            _ = try await world.api(.PATCH, "api/v1/innovation-reviews/\(review.id)", as: "expert", body: ReviewNotesInput(notes: "需现场核实"))
+            _ = try await world.api(
+                .PATCH, "api/v1/innovation-reviews/\(review.id)", as: "expert",
+                body: ReviewNotesInput(notes: "需现场核实"))
             let officerView = try await world.api(.GET, "api/v1/innovation-items/\(item.id)/reviews", as: "officerA").decode(
                 [InnovationReviewOutput].self)
             #expect(officerView.allSatisfy { $0.notes == nil })

@@ -80,7 +80,8 @@ import Vapor
             let certification = try await world.api(
                 .POST, "api/v1/certifications", as: "officerA",
                 body: CertificationInput(
-                    memberId: world.memberA, trade: "钻井工", level: 1, date: "2024-01-05", certificateNumber: "N1", issuingBody: "鉴定中心")
+                    memberId: world.memberA, trade: "钻井工", level: 1, date: "2024-01-05", certificateNumber: "N1",
+                    issuingBody: "鉴定中心")
             ).decode(CertificationOutput.self)
             let checks: [(String, String)] = [
                 ("api/v1/competitions/\(setup.competition.id)", "Competition"), (setup.path, "CompetitionEvent"),

@@ -148,7 +148,8 @@ import Vapor
             let named2024 = try await StudioService.counts(scope: scope("庆阳市总工会"), yearNamed: 2024, on: app.db)
             #expect(named2024.byKind["modelWorkerStudio"] == 11)
             #expect(named2024.byKind["innovativeTeam"] == 19)
-            let huaneng = try #require(try await Studio.query(on: app.db).filter(\.$name == "华能庆阳煤电制造有限公司科技创新工作室").first())
+            let huaneng = try #require(
+                try await Studio.query(on: app.db).filter(\.$name == "华能庆阳煤电制造有限公司科技创新工作室").first())
             let figures = try #require(try await StudioService.outputs([huaneng], on: app.db).first?.figures)
             #expect(
                 figures == [

@@ -142,7 +142,11 @@ import VaporTesting
         try await TestWorld.run { world in
             var browser = try await Browser.signedIn(world, as: "officerA")
             let edit = try await browser.get("/members/\(world.memberA)/edit")
-            _ = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "city", body: MemberInput(name: "梁东平（已改）", version: 1))
+            _ = try await world.api(
+                .PATCH, "api/v1/members/\(world.memberA)", as: "city",
+                body: MemberInput(
+                    name: "梁东平（已改）",
+                    version: 1))
             var fields = memberForm(world, csrf: Browser.csrf(in: edit), once: nil, idNumber: Masking.idNumber(TestWorld.idA))
             fields["version"] = "1"
             let response = try await browser.post("/members/\(world.memberA)", form: fields)

@@ -27,7 +27,8 @@ import VaporTesting
                 try await world.api(
                     .POST, "api/v1/service-events", as: user,
                     body: ServiceEventInput(
-                        stationId: .set(station ?? home.id), kind: .summerCooling, title: "夏送清凉进驿站", date: date, peopleServed: served,
+                        stationId: .set(station ?? home.id), kind: .summerCooling, title: "夏送清凉进驿站", date: date,
+                        peopleServed: served,
                         goodsFen: goods))
             }
             #expect(try await event(-1, 100).errorField == "peopleServed")

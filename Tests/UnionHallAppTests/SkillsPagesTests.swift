@@ -35,8 +35,14 @@ import VaporTesting
             #expect(outside.status == .unprocessableEntity)
             #expect(outside.body.string.contains("2024-03-01 至 2024-07-01"))
             #expect(
-                try await officer.post("\(path)/sessions", form: ["_csrf": csrf, "date": "2024-03-05", "place": "实训楼", "headCount": "30"])
-                    .status == .seeOther)
+                try await officer.post(
+                    "\(path)/sessions",
+                    form: [
+                        "_csrf": csrf, "date": "2024-03-05", "place": "实训楼",
+                        "headCount": "30",
+                    ]
+                )
+                .status == .seeOther)
             #expect(try await officer.post("\(path)/enrolments", form: ["_csrf": csrf, "idNumber": TestWorld.idA]).status == .seeOther)
             let second = try await TrainingTests.member(world, day: 11)
             _ = second
@@ -89,7 +95,10 @@ import VaporTesting
             #expect(member.body.string.contains("参政议政"))
             let added = try await officer.post(
                 "/members/\(world.memberB)/external-results",
-                form: ["_csrf": csrf, "contest": "全国育婴员职业技能竞赛", "level": "national", "year": "2024", "placing": "3", "award": "三等奖"])
+                form: [
+                    "_csrf": csrf, "contest": "全国育婴员职业技能竞赛", "level": "national", "year": "2024", "placing": "3",
+                    "award": "三等奖",
+                ])
             #expect(added.status == .seeOther)
             let bad = try await officer.post(
                 "/members/\(world.memberB)/participation", form: ["_csrf": csrf, "kind": "peoplesCongressDeputy", "date": "2024-01-01"])
@@ -108,7 +117,8 @@ import VaporTesting
             let badEvent = try await officer.post(
                 "/competitions/\(setup.competition.id)/events",
                 form: [
-                    "_csrf": csrf, "trade": "焊工", "kind": "individual", "theoryWeight": "30", "practicalWeight": "60", "items": "平焊,100",
+                    "_csrf": csrf, "trade": "焊工", "kind": "individual", "theoryWeight": "30", "practicalWeight": "60",
+                    "items": "平焊,100",
                 ])
             #expect(badEvent.status == .unprocessableEntity)
             #expect(badEvent.body.string.contains("平焊,100"))

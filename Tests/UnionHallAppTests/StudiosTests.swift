@@ -8,7 +8,9 @@ import VaporTesting
 
 @Suite struct StudiosTests {
     func studio(_ world: TestWorld, kind: StudioKind = .modelWorkerStudio, year: Int = 2024) -> StudioInput {
-        StudioInput(name: "梁东平劳模创新工作室", kind: kind, level: .provincial, yearNamed: year, namedBy: "甘肃省总工会", leadId: world.memberA)
+        StudioInput(
+            name: "梁东平劳模创新工作室", kind: kind, level: .provincial, yearNamed: year, namedBy: "甘肃省总工会",
+            leadId: world.memberA)
     }
 
     @Test func createWithTheLeadInTheTeam() async throws {
@@ -90,7 +92,8 @@ import VaporTesting
                 "/studios",
                 form: [
                     "_csrf": Browser.csrf(in: form), "_once": "s1", "name": "电缆创新型班组", "kind": "innovativeTeam", "level": "city",
-                    "yearNamed": "2024", "namedBy": "庆阳市总工会", "leadId": world.memberA.uuidString, "organizationId": "", "partnerId": "",
+                    "yearNamed": "2024", "namedBy": "庆阳市总工会", "leadId": world.memberA.uuidString, "organizationId": "",
+                    "partnerId": "",
                 ])
             #expect(created.status == .seeOther)
             let path = try #require(created.headers.first(name: .location)?.components(separatedBy: "?").first)

@@ -8,7 +8,9 @@ import VaporTesting
 
 @Suite struct TechProblemsTests {
     func problem(_ world: TestWorld, trade: String = "电力电缆工", date: String = "2024-03-01") -> TechProblemInput {
-        TechProblemInput(organizationId: world.employerA, title: "电缆头局部放电", description: "中间接头运行半年后出现局部放电", trade: trade, raisedDate: date)
+        TechProblemInput(
+            organizationId: world.employerA, title: "电缆头局部放电", description: "中间接头运行半年后出现局部放电",
+            trade: trade, raisedDate: date)
     }
 
     func step(_ world: TestWorld, _ id: UUID, _ step: String, _ input: TechProblemStepInput, as user: String = "officerA") async throws
@@ -32,7 +34,11 @@ import VaporTesting
                 TechProblemOutput.self)
             #expect(matched.status == .matched)
             #expect(matched.matchedMemberName == "梁东平")
-            let before = try await step(world, raised.id, "solve", TechProblemStepInput(version: 2, solution: "改进工艺", date: "2024-02-01"))
+            let before = try await step(
+                world, raised.id, "solve",
+                TechProblemStepInput(
+                    version: 2, solution: "改进工艺",
+                    date: "2024-02-01"))
             #expect(before.errorField == "date")
             let negative = try await step(
                 world, raised.id, "solve", TechProblemStepInput(version: 2, solution: "改进工艺", benefitFen: -1, date: "2024-04-01"))
@@ -73,7 +79,10 @@ import VaporTesting
     @Test func aWorkerRaisesForTheirEmployerAndFollowsIt() async throws {
         try await TestWorld.run { world in
             let raised = try await world.api(
-                .POST, "api/v1/tech-problems/raise", as: "worker", body: TechProblemInput(title: "电缆沟积水", description: "雨季电缆沟积水影响巡检"))
+                .POST, "api/v1/tech-problems/raise", as: "worker",
+                body: TechProblemInput(
+                    title: "电缆沟积水",
+                    description: "雨季电缆沟积水影响巡检"))
             #expect(raised.status == .created)
             let output = try raised.decode(TechProblemOutput.self)
             #expect(output.organizationId == world.employerA)
@@ -93,7 +102,9 @@ import VaporTesting
             #expect(try await TechProblem.query(on: world.app.db).filter(\.$title == "配电房温度高").count() == 1)
             _ = try await world.api(
                 .POST, "api/v1/tech-problems", as: "officerB",
-                body: TechProblemInput(organizationId: world.employerB, title: "环县电缆老化", description: "线路老化", trade: "电力电缆工"))
+                body: TechProblemInput(
+                    organizationId: world.employerB, title: "环县电缆老化", description: "线路老化",
+                    trade: "电力电缆工"))
             let me = try await browser.get("/me")
             #expect(me.body.string.contains("电缆沟积水"))
             // Open problems of the worker's trade across the city, whoever raised them.

@@ -24,7 +24,8 @@ import VaporTesting
 
     static func orderClass(_ world: TestWorld, places: Int = 2) async throws -> TrainingProgramOutput {
         let body = TrainingProgramInput(
-            kind: .orderClass, title: "长钻班", trade: "钻井工", collegeId: .set(try await college(world)), employerId: .set(world.employerA),
+            kind: .orderClass, title: "长钻班", trade: "钻井工", collegeId: .set(try await college(world)),
+            employerId: .set(world.employerA),
             places: places, startDate: "2024-03-01", endDate: "2024-07-01", offerSalaryFen: 800_000, offerNote: "毕业即签约")
         let response = try await world.api(.POST, "api/v1/training-programs", as: "officerA", body: body)
         #expect(response.status == .created)
@@ -39,7 +40,8 @@ import VaporTesting
             }
             let noEmployer = try await create(
                 TrainingProgramInput(
-                    kind: .orderClass, title: "长钻班", collegeId: .set(college), places: 30, startDate: "2024-03-01", endDate: "2024-07-01"))
+                    kind: .orderClass, title: "长钻班", collegeId: .set(college), places: 30, startDate: "2024-03-01",
+                    endDate: "2024-07-01"))
             #expect(noEmployer.status == .unprocessableEntity)
             #expect(noEmployer.errorField == "employerId")
             let notCollege = try await create(
@@ -190,7 +192,11 @@ import VaporTesting
             #expect(export.status == .ok)
             #expect(export.body.string.contains("长钻班"))
             #expect(export.body.string.contains("订单班"))
-            #expect(!(try await world.api(.GET, "api/v1/training-programs/export?format=csv", as: "officerB").body.string.contains("长钻班")))
+            #expect(
+                !(try await world.api(
+                    .GET, "api/v1/training-programs/export?format=csv",
+                    as: "officerB"
+                ).body.string.contains("长钻班")))
         }
     }
 

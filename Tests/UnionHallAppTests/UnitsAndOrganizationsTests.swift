@@ -10,7 +10,10 @@ import VaporTesting
     @Test func officerCreatesUnderTheirSubtreeOnly() async throws {
         try await TestWorld.run { world in
             let created = try await world.api(
-                .POST, "api/v1/units", as: "officerA", body: UnitInput(name: "庆阳石化公司工会", kind: .enterprise, parentId: world.countyA))
+                .POST, "api/v1/units", as: "officerA",
+                body: UnitInput(
+                    name: "庆阳石化公司工会", kind: .enterprise,
+                    parentId: world.countyA))
             #expect(created.status == .created)
             #expect(try created.decode(UnitOutput.self).path == "庆阳市总工会 › 西峰区总工会 › 庆阳石化公司工会")
             let outside = try await world.api(
@@ -20,7 +23,12 @@ import VaporTesting
             let topLevel = try await world.api(.POST, "api/v1/units", as: "officerA", body: UnitInput(name: "金昌市总工会", kind: .city))
             #expect(topLevel.errorField == "parentId")
             #expect(
-                try await world.api(.POST, "api/v1/units", as: "admin", body: UnitInput(name: "金昌市总工会", kind: .city)).status == .created)
+                try await world.api(
+                    .POST, "api/v1/units", as: "admin",
+                    body: UnitInput(
+                        name: "金昌市总工会",
+                        kind: .city)
+                ).status == .created)
         }
     }
 
@@ -99,7 +107,10 @@ import VaporTesting
             #expect(again.status == .conflict)
             #expect(again.errorField == "creditCode")
             let college = try await world.api(
-                .POST, "api/v1/organizations", as: "officerA", body: OrganizationInput(name: "陇东学院", kind: .college, unitId: world.countyA))
+                .POST, "api/v1/organizations", as: "officerA",
+                body: OrganizationInput(
+                    name: "陇东学院", kind: .college,
+                    unitId: world.countyA))
             #expect(college.status == .created)
         }
     }
@@ -111,7 +122,10 @@ import VaporTesting
             let list = try await world.api(.GET, "api/v1/organizations", as: "officerA").decode(Page<OrganizationOutput>.self)
             #expect(list.items.map(\.name) == ["国网庆阳供电公司"])
             let elsewhere = try await world.api(
-                .POST, "api/v1/organizations", as: "officerA", body: OrganizationInput(name: "陇东学院", kind: .college, unitId: world.countyB))
+                .POST, "api/v1/organizations", as: "officerA",
+                body: OrganizationInput(
+                    name: "陇东学院", kind: .college,
+                    unitId: world.countyB))
             #expect(elsewhere.errorField == "unitId")
         }
     }
@@ -129,7 +143,10 @@ import VaporTesting
                 .PATCH, "api/v1/organizations/\(world.employerA)", as: "officerA",
                 body: OrganizationInput(name: "国网甘肃省电力公司庆阳供电公司", version: 1))
             _ = try await world.api(
-                .PATCH, "api/v1/organizations/\(world.employerB)", as: "officerB", body: OrganizationInput(name: "甜水镇托育中心", version: 1))
+                .PATCH, "api/v1/organizations/\(world.employerB)", as: "officerB",
+                body: OrganizationInput(
+                    name: "甜水镇托育中心",
+                    version: 1))
             let a = try await world.api(.GET, "api/v1/audit-entries", as: "officerA").decode(Page<AuditEntryOutput>.self)
             #expect(a.items.count == 1)
             #expect(a.items.first?.after?["name"] == "国网甘肃省电力公司庆阳供电公司")

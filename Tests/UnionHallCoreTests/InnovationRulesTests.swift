@@ -36,7 +36,11 @@ import UnionHallCore
         #expect(field(InnovationDraft(kind: "", title: "t", problem: "p", proposal: "p")) == "kind")
         #expect(field(InnovationDraft(kind: "合理建议", title: "t", problem: "p", proposal: "p")) == "kind")
         #expect(field(InnovationDraft(kind: "五小", title: "t", problem: "p", proposal: "p")) == "subKind")
-        #expect(field(InnovationDraft(kind: "technicalInnovation", subKind: "小设计", title: "t", problem: "p", proposal: "p")) == "subKind")
+        #expect(
+            field(
+                InnovationDraft(
+                    kind: "technicalInnovation", subKind: "小设计", title: "t", problem: "p",
+                    proposal: "p")) == "subKind")
         #expect(
             field(InnovationDraft(kind: "invention", title: String(repeating: "长", count: 101), problem: "p", proposal: "p")) == "title")
         #expect(field(InnovationDraft(kind: "invention", title: "t", problem: " ", proposal: "p")) == "problem")
@@ -49,7 +53,10 @@ import UnionHallCore
         #expect(
             field(InnovationDraft(kind: "invention", title: "t", problem: "p", proposal: "p", submittedDate: "2024-06-04"))
                 == "submittedDate")
-        let valid = try? InnovationDraft(kind: "先进操作法", title: " t ", problem: "p", proposal: "p", expectedBenefit: "5,600,000").validate(
+        let valid = try? InnovationDraft(
+            kind: "先进操作法", title: " t ", problem: "p", proposal: "p",
+            expectedBenefit: "5,600,000"
+        ).validate(
             today: today
         ).get()
         #expect(valid?.kind == .advancedMethod)

@@ -28,7 +28,8 @@ import UnionHallCore
     let id = "620102199001011233"
 
     func draft(
-        name: String = "孙学祥", gender: Gender? = nil, idNumber: String? = nil, mobile: String? = nil, trade: String? = nil, level: Int? = nil
+        name: String = "孙学祥", gender: Gender? = nil, idNumber: String? = nil, mobile: String? = nil, trade: String? = nil,
+        level: Int? = nil
     ) -> MemberDraft {
         MemberDraft(name: name, gender: gender, idNumber: idNumber ?? id, mobile: mobile, trade: trade, skillLevel: level)
     }
@@ -72,7 +73,12 @@ import UnionHallCore
     @Test func organizationNeedsAValidCodeWhenEmployer() {
         #expect((try? OrganizationDraft(name: "某公司", kind: .employer, creditCode: nil).validate().get()) == nil)
         #expect((try? OrganizationDraft(name: "陇东学院", kind: .college, creditCode: "").validate().get()) != nil)
-        guard case .failure(let issue) = OrganizationDraft(name: "某公司", kind: .employer, creditCode: "91350100M000100Y44").validate() else {
+        guard
+            case .failure(let issue) = OrganizationDraft(
+                name: "某公司", kind: .employer,
+                creditCode: "91350100M000100Y44"
+            ).validate()
+        else {
             Issue.record("expected a failure")
             return
         }
@@ -149,7 +155,10 @@ enum MemberDraftCase: Sendable, CaseIterable {
 
 @Suite struct HonorDraftTests {
     @Test func titlesWithAFixedLevelTakeIt() throws {
-        let valid = try HonorDraft(title: .longyuanCraftsman, level: nil, year: 2023, awardingBody: "甘肃省总工会").validate(currentYear: 2024)
+        let valid = try HonorDraft(
+            title: .longyuanCraftsman, level: nil, year: 2023,
+            awardingBody: "甘肃省总工会"
+        ).validate(currentYear: 2024)
             .get()
         #expect(valid.level == .provincial)
     }
@@ -157,7 +166,10 @@ enum MemberDraftCase: Sendable, CaseIterable {
     @Test(arguments: [
         (HonorDraft(title: nil, level: .city, year: 2024, awardingBody: "庆阳市总工会"), "title", "error.required"),
         (HonorDraft(title: .modelWorker, level: nil, year: 2024, awardingBody: "庆阳市人民政府"), "level", "error.required"),
-        (HonorDraft(title: .greatCraftsman, level: .city, year: 2024, awardingBody: "中华全国总工会"), "level", "error.honor.levelForTitle"),
+        (
+            HonorDraft(title: .greatCraftsman, level: .city, year: 2024, awardingBody: "中华全国总工会"), "level",
+            "error.honor.levelForTitle"
+        ),
         (HonorDraft(title: .modelWorker, level: .city, year: 1949, awardingBody: "庆阳市人民政府"), "year", "error.honor.year"),
         (HonorDraft(title: .modelWorker, level: .city, year: 2025, awardingBody: "庆阳市人民政府"), "year", "error.honor.year"),
         (HonorDraft(title: .modelWorker, level: .city, year: nil, awardingBody: "庆阳市人民政府"), "year", "error.required"),
@@ -220,8 +232,11 @@ enum MemberDraftCase: Sendable, CaseIterable {
 
 @Suite struct StudioRulesTests {
     @Test func studioDraft() throws {
-        let valid = try StudioDraft(name: "巩怀华劳模创新工作室", kind: .modelWorkerStudio, level: .city, yearNamed: 2019, namedBy: "庆阳市总工会")
-            .validate(currentYear: 2024).get()
+        let valid = try StudioDraft(
+            name: "巩怀华劳模创新工作室", kind: .modelWorkerStudio, level: .city, yearNamed: 2019,
+            namedBy: "庆阳市总工会"
+        )
+        .validate(currentYear: 2024).get()
         #expect(valid.kind == .modelWorkerStudio)
         guard
             case .failure(let issue) = StudioDraft(name: "x", kind: .innovativeTeam, level: .city, yearNamed: 2030, namedBy: "y").validate(

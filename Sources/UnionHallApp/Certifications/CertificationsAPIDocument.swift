@@ -5,7 +5,8 @@ import UnionHallCore
 enum CertificationsAPIDocument: APIDocumentPart {
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
         "Certification": S.record([
-            "memberId": uuid, "memberName": .string, "trade": .string, "level": .integer(description: "1 (一级/高级技师) … 5 (五级/初级工)"),
+            "memberId": uuid, "memberName": .string, "trade": .string,
+            "level": .integer(description: "1 (一级/高级技师) … 5 (五级/初级工)"),
             "date": date,
             "certificateNumber": .string, "issuingBody": .string,
             "raised": .boolean(description: "Whether this pass raised the member's level"),

@@ -68,7 +68,11 @@ enum DemoAid {
         }
         for (index, member) in withFiles.enumerated() {
             file(
-                member, level: levels[index % levels.count], cause: ["家庭成员患重病", "单亲家庭抚养子女", "因工伤致残", "子女多就学负担重"][index % 4],
+                member, level: levels[index % levels.count],
+                cause: [
+                    "家庭成员患重病", "单亲家庭抚养子女", "因工伤致残",
+                    "子女多就学负担重",
+                ][index % 4],
                 size: 3 + index % 3,
                 income: Int64(45_000 + (index % 20) * 1_000), opened: CivilDate(year: 2024, month: 2, day: 1)!.adding(days: index % 40),
                 reverified: index % 3 == 2 || today.year <= 2024 ? nil : today.adding(days: -(30 + index % 60)))

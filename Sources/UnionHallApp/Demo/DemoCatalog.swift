@@ -85,13 +85,18 @@ enum DemoCatalog {
             name: "孙学祥", unit: "jinhua-team", organization: "jinhua", trade: "化工设备检修工", level: .seniorTechnician, region: 620_302,
             birth: (1972, 3, 14), gender: .male, migrant: false),
         .init(
-            name: "周勇", unit: "yongchang-coop", organization: "yongchang-coop", trade: "动物疫病防治员", level: .seniorTechnician, region: 620_321,
+            name: "周勇", unit: "yongchang-coop", organization: "yongchang-coop", trade: "动物疫病防治员", level: .seniorTechnician,
+            region: 620_321,
             birth: (1970, 8, 2), gender: .male, migrant: false),
         .init(
             name: "李阳", unit: "college", organization: "college", trade: "数控车工", level: nil, region: 621_002, birth: (2004, 5, 20),
             gender: .male, migrant: false),
         .init(
-            name: "刘倩", unit: "tianshui", organization: "tianshui", trade: "保育师", level: .senior, region: 621_022, birth: (1995, 11, 9),
+            name: "刘倩", unit: "tianshui", organization: "tianshui", trade: "保育师", level: .senior, region: 621_022,
+            birth: (
+                1995, 11,
+                9
+            ),
             gender: .female, migrant: false),
         .init(
             name: "梁东平", unit: "grid-liang", organization: "grid", trade: "电力电缆工", level: .seniorTechnician, region: 621_002,
@@ -100,16 +105,19 @@ enum DemoCatalog {
             name: "张远东", unit: "grid-liang", organization: "grid", trade: "电力电缆工", level: .technician, region: 621_002,
             birth: (1979, 1, 17), gender: .male, migrant: false),
         .init(
-            name: "巩怀华", unit: "petrochem", organization: "petrochem", trade: "催化裂化装置操作工", level: .seniorTechnician, region: 621_021,
+            name: "巩怀华", unit: "petrochem", organization: "petrochem", trade: "催化裂化装置操作工", level: .seniorTechnician,
+            region: 621_021,
             birth: (1969, 9, 12), gender: .male, migrant: false),
         .init(
-            name: "郭一帆", unit: "petrochem", organization: "petrochem", trade: "化工操作工", level: .senior, region: 621_021, birth: (1990, 4, 3),
+            name: "郭一帆", unit: "petrochem", organization: "petrochem", trade: "化工操作工", level: .senior, region: 621_021,
+            birth: (1990, 4, 3),
             gender: .male, migrant: false),
         .init(
             name: "张小春", unit: "logistics", organization: "logistics", trade: "物流服务师", level: .technician, region: 621_002,
             birth: (1976, 12, 1), gender: .male, migrant: true),
         .init(
-            name: "陈帮贵", unit: "xifeng", organization: nil, trade: "砌筑工", level: nil, region: 511_321, birth: (1978, 7, 22), gender: .male,
+            name: "陈帮贵", unit: "xifeng", organization: nil, trade: "砌筑工", level: nil, region: 511_321, birth: (1978, 7, 22),
+            gender: .male,
             migrant: true),
     ]
 
@@ -152,6 +160,10 @@ enum DemoCatalog {
         .init(username: "chenbanggui", displayName: "陈帮贵", role: .member, unit: "xifeng", member: "陈帮贵"),
     ]
 
-    static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-    static let givenCharacters = Array("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂玉华建国红梅志文斌俊峰鹏飞宇浩然子涵欣怡晨阳雪琳佳琪思远博海燕春生荣德福成立新学祥东兴旺军辉")
+    static let surnames = Array(
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+            + "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+    static let givenCharacters = Array(
+        "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂玉华建国红梅志文斌俊峰鹏飞宇浩然子涵欣怡晨阳雪琳佳琪"
+            + "思远博海燕春生荣德福成立新学祥东兴旺军辉")
 }

@@ -50,7 +50,8 @@ enum DemoData {
         let rate = seconds > 0 ? Double(synthetic) / seconds : 0
         return String(
             format:
-                "演示数据已载入 Demo data loaded: %d units, %d organizations, %d members (%d skilled in Qingyang) in %.1f s (%.0f members/s).\n",
+                "演示数据已载入 Demo data loaded: %d units, %d organizations, %d members (%d skilled in Qingyang) "
+                + "in %.1f s (%.0f members/s).\n",
             DemoCatalog.units.count, DemoCatalog.organizations.count, synthetic + DemoCatalog.people.count,
             plan.qingyangSkilled + DemoCatalog.people.filter { $0.level != nil && isQingyang($0.unit) }.count, seconds, rate)
             + "工作室 Studios: \(studios + 1). 四进 Outreach activities: \(outreach). 技术难题 Technical problems: \(problems). "
@@ -59,7 +60,8 @@ enum DemoData {
             + "\(skills.honors) competition honors, \(skills.personTimes) training person-times.\n"
             + "劳动争议 Disputes: \(disputes) cases mediated in Qingyang in 2024. "
             + "金秋助学 Scholarships: \(scholarships) children paid in Qingyang in 2024.\n"
-            + "师带徒 Mentorship: \(mentorship.grid) agreements at 国网庆阳供电公司, \(mentorship.jinchang) apprentices trained in Jinchang.\n"
+            + "师带徒 Mentorship: \(mentorship.grid) agreements at 国网庆阳供电公司, "
+            + "\(mentorship.jinchang) apprentices trained in Jinchang.\n"
             + accountsText()
     }
 

@@ -16,7 +16,8 @@ enum DemoInnovation {
     static let gongBenefitYuan: Int64 = 80_500_000
 
     static let subjects = [
-        "皮带机托辊快换", "电解槽密封改进", "离心泵节能运行", "检修工装定位", "化验取样流程", "尾气余热回收", "阀门在线堵漏", "巡检路线优化",
+        "皮带机托辊快换", "电解槽密封改进", "离心泵节能运行", "检修工装定位", "化验取样流程", "尾气余热回收", "阀门在线堵漏",
+        "巡检路线优化",
         "备件库存管理", "吊装安全防护",
     ]
 
@@ -59,7 +60,11 @@ enum DemoInnovation {
         let liang = people["梁东平"]
         let liangStudio = try await Studio.query(on: db).filter(\.$name == "梁东平劳模创新工作室").first()
         let awards: [(InnovationAwardLevel, InnovationAwardGrade, String, String)] = [
-            (.provincial, .first, "甘肃省总工会", "甘肃省职工技术成果一等奖"), (.provincial, .second, "甘肃省总工会", "甘肃省职工技术成果二等奖"),
+            (.provincial, .first, "甘肃省总工会", "甘肃省职工技术成果一等奖"),
+            (
+                .provincial, .second, "甘肃省总工会",
+                "甘肃省职工技术成果二等奖"
+            ),
             (.provincial, .third, "甘肃省总工会", "甘肃省职工技术成果三等奖"), (.international, .gold, "国际发明展览会", "金奖"),
             (.international, .gold, "国际发明展览会", "金奖"), (.international, .silver, "国际发明展览会", "银奖"),
             (.international, .bronze, "国际发明展览会", "铜奖"),
@@ -70,7 +75,8 @@ enum DemoInnovation {
             let submitted = CivilDate(year: 2024, month: 1, day: 10)!.adding(days: index * 3)
             let award = index < awards.count ? awards[index] : nil
             let item = try add(
-                &made, kind: .achievement, subKind: nil, title: first ? "钻杆动态作业密封装置" : "职工技术创新成果（\(index + 1)）", author: author,
+                &made, kind: .achievement, subKind: nil, title: first ? "钻杆动态作业密封装置" : "职工技术创新成果（\(index + 1)）",
+                author: author,
                 submitted: submitted, status: award == nil ? (index % 3 == 0 ? .assessed : .adopted) : .awarded,
                 benefitYuan: award != nil || index % 3 == 0 ? Int64(100_000 + index * 10_000) : 0, studio: first ? liangStudio?.id : nil,
                 at: now)
@@ -94,7 +100,8 @@ enum DemoInnovation {
             for index in 0..<gongProjects {
                 let benefit = index == gongProjects - 1 ? gongBenefitYuan - each * Int64(gongProjects - 1) : each
                 try add(
-                    &made, kind: .technicalInnovation, subKind: nil, title: index == 0 ? "催化裂化装置节能改造" : "催化装置技术革新（\(index + 1)）",
+                    &made, kind: .technicalInnovation, subKind: nil,
+                    title: index == 0 ? "催化裂化装置节能改造" : "催化装置技术革新（\(index + 1)）",
                     author: gong,
                     submitted: CivilDate(year: 2020 + index % 5, month: 3 + index % 8, day: 1 + index % 27)!, status: .assessed,
                     benefitYuan: benefit, studio: studio.id, at: now)
@@ -157,7 +164,10 @@ enum DemoInnovation {
             \.$id
         ).limit(12).all()
         guard workers.count >= 11 else { return 0 }
-        let titles = ["配电房巡检机器人路径优化", "带电作业绝缘工具快速检测", "电缆沟积水自动抽排", "计量箱防窃电封印改进", "抢修车辆物资定置管理", "低压台区线损分析表格化"]
+        let titles = [
+            "配电房巡检机器人路径优化", "带电作业绝缘工具快速检测", "电缆沟积水自动抽排", "计量箱防窃电封印改进",
+            "抢修车辆物资定置管理", "低压台区线损分析表格化",
+        ]
         var made = Made()
         for (index, title) in titles.enumerated() {
             try add(

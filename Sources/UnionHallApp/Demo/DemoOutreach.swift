@@ -17,7 +17,8 @@ enum DemoOutreach {
         for index in 0..<jinchangSchoolLectures2024 {
             let day = CivilDate(year: 2024, month: 3, day: 1)!.adding(days: index * 3)
             try await held(
-                unit: jinchang, title: "劳模工匠进校园宣讲（第\(index + 1)场）", kind: .schools, on: day, place: "金昌市第\(index % 6 + 1)中学",
+                unit: jinchang, title: "劳模工匠进校园宣讲（第\(index + 1)场）", kind: .schools, on: day,
+                place: "金昌市第\(index % 6 + 1)中学",
                 audience: "在校学生", personTimes: 180 + index % 40, leaders: [index % 2 == 0 ? sun : zhou], studio: nil, on: db)
             made += 1
         }
@@ -26,7 +27,8 @@ enum DemoOutreach {
         for index in 0..<zhouYongSessions {
             let day = CivilDate(year: 2023, month: 4, day: 10)!.adding(days: index * 14)
             try await held(
-                unit: zhou.unitID, title: "田间课堂：科学养殖与疫病防治（第\(index + 1)期）", kind: .fields, on: day, place: "永昌县养殖基地",
+                unit: zhou.unitID, title: "田间课堂：科学养殖与疫病防治（第\(index + 1)期）", kind: .fields, on: day,
+                place: "永昌县养殖基地",
                 audience: "养殖户", personTimes: zhouYongPersonTimesPerSession, leaders: [zhou], studio: studio.id, on: db)
             made += 1
         }
@@ -44,7 +46,9 @@ enum DemoOutreach {
             }
             let day = CivilDate(year: 2024, month: 5, day: 1)!.adding(days: index)
             try await held(
-                unit: jinchang, title: "劳模为特色农产品代言：\(["永昌羊肉", "金昌蔬菜", "河西马铃薯", "金昌啤酒大麦", "永昌胡萝卜"][index % 5])", kind: .endorsement,
+                unit: jinchang,
+                title: "劳模为特色农产品代言：\(["永昌羊肉", "金昌蔬菜", "河西马铃薯", "金昌啤酒大麦", "永昌胡萝卜"][index % 5])",
+                kind: .endorsement,
                 on: day, place: "金昌市农产品展销中心", audience: "市民", personTimes: 500, leaders: [member], studio: nil, on: db)
             made += 1
         }

@@ -59,7 +59,8 @@ enum DemoSkills {
         var certificationRows: [[any Encodable & Sendable]] = []
         if let liu = people["刘倩"], let id = liu.id {
             certificationRows.append([
-                UUID(), liu.unitID, id, "保育师", liu.skillLevel ?? 3, "2024-03-18", "QY2024-JD000001", "庆阳市职业技能鉴定指导中心", true, 1, now, now,
+                UUID(), liu.unitID, id, "保育师", liu.skillLevel ?? 3, "2024-03-18", "QY2024-JD000001", "庆阳市职业技能鉴定指导中心", true,
+                1, now, now,
             ])
         }
         for (index, member) in take(newSkilled2024 - certificationRows.count).enumerated() {
@@ -298,13 +299,15 @@ enum DemoSkills {
             return row
         }
         let academy = try await partnership(
-            .craftsmanAcademy, "甘肃省工匠学院", college: college, employer: nil, signed: "2024-04-26", note: "全省首个省级工匠学院，设在庆阳职业技术学院")
+            .craftsmanAcademy, "甘肃省工匠学院", college: college, employer: nil, signed: "2024-04-26",
+            note: "全省首个省级工匠学院，设在庆阳职业技术学院")
         _ = try await partnership(
             .industryCollege, "石油化工现代产业学院", college: college, employer: "changqing", signed: "2024-05-20", note: "与长庆油田共建")
         _ = try await partnership(
             .industryCollege, "数字经济现代产业学院", college: college, employer: "neusoft", signed: "2024-05-20", note: "与东软教育共建")
         _ = try await partnership(
-            .industryCollege, "低空经济现代产业学院", college: college, employer: "global-eagle", signed: "2024-05-20", note: "与全球鹰无人机共建")
+            .industryCollege, "低空经济现代产业学院", college: college, employer: "global-eagle", signed: "2024-05-20",
+            note: "与全球鹰无人机共建")
         if let longdong = organizations["longdong"]?.id {
             let grid = try await partnership(
                 .schoolEnterprise, "陇东学院—国网庆阳供电公司校企合作", college: longdong, employer: "grid", signed: "2023-03-15",
@@ -390,10 +393,12 @@ enum DemoSkills {
             drilling, dates: every(30, from: CivilDate(year: 2023, month: 9, day: 15)!, count: 8), place: "庆阳职业技术学院钻井实训基地",
             trainers: "长庆油田钻井技师", heads: 0, present: cohort)
         let field = try await program(
-            .fieldClass, "田间课堂·苹果种植技术", unit: units["ningxian"]?.id ?? qingyang, trade: "果树工", places: 200, start: "2024-03-01",
+            .fieldClass, "田间课堂·苹果种植技术", unit: units["ningxian"]?.id ?? qingyang, trade: "果树工", places: 200,
+            start: "2024-03-01",
             end: "2024-10-31")
         try await sessions(
-            field, dates: every(30, from: CivilDate(year: 2024, month: 3, day: 10)!, count: 6), place: "宁县早胜镇果园", trainers: "劳模技术服务队",
+            field, dates: every(30, from: CivilDate(year: 2024, month: 3, day: 10)!, count: 6), place: "宁县早胜镇果园",
+            trainers: "劳模技术服务队",
             heads: 80, present: [])
 
         // Jinchang since 2023: lecture halls, field classes, on-site order training and skill upgrades.
@@ -401,19 +406,23 @@ enum DemoSkills {
         let hall = try await program(
             .lectureHall, "劳模工匠大讲堂", unit: jinchang, trade: nil, places: 300, start: "2023-03-01", end: "2024-05-31")
         try await sessions(
-            hall, dates: every(19, from: CivilDate(year: 2023, month: 3, day: 8)!, count: 24), place: "金昌市职工服务中心", trainers: "孙学祥等劳模工匠",
+            hall, dates: every(19, from: CivilDate(year: 2023, month: 3, day: 8)!, count: 24), place: "金昌市职工服务中心",
+            trainers: "孙学祥等劳模工匠",
             heads: 250, present: [])
         let farm = try await program(
-            .fieldClass, "田间课堂·科技助农", unit: units["yongchang"]?.id ?? jinchang, trade: "家畜饲养员", places: 200, start: "2023-04-01",
+            .fieldClass, "田间课堂·科技助农", unit: units["yongchang"]?.id ?? jinchang, trade: "家畜饲养员", places: 200,
+            start: "2023-04-01",
             end: "2024-05-31")
         try await sessions(
-            farm, dates: every(21, from: CivilDate(year: 2023, month: 4, day: 6)!, count: 20), place: "永昌县养殖基地", trainers: "周勇", heads: 160,
+            farm, dates: every(21, from: CivilDate(year: 2023, month: 4, day: 6)!, count: 20), place: "永昌县养殖基地", trainers: "周勇",
+            heads: 160,
             present: [])
         let onSite = try await program(
             .onSiteOrder, "订单式上门培训·化工设备检修", unit: units["jinhua"]?.id ?? jinchang, employer: organizations["jinhua"]?.id,
             trade: "化工设备检修工", places: 40, start: "2023-10-01", end: "2024-03-31")
         try await sessions(
-            onSite, dates: every(30, from: CivilDate(year: 2023, month: 10, day: 12)!, count: 6), place: "金化集团检修车间", trainers: "孙学祥",
+            onSite, dates: every(30, from: CivilDate(year: 2023, month: 10, day: 12)!, count: 6), place: "金化集团检修车间",
+            trainers: "孙学祥",
             heads: 40, present: [])
         let upgrade = try await members(under: "jinchang", limit: 130)
         for (index, group) in [Array(upgrade.prefix(65)), Array(upgrade.dropFirst(65))].enumerated() where !group.isEmpty {

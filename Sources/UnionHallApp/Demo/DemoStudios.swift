@@ -23,7 +23,8 @@ enum DemoStudios {
 
     static let named: [Named] = [
         Named(
-            name: "华能庆阳煤电制造有限公司科技创新工作室", kind: .innovativeTeam, level: .city, year: 2024, namedBy: "庆阳市总工会", lead: nil,
+            name: "华能庆阳煤电制造有限公司科技创新工作室", kind: .innovativeTeam, level: .city, year: 2024, namedBy: "庆阳市总工会",
+            lead: nil,
             leadUnit: "huaneng", organization: "huaneng", partner: nil,
             results: [
                 (.nationalProject, "国家级项目", 2024, 2, 0), (.provincialAchievement, "省部级科技成果（30余项）", 2024, 31, 0),
@@ -48,13 +49,15 @@ enum DemoStudios {
                 (.membersPromoted, "带动成员晋升高级职称", 2024, 59, 0),
             ]),
         Named(
-            name: "智慧能源校企协同创新工作室", kind: .schoolEnterpriseStudio, level: .city, year: 2024, namedBy: "陇东学院、国网庆阳供电公司", lead: nil,
+            name: "智慧能源校企协同创新工作室", kind: .schoolEnterpriseStudio, level: .city, year: 2024,
+            namedBy: "陇东学院、国网庆阳供电公司", lead: nil,
             leadUnit: "longdong", organization: "longdong", partner: "grid",
             results: [
                 (.innovationProject, "带电接火机器人（全市8家供电企业试点应用）", 2024, 1, 0)
             ]),
         Named(
-            name: "孙学祥国家级技能大师工作室", kind: .skillMasterStudio, level: .national, year: 2020, namedBy: "人力资源和社会保障部", lead: "孙学祥",
+            name: "孙学祥国家级技能大师工作室", kind: .skillMasterStudio, level: .national, year: 2020, namedBy: "人力资源和社会保障部",
+            lead: "孙学祥",
             leadUnit: "jinhua-team", organization: "jinhua", partner: nil,
             results: [
                 (.backboneTrained, "导师带徒培养化工设备维修骨干（20余名）", 2024, 21, 0)

@@ -8,7 +8,10 @@ enum DemoTechProblems {
     static let jinchangSolved = 206
     static let jinchangOpen = 12
 
-    static let subjects = ["压缩机异响诊断", "离心泵密封泄漏", "换热器结垢", "电解槽温控", "尾气回收效率", "管道腐蚀监测", "变频器故障", "阀门内漏"]
+    static let subjects = [
+        "压缩机异响诊断", "离心泵密封泄漏", "换热器结垢", "电解槽温控", "尾气回收效率", "管道腐蚀监测", "变频器故障",
+        "阀门内漏",
+    ]
 
     static func load(organizations: [String: Organization], people: [String: Member], on db: any Database) async throws -> Int {
         guard let sun = people["孙学祥"] else { return 0 }
