@@ -24,9 +24,24 @@ let package = Package(
     targets: [
         .target(name: "UnionHallCore", swiftSettings: swiftSettings),
         .target(
+            name: "UnionHallPlatform",
+            dependencies: [
+                "UnionHallCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "UnionHallApp",
             dependencies: [
                 "UnionHallCore",
+                "UnionHallPlatform",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -45,6 +60,7 @@ let package = Package(
             name: "UnionHallAppTests",
             dependencies: [
                 "UnionHallApp",
+                "UnionHallPlatform",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

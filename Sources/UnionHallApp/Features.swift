@@ -1,3 +1,5 @@
+import UnionHallPlatform
+
 /// Every feature of UnionHall, in the order their migrations depend on each other. Adding a
 /// feature is its own folder and one line here.
 enum Features {

@@ -1,5 +1,6 @@
 import Fluent
 import NIOCore
+import UnionHallPlatform
 import Vapor
 
 /// What `serve` does before it listens: migrate, make the first admin, optionally load the demo,

@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
 import NIOSSL
+import UnionHallPlatform
 import Vapor
 
 /// Database, migrations, views and routes. `DATABASE_URL` (postgres://…) selects PostgreSQL;

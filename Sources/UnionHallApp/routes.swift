@@ -1,3 +1,4 @@
+import UnionHallPlatform
 import Vapor
 
 /// Page routes run with the browser session and CSRF checks; API routes with bearer tokens. Each

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import OpenAPIKit30
 import Testing
+@testable import UnionHallPlatform
 import Vapor
 
 @testable import UnionHallApp

@@ -3,6 +3,7 @@ import Foundation
 import OpenAPIKit30
 import Testing
 import UnionHallCore
+@testable import UnionHallPlatform
 import VaporTesting
 
 @testable import UnionHallApp

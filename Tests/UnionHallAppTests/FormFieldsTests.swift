@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import UnionHallApp
 import UnionHallCore
+@testable import UnionHallPlatform
 import VaporTesting
 
 /// Every form's fields are wired to their label, hint and error the one way.

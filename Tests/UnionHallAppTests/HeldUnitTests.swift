@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UnionHallCore
+@testable import UnionHallPlatform
 import VaporTesting
 
 @testable import UnionHallApp

@@ -3,6 +3,7 @@ import Testing
 import UnionHallCore
 
 @testable import UnionHallApp
+@testable import UnionHallPlatform
 
 /// Every message the UI can show exists in both languages: a missing key would show itself raw.
 @Suite struct LocalizationTests {

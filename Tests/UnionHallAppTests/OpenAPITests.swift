@@ -1,6 +1,7 @@
 import Foundation
 import OpenAPIKit30
 import Testing
+@testable import UnionHallPlatform
 import Vapor
 
 @testable import UnionHallApp

@@ -3,6 +3,7 @@ import OpenAPIKit30
 import Testing
 @testable import UnionHallApp
 import UnionHallCore
+@testable import UnionHallPlatform
 
 /// Every schema in the API document against the Swift type the API decodes or encodes, both ways:
 /// the same keys, the same ones optional, the same kinds of value, the same codes.

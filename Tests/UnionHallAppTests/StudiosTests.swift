@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import UnionHallCore
+@testable import UnionHallPlatform
 import VaporTesting
 
 @testable import UnionHallApp

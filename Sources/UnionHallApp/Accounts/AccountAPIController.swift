@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// `POST /api/v1/auth/token` and `/api/v1/users` (admin only).

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 struct UserOutput: Content {
@@ -71,10 +72,10 @@ struct PasswordChange: Content {
 }
 
 extension User: Audited {
-    static let auditEntity = "user"
-    var auditUnitID: UUID? { unitID }
+    package static let auditEntity = "user"
+    package var auditUnitID: UUID? { unitID }
 
-    func auditSnapshot() -> [String: String] {
+    package func auditSnapshot() -> [String: String] {
         [
             "username": username, "displayName": displayName, "role": role.rawValue, "unitId": unitID?.uuidString ?? "",
             "active": String(active), "handlesAid": String(handlesAid),

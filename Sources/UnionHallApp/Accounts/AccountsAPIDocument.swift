@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// Signing in, passwords and accounts in the API document.
 enum AccountsAPIDocument: APIDocumentPart {
@@ -35,14 +36,16 @@ enum AccountsAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "Credentials": Credentials.self,
-        "Token": TokenOutput.self,
-        "PasswordChange": PasswordChange.self,
-        "User": UserOutput.self,
-        "UserInput": UserInput.self,
-        "UserUpdate": UserUpdate.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "Credentials": Credentials.self,
+            "Token": TokenOutput.self,
+            "PasswordChange": PasswordChange.self,
+            "User": UserOutput.self,
+            "UserInput": UserInput.self,
+            "UserUpdate": UserUpdate.self,
+        ]
+    }
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []

@@ -1,7 +1,8 @@
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
-extension Role: Vocabulary { static let catalogue = "role" }
+extension Role: Vocabulary { package static let catalogue = "role" }
 
 extension Feature {
     /// Users, sign-in, sessions and passwords.

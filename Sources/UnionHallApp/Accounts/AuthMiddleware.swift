@@ -1,4 +1,5 @@
 import Fluent
+import UnionHallPlatform
 import Vapor
 
 /// Reads the browser's session cookie and signs its user in.

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import UnionHallPlatform
 
 /// A signed-in browser session or API token, stored in the database so that several app
 /// instances share them. Only the SHA-256 of the secret is kept: a copy of the table signs no one in.

@@ -1,4 +1,5 @@
 import Fluent
+import UnionHallPlatform
 
 struct CreateUser: AsyncMigration {
     func prepare(on database: any Database) async throws {

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Failed sign-ins counted per key in the database, so that every app instance on one PostgreSQL

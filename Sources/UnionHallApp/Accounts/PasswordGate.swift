@@ -1,4 +1,5 @@
 import NIOCore
+import UnionHallPlatform
 import Vapor
 
 /// Bcrypt runs on the thread pool, never on an event loop; this gate also lets at most one core

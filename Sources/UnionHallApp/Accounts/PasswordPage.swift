@@ -1,4 +1,5 @@
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// `/account/password`: every user changes their own password here, and one whose password the

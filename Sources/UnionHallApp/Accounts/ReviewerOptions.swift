@@ -1,4 +1,5 @@
 import Fluent
+import UnionHallPlatform
 import Vapor
 
 extension PageOptions {

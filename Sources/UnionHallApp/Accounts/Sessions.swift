@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Creating, finding and ending sessions. The secret goes to the client once; the table keeps its hash.
@@ -76,19 +77,9 @@ extension Request {
     /// The session this request came with, if any (anonymous sessions included).
     var authSession: AuthSession? {
         get { storage[SessionKey.self] }
-        set { storage[SessionKey.self] = newValue }
-    }
-
-    /// The signed-in user, or 401.
-    func requireUser() throws -> User {
-        guard let user = auth.get(User.self) else { throw AppError.unauthorized }
-        return user
-    }
-
-    /// The signed-in user if their role is one of these; 403 otherwise.
-    func requireRole(_ roles: Role...) throws -> User {
-        let user = try requireUser()
-        guard roles.contains(user.role) else { throw AppError.forbidden }
-        return user
+        set {
+            storage[SessionKey.self] = newValue
+            csrfToken = newValue?.csrfToken
+        }
     }
 }

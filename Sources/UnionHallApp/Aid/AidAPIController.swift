@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Aid beyond the shared record routes: a worker's own applications, histories, figures,

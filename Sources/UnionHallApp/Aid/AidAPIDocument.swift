@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The aid part of the API document: hardship files, programmes, 金秋助学 applications and payments.
 enum AidAPIDocument: APIDocumentPart {
@@ -67,21 +68,23 @@ enum AidAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "HardshipFile": HardshipFileOutput.self,
-        "HardshipFileInput": HardshipFileInput.self,
-        "HardshipStep": HardshipStepInput.self,
-        "AidProgram": AidProgramOutput.self,
-        "AidProgramInput": AidProgramInput.self,
-        "AidApplication": AidApplicationOutput.self,
-        "AidApplicationInput": AidApplicationInput.self,
-        "AidStep": AidStepInput.self,
-        "AidBatchInput": AidBatchInput.self,
-        "AidBatch": AidBatchOutput.self,
-        "AidEvent": AidEventOutput.self,
-        "AidNoticeLine": AidNoticeLine.self,
-        "AidStatistics": AidStatistics.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "HardshipFile": HardshipFileOutput.self,
+            "HardshipFileInput": HardshipFileInput.self,
+            "HardshipStep": HardshipStepInput.self,
+            "AidProgram": AidProgramOutput.self,
+            "AidProgramInput": AidProgramInput.self,
+            "AidApplication": AidApplicationOutput.self,
+            "AidApplicationInput": AidApplicationInput.self,
+            "AidStep": AidStepInput.self,
+            "AidBatchInput": AidBatchInput.self,
+            "AidBatch": AidBatchOutput.self,
+            "AidEvent": AidEventOutput.self,
+            "AidNoticeLine": AidNoticeLine.self,
+            "AidStatistics": AidStatistics.self,
+        ]
+    }
 
     static let notes: [String: String] = [
         "funded": "Approved or paid"

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// 金秋助学 applications: one per child per programme year, approved by the enterprise union,

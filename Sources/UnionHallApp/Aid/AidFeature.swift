@@ -1,11 +1,12 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension HardshipLevel: Vocabulary { static let catalogue = "hardshipLevel" }
-extension HardshipStatus: Vocabulary { static let catalogue = "hardshipStatus" }
-extension HardshipStep: Vocabulary { static let catalogue = "hardshipStep" }
-extension SchoolStage: Vocabulary { static let catalogue = "schoolStage" }
-extension AidStatus: Vocabulary { static let catalogue = "aidStatus" }
-extension AidStep: Vocabulary { static let catalogue = "aidStep" }
+extension HardshipLevel: Vocabulary { package static let catalogue = "hardshipLevel" }
+extension HardshipStatus: Vocabulary { package static let catalogue = "hardshipStatus" }
+extension HardshipStep: Vocabulary { package static let catalogue = "hardshipStep" }
+extension SchoolStage: Vocabulary { package static let catalogue = "schoolStage" }
+extension AidStatus: Vocabulary { package static let catalogue = "aidStatus" }
+extension AidStep: Vocabulary { package static let catalogue = "aidStep" }
 
 extension Feature {
     /// Hardship files and aid (金秋助学): programmes, applications, approval and payment.
@@ -26,10 +27,12 @@ extension Feature {
         ],
         audited: [
             AuditedKind(
-                HardshipFile.self, path: "/hardship-files/", codes: ["level": HardshipLevel.catalogue, "status": HardshipStatus.catalogue]),
-            AuditedKind(AidProgram.self, path: "/aid-programs/"),
+                HardshipFile.self, path: "/hardship-files/", codes: ["level": HardshipLevel.catalogue, "status": HardshipStatus.catalogue],
+                aidData: true),
+            AuditedKind(AidProgram.self, path: "/aid-programs/", aidData: true),
             AuditedKind(
-                AidApplication.self, path: "/aid-applications/", codes: ["stage": SchoolStage.catalogue, "status": AidStatus.catalogue]),
+                AidApplication.self, path: "/aid-applications/", codes: ["stage": SchoolStage.catalogue, "status": AidStatus.catalogue],
+                aidData: true),
         ],
         vocabularies: [HardshipLevel.self, HardshipStatus.self, HardshipStep.self, SchoolStage.self, AidStatus.self, AidStep.self],
         records: [HardshipFile.self, AidProgram.self, AidApplication.self],

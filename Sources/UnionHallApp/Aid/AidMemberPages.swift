@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A worker's own aid page: apply for a child's scholarship from the phone and follow every

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A hardship worker household's file (困难职工档案): made by the enterprise union, verified by the

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Aid applications in the browser for the officers who handle aid: the list with its figures and

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Aid programmes in the browser: the list, a programme's page with its budget, payment batches

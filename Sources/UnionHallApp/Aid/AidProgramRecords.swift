@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Aid programmes: the year's amounts by school stage and the budget that approvals and

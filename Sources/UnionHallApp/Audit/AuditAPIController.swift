@@ -1,4 +1,5 @@
 import Fluent
+import UnionHallPlatform
 import Vapor
 
 struct AuditEntryOutput: Content {
@@ -37,17 +38,17 @@ struct AuditFilter: Content {
 
 /// The audit log of the caller's subtree: `/api/v1/audit-entries`.
 enum AuditQueries {
-    static func list(_ list: ListQuery, filter: AuditFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
+    static func list(_ list: ListQuery, filter: AuditFilter, scope: UnitScope, on request: Request) async throws -> ListPage<
         AuditEntryOutput
     > {
-        let query = AuditEntry.query(on: db)
+        let query = AuditEntry.query(on: request.db)
         if let within = list.unitId {
             try scope.check(within)
             query.filter(\.$unitID ~~ Array(scope.tree.subtree(of: within)))
         } else if let unitIDs = scope.unitIDs {
             query.filter(\.$unitID ~~ Array(unitIDs))
         }
-        if !scope.seesAid { query.filter(\.$entity !~ Audit.aidEntities) }
+        if !scope.seesAid { query.filter(\.$entity !~ request.application.aidAuditEntities) }
         if let entity = filter.entity, !entity.isEmpty { query.filter(\.$entity == entity) }
         if let entityID = filter.entityId { query.filter(\.$entityID == entityID) }
         if let action = filter.action { query.filter(\.$action == action) }
@@ -69,6 +70,6 @@ struct AuditAPIController: RouteCollection {
     @Sendable func list(req: Request) async throws -> ListPage<AuditEntryOutput> {
         let (_, scope) = try await req.requireManager()
         return try await AuditQueries.list(
-            try req.query.decode(ListQuery.self), filter: try req.query.decode(AuditFilter.self), scope: scope, on: req.db)
+            try req.query.decode(ListQuery.self), filter: try req.query.decode(AuditFilter.self), scope: scope, on: req)
     }
 }

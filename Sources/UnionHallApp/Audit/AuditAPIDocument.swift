@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The audit log in the API document.
 enum AuditAPIDocument: APIDocumentPart {
@@ -14,9 +15,11 @@ enum AuditAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "AuditEntry": AuditEntryOutput.self
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "AuditEntry": AuditEntryOutput.self
+        ]
+    }
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []

@@ -1,3 +1,5 @@
+import UnionHallPlatform
+
 extension Feature {
     /// The audit log.
     static let audit = Feature(

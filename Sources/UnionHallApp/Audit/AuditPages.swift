@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The audit log of the officer's subtree, newest first.
@@ -58,7 +59,7 @@ struct AuditPages: RouteCollection {
         let (_, scope) = try await req.requireManager()
         let list = try req.query.decode(ListQuery.self)
         let filter = try req.query.decode(AuditFilter.self)
-        let page = try await AuditQueries.list(list, filter: filter, scope: scope, on: req.db)
+        let page = try await AuditQueries.list(list, filter: filter, scope: scope, on: req)
         let kinds = Dictionary(req.application.features.flatMap(\.audited).map { ($0.entity, $0) }, uniquingKeysWith: { a, _ in a })
         var linked: [String: Set<UUID>] = [:]
         for entry in page.items {
@@ -90,7 +91,7 @@ struct AuditPages: RouteCollection {
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "audit.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", from: list.from ?? "", to: list.to ?? "",
-            entities: req.application.features.flatMap(\.audited).filter { scope.seesAid || !Audit.aidEntities.contains($0.entity) }
+            entities: req.application.features.flatMap(\.audited).filter { scope.seesAid || !$0.aidData }
                 .map { SelectOption(value: $0.entity, label: req.t($0.labelKey), selected: $0.entity == filter.entity) },
             actions: AuditEntry.Action.allCases.map {
                 SelectOption(value: $0.rawValue, label: req.t("action.\($0.rawValue)"), selected: $0 == filter.action)

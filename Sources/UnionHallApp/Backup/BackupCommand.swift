@@ -1,6 +1,7 @@
 import Fluent
 import FluentSQLiteDriver
 import SQLKit
+import UnionHallPlatform
 import Vapor
 
 /// `unionhall backup FILE`: a consistent copy of the live SQLite database, made by SQLite itself

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A member's skill appraisal result (职业技能等级认定): trade, level, date, certificate number

@@ -2,6 +2,7 @@ import Fluent
 import FluentSQL
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Skill appraisal results. A pass above the member's level raises it in the same transaction;

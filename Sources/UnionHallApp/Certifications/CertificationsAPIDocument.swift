@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The certifications part of the API document: certifications, the talent figures, members' political participation and outside results.
 enum CertificationsAPIDocument: APIDocumentPart {
@@ -41,15 +42,17 @@ enum CertificationsAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "Certification": CertificationOutput.self,
-        "CertificationInput": CertificationInput.self,
-        "TalentStatistics": TalentStatistics.self,
-        "Participation": ParticipationOutput.self,
-        "ParticipationInput": ParticipationInput.self,
-        "ExternalResult": ExternalResultOutput.self,
-        "ExternalResultInput": ExternalResultInput.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "Certification": CertificationOutput.self,
+            "CertificationInput": CertificationInput.self,
+            "TalentStatistics": TalentStatistics.self,
+            "Participation": ParticipationOutput.self,
+            "ParticipationInput": ParticipationInput.self,
+            "ExternalResult": ExternalResultOutput.self,
+            "ExternalResultInput": ExternalResultInput.self,
+        ]
+    }
 
     static let notes: [String: String] = [
         "first": "Only members' first certifications (new skilled talents)"

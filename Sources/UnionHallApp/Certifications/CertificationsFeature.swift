@@ -1,6 +1,7 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension ParticipationKind: Vocabulary { static let catalogue = "participationKind" }
+extension ParticipationKind: Vocabulary { package static let catalogue = "participationKind" }
 
 extension Feature {
     /// Skill certifications, political participation and results from outside, as a member's career.

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// `/certificates/{number}`: the printable certificate, which is also the page that verifies a

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// `/api/v1/competitions/{id}/events/...` for officers, `/api/v1/judging/...` for judges, a

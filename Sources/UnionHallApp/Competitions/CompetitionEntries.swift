@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Entering an event: one member, or a team of 2–5 of one employer; a member enters an event once.

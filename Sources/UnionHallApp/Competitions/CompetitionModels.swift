@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A year's skill competition (职业技能竞赛) organised by a union, over many trades.

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Competitions and their events: the marking scheme, award bands and judges of each trade.

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Judges' score sheets: one per judge per entry, every item marked within its maximum, locked

@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The competitions part of the API document: contests, events, judging, results, objections and certificates.
 enum CompetitionsAPIDocument: APIDocumentPart {
@@ -86,26 +87,28 @@ enum CompetitionsAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "Competition": CompetitionOutput.self,
-        "CompetitionInput": CompetitionInput.self,
-        "CompetitionEvent": EventOutput.self,
-        "CompetitionEventInput": EventInput.self,
-        "EventStep": EventStepInput.self,
-        "JudgeInput": JudgeInput.self,
-        "CompetitionEntry": EntryOutput.self,
-        "EntryInput": EntryInput.self,
-        "TheoryInput": TheoryInput.self,
-        "SheetInput": SheetInput.self,
-        "Sheet": SheetOutput.self,
-        "CorrectionInput": CorrectionInput.self,
-        "Objection": ObjectionOutput.self,
-        "ObjectionInput": ObjectionInput.self,
-        "ResolveInput": ResolveInput.self,
-        "Judging": JudgingOutput.self,
-        "Certificate": CertificateOutput.self,
-        "CompetitionStatistics": CompetitionStatistics.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "Competition": CompetitionOutput.self,
+            "CompetitionInput": CompetitionInput.self,
+            "CompetitionEvent": EventOutput.self,
+            "CompetitionEventInput": EventInput.self,
+            "EventStep": EventStepInput.self,
+            "JudgeInput": JudgeInput.self,
+            "CompetitionEntry": EntryOutput.self,
+            "EntryInput": EntryInput.self,
+            "TheoryInput": TheoryInput.self,
+            "SheetInput": SheetInput.self,
+            "Sheet": SheetOutput.self,
+            "CorrectionInput": CorrectionInput.self,
+            "Objection": ObjectionOutput.self,
+            "ObjectionInput": ObjectionInput.self,
+            "ResolveInput": ResolveInput.self,
+            "Judging": JudgingOutput.self,
+            "Certificate": CertificateOutput.self,
+            "CompetitionStatistics": CompetitionStatistics.self,
+        ]
+    }
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let k = "competitions"

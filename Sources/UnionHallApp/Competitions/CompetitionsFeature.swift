@@ -1,12 +1,13 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension EventKind: Vocabulary { static let catalogue = "eventKind" }
-extension ItemKind: Vocabulary { static let catalogue = "itemKind" }
-extension EventStatus: Vocabulary { static let catalogue = "eventStatus" }
-extension EventStep: Vocabulary { static let catalogue = "eventStep" }
-extension ObjectionStatus: Vocabulary { static let catalogue = "objectionStatus" }
-extension CompetitionAward: Vocabulary { static let catalogue = "competitionAward" }
-extension TeamPrize: Vocabulary { static let catalogue = "teamPrize" }
+extension EventKind: Vocabulary { package static let catalogue = "eventKind" }
+extension ItemKind: Vocabulary { package static let catalogue = "itemKind" }
+extension EventStatus: Vocabulary { package static let catalogue = "eventStatus" }
+extension EventStep: Vocabulary { package static let catalogue = "eventStep" }
+extension ObjectionStatus: Vocabulary { package static let catalogue = "objectionStatus" }
+extension CompetitionAward: Vocabulary { package static let catalogue = "competitionAward" }
+extension TeamPrize: Vocabulary { package static let catalogue = "teamPrize" }
 
 extension Feature {
     /// Skill competitions: events, entries, judging, results and certificates.

@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import UnionHallPlatform
 
 /// 006 - skill competitions: events, marking schemes, judges, entries, sheets, objections; and
 /// one honor per competition award, kept by the database.

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A judge's pages: the events on their panels, and a scoring sheet per entry (by number only),

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 
 /// Qingyang's 2024 金秋助学 with industrial workers added as a priority group: 1,515 children of
 /// hardship (or priority) workers each given ¥3,000.00 for college, ¥4,545,000.00 in all, every

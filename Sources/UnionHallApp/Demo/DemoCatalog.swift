@@ -1,4 +1,5 @@
 import UnionHallCore
+import UnionHallPlatform
 
 /// The places, organizations and people the two seed articles name, as the demo loads them.
 enum DemoCatalog {

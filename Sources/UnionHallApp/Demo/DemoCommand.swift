@@ -1,3 +1,4 @@
+import UnionHallPlatform
 import Vapor
 
 /// `unionhall demo [--members N]`: migrates and loads the demo data set (Jinchang and Qingyang).

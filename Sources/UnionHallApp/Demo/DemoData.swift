@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Loads the demo data set: the union trees of Jinchang and Qingyang, the organizations and people

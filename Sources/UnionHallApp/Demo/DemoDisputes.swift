@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 
 /// Qingyang's 2024 mediation through the 法院+工会 诉调对接 mechanism: 82 cases settled, their
 /// payments adding up to ¥393,600.00 — 陈帮贵's ¥5,450.00 of wages among them, referred by the

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 
 /// The articles' innovation figures as items behind them. Jinchang since 2023: 6,430
 /// rationalization proposals, 133 technical innovations, 45 inventions, 195 五小 and 280 advanced

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 
 /// The mentorship agreements behind the articles' figures: 40 signed at 国网庆阳供电公司 in 2024,
 /// and Jinchang's 3,100 apprentices trained since 2023 (each a completed agreement with a

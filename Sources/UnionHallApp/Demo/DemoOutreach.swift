@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 
 /// The outreach behind Jinchang's figures: 26 lectures in schools in 2024, 10 model workers
 /// endorsing farm products, and 周勇's studio training farmers in the fields (5,000+ person-times).

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 
 /// Qingyang's 2024 安康杯: five employers with 20,000 workers take part; their accidents fall from
 /// 300 people hurt in 2023 to 219 in 2024 — a 27.0 % fall in the rate per 1,000 — while the

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 
 /// The 司机之家 at 西峰区's logistics park: Qingyang's 2024 service events there served 14,000
 /// workers with goods worth ¥1,500,000.00, one event at a time.

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 
 /// The skills figures as the records behind them. Qingyang 2024: 21,000 members whose first
 /// certification falls in the year; 142 delegates and deputies, 225 who joined the Party and 258

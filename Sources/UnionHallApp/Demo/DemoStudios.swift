@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 
 /// The studios the articles name, with their results, and Qingyang's 2024 naming list: 11
 /// model-worker studios and 19 innovative teams (the rest of the list led by synthetic members).

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 
 /// Jinchang's "200+ technical problems solved" since 2023: problems raised by the city's
 /// employers, matched to 孙学祥 or a craftsman of the raising enterprise, and solved; a few still open.

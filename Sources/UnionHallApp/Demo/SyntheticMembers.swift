@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 
 /// Deterministic synthetic workers with valid ID numbers (GB 11643) and phones: the same serial
 /// always gives the same person, so a demo database is reproducible.

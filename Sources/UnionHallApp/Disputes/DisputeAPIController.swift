@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A case's parts beyond the shared record routes: the deadline's extension, sessions,

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A case as typed at intake. Claimants one per line: `姓名,身份证号,手机号[,农民工]`, or a

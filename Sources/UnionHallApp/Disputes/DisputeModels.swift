@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A labour dispute (劳动争议) the union mediates: how it came in, who claims what from which

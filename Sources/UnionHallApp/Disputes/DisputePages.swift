@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Dispute mediation in the browser: figures and the list (overdue cases stand out), a case's

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Dispute cases: intake, the mediation workflow and its deadline, the settlement's payments,

@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The disputes part of the API document: cases, their steps, sessions, payments and figures.
 enum DisputesAPIDocument: APIDocumentPart {
@@ -56,20 +57,22 @@ enum DisputesAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "DisputeCase": DisputeOutput.self,
-        "DisputeInput": DisputeInput.self,
-        "DisputeStep": DisputeStepInput.self,
-        "DisputeExtension": DisputeExtensionInput.self,
-        "DisputeSession": DisputeSessionOutput.self,
-        "DisputeSessionInput": DisputeSessionInput.self,
-        "DisputePayment": DisputePaymentOutput.self,
-        "DisputePaymentInput": DisputePaymentInput.self,
-        "DisputeConfirmation": DisputeConfirmationInput.self,
-        "DisputeEvent": DisputeEventOutput.self,
-        "DisputeRequest": DisputeRequestInput.self,
-        "DisputeStatistics": DisputeStatistics.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "DisputeCase": DisputeOutput.self,
+            "DisputeInput": DisputeInput.self,
+            "DisputeStep": DisputeStepInput.self,
+            "DisputeExtension": DisputeExtensionInput.self,
+            "DisputeSession": DisputeSessionOutput.self,
+            "DisputeSessionInput": DisputeSessionInput.self,
+            "DisputePayment": DisputePaymentOutput.self,
+            "DisputePaymentInput": DisputePaymentInput.self,
+            "DisputeConfirmation": DisputeConfirmationInput.self,
+            "DisputeEvent": DisputeEventOutput.self,
+            "DisputeRequest": DisputeRequestInput.self,
+            "DisputeStatistics": DisputeStatistics.self,
+        ]
+    }
 
     static let notes: [String: String] = [
         "overdue": "Only open cases past their deadline"

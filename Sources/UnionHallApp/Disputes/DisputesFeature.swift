@@ -1,9 +1,10 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension DisputeChannel: Vocabulary { static let catalogue = "disputeChannel" }
-extension DisputeType: Vocabulary { static let catalogue = "disputeType" }
-extension DisputeStatus: Vocabulary { static let catalogue = "disputeStatus" }
-extension DisputeStep: Vocabulary { static let catalogue = "disputeStep" }
+extension DisputeChannel: Vocabulary { package static let catalogue = "disputeChannel" }
+extension DisputeType: Vocabulary { package static let catalogue = "disputeType" }
+extension DisputeStatus: Vocabulary { package static let catalogue = "disputeStatus" }
+extension DisputeStep: Vocabulary { package static let catalogue = "disputeStep" }
 
 extension Feature {
     /// Labour-dispute mediation.

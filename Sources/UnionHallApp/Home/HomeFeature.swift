@@ -1,3 +1,5 @@
+import UnionHallPlatform
+
 extension Feature {
     /// The home page.
     static let home = Feature(

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A title a member holds (荣誉): 劳动模范, 五一劳动奖章, 工匠, 技能大师, 技术能手 … with its level, year

@@ -1,5 +1,6 @@
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 struct HonorOutput: Content {

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The honor form's fields as typed. A new honor is recorded from its member's page, which

@@ -1,4 +1,5 @@
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 extension PageOptions {

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The roster of model workers and craftsmen (and every other honor) and an honor's page; the

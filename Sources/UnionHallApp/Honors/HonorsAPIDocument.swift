@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// Honours in the API document.
 enum HonorsAPIDocument: APIDocumentPart {
@@ -17,10 +18,12 @@ enum HonorsAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "Honor": HonorOutput.self,
-        "HonorInput": HonorInput.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "Honor": HonorOutput.self,
+            "HonorInput": HonorInput.self,
+        ]
+    }
 
     static let notes: [String: String] = [
         "roster": "Only model-worker and craftsman titles"

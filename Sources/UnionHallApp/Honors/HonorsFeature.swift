@@ -1,7 +1,8 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension HonorTitle: Vocabulary { static let catalogue = "honorTitle" }
-extension HonorLevel: Vocabulary { static let catalogue = "honorLevel" }
+extension HonorTitle: Vocabulary { package static let catalogue = "honorTitle" }
+extension HonorLevel: Vocabulary { package static let catalogue = "honorLevel" }
 
 extension Feature {
     /// Model workers' and craftsmen's honours.

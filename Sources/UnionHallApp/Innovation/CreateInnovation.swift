@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import UnionHallPlatform
 
 /// The tables of worker technical innovation.
 struct CreateInnovation: AsyncMigration {

@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The worker-innovation part of the API document.
 enum InnovationAPIDocument: APIDocumentPart {
@@ -109,30 +110,32 @@ enum InnovationAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "InnovationItem": InnovationItemOutput.self,
-        "InnovationItemInput": InnovationItemInput.self,
-        "InnovationStep": InnovationStepInput.self,
-        "InnovationAttachment": InnovationAttachmentOutput.self,
-        "InnovationEvent": InnovationEventOutput.self,
-        "Second": SecondOutput.self,
-        "InnovationReview": InnovationReviewOutput.self,
-        "BlindInnovationItem": BlindInnovationItem.self,
-        "ReviewerAssignment": ReviewerAssignmentInput.self,
-        "ReviewScore": ReviewScoreInput.self,
-        "ReviewNotes": ReviewNotesInput.self,
-        "Weights": WeightsOutput.self,
-        "Budget": BudgetOutput.self,
-        "BudgetInput": BudgetInput.self,
-        "Subsidy": SubsidyOutput.self,
-        "SubsidyInput": SubsidyInput.self,
-        "Patent": PatentOutput.self,
-        "PatentInput": PatentInput.self,
-        "ImportReport": ImportReport.self,
-        "ImportRowError": ImportRowError.self,
-        "ImportFailure": ImportFailureBody.self,
-        "InnovationStatistics": InnovationStatistics.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "InnovationItem": InnovationItemOutput.self,
+            "InnovationItemInput": InnovationItemInput.self,
+            "InnovationStep": InnovationStepInput.self,
+            "InnovationAttachment": InnovationAttachmentOutput.self,
+            "InnovationEvent": InnovationEventOutput.self,
+            "Second": SecondOutput.self,
+            "InnovationReview": InnovationReviewOutput.self,
+            "BlindInnovationItem": BlindInnovationItem.self,
+            "ReviewerAssignment": ReviewerAssignmentInput.self,
+            "ReviewScore": ReviewScoreInput.self,
+            "ReviewNotes": ReviewNotesInput.self,
+            "Weights": WeightsOutput.self,
+            "Budget": BudgetOutput.self,
+            "BudgetInput": BudgetInput.self,
+            "Subsidy": SubsidyOutput.self,
+            "SubsidyInput": SubsidyInput.self,
+            "Patent": PatentOutput.self,
+            "PatentInput": PatentInput.self,
+            "ImportReport": ImportReport.self,
+            "ImportRowError": ImportRowError.self,
+            "ImportFailure": ImportFailureBody.self,
+            "InnovationStatistics": InnovationStatistics.self,
+        ]
+    }
 
     static let counts = JSONSchema.array(items: .object(properties: ["key": .string, "count": .integer]))
 

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A photo or PDF attached to an item, stored outside the public folder under a generated name.

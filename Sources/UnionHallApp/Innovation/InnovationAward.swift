@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// An award an item won: level, grade, year, the awarding body and the prize's name.

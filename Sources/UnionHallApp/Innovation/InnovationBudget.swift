@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A union's yearly budget for innovation subsidies (创新补助资金). `spentFen` rises only through a

@@ -1,10 +1,13 @@
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
-struct PersonRef: Content {
+struct PersonRef: Content, ExportCell {
     var id: UUID
     var name: String
+
+    func exportText(on request: Request) -> String { name }
 }
 
 struct InnovationAwardOutput: Content {
@@ -284,16 +287,4 @@ struct PatentFilter: Content {
     var kind: PatentKind?
     var itemId: UUID?
     var studioId: UUID?
-}
-
-/// One bad row of an import: its row number in the sheet (the header is row 1), the column and why.
-struct ImportRowError: Content {
-    var row: Int
-    var column: String
-    var message: String
-}
-
-struct ImportReport: Content {
-    var imported: Int
-    var errors: [ImportRowError]
 }

@@ -1,12 +1,13 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension InnovationKind: Vocabulary { static let catalogue = "innovationKind" }
-extension FiveSmallKind: Vocabulary { static let catalogue = "fiveSmall" }
-extension InnovationStatus: Vocabulary { static let catalogue = "innovationStatus" }
-extension InnovationStep: Vocabulary { static let catalogue = "innovationStep" }
-extension InnovationAwardLevel: Vocabulary { static let catalogue = "awardLevel" }
-extension InnovationAwardGrade: Vocabulary { static let catalogue = "awardGrade" }
-extension PatentKind: Vocabulary { static let catalogue = "patentKind" }
+extension InnovationKind: Vocabulary { package static let catalogue = "innovationKind" }
+extension FiveSmallKind: Vocabulary { package static let catalogue = "fiveSmall" }
+extension InnovationStatus: Vocabulary { package static let catalogue = "innovationStatus" }
+extension InnovationStep: Vocabulary { package static let catalogue = "innovationStep" }
+extension InnovationAwardLevel: Vocabulary { package static let catalogue = "awardLevel" }
+extension InnovationAwardGrade: Vocabulary { package static let catalogue = "awardGrade" }
+extension PatentKind: Vocabulary { package static let catalogue = "patentKind" }
 
 extension Feature {
     /// Worker technical innovation: items, expert review, awards, subsidies and patents.

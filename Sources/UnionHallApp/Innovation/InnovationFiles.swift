@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Photos and PDFs attached to items: checked by their bytes, capped in size, stored under a

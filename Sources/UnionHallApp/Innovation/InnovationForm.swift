@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// An item's form: the officer's (entering it for a worker, by ID number) and the worker's own.

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Many items at once from a spreadsheet (CSV in UTF-8 or GBK, or xlsx). Every row is checked

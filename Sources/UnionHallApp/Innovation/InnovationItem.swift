@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// An innovation item (职工技术创新): a proposal, an innovation, an invention, a 五小, a method or an

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Worker innovation in the officer's browser: the period's figures and the list (filter, sort by

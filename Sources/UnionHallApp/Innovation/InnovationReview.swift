@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A reviewer's assignment to an item: private notes while reading, then one set of scores.

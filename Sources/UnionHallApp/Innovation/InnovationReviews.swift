@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Reviewers: assigned by officers (one item or many at once), each keeping private notes and

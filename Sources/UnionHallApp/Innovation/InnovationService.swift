@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Innovation items: submitting them (a worker, or an officer on a worker's behalf), the

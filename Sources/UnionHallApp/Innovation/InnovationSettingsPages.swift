@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The import page, the scoring weights (set by the admin) and the yearly subsidy budgets.

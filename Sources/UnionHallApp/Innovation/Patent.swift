@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A patent (invention, utility model, design), a paper or a software copyright, held by an item

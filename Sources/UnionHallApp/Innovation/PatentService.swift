@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Patents, papers and software copyrights: a register of their own, each held by an item or a

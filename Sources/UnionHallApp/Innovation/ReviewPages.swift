@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A reviewer's pages: the items assigned to them, and for each the item, their private notes

@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import UnionHallPlatform
 
 struct CreateMember: AsyncMigration {
     func prepare(on database: any Database) async throws {

@@ -1,4 +1,5 @@
 import Fluent
+import UnionHallPlatform
 
 extension Held {
     static func member(

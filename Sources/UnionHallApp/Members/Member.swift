@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A worker (职工) on the union's register. Besides the fields a person types, the row keeps

@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import UnionHallPlatform
 import Vapor
 
 /// Live members per union unit, kept in the same transaction as every write that adds, removes or

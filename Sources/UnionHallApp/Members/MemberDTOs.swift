@@ -1,5 +1,6 @@
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A member as the API shows it: ID number and phone masked unless the caller may see them

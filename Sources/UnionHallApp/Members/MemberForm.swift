@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The member form's fields as typed, so a rejected form comes back exactly as the user left it.

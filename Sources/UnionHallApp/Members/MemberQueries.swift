@@ -1,6 +1,7 @@
 import Fluent
 import FluentSQL
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The member register's reads: one query serves the list page, the API and (later) exports,

@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The register of members in the API document.
 enum MembersAPIDocument: APIDocumentPart {
@@ -29,10 +30,12 @@ enum MembersAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "Member": MemberOutput.self,
-        "MemberInput": MemberInput.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "Member": MemberOutput.self,
+            "MemberInput": MemberInput.self,
+        ]
+    }
 
     static let notes: [String: String] = [
         "participation": "`roles` (delegates, deputies, CPPCC members) or a participation kind"

@@ -1,10 +1,14 @@
 import UnionHallCore
+import UnionHallPlatform
+import Vapor
 
-extension Gender: Vocabulary { static let catalogue = "gender" }
+extension Gender: Vocabulary { package static let catalogue = "gender" }
 
-extension SkillLevel {
+extension SkillLevel: ExportCell {
     /// `skill.5` → 高级工
     static let catalogue = "skill"
+
+    package func exportText(on request: Request) -> String { request.t("\(Self.catalogue).\(rawValue)") }
 }
 
 extension Feature {

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A worker's own record (`/me`): what the union holds about them, in full, since it is theirs.

@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// Master–apprentice agreements in the API document.
 enum MentorshipAPIDocument: APIDocumentPart {
@@ -26,9 +27,11 @@ enum MentorshipAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "MentorshipAgreement": MentorshipOutput.self,
-        "MentorshipInput": MentorshipInput.self,
-        "MentorshipStep": MentorshipStepInput.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "MentorshipAgreement": MentorshipOutput.self,
+            "MentorshipInput": MentorshipInput.self,
+            "MentorshipStep": MentorshipStepInput.self,
+        ]
+    }
 }

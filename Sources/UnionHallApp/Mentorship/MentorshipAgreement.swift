@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// 导师带徒协议: a mentor, an apprentice and their employer, the term, goals and milestones, and

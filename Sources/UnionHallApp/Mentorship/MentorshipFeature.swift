@@ -1,7 +1,8 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension MentorshipStatus: Vocabulary { static let catalogue = "mentorshipStatus" }
-extension MentorshipStep: Vocabulary { static let catalogue = "mentorshipStep" }
+extension MentorshipStatus: Vocabulary { package static let catalogue = "mentorshipStatus" }
+extension MentorshipStep: Vocabulary { package static let catalogue = "mentorshipStep" }
 
 extension Feature {
     /// Master–apprentice agreements (名师带徒).

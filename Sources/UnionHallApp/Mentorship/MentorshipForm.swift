@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The agreement's terms as typed. The mentor and apprentice are named by their resident ID

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The mentorship module in the browser: its figures for a period, the list behind each, an

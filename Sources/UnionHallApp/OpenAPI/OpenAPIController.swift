@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIKit30
+import UnionHallPlatform
 import Vapor
 
 struct OpenAPIController: RouteCollection {

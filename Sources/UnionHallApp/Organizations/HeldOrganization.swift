@@ -1,4 +1,5 @@
 import Fluent
+import UnionHallPlatform
 
 extension Held {
     static func organization(_ id: UUID, field: String, scope: UnitScope, on db: any Database) async throws -> Organization {

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// An organization (单位): an employer with its credit code, a college, a court, a cooperative.

@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// Organisations in the API document.
 enum OrganizationsAPIDocument: APIDocumentPart {
@@ -17,8 +18,10 @@ enum OrganizationsAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "Organization": OrganizationOutput.self,
-        "OrganizationInput": OrganizationInput.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "Organization": OrganizationOutput.self,
+            "OrganizationInput": OrganizationInput.self,
+        ]
+    }
 }

@@ -1,6 +1,7 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension OrganizationKind: Vocabulary { static let catalogue = "orgKind" }
+extension OrganizationKind: Vocabulary { package static let catalogue = "orgKind" }
 
 extension Feature {
     /// Employers, colleges, courts and the other organisations records name.

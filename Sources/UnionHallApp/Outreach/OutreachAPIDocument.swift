@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// Outreach activities in the API document.
 enum OutreachAPIDocument: APIDocumentPart {
@@ -28,9 +29,11 @@ enum OutreachAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "OutreachActivity": OutreachOutput.self,
-        "OutreachInput": OutreachInput.self,
-        "OutreachStep": OutreachStepInput.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "OutreachActivity": OutreachOutput.self,
+            "OutreachInput": OutreachInput.self,
+            "OutreachStep": OutreachStepInput.self,
+        ]
+    }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// An outreach activity (劳模四进, 助农代言): planned, then held with its date and person-times, or

@@ -1,8 +1,9 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension OutreachKind: Vocabulary { static let catalogue = "outreachKind" }
-extension OutreachStatus: Vocabulary { static let catalogue = "outreachStatus" }
-extension OutreachStep: Vocabulary { static let catalogue = "outreachStep" }
+extension OutreachKind: Vocabulary { package static let catalogue = "outreachKind" }
+extension OutreachStatus: Vocabulary { package static let catalogue = "outreachStatus" }
+extension OutreachStep: Vocabulary { package static let catalogue = "outreachStep" }
 
 extension Feature {
     /// Model workers' outreach: lectures in schools, visits to fields and workshops, endorsements.

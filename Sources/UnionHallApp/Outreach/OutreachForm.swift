@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The plan of an activity. Leaders are named by resident ID numbers, one per line (or come from

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// 劳模四进 in the browser: the period's figures by kind (each a link to its activities), the list,

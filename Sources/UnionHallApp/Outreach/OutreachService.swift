@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Outreach activities: plans, holding or cancelling them, and the module's figures.

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A hazard a worker reports (安康杯 隐患随手拍): place, description, severity and a photo; then

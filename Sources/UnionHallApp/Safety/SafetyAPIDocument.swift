@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The safety part of the API document: 安康杯 campaigns, accident records and hazard reports.
 enum SafetyAPIDocument: APIDocumentPart {
@@ -50,21 +51,23 @@ enum SafetyAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "SafetyCampaign": CampaignOutput.self,
-        "SafetyCampaignInput": CampaignInput.self,
-        "Participant": ParticipantOutput.self,
-        "ParticipantInput": ParticipantInput.self,
-        "AccidentRecord": AccidentOutput.self,
-        "AccidentRecordInput": AccidentInput.self,
-        "CampaignRates": CampaignRates.self,
-        "RateGroup": CampaignRates.Group.self,
-        "HazardReport": HazardOutput.self,
-        "HazardInput": HazardInput.self,
-        "HazardStep": HazardStepInput.self,
-        "HazardEvent": HazardEventOutput.self,
-        "HazardStatistics": HazardStatistics.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "SafetyCampaign": CampaignOutput.self,
+            "SafetyCampaignInput": CampaignInput.self,
+            "Participant": ParticipantOutput.self,
+            "ParticipantInput": ParticipantInput.self,
+            "AccidentRecord": AccidentOutput.self,
+            "AccidentRecordInput": AccidentInput.self,
+            "CampaignRates": CampaignRates.self,
+            "RateGroup": CampaignRates.Group.self,
+            "HazardReport": HazardOutput.self,
+            "HazardInput": HazardInput.self,
+            "HazardStep": HazardStepInput.self,
+            "HazardEvent": HazardEventOutput.self,
+            "HazardStatistics": HazardStatistics.self,
+        ]
+    }
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []

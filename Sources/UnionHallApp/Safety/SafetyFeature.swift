@@ -1,8 +1,9 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension HazardSeverity: Vocabulary { static let catalogue = "hazardSeverity" }
-extension HazardStatus: Vocabulary { static let catalogue = "hazardStatus" }
-extension HazardStep: Vocabulary { static let catalogue = "hazardStep" }
+extension HazardSeverity: Vocabulary { package static let catalogue = "hazardSeverity" }
+extension HazardStatus: Vocabulary { package static let catalogue = "hazardStatus" }
+extension HazardStep: Vocabulary { package static let catalogue = "hazardStep" }
 
 extension Feature {
     /// Workplace safety: 安康杯 campaigns, accident records and hazard reports.

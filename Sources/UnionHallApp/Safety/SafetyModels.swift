@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A year's 安康杯 campaign: the employers taking part with their headcounts, and the reward cap

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// 安康杯 in the browser: campaigns with their participants and the accident rates that matter,

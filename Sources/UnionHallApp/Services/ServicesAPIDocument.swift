@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The services part of the API document: stations and the services held at them.
 enum ServicesAPIDocument: APIDocumentPart {
@@ -34,13 +35,15 @@ enum ServicesAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "ServiceStation": StationOutput.self,
-        "ServiceStationInput": StationInput.self,
-        "ServiceEvent": ServiceEventOutput.self,
-        "ServiceEventInput": ServiceEventInput.self,
-        "ServiceStatistics": ServiceStatistics.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "ServiceStation": StationOutput.self,
+            "ServiceStationInput": StationInput.self,
+            "ServiceEvent": ServiceEventOutput.self,
+            "ServiceEventInput": ServiceEventInput.self,
+            "ServiceStatistics": ServiceStatistics.self,
+        ]
+    }
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []

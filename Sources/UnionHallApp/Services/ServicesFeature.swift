@@ -1,8 +1,9 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension StationKind: Vocabulary { static let catalogue = "stationKind" }
-extension Facility: Vocabulary { static let catalogue = "facility" }
-extension ServiceEventKind: Vocabulary { static let catalogue = "serviceEventKind" }
+extension StationKind: Vocabulary { package static let catalogue = "stationKind" }
+extension Facility: Vocabulary { package static let catalogue = "facility" }
+extension ServiceEventKind: Vocabulary { package static let catalogue = "serviceEventKind" }
 
 extension Feature {
     /// Service stations (司机之家, 户外劳动者驿站) and the services held at them.

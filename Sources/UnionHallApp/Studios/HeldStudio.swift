@@ -1,4 +1,5 @@
 import Fluent
+import UnionHallPlatform
 
 extension Held {
     static func studio(_ id: UUID, field: String, refusal: String = "error.studio.notHeld", scope: UnitScope, on db: any Database)

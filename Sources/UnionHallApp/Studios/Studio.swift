@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A studio (工作室) or innovative team (创新型班组): named in a year by a union at a level, led by a

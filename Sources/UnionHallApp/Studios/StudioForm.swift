@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The studio form. The lead is named by resident ID number, or comes from the member's page.

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Studios in the browser: the naming list (filter a year and a kind: "11 studios and 19

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A studio's team and results: `/api/v1/studios/{id}/members` and `/api/v1/studios/{id}/results`.

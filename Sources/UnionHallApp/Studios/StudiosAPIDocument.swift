@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// Studios, their members and results in the API document.
 enum StudiosAPIDocument: APIDocumentPart {
@@ -37,13 +38,15 @@ enum StudiosAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "Studio": StudioOutput.self,
-        "StudioInput": StudioInput.self,
-        "StudioMember": StudioMemberOutput.self,
-        "StudioResult": StudioResultOutput.self,
-        "StudioResultInput": StudioResultInput.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "Studio": StudioOutput.self,
+            "StudioInput": StudioInput.self,
+            "StudioMember": StudioMemberOutput.self,
+            "StudioResult": StudioResultOutput.self,
+            "StudioResultInput": StudioResultInput.self,
+        ]
+    }
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []

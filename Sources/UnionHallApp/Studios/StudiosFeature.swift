@@ -1,7 +1,8 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension StudioKind: Vocabulary { static let catalogue = "studioKind" }
-extension StudioResultKind: Vocabulary { static let catalogue = "studioResult" }
+extension StudioKind: Vocabulary { package static let catalogue = "studioKind" }
+extension StudioResultKind: Vocabulary { package static let catalogue = "studioResult" }
 
 extension Feature {
     /// Model workers' and craftsmen's innovation studios, their members and results.

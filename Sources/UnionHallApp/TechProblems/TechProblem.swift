@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A technical problem (技术难题) raised by an employer or farm, matched to a craftsman or a studio,

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Technical problems in the browser: the period's figures and the list (open ones filterable by

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A worker raising a problem for their employer: `POST /api/v1/tech-problems/raise`.

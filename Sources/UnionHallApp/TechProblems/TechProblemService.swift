@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Technical problems: raising them (officers, or a worker for their own employer), matching,

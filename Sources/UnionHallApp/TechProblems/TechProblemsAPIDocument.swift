@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// Technical problems in the API document.
 enum TechProblemsAPIDocument: APIDocumentPart {
@@ -27,11 +28,13 @@ enum TechProblemsAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "TechProblem": TechProblemOutput.self,
-        "TechProblemInput": TechProblemInput.self,
-        "TechProblemStep": TechProblemStepInput.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "TechProblem": TechProblemOutput.self,
+            "TechProblemInput": TechProblemInput.self,
+            "TechProblemStep": TechProblemStepInput.self,
+        ]
+    }
 
     static let notes: [String: String] = [
         "open": "Only raised or matched problems"

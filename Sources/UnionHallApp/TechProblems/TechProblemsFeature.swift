@@ -1,7 +1,8 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension TechProblemStatus: Vocabulary { static let catalogue = "techProblemStatus" }
-extension TechProblemStep: Vocabulary { static let catalogue = "techProblemStep" }
+extension TechProblemStatus: Vocabulary { package static let catalogue = "techProblemStatus" }
+extension TechProblemStep: Vocabulary { package static let catalogue = "techProblemStep" }
 
 extension Feature {
     /// Technical problems raised by enterprises and matched to craftsmen and studios.

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A sign-in sheet (xlsx or CSV, UTF-8 or GBK) for a programme: one row per person per session

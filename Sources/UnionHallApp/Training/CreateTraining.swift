@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import UnionHallPlatform
 
 /// 004 - training programmes, their sessions, enrolments and attendance, and partnerships.
 struct CreateTraining: AsyncMigration {

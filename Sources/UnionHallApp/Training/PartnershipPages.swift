@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// 工匠学院, 产业学院 and school–enterprise agreements in the browser.

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A programme's parts beyond the shared record routes: sessions, places and the waiting list,

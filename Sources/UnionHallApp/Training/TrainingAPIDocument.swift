@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The training part of the API document: programmes, sessions, attendance, enrolments, partnerships.
 enum TrainingAPIDocument: APIDocumentPart {
@@ -55,19 +56,21 @@ enum TrainingAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "TrainingProgram": TrainingProgramOutput.self,
-        "TrainingProgramInput": TrainingProgramInput.self,
-        "TrainingSession": TrainingSessionOutput.self,
-        "TrainingSessionInput": TrainingSessionInput.self,
-        "Enrolment": EnrolmentOutput.self,
-        "EnrolmentInput": EnrolmentInput.self,
-        "AttendanceInput": AttendanceInput.self,
-        "Attendee": TrainingAPIController.Attendee.self,
-        "TrainingStatistics": TrainingCounts.self,
-        "Partnership": PartnershipOutput.self,
-        "PartnershipInput": PartnershipInput.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "TrainingProgram": TrainingProgramOutput.self,
+            "TrainingProgramInput": TrainingProgramInput.self,
+            "TrainingSession": TrainingSessionOutput.self,
+            "TrainingSessionInput": TrainingSessionInput.self,
+            "Enrolment": EnrolmentOutput.self,
+            "EnrolmentInput": EnrolmentInput.self,
+            "AttendanceInput": AttendanceInput.self,
+            "Attendee": TrainingAPIController.Attendee.self,
+            "TrainingStatistics": TrainingCounts.self,
+            "Partnership": PartnershipOutput.self,
+            "PartnershipInput": PartnershipInput.self,
+        ]
+    }
 
     static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
         let t = "training"

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A programme's sessions and who attended them. Person-times are the named attendance plus the

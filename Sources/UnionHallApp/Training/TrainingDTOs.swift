@@ -1,5 +1,6 @@
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 struct TrainingProgramOutput: Content {
@@ -99,12 +100,6 @@ struct TrainingCounts: Content {
     var enrolled: Int
     var waiting: Int
     var withdrawn: Int
-}
-
-/// One figure of a breakdown: its code (a kind, a level) and the count.
-struct KeyCount: Content {
-    var key: String
-    var count: Int
 }
 
 struct PartnershipOutput: Content {

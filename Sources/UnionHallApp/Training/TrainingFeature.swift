@@ -1,8 +1,9 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension TrainingKind: Vocabulary { static let catalogue = "trainingKind" }
-extension EnrolmentStatus: Vocabulary { static let catalogue = "enrolmentStatus" }
-extension PartnershipKind: Vocabulary { static let catalogue = "partnershipKind" }
+extension TrainingKind: Vocabulary { package static let catalogue = "trainingKind" }
+extension EnrolmentStatus: Vocabulary { package static let catalogue = "enrolmentStatus" }
+extension PartnershipKind: Vocabulary { package static let catalogue = "partnershipKind" }
 
 extension Feature {
     /// Training programmes, enrolments and school–enterprise partnerships.

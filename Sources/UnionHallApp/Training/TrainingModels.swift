@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A training programme (培训项目): an order class, on-site order training, a lecture hall, a field

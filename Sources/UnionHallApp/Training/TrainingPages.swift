@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Training in the browser: figures and the list, a programme's page with its sessions, places,

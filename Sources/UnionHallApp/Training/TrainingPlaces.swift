@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// Places on a programme: enrolling up to its places, a waiting list beyond them that moves up

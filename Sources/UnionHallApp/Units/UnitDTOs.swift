@@ -1,9 +1,10 @@
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// A unit as the API shows it.
-struct UnitOutput: Content {
+package struct UnitOutput: Content {
     var id: UUID
     var unitId: UUID
     var name: String
@@ -31,11 +32,11 @@ struct UnitOutput: Content {
 }
 
 /// The fields of a unit; on PATCH, absent ones keep their value and `version` is required.
-struct UnitInput: Content {
+package struct UnitInput: Content {
     var name: String?
     var kind: UnitKind?
     var parentId: UUID?
     var version: Int?
 }
 
-struct UnitFilter: Content { var kind: UnitKind? }
+package struct UnitFilter: Content { var kind: UnitKind? }

@@ -1,5 +1,6 @@
 import Fluent
 import UnionHallCore
+import UnionHallPlatform
 import Vapor
 
 /// The union tree in the browser: the tree (or a search) and show; the forms, delete and

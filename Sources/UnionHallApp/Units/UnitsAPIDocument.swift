@@ -1,5 +1,6 @@
 import OpenAPIKit30
 import UnionHallCore
+import UnionHallPlatform
 
 /// The union tree in the API document.
 enum UnitsAPIDocument: APIDocumentPart {
@@ -17,8 +18,10 @@ enum UnitsAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
-    static let types: [String: any Decodable.Type] = [
-        "Unit": UnitOutput.self,
-        "UnitInput": UnitInput.self,
-    ]
+    static var types: [String: any Decodable.Type] {
+        [
+            "Unit": UnitOutput.self,
+            "UnitInput": UnitInput.self,
+        ]
+    }
 }

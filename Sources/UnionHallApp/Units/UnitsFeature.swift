@@ -1,6 +1,7 @@
 import UnionHallCore
+import UnionHallPlatform
 
-extension UnitKind: Vocabulary { static let catalogue = "unitKind" }
+extension UnitKind: Vocabulary { package static let catalogue = "unitKind" }
 
 extension Feature {
     /// The union tree.

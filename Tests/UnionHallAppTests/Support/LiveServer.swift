@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOPosix
+import UnionHallPlatform
 import Vapor
 import VaporTesting
 

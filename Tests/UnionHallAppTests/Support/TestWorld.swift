@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import UnionHallCore
+@testable import UnionHallPlatform
 import Vapor
 import VaporTesting
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import UnionHallPlatform
 import Vapor
 
 @testable import UnionHallApp

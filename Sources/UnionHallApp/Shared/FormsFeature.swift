@@ -1,4 +1,0 @@
-extension Feature {
-    /// Form nonces: a form sent twice saves once.
-    static let forms = Feature(name: "forms", migrations: [CreateFormSubmission()])
-}
