@@ -90,8 +90,42 @@ import VaporTesting
                 }
             }
         }
-        let own = Features.all.compactMap(\.api).flatMap { $0.paths.map(\.0.rawValue) }
-        #expect(Set(own).count == own.count, "a path is documented by two features")
+    }
+
+    /// Every API route a feature registers itself is in the document, read from the route: a route
+    /// without a note, a note without a route, a body, query or answer type without a schema fail.
+    @Test func everyOwnRouteIsDocumentedFromItsRoute() throws {
+        let names = OwnRoutesDocument.schemaNames(Features.all.compactMap(\.api))
+        var problems: [String] = []
+        var keys: [String] = []
+        for feature in Features.all {
+            let recorded = OwnRoutesDocument.routes(of: feature)
+            keys += recorded.map(\.key)
+            guard let part = feature.api else {
+                if !recorded.isEmpty { problems.append("\(feature.name): API routes and no part in the document") }
+                continue
+            }
+            problems += OwnRoutesDocument.paths(of: feature, part: part, names: names).problems.map { "\(feature.name): \($0)" }
+        }
+        #expect(problems.isEmpty, Comment(rawValue: "\n" + problems.joined(separator: "\n")))
+        #expect(keys.count > 100)
+        #expect(Set(keys).count == keys.count, "a route is registered by two features")
+        let paths = OpenAPIDocument.document.paths
+        #expect(paths["/api/v1/dispute-cases/{id}/extend"]?.pathItemValue?.post?.requestBody != nil)
+        #expect(paths["/api/v1/openapi.json"]?.pathItemValue?.get?.security?.isEmpty == true)
+    }
+
+    /// The check sees a note that lost its route and a route that lost its note.
+    @Test func theRouteCheckSeesWhatIsMissing() throws {
+        enum Part: APIDocumentPart {
+            static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [:]
+            static var types: [String: any Decodable.Type] { [:] }
+            static var routes: [String: RouteNote] { ["GET /gone": RouteNote("Gone")] }
+        }
+        let feature = Feature(name: "probe", routes: { $0.api.get("probe", "here") { _ in KeyCount(key: "a", count: 1) } }, api: Part.self)
+        let problems = OwnRoutesDocument.paths(of: feature, part: Part.self, names: [:]).problems
+        #expect(problems.contains("GET /gone: a note without a route"))
+        #expect(problems.contains("GET /probe/here: no note"))
     }
 
     /// Every audited kind the app writes is declared: the demo writes through the services.

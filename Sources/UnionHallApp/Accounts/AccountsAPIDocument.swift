@@ -47,49 +47,22 @@ enum AccountsAPIDocument: APIDocumentPart {
         ]
     }
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries.append(
-            entry(
-                "/api/v1/auth/token",
-                OpenAPI.PathItem(
-                    post: .init(
-                        tags: ["auth"], summary: "Sign in and get a bearer token",
-                        requestBody: .init(content: D.json(D.ref("Credentials"))),
-                        responses: D.responses(201, "A token", D.ref("Token"), errors: [400, 401, 429]), security: []),
-                    delete: .init(
-                        tags: ["auth"], summary: "Revoke the token used", responses: D.responses(204, "Revoked", nil, errors: [401])))))
-        entries.append(
-            entry(
-                "/api/v1/auth/password",
-                OpenAPI.PathItem(
-                    post: .init(
-                        tags: ["auth"], summary: "Change one's own password (the current one is required); other sessions end",
-                        requestBody: .init(content: D.json(D.ref("PasswordChange"))),
-                        responses: D.responses(204, "Changed", nil, errors: [400, 401, 422])))))
-        entries.append(
-            entry(
-                "/api/v1/users",
-                OpenAPI.PathItem(
-                    get: .init(
-                        tags: ["users"], summary: "List accounts (admin)", parameters: D.listParameters,
-                        responses: D.responses(200, "A page of accounts", D.page(of: "User"), errors: [401, 403])),
-                    post: .init(
-                        tags: ["users"], summary: "Create an account (admin)", requestBody: .init(content: D.json(D.ref("UserInput"))),
-                        responses: D.responses(201, "Created", D.ref("User"), errors: [400, 401, 403, 409, 422])))))
-        entries.append(
-            entry(
-                "/api/v1/users/{id}",
-                OpenAPI.PathItem(
-                    parameters: [D.idParameter],
-                    get: .init(
-                        tags: ["users"], summary: "An account (admin)",
-                        responses: D.responses(200, "The account", D.ref("User"), errors: [401, 403, 404])),
-                    patch: .init(
-                        tags: ["users"], summary: "Change, disable or reset an account (admin); disabling or a reset ends its sessions",
-                        requestBody: .init(content: D.json(D.ref("UserUpdate"))),
-                        responses: D.responses(200, "The account", D.ref("User"), errors: [400, 401, 403, 404, 409, 422])))))
-
-        return entries
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "POST /auth/token": RouteNote(
+                "Sign in and get a bearer token", body: .json(Credentials.self), status: 201, answer: .record(TokenOutput.self),
+                errors: [401]),
+            "DELETE /auth/token": RouteNote("Revoke the token used", status: 204),
+            "POST /auth/password": RouteNote(
+                "Change one's own password (the current one is required); other sessions end", body: .json(PasswordChange.self), status: 204
+            ),
+            "GET /users": RouteNote("List accounts (admin)", query: [ListQuery.self]),
+            "POST /users": RouteNote(
+                "Create an account (admin)", body: .json(UserInput.self), status: 201, answer: .record(UserOutput.self)),
+            "GET /users/{id}": RouteNote("An account (admin)"),
+            "PATCH /users/{id}": RouteNote(
+                "Change, disable or reset an account (admin); disabling or a reset ends its sessions", body: .json(UserUpdate.self)),
+        ]
     }
 }

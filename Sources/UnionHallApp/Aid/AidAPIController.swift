@@ -27,7 +27,7 @@ struct AidAPIController: RouteCollection {
         applications.get("statistics") { req async throws -> AidStatistics in
             let context = try await AidAccess.require(req)
             return try await AidApplications.statistics(
-                scope: context.scope, list: try req.query.decode(ListQuery.self), today: req.today, on: req.db)
+                scope: context.scope, list: try req.query.decode(PeriodQuery.self).list, today: req.today, on: req.db)
         }
         applications.get(":id", "events") { req async throws -> [AidEventOutput] in
             let row = try await AidApplications.readable(try req.parameters.require("id"), request: req)

@@ -90,86 +90,27 @@ enum AidAPIDocument: APIDocumentPart {
         "funded": "Approved or paid"
     ]
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        let t = "aid"
-        let id = D.idParameter
-        let files = "/api/v1/hardship-files"
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries.append(
-            (
-                OpenAPI.Path(rawValue: files + "/{id}/events"),
-                OpenAPI.PathItem(parameters: [id], get: op(t, "The file's history", .array(items: D.ref("AidEvent")), errors: read))
-            ))
-        let programs = "/api/v1/aid-programs"
-        let batchID: OpenAPI.Parameter.Array.Element = .parameter(name: "batchId", context: .path, schema: S.uuid)
-        let sheet: OpenAPI.Content.Map = [
-            .csv: .init(schema: .string(format: .binary)), .other(FileKind.xlsx.contentType): .init(schema: .string(format: .binary)),
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "GET /hardship-files/{id}/events": RouteNote("The file's history"),
+            "POST /aid-applications/apply": RouteNote(
+                "A worker applies for a child's scholarship", body: .json(AidApplicationInput.self), status: 201,
+                answer: .record(AidApplicationOutput.self)),
+            "GET /aid-applications/mine": RouteNote("The worker's own applications"),
+            "GET /aid-applications/statistics": RouteNote(
+                "Files by level, applications, children, amounts against budget", query: [PeriodQuery.self]),
+            "GET /aid-applications/{id}/events": RouteNote("The application's history, as the worker follows it"),
+            "GET /aid-programs/open": RouteNote("Programmes a worker may apply to"),
+            "GET /aid-programs/{id}/notice": RouteNote(
+                "The notice: approved and paid applications, names masked; public during its period, otherwise for aid officers"),
+            "GET /aid-programs/{id}/batches": RouteNote("Payment batches of the caller's subtree"),
+            "POST /aid-programs/{id}/batches": RouteNote(
+                "Pay approved applications as a batch (never past the budget)", body: .json(AidBatchInput.self), status: 201,
+                answer: .record(AidBatchOutput.self)),
+            "GET /aid-programs/{id}/batches/{batchId}/bank-list": RouteNote(
+                "The batch's list for the bank (audited)", query: [ListExport.Options.self],
+                answer: .file(["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"])),
         ]
-        entries += [
-            (
-                OpenAPI.Path(rawValue: programs + "/open"),
-                OpenAPI.PathItem(get: op(t, "Programmes a worker may apply to", .array(items: D.ref("AidProgram")), errors: [401, 403]))
-            ),
-            (
-                OpenAPI.Path(rawValue: programs + "/{id}/notice"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(
-                        t, "The notice: approved and paid applications, names masked; public during its period, otherwise for aid officers",
-                        .array(items: D.ref("AidNoticeLine")), errors: [401, 404]))
-            ),
-            (
-                OpenAPI.Path(rawValue: programs + "/{id}/batches"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(t, "Payment batches of the caller's subtree", .array(items: D.ref("AidBatch")), errors: read),
-                    post: op(
-                        t, "Pay approved applications as a batch (never past the budget)", body: "AidBatchInput", code: 201,
-                        D.ref("AidBatch"), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: programs + "/{id}/batches/{batchId}/bank-list"),
-                OpenAPI.PathItem(
-                    parameters: [id, batchID],
-                    get: .init(
-                        tags: [t], summary: "The batch's list for the bank (audited)",
-                        parameters: [.parameter(name: "format", context: .query, schema: S.values(SpreadsheetWriter.Format.self))],
-                        responses: [
-                            200: .response(description: "The list as a download", content: sheet),
-                            401: .response(description: "No or bad token", content: D.json(D.ref("Error"))),
-                            403: .response(description: "Not an aid officer", content: D.json(D.ref("Error"))),
-                            404: .response(description: "Missing or outside the subtree", content: D.json(D.ref("Error"))),
-                            422: .response(description: "Unknown format", content: D.json(D.ref("Error"))),
-                        ]))
-            ),
-        ]
-        let applications = "/api/v1/aid-applications"
-        entries += [
-            (
-                OpenAPI.Path(rawValue: applications + "/apply"),
-                OpenAPI.PathItem(
-                    post: op(
-                        t, "A worker applies for a child's scholarship", body: "AidApplicationInput", code: 201, D.ref("AidApplication"),
-                        errors: [400, 401, 403, 409, 422]))
-            ),
-            (
-                OpenAPI.Path(rawValue: applications + "/mine"),
-                OpenAPI.PathItem(get: op(t, "The worker's own applications", .array(items: D.ref("AidApplication")), errors: [401, 403]))
-            ),
-            (
-                OpenAPI.Path(rawValue: applications + "/statistics"),
-                OpenAPI.PathItem(
-                    get: op(
-                        t, "Files by level, applications, children, amounts against budget", D.ref("AidStatistics"),
-                        errors: [401, 403, 404, 422], parameters: period))
-            ),
-            (
-                OpenAPI.Path(rawValue: applications + "/{id}/events"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(t, "The application's history, as the worker follows it", .array(items: D.ref("AidEvent")), errors: read))
-            ),
-        ]
-        return entries
     }
 }

@@ -21,21 +21,10 @@ enum AuditAPIDocument: APIDocumentPart {
         ]
     }
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries.append(
-            entry(
-                "/api/v1/audit-entries",
-                OpenAPI.PathItem(
-                    get: .init(
-                        tags: ["audit"], summary: "The audit log of the caller's subtree",
-                        parameters: D.listParameters + [
-                            .parameter(name: "entity", context: .query, schema: .string),
-                            .parameter(name: "entityId", context: .query, schema: OpenAPISchemas.uuid),
-                            .parameter(name: "action", context: .query, schema: OpenAPISchemas.values(AuditEntry.Action.self)),
-                        ], responses: D.responses(200, "A page of audit entries", D.page(of: "AuditEntry"), errors: [401, 403, 404, 422]))))
-        )
-
-        return entries
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "GET /audit-entries": RouteNote("The audit log of the caller's subtree", query: [ListQuery.self, AuditFilter.self])
+        ]
     }
 }

@@ -58,40 +58,19 @@ enum CertificationsAPIDocument: APIDocumentPart {
         "first": "Only members' first certifications (new skilled talents)"
     ]
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        let c = "certifications"
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += [
-            (
-                OpenAPI.Path(rawValue: "/api/v1/certifications/statistics"),
-                OpenAPI.PathItem(
-                    get: op(
-                        c, "Certifications, new skilled talents, the talent register and political participation",
-                        D.ref("TalentStatistics"), errors: [401, 403, 404, 422], parameters: period))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/members/{id}/participation"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(c, "The member's political participation (officers)", .array(items: D.ref("Participation")), errors: read),
-                    post: op(
-                        c, "Record a role, becoming an activist or joining the Party", body: "ParticipationInput", code: 201,
-                        .array(items: D.ref("Participation")), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/members/{id}/participation/{entryId}"),
-                OpenAPI.PathItem(
-                    parameters: [id, path("entryId")],
-                    delete: op(c, "Remove an entry", code: 204, nil, errors: read))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/members/{id}/external-results"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(c, "The member's results at outside contests", .array(items: D.ref("ExternalResult")), errors: read),
-                    post: op(c, "Record an outside result", body: "ExternalResultInput", code: 201, D.ref("ExternalResult"), errors: write))
-            ),
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "GET /certifications/statistics": RouteNote(
+                "Certifications, new skilled talents, the talent register and political participation", query: [PeriodQuery.self]),
+            "GET /members/{id}/participation": RouteNote("The member's political participation (officers)"),
+            "POST /members/{id}/participation": RouteNote(
+                "Record a role, becoming an activist or joining the Party", body: .json(ParticipationInput.self), status: 201,
+                answer: .list(ParticipationOutput.self)),
+            "DELETE /members/{id}/participation/{entryId}": RouteNote("Remove an entry", status: 204),
+            "GET /members/{id}/external-results": RouteNote("The member's results at outside contests"),
+            "POST /members/{id}/external-results": RouteNote(
+                "Record an outside result", body: .json(ExternalResultInput.self), status: 201, answer: .record(ExternalResultOutput.self)),
         ]
-        return entries
     }
 }

@@ -83,7 +83,7 @@ struct MemberCareerAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("certifications", "statistics") { req async throws -> TalentStatistics in
             let (_, scope) = try await req.requireManager()
-            return try await TalentRegister.compute(scope: scope, list: try req.query.decode(ListQuery.self), on: req.db)
+            return try await TalentRegister.compute(scope: scope, list: try req.query.decode(PeriodQuery.self).list, on: req.db)
         }
         let member = routes.grouped("members", ":id")
         member.get("participation") { req async throws -> [ParticipationOutput] in

@@ -10,7 +10,8 @@ struct CompetitionAPIController: RouteCollection {
         let competitions = routes.grouped("competitions")
         competitions.get("statistics") { req async throws -> CompetitionStatistics in
             let (_, scope) = try await req.requireManager()
-            return try await CompetitionStatisticsService.compute(scope: scope, list: try req.query.decode(ListQuery.self), on: req.db)
+            return try await CompetitionStatisticsService.compute(
+                scope: scope, list: try req.query.decode(PeriodQuery.self).list, on: req.db)
         }
         competitions.get("open") { req async throws -> [EventOutput] in
             let member = try await Self.ownMember(req)

@@ -110,154 +110,51 @@ enum CompetitionsAPIDocument: APIDocumentPart {
         ]
     }
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        let k = "competitions"
-        let base = "/api/v1/competitions"
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        let event = base + "/{id}/events/{eventId}"
-        let eventParameters: OpenAPI.Parameter.Array = [id, path("eventId")]
-        entries += [
-            (
-                OpenAPI.Path(rawValue: base + "/statistics"),
-                OpenAPI.PathItem(
-                    get: op(
-                        k, "Competitions, trades, entries, awards and team prizes (final results) for a subtree and period",
-                        D.ref("CompetitionStatistics"), errors: [401, 403, 404, 422], parameters: period))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/open"),
-                OpenAPI.PathItem(
-                    get: op(k, "Open events a worker may enter", .array(items: D.ref("CompetitionEvent")), errors: [401, 403]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/events"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(k, "The competition's events", .array(items: D.ref("CompetitionEvent")), errors: read),
-                    post: op(
-                        k, "Add an event with its marking scheme and award bands", body: "CompetitionEventInput", code: 201,
-                        D.ref("CompetitionEvent"), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: event),
-                OpenAPI.PathItem(
-                    parameters: eventParameters,
-                    get: op(k, "An event", D.ref("CompetitionEvent"), errors: read),
-                    patch: op(
-                        k, "Change an open event (the scheme only before any sheet)", body: "CompetitionEventInput", code: 200,
-                        D.ref("CompetitionEvent"), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: event + "/judges"),
-                OpenAPI.PathItem(
-                    parameters: eventParameters,
-                    post: op(
-                        k, "Assign a reviewer as a judge (or the chief judge)", body: "JudgeInput", code: 201, D.ref("CompetitionEvent"),
-                        errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: event + "/judges/{judgeId}"),
-                OpenAPI.PathItem(
-                    parameters: eventParameters + [path("judgeId")],
-                    delete: op(k, "Remove a judge who has no sheets", code: 204, nil, errors: [401, 403, 404, 409]))
-            ),
-            (
-                OpenAPI.Path(rawValue: event + "/entries"),
-                OpenAPI.PathItem(
-                    parameters: eventParameters,
-                    get: op(
-                        k, "Entries, with scores, ranks and awards once published", .array(items: D.ref("CompetitionEntry")), errors: read),
-                    post: op(
-                        k, "Enter a member, or a team of 2–5 of one employer", body: "EntryInput", code: 201, D.ref("CompetitionEntry"),
-                        errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: event + "/entries/{entryId}/theory"),
-                OpenAPI.PathItem(
-                    parameters: eventParameters + [path("entryId")],
-                    put: op(
-                        k, "The theory mark and the practical task's time", body: "TheoryInput", code: 200, D.ref("CompetitionEntry"),
-                        errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: event + "/enter"),
-                OpenAPI.PathItem(
-                    parameters: eventParameters,
-                    post: op(
-                        k, "A worker enters an open event (a team names co-workers)", body: "EntryInput", code: 201,
-                        D.ref("CompetitionEntry"), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: event + "/sheets"),
-                OpenAPI.PathItem(
-                    parameters: eventParameters, get: op(k, "Every submitted sheet", .array(items: D.ref("Sheet")), errors: read))
-            ),
-            (
-                OpenAPI.Path(rawValue: event + "/objections"),
-                OpenAPI.PathItem(
-                    parameters: eventParameters,
-                    get: op(k, "Objections raised during the public notice", .array(items: D.ref("Objection")), errors: read),
-                    post: op(
-                        k, "Record an objection (results on public notice)", body: "ObjectionInput", code: 201, D.ref("Objection"),
-                        errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: event + "/objections/{objectionId}/resolve"),
-                OpenAPI.PathItem(
-                    parameters: eventParameters + [path("objectionId")],
-                    post: op(
-                        k, "Uphold or dismiss an objection, with the resolution", body: "ResolveInput", code: 200, D.ref("Objection"),
-                        errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/judging"),
-                OpenAPI.PathItem(
-                    get: op(k, "The judge's events, entries by number only", .array(items: D.ref("Judging")), errors: [401, 403]))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/judging/events/{eventId}"),
-                OpenAPI.PathItem(
-                    parameters: [path("eventId")], get: op(k, "One event as its judge sees it", D.ref("Judging"), errors: read))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/judging/events/{eventId}/sheets"),
-                OpenAPI.PathItem(
-                    parameters: [path("eventId")],
-                    get: op(k, "The judge's own sheets (the chief judge's: all)", .array(items: D.ref("Sheet")), errors: read))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/judging/events/{eventId}/entries/{entryId}/sheet"),
-                OpenAPI.PathItem(
-                    parameters: [path("eventId"), path("entryId")],
-                    post: op(k, "Submit a sheet (once; locked after)", body: "SheetInput", code: 201, D.ref("Sheet"), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/judging/events/{eventId}/sheets/{sheetId}/correct"),
-                OpenAPI.PathItem(
-                    parameters: [path("eventId"), path("sheetId")],
-                    post: op(
-                        k, "The chief judge corrects a mark, with a reason", body: "CorrectionInput", code: 200, D.ref("Sheet"),
-                        errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/certificates/{number}"),
-                OpenAPI.PathItem(
-                    parameters: [.parameter(name: "number", context: .path, schema: .string)],
-                    get: .init(
-                        tags: [k], summary: "Verify a certificate by its number (no sign-in)",
-                        responses: D.responses(200, "The certificate", D.ref("Certificate"), errors: [404]), security: []))
-            ),
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "GET /certificates/{number}": RouteNote("Verify a certificate by its number (no sign-in)"),
+            "GET /competitions/statistics": RouteNote(
+                "Competitions, trades, entries, awards and team prizes (final results) for a subtree and period",
+                query: [PeriodQuery.self]),
+            "GET /competitions/open": RouteNote("Open events a worker may enter"),
+            "GET /competitions/{id}/events": RouteNote("The competition's events"),
+            "POST /competitions/{id}/events": RouteNote(
+                "Add an event with its marking scheme and award bands", body: .json(EventInput.self), status: 201,
+                answer: .record(EventOutput.self)),
+            "GET /competitions/{id}/events/{eventId}": RouteNote("An event"),
+            "PATCH /competitions/{id}/events/{eventId}": RouteNote(
+                "Change an open event (the scheme only before any sheet)", body: .json(EventInput.self)),
+            "POST /competitions/{id}/events/{eventId}/publish": RouteNote("Results step: publish", body: .json(EventStepInput.self)),
+            "POST /competitions/{id}/events/{eventId}/reopen": RouteNote("Results step: reopen", body: .json(EventStepInput.self)),
+            "POST /competitions/{id}/events/{eventId}/finalise": RouteNote("Results step: finalise", body: .json(EventStepInput.self)),
+            "POST /competitions/{id}/events/{eventId}/judges": RouteNote(
+                "Assign a reviewer as a judge (or the chief judge)", body: .json(JudgeInput.self), status: 201,
+                answer: .record(EventOutput.self)),
+            "DELETE /competitions/{id}/events/{eventId}/judges/{judgeId}": RouteNote("Remove a judge who has no sheets", status: 204),
+            "GET /competitions/{id}/events/{eventId}/entries": RouteNote("Entries, with scores, ranks and awards once published"),
+            "POST /competitions/{id}/events/{eventId}/entries": RouteNote(
+                "Enter a member, or a team of 2–5 of one employer", body: .json(EntryInput.self), status: 201,
+                answer: .record(EntryOutput.self)),
+            "PUT /competitions/{id}/events/{eventId}/entries/{entryId}/theory": RouteNote(
+                "The theory mark and the practical task's time", body: .json(TheoryInput.self)),
+            "GET /competitions/{id}/events/{eventId}/sheets": RouteNote("Every submitted sheet"),
+            "GET /competitions/{id}/events/{eventId}/objections": RouteNote("Objections raised during the public notice"),
+            "POST /competitions/{id}/events/{eventId}/objections": RouteNote(
+                "Record an objection (results on public notice)", body: .json(ObjectionInput.self), status: 201,
+                answer: .record(ObjectionOutput.self)),
+            "POST /competitions/{id}/events/{eventId}/objections/{objectionId}/resolve": RouteNote(
+                "Uphold or dismiss an objection, with the resolution", body: .json(ResolveInput.self)),
+            "POST /competitions/{id}/events/{eventId}/enter": RouteNote(
+                "A worker enters an open event (a team names co-workers)", body: .json(EntryInput.self), status: 201,
+                answer: .record(EntryOutput.self)),
+            "GET /judging": RouteNote("The judge's events, entries by number only"),
+            "GET /judging/events/{eventId}": RouteNote("One event as its judge sees it"),
+            "GET /judging/events/{eventId}/sheets": RouteNote("The judge's own sheets (the chief judge's: all)"),
+            "POST /judging/events/{eventId}/entries/{entryId}/sheet": RouteNote(
+                "Submit a sheet (once; locked after)", body: .json(SheetInput.self), status: 201, answer: .record(SheetOutput.self)),
+            "POST /judging/events/{eventId}/sheets/{sheetId}/correct": RouteNote(
+                "The chief judge corrects a mark, with a reason", body: .json(CorrectionInput.self)),
         ]
-        for step in EventStep.allCases {
-            entries.append(
-                (
-                    OpenAPI.Path(rawValue: event + "/\(step.rawValue)"),
-                    OpenAPI.PathItem(
-                        parameters: eventParameters,
-                        post: op(
-                            k, "Results step: \(step.rawValue)", body: "EventStep", code: 200, D.ref("CompetitionEvent"), errors: write))
-                ))
-        }
-        return entries
     }
 }

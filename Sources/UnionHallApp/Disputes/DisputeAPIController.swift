@@ -10,7 +10,8 @@ struct DisputeAPIController: RouteCollection {
         let cases = routes.grouped(.constant(DisputeCase.routeName))
         cases.get("statistics") { req async throws -> DisputeStatistics in
             let (_, scope) = try await req.requireManager()
-            return try await DisputeService.counts(scope: scope, list: try req.query.decode(ListQuery.self), today: req.today, on: req.db)
+            return try await DisputeService.counts(
+                scope: scope, list: try req.query.decode(PeriodQuery.self).list, today: req.today, on: req.db)
         }
         cases.post("request") { req async throws -> Response in
             let row = try await DisputeRequests.file(try req.content.decode(DisputeRequestInput.self), request: req)

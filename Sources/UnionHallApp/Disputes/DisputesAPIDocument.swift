@@ -78,69 +78,27 @@ enum DisputesAPIDocument: APIDocumentPart {
         "overdue": "Only open cases past their deadline"
     ]
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        let t = "disputes"
-        let base = "/api/v1/dispute-cases"
-        let id = D.idParameter
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += [
-            (
-                OpenAPI.Path(rawValue: base + "/statistics"),
-                OpenAPI.PathItem(
-                    get: op(
-                        t, "Cases by channel, type and outcome, amounts claimed and recovered, overdue cases", D.ref("DisputeStatistics"),
-                        errors: [401, 403, 404, 422], parameters: period))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/request"),
-                OpenAPI.PathItem(
-                    post: op(
-                        t, "A worker files a dispute of their own", body: "DisputeRequest", code: 201, D.ref("DisputeCase"),
-                        errors: [400, 401, 403, 422]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/mine"),
-                OpenAPI.PathItem(get: op(t, "The worker's own cases", .array(items: D.ref("DisputeCase")), errors: [401, 403]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/extend"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    post: op(
-                        t, "Extend the deadline once, with both parties' consent", body: "DisputeExtension", D.ref("DisputeCase"),
-                        errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/sessions"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(t, "Mediation sessions", .array(items: D.ref("DisputeSession")), errors: read),
-                    post: op(t, "Record a session", body: "DisputeSessionInput", code: 201, D.ref("DisputeSession"), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/payments"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(t, "Payments under the settlement", .array(items: D.ref("DisputePayment")), errors: read),
-                    post: op(
-                        t, "Record a payment (never above the agreed amount)", body: "DisputePaymentInput", code: 201,
-                        D.ref("DisputePayment"), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/confirm"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    post: op(
-                        t, "Record the court's judicial confirmation of the settlement", body: "DisputeConfirmation", D.ref("DisputeCase"),
-                        errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/events"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(t, "The case's history, as its claimant follows it", .array(items: D.ref("DisputeEvent")), errors: read))
-            ),
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "GET /dispute-cases/statistics": RouteNote(
+                "Cases by channel, type and outcome, amounts claimed and recovered, overdue cases", query: [PeriodQuery.self]),
+            "POST /dispute-cases/request": RouteNote(
+                "A worker files a dispute of their own", body: .json(DisputeRequestInput.self), status: 201,
+                answer: .record(DisputeOutput.self)),
+            "GET /dispute-cases/mine": RouteNote("The worker's own cases"),
+            "POST /dispute-cases/{id}/extend": RouteNote(
+                "Extend the deadline once, with both parties' consent", body: .json(DisputeExtensionInput.self)),
+            "GET /dispute-cases/{id}/sessions": RouteNote("Mediation sessions"),
+            "POST /dispute-cases/{id}/sessions": RouteNote(
+                "Record a session", body: .json(DisputeSessionInput.self), status: 201, answer: .record(DisputeSessionOutput.self)),
+            "GET /dispute-cases/{id}/payments": RouteNote("Payments under the settlement"),
+            "POST /dispute-cases/{id}/payments": RouteNote(
+                "Record a payment (never above the agreed amount)", body: .json(DisputePaymentInput.self), status: 201,
+                answer: .record(DisputePaymentOutput.self)),
+            "POST /dispute-cases/{id}/confirm": RouteNote(
+                "Record the court's judicial confirmation of the settlement", body: .json(DisputeConfirmationInput.self)),
+            "GET /dispute-cases/{id}/events": RouteNote("The case's history, as its claimant follows it"),
         ]
-        return entries
     }
 }

@@ -98,6 +98,11 @@ extension HonorService {
         var source: String
     }
 
+    /// A member's honours follow them to their new unit's scope (called inside the member's move).
+    static func follow(member memberID: UUID, to unitID: UUID, on db: any Database) async throws {
+        try await Honor.query(on: db).filter(\.$memberID == memberID).set(\.$unitID, to: unitID).update()
+    }
+
     static func confer(_ grants: [Grant], by editor: Editor, on db: any Database) async throws {
         guard !grants.isEmpty else { return }
         let existing = Set(try await Honor.query(on: db).filter(\.$source ~~ grants.map(\.source)).all(\.$source).compactMap { $0 })

@@ -21,7 +21,7 @@ struct InnovationAPIController: RouteCollection {
         }
         items.get("statistics") { req async throws -> InnovationStatistics in
             let (_, scope) = try await req.requireManager()
-            return try await InnovationStatistics.compute(scope: scope, list: try req.query.decode(ListQuery.self), on: req.db)
+            return try await InnovationStatistics.compute(scope: scope, list: try req.query.decode(PeriodQuery.self).list, on: req.db)
         }
         items.get("template") { req async throws -> Response in
             _ = try await req.requireManager()
@@ -123,7 +123,7 @@ struct InnovationAPIController: RouteCollection {
         }
         routes.get("innovation-budgets") { req async throws -> [BudgetOutput] in
             let (_, scope) = try await req.requireManager()
-            return try await InnovationSubsidies.budgets(scope: scope, year: try? req.query.get(Int.self, at: "year"), on: req.db).map(
+            return try await InnovationSubsidies.budgets(scope: scope, year: try req.query.decode(YearQuery.self).year, on: req.db).map(
                 InnovationSubsidies.output)
         }
         routes.post("innovation-budgets") { req async throws -> Response in

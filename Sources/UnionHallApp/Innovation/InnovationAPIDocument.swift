@@ -74,6 +74,10 @@ enum InnovationAPIDocument: APIDocumentPart {
         "Weights": .object(properties: [
             "kind": S.values(InnovationKind.self), "innovation": .integer, "feasibility": .integer, "benefit": .integer,
         ]),
+        "WeightsInput": .object(properties: [
+            "kind": S.values(InnovationKind.self), "innovation": .integer, "feasibility": .integer, "benefit": .integer,
+        ]),
+        "AssignmentResult": .object(properties: ["assigned": .integer]),
         "Budget": .object(properties: [
             "id": uuid, "unitId": uuid, "year": .integer, "amountFen": fen, "spentFen": fen, "remainingFen": fen, "version": .integer,
             "createdAt": S.timestamp.optionalSchemaObject(), "updatedAt": S.timestamp.optionalSchemaObject(),
@@ -124,6 +128,8 @@ enum InnovationAPIDocument: APIDocumentPart {
             "ReviewScore": ReviewScoreInput.self,
             "ReviewNotes": ReviewNotesInput.self,
             "Weights": WeightsOutput.self,
+            "WeightsInput": WeightsInput.self,
+            "AssignmentResult": InnovationAPIController.AssignmentResult.self,
             "Budget": BudgetOutput.self,
             "BudgetInput": BudgetInput.self,
             "Subsidy": SubsidyOutput.self,
@@ -156,175 +162,43 @@ enum InnovationAPIDocument: APIDocumentPart {
         "adopted": "Only adopted items and those further along",
     ]
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        let base = "/api/v1/innovation-items"
-        entries += [
-            (
-                OpenAPI.Path(rawValue: base + "/submit"),
-                OpenAPI.PathItem(
-                    post: post(
-                        "A worker submits an item of their own", body: "InnovationItemInput", 201, D.ref("InnovationItem"),
-                        errors: [400, 401, 403, 422]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/mine"),
-                OpenAPI.PathItem(get: get("The worker's own items", .array(items: D.ref("InnovationItem")), errors: [401, 403]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/statistics"),
-                OpenAPI.PathItem(
-                    get: get(
-                        "Figures for a subtree and period", D.ref("InnovationStatistics"),
-                        parameters: [
-                            .parameter(name: "from", context: .query, schema: .string(format: .date)),
-                            .parameter(name: "to", context: .query, schema: .string(format: .date)),
-                            .parameter(name: "unitId", context: .query, schema: uuid),
-                        ], errors: [401, 403, 404, 422]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/template"),
-                OpenAPI.PathItem(
-                    get: .init(
-                        tags: ["innovation"], summary: "The import template",
-                        parameters: [.parameter(name: "format", context: .query, schema: S.values(SpreadsheetWriter.Format.self))],
-                        responses: [
-                            200: .response(
-                                description: "The template file",
-                                content: [
-                                    .csv: .init(schema: .string),
-                                    .init(rawValue: FileKind.xlsx.contentType)!: .init(schema: .string(format: .binary)),
-                                ])
-                        ]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/import"),
-                OpenAPI.PathItem(
-                    post: .init(
-                        tags: ["innovation"], summary: "Import items from CSV (UTF-8 or GBK) or xlsx; all rows or none",
-                        requestBody: upload,
-                        responses: [
-                            201: .response(description: "Every row imported", content: D.json(D.ref("ImportReport"))),
-                            413: .response(description: "Too large", content: D.json(D.ref("Error"))),
-                            422: .response(
-                                description: "The file or some rows are wrong; nothing was written", content: D.json(D.ref("ImportFailure"))
-                            ),
-                            401: .response(description: "No or bad token", content: D.json(D.ref("Error"))),
-                            403: .response(description: "Role not allowed", content: D.json(D.ref("Error"))),
-                        ]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/reviewers"),
-                OpenAPI.PathItem(
-                    post: post(
-                        "Assign reviewers to many items at once (all or none)", body: "ReviewerAssignment", 200,
-                        .object(properties: ["assigned": .integer]), errors: [400, 401, 403, 404, 409, 422]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/reviewers"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    post: post(
-                        "Assign reviewers to the item", body: "ReviewerAssignment", 200,
-                        .array(items: D.ref("InnovationReview")), errors: [400, 401, 403, 404, 409, 422]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/reviews"),
-                OpenAPI.PathItem(
-                    parameters: [id], get: get("The item's reviews (scores, never notes)", .array(items: D.ref("InnovationReview"))))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/second"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    post: post(
-                        "A co-worker seconds the item (once)", body: nil, 200, D.ref("InnovationItem"), errors: [401, 403, 404, 409]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/seconds"),
-                OpenAPI.PathItem(parameters: [id], get: get("Who seconded the item", .array(items: D.ref("Second"))))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/events"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: get("The item's status history, as its author follows it", .array(items: D.ref("InnovationEvent"))))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/attachments"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    post: .init(
-                        tags: ["innovation"], summary: "Attach a JPEG, PNG or PDF (5 MB at most)",
-                        requestBody: upload,
-                        responses: D.responses(
-                            201, "The attachment", D.ref("InnovationAttachment"), errors: [400, 401, 403, 404, 413, 422])))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/attachments/{attachmentId}"),
-                OpenAPI.PathItem(
-                    parameters: [id, .parameter(name: "attachmentId", context: .path, schema: uuid)],
-                    get: .init(
-                        tags: ["innovation"], summary: "Download an attachment",
-                        responses: [
-                            200: .response(
-                                description: "The file, as an attachment",
-                                content: [
-                                    .jpg: .init(schema: .string(format: .binary)), .png: .init(schema: .string(format: .binary)),
-                                    .pdf: .init(schema: .string(format: .binary)),
-                                ]),
-                            401: .response(description: "No or bad token", content: D.json(D.ref("Error"))),
-                            404: .response(description: "Missing or not yours to read", content: D.json(D.ref("Error"))),
-                        ]))
-            ),
-            (
-                OpenAPI.Path(rawValue: base + "/{id}/subsidies"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: get("Subsidies paid against the item", .array(items: D.ref("Subsidy"))),
-                    post: post(
-                        "Pay a subsidy from the year's budget", body: "SubsidyInput", 201, D.ref("Subsidy"),
-                        errors: [400, 401, 403, 404, 409, 422]))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/innovation-reviews"),
-                OpenAPI.PathItem(
-                    get: get("The reviewer's assignments, open ones first", .array(items: D.ref("InnovationReview")), errors: [401, 403]))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/innovation-reviews/{id}"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    patch: post(
-                        "Save the reviewer's private notes", body: "ReviewNotes", 200, D.ref("InnovationReview"),
-                        errors: [400, 401, 403, 404, 422]))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/innovation-reviews/{id}/score"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    post: post(
-                        "Send the scores (once)", body: "ReviewScore", 200, D.ref("InnovationReview"),
-                        errors: [400, 401, 403, 404, 409, 422]))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/innovation-weights"),
-                OpenAPI.PathItem(
-                    get: get("The criteria weights of each kind", .array(items: D.ref("Weights")), errors: [401, 403]),
-                    put: post(
-                        "Set a kind's weights (admin)", body: "Weights", 200, .array(items: D.ref("Weights")), errors: [400, 401, 403, 422])
-                )
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/innovation-budgets"),
-                OpenAPI.PathItem(
-                    get: get(
-                        "Subsidy budgets in the caller's subtree", .array(items: D.ref("Budget")),
-                        parameters: [.parameter(name: "year", context: .query, schema: .integer)], errors: [401, 403]),
-                    post: post(
-                        "Set a unit's budget for a year", body: "BudgetInput", 201, D.ref("Budget"), errors: [400, 401, 403, 404, 422]))
-            ),
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "POST /innovation-items/submit": RouteNote(
+                "A worker submits an item of their own", body: .json(InnovationItemInput.self), status: 201,
+                answer: .record(InnovationItemOutput.self)),
+            "GET /innovation-items/mine": RouteNote("The worker's own items"),
+            "GET /innovation-items/statistics": RouteNote("Figures for a subtree and period", query: [PeriodQuery.self]),
+            "GET /innovation-items/template": RouteNote(
+                "The import template", query: [ListExport.Options.self],
+                answer: .file(["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"])),
+            "POST /innovation-items/import": RouteNote(
+                "Import items from CSV (UTF-8 or GBK) or xlsx; all rows or none", body: .upload, status: 201,
+                answer: .record(ImportReport.self)),
+            "POST /innovation-items/reviewers": RouteNote(
+                "Assign reviewers to many items at once (all or none)", body: .json(ReviewerAssignmentInput.self), errors: [404]),
+            "POST /innovation-items/{id}/reviewers": RouteNote("Assign reviewers to the item", body: .json(ReviewerAssignmentInput.self)),
+            "GET /innovation-items/{id}/reviews": RouteNote("The item's reviews (scores, never notes)"),
+            "POST /innovation-items/{id}/second": RouteNote("A co-worker seconds the item (once)"),
+            "GET /innovation-items/{id}/seconds": RouteNote("Who seconded the item"),
+            "GET /innovation-items/{id}/events": RouteNote("The item's status history, as its author follows it"),
+            "POST /innovation-items/{id}/attachments": RouteNote(
+                "Attach a JPEG, PNG or PDF (5 MB at most)", body: .upload, status: 201, answer: .record(InnovationAttachmentOutput.self)),
+            "GET /innovation-items/{id}/attachments/{attachmentId}": RouteNote(
+                "Download an attachment", answer: .file(["application/pdf", "image/jpeg", "image/png"])),
+            "POST /innovation-items/{id}/subsidies": RouteNote(
+                "Pay a subsidy from the year's budget", body: .json(SubsidyInput.self), status: 201, answer: .record(SubsidyOutput.self)),
+            "GET /innovation-items/{id}/subsidies": RouteNote("Subsidies paid against the item"),
+            "GET /innovation-reviews": RouteNote("The reviewer's assignments, open ones first"),
+            "PATCH /innovation-reviews/{id}": RouteNote("Save the reviewer's private notes", body: .json(ReviewNotesInput.self)),
+            "POST /innovation-reviews/{id}/score": RouteNote("Send the scores (once)", body: .json(ReviewScoreInput.self)),
+            "GET /innovation-weights": RouteNote("The criteria weights of each kind"),
+            "PUT /innovation-weights": RouteNote("Set a kind's weights (admin)", body: .json(WeightsInput.self)),
+            "GET /innovation-budgets": RouteNote("Subsidy budgets in the caller's subtree", query: [YearQuery.self]),
+            "POST /innovation-budgets": RouteNote(
+                "Set a unit's budget for a year", body: .json(BudgetInput.self), status: 201, answer: .record(BudgetOutput.self),
+                errors: [404]),
         ]
-        return entries
     }
 }

@@ -37,8 +37,7 @@ enum MemberService {
             if member.unitID != formerUnit {
                 try await MemberCounts.adjust(formerUnit, by: -1, on: db)
                 try await MemberCounts.adjust(member.unitID, by: 1, on: db)
-                // A member's honors follow them to the new unit's scope.
-                try await Honor.query(on: db).filter(\.$memberID == member.requireID()).set(\.$unitID, to: member.unitID).update()
+                try await HonorService.follow(member: member.requireID(), to: member.unitID, on: db)
             }
             try await Audit.record(.update, member, before: before, by: editor, on: db)
             return member

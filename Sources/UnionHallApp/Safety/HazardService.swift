@@ -292,7 +292,7 @@ struct HazardAPIController: RouteCollection {
         }
         reports.get("statistics") { req async throws -> HazardStatistics in
             let (_, scope) = try await req.requireManager()
-            return try await HazardService.statistics(scope: scope, list: try req.query.decode(ListQuery.self), on: req.db)
+            return try await HazardService.statistics(scope: scope, list: try req.query.decode(PeriodQuery.self).list, on: req.db)
         }
         for rectified in [false, true] {
             let name: PathComponent = rectified ? "rectification-photo" : "photo"

@@ -69,77 +69,27 @@ enum SafetyAPIDocument: APIDocumentPart {
         ]
     }
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        let hazards = "/api/v1/hazard-reports"
-        let image: OpenAPI.Content.Map = [.jpg: .init(schema: .string(format: .binary)), .png: .init(schema: .string(format: .binary))]
-        for name in ["photo", "rectification-photo"] {
-            entries.append(
-                (
-                    OpenAPI.Path(rawValue: "\(hazards)/{id}/\(name)"),
-                    OpenAPI.PathItem(
-                        parameters: [id],
-                        get: .init(
-                            tags: ["safety"], summary: "Download the \(name)",
-                            responses: [
-                                200: .response(description: "The photo, as an attachment", content: image),
-                                401: .response(description: "No or bad token", content: D.json(D.ref("Error"))),
-                                404: .response(description: "Missing or not yours", content: D.json(D.ref("Error"))),
-                            ]),
-                        post: .init(
-                            tags: ["safety"], summary: "Attach the \(name) (JPEG or PNG, 5 MB at most)",
-                            requestBody: upload,
-                            responses: D.responses(201, "The report", D.ref("HazardReport"), errors: [400, 401, 403, 404, 413, 422])))
-                ))
-        }
-        entries += [
-            (
-                OpenAPI.Path(rawValue: hazards + "/report"),
-                OpenAPI.PathItem(
-                    post: op(
-                        "safety", "A worker reports a hazard", body: "HazardInput", code: 201, D.ref("HazardReport"),
-                        errors: [400, 401, 403, 422]))
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "GET /safety-campaigns/{id}/participants": RouteNote("Participating employers and their headcounts"),
+            "POST /safety-campaigns/{id}/participants": RouteNote(
+                "Add an employer (or change its headcount)", body: .json(ParticipantInput.self), status: 201,
+                answer: .list(ParticipantOutput.self)),
+            "GET /safety-campaigns/{id}/rates": RouteNote("Accident rates per 1,000 workers, participants against the rest, year on year"),
+            "POST /hazard-reports/report": RouteNote(
+                "A worker reports a hazard", body: .json(HazardInput.self), status: 201, answer: .record(HazardOutput.self)),
+            "GET /hazard-reports/mine": RouteNote("The worker's own reports"),
+            "GET /hazard-reports/{id}/events": RouteNote("The report's statuses as they changed, for its officers and its reporter"),
+            "GET /hazard-reports/statistics": RouteNote("Reports by status and rewards paid", query: [PeriodQuery.self]),
+            "POST /hazard-reports/{id}/photo": RouteNote(
+                "Attach the photo (JPEG or PNG, 5 MB at most)", body: .upload, status: 201, answer: .record(HazardOutput.self)),
+            "GET /hazard-reports/{id}/photo": RouteNote("Download the photo", answer: .file(["image/jpeg", "image/png"])),
+            "POST /hazard-reports/{id}/rectification-photo": RouteNote(
+                "Attach the rectification-photo (JPEG or PNG, 5 MB at most)", body: .upload, status: 201, answer: .record(HazardOutput.self)
             ),
-            (
-                OpenAPI.Path(rawValue: hazards + "/{id}/events"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(
-                        "safety", "The report's statuses as they changed, for its officers and its reporter",
-                        .array(items: D.ref("HazardEvent")), errors: read))
-            ),
-            (
-                OpenAPI.Path(rawValue: hazards + "/mine"),
-                OpenAPI.PathItem(get: op("safety", "The worker's own reports", .array(items: D.ref("HazardReport")), errors: [401, 403]))
-            ),
-            (
-                OpenAPI.Path(rawValue: hazards + "/statistics"),
-                OpenAPI.PathItem(
-                    get: op(
-                        "safety", "Reports by status and rewards paid", D.ref("HazardStatistics"), errors: [401, 403, 404, 422],
-                        parameters: period))
-            ),
+            "GET /hazard-reports/{id}/rectification-photo": RouteNote(
+                "Download the rectification-photo", answer: .file(["image/jpeg", "image/png"])),
         ]
-        entries += [
-            (
-                OpenAPI.Path(rawValue: "/api/v1/safety-campaigns/{id}/participants"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(
-                        "safety", "Participating employers and their headcounts", .array(items: D.ref("Participant")), errors: read),
-                    post: op(
-                        "safety", "Add an employer (or change its headcount)", body: "ParticipantInput", code: 201,
-                        .array(items: D.ref("Participant")), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/safety-campaigns/{id}/rates"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(
-                        "safety", "Accident rates per 1,000 workers, participants against the rest, year on year", D.ref("CampaignRates"),
-                        errors: read))
-            ),
-        ]
-        return entries
     }
 }

@@ -260,11 +260,16 @@ struct ServiceAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("service-events", "statistics") { req async throws -> ServiceStatistics in
             let (_, scope) = try await req.requireManager()
-            return try await ServiceRecords.statistics(scope: scope, list: try req.query.decode(ListQuery.self), on: req.db)
+            return try await ServiceRecords.statistics(scope: scope, list: try req.query.decode(PeriodQuery.self).list, on: req.db)
         }
         routes.get("service-stations", "near") { req async throws -> [StationOutput] in
             _ = try req.requireUser()
-            return try await ServiceRecords.near((try? req.query.get(String.self, at: "district")) ?? "", on: req)
+            return try await ServiceRecords.near(try req.query.decode(DistrictQuery.self).district ?? "", on: req)
         }
     }
+}
+
+/// `?district=`: where a worker looks for stations.
+struct DistrictQuery: Content {
+    var district: String?
 }

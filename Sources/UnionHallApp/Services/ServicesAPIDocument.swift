@@ -45,25 +45,11 @@ enum ServicesAPIDocument: APIDocumentPart {
         ]
     }
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries += [
-            (
-                OpenAPI.Path(rawValue: "/api/v1/service-events/statistics"),
-                OpenAPI.PathItem(
-                    get: op(
-                        "services", "People served and goods given by kind and station", D.ref("ServiceStatistics"),
-                        errors: [401, 403, 404, 422], parameters: period))
-            ),
-            (
-                OpenAPI.Path(rawValue: "/api/v1/service-stations/near"),
-                OpenAPI.PathItem(
-                    get: op(
-                        "services", "Stations in or near a district (anyone signed in)", .array(items: D.ref("ServiceStation")),
-                        errors: [401],
-                        parameters: [.parameter(name: "district", context: .query, schema: .string)]))
-            ),
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "GET /service-events/statistics": RouteNote("People served and goods given by kind and station", query: [PeriodQuery.self]),
+            "GET /service-stations/near": RouteNote("Stations in or near a district (anyone signed in)", query: [DistrictQuery.self]),
         ]
-        return entries
     }
 }

@@ -23,6 +23,7 @@ enum StudiosAPIDocument: APIDocumentPart {
             "partnerId": S.uuid.optionalSchemaObject(),
             "version": .integer(required: false),
         ]),
+        "StudioMemberInput": .object(properties: ["memberId": S.uuid]),
         "StudioMember": .object(properties: [
             "memberId": S.uuid, "name": .string, "trade": .string(required: false), "joinedAt": S.timestamp,
         ]),
@@ -43,57 +44,23 @@ enum StudiosAPIDocument: APIDocumentPart {
             "Studio": StudioOutput.self,
             "StudioInput": StudioInput.self,
             "StudioMember": StudioMemberOutput.self,
+            "StudioMemberInput": StudioMemberInput.self,
             "StudioResult": StudioResultOutput.self,
             "StudioResultInput": StudioResultInput.self,
         ]
     }
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries.append(
-            (
-                OpenAPI.Path(rawValue: "/api/v1/studios/{id}/members"),
-                OpenAPI.PathItem(
-                    parameters: [D.idParameter],
-                    get: .init(
-                        tags: ["studios"], summary: "The studio's team",
-                        responses: D.responses(200, "Members", .array(items: D.ref("StudioMember")), errors: [401, 403, 404])),
-                    post: .init(
-                        tags: ["studios"], summary: "Add a member to the team",
-                        requestBody: .init(content: D.json(.object(properties: ["memberId": OpenAPISchemas.uuid]))),
-                        responses: D.responses(
-                            201, "The team", .array(items: D.ref("StudioMember")), errors: [400, 401, 403, 404, 409, 422])))
-            ))
-        entries.append(
-            (
-                OpenAPI.Path(rawValue: "/api/v1/studios/{id}/members/{memberId}"),
-                OpenAPI.PathItem(
-                    parameters: [D.idParameter, .parameter(name: "memberId", context: .path, schema: OpenAPISchemas.uuid)],
-                    delete: .init(
-                        tags: ["studios"], summary: "Remove a member (not the lead)",
-                        responses: D.responses(204, "Removed", nil, errors: [401, 403, 404, 409])))
-            ))
-        entries.append(
-            (
-                OpenAPI.Path(rawValue: "/api/v1/studios/{id}/results"),
-                OpenAPI.PathItem(
-                    parameters: [D.idParameter],
-                    get: .init(
-                        tags: ["studios"], summary: "The studio's results",
-                        responses: D.responses(200, "Results", .array(items: D.ref("StudioResult")), errors: [401, 403, 404])),
-                    post: .init(
-                        tags: ["studios"], summary: "Record a result", requestBody: .init(content: D.json(D.ref("StudioResultInput"))),
-                        responses: D.responses(201, "The result", D.ref("StudioResult"), errors: [400, 401, 403, 404, 422])))
-            ))
-        entries.append(
-            (
-                OpenAPI.Path(rawValue: "/api/v1/studios/{id}/results/{resultId}"),
-                OpenAPI.PathItem(
-                    parameters: [D.idParameter, .parameter(name: "resultId", context: .path, schema: OpenAPISchemas.uuid)],
-                    delete: .init(
-                        tags: ["studios"], summary: "Remove a result", responses: D.responses(204, "Removed", nil, errors: [401, 403, 404]))
-                )
-            ))
-        return entries
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "GET /studios/{id}/members": RouteNote("The studio's team"),
+            "POST /studios/{id}/members": RouteNote(
+                "Add a member to the team", body: .json(StudioMemberInput.self), status: 201, answer: .list(StudioMemberOutput.self)),
+            "DELETE /studios/{id}/members/{memberId}": RouteNote("Remove a member (not the lead)", status: 204),
+            "GET /studios/{id}/results": RouteNote("The studio's results"),
+            "POST /studios/{id}/results": RouteNote(
+                "Record a result", body: .json(StudioResultInput.self), status: 201, answer: .record(StudioResultOutput.self)),
+            "DELETE /studios/{id}/results/{resultId}": RouteNote("Remove a result", status: 204),
+        ]
     }
 }

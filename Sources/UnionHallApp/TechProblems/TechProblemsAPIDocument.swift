@@ -40,17 +40,12 @@ enum TechProblemsAPIDocument: APIDocumentPart {
         "open": "Only raised or matched problems"
     ]
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        entries.append(
-            (
-                OpenAPI.Path(rawValue: "/api/v1/tech-problems/raise"),
-                OpenAPI.PathItem(
-                    post: .init(
-                        tags: ["tech-problems"], summary: "A worker raises a problem for their own employer",
-                        requestBody: .init(content: D.json(D.ref("TechProblemInput"))),
-                        responses: D.responses(201, "The problem", D.ref("TechProblem"), errors: [400, 401, 403, 422])))
-            ))
-        return entries
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "POST /tech-problems/raise": RouteNote(
+                "A worker raises a problem for their own employer", body: .json(TechProblemInput.self), status: 201,
+                answer: .record(TechProblemOutput.self))
+        ]
     }
 }

@@ -17,7 +17,7 @@ struct TrainingAPIController: RouteCollection {
         let programs = routes.grouped(.constant(TrainingProgram.routeName))
         programs.get("statistics") { req async throws -> TrainingCounts in
             let (_, scope) = try await req.requireManager()
-            return try await TrainingService.counts(scope: scope, list: try req.query.decode(ListQuery.self), on: req.db)
+            return try await TrainingService.counts(scope: scope, list: try req.query.decode(PeriodQuery.self).list, on: req.db)
         }
         let program = programs.grouped(":id")
         program.get("sessions") { req async throws -> [TrainingSessionOutput] in

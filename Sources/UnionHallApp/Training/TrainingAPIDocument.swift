@@ -72,87 +72,29 @@ enum TrainingAPIDocument: APIDocumentPart {
         ]
     }
 
-    static var paths: [(OpenAPI.Path, OpenAPI.PathItem)] {
-        let t = "training"
-        let programs = "/api/v1/training-programs"
-        var entries: [(OpenAPI.Path, OpenAPI.PathItem)] = []
-        let id = D.idParameter
-        entries += [
-            (
-                OpenAPI.Path(rawValue: programs + "/statistics"),
-                OpenAPI.PathItem(
-                    get: op(
-                        t, "Programmes and person-times by kind, and places, for a subtree and period", D.ref("TrainingStatistics"),
-                        errors: [401, 403, 404, 422], parameters: period))
-            ),
-            (
-                OpenAPI.Path(rawValue: programs + "/{id}/sessions"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(t, "The programme's sessions", .array(items: D.ref("TrainingSession")), errors: read),
-                    post: op(
-                        t, "Add a session within the programme's dates", body: "TrainingSessionInput", code: 201, D.ref("TrainingSession"),
-                        errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: programs + "/{id}/sessions/{sessionId}/attendance"),
-                OpenAPI.PathItem(
-                    parameters: [id, path("sessionId")],
-                    get: op(t, "Who attended the session, by name", .array(items: D.ref("Attendee")), errors: read),
-                    post: op(
-                        t, "Take attendance: members by name, and a head count", body: "AttendanceInput", code: 200,
-                        D.ref("TrainingSession"), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: programs + "/{id}/enrolments"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: op(t, "Enrolled, waiting (in order) and withdrawn", .array(items: D.ref("Enrolment")), errors: read),
-                    post: op(
-                        t, "Enrol a member, or put them on the waiting list when the places are taken", body: "EnrolmentInput", code: 201,
-                        D.ref("Enrolment"), errors: write))
-            ),
-            (
-                OpenAPI.Path(rawValue: programs + "/{id}/enrolments/{enrolmentId}/withdraw"),
-                OpenAPI.PathItem(
-                    parameters: [id, path("enrolmentId")],
-                    post: op(t, "Withdraw; the first waiting moves up", .array(items: D.ref("Enrolment")), errors: [401, 403, 404, 409]))
-            ),
-            (
-                OpenAPI.Path(rawValue: programs + "/{id}/attendance/template"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    get: .init(
-                        tags: [t], summary: "The sign-in sheet template",
-                        parameters: [.parameter(name: "format", context: .query, schema: S.values(SpreadsheetWriter.Format.self))],
-                        responses: [
-                            200: .response(
-                                description: "The template file",
-                                content: [
-                                    .csv: .init(schema: .string),
-                                    .init(rawValue: FileKind.xlsx.contentType)!: .init(schema: .string(format: .binary)),
-                                ])
-                        ]))
-            ),
-            (
-                OpenAPI.Path(rawValue: programs + "/{id}/attendance/import"),
-                OpenAPI.PathItem(
-                    parameters: [id],
-                    post: .init(
-                        tags: [t], summary: "Import a sign-in sheet (xlsx, or CSV in UTF-8 or GBK); all rows or none",
-                        requestBody: upload,
-                        responses: [
-                            201: .response(description: "Every row imported", content: D.json(D.ref("ImportReport"))),
-                            413: .response(description: "Too large", content: D.json(D.ref("Error"))),
-                            422: .response(
-                                description: "The file or some rows are wrong; nothing was written", content: D.json(D.ref("ImportFailure"))
-                            ),
-                            401: .response(description: "No or bad token", content: D.json(D.ref("Error"))),
-                            403: .response(description: "Role not allowed", content: D.json(D.ref("Error"))),
-                            404: .response(description: "Missing, or outside the caller's subtree", content: D.json(D.ref("Error"))),
-                        ]))
-            ),
+    /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.
+    static var routes: [String: RouteNote] {
+        [
+            "GET /training-programs/statistics": RouteNote(
+                "Programmes and person-times by kind, and places, for a subtree and period", query: [PeriodQuery.self]),
+            "GET /training-programs/{id}/sessions": RouteNote("The programme's sessions"),
+            "POST /training-programs/{id}/sessions": RouteNote(
+                "Add a session within the programme's dates", body: .json(TrainingSessionInput.self), status: 201,
+                answer: .record(TrainingSessionOutput.self)),
+            "GET /training-programs/{id}/sessions/{sessionId}/attendance": RouteNote("Who attended the session, by name"),
+            "POST /training-programs/{id}/sessions/{sessionId}/attendance": RouteNote(
+                "Take attendance: members by name, and a head count", body: .json(AttendanceInput.self)),
+            "GET /training-programs/{id}/enrolments": RouteNote("Enrolled, waiting (in order) and withdrawn"),
+            "POST /training-programs/{id}/enrolments": RouteNote(
+                "Enrol a member, or put them on the waiting list when the places are taken", body: .json(EnrolmentInput.self), status: 201,
+                answer: .record(EnrolmentOutput.self)),
+            "POST /training-programs/{id}/enrolments/{enrolmentId}/withdraw": RouteNote("Withdraw; the first waiting moves up"),
+            "GET /training-programs/{id}/attendance/template": RouteNote(
+                "The sign-in sheet template", query: [ListExport.Options.self],
+                answer: .file(["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"])),
+            "POST /training-programs/{id}/attendance/import": RouteNote(
+                "Import a sign-in sheet (xlsx, or CSV in UTF-8 or GBK); all rows or none", body: .upload, status: 201,
+                answer: .record(ImportReport.self)),
         ]
-        return entries
     }
 }

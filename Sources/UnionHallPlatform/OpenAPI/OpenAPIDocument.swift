@@ -43,6 +43,13 @@ package enum OpenAPIDocument {
         .parameter(name: "deleted", context: .query, schema: .boolean, description: "List deleted records instead"),
     ]
 
+    /// `PeriodQuery`: the period and subtree of a statistics route.
+    package static let periodParameters: OpenAPI.Parameter.Array = [
+        .parameter(name: "from", context: .query, schema: .string(format: .date)),
+        .parameter(name: "to", context: .query, schema: .string(format: .date)),
+        .parameter(name: "unitId", context: .query, schema: OpenAPISchemas.uuid, description: "Only this union subtree"),
+    ]
+
     /// The five routes of a resource (list, create, read, update, delete) and its restore step.
     package static func resource(_ path: String, _ tag: String, schema: String, input: String, filters: OpenAPI.Parameter.Array = []) -> [(
         OpenAPI.Path, OpenAPI.PathItem
@@ -114,24 +121,20 @@ package enum OpenAPIDocument {
     package static func document(of features: [Feature]) -> OpenAPI.Document {
         var paths: OpenAPI.PathItem.Map = [:]
         var schemas = OpenAPISchemas.common
+        let names = OwnRoutesDocument.schemaNames(features.compactMap(\.api))
         for feature in features {
             guard let part = feature.api else { continue }
+            for (path, item) in OwnRoutesDocument.paths(of: feature, part: part, names: names).paths { paths[path] = .init(item) }
             for record in feature.records {
                 for (path, item) in RegisterDocument.paths(record, tag: feature.name, part: part) { paths[path] = .init(item) }
             }
             for workflow in feature.workflows {
                 for (path, item) in workflow.document(feature.name, part) { paths[path] = .init(item) }
             }
-            for (path, item) in part.paths { paths[path] = .init(item) }
             for (name, schema) in part.schemas {
                 schemas[name] = part.types[name.rawValue].map { RegisterDocument.withLinks(schema, of: $0) } ?? schema
             }
         }
-        paths["/api/v1/openapi.json"] = .init(
-            OpenAPI.PathItem(
-                get: .init(
-                    tags: ["meta"], summary: "This document", responses: responses(200, "OpenAPI 3.0 document", .object, errors: []),
-                    security: [])))
 
         return OpenAPI.Document(
             info: .init(

@@ -136,3 +136,28 @@ extension ListQuery {
         return (from.flatMap { $0.isEmpty ? nil : $0 }, to.flatMap { $0.isEmpty ? nil : $0 })
     }
 }
+
+/// `?year=`: a calendar year, when a route takes one alone.
+package struct YearQuery: Content {
+    package var year: Int?
+
+    package init(year: Int? = nil) {
+        self.year = year
+    }
+}
+
+/// `?from=&to=&unitId=`: the period and subtree a statistics route reports on.
+package struct PeriodQuery: Content {
+    package var from: String?
+    package var to: String?
+    package var unitId: UUID?
+
+    package init(from: String? = nil, to: String? = nil, unitId: UUID? = nil) {
+        self.from = from
+        self.to = to
+        self.unitId = unitId
+    }
+
+    /// As the list parameters the figures are computed with.
+    package var list: ListQuery { ListQuery(from: from, to: to, unitId: unitId) }
+}
