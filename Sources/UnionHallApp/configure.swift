@@ -16,8 +16,6 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 
     app.views.use(.leaf)
     app.leaf.tags["t"] = LocalizeTag()
-    app.leaf.tags["control"] = ControlTag()
-    app.leaf.tags["fieldError"] = FieldErrorTag()
     app.leaf.tags["options"] = OptionsTag()
     app.localizer = try Localizer(directory: app.directory.resourcesDirectory + "Localization")
     app.routes.defaultMaxBodySize = "1mb"

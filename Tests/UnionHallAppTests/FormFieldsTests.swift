@@ -10,9 +10,12 @@ import VaporTesting
     static let views = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Resources/Views")
 
+    /// Every template but the field partials, with its path under Views.
     static func templates() throws -> [(String, String)] {
         let files = FileManager.default.enumerator(at: views, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
-        return try files.filter { $0.pathExtension == "leaf" }.map { ($0.lastPathComponent, try String(contentsOf: $0, encoding: .utf8)) }
+        return try files.filter { $0.pathExtension == "leaf" && !$0.path.contains("/Views/fields/") }.map {
+            (String($0.path.dropFirst(views.path.count + 1)), try String(contentsOf: $0, encoding: .utf8))
+        }
     }
 
     static func matches(_ pattern: String, in text: String) -> [[String]] {
@@ -22,16 +25,20 @@ import VaporTesting
         }
     }
 
-    @Test func noTemplateWiresAnErrorByHand() throws {
-        for (name, text) in try Self.templates() {
+    /// Fields come from `FormField` view models through the partials in `fields/`: no template
+    /// writes a field's block, its error, or its invalid and described-by marks itself.
+    @Test func noTemplateWiresAFieldByHand() throws {
+        let templates = try Self.templates()
+        #expect(templates.count > 60)
+        for (name, text) in templates {
+            #expect(!text.contains(#"<div class="field"#), "\(name) writes a field block by hand")
             #expect(!text.contains(#"class="field-error""#), "\(name) writes a field error by hand")
-            #expect(!text.contains(#"aria-invalid="true""#), "\(name) marks a control invalid by hand")
+            #expect(!text.contains("aria-invalid"), "\(name) marks a control invalid by hand")
+            #expect(!text.contains("aria-describedby"), "\(name) describes a control by hand")
             #expect(!text.contains(":<option value=\"#(o.value)\""), "\(name) loops over a select's options by hand")
-            for block in Self.matches(#"<(div|fieldset) class="field[^"]*#if\(error\.field[^"]*">(.*?)</\1>"#, in: text) {
-                #expect(block[2].contains("#control("), "\(name): a field without #control: \(block[0].prefix(120))")
-                #expect(block[2].contains("#fieldError("), "\(name): a field without #fieldError: \(block[0].prefix(120))")
-            }
         }
+        let forms = templates.filter { $0.1.contains(#"#extend("fields/field")"#) }.map(\.0)
+        #expect(forms.count >= 8, "\(forms)")
     }
 
     @Test func everyControlHasALabel() throws {
@@ -50,6 +57,44 @@ import VaporTesting
                 let labelled = id.map { text.contains(#"for="\#($0)""#) } ?? false
                 #expect(insideLabel || labelled, "\(name): \(control[0].prefix(100)) has no label")
             }
+        }
+    }
+
+    /// Each kind of control as its partial renders it, refused and with a hint: labelled, marked
+    /// invalid, and described by the message and the hint that are on the page.
+    @Test func eachControlKindIsWiredOnce() async throws {
+        try await TestWorld.run { world in
+            let request = Request(application: world.app, on: world.app.eventLoopGroup.next())
+            let refused = AppError.invalid("b", "error.required")
+            let fields = FormFields(request, error: refused)
+            let kinds: [FormField] = [
+                fields.input("a", "field.name", "<x>", required: true, hint: "member.idHint", errors: ["b"], ["maxlength": "30"]),
+                fields.select(
+                    "b", "field.kind", [SelectOption(value: "1", label: "一", selected: true)], empty: "form.none", hint: "member.idHint"),
+                fields.textarea("c", "field.note", "text", hint: "member.idHint", errors: ["b"]),
+                fields.checks("b", "field.kind", [(name: "x", label: "member.migrant", checked: true)]),
+                fields.inline("b", "field.kind", [(name: "y", label: "field.year", value: "1")], hint: "member.idHint", suffix: "%"),
+            ]
+            for field in kinds {
+                let html = String(buffer: try await world.app.view.render("fields/field", ["field": field]).data)
+                #expect(html.contains("aria-invalid=\"true\""), "\(field.control): \(html)")
+                let described = try #require(Self.matches(#"aria-describedby="([^"]+)""#, in: html).first?[1], "\(field.control): \(html)")
+                for id in described.split(separator: " ") {
+                    #expect(html.contains(#"id="\#(id)""#), "\(field.control): \(id) is not on the page: \(html)")
+                }
+                #expect(html.contains(#"class="field-error""#), "\(field.control)")
+                if field.control != .checks && field.control != .inline {
+                    #expect(
+                        html.contains(#"<label for="\#(field.id)""#) && html.contains(#"id="\#(field.id)""#), "\(field.control): \(html)")
+                } else {
+                    #expect(html.contains("<legend>"), "\(field.control): \(html)")
+                }
+            }
+            let text = String(buffer: try await world.app.view.render("fields/field", ["field": kinds[0]]).data)
+            #expect(text.contains(#"value="&lt;x&gt;""#) && text.contains(#"maxlength="30""#) && text.contains("required"))
+            let calm = FormFields(request, error: nil).input("a", "field.name", nil)
+            let plain = String(buffer: try await world.app.view.render("fields/field", ["field": calm]).data)
+            #expect(!plain.contains("aria-invalid") && !plain.contains("aria-describedby") && !plain.contains("field-error"))
         }
     }
 

@@ -13,8 +13,8 @@ struct PasswordPage: RouteCollection {
     struct Context: Encodable {
         var layout: Layout
         var mustChange: Bool
-        var minLength: Int
         var error: FormError?
+        var fields: [FormField]
     }
 
     struct FormData: Content {
@@ -32,16 +32,24 @@ struct PasswordPage: RouteCollection {
             try await AccountService.changeOwnPassword(
                 PasswordChange(currentPassword: form.currentPassword ?? "", newPassword: form.newPassword ?? ""), on: req)
         } catch let error as AppError where error.status == .unprocessableEntity {
-            return try await render(req, error: Pages.formError(error, on: req), status: .unprocessableEntity)
+            return try await render(req, error: error)
         }
         return req.redirect(to: "/?notice=passwordChanged")
     }
 
-    private func render(_ req: Request, error: FormError?, status: HTTPStatus = .ok) async throws -> Response {
+    private func render(_ req: Request, error: AppError?) async throws -> Response {
         let user = try req.requireUser()
+        let fields = FormFields(req, error: error)
+        let minimum = String(PasswordPolicy.minLength)
         let context = Context(
-            layout: Pages.layout(req, titleKey: "password.title"), mustChange: user.mustChangePassword,
-            minLength: PasswordPolicy.minLength, error: error)
-        return try await Pages.render("account/password", context, status: status, on: req)
+            layout: Pages.layout(req, titleKey: "password.title"), mustChange: user.mustChangePassword, error: fields.error,
+            fields: [
+                fields.input(
+                    "currentPassword", "password.current", nil, type: "password", required: true, ["autocomplete": "current-password"]),
+                fields.input(
+                    "newPassword", "password.new", nil, type: "password", required: true, hint: "password.hint",
+                    hintArguments: [minimum], ["autocomplete": "new-password", "minlength": minimum]),
+            ])
+        return try await Pages.render("account/password", context, status: fields.status, on: req)
     }
 }

@@ -54,15 +54,6 @@ struct UserPages: RouteCollection {
         var _once: String?
     }
 
-    struct FormContext: Encodable {
-        var layout: Layout
-        var form: FormData
-        var once: String
-        var error: FormError?
-        var roles: [SelectOption]
-        var units: [SelectOption]
-    }
-
     @Sendable func new(req: Request) async throws -> Response {
         _ = try req.requireRole(.admin)
         return try await renderForm(req, form: FormData(role: Role.officer.rawValue))
@@ -98,16 +89,6 @@ struct UserPages: RouteCollection {
         var handlesAid: String?
         var password: String?
         var version: String?
-    }
-
-    struct EditContext: Encodable {
-        var layout: Layout
-        var id: String
-        var username: String
-        var form: EditForm
-        var error: FormError?
-        var roles: [SelectOption]
-        var units: [SelectOption]
     }
 
     @Sendable func edit(req: Request) async throws -> Response {
@@ -149,22 +130,44 @@ struct UserPages: RouteCollection {
 
     private func renderEdit(_ req: Request, user: User, form: EditForm, error: AppError? = nil) async throws -> Response {
         let scope = try await req.scope()
-        let context = EditContext(
-            layout: Pages.layout(req, titleKey: "users.edit"), id: try user.requireID().uuidString, username: user.username, form: form,
-            error: error.map { Pages.formError($0, on: req) },
-            roles: Pages.enumOptions(Role.self, prefix: "role", selected: form.role, request: req),
-            units: Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
-        return try await Pages.render("users/edit", context, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: "users.edit", path: "/users", id: try user.requireID(), version: form.version, once: nil, cancel: "/users",
+            notes: [user.username],
+            fields: [
+                fields.input("displayName", "field.displayName", form.displayName, ["maxlength": "30"]),
+                fields.select("role", "field.role", Pages.enumOptions(Role.self, prefix: "role", selected: form.role, request: req)),
+                fields.select(
+                    "unitId", "field.unitId", Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
+                    empty: "form.none"),
+                fields.checks(
+                    "active", nil,
+                    [
+                        (name: "active", label: "users.activeHint", checked: form.active != nil),
+                        (name: "handlesAid", label: "users.handlesAidHint", checked: form.handlesAid != nil),
+                    ], errors: ["handlesAid"]),
+                fields.input(
+                    "password", "users.newPassword", nil, type: "password", hint: "users.passwordHint", ["autocomplete": "new-password"]),
+            ])
     }
 
     private func renderForm(_ req: Request, form: FormData, error: AppError? = nil) async throws -> Response {
         let scope = try await req.scope()
-        let context = FormContext(
-            layout: Pages.layout(req, titleKey: "users.new"), form: form, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) },
-            roles: Pages.enumOptions(Role.self, prefix: "role", selected: form.role, request: req),
-            units: Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
-        return try await Pages.render("users/form", context, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: "users.new", path: "/users", id: nil, version: nil, once: form._once,
+            fields: [
+                fields.input(
+                    "username", "field.username", form.username, required: true, hint: "users.usernameHint",
+                    ["maxlength": "32", "autocomplete": "off"]),
+                fields.input("displayName", "field.displayName", form.displayName, ["maxlength": "30"]),
+                fields.input("password", "field.password", nil, type: "password", required: true, ["autocomplete": "new-password"]),
+                fields.select(
+                    "role", "field.role", Pages.enumOptions(Role.self, prefix: "role", selected: form.role, request: req), required: true),
+                fields.select(
+                    "unitId", "field.unitId", Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
+                    empty: "form.none"),
+            ])
     }
 }
 

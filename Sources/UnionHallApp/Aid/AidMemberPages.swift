@@ -48,13 +48,11 @@ struct AidMemberPages: RouteCollection {
 
     struct Context: Encodable {
         var layout: Layout
-        var programs: [SelectOption]
-        var stages: [SelectOption]
-        var priorityOffered: Bool
+        var hasProgram: Bool
         var hasVerifiedFile: Bool
-        var form: ApplyForm
         var once: String
         var error: FormError?
+        var fields: [FormField]
         var applications: [Application]
     }
 
@@ -70,13 +68,31 @@ struct AidMemberPages: RouteCollection {
         }
         var typed = form ?? ApplyForm(stage: SchoolStage.university.rawValue, admissionYear: String(req.today.year))
         if typed.programId == nil { typed.programId = programs.first?.id?.uuidString }
+        let fields = FormFields(req, error: error)
+        var all = [
+            fields.select(
+                "programId", "aid.program", AidPrograms.options(programs, selected: typed.programId.flatMap(UUID.init(uuidString:)))),
+            fields.input("childName", "aid.childName", typed.childName, required: true, ["maxlength": "50"]),
+            fields.input(
+                "childIdNumber", "aid.childIdNumber", typed.childIdNumber, required: true, ["maxlength": "18", "autocomplete": "off"]),
+            fields.input("school", "aid.school", typed.school, required: true, ["maxlength": "100"]),
+            fields.select(
+                "stage", "aid.stage", Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: typed.stage, request: req)),
+            fields.input(
+                "admissionYear", "aid.admissionYear", typed.admissionYear, required: true, ["inputmode": "numeric", "maxlength": "4"]),
+            fields.input(
+                "payeeAccount", "aid.payeeAccount", typed.payeeAccount, ["inputmode": "numeric", "maxlength": "30", "autocomplete": "off"]),
+        ]
+        if programs.contains(where: \.priorityIndustrial) {
+            all.append(
+                fields.checks(
+                    "priorityGroup", nil, [(name: "priorityGroup", label: "aid.priorityHint", checked: typed.priorityGroup != nil)],
+                    errors: ["hardshipFileId"]))
+        }
         let context = Context(
-            layout: Pages.layout(req, titleKey: "aid.mine"),
-            programs: AidPrograms.options(programs, selected: typed.programId.flatMap(UUID.init(uuidString:))),
-            stages: Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: typed.stage, request: req),
-            priorityOffered: programs.contains(where: \.priorityIndustrial),
+            layout: Pages.layout(req, titleKey: "aid.mine"), hasProgram: !programs.isEmpty,
             hasVerifiedFile: try await HardshipService.verifiedFile(of: member.requireID(), today: req.today, on: req.db) != nil,
-            form: typed, once: typed._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, applications: applications)
-        return try await Pages.render("aid/mine", context, status: error.map { $0.status } ?? .ok, on: req)
+            once: typed._once ?? Pages.once(), error: fields.error, fields: all, applications: applications)
+        return try await Pages.render("aid/mine", context, status: fields.status, on: req)
     }
 }

@@ -194,29 +194,39 @@ struct AidApplicationForm: RecordForm {
             version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: AidApplicationForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var programs: [SelectOption]
-        var stages: [SelectOption]
-        var action: String
-    }
-
     static func render(_ req: Request, form: AidApplicationForm, id: UUID?, context: WriteContext, error: AppError?) async throws
         -> Response
     {
         try AidAccess.handles(context)
         let programs = try await AidPrograms.reachable(by: context, on: req.db)
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "aid.new" : "aid.edit"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            programs: AidPrograms.options(programs, selected: form.programId.flatMap(UUID.init(uuidString:))),
-            stages: Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: form.stage, request: req),
-            action: id.map { "/aid-applications/\($0)" } ?? "/aid-applications")
-        return try await Pages.render("aid/application-form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        let application = [
+            fields.select(
+                "programId", "aid.program", AidPrograms.options(programs, selected: form.programId.flatMap(UUID.init(uuidString:))),
+                required: true),
+            fields.input(
+                "memberIdNumber", "hardship.workerIdNumber", form.memberIdNumber, required: true, errors: ["memberId"],
+                ["maxlength": "18", "autocomplete": "off"]),
+            fields.input("childName", "aid.childName", form.childName, required: true, ["maxlength": "50"]),
+            fields.input(
+                "childIdNumber", "aid.childIdNumber", form.childIdNumber, required: true, ["maxlength": "18", "autocomplete": "off"]),
+            fields.select(
+                "stage", "aid.stage", Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: form.stage, request: req),
+                required: true),
+            fields.input(
+                "admissionYear", "aid.admissionYear", form.admissionYear, required: true, ["inputmode": "numeric", "maxlength": "4"]),
+            fields.checks(
+                "priorityGroup", nil, [(name: "priorityGroup", label: "aid.priorityHint", checked: form.priorityGroup != nil)],
+                errors: ["hardshipFileId"]),
+        ]
+        return try await fields.page(
+            titleKey: id == nil ? "aid.new" : "aid.edit", path: "/aid-applications", id: id, version: form.version, once: form._once,
+            notes: id == nil ? [] : [form.childName].compactMap { $0 },
+            fields: (id == nil ? application : []) + [
+                fields.input("school", "aid.school", form.school, required: true, ["maxlength": "100"]),
+                fields.input(
+                    "payeeAccount", "aid.payeeAccount", form.payeeAccount,
+                    ["inputmode": "numeric", "maxlength": "30", "autocomplete": "off"]),
+            ])
     }
 }

@@ -194,22 +194,36 @@ struct AidProgramForm: RecordForm {
             noticeFrom: noticeFrom ?? "", noticeUntil: noticeUntil ?? "", version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: AidProgramForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var units: [SelectOption]
-    }
-
     static func render(_ req: Request, form: AidProgramForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         try AidAccess.handles(context)
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "aid.newProgram" : "aid.editProgram"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
-        return try await Pages.render("aid/program-form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        let stages: [(SchoolStage, String?)] = [
+            (.seniorHigh, form.seniorHigh), (.vocational, form.vocational), (.juniorCollege, form.juniorCollege),
+            (.university, form.university), (.postgraduate, form.postgraduate),
+        ]
+        return try await fields.page(
+            titleKey: id == nil ? "aid.newProgram" : "aid.editProgram", path: "/aid-programs", id: id, version: form.version,
+            once: form._once,
+            fields: [
+                fields.select(
+                    "unitId", "field.unitId",
+                    Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
+                fields.input("year", "competition.year", form.year, required: true, ["inputmode": "numeric", "maxlength": "4"]),
+                fields.input("name", "field.name", form.name, required: true, ["maxlength": "200"]),
+                fields.input("budget", "aid.budgetYuan", form.budget, required: true, errors: ["budgetFen"], ["inputmode": "decimal"]),
+                fields.inline(
+                    "amountsFen", "aid.amountsYuan", stages.map { (name: $0.0.rawValue, label: $0.0.labelKey, value: $0.1) },
+                    errors: stages.map { "amountsFen.\($0.0.rawValue)" }, ["inputmode": "decimal", "size": "8"]),
+                fields.inline(
+                    "noticeFrom", "aid.noticePeriod",
+                    [
+                        (name: "noticeFrom", label: "aid.noticeFrom", value: form.noticeFrom),
+                        (name: "noticeUntil", label: "aid.noticeUntil", value: form.noticeUntil),
+                    ],
+                    hint: "aid.noticePeriodHint", errors: ["noticeUntil"], ["type": "date"]),
+                fields.checks(
+                    "priorityIndustrial", nil,
+                    [(name: "priorityIndustrial", label: "aid.priorityIndustrialHint", checked: form.priorityIndustrial != nil)]),
+            ])
     }
 }

@@ -134,22 +134,24 @@ struct HardshipForm: RecordForm {
             incomePerHeadFen: try FormValue.fen(incomePerHead, field: "incomePerHeadFen"), version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: HardshipForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var levels: [SelectOption]
-    }
-
     static func render(_ req: Request, form: HardshipForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         try AidAccess.handles(context)
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "hardship.new" : "hardship.edit"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            levels: Pages.enumOptions(HardshipLevel.self, prefix: "hardshipLevel", selected: form.level, request: req))
-        return try await Pages.render("aid/hardship-form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        let worker = fields.input(
+            "memberIdNumber", "hardship.workerIdNumber", form.memberIdNumber, required: true, errors: ["memberId"],
+            ["maxlength": "18", "autocomplete": "off"])
+        return try await fields.page(
+            titleKey: id == nil ? "hardship.new" : "hardship.edit", path: "/hardship-files", id: id, version: form.version,
+            once: form._once,
+            fields: (id == nil ? [worker] : []) + [
+                fields.select(
+                    "level", "hardship.level",
+                    Pages.enumOptions(HardshipLevel.self, prefix: "hardshipLevel", selected: form.level, request: req), required: true),
+                fields.textarea("cause", "hardship.cause", form.cause, required: true, ["rows": "3", "maxlength": "500"]),
+                fields.input("householdSize", "hardship.household", form.householdSize, required: true, ["inputmode": "numeric"]),
+                fields.input(
+                    "incomePerHead", "hardship.incomePerHeadYuan", form.incomePerHead, required: true, errors: ["incomePerHeadFen"],
+                    ["inputmode": "decimal"]),
+            ])
     }
 }

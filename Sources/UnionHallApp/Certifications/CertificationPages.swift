@@ -202,29 +202,29 @@ struct CertificationForm: RecordForm {
             certificateNumber: certificateNumber ?? "", issuingBody: issuingBody ?? "", version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: CertificationForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var memberName: String?
-        var trades: [SelectOption]
-        var levels: [SelectOption]
-    }
-
     static func render(_ req: Request, form: CertificationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response
     {
         let memberID = form.memberId.flatMap(UUID.init(uuidString:))
         let names = try await MentorshipService.memberNames(memberID.map { [$0] } ?? [], on: req.db)
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "certification.new" : "certification.edit"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            memberName: memberID.flatMap { names[$0] },
-            trades: PageOptions.trades(selected: form.trade),
-            levels: MemberPages.skillOptions(selected: form.level.flatMap { Int($0) }, request: req))
-        return try await Pages.render("certifications/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let memberName = memberID.flatMap { names[$0] }
+        let fields = FormFields(req, error: error)
+        let person = fields.input(
+            "idNumber", "field.name", form.idNumber, required: true, note: memberName, errors: ["memberId"],
+            ["maxlength": "18", "class": "mono", "autocomplete": "off", "placeholder": req.t("mentorship.byID")])
+        return try await fields.page(
+            titleKey: id == nil ? "certification.new" : "certification.edit", path: "/certifications", id: id, version: form.version,
+            once: form._once, notes: id == nil ? [] : [memberName].compactMap { $0 },
+            hidden: ["memberId": memberName == nil ? nil : form.memberId, "level": id == nil ? nil : form.level],
+            fields: (id == nil ? [person] : []) + [
+                fields.select("trade", "field.trade", PageOptions.trades(selected: form.trade), empty: "form.choose", required: true),
+                fields.select(
+                    "level", "field.skillLevel", MemberPages.skillOptions(selected: form.level.flatMap { Int($0) }, request: req),
+                    empty: "form.choose", required: true, hint: "certification.levelHint", id == nil ? [:] : ["disabled": "disabled"]),
+                fields.input("date", "field.date", form.date, type: "date", required: true),
+                fields.input(
+                    "certificateNumber", "certification.number", form.certificateNumber, required: true,
+                    ["maxlength": "50", "class": "mono"]),
+                fields.input("issuingBody", "certification.issuingBody", form.issuingBody, required: true, ["maxlength": "100"]),
+            ])
     }
 }

@@ -36,25 +36,22 @@ struct CompetitionForm: RecordForm {
             level: level.flatMap(HonorLevel.init(rawValue:)), version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: CompetitionForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var units: [SelectOption]
-        var levels: [SelectOption]
-    }
-
     static func render(_ req: Request, form: CompetitionForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "competition.new" : "competition.edit"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-            levels: PageOptions.levels(selected: form.level, request: req))
-        return try await Pages.render("competitions/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "competition.new" : "competition.edit", path: "/competitions", id: id, version: form.version,
+            once: form._once,
+            fields: [
+                fields.input("name", "field.name", form.name, required: true, ["maxlength": "200"]),
+                fields.input("year", "competition.year", form.year, required: true, ["inputmode": "numeric", "maxlength": "4"]),
+                fields.input(
+                    "organizer", "competition.organizer", form.organizer, required: true, hint: "competition.organizerHint",
+                    ["maxlength": "200"]),
+                fields.select("level", "career.level", PageOptions.levels(selected: form.level, request: req)),
+                fields.select(
+                    "unitId", "field.unitId",
+                    Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
+            ])
     }
 }
 

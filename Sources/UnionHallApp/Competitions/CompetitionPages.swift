@@ -186,10 +186,8 @@ struct CompetitionPages: RouteCollection {
         var competition: CompetitionOutput
         var levelLabel: String
         var events: [EventRow]
-        var trades: [SelectOption]
-        var kinds: [SelectOption]
-        var form: EventForm
         var error: FormError?
+        var fields: [FormField]
         var deleted: Bool
         var history: [Pages.HistoryRow]
     }
@@ -207,6 +205,8 @@ struct CompetitionPages: RouteCollection {
             ?? EventForm(
                 kind: EventKind.individual.rawValue, theoryWeight: "30", practicalWeight: "70", items: "", expertCount: "1",
                 pacesetterCount: "1", outstandingCount: "2", minimumTotal: "60")
+        let fields = FormFields(req, error: error)
+        let numeric: KeyValuePairs<String, String> = ["size": "3", "inputmode": "numeric"]
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "competition.one"), competition: try CompetitionService.output(competition),
             levelLabel: req.t("honorLevel.\(competition.level.rawValue)"),
@@ -214,11 +214,38 @@ struct CompetitionPages: RouteCollection {
                 EventRow(
                     event: $0, kindLabel: req.t("eventKind.\($0.kind.rawValue)"), statusLabel: req.t("eventStatus.\($0.status.rawValue)"))
             },
-            trades: PageOptions.trades(selected: form.trade),
-            kinds: Pages.enumOptions(EventKind.self, prefix: "eventKind", selected: form.kind, request: req),
-            form: form, error: error.map { Pages.formError($0, on: req) }, deleted: competition.deletedAt != nil,
+            error: fields.error,
+            fields: [
+                fields.select("trade", "field.trade", PageOptions.trades(selected: form.trade), empty: "form.choose", required: true),
+                fields.select(
+                    "kind", "competition.kind", Pages.enumOptions(EventKind.self, prefix: "eventKind", selected: form.kind, request: req)),
+                fields.inline(
+                    "practicalWeight", "competition.weights",
+                    [
+                        (name: "theoryWeight", label: "competition.theory", value: form.theoryWeight),
+                        (name: "practicalWeight", label: "competition.practical", value: form.practicalWeight),
+                    ], errors: ["theoryWeight"], suffix: "%", numeric),
+                fields.textarea(
+                    "items", "competition.items", form.items, hint: "competition.itemsHint",
+                    ["rows": "4", "placeholder": req.t("competition.itemsPlaceholder")]),
+                fields.inline(
+                    "expertCount", "competition.bands",
+                    [
+                        (name: "expertCount", label: "competitionAward.technicalExpert", value: form.expertCount),
+                        (name: "pacesetterCount", label: "competitionAward.technicalPacesetter", value: form.pacesetterCount),
+                        (name: "outstandingCount", label: "competitionAward.outstandingContestant", value: form.outstandingCount),
+                    ], errors: ["pacesetterCount", "outstandingCount"], numeric),
+                fields.inline(
+                    "firstPrizes", "competition.teamPrizes",
+                    [
+                        (name: "firstPrizes", label: "teamPrize.first", value: form.firstPrizes),
+                        (name: "secondPrizes", label: "teamPrize.second", value: form.secondPrizes),
+                        (name: "thirdPrizes", label: "teamPrize.third", value: form.thirdPrizes),
+                    ], errors: ["secondPrizes", "thirdPrizes"], numeric),
+                fields.input("minimumTotal", "competition.minimumTotal", form.minimumTotal, ["size": "6", "inputmode": "decimal"]),
+            ], deleted: competition.deletedAt != nil,
             history: try await Pages.recentHistory(of: competition, scope: scope, on: req))
-        return try await Pages.render("competitions/show", context, status: error.map { $0.status } ?? .ok, on: req)
+        return try await Pages.render("competitions/show", context, status: fields.status, on: req)
     }
 
     struct EntryRow: Encodable {

@@ -67,31 +67,42 @@ struct DisputeForm: RecordForm {
             courtCaseNumber: courtCaseNumber, claimants: existing == nil ? people : nil, version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: DisputeForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var channels: [SelectOption]
-        var types: [SelectOption]
-        var units: [SelectOption]
-        var employers: [SelectOption]
-        var courts: [SelectOption]
-    }
-
     static func render(_ req: Request, form: DisputeForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "dispute.new" : "dispute.edit"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            channels: Pages.enumOptions(DisputeChannel.self, prefix: "disputeChannel", selected: form.channel, request: req),
-            types: Pages.enumOptions(DisputeType.self, prefix: "disputeType", selected: form.type, request: req),
-            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-            employers: try await PageOptions.organizations(
-                [.employer, .cooperative, .other], scope: context.scope, selected: form.employerId, on: req.db),
-            courts: try await PageOptions.organizations([.court], scope: context.scope.widenedToRoot, selected: form.courtId, on: req.db))
-        return try await Pages.render("disputes/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let scope = context.scope
+        let fields = FormFields(req, error: error)
+        let intake = [
+            fields.select(
+                "channel", "dispute.channel",
+                Pages.enumOptions(DisputeChannel.self, prefix: "disputeChannel", selected: form.channel, request: req), required: true),
+            fields.select(
+                "courtId", "dispute.court",
+                try await PageOptions.organizations([.court], scope: scope.widenedToRoot, selected: form.courtId, on: req.db),
+                empty: "form.none", hint: "dispute.courtHint"),
+            fields.input("courtCaseNumber", "dispute.courtCaseNumber", form.courtCaseNumber, ["maxlength": "50"]),
+            fields.input("acceptedDate", "dispute.accepted", form.acceptedDate, type: "date", required: true),
+            fields.select(
+                "unitId", "field.unitId", Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
+            fields.textarea(
+                "claimants", "dispute.claimants", form.claimants, required: true, hint: "dispute.claimantsHint",
+                ["rows": "3", "placeholder": req.t("dispute.claimantsPlaceholder")]),
+        ]
+        return try await fields.page(
+            titleKey: id == nil ? "dispute.new" : "dispute.edit", path: "/dispute-cases", id: id, version: form.version,
+            once: form._once, hidden: ["channel": id == nil ? nil : form.channel],
+            fields: (id == nil ? intake : []) + [
+                fields.select(
+                    "type", "dispute.type", Pages.enumOptions(DisputeType.self, prefix: "disputeType", selected: form.type, request: req),
+                    required: true),
+                fields.select(
+                    "employerId", "dispute.employer",
+                    try await PageOptions.organizations(
+                        [.employer, .cooperative, .other], scope: scope, selected: form.employerId, on: req.db),
+                    empty: "dispute.employerNotListed"),
+                fields.input("employerName", "dispute.employerName", form.employerName, ["maxlength": "200"]),
+                fields.input(
+                    "claimed", "dispute.claimedYuan", form.claimed, required: true, errors: ["claimedFen"],
+                    ["inputmode": "decimal", "maxlength": "15"]),
+                fields.textarea("summary", "dispute.summary", form.summary, required: true, ["rows": "4", "maxlength": "2000"]),
+            ])
     }
 }

@@ -201,19 +201,25 @@ struct DisputePages: RouteCollection {
     struct MineContext: Encodable {
         var layout: Layout
         var rows: [Row]
-        var types: [SelectOption]
-        var form: RequestForm
         var error: FormError?
+        var fields: [FormField]
     }
 
     static func renderMine(_ req: Request, error: AppError?, form: RequestForm?) async throws -> Response {
         let rows = try await DisputeService.outputs(try await DisputeRequests.mine(req), today: req.today, on: req.db)
         let form = form ?? RequestForm(type: DisputeType.wageArrears.rawValue)
+        let fields = FormFields(req, error: error)
         let context = MineContext(
-            layout: Pages.layout(req, titleKey: "dispute.mine"), rows: try rows.map { try Self.row($0, on: req) },
-            types: Pages.enumOptions(DisputeType.self, prefix: "disputeType", selected: form.type, request: req), form: form,
-            error: error.map { Pages.formError($0, on: req) })
-        return try await Pages.render("disputes/mine", context, status: error.map { $0.status } ?? .ok, on: req)
+            layout: Pages.layout(req, titleKey: "dispute.mine"), rows: try rows.map { try Self.row($0, on: req) }, error: fields.error,
+            fields: [
+                fields.select(
+                    "type", "dispute.type", Pages.enumOptions(DisputeType.self, prefix: "disputeType", selected: form.type, request: req)),
+                fields.input("employerName", "dispute.employerName", form.employerName, required: true, ["maxlength": "200"]),
+                fields.input(
+                    "claimed", "dispute.claimedYuan", form.claimed, required: true, errors: ["claimedFen"], ["inputmode": "decimal"]),
+                fields.textarea("summary", "dispute.summary", form.summary, required: true, ["rows": "4", "maxlength": "2000"]),
+            ])
+        return try await Pages.render("disputes/mine", context, status: fields.status, on: req)
     }
 
     struct MineShow: Encodable {

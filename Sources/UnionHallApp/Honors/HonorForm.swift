@@ -42,18 +42,6 @@ struct HonorForm: RecordForm {
             version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: HonorForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var memberName: String?
-        var titles: [SelectOption]
-        var levels: [SelectOption]
-    }
-
     static func render(_ req: Request, form: HonorForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         var memberName: String?
         if let memberID = form.memberId.flatMap(UUID.init(uuidString:)),
@@ -61,12 +49,22 @@ struct HonorForm: RecordForm {
         {
             memberName = member.name
         }
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "honors.new" : "honors.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true, memberName: memberName,
-            titles: Pages.enumOptions(HonorTitle.self, prefix: "honorTitle", selected: form.title, request: req),
-            levels: Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: form.level, request: req))
-        return try await Pages.render("honors/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "honors.new" : "honors.edit", path: "/honors", id: id, version: form.version, once: form._once,
+            cancel: id == nil ? "/members/\(form.memberId ?? "")" : nil, notes: memberName.map { [req.t("honors.for", [$0])] } ?? [],
+            hidden: ["memberId": form.memberId],
+            fields: [
+                fields.select(
+                    "title", "field.title", Pages.enumOptions(HonorTitle.self, prefix: "honorTitle", selected: form.title, request: req),
+                    empty: "form.choose", required: true),
+                fields.select(
+                    "level", "field.level", Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: form.level, request: req),
+                    empty: "honors.levelFromTitle"),
+                fields.input("year", "field.year", form.year, required: true, ["inputmode": "numeric", "maxlength": "4"]),
+                fields.input("awardingBody", "field.awardingBody", form.awardingBody, required: true, ["maxlength": "60"]),
+            ],
+            missing: memberName == nil
+                ? RecordFormPage.Missing(text: req.t("honors.pickMember"), href: "/members", label: req.t("nav.members")) : nil)
     }
 }

@@ -66,23 +66,6 @@ struct InnovationForm: RecordForm {
             submittedDate: submittedDate ?? "", version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: InnovationForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var kinds: [SelectOption]
-        var subKinds: [SelectOption]
-        var teams: [SelectOption]
-        var studios: [SelectOption]
-        var authors: String
-        var action: String
-        var cancel: String
-        var worker: Bool
-    }
-
     static func render(_ req: Request, form: InnovationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         var authors = ""
         if let id, let item = try await InnovationItem.find(id, on: req.db),
@@ -96,6 +79,7 @@ struct InnovationForm: RecordForm {
             cancel: id.map { "/innovation-items/\($0)" } ?? "/innovation-items", worker: false)
     }
 
+    /// The officer's form, or a worker's (`worker`: the author is the worker, not named).
     static func page(
         _ req: Request, form: InnovationForm, id: UUID?, scope: UnitScope, authors: String, error: AppError?, action: String,
         cancel: String, worker: Bool
@@ -103,19 +87,49 @@ struct InnovationForm: RecordForm {
         let teams = scope.tree.ordered(within: scope.unitIDs).filter { $0.node.kind == .team }
         let studios = try await scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name)
             .all()
-        let context = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "innovation.new" : "innovation.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            kinds: Pages.enumOptions(InnovationKind.self, prefix: "innovationKind", selected: form.kind, request: req),
-            subKinds: Pages.enumOptions(FiveSmallKind.self, prefix: "fiveSmall", selected: form.subKind, request: req),
-            teams: teams.map {
-                SelectOption(value: $0.node.id.uuidString, label: $0.node.name, selected: $0.node.id.uuidString == form.teamId)
-            },
-            studios: studios.compactMap { studio in
-                studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: $0.uuidString == form.studioId) }
-            },
-            authors: authors, action: action, cancel: cancel, worker: worker)
-        return try await Pages.render("innovation/form", context, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        let author = fields.input(
+            "authorIdNumber", "innovation.authorIdNumber", form.authorIdNumber, required: id == nil,
+            note: authors.isEmpty ? nil : req.t("innovation.currentAuthors", [authors]), errors: ["authorId"],
+            ["maxlength": "18", "class": "mono", "autocomplete": "off"])
+        var all = worker ? [] : [author]
+        all += [
+            fields.select(
+                "kind", "field.kind", Pages.enumOptions(InnovationKind.self, prefix: "innovationKind", selected: form.kind, request: req),
+                required: true),
+            fields.select(
+                "subKind", "field.subKind",
+                Pages.enumOptions(FiveSmallKind.self, prefix: "fiveSmall", selected: form.subKind, request: req),
+                empty: "innovation.subKindHint"),
+            fields.input("title", "innovation.itemTitle", form.title, required: true, ["maxlength": "100"]),
+            fields.textarea("problem", "field.problem", form.problem, required: true, ["rows": "3", "maxlength": "4000"]),
+            fields.textarea("proposal", "field.proposal", form.proposal, required: true, ["rows": "5", "maxlength": "4000"]),
+            fields.input(
+                "expectedBenefit", "innovation.expectedBenefitYuan", form.expectedBenefit, errors: ["expectedBenefitFen"],
+                ["inputmode": "decimal"]),
+            fields.input(
+                "coAuthorIdNumbers", "innovation.coAuthorIdNumbers", form.coAuthorIdNumbers, hint: "innovation.coAuthorHint",
+                errors: ["coAuthorIds"], ["class": "mono", "autocomplete": "off"]),
+        ]
+        if !teams.isEmpty {
+            all.append(
+                fields.select(
+                    "teamId", "field.teamId",
+                    teams.map {
+                        SelectOption(value: $0.node.id.uuidString, label: $0.node.name, selected: $0.node.id.uuidString == form.teamId)
+                    }, empty: "form.none"))
+        }
+        if !studios.isEmpty {
+            all.append(
+                fields.select(
+                    "studioId", "field.studioId",
+                    studios.compactMap { studio in
+                        studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: $0.uuidString == form.studioId) }
+                    }, empty: "form.none"))
+        }
+        all.append(fields.input("submittedDate", "field.submittedDate", form.submittedDate, type: "date"))
+        return try await fields.page(
+            titleKey: id == nil ? "innovation.new" : "innovation.edit", path: "/innovation-items", id: id, version: form.version,
+            once: form._once, action: action, cancel: cancel, notes: worker ? [req.t("innovation.workerHint")] : [], fields: all)
     }
 }

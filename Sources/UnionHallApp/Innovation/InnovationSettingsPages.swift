@@ -25,6 +25,7 @@ struct InnovationSettingsPages: RouteCollection {
         var rows: [ImportRowError]
         var total: Int
         var maxRows: Int
+        var fields: [FormField]
     }
 
     static func renderImport(_ req: Request, error: AppError?, failure: ImportFailure?) async throws -> Response {
@@ -32,7 +33,12 @@ struct InnovationSettingsPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "innovation.import"), columns: InnovationImport.Column.allCases.map(\.header),
             required: InnovationImport.Column.allCases.filter(\.isRequired).map(\.header),
             error: error.map { Pages.formError($0, on: req) },
-            rows: failure?.errors ?? [], total: failure?.total ?? 0, maxRows: SpreadsheetReader.Limits().maxRows)
+            rows: failure?.errors ?? [], total: failure?.total ?? 0, maxRows: SpreadsheetReader.Limits().maxRows,
+            fields: [
+                FormFields(req, error: error).input(
+                    "file", "innovation.file", nil, type: "file", required: true,
+                    ["accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
+            ])
         let failed = error != nil || failure != nil
         return try await Pages.render("innovation/import", context, status: failed ? .unprocessableEntity : .ok, on: req)
     }

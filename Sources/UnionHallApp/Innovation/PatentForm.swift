@@ -39,18 +39,6 @@ struct PatentForm: RecordForm {
             version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: PatentForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var kinds: [SelectOption]
-        var holder: String
-        var studios: [SelectOption]
-    }
-
     static func render(_ req: Request, form: PatentForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         var holder = ""
         if let itemID = form.itemId.flatMap(UUID.init(uuidString:)), let item = try await InnovationItem.find(itemID, on: req.db),
@@ -61,15 +49,24 @@ struct PatentForm: RecordForm {
         let studios = try await context.scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(
             \.$name
         ).all()
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "patents.new" : "patents.edit"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            kinds: Pages.enumOptions(PatentKind.self, prefix: "patentKind", selected: form.kind, request: req), holder: holder,
-            studios: studios.compactMap { studio in
+        let fields = FormFields(req, error: error)
+        let studio = fields.select(
+            "studioId", "field.studioId",
+            studios.compactMap { studio in
                 studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: $0.uuidString == form.studioId) }
-            })
-        return try await Pages.render("innovation/patent-form", page, status: error.map { $0.status } ?? .ok, on: req)
+            }, empty: "form.choose", required: true, hint: "patents.holderHint", errors: ["itemId"])
+        return try await fields.page(
+            titleKey: id == nil ? "patents.new" : "patents.edit", path: "/patents", id: id, version: form.version, once: form._once,
+            cancel: "/patents", notes: holder.isEmpty ? [] : [req.t("patents.forItem", [holder])],
+            hidden: ["itemId": holder.isEmpty ? nil : form.itemId],
+            fields: (holder.isEmpty ? [studio] : []) + [
+                fields.select(
+                    "kind", "field.kind", Pages.enumOptions(PatentKind.self, prefix: "patentKind", selected: form.kind, request: req),
+                    required: true),
+                fields.input("title", "patentField.title", form.title, required: true, ["maxlength": "200"]),
+                fields.input("number", "field.number", form.number, required: true, ["maxlength": "60", "class": "mono"]),
+                fields.input("date", "field.date", form.date, type: "date", required: true),
+            ], deletable: true)
     }
 }
 

@@ -50,6 +50,7 @@ struct ReviewPages: RouteCollection {
         var open: Bool
         var error: FormError?
         var form: ReviewScoreInput
+        var fields: [FormField]
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -61,6 +62,17 @@ struct ReviewPages: RouteCollection {
         let review = try await InnovationReviews.assignment(try req.parameters.require("id"), reviewer: reviewer, on: req.db)
         guard let item = try await InnovationItem.find(review.itemID, on: req.db) else { throw AppError.notFound }
         let weights = try await InnovationReviews.weights(for: item.kind, on: req.db)
+        let typed =
+            form
+            ?? ReviewScoreInput(
+                innovation: review.innovationScore, feasibility: review.feasibilityScore, benefit: review.benefitScore, notes: review.notes)
+        let fields = FormFields(req, error: error)
+        func score(_ name: String, _ value: Int?, weight: Int) -> FormField {
+            var field = fields.input(
+                name, "field.\(name)", value.map(String.init), type: "number", ["min": "0", "max": "100", "inputmode": "numeric"])
+            field.label += "（" + req.t("reviews.weight", [String(weight)]) + "）"
+            return field
+        }
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "reviews.show"),
             review: try InnovationReviews.output(review, reviewerName: reviewer.displayName, item: item, withNotes: true),
@@ -70,12 +82,13 @@ struct ReviewPages: RouteCollection {
             expectedBenefit: Fen(item.expectedBenefitFen).description,
             weights: WeightsOutput(
                 kind: item.kind, innovation: weights.innovation, feasibility: weights.feasibility, benefit: weights.benefit),
-            open: review.submittedAt == nil && item.status == .underReview, error: error.map { Pages.formError($0, on: req) },
-            form: form
-                ?? ReviewScoreInput(
-                    innovation: review.innovationScore, feasibility: review.feasibilityScore, benefit: review.benefitScore,
-                    notes: review.notes))
-        return try await Pages.render("innovation/review", context, status: error.map { $0.status } ?? .ok, on: req)
+            open: review.submittedAt == nil && item.status == .underReview, error: fields.error, form: typed,
+            fields: [
+                score("innovation", typed.innovation, weight: weights.innovation),
+                score("feasibility", typed.feasibility, weight: weights.feasibility),
+                score("benefit", typed.benefit, weight: weights.benefit),
+            ])
+        return try await Pages.render("innovation/review", context, status: fields.status, on: req)
     }
 
     struct ScoreForm: Content {

@@ -58,35 +58,39 @@ struct MemberForm: RecordForm {
         return input
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: MemberForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var units: [SelectOption]
-        var organizations: [SelectOption]
-        var genders: [SelectOption]
-        var skillLevels: [SelectOption]
-        var trades: [SelectOption]
-    }
-
     static func render(_ req: Request, form: MemberForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let scope = context.scope
         let organizations = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID)
             .filter(\.$deletedAt == nil).sort(\.$name).all()
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "members.new" : "members.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            units: Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-            organizations: organizations.compactMap { org in
-                org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.organizationId) }
-            },
-            genders: Pages.enumOptions(Gender.self, prefix: "gender", selected: form.gender, request: req),
-            skillLevels: MemberPages.skillOptions(selected: form.skillLevel.flatMap { Int($0) }, request: req),
-            trades: Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == form.trade) })
-        return try await Pages.render("members/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        var checks = [(name: "migrant", label: "member.migrant", checked: form.migrant != nil)]
+        if context.scope.seesAid { checks.append((name: "hardship", label: "member.hardship", checked: form.hardship != nil)) }
+        return try await fields.page(
+            titleKey: id == nil ? "members.new" : "members.edit", path: "/members", id: id, version: form.version, once: form._once,
+            fields: [
+                fields.input("name", "member.name", form.name, required: true, ["maxlength": "30"]),
+                fields.input(
+                    "idNumber", "field.idNumber", form.idNumber, required: true, hint: "member.idHint",
+                    ["maxlength": "18", "autocomplete": "off", "class": "mono"]),
+                fields.select(
+                    "gender", "field.gender", Pages.enumOptions(Gender.self, prefix: "gender", selected: form.gender, request: req),
+                    empty: "member.genderFromID"),
+                fields.input("mobile", "field.mobile", form.mobile, ["inputmode": "tel", "maxlength": "20", "class": "mono"]),
+                fields.select(
+                    "unitId", "field.unitId", Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
+                    empty: "form.choose", required: true),
+                fields.select(
+                    "organizationId", "field.organizationId",
+                    organizations.compactMap { org in
+                        org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.organizationId) }
+                    }, empty: "form.none"),
+                fields.select(
+                    "trade", "field.trade", Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == form.trade) },
+                    empty: "form.none"),
+                fields.select(
+                    "skillLevel", "field.skillLevel",
+                    MemberPages.skillOptions(selected: form.skillLevel.flatMap { Int($0) }, request: req), empty: "form.none"),
+                fields.checks("migrant", nil, checks),
+            ])
     }
 }

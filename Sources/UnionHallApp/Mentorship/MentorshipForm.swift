@@ -51,26 +51,31 @@ struct MentorshipForm: RecordForm {
             version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: MentorshipForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var mentorName: String?
-        var apprenticeName: String?
-    }
-
     static func render(_ req: Request, form: MentorshipForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let ids = [form.mentorId, form.apprenticeId].compactMap { $0.flatMap(UUID.init(uuidString:)) }
         let names = try await MentorshipService.memberNames(ids, on: req.db)
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "mentorship.new" : "mentorship.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            mentorName: form.mentorId.flatMap(UUID.init(uuidString:)).flatMap { names[$0] },
-            apprenticeName: form.apprenticeId.flatMap(UUID.init(uuidString:)).flatMap { names[$0] })
-        return try await Pages.render("mentorship/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let mentorName = form.mentorId.flatMap(UUID.init(uuidString:)).flatMap { names[$0] }
+        let apprenticeName = form.apprenticeId.flatMap(UUID.init(uuidString:)).flatMap { names[$0] }
+        let fields = FormFields(req, error: error)
+        func person(_ name: String, _ label: String, value: String?, known: String?) -> FormField {
+            fields.input(
+                "\(name)IdNumber", label, value, required: true, note: known, errors: ["\(name)Id"],
+                [
+                    "maxlength": "18", "class": "mono", "autocomplete": "off",
+                    "placeholder": req.t(known == nil ? "mentorship.byID" : "mentorship.changeByID"),
+                ])
+        }
+        return try await fields.page(
+            titleKey: id == nil ? "mentorship.new" : "mentorship.edit", path: "/mentorship-agreements", id: id, version: form.version,
+            once: form._once,
+            hidden: ["mentorId": mentorName == nil ? nil : form.mentorId, "apprenticeId": apprenticeName == nil ? nil : form.apprenticeId],
+            fields: [
+                person("mentor", "mentorship.mentor", value: form.mentorIdNumber, known: mentorName),
+                person("apprentice", "mentorship.apprentice", value: form.apprenticeIdNumber, known: apprenticeName),
+                fields.input("startDate", "mentorship.startDate", form.startDate, type: "date", required: true),
+                fields.input("endDate", "mentorship.endDate", form.endDate, type: "date", required: true),
+                fields.textarea("goals", "mentorship.goals", form.goals, required: true, ["rows": "3", "maxlength": "2000"]),
+                fields.textarea("milestones", "mentorship.milestones", form.milestones, ["rows": "3", "maxlength": "2000"]),
+            ])
     }
 }

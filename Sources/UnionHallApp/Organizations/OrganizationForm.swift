@@ -33,25 +33,24 @@ struct OrganizationForm: RecordForm {
             unitId: try FormValue.uuid(unitId, field: "unitId"), version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: OrganizationForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var kinds: [SelectOption]
-        var units: [SelectOption]
-    }
-
     static func render(_ req: Request, form: OrganizationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response
     {
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "organizations.new" : "organizations.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            kinds: Pages.enumOptions(OrganizationKind.self, prefix: "orgKind", selected: form.kind, request: req),
-            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
-        return try await Pages.render("organizations/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "organizations.new" : "organizations.edit", path: "/organizations", id: id, version: form.version,
+            once: form._once,
+            fields: [
+                fields.input("name", "field.name", form.name, required: true, ["maxlength": "100"]),
+                fields.select(
+                    "kind", "field.kind", Pages.enumOptions(OrganizationKind.self, prefix: "orgKind", selected: form.kind, request: req),
+                    required: true),
+                fields.input(
+                    "creditCode", "field.creditCode", form.creditCode, hint: "organizations.codeHint",
+                    ["maxlength": "18", "class": "mono", "autocomplete": "off"]),
+                fields.select(
+                    "unitId", "field.unitId",
+                    Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
+                    empty: "form.choose", required: true),
+            ])
     }
 }

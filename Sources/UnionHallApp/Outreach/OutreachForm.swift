@@ -59,21 +59,6 @@ struct OutreachForm: RecordForm {
             version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: OutreachForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var leaderName: String?
-        var currentLeaders: String
-        var kinds: [SelectOption]
-        var units: [SelectOption]
-        var studios: [SelectOption]
-        var partners: [SelectOption]
-    }
-
     static func render(_ req: Request, form: OutreachForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let scope = context.scope
         let studios = try await scope.apply(to: Studio.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).sort(\.$name)
@@ -90,19 +75,35 @@ struct OutreachForm: RecordForm {
             try await form.leaderId.flatMap(UUID.init(uuidString:)).asyncMap {
                 try await MentorshipService.memberNames([$0], on: req.db)[$0]
             } ?? nil
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "outreach.new" : "outreach.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            leaderName: leaderName, currentLeaders: current,
-            kinds: Pages.enumOptions(OutreachKind.self, prefix: "outreachKind", selected: form.kind, request: req),
-            units: Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-            studios: studios.compactMap { studio in
-                studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: $0.uuidString == form.studioId) }
-            },
-            partners: partners.compactMap { org in
-                org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.partnerId) }
-            })
-        return try await Pages.render("outreach/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "outreach.new" : "outreach.edit", path: "/outreach-activities", id: id, version: form.version,
+            once: form._once, hidden: ["leaderId": leaderName == nil ? nil : form.leaderId],
+            fields: [
+                fields.input("title", "outreach.activity", form.title, required: true, ["maxlength": "100"]),
+                fields.select(
+                    "kind", "field.kind", Pages.enumOptions(OutreachKind.self, prefix: "outreachKind", selected: form.kind, request: req),
+                    required: true),
+                fields.input("plannedDate", "outreach.plannedDate", form.plannedDate, type: "date", required: true),
+                fields.input("place", "outreach.place", form.place, required: true, ["maxlength": "100"]),
+                fields.input("audience", "outreach.audience", form.audience, ["maxlength": "200"]),
+                fields.textarea(
+                    "leaderIdNumbers", "outreach.leaders", form.leaderIdNumbers,
+                    note: [current, leaderName ?? ""].filter { !$0.isEmpty }.joined(separator: "、").nilIfEmpty, errors: ["leaderIds"],
+                    ["rows": "2", "class": "mono", "placeholder": req.t("outreach.leadersHint")]),
+                fields.select(
+                    "unitId", "outreach.organizer",
+                    Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
+                fields.select(
+                    "studioId", "nav.studios",
+                    studios.compactMap { studio in
+                        studio.id.map { SelectOption(value: $0.uuidString, label: studio.name, selected: $0.uuidString == form.studioId) }
+                    }, empty: "form.none"),
+                fields.select(
+                    "partnerId", "outreach.partner",
+                    partners.compactMap { org in
+                        org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.partnerId) }
+                    }, empty: "form.none"),
+            ])
     }
 }

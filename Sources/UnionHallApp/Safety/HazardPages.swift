@@ -140,11 +140,9 @@ struct HazardPages: RouteCollection {
     struct MineContext: Encodable {
         var layout: Layout
         var rows: [Mine]
-        var severities: [SelectOption]
-        var place: String
-        var description: String
         var once: String
         var error: FormError?
+        var fields: [FormField]
         var saved: Bool
     }
 
@@ -160,12 +158,20 @@ struct HazardPages: RouteCollection {
                     AidPages.EventRow(at: Pages.timestamp($0.at), what: req.t("hazardStatus.\($0.status.rawValue)"), note: "")
                 })
         }
+        let fields = FormFields(req, error: error)
         let context = MineContext(
-            layout: Pages.layout(req, titleKey: "hazard.mine"), rows: mine,
-            severities: Pages.enumOptions(
-                HazardSeverity.self, prefix: "hazardSeverity", selected: form?.severity ?? HazardSeverity.general.rawValue, request: req),
-            place: form?.place ?? "", description: form?.description ?? "", once: form?._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, saved: saved)
-        return try await Pages.render("safety/mine", context, status: error.map { $0.status } ?? .ok, on: req)
+            layout: Pages.layout(req, titleKey: "hazard.mine"), rows: mine, once: form?._once ?? Pages.once(), error: fields.error,
+            fields: [
+                fields.input("place", "hazard.place", form?.place, required: true, ["maxlength": "200"]),
+                fields.textarea(
+                    "description", "hazard.description", form?.description, required: true, ["rows": "3", "maxlength": "2000"]),
+                fields.select(
+                    "severity", "hazard.severity",
+                    Pages.enumOptions(
+                        HazardSeverity.self, prefix: "hazardSeverity", selected: form?.severity ?? HazardSeverity.general.rawValue,
+                        request: req)),
+                fields.input("file", "hazard.photo", nil, type: "file", ["accept": "image/jpeg,image/png", "capture": "environment"]),
+            ], saved: saved)
+        return try await Pages.render("safety/mine", context, status: fields.status, on: req)
     }
 }

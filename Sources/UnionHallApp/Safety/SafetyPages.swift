@@ -172,22 +172,21 @@ struct CampaignForm: RecordForm {
             rewardCapFen: try FormValue.fen(rewardCap, field: "rewardCapFen"), version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: CampaignForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var units: [SelectOption]
-    }
-
     static func render(_ req: Request, form: CampaignForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "safety.newCampaign" : "safety.editCampaign"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req))
-        return try await Pages.render("safety/campaign-form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "safety.newCampaign" : "safety.editCampaign", path: "/safety-campaigns", id: id, version: form.version,
+            once: form._once,
+            fields: [
+                fields.input("name", "field.name", form.name, required: true, ["maxlength": "200"]),
+                fields.input("year", "competition.year", form.year, required: true, ["inputmode": "numeric", "maxlength": "4"]),
+                fields.input(
+                    "rewardCap", "safety.rewardCapYuan", form.rewardCap, required: true, errors: ["rewardCapFen"],
+                    ["inputmode": "decimal"]),
+                fields.select(
+                    "unitId", "field.unitId",
+                    Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
+            ])
     }
 }
 
@@ -226,22 +225,22 @@ struct AccidentForm: RecordForm {
             version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: AccidentForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var employers: [SelectOption]
-    }
-
     static func render(_ req: Request, form: AccidentForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "safety.newAccident" : "safety.editAccident"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            employers: try await PageOptions.organizations(
-                [.employer, .cooperative], scope: context.scope, selected: form.employerId, on: req.db))
-        return try await Pages.render("safety/accident-form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "safety.newAccident" : "safety.editAccident", path: "/accident-records", id: id, version: form.version,
+            once: form._once,
+            fields: [
+                fields.select(
+                    "employerId", "training.employer",
+                    try await PageOptions.organizations(
+                        [.employer, .cooperative], scope: context.scope, selected: form.employerId, on: req.db),
+                    empty: "form.choose", required: true),
+                fields.input("year", "competition.year", form.year, required: true, ["inputmode": "numeric", "maxlength": "4"]),
+                fields.input("headcount", "safety.headcount", form.headcount, required: true, ["inputmode": "numeric"]),
+                fields.input("injured", "safety.injured", form.injured, required: true, ["inputmode": "numeric"]),
+                fields.input("deaths", "safety.deaths", form.deaths, required: true, ["inputmode": "numeric"]),
+                fields.input("lostDays", "safety.lostDays", form.lostDays, required: true, ["inputmode": "numeric"]),
+            ])
     }
 }

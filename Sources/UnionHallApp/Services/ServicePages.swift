@@ -188,29 +188,30 @@ struct StationForm: RecordForm {
             version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: StationForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var kinds: [SelectOption]
-        var units: [SelectOption]
-        var facilities: [SelectOption]
-    }
-
     static func render(_ req: Request, form: StationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let chosen = form.facilities ?? []
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "service.newStation" : "service.editStation"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            kinds: Pages.enumOptions(StationKind.self, prefix: "stationKind", selected: form.kind, request: req),
-            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-            facilities: Facility.allCases.map {
-                SelectOption(value: $0.rawValue, label: req.t("facility.\($0.rawValue)"), selected: chosen.contains($0.rawValue))
-            })
-        return try await Pages.render("services/station-form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "service.newStation" : "service.editStation", path: "/service-stations", id: id, version: form.version,
+            once: form._once,
+            fields: [
+                fields.input("name", "field.name", form.name, required: true, ["maxlength": "200"]),
+                fields.select(
+                    "kind", "service.stationKind",
+                    Pages.enumOptions(StationKind.self, prefix: "stationKind", selected: form.kind, request: req)
+                ),
+                fields.select(
+                    "unitId", "field.unitId",
+                    Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
+                fields.input("district", "service.district", form.district, required: true, ["maxlength": "50"]),
+                fields.input("address", "service.address", form.address, required: true, ["maxlength": "200"]),
+                fields.checks(
+                    "facilities[]", "service.facilities",
+                    choices: Facility.allCases.map {
+                        SelectOption(value: $0.rawValue, label: req.t("facility.\($0.rawValue)"), selected: chosen.contains($0.rawValue))
+                    }),
+                fields.input("hours", "service.hours", form.hours, ["maxlength": "100"]),
+            ])
     }
 }
 
@@ -253,29 +254,27 @@ struct ServiceEventForm: RecordForm {
             goodsFen: try FormValue.fen(goods, field: "goodsFen"), version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: ServiceEventForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var kinds: [SelectOption]
-        var units: [SelectOption]
-        var stations: [SelectOption]
-    }
-
     static func render(_ req: Request, form: ServiceEventForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response
     {
         let stations = try await context.scope.apply(to: ServiceStation.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
             .sort(\.$name).all()
             .compactMap { s in s.id.map { SelectOption(value: $0.uuidString, label: s.name, selected: $0.uuidString == form.stationId) } }
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "service.newEvent" : "service.editEvent"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(), error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            kinds: Pages.enumOptions(ServiceEventKind.self, prefix: "serviceEventKind", selected: form.kind, request: req),
-            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req), stations: stations
-        )
-        return try await Pages.render("services/event-form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "service.newEvent" : "service.editEvent", path: "/service-events", id: id, version: form.version,
+            once: form._once,
+            fields: [
+                fields.select(
+                    "kind", "service.kind",
+                    Pages.enumOptions(ServiceEventKind.self, prefix: "serviceEventKind", selected: form.kind, request: req)),
+                fields.input("title", "field.title", form.title, required: true, ["maxlength": "200"]),
+                fields.select("stationId", "service.station", stations, empty: "form.none"),
+                fields.select(
+                    "unitId", "field.unitId",
+                    Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
+                fields.input("date", "field.date", form.date, type: "date", required: true),
+                fields.input("peopleServed", "service.peopleServed", form.peopleServed, required: true, ["inputmode": "numeric"]),
+                fields.input("goods", "service.goodsYuan", form.goods, errors: ["goodsFen"], ["inputmode": "decimal"]),
+            ])
     }
 }

@@ -55,20 +55,6 @@ struct StudioForm: RecordForm {
             partnerId: try .form(partnerId, field: "partnerId"), version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: StudioForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var leadName: String?
-        var kinds: [SelectOption]
-        var levels: [SelectOption]
-        var employers: [SelectOption]
-        var partners: [SelectOption]
-    }
-
     static func render(_ req: Request, form: StudioForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let organizations = try await context.scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(
             \.$deletedAt == nil
@@ -81,13 +67,28 @@ struct StudioForm: RecordForm {
         let leadName =
             try await form.leadId.flatMap(UUID.init(uuidString:)).asyncMap { try await MentorshipService.memberNames([$0], on: req.db)[$0] }
             ?? nil
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "studios.new" : "studios.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true, leadName: leadName,
-            kinds: Pages.enumOptions(StudioKind.self, prefix: "studioKind", selected: form.kind, request: req),
-            levels: Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: form.level, request: req),
-            employers: options(form.organizationId), partners: options(form.partnerId))
-        return try await Pages.render("studios/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "studios.new" : "studios.edit", path: "/studios", id: id, version: form.version, once: form._once,
+            hidden: ["leadId": leadName == nil ? nil : form.leadId],
+            fields: [
+                fields.input("name", "field.name", form.name, required: true, ["maxlength": "60"]),
+                fields.select(
+                    "kind", "field.kind", Pages.enumOptions(StudioKind.self, prefix: "studioKind", selected: form.kind, request: req),
+                    empty: "form.choose", required: true),
+                fields.select(
+                    "level", "field.level", Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: form.level, request: req),
+                    empty: "form.choose", required: true),
+                fields.input("yearNamed", "studios.yearNamed", form.yearNamed, required: true, ["inputmode": "numeric", "maxlength": "4"]),
+                fields.input("namedBy", "studios.namedBy", form.namedBy, required: true, ["maxlength": "60"]),
+                fields.input(
+                    "leadIdNumber", "studios.lead", nil, required: true, note: leadName, errors: ["leadId"],
+                    [
+                        "maxlength": "18", "class": "mono", "autocomplete": "off",
+                        "placeholder": req.t(leadName == nil ? "mentorship.byID" : "mentorship.changeByID"),
+                    ]),
+                fields.select("organizationId", "field.organizationId", options(form.organizationId), empty: "studios.leadsEmployer"),
+                fields.select("partnerId", "studios.partner", options(form.partnerId), empty: "form.none"),
+            ])
     }
 }

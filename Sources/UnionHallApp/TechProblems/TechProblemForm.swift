@@ -35,19 +35,6 @@ struct TechProblemForm: RecordForm {
             trade: trade ?? "", raisedDate: raisedDate ?? "", version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: TechProblemForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var organizations: [SelectOption]
-        var trades: [SelectOption]
-        var action: String
-        var worker: Bool
-    }
-
     static func render(_ req: Request, form: TechProblemForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         let organizations = try await context.scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(
             \.$deletedAt == nil
@@ -57,17 +44,28 @@ struct TechProblemForm: RecordForm {
             action: id.map { "/tech-problems/\($0)" } ?? "/tech-problems", worker: false)
     }
 
+    /// The officer's form, or a worker's (`worker`: their employer is theirs, not chosen).
     static func page(
         _ req: Request, form: TechProblemForm, id: UUID?, organizations: [Organization], error: AppError?, action: String, worker: Bool
     ) async throws -> Response {
-        let context = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "techProblems.new" : "techProblems.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            organizations: organizations.compactMap { org in
+        let fields = FormFields(req, error: error)
+        let employer = fields.select(
+            "organizationId", "techProblems.raisedBy",
+            organizations.compactMap { org in
                 org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.organizationId) }
-            },
-            trades: Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == form.trade) }, action: action, worker: worker)
-        return try await Pages.render("techProblems/form", context, status: error.map { $0.status } ?? .ok, on: req)
+            }, empty: "form.choose", required: true)
+        return try await fields.page(
+            titleKey: id == nil ? "techProblems.new" : "techProblems.edit", path: "/tech-problems", id: id, version: form.version,
+            once: form._once, action: action, cancel: worker ? "/me" : nil, notes: worker ? [req.t("techProblems.workerHint")] : [],
+            fields: (worker ? [] : [employer]) + [
+                fields.input("title", "techProblems.problem", form.title, required: true, ["maxlength": "100"]),
+                fields.textarea(
+                    "description", "techProblems.description", form.description, required: true, ["rows": "4", "maxlength": "2000"]),
+                fields.select(
+                    "trade", "field.trade", Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == form.trade) },
+                    empty: "form.none"),
+                fields.input("raisedDate", "techProblems.raisedDate", form.raisedDate, type: "date"),
+            ])
     }
+
 }

@@ -115,35 +115,36 @@ struct PartnershipForm: RecordForm {
             version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: PartnershipForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var kinds: [SelectOption]
-        var units: [SelectOption]
-        var colleges: [SelectOption]
-        var employers: [SelectOption]
-        var studios: [SelectOption]
-    }
-
     static func render(_ req: Request, form: PartnershipForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         var studios = form.studioIds ?? []
         if form.studioIds == nil, let id {
             studios = try await PartnershipStudio.query(on: req.db).filter(\.$partnershipID == id).all(\.$studioID).map(\.uuidString)
         }
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "partnership.new" : "partnership.edit"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            kinds: Pages.enumOptions(PartnershipKind.self, prefix: "partnershipKind", selected: form.kind, request: req),
-            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-            colleges: try await PageOptions.organizations([.college], scope: context.scope, selected: form.collegeId, on: req.db),
-            employers: try await PageOptions.organizations(
-                [.employer, .cooperative, .other], scope: context.scope, selected: form.employerId, on: req.db),
-            studios: try await PageOptions.studios(scope: context.scope, selected: studios, on: req.db))
-        return try await Pages.render("training/partnership-form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let scope = context.scope
+        let studioChoices = try await PageOptions.studios(scope: scope, selected: studios, on: req.db)
+        let fields = FormFields(req, error: error)
+        var all = [
+            fields.select(
+                "kind", "partnership.kind",
+                Pages.enumOptions(PartnershipKind.self, prefix: "partnershipKind", selected: form.kind, request: req), required: true),
+            fields.input("name", "field.name", form.name, required: true, ["maxlength": "200"]),
+            fields.select(
+                "unitId", "field.unitId", Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
+            fields.select(
+                "collegeId", "training.college",
+                try await PageOptions.organizations([.college], scope: scope, selected: form.collegeId, on: req.db), empty: "form.choose",
+                required: true),
+            fields.select(
+                "employerId", "training.employer",
+                try await PageOptions.organizations(
+                    [.employer, .cooperative, .other], scope: scope, selected: form.employerId, on: req.db),
+                empty: "form.none"),
+            fields.input("signedDate", "partnership.signedDate", form.signedDate, type: "date", required: true),
+        ]
+        if !studioChoices.isEmpty { all.append(fields.checks("studioIds[]", "nav.studios", choices: studioChoices)) }
+        all.append(fields.textarea("note", "partnership.note", form.note, ["rows": "3", "maxlength": "2000"]))
+        return try await fields.page(
+            titleKey: id == nil ? "partnership.new" : "partnership.edit", path: "/partnerships", id: id, version: form.version,
+            once: form._once, fields: all)
     }
 }

@@ -60,33 +60,40 @@ struct TrainingForm: RecordForm {
             version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: TrainingForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var kinds: [SelectOption]
-        var units: [SelectOption]
-        var colleges: [SelectOption]
-        var employers: [SelectOption]
-        var partnerships: [SelectOption]
-        var trades: [SelectOption]
-    }
-
     static func render(_ req: Request, form: TrainingForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "training.new" : "training.edit"), form: form, id: id?.uuidString,
-            once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            kinds: Pages.enumOptions(TrainingKind.self, prefix: "trainingKind", selected: form.kind, request: req),
-            units: Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),
-            colleges: try await PageOptions.organizations([.college], scope: context.scope, selected: form.collegeId, on: req.db),
-            employers: try await PageOptions.organizations(
-                [.employer, .cooperative], scope: context.scope, selected: form.employerId, on: req.db),
-            partnerships: try await PageOptions.partnerships(scope: context.scope, selected: form.partnershipId, on: req.db),
-            trades: PageOptions.trades(selected: form.trade))
-        return try await Pages.render("training/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let scope = context.scope
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "training.new" : "training.edit", path: "/training-programs", id: id, version: form.version,
+            once: form._once,
+            fields: [
+                fields.select(
+                    "kind", "training.kind",
+                    Pages.enumOptions(TrainingKind.self, prefix: "trainingKind", selected: form.kind, request: req),
+                    required: true, hint: "training.kindHint"),
+                fields.input("title", "training.programTitle", form.title, required: true, ["maxlength": "200"]),
+                fields.select(
+                    "unitId", "field.unitId",
+                    Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
+                fields.select("trade", "field.trade", PageOptions.trades(selected: form.trade), empty: "form.choose"),
+                fields.select(
+                    "collegeId", "training.college",
+                    try await PageOptions.organizations([.college], scope: scope, selected: form.collegeId, on: req.db),
+                    empty: "form.none"),
+                fields.select(
+                    "employerId", "training.employer",
+                    try await PageOptions.organizations([.employer, .cooperative], scope: scope, selected: form.employerId, on: req.db),
+                    empty: "form.none"),
+                fields.select(
+                    "partnershipId", "partnership.one",
+                    try await PageOptions.partnerships(scope: scope, selected: form.partnershipId, on: req.db), empty: "form.none"),
+                fields.input("places", "training.placesTotal", form.places, required: true, ["inputmode": "numeric", "maxlength": "6"]),
+                fields.input("startDate", "training.startDate", form.startDate, type: "date", required: true),
+                fields.input("endDate", "training.endDate", form.endDate, type: "date", required: true),
+                fields.input(
+                    "offerSalary", "training.offerSalary", form.offerSalary, errors: ["offerSalaryFen"],
+                    ["inputmode": "decimal", "maxlength": "15"]),
+                fields.input("offerNote", "training.offerNote", form.offerNote, ["maxlength": "500"]),
+            ])
     }
 }

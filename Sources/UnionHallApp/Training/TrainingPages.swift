@@ -214,6 +214,7 @@ struct TrainingPages: RouteCollection {
         var attendees: [Attendee]
         var others: [String]
         var error: FormError?
+        var fields: [FormField]
     }
 
     @Sendable func session(req: Request) async throws -> Response {
@@ -227,12 +228,21 @@ struct TrainingPages: RouteCollection {
         let enrolled = try await TrainingPlaces.enrolments(of: program, on: req.db).filter { $0.status == .enrolled }
         let others = try await MentorshipService.memberNames(Array(present.subtracting(enrolled.map(\.memberId))), on: req.db).values
             .sorted()
+        let output = try TrainingAttendanceService.output(session)
+        let fields = FormFields(req, error: error)
         let context = SessionContext(
             layout: Pages.layout(req, titleKey: "training.attendance"), program: try await program.output(on: req),
-            session: try TrainingAttendanceService.output(session),
+            session: output,
             attendees: enrolled.map { Attendee(id: $0.memberId.uuidString, name: $0.memberName, present: present.contains($0.memberId)) },
-            others: others,
-            error: error.map { Pages.formError($0, on: req) })
-        return try await Pages.render("training/session", context, status: error.map { $0.status } ?? .ok, on: req)
+            others: others, error: fields.error,
+            fields: [
+                fields.input(
+                    "idNumber", "training.addByID", nil, errors: ["memberIds"],
+                    ["maxlength": "18", "class": "mono", "autocomplete": "off"]),
+                fields.input(
+                    "headCount", "training.headCount", String(output.headCount), hint: "training.headCountHint",
+                    ["inputmode": "numeric", "maxlength": "6"]),
+            ])
+        return try await Pages.render("training/session", context, status: fields.status, on: req)
     }
 }

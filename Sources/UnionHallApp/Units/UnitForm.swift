@@ -30,29 +30,22 @@ struct UnitForm: RecordForm {
             version: version.flatMap { Int($0) })
     }
 
-    struct Context: Encodable {
-        var layout: Layout
-        var form: UnitForm
-        var id: String?
-        var once: String
-        var error: FormError?
-        var conflict: Bool
-        var kinds: [SelectOption]
-        var parents: [SelectOption]
-        var allowsTopLevel: Bool
-    }
-
     static func render(_ req: Request, form: UnitForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         // A unit cannot be placed under itself or its descendants, so those are not offered.
         let excluded = Set((id.map { context.scope.tree.subtree(of: $0) } ?? []).map(\.uuidString))
-        let page = Context(
-            layout: Pages.layout(req, titleKey: id == nil ? "units.new" : "units.edit"),
-            form: form, id: id?.uuidString, once: form._once ?? Pages.once(),
-            error: error.map { Pages.formError($0, on: req) }, conflict: error?.isVersionConflict == true,
-            kinds: Pages.enumOptions(UnitKind.self, prefix: "unitKind", selected: form.kind, request: req),
-            parents: Pages.unitOptions(context.scope, selected: form.parentId.flatMap(UUID.init(uuidString:)), request: req)
-                .filter { !excluded.contains($0.value) },
-            allowsTopLevel: context.user.role == .admin)
-        return try await Pages.render("units/form", page, status: error.map { $0.status } ?? .ok, on: req)
+        let fields = FormFields(req, error: error)
+        return try await fields.page(
+            titleKey: id == nil ? "units.new" : "units.edit", path: "/units", id: id, version: form.version, once: form._once,
+            fields: [
+                fields.input("name", "field.name", form.name, required: true, ["maxlength": "60"]),
+                fields.select(
+                    "kind", "field.kind", Pages.enumOptions(UnitKind.self, prefix: "unitKind", selected: form.kind, request: req),
+                    empty: "form.choose", required: true),
+                fields.select(
+                    "parentId", "field.parentId",
+                    Pages.unitOptions(context.scope, selected: form.parentId.flatMap(UUID.init(uuidString:)), request: req)
+                        .filter { !excluded.contains($0.value) },
+                    empty: context.user.role == .admin ? "units.topLevel" : nil),
+            ])
     }
 }
