@@ -146,7 +146,7 @@ import Vapor
             #expect(mentors.allSatisfy { ($0.skillLevel ?? 5) <= SkillLevel.technician.rawValue })
             #expect(Set(agreements.map(\.apprenticeID)).count == agreements.count)
 
-            let named2024 = try await StudioService.counts(scope: scope("庆阳市总工会"), yearNamed: 2024, on: app.db)
+            let named2024 = try await StudioService.counts(scope: scope("庆阳市总工会"), years: 2024...2024, on: app.db)
             #expect(named2024.byKind["modelWorkerStudio"] == 11)
             #expect(named2024.byKind["innovativeTeam"] == 19)
             let huaneng = try #require(

@@ -77,7 +77,7 @@ import VaporTesting
                 Page<StudioOutput>.self)
             #expect(list.metadata.total == 1)
             let tree = try await UnitTree.load(on: world.app.db)
-            let counts = try await StudioService.counts(scope: UnitScope(unitIDs: nil, tree: tree), yearNamed: 2024, on: world.app.db)
+            let counts = try await StudioService.counts(scope: UnitScope(unitIDs: nil, tree: tree), years: 2024...2024, on: world.app.db)
             #expect(counts.byKind == ["modelWorkerStudio": 1, "innovativeTeam": 1])
             #expect(counts.byLevel == ["provincial": 2])
             #expect(try await world.api(.GET, "api/v1/studios", as: "officerB").decode(Page<StudioOutput>.self).metadata.total == 0)

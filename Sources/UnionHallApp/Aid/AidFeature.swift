@@ -46,5 +46,10 @@ extension Feature {
             },
         ],
         names: [.records(AidProgram.self, fields: ["programId"], name: \.$name)],
-        api: AidAPIDocument.self)
+        api: AidAPIDocument.self,
+        figures: [
+            StatisticsPart("aid", AidStatistics.self, aidData: true) {
+                try await AidApplications.statistics(scope: $0.scope, list: $0.list, today: $0.today, on: $0.db)
+            }
+        ])
 }

@@ -21,5 +21,10 @@ extension Feature {
         vocabularies: [ParticipationKind.self],
         records: [Certification.self],
         forms: [CertificationForm.self],
-        api: CertificationsAPIDocument.self)
+        api: CertificationsAPIDocument.self,
+        figures: [
+            StatisticsPart("certifications", TalentStatistics.self) {
+                try await TalentRegister.compute(scope: $0.scope, list: $0.list, on: $0.db)
+            }
+        ])
 }

@@ -37,5 +37,10 @@ extension Feature {
         records: [Competition.self],
         forms: [CompetitionForm.self],
         names: [.records(Competition.self, fields: ["competitionId"], name: \.$name)],
-        api: CompetitionsAPIDocument.self)
+        api: CompetitionsAPIDocument.self,
+        figures: [
+            StatisticsPart("competitions", CompetitionStatistics.self) {
+                try await CompetitionStatisticsService.compute(scope: $0.scope, list: $0.list, on: $0.db)
+            }
+        ])
 }

@@ -32,5 +32,10 @@ extension Feature {
                 try await DisputeService.step($0, $1, input: $2, context: $3)
             }
         ],
-        api: DisputesAPIDocument.self)
+        api: DisputesAPIDocument.self,
+        figures: [
+            StatisticsPart("disputes", DisputeStatistics.self) {
+                try await DisputeService.counts(scope: $0.scope, list: $0.list, today: $0.today, on: $0.db)
+            }
+        ])
 }

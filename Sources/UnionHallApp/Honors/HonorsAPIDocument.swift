@@ -5,6 +5,9 @@ import UnionHallPlatform
 /// Honours in the API document.
 enum HonorsAPIDocument: APIDocumentPart {
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "HonorStatistics": .object(properties: [
+            "conferred": .integer, "byTitle": .array(items: D.ref("KeyCount")), "byLevel": .array(items: D.ref("KeyCount")),
+        ]),
         "Honor": S.record([
             "memberId": S.uuid, "memberName": .string, "trade": .string(required: false),
             "title": S.values(HonorTitle.self), "level": S.values(HonorLevel.self), "year": .integer, "awardingBody": .string,
@@ -20,6 +23,7 @@ enum HonorsAPIDocument: APIDocumentPart {
     /// The Swift type each schema describes; a test checks them against each other both ways.
     static var types: [String: any Decodable.Type] {
         [
+            "HonorStatistics": HonorStatistics.self,
             "Honor": HonorOutput.self,
             "HonorInput": HonorInput.self,
         ]

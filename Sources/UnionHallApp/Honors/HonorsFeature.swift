@@ -17,5 +17,8 @@ extension Feature {
         vocabularies: [HonorTitle.self, HonorLevel.self],
         records: [Honor.self],
         forms: [HonorForm.self],
-        api: HonorsAPIDocument.self)
+        api: HonorsAPIDocument.self,
+        figures: [
+            StatisticsPart("honors", HonorStatistics.self) { try await HonorStatistics.compute($0) }
+        ])
 }

@@ -51,5 +51,10 @@ extension Feature {
             }
         ],
         names: [.records(InnovationItem.self, fields: ["itemId", "itemIds"], name: \.$title, unit: \.$unitID)],
-        api: InnovationAPIDocument.self)
+        api: InnovationAPIDocument.self,
+        figures: [
+            StatisticsPart("innovation", InnovationStatistics.self) {
+                try await InnovationStatistics.compute(scope: $0.scope, list: $0.list, on: $0.db)
+            }
+        ])
 }

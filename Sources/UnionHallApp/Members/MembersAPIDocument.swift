@@ -5,6 +5,10 @@ import UnionHallPlatform
 /// The register of members in the API document.
 enum MembersAPIDocument: APIDocumentPart {
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "MemberStatistics": .object(properties: [
+            "members": .integer(description: "On the register at the period's end"), "registered": .integer,
+            "skilled": .integer, "migrants": .integer,
+        ]),
         "Member": S.record([
             "name": .string, "gender": S.values(Gender.self),
             "idNumber": .string(description: "Masked (620102********1234) unless revealed"),
@@ -32,6 +36,7 @@ enum MembersAPIDocument: APIDocumentPart {
     /// The Swift type each schema describes; a test checks them against each other both ways.
     static var types: [String: any Decodable.Type] {
         [
+            "MemberStatistics": MemberStatistics.self,
             "Member": MemberOutput.self,
             "MemberInput": MemberInput.self,
         ]

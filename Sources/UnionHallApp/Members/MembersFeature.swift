@@ -39,5 +39,8 @@ extension Feature {
                 ],
                 name: \.$name, unit: \.$unitID)
         ],
-        api: MembersAPIDocument.self)
+        api: MembersAPIDocument.self,
+        figures: [
+            StatisticsPart("members", MemberStatistics.self) { try await MemberStatistics.compute($0) }
+        ])
 }

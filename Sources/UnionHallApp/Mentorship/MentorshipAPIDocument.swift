@@ -5,6 +5,9 @@ import UnionHallPlatform
 /// Master–apprentice agreements in the API document.
 enum MentorshipAPIDocument: APIDocumentPart {
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "MentorshipFigures": .object(properties: [
+            "signed": .integer, "completed": .integer, "apprenticesTrained": .integer, "active": .integer,
+        ]),
         "MentorshipAgreement": S.record([
             "mentorId": S.uuid, "mentorName": .string, "apprenticeId": S.uuid, "apprenticeName": .string,
             "organizationId": S.uuid.optionalSchemaObject(), "startDate": .string(format: .date), "endDate": .string(format: .date),
@@ -29,6 +32,7 @@ enum MentorshipAPIDocument: APIDocumentPart {
     /// The Swift type each schema describes; a test checks them against each other both ways.
     static var types: [String: any Decodable.Type] {
         [
+            "MentorshipFigures": MentorshipService.Counts.self,
             "MentorshipAgreement": MentorshipOutput.self,
             "MentorshipInput": MentorshipInput.self,
             "MentorshipStep": MentorshipStepInput.self,

@@ -26,5 +26,10 @@ extension Feature {
                 try await MentorshipService.step($0, $1, input: $2, context: $3)
             }
         ],
-        api: MentorshipAPIDocument.self)
+        api: MentorshipAPIDocument.self,
+        figures: [
+            StatisticsPart("mentorship", MentorshipService.Counts.self) {
+                try await MentorshipService.counts(scope: $0.scope, list: $0.list, on: $0.db)
+            }
+        ])
 }

@@ -5,6 +5,10 @@ import UnionHallPlatform
 /// Outreach activities in the API document.
 enum OutreachAPIDocument: APIDocumentPart {
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "OutreachFigures": .object(properties: [
+            "heldByKind": .object(additionalProperties: .b(.integer)), "personTimesByKind": .object(additionalProperties: .b(.integer)),
+            "personTimes": .integer, "endorsers": .integer, "planned": .integer,
+        ]),
         "OutreachActivity": S.record([
             "title": .string, "kind": S.values(OutreachKind.self), "status": S.values(OutreachStatus.self),
             "plannedDate": .string(format: .date),
@@ -31,6 +35,7 @@ enum OutreachAPIDocument: APIDocumentPart {
     /// The Swift type each schema describes; a test checks them against each other both ways.
     static var types: [String: any Decodable.Type] {
         [
+            "OutreachFigures": OutreachService.Counts.self,
             "OutreachActivity": OutreachOutput.self,
             "OutreachInput": OutreachInput.self,
             "OutreachStep": OutreachStepInput.self,

@@ -27,5 +27,10 @@ extension Feature {
                 try await OutreachService.step($0, $1, input: $2, context: $3)
             }
         ],
-        api: OutreachAPIDocument.self)
+        api: OutreachAPIDocument.self,
+        figures: [
+            StatisticsPart("outreach", OutreachService.Counts.self) {
+                try await OutreachService.counts(scope: $0.scope, list: $0.list, on: $0.db)
+            }
+        ])
 }

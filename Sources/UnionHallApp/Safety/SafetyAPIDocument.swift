@@ -5,6 +5,9 @@ import UnionHallPlatform
 /// The safety part of the API document: 安康杯 campaigns, accident records and hazard reports.
 enum SafetyAPIDocument: APIDocumentPart {
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "SafetyStatistics": .object(properties: [
+            "hazards": D.ref("HazardStatistics"), "campaigns": .array(items: D.ref("CampaignRates")),
+        ]),
         "SafetyCampaign": S.record([
             "year": .integer, "name": .string, "rewardCapFen": fen, "participants": .integer, "headcount": .integer,
         ]),
@@ -53,6 +56,7 @@ enum SafetyAPIDocument: APIDocumentPart {
     /// The Swift type each schema describes; a test checks them against each other both ways.
     static var types: [String: any Decodable.Type] {
         [
+            "SafetyStatistics": SafetyStatistics.self,
             "SafetyCampaign": CampaignOutput.self,
             "SafetyCampaignInput": CampaignInput.self,
             "Participant": ParticipantOutput.self,

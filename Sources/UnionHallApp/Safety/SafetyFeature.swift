@@ -37,5 +37,8 @@ extension Feature {
             }
         ],
         names: [.records(SafetyCampaign.self, fields: ["campaignId"], name: \.$name)],
-        api: SafetyAPIDocument.self)
+        api: SafetyAPIDocument.self,
+        figures: [
+            StatisticsPart("safety", SafetyStatistics.self) { try await SafetyStatistics.compute($0) }
+        ])
 }

@@ -26,5 +26,10 @@ extension Feature {
         records: [ServiceStation.self, ServiceEvent.self],
         forms: [StationForm.self, ServiceEventForm.self],
         names: [.records(ServiceStation.self, fields: ["stationId"], name: \.$name, unit: \.$unitID)],
-        api: ServicesAPIDocument.self)
+        api: ServicesAPIDocument.self,
+        figures: [
+            StatisticsPart("services", ServiceStatistics.self) {
+                try await ServiceRecords.statistics(scope: $0.scope, list: $0.list, on: $0.db)
+            }
+        ])
 }

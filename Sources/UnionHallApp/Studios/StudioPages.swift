@@ -45,7 +45,7 @@ struct StudioPages: RouteCollection {
         let list = try req.query.decode(ListQuery.self)
         let filter = try req.query.decode(StudioFilter.self)
         let page = try await StudioService.list(list, filter: filter, scope: scope, on: req.db)
-        let counts = try await StudioService.counts(scope: scope, yearNamed: filter.yearNamed, on: req.db)
+        let counts = try await StudioService.counts(scope: scope, years: filter.yearNamed.map { $0...$0 }, on: req.db)
         let year = filter.yearNamed.map { "yearNamed=\($0)&" } ?? ""
         let figures =
             StudioKind.allCases.map { kind in

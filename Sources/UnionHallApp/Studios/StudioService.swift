@@ -213,10 +213,10 @@ enum StudioService: RecordService {
         var total: Int
     }
 
-    /// Studios named in a year (or all), by kind, for the officer's subtree: the naming list's figures.
-    static func counts(scope: UnitScope, yearNamed: Int?, on db: any Database) async throws -> Counts {
+    /// Studios named in these years (or all), by kind, for the officer's subtree: the naming list's figures.
+    static func counts(scope: UnitScope, years: ClosedRange<Int>?, on db: any Database) async throws -> Counts {
         let query = try scope.apply(to: Studio.query(on: db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
-        if let yearNamed { query.filter(\.$yearNamed == yearNamed) }
+        if let years { query.filter(\.$yearNamed >= years.lowerBound).filter(\.$yearNamed <= years.upperBound) }
         var byKind: [String: Int] = [:]
         var byLevel: [String: Int] = [:]
         for studio in try await query.all() {

@@ -5,6 +5,10 @@ import UnionHallPlatform
 /// Studios, their members and results in the API document.
 enum StudiosAPIDocument: APIDocumentPart {
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "StudioFigures": .object(properties: [
+            "byKind": .object(additionalProperties: .b(.integer)), "byLevel": .object(additionalProperties: .b(.integer)),
+            "total": .integer,
+        ]),
         "Studio": S.record([
             "name": .string, "kind": S.values(StudioKind.self), "level": S.values(HonorLevel.self), "yearNamed": .integer,
             "namedBy": .string,
@@ -41,6 +45,7 @@ enum StudiosAPIDocument: APIDocumentPart {
     /// The Swift type each schema describes; a test checks them against each other both ways.
     static var types: [String: any Decodable.Type] {
         [
+            "StudioFigures": StudioService.Counts.self,
             "Studio": StudioOutput.self,
             "StudioInput": StudioInput.self,
             "StudioMember": StudioMemberOutput.self,

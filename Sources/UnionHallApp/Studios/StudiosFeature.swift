@@ -23,5 +23,10 @@ extension Feature {
         records: [Studio.self],
         forms: [StudioForm.self],
         names: [.records(Studio.self, fields: ["studioId", "matchedStudioId", "studioIds"], name: \.$name)],
-        api: StudiosAPIDocument.self)
+        api: StudiosAPIDocument.self,
+        figures: [
+            StatisticsPart("studios", StudioService.Counts.self) {
+                try await StudioService.counts(scope: try $0.scope.narrowed(to: $0.list.unitId), years: $0.years, on: $0.db)
+            }
+        ])
 }

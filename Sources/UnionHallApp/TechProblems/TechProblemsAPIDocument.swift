@@ -5,6 +5,9 @@ import UnionHallPlatform
 /// Technical problems in the API document.
 enum TechProblemsAPIDocument: APIDocumentPart {
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "TechProblemFigures": .object(properties: [
+            "raised": .integer, "solved": .integer, "open": .integer, "benefitFen": .integer(format: .int64),
+        ]),
         "TechProblem": S.record([
             "organizationId": S.uuid, "organizationName": .string, "title": .string, "description": .string,
             "trade": .string(required: false),
@@ -30,6 +33,7 @@ enum TechProblemsAPIDocument: APIDocumentPart {
     /// The Swift type each schema describes; a test checks them against each other both ways.
     static var types: [String: any Decodable.Type] {
         [
+            "TechProblemFigures": TechProblemService.Counts.self,
             "TechProblem": TechProblemOutput.self,
             "TechProblemInput": TechProblemInput.self,
             "TechProblemStep": TechProblemStepInput.self,

@@ -23,5 +23,10 @@ extension Feature {
                 try await TechProblemService.step($0, $1, input: $2, context: $3)
             }
         ],
-        api: TechProblemsAPIDocument.self)
+        api: TechProblemsAPIDocument.self,
+        figures: [
+            StatisticsPart("techProblems", TechProblemService.Counts.self) {
+                try await TechProblemService.counts(scope: $0.scope, list: $0.list, on: $0.db)
+            }
+        ])
 }

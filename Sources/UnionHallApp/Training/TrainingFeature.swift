@@ -24,5 +24,8 @@ extension Feature {
         records: [TrainingProgram.self, Partnership.self],
         forms: [TrainingForm.self, PartnershipForm.self],
         names: [.records(Partnership.self, fields: ["partnershipId"], name: \.$name, unit: \.$unitID)],
-        api: TrainingAPIDocument.self)
+        api: TrainingAPIDocument.self,
+        figures: [
+            StatisticsPart("training", TrainingCounts.self) { try await TrainingService.counts(scope: $0.scope, list: $0.list, on: $0.db) }
+        ])
 }

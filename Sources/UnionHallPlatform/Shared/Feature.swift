@@ -117,12 +117,14 @@ package struct Feature: Sendable {
     package var names: [NameSource] = []
     /// Its part of the API document.
     package var api: (any APIDocumentPart.Type)?
+    /// Its figures in the statistics document.
+    package var figures: [StatisticsPart] = []
 
     package init(
         name: String, migrations: [any Migration] = [], routes: @escaping @Sendable (FeatureRoutes) throws -> Void = { _ in },
         menu: [MenuEntry] = [], audited: [AuditedKind] = [], vocabularies: [any Vocabulary.Type] = [],
         records: [any ManagedRecord.Type] = [], forms: [any RecordForm.Type] = [], workflows: [Workflow] = [], names: [NameSource] = [],
-        api: (any APIDocumentPart.Type)? = nil
+        api: (any APIDocumentPart.Type)? = nil, figures: [StatisticsPart] = []
     ) {
         self.name = name
         self.migrations = migrations
@@ -135,6 +137,7 @@ package struct Feature: Sendable {
         self.workflows = workflows
         self.names = names
         self.api = api
+        self.figures = figures
     }
 }
 

@@ -36,12 +36,18 @@ package struct UnitScope: Sendable {
         return unitIDs
     }
 
+    /// The scope of a subtree the user holds (404 outside it): what a figure for `?unitId=` counts.
+    package func narrowed(to within: UUID?) throws -> UnitScope {
+        guard let within else { return self }
+        return UnitScope(unitIDs: try unitIDs(within: within), tree: tree, seesAid: seesAid)
+    }
+
     /// 404 for a record outside the scope: its existence is not revealed.
     package func check(_ unitID: UUID?) throws {
         guard contains(unitID) else { throw AppError.notFound }
     }
 
-    package init(unitIDs: Set<UUID>? = nil, tree: UnitTree, seesAid: Bool = false) {
+    package init(unitIDs: Set<UUID>?, tree: UnitTree, seesAid: Bool = false) {
         self.unitIDs = unitIDs
         self.tree = tree
         self.seesAid = seesAid

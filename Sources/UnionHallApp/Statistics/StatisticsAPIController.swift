@@ -1,0 +1,42 @@
+import UnionHallPlatform
+import Vapor
+
+/// `GET /api/v1/statistics` and its export as a spreadsheet (one row a figure, this period and the last).
+struct StatisticsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("statistics") { req async throws -> StatisticsDocument in
+            let (_, scope) = try await req.requireManager()
+            return try await StatisticsService.document(try req.query.decode(PeriodQuery.self), scope: scope, on: req)
+        }
+        routes.get("statistics", "export") { req async throws -> Response in
+            let (user, scope) = try await req.requireManager()
+            guard let format = try req.query.decode(ListExport.Options.self).format else {
+                throw AppError.invalid("format", "error.export.format")
+            }
+            let document = try await StatisticsService.document(try req.query.decode(PeriodQuery.self), scope: scope, on: req)
+            let (header, rows) = StatisticsService.table(document, on: req)
+            try await ListExport.recordExport(entity: "statistics", format: format, rows: rows.count, user: user, request: req)
+            return try SpreadsheetWriter.download(format, name: "statistics-\(document.from)-\(document.to)", header: header, rows: rows)
+        }
+    }
+}
+
+extension StatisticsService {
+    /// The document as a table: the module, the figure's key, this period, the previous one.
+    static func table(_ document: StatisticsDocument, on request: Request) -> (header: [String], rows: [[String]]) {
+        let header = [
+            request.t("statistics.module"), request.t("statistics.figure"),
+            request.t("statistics.current", [document.from, document.to]),
+            request.t("statistics.previous", [document.previousFrom, document.previousTo]),
+        ]
+        var rows: [[String]] = []
+        for key in document.modules.keys.sorted() {
+            guard let module = document.modules[key] else { continue }
+            let previous = Dictionary(module.previous.leaves().map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
+            for leaf in module.current.leaves() {
+                rows.append([request.t("statistics.module.\(key)"), leaf.path, leaf.value, previous[leaf.path] ?? ""])
+            }
+        }
+        return (header, rows)
+    }
+}

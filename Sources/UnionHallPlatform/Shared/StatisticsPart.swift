@@ -1,0 +1,114 @@
+import Fluent
+import UnionHallCore
+import Vapor
+
+/// The subtree and period a feature's figures are computed for, and what they are computed with.
+package struct FigureQuery: Sendable {
+    package let scope: UnitScope
+    /// `from`, `to` (inclusive) and `unitId`, as every list takes them.
+    package let list: ListQuery
+    package let from: CivilDate
+    package let to: CivilDate
+    package let today: CivilDate
+    package let db: any Database
+
+    package init(scope: UnitScope, from: CivilDate, to: CivilDate, unitId: UUID?, today: CivilDate, db: any Database) {
+        self.scope = scope
+        self.list = ListQuery(from: from.description, to: to.description, unitId: unitId)
+        self.from = from
+        self.to = to
+        self.today = today
+        self.db = db
+    }
+
+    /// The calendar years the period touches: figures kept by year (honours, studios named, accident records).
+    package var years: ClosedRange<Int> { from.year...to.year }
+}
+
+/// A feature's part of the statistics document: its figures for a subtree and period, under a
+/// stable key (`disputes`), in a type the API document names.
+package struct StatisticsPart: Sendable {
+    package let key: String
+    package let type: any Decodable.Type
+    /// Hardship and aid figures: for `UnitScope.seesAid` alone.
+    package let aidData: Bool
+    package let compute: @Sendable (FigureQuery) async throws -> any Encodable & Sendable
+
+    package init<Figures: Codable & Sendable>(
+        _ key: String, _ type: Figures.Type, aidData: Bool = false, compute: @escaping @Sendable (FigureQuery) async throws -> Figures
+    ) {
+        self.key = key
+        self.type = type
+        self.aidData = aidData
+        self.compute = { try await compute($0) }
+    }
+}
+
+/// Any JSON value: a module's figures carried inside the one statistics document.
+package indirect enum FigureValue: Codable, Sendable, Equatable {
+    case number(Double)
+    case integer(Int64)
+    case text(String)
+    case flag(Bool)
+    case list([FigureValue])
+    case object([String: FigureValue])
+    case null
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .flag(flag)
+        } else if let integer = try? container.decode(Int64.self) {
+            self = .integer(integer)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else if let list = try? container.decode([FigureValue].self) {
+            self = .list(list)
+        } else {
+            self = .object(try container.decode([String: FigureValue].self))
+        }
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        case .flag(let value): try container.encode(value)
+        case .list(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        case .null: try container.encodeNil()
+        }
+    }
+
+    /// A value as the API writes it, read back as JSON.
+    package static func of(_ value: any Encodable) throws -> FigureValue {
+        try JSONDecoder().decode(FigureValue.self, from: try JSONEncoder().encode(value))
+    }
+
+    /// Every leaf under its dotted path (`byKind.schools`, `byStatus.0.count`), for a flat export.
+    package func leaves(prefix: String = "") -> [(path: String, value: String)] {
+        func join(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+        switch self {
+        case .object(let fields): return fields.keys.sorted().flatMap { fields[$0]!.leaves(prefix: join($0)) }
+        case .list(let items):
+            return items.enumerated().flatMap { index, item in
+                // A breakdown row (`{key, count}`) is named by its key.
+                if case .object(let fields) = item, case .text(let key)? = fields["key"] {
+                    return item.leaves(prefix: join(key)).filter { !$0.path.hasSuffix(".key") }
+                }
+                return item.leaves(prefix: join(String(index)))
+            }
+        case .number(let value): return [(prefix, String(value))]
+        case .integer(let value): return [(prefix, String(value))]
+        case .text(let value): return [(prefix, value)]
+        case .flag(let value): return [(prefix, value ? "true" : "false")]
+        case .null: return [(prefix, "")]
+        }
+    }
+}
