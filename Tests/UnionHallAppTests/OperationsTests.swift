@@ -276,6 +276,49 @@ import Vapor
             let verifiedHolders = Set(standing.filter { $0.status == .verified }.map(\.memberID))
             #expect(applications.allSatisfy { $0.priorityGroup || verifiedHolders.contains($0.memberID) })
             #expect(Set(applications.map(\.childIDNumber)).count == applications.count)
+
+            // The one statistics document holds the same figures, as 庆阳's and 金昌's officers read it.
+            let http = try await LiveServer.start(app)
+            func document(_ username: String, _ unit: String) async throws -> StatisticsDocument {
+                let user = try #require(try await User.query(on: app.db).filter(\.$username == username).first())
+                let (token, _) = try await Sessions.start(userID: user.id, kind: .api, on: app.db, environment: app.current)
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: token)
+                let root = try #require(tree.nodes.values.first { $0.name == unit })
+                let response = try await http.sendRequest(
+                    .GET, "api/v1/statistics?from=2024-01-01&to=2024-12-31&unitId=\(root.id)", headers: headers)
+                #expect(response.status == .ok)
+                return try JSONDecoder().decode(StatisticsDocument.self, from: Data(response.body.readableBytesView))
+            }
+            let qingyang: StatisticsDocument
+            let jinchangDocument: StatisticsDocument
+            do {
+                qingyang = try await document("qingyang", "庆阳市总工会")
+                jinchangDocument = try await document("jinchang", "金昌市总工会")
+                await http.stop()
+            } catch {
+                await http.stop()
+                throw error
+            }
+            #expect(qingyang.modules["innovation"]?.current == (try FigureValue.of(qingyangItems)))
+            #expect(qingyang.modules["certifications"]?.current == (try FigureValue.of(talents)))
+            #expect(qingyang.modules["competitions"]?.current == (try FigureValue.of(contest)))
+            #expect(qingyang.modules["services"]?.current == (try FigureValue.of(services)))
+            // Overdue cases and lapsing files are counted on the day asked, so these are compared by their totals.
+            func figure(_ module: String, _ key: String) -> FigureValue? {
+                guard case .object(let fields)? = qingyang.modules[module]?.current else { return nil }
+                return fields[key]
+            }
+            #expect(figure("disputes", "cases") == .integer(82) && figure("disputes", "recoveredFen") == .integer(39_360_000))
+            #expect(figure("aid", "children") == .integer(1_515) && figure("aid", "paidFen") == .integer(454_500_000))
+            let studios = try FigureValue.of(named2024)
+            #expect(qingyang.modules["studios"]?.current == studios)
+            guard case .object(let safety)? = qingyang.modules["safety"]?.current, case .list(let campaigns)? = safety["campaigns"] else {
+                Issue.record("no safety figures")
+                return
+            }
+            #expect(campaigns.first == (try FigureValue.of(rates)))
+            #expect(jinchangDocument.modules["outreach"]?.current == (try FigureValue.of(outreach)))
         }
     }
 }
