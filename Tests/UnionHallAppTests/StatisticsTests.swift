@@ -94,3 +94,60 @@ import VaporTesting
         }
     }
 }
+
+/// The officer's start page: the period's figures by programme beside the previous period's, and
+/// what waits for them, each a link to its records.
+@Suite struct DashboardTests {
+    @Test func theOfficerSeesTheYearAndWhatWaits() async throws {
+        try await TestWorld.run { world in
+            try await StatisticsTests.honor(world, member: world.memberA, year: 2024)
+            let report = try await world.api(
+                .POST, "api/v1/hazard-reports/report", as: "worker",
+                body: HazardInput(place: "配电室", description: "电缆沟盖板破损", severity: .major))
+            #expect(report.status == .created, "\(report.body.string)")
+
+            var city = try await Browser.signedIn(world, as: "city")
+            let page = try await city.get("/?from=2024-01-01&to=2024-12-31")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            // The honour of 2024 beside none the year before, linked to the list for the period.
+            #expect(html.contains("获得荣誉"))
+            #expect(
+                html.contains(#"href="/honors?from=2024-01-01&amp;to=2024-12-31""#)
+                    || html.contains(#"href="/honors?from=2024-01-01&to=2024-12-31""#))
+            #expect(html.contains("与上期（2023-01-01 至 2023-12-31）对比"))
+            // The reported hazard waits for verification; nothing of aid for an officer who does not handle it.
+            #expect(html.contains("条隐患举报待核实"))
+            #expect(html.contains(#"/hazard-reports?status=reported"#))
+            #expect(!html.contains("助学申请待本级审批") && !html.contains("困难帮扶与金秋助学"))
+            // The export behind the dashboard's link works with the session.
+            let export = try await city.get("/statistics/export?format=csv&from=2024-01-01&to=2024-12-31")
+            #expect(export.status == .ok && export.body.string.contains("劳模与荣誉,conferred,1,0"))
+
+            // Another county's subtree is refused with a message, and the page still shows this year.
+            var officerA = try await Browser.signedIn(world, as: "officerA")
+            let refused = try await officerA.get("/?unitId=\(world.countyB)")
+            #expect(refused.status == .ok && refused.body.string.contains(#"class="form-error""#))
+
+            // A worker's start page has no officer's figures.
+            var worker = try await Browser.signedIn(world, as: "worker")
+            let own = try await worker.get("/")
+            #expect(own.status == .ok && !own.body.string.contains("工作概览"))
+        }
+    }
+
+    @Test func everyHeadlineAndTodoIsNamedInBothLanguages() async throws {
+        try await TestWorld.run { world in
+            let localizer = world.app.localizer
+            let parts = Features.all.flatMap(\.figures)
+            let keys =
+                parts.flatMap { $0.headlines.map(\.label) + $0.charts.map(\.title) + ["statistics.module.\($0.key)"] }
+                + Features.all.flatMap(\.todos).map(\.label)
+            #expect(keys.count > 40)
+            for language in UILanguage.allCases {
+                let known = localizer.keys(language)
+                for key in keys { #expect(known.contains(key), "\(language): \(key)") }
+            }
+        }
+    }
+}

@@ -7,6 +7,16 @@ import Vapor
 /// 金秋助学 applications: one per child per programme year, approved by the enterprise union,
 /// the county and the city, the city's approval committed within the programme's budget.
 enum AidApplications {
+    /// The applications an officer's union approves next: an enterprise union the submitted ones,
+    /// a county the enterprise-approved, the city (and the admin) the county-approved.
+    static func awaiting(at kind: UnitKind?) -> AidStatus {
+        switch kind {
+        case .enterprise?, .team?: .submitted
+        case .county?, .industry?: .enterpriseApproved
+        case .city?, nil: .countyApproved
+        }
+    }
+
     static func base(_ list: ListQuery, filter: AidFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<AidApplication> {
         let query = try AidApplication.scoped(list, scope: scope, on: db)
         if let program = filter.programId { query.filter(\.$programID == program) }

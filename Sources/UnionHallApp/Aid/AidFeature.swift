@@ -48,8 +48,21 @@ extension Feature {
         names: [.records(AidProgram.self, fields: ["programId"], name: \.$name)],
         api: AidAPIDocument.self,
         figures: [
-            StatisticsPart("aid", AidStatistics.self, aidData: true) {
+            StatisticsPart(
+                "aid", AidStatistics.self, aidData: true,
+                headlines: [
+                    Headline("statistics.aid.children", "children", href: "/aid-applications?funded=true"),
+                    Headline("statistics.aid.paidFen", "paidFen", href: "/aid-applications?status=paid", format: .money),
+                ]
+            ) {
                 try await AidApplications.statistics(scope: $0.scope, list: $0.list, today: $0.today, on: $0.db)
             }
+        ],
+        todos: [
+            Todo(AidApplication.self, "todo.aidToApprove") { user, scope in
+                guard user.seesAid else { return nil }
+                return AidFilter(status: AidApplications.awaiting(at: user.unitID.flatMap { scope.tree.nodes[$0]?.kind }))
+            },
+            Todo(HardshipFile.self, "todo.hardshipToVerify") { user, _ in user.seesAid ? HardshipFilter(status: .pending) : nil },
         ])
 }

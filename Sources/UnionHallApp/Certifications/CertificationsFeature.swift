@@ -23,7 +23,10 @@ extension Feature {
         forms: [CertificationForm.self],
         api: CertificationsAPIDocument.self,
         figures: [
-            StatisticsPart("certifications", TalentStatistics.self) {
+            StatisticsPart(
+                "certifications", TalentStatistics.self,
+                headlines: [Headline("statistics.certifications.newSkilled", "newSkilledTotal", href: "/certifications")]
+            ) {
                 try await TalentRegister.compute(scope: $0.scope, list: $0.list, on: $0.db)
             }
         ])

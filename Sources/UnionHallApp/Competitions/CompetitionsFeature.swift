@@ -39,7 +39,13 @@ extension Feature {
         names: [.records(Competition.self, fields: ["competitionId"], name: \.$name)],
         api: CompetitionsAPIDocument.self,
         figures: [
-            StatisticsPart("competitions", CompetitionStatistics.self) {
+            StatisticsPart(
+                "competitions", CompetitionStatistics.self,
+                headlines: [
+                    Headline("statistics.competitions.trades", "trades", href: "/competitions"),
+                    Headline("statistics.competitions.entries", "entries", href: "/competitions"),
+                ]
+            ) {
                 try await CompetitionStatisticsService.compute(scope: $0.scope, list: $0.list, on: $0.db)
             }
         ])

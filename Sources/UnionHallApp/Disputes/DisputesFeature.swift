@@ -34,8 +34,20 @@ extension Feature {
         ],
         api: DisputesAPIDocument.self,
         figures: [
-            StatisticsPart("disputes", DisputeStatistics.self) {
+            StatisticsPart(
+                "disputes", DisputeStatistics.self,
+                headlines: [
+                    Headline("statistics.disputes.cases", "cases", href: "/dispute-cases"),
+                    Headline("statistics.disputes.recoveredFen", "recoveredFen", href: "/dispute-cases?status=closed", format: .money),
+                ],
+                charts: [
+                    ChartSpec("statistics.disputes.byType", "byType", catalogue: "disputeType", href: "/dispute-cases", filter: "type")
+                ]
+            ) {
                 try await DisputeService.counts(scope: $0.scope, list: $0.list, today: $0.today, on: $0.db)
             }
+        ],
+        todos: [
+            Todo(DisputeCase.self, "todo.disputesOverdue") { _, _ in DisputeFilter(overdue: true) }
         ])
 }

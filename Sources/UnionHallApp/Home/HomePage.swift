@@ -14,12 +14,19 @@ struct HomePage: RouteCollection {
         var unitPath: String?
         var counts: [Figure]
         var memberID: String?
+        var dashboard: Dashboard?
+        var charts: [BarChart]
+        var units: [SelectOption]
+        var error: FormError?
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
         var counts: [Figure] = []
         var unitPath: String?
+        var dashboard: Dashboard?
+        var units: [SelectOption] = []
+        var refusal: FormError?
         if user.role.managesRecords {
             let scope = try await req.scope()
             unitPath = user.unitID.map { scope.tree.path(of: $0) }
@@ -36,9 +43,19 @@ struct HomePage: RouteCollection {
                 Figure(label: req.t("home.organizations"), count: organizations, href: "/organizations"),
                 Figure(label: req.t("home.units"), count: scope.unitIDs?.count ?? scope.tree.nodes.count, href: "/units"),
             ]
+            let period = (try? req.query.decode(PeriodQuery.self)) ?? PeriodQuery()
+            units = Pages.unitOptions(scope, selected: period.unitId, request: req)
+            do {
+                dashboard = try await Dashboard.build(period, user: user, scope: scope, on: req)
+            } catch let error as AppError where error.status == .unprocessableEntity || error.status == .notFound {
+                // A period typed wrong, or a unit not theirs: say so, and show this year.
+                refusal = Pages.formError(error, on: req)
+                dashboard = try await Dashboard.build(PeriodQuery(), user: user, scope: scope, on: req)
+            }
         }
         let context = Context(
-            layout: Pages.layout(req, titleKey: "home.title"), unitPath: unitPath, counts: counts, memberID: user.memberID?.uuidString)
+            layout: Pages.layout(req, titleKey: "home.title"), unitPath: unitPath, counts: counts, memberID: user.memberID?.uuidString,
+            dashboard: dashboard, charts: dashboard?.charts ?? [], units: units, error: refusal)
         return try await Pages.render("home", context, on: req)
     }
 }

@@ -19,6 +19,10 @@ extension Feature {
         forms: [HonorForm.self],
         api: HonorsAPIDocument.self,
         figures: [
-            StatisticsPart("honors", HonorStatistics.self) { try await HonorStatistics.compute($0) }
+            StatisticsPart(
+                "honors", HonorStatistics.self,
+                headlines: [Headline("statistics.honors.conferred", "conferred", href: "/honors")],
+                charts: [ChartSpec("statistics.honors.byTitle", "byTitle", catalogue: "honorTitle", href: "/honors", filter: "title")]
+            ) { try await HonorStatistics.compute($0) }
         ])
 }

@@ -53,8 +53,21 @@ extension Feature {
         names: [.records(InnovationItem.self, fields: ["itemId", "itemIds"], name: \.$title, unit: \.$unitID)],
         api: InnovationAPIDocument.self,
         figures: [
-            StatisticsPart("innovation", InnovationStatistics.self) {
+            StatisticsPart(
+                "innovation", InnovationStatistics.self,
+                headlines: [
+                    Headline("statistics.innovation.submitted", "submitted", href: "/innovation-items"),
+                    Headline("statistics.innovation.adopted", "adopted", href: "/innovation-items?adopted=true"),
+                ],
+                charts: [
+                    ChartSpec(
+                        "statistics.innovation.byKind", "byKind", catalogue: "innovationKind", href: "/innovation-items", filter: "kind")
+                ]
+            ) {
                 try await InnovationStatistics.compute(scope: $0.scope, list: $0.list, on: $0.db)
             }
+        ],
+        todos: [
+            Todo(InnovationItem.self, "todo.itemsToReview") { _, _ in InnovationItemFilter(status: .submitted) }
         ])
 }

@@ -41,6 +41,12 @@ extension Feature {
         ],
         api: MembersAPIDocument.self,
         figures: [
-            StatisticsPart("members", MemberStatistics.self) { try await MemberStatistics.compute($0) }
+            StatisticsPart(
+                "members", MemberStatistics.self,
+                headlines: [
+                    Headline("statistics.members.members", "members", href: "/members"),
+                    Headline("statistics.members.registered", "registered", href: "/members"),
+                ]
+            ) { try await MemberStatistics.compute($0) }
         ])
 }

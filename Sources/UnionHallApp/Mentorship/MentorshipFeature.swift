@@ -28,7 +28,14 @@ extension Feature {
         ],
         api: MentorshipAPIDocument.self,
         figures: [
-            StatisticsPart("mentorship", MentorshipService.Counts.self) {
+            StatisticsPart(
+                "mentorship", MentorshipService.Counts.self,
+                headlines: [
+                    Headline("statistics.mentorship.signed", "signed", href: "/mentorship-agreements"),
+                    Headline(
+                        "statistics.mentorship.apprenticesTrained", "apprenticesTrained", href: "/mentorship-agreements?status=completed"),
+                ]
+            ) {
                 try await MentorshipService.counts(scope: $0.scope, list: $0.list, on: $0.db)
             }
         ])

@@ -29,7 +29,13 @@ extension Feature {
         ],
         api: OutreachAPIDocument.self,
         figures: [
-            StatisticsPart("outreach", OutreachService.Counts.self) {
+            StatisticsPart(
+                "outreach", OutreachService.Counts.self,
+                headlines: [
+                    Headline("statistics.outreach.personTimes", "personTimes", href: "/outreach-activities?status=held"),
+                    Headline("statistics.outreach.endorsers", "endorsers", href: "/outreach-activities?kind=endorsement"),
+                ]
+            ) {
                 try await OutreachService.counts(scope: $0.scope, list: $0.list, on: $0.db)
             }
         ])

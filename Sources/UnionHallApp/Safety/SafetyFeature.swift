@@ -39,6 +39,18 @@ extension Feature {
         names: [.records(SafetyCampaign.self, fields: ["campaignId"], name: \.$name)],
         api: SafetyAPIDocument.self,
         figures: [
-            StatisticsPart("safety", SafetyStatistics.self) { try await SafetyStatistics.compute($0) }
+            StatisticsPart(
+                "safety", SafetyStatistics.self,
+                headlines: [
+                    Headline("statistics.safety.reports", "hazards.reports", href: "/hazard-reports"),
+                    Headline(
+                        "statistics.safety.rateChange", "campaigns.0.participants.change", href: "/safety-campaigns",
+                        format: .tenthsOfPercent),
+                ]
+            ) { try await SafetyStatistics.compute($0) }
+        ],
+        todos: [
+            Todo(HazardReport.self, "todo.hazardsToVerify") { _, _ in HazardFilter(status: .reported) },
+            Todo(HazardReport.self, "todo.hazardsToRectify") { _, _ in HazardFilter(status: .rectificationOrdered) },
         ])
 }

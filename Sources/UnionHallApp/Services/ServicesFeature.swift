@@ -28,7 +28,13 @@ extension Feature {
         names: [.records(ServiceStation.self, fields: ["stationId"], name: \.$name, unit: \.$unitID)],
         api: ServicesAPIDocument.self,
         figures: [
-            StatisticsPart("services", ServiceStatistics.self) {
+            StatisticsPart(
+                "services", ServiceStatistics.self,
+                headlines: [
+                    Headline("statistics.services.peopleServed", "peopleServed", href: "/service-events"),
+                    Headline("statistics.services.goodsFen", "goodsFen", href: "/service-events", format: .money),
+                ]
+            ) {
                 try await ServiceRecords.statistics(scope: $0.scope, list: $0.list, on: $0.db)
             }
         ])

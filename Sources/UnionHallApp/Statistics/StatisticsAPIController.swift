@@ -8,16 +8,19 @@ struct StatisticsAPIController: RouteCollection {
             let (_, scope) = try await req.requireManager()
             return try await StatisticsService.document(try req.query.decode(PeriodQuery.self), scope: scope, on: req)
         }
-        routes.get("statistics", "export") { req async throws -> Response in
-            let (user, scope) = try await req.requireManager()
-            guard let format = try req.query.decode(ListExport.Options.self).format else {
-                throw AppError.invalid("format", "error.export.format")
-            }
-            let document = try await StatisticsService.document(try req.query.decode(PeriodQuery.self), scope: scope, on: req)
-            let (header, rows) = StatisticsService.table(document, on: req)
-            try await ListExport.recordExport(entity: "statistics", format: format, rows: rows.count, user: user, request: req)
-            return try SpreadsheetWriter.download(format, name: "statistics-\(document.from)-\(document.to)", header: header, rows: rows)
+        routes.get("statistics", "export", use: Self.export)
+    }
+
+    /// The export, for the API and for the dashboard's link alike.
+    @Sendable static func export(req: Request) async throws -> Response {
+        let (user, scope) = try await req.requireManager()
+        guard let format = try req.query.decode(ListExport.Options.self).format else {
+            throw AppError.invalid("format", "error.export.format")
         }
+        let document = try await StatisticsService.document(try req.query.decode(PeriodQuery.self), scope: scope, on: req)
+        let (header, rows) = StatisticsService.table(document, on: req)
+        try await ListExport.recordExport(entity: "statistics", format: format, rows: rows.count, user: user, request: req)
+        return try SpreadsheetWriter.download(format, name: "statistics-\(document.from)-\(document.to)", header: header, rows: rows)
     }
 }
 

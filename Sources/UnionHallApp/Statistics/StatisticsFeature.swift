@@ -3,5 +3,10 @@ import UnionHallPlatform
 extension Feature {
     /// The statistics document: every module's figures for a subtree and period, beside the previous period's.
     static let statistics = Feature(
-        name: "statistics", routes: { try $0.api.register(collection: StatisticsAPIController()) }, api: StatisticsAPIDocument.self)
+        name: "statistics",
+        routes: { routes in
+            try routes.api.register(collection: StatisticsAPIController())
+            routes.pages.get("statistics", "export", use: StatisticsAPIController.export)
+        },
+        api: StatisticsAPIDocument.self)
 }

@@ -25,7 +25,9 @@ extension Feature {
         names: [.records(Studio.self, fields: ["studioId", "matchedStudioId", "studioIds"], name: \.$name)],
         api: StudiosAPIDocument.self,
         figures: [
-            StatisticsPart("studios", StudioService.Counts.self) {
+            StatisticsPart(
+                "studios", StudioService.Counts.self, headlines: [Headline("statistics.studios.total", "total", href: "/studios")]
+            ) {
                 try await StudioService.counts(scope: try $0.scope.narrowed(to: $0.list.unitId), years: $0.years, on: $0.db)
             }
         ])

@@ -25,8 +25,17 @@ extension Feature {
         ],
         api: TechProblemsAPIDocument.self,
         figures: [
-            StatisticsPart("techProblems", TechProblemService.Counts.self) {
+            StatisticsPart(
+                "techProblems", TechProblemService.Counts.self,
+                headlines: [
+                    Headline("statistics.techProblems.solved", "solved", href: "/tech-problems?status=solved"),
+                    Headline("statistics.techProblems.benefitFen", "benefitFen", href: "/tech-problems?status=solved", format: .money),
+                ]
+            ) {
                 try await TechProblemService.counts(scope: $0.scope, list: $0.list, on: $0.db)
             }
+        ],
+        todos: [
+            Todo(TechProblem.self, "todo.problemsUnmatched") { _, _ in TechProblemFilter(status: .raised) }
         ])
 }

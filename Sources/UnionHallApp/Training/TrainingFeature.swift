@@ -26,6 +26,9 @@ extension Feature {
         names: [.records(Partnership.self, fields: ["partnershipId"], name: \.$name, unit: \.$unitID)],
         api: TrainingAPIDocument.self,
         figures: [
-            StatisticsPart("training", TrainingCounts.self) { try await TrainingService.counts(scope: $0.scope, list: $0.list, on: $0.db) }
+            StatisticsPart(
+                "training", TrainingCounts.self,
+                headlines: [Headline("statistics.training.personTimes", "personTimesTotal", href: "/training-programs")]
+            ) { try await TrainingService.counts(scope: $0.scope, list: $0.list, on: $0.db) }
         ])
 }

@@ -119,12 +119,14 @@ package struct Feature: Sendable {
     package var api: (any APIDocumentPart.Type)?
     /// Its figures in the statistics document.
     package var figures: [StatisticsPart] = []
+    /// What waits for an officer in it, for the dashboard.
+    package var todos: [Todo] = []
 
     package init(
         name: String, migrations: [any Migration] = [], routes: @escaping @Sendable (FeatureRoutes) throws -> Void = { _ in },
         menu: [MenuEntry] = [], audited: [AuditedKind] = [], vocabularies: [any Vocabulary.Type] = [],
         records: [any ManagedRecord.Type] = [], forms: [any RecordForm.Type] = [], workflows: [Workflow] = [], names: [NameSource] = [],
-        api: (any APIDocumentPart.Type)? = nil, figures: [StatisticsPart] = []
+        api: (any APIDocumentPart.Type)? = nil, figures: [StatisticsPart] = [], todos: [Todo] = []
     ) {
         self.name = name
         self.migrations = migrations
@@ -138,6 +140,7 @@ package struct Feature: Sendable {
         self.names = names
         self.api = api
         self.figures = figures
+        self.todos = todos
     }
 }
 

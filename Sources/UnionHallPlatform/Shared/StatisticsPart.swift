@@ -26,21 +26,69 @@ package struct FigureQuery: Sendable {
 }
 
 /// A feature's part of the statistics document: its figures for a subtree and period, under a
-/// stable key (`disputes`), in a type the API document names.
+/// stable key (`disputes`), in a type the API document names; and which of them the officer's
+/// dashboard shows, and how.
 package struct StatisticsPart: Sendable {
     package let key: String
     package let type: any Decodable.Type
     /// Hardship and aid figures: for `UnitScope.seesAid` alone.
     package let aidData: Bool
+    package let headlines: [Headline]
+    package let charts: [ChartSpec]
     package let compute: @Sendable (FigureQuery) async throws -> any Encodable & Sendable
 
     package init<Figures: Codable & Sendable>(
-        _ key: String, _ type: Figures.Type, aidData: Bool = false, compute: @escaping @Sendable (FigureQuery) async throws -> Figures
+        _ key: String, _ type: Figures.Type, aidData: Bool = false, headlines: [Headline] = [], charts: [ChartSpec] = [],
+        compute: @escaping @Sendable (FigureQuery) async throws -> Figures
     ) {
         self.key = key
         self.type = type
         self.aidData = aidData
+        self.headlines = headlines
+        self.charts = charts
         self.compute = { try await compute($0) }
+    }
+}
+
+/// A figure the dashboard shows beside last period's: its label, where it lies in the module's
+/// figures (`recoveredFen`, `hazards.reports`), how it reads, and the list of the records it counts.
+package struct Headline: Sendable {
+    package enum Format: Sendable {
+        case count
+        /// Fen, shown in yuan.
+        case money
+        /// Tenths of a percent (−270: −27.0 %), a change that is itself the figure.
+        case tenthsOfPercent
+    }
+
+    package let label: String
+    package let path: String
+    package let href: String
+    package let format: Format
+
+    package init(_ label: String, _ path: String, href: String, format: Format = .count) {
+        self.label = label
+        self.path = path
+        self.href = href
+        self.format = format
+    }
+}
+
+/// A breakdown the dashboard draws as bars: a list of `{key, count}` in the module's figures, its
+/// codes named through a catalogue, each bar a link to the list filtered by `filter`.
+package struct ChartSpec: Sendable {
+    package let title: String
+    package let path: String
+    package let catalogue: String
+    package let href: String
+    package let filter: String
+
+    package init(_ title: String, _ path: String, catalogue: String, href: String, filter: String) {
+        self.title = title
+        self.path = path
+        self.catalogue = catalogue
+        self.href = href
+        self.filter = filter
     }
 }
 
@@ -84,6 +132,25 @@ package indirect enum FigureValue: Codable, Sendable, Equatable {
         case .object(let value): try container.encode(value)
         case .null: try container.encodeNil()
         }
+    }
+
+    /// The value at a dotted path (`hazards.reports`, `campaigns.0.participants.change`).
+    package func value(at path: String) -> FigureValue? {
+        var current: FigureValue? = self
+        for step in path.split(separator: ".") {
+            switch current {
+            case .object(let fields)?: current = fields[String(step)]
+            case .list(let items)?: current = Int(step).flatMap { items.indices.contains($0) ? items[$0] : nil }
+            default: return nil
+            }
+        }
+        return current
+    }
+
+    /// A whole number, when the value is one.
+    package var integer: Int64? {
+        if case .integer(let value) = self { return value }
+        return nil
     }
 
     /// A value as the API writes it, read back as JSON.

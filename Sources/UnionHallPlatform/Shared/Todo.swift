@@ -1,0 +1,21 @@
+import Vapor
+
+/// Something waiting for an officer, shown on their dashboard with how many and a link to them: a
+/// register's list under a filter (`overdue=true`), counted as the list counts it, in the
+/// officer's scope. `filter` answers nil when the item is not this officer's to do.
+package struct Todo: Sendable {
+    package let label: String
+    package let count: @Sendable (_ user: User, _ scope: UnitScope, _ request: Request) async throws -> (count: Int, href: String)?
+
+    package init<Record: ManagedRecord>(
+        _ record: Record.Type, _ label: String, filter: @escaping @Sendable (User, UnitScope) -> Record.Filter?
+    ) where Record.Filter: Encodable {
+        self.label = label
+        self.count = { user, scope, request in
+            guard let filter = filter(user, scope) else { return nil }
+            let page = try await Record.list(ListQuery(per: 1), filter: filter, scope: scope, request: request)
+            let query = try URLEncodedFormEncoder().encode(filter)
+            return (page.metadata.total, "/\(Record.routeName)" + (query.isEmpty ? "" : "?\(query)"))
+        }
+    }
+}
