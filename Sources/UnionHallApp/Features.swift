@@ -10,6 +10,6 @@ enum Features {
         .training, .certifications, .competitions,
         .disputes, .services, .safety,
         .aid,
-        .statistics, .openAPI,
+        .statistics, .reports, .openAPI,
     ]
 }

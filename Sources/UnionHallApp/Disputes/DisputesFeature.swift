@@ -42,7 +42,8 @@ extension Feature {
                 ],
                 charts: [
                     ChartSpec("statistics.disputes.byType", "byType", catalogue: "disputeType", href: "/dispute-cases", filter: "type")
-                ]
+                ],
+                highlights: { try await DisputeService.highlights($0, request: $1) }
             ) {
                 try await DisputeService.counts(scope: $0.scope, list: $0.list, today: $0.today, on: $0.db)
             }

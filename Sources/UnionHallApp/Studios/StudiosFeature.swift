@@ -26,7 +26,8 @@ extension Feature {
         api: StudiosAPIDocument.self,
         figures: [
             StatisticsPart(
-                "studios", StudioService.Counts.self, headlines: [Headline("statistics.studios.total", "total", href: "/studios")]
+                "studios", StudioService.Counts.self, headlines: [Headline("statistics.studios.total", "total", href: "/studios")],
+                highlights: { try await StudioService.highlights($0, request: $1) }
             ) {
                 try await StudioService.counts(scope: try $0.scope.narrowed(to: $0.list.unitId), years: $0.years, on: $0.db)
             }

@@ -103,6 +103,11 @@ package enum OwnRoutesDocument {
         var content: OpenAPI.Content.Map?
         switch note.answer {
         case .record(let type)?: answer = reference(type)
+        case .recordOrFile(let type, let types)?:
+            answer = reference(type)
+            var all: OpenAPI.Content.Map = answer.map { [.json: .init(schema: $0)] } ?? [:]
+            for type in types { if let type = OpenAPI.ContentType(rawValue: type) { all[type] = .init(schema: .string(format: .binary)) } }
+            content = all
         case .list(let type)?: answer = reference(type).map { .array(items: $0) }
         case .file(let types)?:
             answer = nil

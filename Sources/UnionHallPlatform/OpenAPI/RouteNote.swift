@@ -17,6 +17,8 @@ package struct RouteNote {
         case list(any Decodable.Type)
         /// A download in one of these media types.
         case file([String])
+        /// The record as JSON, or the same in one of these media types (`?format=`).
+        case recordOrFile(any Decodable.Type, [String])
         /// No body (204).
         case none
         /// A JSON object whose shape is described elsewhere (the API document itself).

@@ -35,10 +35,14 @@ package struct StatisticsPart: Sendable {
     package let aidData: Bool
     package let headlines: [Headline]
     package let charts: [ChartSpec]
+    /// What the annual report names beside the figures (studios named, the largest claim
+    /// recovered), as sentences in the reader's language.
+    package let highlights: (@Sendable (FigureQuery, Request) async throws -> [String])?
     package let compute: @Sendable (FigureQuery) async throws -> any Encodable & Sendable
 
     package init<Figures: Codable & Sendable>(
         _ key: String, _ type: Figures.Type, aidData: Bool = false, headlines: [Headline] = [], charts: [ChartSpec] = [],
+        highlights: (@Sendable (FigureQuery, Request) async throws -> [String])? = nil,
         compute: @escaping @Sendable (FigureQuery) async throws -> Figures
     ) {
         self.key = key
@@ -46,6 +50,7 @@ package struct StatisticsPart: Sendable {
         self.aidData = aidData
         self.headlines = headlines
         self.charts = charts
+        self.highlights = highlights
         self.compute = { try await compute($0) }
     }
 }

@@ -100,14 +100,7 @@ package enum SpreadsheetWriter {
             ("xl/_rels/workbook.xml.rels", Data(workbookRelationships.utf8)),
             ("xl/worksheets/sheet1.xml", sheet),
         ]
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, data) in parts {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
-                position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return archive.data ?? Data()
+        return try OfficeArchive.zip(parts)
     }
 
     private static let contentTypes = """

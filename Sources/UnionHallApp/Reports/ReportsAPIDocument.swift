@@ -1,0 +1,38 @@
+import OpenAPIKit30
+import UnionHallPlatform
+
+/// The annual report in the API document.
+enum ReportsAPIDocument: APIDocumentPart {
+    static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
+        "AnnualReport": .object(properties: [
+            "unitId": S.uuid.optionalSchemaObject(), "unitName": .string, "year": .integer, "title": .string,
+            "introduction": .string(required: false),
+            "sections": .array(
+                items: .object(properties: [
+                    "key": .string, "title": .string, "highlights": .array(items: .string), "paragraph": .string(required: false),
+                    "figures": .array(
+                        items: .object(properties: [
+                            "label": .string, "value": .string, "previous": .string, "change": .string,
+                            "definition": .string(description: "Where the figure lies in the statistics document"),
+                            "href": .string(description: "The list that counts it"),
+                        ])),
+                ])),
+        ])
+    ]
+
+    static var types: [String: any Decodable.Type] { ["AnnualReport": AnnualReport.self] }
+
+    static var routes: [String: RouteNote] {
+        [
+            "GET /reports/annual": RouteNote(
+                "The annual work report of a unit and year (last year by default): json, a printable page, .docx or xlsx",
+                query: [AnnualReportQuery.self],
+                answer: .recordOrFile(
+                    AnnualReport.self,
+                    [
+                        "text/html", AnnualReportDocx.contentType,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    ]))
+        ]
+    }
+}

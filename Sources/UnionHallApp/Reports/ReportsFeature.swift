@@ -1,0 +1,14 @@
+import UnionHallPlatform
+
+extension Feature {
+    /// The annual work report, written from the records.
+    static let reports = Feature(
+        name: "reports",
+        routes: { routes in
+            try routes.api.register(collection: AnnualReportController())
+            try routes.pages.register(collection: AnnualReportPages())
+        },
+        menu: [MenuEntry(.admin, "/reports/annual", "nav.annualReport", rank: -1)],
+        vocabularies: [AnnualReportFormat.self],
+        api: ReportsAPIDocument.self)
+}
