@@ -129,10 +129,11 @@ import VaporTesting
             let refused = try await officerA.get("/?unitId=\(world.countyB)")
             #expect(refused.status == .ok && refused.body.string.contains(#"class="form-error""#))
 
-            // A worker's start page has no officer's figures.
+            // A worker's start page has no officer's figures, and shows their own report in progress.
             var worker = try await Browser.signedIn(world, as: "worker")
             let own = try await worker.get("/")
             #expect(own.status == .ok && !own.body.string.contains("工作概览"))
+            #expect(own.body.string.contains("<strong>1</strong> 条隐患举报处理中") && own.body.string.contains(#"href="/me/hazards""#))
         }
     }
 

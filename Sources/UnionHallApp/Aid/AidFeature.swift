@@ -1,3 +1,4 @@
+import Fluent
 import UnionHallCore
 import UnionHallPlatform
 
@@ -64,5 +65,9 @@ extension Feature {
                 return AidFilter(status: AidApplications.awaiting(at: user.unitID.flatMap { scope.tree.nodes[$0]?.kind }))
             },
             Todo(HardshipFile.self, "todo.hardshipToVerify") { user, _ in user.seesAid ? HardshipFilter(status: .pending) : nil },
+            Todo(worker: "todo.mine.aid", href: "/me/aid") { memberID, db in
+                try await AidApplication.query(on: db).filter(\.$memberID == memberID).filter(\.$deletedAt == nil)
+                    .filter(\.$status !~ [.paid, .rejected]).count()
+            },
         ])
 }

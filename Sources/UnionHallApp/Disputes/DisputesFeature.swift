@@ -1,3 +1,4 @@
+import Fluent
 import UnionHallCore
 import UnionHallPlatform
 
@@ -49,6 +50,11 @@ extension Feature {
             }
         ],
         todos: [
-            Todo(DisputeCase.self, "todo.disputesOverdue") { _, _ in DisputeFilter(overdue: true) }
+            Todo(DisputeCase.self, "todo.disputesOverdue") { _, _ in DisputeFilter(overdue: true) },
+            Todo(worker: "todo.mine.disputes", href: "/me/disputes") { memberID, db in
+                let cases = try await DisputeClaimant.query(on: db).filter(\.$memberID == memberID).all(\.$caseID)
+                return try await DisputeCase.query(on: db).filter(\.$id ~~ cases).filter(\.$deletedAt == nil)
+                    .filter(\.$status ~~ DisputeStatus.allCases.filter(\.isOpen)).count()
+            },
         ])
 }

@@ -66,7 +66,7 @@ struct Dashboard: Encodable {
             }
         }
         var todos: [Waiting] = []
-        for todo in request.application.features.flatMap(\.todos) {
+        for todo in request.application.features.flatMap(\.todos) where todo.audience == .officers {
             guard let (count, href) = try await todo.count(user, scope, request), count > 0 else { continue }
             todos.append(Waiting(label: request.t(todo.label), count: count, href: href))
         }
@@ -93,5 +93,18 @@ struct Dashboard: Encodable {
     static func trend(_ now: Int64, _ before: Int64?) -> String {
         guard let before else { return "same" }
         return now > before ? "up" : now < before ? "down" : "same"
+    }
+}
+
+extension Dashboard {
+    /// A worker's own matters in progress, each a link to where they follow it.
+    static func ownMatters(of user: User, on request: Request) async throws -> [Waiting] {
+        var matters: [Waiting] = []
+        let scope = try await request.scope()
+        for todo in request.application.features.flatMap(\.todos) where todo.audience == .workers {
+            guard let (count, href) = try await todo.count(user, scope, request), count > 0 else { continue }
+            matters.append(Waiting(label: request.t(todo.label), count: count, href: href))
+        }
+        return matters
     }
 }

@@ -18,6 +18,8 @@ struct HomePage: RouteCollection {
         var charts: [BarChart]
         var units: [SelectOption]
         var error: FormError?
+        /// A worker's own matters in progress.
+        var mine: [Dashboard.Waiting]
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -53,9 +55,10 @@ struct HomePage: RouteCollection {
                 dashboard = try await Dashboard.build(PeriodQuery(), user: user, scope: scope, on: req)
             }
         }
+        let mine = user.memberID == nil ? [] : try await Dashboard.ownMatters(of: user, on: req)
         let context = Context(
             layout: Pages.layout(req, titleKey: "home.title"), unitPath: unitPath, counts: counts, memberID: user.memberID?.uuidString,
-            dashboard: dashboard, charts: dashboard?.charts ?? [], units: units, error: refusal)
+            dashboard: dashboard, charts: dashboard?.charts ?? [], units: units, error: refusal, mine: mine)
         return try await Pages.render("home", context, on: req)
     }
 }

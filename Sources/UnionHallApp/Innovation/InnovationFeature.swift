@@ -1,3 +1,4 @@
+import Fluent
 import UnionHallCore
 import UnionHallPlatform
 
@@ -68,6 +69,9 @@ extension Feature {
             }
         ],
         todos: [
-            Todo(InnovationItem.self, "todo.itemsToReview") { _, _ in InnovationItemFilter(status: .submitted) }
+            Todo(InnovationItem.self, "todo.itemsToReview") { _, _ in InnovationItemFilter(status: .submitted) },
+            Todo(worker: "todo.mine.innovation", href: "/me/innovation") { memberID, db in
+                try await InnovationService.mine(memberID: memberID, on: db).filter { [.submitted, .underReview].contains($0.status) }.count
+            },
         ])
 }

@@ -1,3 +1,4 @@
+import Fluent
 import UnionHallCore
 import UnionHallPlatform
 
@@ -52,5 +53,9 @@ extension Feature {
         todos: [
             Todo(HazardReport.self, "todo.hazardsToVerify") { _, _ in HazardFilter(status: .reported) },
             Todo(HazardReport.self, "todo.hazardsToRectify") { _, _ in HazardFilter(status: .rectificationOrdered) },
+            Todo(worker: "todo.mine.hazards", href: "/me/hazards") { memberID, db in
+                try await HazardReport.query(on: db).filter(\.$reporterID == memberID).filter(\.$deletedAt == nil)
+                    .filter(\.$status !~ [.rewarded, .rejected]).count()
+            },
         ])
 }
