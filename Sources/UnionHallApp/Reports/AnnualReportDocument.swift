@@ -53,7 +53,14 @@ enum AnnualReportDocx {
                     + "Target=\"\(OfficeArchive.escaped(href))\" TargetMode=\"External\"/>"
             }.joined() + "</Relationships>"
         return try OfficeArchive.zip([
-            ("[Content_Types].xml", Data(contentTypes.utf8)), ("_rels/.rels", Data(rootRelationships.utf8)),
+            (
+                "[Content_Types].xml",
+                OfficeArchive.contentTypes([
+                    ("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+                    ("/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"),
+                ])
+            ),
+            ("_rels/.rels", OfficeArchive.rootRelationships(main: "word/document.xml")),
             ("word/document.xml", Data(document.utf8)), ("word/_rels/document.xml.rels", Data(relationships.utf8)),
             ("word/styles.xml", Data(styles.utf8)),
         ])
@@ -61,23 +68,6 @@ enum AnnualReportDocx {
 
     static let contentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-    private static let contentTypes = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/word/document.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-        <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-        </Types>
-        """
-    private static let rootRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-        Target="word/document.xml"/>\
-        </Relationships>
-        """
     private static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\

@@ -14,6 +14,28 @@ package enum OfficeArchive {
         return archive.data ?? Data()
     }
 
+    /// `[Content_Types].xml`: parts by path and their content types.
+    package static func contentTypes(_ overrides: [(part: String, type: String)]) -> Data {
+        Data(
+            ("""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>
+            """ + overrides.map { "<Override PartName=\"\($0.part)\" ContentType=\"\($0.type)\"/>" }.joined() + "</Types>").utf8)
+    }
+
+    /// `_rels/.rels`: the package's main part.
+    package static func rootRelationships(main: String) -> Data {
+        Data(
+            """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+            Target="\(main)"/></Relationships>
+            """.utf8)
+    }
+
     /// Text as XML character data or an attribute value.
     package static func escaped(_ text: String) -> String {
         var result = ""

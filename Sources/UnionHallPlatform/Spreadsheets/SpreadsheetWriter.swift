@@ -94,8 +94,14 @@ package enum SpreadsheetWriter {
             Worksheet(sheetData: .init(row: sheetRows)), withRootKey: "worksheet",
             header: XMLHeader(version: 1.0, encoding: "UTF-8", standalone: "yes"))
         let parts: [(String, Data)] = [
-            ("[Content_Types].xml", Data(contentTypes.utf8)),
-            ("_rels/.rels", Data(rootRelationships.utf8)),
+            (
+                "[Content_Types].xml",
+                OfficeArchive.contentTypes([
+                    ("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+                    ("/xl/worksheets/sheet1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
+                ])
+            ),
+            ("_rels/.rels", OfficeArchive.rootRelationships(main: "xl/workbook.xml")),
             ("xl/workbook.xml", Data(workbook.utf8)),
             ("xl/_rels/workbook.xml.rels", Data(workbookRelationships.utf8)),
             ("xl/worksheets/sheet1.xml", sheet),
@@ -103,23 +109,6 @@ package enum SpreadsheetWriter {
         return try OfficeArchive.zip(parts)
     }
 
-    private static let contentTypes = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-        <Override PartName="/xl/worksheets/sheet1.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        </Types>
-        """
-    private static let rootRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-        Target="xl/workbook.xml"/>\
-        </Relationships>
-        """
     private static let workbook = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
