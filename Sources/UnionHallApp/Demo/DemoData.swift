@@ -175,6 +175,8 @@ enum DemoData {
         }
     }
 
+    static let firstRegistration = CivilDate(year: 2015, month: 1, day: 1)!.startOfDay
+
     /// Synthetic members, written in multi-row INSERTs: Fluent's per-model path is ten times slower here.
     private static func insertSynthetic(plan: Plan, units: [String: UnionUnit], organizations: [String: Organization], on db: any Database)
         async throws -> Int
@@ -196,7 +198,9 @@ enum DemoData {
                 let batch = min(remaining, batchSize)
                 let insert = sql.insert(into: Member.schema).columns(columns)
                 for _ in 0..<batch {
-                    insert.values(generator.row(serial: serial, city: group.city, skilled: group.skilled, now: now))
+                    // Registered over the years before the articles' (2015–2023), so a year's register reads as it would.
+                    let registered = min(now, Self.firstRegistration.addingTimeInterval(Double(serial % 3_285) * 86_400))
+                    insert.values(generator.row(serial: serial, city: group.city, skilled: group.skilled, now: registered))
                     serial += 1
                 }
                 try await insert.run()
