@@ -137,6 +137,34 @@ import VaporTesting
         }
     }
 
+    /// A case due within three days waits on the dashboard beside the overdue ones, and lists under `dueSoon`.
+    @Test func casesNearTheirDeadlineWait() async throws {
+        try await TestWorld.run { world in
+            let today = CivilDate(world.app.current.now())
+            func file(acceptedDaysAgo days: Int) async throws -> DisputeOutput {
+                try await world.api(
+                    .POST, "api/v1/dispute-cases", as: "officerA",
+                    body: DisputeInput(
+                        channel: .hotline, type: .wageArrears, employerName: "西峰区某企业", summary: "拖欠工资", claimedFen: 10_000,
+                        acceptedDate: today.adding(days: -days).description, claimants: [ClaimantInput(memberId: world.memberA)])
+                ).decode(DisputeOutput.self)
+            }
+            let soon = try await file(acceptedDaysAgo: 13)
+            let late = try await file(acceptedDaysAgo: 20)
+            _ = try await file(acceptedDaysAgo: 1)
+            let dueSoon = try await world.api(.GET, "api/v1/dispute-cases?dueSoon=true", as: "officerA").decode(
+                ListPage<DisputeOutput>.self)
+            #expect(dueSoon.items.map(\.id) == [soon.id])
+            let overdue = try await world.api(.GET, "api/v1/dispute-cases?overdue=true", as: "officerA").decode(
+                ListPage<DisputeOutput>.self)
+            #expect(overdue.items.map(\.id) == [late.id])
+            var officer = try await Browser.signedIn(world, as: "officerA")
+            let html = try await officer.get("/").body.string
+            #expect(html.contains("<strong>1</strong> 件争议案件三日内到期") && html.contains("/dispute-cases?dueSoon=true"))
+            #expect(html.contains("<strong>1</strong> 件争议案件已超过调解期限"))
+        }
+    }
+
     @Test func everyHeadlineAndTodoIsNamedInBothLanguages() async throws {
         try await TestWorld.run { world in
             let localizer = world.app.localizer

@@ -74,6 +74,8 @@ struct DisputeFilter: Content {
     var type: DisputeType?
     var status: DisputeStatus?
     var overdue: Bool?
+    /// Open cases due within the next three days, not yet overdue.
+    var dueSoon: Bool?
     var mediatorId: UUID?
 }
 

@@ -6,6 +6,9 @@ import Vapor
 /// Dispute cases: intake, the mediation workflow and its deadline, the settlement's payments,
 /// and the figures. Claimants' ID numbers and phones leave this module masked.
 enum DisputeService {
+    /// How near its deadline an open case is "due soon" on the officer's dashboard.
+    static let dueSoonDays = 3
+
     static func base(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws
         -> QueryBuilder<DisputeCase>
     {
@@ -15,6 +18,10 @@ enum DisputeService {
         if let status = filter.status { query.filter(\.$status == status) }
         if let mediator = filter.mediatorId { query.filter(\.$mediatorID == mediator) }
         if filter.overdue == true { query.filter(\.$status ~~ [.accepted, .inMediation]).filter(\.$deadline < today.description) }
+        if filter.dueSoon == true {
+            query.filter(\.$status ~~ [.accepted, .inMediation]).filter(\.$deadline >= today.description)
+                .filter(\.$deadline <= today.adding(days: DisputeService.dueSoonDays).description)
+        }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$employerName ~~ q) }
         let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$acceptedDate >= from) }

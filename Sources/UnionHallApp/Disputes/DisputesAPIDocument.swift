@@ -75,7 +75,8 @@ enum DisputesAPIDocument: APIDocumentPart {
     }
 
     static let notes: [String: String] = [
-        "overdue": "Only open cases past their deadline"
+        "overdue": "Only open cases past their deadline",
+        "dueSoon": "Only open cases due within the next three days",
     ]
 
     /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.

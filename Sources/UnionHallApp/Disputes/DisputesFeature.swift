@@ -51,6 +51,7 @@ extension Feature {
         ],
         todos: [
             Todo(DisputeCase.self, "todo.disputesOverdue") { _, _ in DisputeFilter(overdue: true) },
+            Todo(DisputeCase.self, "todo.disputesDueSoon") { _, _ in DisputeFilter(dueSoon: true) },
             Todo(worker: "todo.mine.disputes", href: "/me/disputes") { memberID, db in
                 let cases = try await DisputeClaimant.query(on: db).filter(\.$memberID == memberID).all(\.$caseID)
                 return try await DisputeCase.query(on: db).filter(\.$id ~~ cases).filter(\.$deletedAt == nil)
