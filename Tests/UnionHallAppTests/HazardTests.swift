@@ -12,6 +12,35 @@ import VaporTesting
         try await world.api(.POST, "api/v1/hazard-reports/\(id)/\(step)", as: "officerA", body: input)
     }
 
+    /// A hazard ordered rectified by a date that has passed waits on the officer's dashboard and lists under `overdue`.
+    @Test func rectificationPastItsDateWaits() async throws {
+        try await TestWorld.run { world in
+            let clock = TestClock()
+            clock.set(CivilDate(year: 2024, month: 5, day: 10)!)
+            world.app.current.now = { clock.now }
+            let reported = try await world.api(
+                .POST, "api/v1/hazard-reports/report", as: "worker",
+                body: HazardInput(place: "110kV变电站电缆沟", description: "电缆沟盖板破损", severity: .major))
+            var hazard = try reported.decode(HazardOutput.self)
+            hazard = try await step(world, hazard.id, "verify", HazardStepInput(version: 1)).decode(HazardOutput.self)
+            hazard = try await step(world, hazard.id, "order", HazardStepInput(version: 2, rectifyBy: "2024-05-20")).decode(
+                HazardOutput.self)
+            func overdue() async throws -> [UUID] {
+                try await world.api(.GET, "api/v1/hazard-reports?overdue=true", as: "officerA").decode(ListPage<HazardOutput>.self).items
+                    .map(\.id)
+            }
+            clock.set(CivilDate(year: 2024, month: 5, day: 20)!)
+            #expect(try await overdue().isEmpty)
+            clock.set(CivilDate(year: 2024, month: 5, day: 21)!)
+            #expect(try await overdue() == [hazard.id])
+            var officer = try await Browser.signedIn(world, as: "officerA")
+            let html = try await officer.get("/").body.string
+            #expect(html.contains("<strong>1</strong> 条隐患已超过整改期限") && html.contains("/hazard-reports?overdue=true"))
+            _ = try await step(world, hazard.id, "rectify", HazardStepInput(version: 3, date: "2024-05-21"))
+            #expect(try await overdue().isEmpty)
+        }
+    }
+
     @Test func fromAWorkersPhotoToARewardUnderTheCap() async throws {
         try await TestWorld.run { world in
             let clock = TestClock()

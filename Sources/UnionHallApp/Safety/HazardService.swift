@@ -42,6 +42,8 @@ struct HazardFilter: Content {
     var status: HazardStatus?
     var severity: HazardSeverity?
     var campaignId: UUID?
+    /// Ordered rectified by a date that has passed.
+    var overdue: Bool?
 }
 
 struct HazardStepInput: Content {
@@ -68,8 +70,13 @@ struct HazardStatistics: Content {
 enum HazardService {
     static let photoBodyLimit: ByteCount = "6mb"
 
-    static func base(_ list: ListQuery, filter: HazardFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<HazardReport> {
+    static func base(
+        _ list: ListQuery, filter: HazardFilter, scope: UnitScope, today: CivilDate? = nil, on db: any Database
+    ) throws -> QueryBuilder<HazardReport> {
         let query = try HazardReport.scoped(list, scope: scope, on: db)
+        if filter.overdue == true, let today {
+            query.filter(\.$status == .rectificationOrdered).filter(\.$rectifyBy < today.description)
+        }
         if let status = filter.status { query.filter(\.$status == status) }
         if let severity = filter.severity { query.filter(\.$severity == severity) }
         if let campaign = filter.campaignId { query.filter(\.$campaignID == campaign) }
@@ -231,7 +238,9 @@ extension HazardReport: UnitOwnedRecord {
 
     static func list(_ list: ListQuery, filter: HazardFilter, scope: UnitScope, request: Request) async throws -> ListPage<HazardOutput> {
         try await page(
-            try HazardService.base(list, filter: filter, scope: scope, on: request.db).sort(\.$reportedDate, .descending).sort(\.$id), list,
+            try HazardService.base(list, filter: filter, scope: scope, today: request.today, on: request.db).sort(
+                \.$reportedDate, .descending
+            ).sort(\.$id), list,
             on: request)
     }
 

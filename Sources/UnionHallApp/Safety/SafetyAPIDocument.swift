@@ -54,6 +54,10 @@ enum SafetyAPIDocument: APIDocumentPart {
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
+    static let notes: [String: String] = [
+        "overdue": "Only hazards ordered rectified by a date that has passed"
+    ]
+
     static var types: [String: any Decodable.Type] {
         [
             "SafetyStatistics": SafetyStatistics.self,

@@ -53,6 +53,7 @@ extension Feature {
         todos: [
             Todo(HazardReport.self, "todo.hazardsToVerify") { _, _ in HazardFilter(status: .reported) },
             Todo(HazardReport.self, "todo.hazardsToRectify") { _, _ in HazardFilter(status: .rectificationOrdered) },
+            Todo(HazardReport.self, "todo.hazardsPastRectification") { _, _ in HazardFilter(overdue: true) },
             Todo(worker: "todo.mine.hazards", href: "/me/hazards") { memberID, db in
                 try await HazardReport.query(on: db).filter(\.$reporterID == memberID).filter(\.$deletedAt == nil)
                     .filter(\.$status !~ [.rewarded, .rejected]).count()
