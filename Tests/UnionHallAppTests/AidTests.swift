@@ -59,6 +59,31 @@ import VaporTesting
         try await world.api(.POST, "api/v1/aid-applications/\(id)/\(step)", as: user, body: AidStepInput(version: version, reason: reason))
     }
 
+    /// A verified file lapsing within 30 days waits on an aid officer's dashboard and lists under `lapsingSoon`.
+    @Test func filesNearTheirLapseWait() async throws {
+        try await TestWorld.run { world in
+            let clock = Self.clock(world, "2024-03-01")
+            try await Self.handlers(world)
+            let file = try await Self.verifiedFile(world, member: world.memberA)
+            func lapsing() async throws -> [UUID] {
+                try await world.api(.GET, "api/v1/hardship-files?lapsingSoon=true", as: "officerA")
+                    .decode(ListPage<HardshipFileOutput>.self).items.map(\.id)
+            }
+            #expect(try await lapsing().isEmpty)
+            // Verified on 2024-03-01, it lapses on 2025-03-01: thirty days before, it waits.
+            clock.set(CivilDate("2025-01-29")!)
+            #expect(try await lapsing().isEmpty)
+            clock.set(CivilDate("2025-01-30")!)
+            #expect(try await lapsing() == [file.id])
+            var officer = try await Browser.signedIn(world, as: "officerA")
+            let html = try await officer.get("/").body.string
+            #expect(html.contains("<strong>1</strong> 份困难档案 30 日内到期待复核") && html.contains("/hardship-files?lapsingSoon=true"))
+            // Once lapsed it is no longer "lapsing": the lapsed list has it.
+            clock.set(CivilDate("2025-03-01")!)
+            #expect(try await lapsing().isEmpty)
+        }
+    }
+
     @Test func fromAHardshipFileToAPaidScholarship() async throws {
         try await TestWorld.run { world in
             _ = Self.clock(world, "2024-08-01")

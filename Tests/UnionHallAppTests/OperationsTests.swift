@@ -16,6 +16,7 @@ import Vapor
         guard !usesPostgres else { return }
         let database = temporaryFile("live.sqlite")
         let copy = temporaryFile("copy.sqlite")
+        defer { TestWorld.removeDatabase(copy) }
         try await TestWorld.run(sqliteFile: database) { world in
             let report = try await Backup.write(to: copy, from: world.app)
             #expect(report.contains("integrity ok"))

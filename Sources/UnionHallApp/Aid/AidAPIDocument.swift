@@ -87,7 +87,8 @@ enum AidAPIDocument: APIDocumentPart {
     }
 
     static let notes: [String: String] = [
-        "funded": "Approved or paid"
+        "funded": "Approved or paid",
+        "lapsingSoon": "Verified files whose verification lapses within 30 days",
     ]
 
     /// What its own routes cannot say by themselves; paths, methods and typed answers come from the routes.

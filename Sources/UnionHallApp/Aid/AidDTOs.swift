@@ -38,6 +38,8 @@ struct HardshipFilter: Content {
     var status: HardshipStatus?
     var level: HardshipLevel?
     var memberId: UUID?
+    /// Verified files whose verification lapses within `HardshipService.lapsingDays` days.
+    var lapsingSoon: Bool?
 }
 
 struct HardshipStepInput: Content {

@@ -65,6 +65,7 @@ extension Feature {
                 return AidFilter(status: AidApplications.awaiting(at: user.unitID.flatMap { scope.tree.nodes[$0]?.kind }))
             },
             Todo(HardshipFile.self, "todo.hardshipToVerify") { user, _ in user.seesAid ? HardshipFilter(status: .pending) : nil },
+            Todo(HardshipFile.self, "todo.hardshipLapsing") { user, _ in user.seesAid ? HardshipFilter(lapsingSoon: true) : nil },
             Todo(worker: "todo.mine.aid", href: "/me/aid") { memberID, db in
                 try await AidApplication.query(on: db).filter(\.$memberID == memberID).filter(\.$deletedAt == nil)
                     .filter(\.$status !~ [.paid, .rejected]).count()

@@ -7,6 +7,9 @@ import Vapor
 /// Hardship files: one open file per worker household, verified by the county and every year
 /// after, closed when the household leaves hardship; every step kept in the file's history.
 enum HardshipService {
+    /// How near its lapse a verified file is shown as waiting for re-verification.
+    static let lapsingDays = 30
+
     static func base(_ list: ListQuery, filter: HardshipFilter, scope: UnitScope, today: CivilDate, on db: any Database) throws
         -> QueryBuilder<HardshipFile>
     {
@@ -14,6 +17,10 @@ enum HardshipService {
         if let level = filter.level { query.filter(\.$level == level) }
         if let member = filter.memberId { query.filter(\.$memberID == member) }
         let cutoff = HardshipFiles.lapsedCutoff(today: today).description
+        if filter.lapsingSoon == true {
+            let soon = HardshipFiles.lapsedCutoff(today: today.adding(days: Self.lapsingDays)).description
+            query.filter(\.$status == .verified).filter(\.$verifiedDate > cutoff).filter(\.$verifiedDate <= soon)
+        }
         switch filter.status {
         case .verified?: query.filter(\.$status == .verified).filter(\.$verifiedDate > cutoff)
         case .lapsed?: query.filter(\.$status == .verified).filter(\.$verifiedDate <= cutoff)

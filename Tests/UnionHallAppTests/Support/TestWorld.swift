@@ -88,7 +88,13 @@ struct TestWorld: Sendable {
     /// A file-backed SQLite database instead of one in memory (for backup and concurrency tests).
     static func run(sqliteFile: String?, _ body: (TestWorld) async throws -> Void) async throws {
         guard let sqliteFile, !usesPostgres else { return try await run(body) }
+        defer { removeDatabase(sqliteFile) }
         try await runUnlocked(database: .sqlite(path: sqliteFile), body)
+    }
+
+    /// A test's SQLite file and its journal, gone once the test is done.
+    static func removeDatabase(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// An app on a fresh, migrated database with nothing in it.
