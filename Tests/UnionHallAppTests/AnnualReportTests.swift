@@ -80,13 +80,20 @@ import ZIPFoundation
                 "/reports/annual",
                 form: [
                     "_csrf": csrf, "year": "2024", "unitId": "", "format": "docx",
-                    "paragraphs[introduction]": "一年来，全市工会围绕中心、服务大局。", "paragraphs[honors]": "劳模精神代代相传。",
+                    "paragraphs[introduction]": "一年来，全市工会围绕中心、服务大局。",
+                    "paragraphs[honors]": "劳模精神代代相传。",
                     "paragraphs[honors.value]": "999",
                 ])
             #expect(download.status == .ok)
             let text = try Self.documentText(Data(download.body.readableBytesView))
             #expect(text.contains("一年来，全市工会围绕中心、服务大局。") && text.contains("劳模精神代代相传。"))
             #expect(!text.contains("999"))
+            // A year typed wrong on the page is named, and last year's report is shown instead of an error page.
+            let typo = try await city.get("/reports/annual?year=20x4")
+            #expect(typo.status == .ok && typo.body.string.contains(#"class="form-error"#) && typo.body.string.contains("获得荣誉"))
+            // The download is audited as what it is.
+            let entries = try await AuditEntry.query(on: world.app.db).all().filter { $0.entity == "annualReport" }
+            #expect(entries.map { Audit.decode($0.after)["format"] } == ["docx"])
             // Without the form's token nothing is written.
             #expect(try await city.post("/reports/annual", form: ["year": "2024", "format": "docx"]).status == .forbidden)
         }

@@ -86,7 +86,8 @@ enum DemoCatalog {
             name: "孙学祥", unit: "jinhua-team", organization: "jinhua", trade: "化工设备检修工", level: .seniorTechnician, region: 620_302,
             birth: (1972, 3, 14), gender: .male, migrant: false),
         .init(
-            name: "周勇", unit: "yongchang-coop", organization: "yongchang-coop", trade: "动物疫病防治员", level: .seniorTechnician,
+            name: "周勇", unit: "yongchang-coop", organization: "yongchang-coop", trade: "动物疫病防治员",
+            level: .seniorTechnician,
             region: 620_321,
             birth: (1970, 8, 2), gender: .male, migrant: false),
         .init(
@@ -94,10 +95,7 @@ enum DemoCatalog {
             gender: .male, migrant: false),
         .init(
             name: "刘倩", unit: "tianshui", organization: "tianshui", trade: "保育师", level: .senior, region: 621_022,
-            birth: (
-                1995, 11,
-                9
-            ),
+            birth: (1995, 11, 9),
             gender: .female, migrant: false),
         .init(
             name: "梁东平", unit: "grid-liang", organization: "grid", trade: "电力电缆工", level: .seniorTechnician, region: 621_002,
@@ -162,9 +160,12 @@ enum DemoCatalog {
     ]
 
     static let surnames = Array(
-        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-            + "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐"
+            + "许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+            + "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹"
+            + "薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
     static let givenCharacters = Array(
-        "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂玉华建国红梅志文斌俊峰鹏飞宇浩然子涵欣怡晨阳雪琳佳琪"
+        "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂玉"
+            + "华建国红梅志文斌俊峰鹏飞宇浩然子涵欣怡晨阳雪琳佳琪"
             + "思远博海燕春生荣德福成立新学祥东兴旺军辉")
 }

@@ -17,7 +17,8 @@ enum DemoInnovation {
     static let gongBenefitYuan: Int64 = 80_500_000
 
     static let subjects = [
-        "皮带机托辊快换", "电解槽密封改进", "离心泵节能运行", "检修工装定位", "化验取样流程", "尾气余热回收", "阀门在线堵漏",
+        "皮带机托辊快换", "电解槽密封改进", "离心泵节能运行", "检修工装定位", "化验取样流程",
+        "尾气余热回收", "阀门在线堵漏",
         "巡检路线优化",
         "备件库存管理", "吊装安全防护",
     ]
@@ -76,7 +77,8 @@ enum DemoInnovation {
             let submitted = CivilDate(year: 2024, month: 1, day: 10)!.adding(days: index * 3)
             let award = index < awards.count ? awards[index] : nil
             let item = try add(
-                &made, kind: .achievement, subKind: nil, title: first ? "钻杆动态作业密封装置" : "职工技术创新成果（\(index + 1)）",
+                &made, kind: .achievement, subKind: nil,
+                title: first ? "钻杆动态作业密封装置" : "职工技术创新成果（\(index + 1)）",
                 author: author,
                 submitted: submitted, status: award == nil ? (index % 3 == 0 ? .assessed : .adopted) : .awarded,
                 benefitYuan: award != nil || index % 3 == 0 ? Int64(100_000 + index * 10_000) : 0, studio: first ? liangStudio?.id : nil,
@@ -166,7 +168,8 @@ enum DemoInnovation {
         ).limit(12).all()
         guard workers.count >= 11 else { return 0 }
         let titles = [
-            "配电房巡检机器人路径优化", "带电作业绝缘工具快速检测", "电缆沟积水自动抽排", "计量箱防窃电封印改进",
+            "配电房巡检机器人路径优化", "带电作业绝缘工具快速检测", "电缆沟积水自动抽排",
+            "计量箱防窃电封印改进",
             "抢修车辆物资定置管理", "低压台区线损分析表格化",
         ]
         var made = Made()

@@ -37,6 +37,7 @@ enum DemoOutreach {
         let jinchangUnits = units.filter { !DemoData.isQingyang($0.key) }.compactMap { $0.value.id }
         let candidates = try await Member.query(on: db).filter(\.$unitID ~~ jinchangUnits).filter(\.$deletedAt == nil)
             .filter(\.$skillLevel == SkillLevel.seniorTechnician.rawValue).sort(\.$pinyin).limit(jinchangEndorsers - 1).all()
+        let produce = ["永昌羊肉", "金昌蔬菜", "河西马铃薯", "金昌啤酒大麦", "永昌胡萝卜"]
         for (index, member) in ([zhou] + candidates).enumerated() {
             if member.id != zhou.id {
                 let honor = try Honor(
@@ -48,7 +49,7 @@ enum DemoOutreach {
             let day = CivilDate(year: 2024, month: 5, day: 1)!.adding(days: index)
             try await held(
                 unit: jinchang,
-                title: "劳模为特色农产品代言：\(["永昌羊肉", "金昌蔬菜", "河西马铃薯", "金昌啤酒大麦", "永昌胡萝卜"][index % 5])",
+                title: "劳模为特色农产品代言：" + produce[index % produce.count],
                 kind: .endorsement,
                 on: day, place: "金昌市农产品展销中心", audience: "市民", personTimes: 500, leaders: [member], studio: nil, on: db)
             made += 1

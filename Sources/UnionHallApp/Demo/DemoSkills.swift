@@ -60,7 +60,8 @@ enum DemoSkills {
         var certificationRows: [[any Encodable & Sendable]] = []
         if let liu = people["刘倩"], let id = liu.id {
             certificationRows.append([
-                UUID(), liu.unitID, id, "保育师", liu.skillLevel ?? 3, "2024-03-18", "QY2024-JD000001", "庆阳市职业技能鉴定指导中心", true,
+                UUID(), liu.unitID, id, "保育师", liu.skillLevel ?? 3, "2024-03-18", "QY2024-JD000001",
+                "庆阳市职业技能鉴定指导中心", true,
                 1, now, now,
             ])
         }
@@ -415,7 +416,8 @@ enum DemoSkills {
             start: "2023-04-01",
             end: "2024-05-31")
         try await sessions(
-            farm, dates: every(21, from: CivilDate(year: 2023, month: 4, day: 6)!, count: 20), place: "永昌县养殖基地", trainers: "周勇",
+            farm, dates: every(21, from: CivilDate(year: 2023, month: 4, day: 6)!, count: 20), place: "永昌县养殖基地",
+            trainers: "周勇",
             heads: 160,
             present: [])
         let onSite = try await program(

@@ -24,7 +24,8 @@ enum DemoStudios {
 
     static let named: [Named] = [
         Named(
-            name: "华能庆阳煤电制造有限公司科技创新工作室", kind: .innovativeTeam, level: .city, year: 2024, namedBy: "庆阳市总工会",
+            name: "华能庆阳煤电制造有限公司科技创新工作室", kind: .innovativeTeam, level: .city, year: 2024,
+            namedBy: "庆阳市总工会",
             lead: nil,
             leadUnit: "huaneng", organization: "huaneng", partner: nil,
             results: [
@@ -57,7 +58,8 @@ enum DemoStudios {
                 (.innovationProject, "带电接火机器人（全市8家供电企业试点应用）", 2024, 1, 0)
             ]),
         Named(
-            name: "孙学祥国家级技能大师工作室", kind: .skillMasterStudio, level: .national, year: 2020, namedBy: "人力资源和社会保障部",
+            name: "孙学祥国家级技能大师工作室", kind: .skillMasterStudio, level: .national, year: 2020,
+            namedBy: "人力资源和社会保障部",
             lead: "孙学祥",
             leadUnit: "jinhua-team", organization: "jinhua", partner: nil,
             results: [

@@ -45,11 +45,13 @@ struct HomePage: RouteCollection {
                 Figure(label: req.t("home.organizations"), count: organizations, href: "/organizations"),
                 Figure(label: req.t("home.units"), count: scope.unitIDs?.count ?? scope.tree.nodes.count, href: "/units"),
             ]
-            let period = (try? req.query.decode(PeriodQuery.self)) ?? PeriodQuery()
-            units = Pages.unitOptions(scope, selected: period.unitId, request: req)
             do {
+                // A unit that is not an id is refused like one that is not theirs, naming the field.
+                guard let period = try? req.query.decode(PeriodQuery.self) else { throw AppError.invalid("unitId", "error.invalid") }
+                units = Pages.unitOptions(scope, selected: period.unitId, request: req)
                 dashboard = try await Dashboard.build(period, user: user, scope: scope, on: req)
             } catch let error as AppError where error.status == .unprocessableEntity || error.status == .notFound {
+                units = Pages.unitOptions(scope, selected: nil, request: req)
                 // A period typed wrong, or a unit not theirs: say so, and show this year.
                 refusal = Pages.formError(error, on: req)
                 dashboard = try await Dashboard.build(PeriodQuery(), user: user, scope: scope, on: req)

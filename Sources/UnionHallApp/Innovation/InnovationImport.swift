@@ -184,7 +184,8 @@ enum InnovationImport {
             format, name: "innovation-items-template", header: Column.allCases.map(\.header),
             rows: [
                 [
-                    "合理化建议", "", "皮带机托辊更换工装", "更换托辊需停机两小时", "制作快换工装，不停机更换", "12000",
+                    "合理化建议", "", "皮带机托辊更换工装", "更换托辊需停机两小时",
+                    "制作快换工装，不停机更换", "12000",
                     "620102198001011234",
                     "", CivilDate(Date()).description,
                 ]

@@ -60,21 +60,14 @@ enum AnnualReports {
         let unit = query.unitId ?? user.unitID
         let unitName = unit.map { scope.tree.name(of: $0) } ?? request.t("report.allUnits")
         let base = request.absoluteBase
-        let filters = "from=\(document.from)&to=\(document.to)" + (query.unitId.map { "&unitId=\($0)" } ?? "")
         guard let from = CivilDate(document.from), let to = CivilDate(document.to) else { throw AppError.invalid("year", "error.invalid") }
         let figureQuery = FigureQuery(scope: scope, from: from, to: to, unitId: query.unitId, today: request.today, db: request.db)
         var sections: [AnnualReport.Section] = []
         for part in StatisticsService.parts(for: scope, features: request.application.features) {
-            guard let figures = document.modules[part.key] else { continue }
-            let lines = part.headlines.compactMap { headline -> AnnualReport.Figure? in
-                guard let now = figures.current.value(at: headline.path)?.integer else { return nil }
-                let before = figures.previous.value(at: headline.path)?.integer
-                let href = headline.href + (headline.href.contains("?") ? "&" : "?") + filters
-                return AnnualReport.Figure(
-                    label: request.t(headline.label), value: Dashboard.text(now, headline.format),
-                    previous: before.map { Dashboard.text($0, headline.format) } ?? "—",
-                    change: headline.format == .tenthsOfPercent ? "" : Dashboard.change(now, before),
-                    definition: "\(part.key).\(headline.path)", href: base + href)
+            let lines = HeadlineReading.all(of: part, in: document, on: request).map {
+                AnnualReport.Figure(
+                    label: $0.label, value: $0.value, previous: $0.previous, change: $0.change, definition: $0.definition,
+                    href: base + $0.href)
             }
             let highlights = try await part.highlights?(figureQuery, request) ?? []
             guard !lines.isEmpty || !highlights.isEmpty else { continue }

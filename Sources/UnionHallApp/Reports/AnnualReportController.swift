@@ -24,7 +24,9 @@ struct AnnualReportController: RouteCollection {
             return try await AnnualReportPages.render(report, query: query, printable: true, on: req)
         case .docx:
             let data = try AnnualReportDocx.data(report, previousLabel: req.t("report.previousYear"))
-            try await ListExport.recordExport(entity: "annualReport", format: .xlsx, rows: report.sections.count, user: user, request: req)
+            try await ListExport.recordExport(
+                entity: "annualReport", format: format.rawValue, rows: report.sections.count, user: user,
+                request: req)
             let response = Response(status: .ok, body: .init(data: data))
             response.headers.replaceOrAdd(name: .contentType, value: AnnualReportDocx.contentType)
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).docx\"")
@@ -37,7 +39,7 @@ struct AnnualReportController: RouteCollection {
             let rows = report.sections.flatMap { section in
                 section.figures.map { [section.title, $0.label, $0.value, $0.previous, $0.change, $0.definition, $0.href] }
             }
-            try await ListExport.recordExport(entity: "annualReport", format: .xlsx, rows: rows.count, user: user, request: req)
+            try await ListExport.recordExport(entity: "annualReport", format: format.rawValue, rows: rows.count, user: user, request: req)
             return try SpreadsheetWriter.download(.xlsx, name: name, header: header, rows: rows)
         }
     }

@@ -6,10 +6,19 @@ import Vapor
 struct AnnualReportPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("reports", "annual") { req async throws -> Response in
-            let query = try req.query.decode(AnnualReportQuery.self)
             let (user, scope) = try await req.requireManager()
-            let report = try await AnnualReports.build(query, scope: scope, user: user, on: req)
-            return try await Self.render(report, query: query, printable: false, on: req)
+            let typed = try req.query.decode(DownloadForm.self)
+            do {
+                let query = AnnualReportQuery(
+                    unitId: try FormValue.uuid(typed.unitId, field: "unitId"), year: try FormValue.integer(typed.year, field: "year"))
+                let report = try await AnnualReports.build(query, scope: scope, user: user, on: req)
+                return try await Self.render(report, query: query, printable: false, on: req)
+            } catch let error as AppError where error.status == .unprocessableEntity || error.status == .notFound {
+                // A year typed wrong, or a unit not theirs: say which, and show last year's report of their own.
+                let report = try await AnnualReports.build(AnnualReportQuery(), scope: scope, user: user, on: req)
+                return try await Self.render(
+                    report, query: AnnualReportQuery(), printable: false, error: Pages.formError(error, on: req), on: req)
+            }
         }
         routes.post("reports", "annual") { req async throws -> Response in
             let form = try req.content.decode(DownloadForm.self)
@@ -36,16 +45,19 @@ struct AnnualReportPages: RouteCollection {
         var units: [SelectOption]
         var formats: [SelectOption]
         var previousLabel: String
+        var error: FormError?
     }
 
-    static func render(_ report: AnnualReport, query: AnnualReportQuery, printable: Bool, on req: Request) async throws -> Response {
+    static func render(
+        _ report: AnnualReport, query: AnnualReportQuery, printable: Bool, error: FormError? = nil, on req: Request
+    ) async throws -> Response {
         let scope = try await req.scope()
         let context = Context(
             layout: Pages.layout(req, titleKey: "report.page"), report: report, printable: printable, year: String(report.year),
             unitId: query.unitId?.uuidString ?? "", units: Pages.unitOptions(scope, selected: query.unitId, request: req),
             formats: Pages.enumOptions(AnnualReportFormat.self, prefix: AnnualReportFormat.catalogue, selected: "docx", request: req)
                 .filter { $0.value != "json" },
-            previousLabel: req.t("report.previousYear"))
+            previousLabel: req.t("report.previousYear"), error: error)
         return try await Pages.render("reports/annual", context, on: req)
     }
 }

@@ -57,10 +57,9 @@ enum StatisticsService {
         let (current, previous) = try periods(query, today: request.today)
         _ = try scope.unitIDs(within: query.unitId)
         var modules: [String: StatisticsDocument.Module] = [:]
+        let now = FigureQuery(scope: scope, from: current.0, to: current.1, unitId: query.unitId, today: request.today, db: request.db)
+        let before = FigureQuery(scope: scope, from: previous.0, to: previous.1, unitId: query.unitId, today: request.today, db: request.db)
         for part in parts(for: scope, features: request.application.features) {
-            let now = FigureQuery(scope: scope, from: current.0, to: current.1, unitId: query.unitId, today: request.today, db: request.db)
-            let before = FigureQuery(
-                scope: scope, from: previous.0, to: previous.1, unitId: query.unitId, today: request.today, db: request.db)
             modules[part.key] = .init(
                 current: try FigureValue.of(try await part.compute(now)), previous: try FigureValue.of(try await part.compute(before)))
         }

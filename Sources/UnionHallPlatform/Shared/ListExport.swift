@@ -39,7 +39,7 @@ package enum ListExport {
         let (header, rows) = try await table(
             outputs.prefix(maxRows), fields: TypeShape.keys(of: R.Output.self), headerPrefix: "\(R.auditEntity)Field",
             omitting: R.exportOmits, codes: codes, scope: scope, request: request)
-        try await recordExport(entity: R.auditEntity, format: format, rows: rows.count, user: user, request: request)
+        try await recordExport(entity: R.auditEntity, format: format.rawValue, rows: rows.count, user: user, request: request)
         return try SpreadsheetWriter.download(format, name: "\(R.routeName)-\(request.today)", header: header, rows: rows)
     }
 
@@ -146,15 +146,13 @@ package protocol ExportCell {
 
 extension ListExport {
     /// Who exported what, in which format and how many rows, with the filters but not the search text.
-    package static func recordExport(entity: String, format: SpreadsheetWriter.Format, rows: Int, user: User, request: Request)
-        async throws
-    {
+    package static func recordExport(entity: String, format: String, rows: Int, user: User, request: Request) async throws {
         let editor = try request.editor()
         let entry = AuditEntry(
             at: editor.at, actorID: editor.id, actorName: editor.name, unitID: user.unitID, entity: entity, entityID: nil,
             action: .export, before: nil,
             after: Audit.encode([
-                "format": format.rawValue, "rows": String(rows), "query": Audit.withoutSearchText(request.url.query),
+                "format": format, "rows": String(rows), "query": Audit.withoutSearchText(request.url.query),
             ]))
         try await request.application.write { db in try await entry.create(on: db) }
     }

@@ -170,8 +170,9 @@ package indirect enum FigureValue: Codable, Sendable, Equatable {
         case .object(let fields): return fields.keys.sorted().flatMap { fields[$0]!.leaves(prefix: join($0)) }
         case .list(let items):
             return items.enumerated().flatMap { index, item in
-                // A breakdown row (`{key, count}`) is named by its key.
+                // A breakdown row (`{key, count}`) is named by its key; a bare count is the row's value.
                 if case .object(let fields) = item, case .text(let key)? = fields["key"] {
+                    if fields.count == 2, let count = fields["count"] { return count.leaves(prefix: join(key)) }
                     return item.leaves(prefix: join(key)).filter { !$0.path.hasSuffix(".key") }
                 }
                 return item.leaves(prefix: join(String(index)))
