@@ -21,6 +21,14 @@ import VaporTesting
         return try JSONDecoder().decode(StatisticsDocument.self, from: Data(response.body.readableBytesView))
     }
 
+    /// The first group of each match.
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+
     static func figure(_ value: FigureValue?, _ key: String) -> Int64? {
         guard case .object(let fields)? = value, case .integer(let number)? = fields[key] else { return nil }
         return number
@@ -119,6 +127,13 @@ import VaporTesting
                 html.contains(#"href="/honors?from=2024-01-01&amp;to=2024-12-31""#)
                     || html.contains(#"href="/honors?from=2024-01-01&to=2024-12-31""#))
             #expect(html.contains("与上期（2023-01-01 至 2023-12-31）对比"))
+            // Every figure, bar and to-do links to a list that opens.
+            let links = Set(StatisticsTests.matches(#"href="(/[a-z-]+(?:\?[^"]*)?)""#, in: html)).filter { $0.contains("?") }
+            #expect(links.count >= 15)
+            for link in links {
+                let list = try await city.get(link.replacingOccurrences(of: "&amp;", with: "&"))
+                #expect(list.status == .ok, "\(link): \(list.status)")
+            }
             // The reported hazard waits for verification; nothing of aid for an officer who does not handle it.
             #expect(html.contains("条隐患举报待核实"))
             #expect(html.contains(#"/hazard-reports?status=reported"#))

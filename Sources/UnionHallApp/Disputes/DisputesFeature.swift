@@ -39,7 +39,7 @@ extension Feature {
                 "disputes", DisputeStatistics.self,
                 headlines: [
                     Headline("statistics.disputes.cases", "cases", href: "/dispute-cases"),
-                    Headline("statistics.disputes.recoveredFen", "recoveredFen", href: "/dispute-cases?status=closed", format: .money),
+                    Headline("statistics.disputes.recoveredFen", "recoveredFen", href: "/dispute-cases?status=settled", format: .money),
                 ],
                 charts: [
                     ChartSpec("statistics.disputes.byType", "byType", catalogue: "disputeType", href: "/dispute-cases", filter: "type")
