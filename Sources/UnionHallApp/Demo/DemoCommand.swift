@@ -1,3 +1,4 @@
+import SQLKit
 import UnionHallPlatform
 import Vapor
 
@@ -6,6 +7,8 @@ struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "members", help: "How many synthetic members to generate (default: Qingyang's real scale)")
         var members: Int?
+        @Option(name: "activities", help: "Synthetic activity rows to add across the modules, for benchmarks (default: none)")
+        var activities: Int?
     }
 
     var help: String { "Loads the demo data set of the Jinchang and Qingyang city unions." }
@@ -17,5 +20,17 @@ struct DemoCommand: AsyncCommand {
         let count = signature.members ?? DemoData.defaultMemberCount
         guard count >= 0 else { throw AppError.invalid("members", "error.invalid") }
         context.console.print(try await DemoData.load(on: app, members: count))
+        if let activities = signature.activities {
+            guard activities >= 0, let sql = app.db as? any SQLDatabase else { throw AppError.invalid("activities", "error.invalid") }
+            let started = ContinuousClock.now
+            let rows = try await app.write { db in
+                guard let sql = db as? any SQLDatabase else { return [String: Int]() }
+                return try await SyntheticActivities.insert(activities, on: sql)
+            }
+            try await sql.raw("ANALYZE").run()
+            context.console.print(
+                "合成活动 Synthetic activity rows: \(rows.values.reduce(0, +)) in \(ContinuousClock.now - started) — "
+                    + rows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
     }
 }

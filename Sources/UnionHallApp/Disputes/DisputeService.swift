@@ -310,18 +310,15 @@ enum DisputeService {
     }
 
     static func counts(scope: UnitScope, list: ListQuery, today: CivilDate, on db: any Database) async throws -> DisputeStatistics {
-        let rows = try await base(list, filter: DisputeFilter(), scope: scope, today: today, on: db).all()
-        func tally<E: RawRepresentable & CaseIterable>(_ key: (DisputeCase) -> E) -> [KeyCount] where E.RawValue == String {
-            var counts: [String: Int] = [:]
-            for row in rows { counts[key(row).rawValue, default: 0] += 1 }
-            return E.allCases.map { KeyCount(key: $0.rawValue, count: counts[$0.rawValue] ?? 0) }
-        }
+        let groups = try await list.select(DisputeCase.schema, scope: scope, dated: "accepted_date", on: db)
+            .tallies(by: ["channel", "type", "status"], sums: ["claimed_fen", "recovered_fen"])
         let overdue = try await base(
             ListQuery(unitId: list.unitId), filter: DisputeFilter(overdue: true), scope: scope, today: today, on: db
         ).count()
         return DisputeStatistics(
-            cases: rows.count, byChannel: tally(\.channel), byType: tally(\.type), byStatus: tally(\.status),
-            claimedFen: try rows.map(\.claimedFen).total(), recoveredFen: try rows.map(\.recoveredFen).total(), overdue: overdue)
+            cases: groups.rows, byChannel: groups.counts(of: DisputeChannel.self, at: 0), byType: groups.counts(of: DisputeType.self, at: 1),
+            byStatus: groups.counts(of: DisputeStatus.self, at: 2), claimedFen: try groups.sum(0), recoveredFen: try groups.sum(1),
+            overdue: overdue)
     }
 }
 

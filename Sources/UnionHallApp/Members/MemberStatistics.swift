@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import UnionHallPlatform
 import Vapor
@@ -17,22 +18,24 @@ struct MemberStatistics: Content {
 
     static func compute(_ query: FigureQuery) async throws -> MemberStatistics {
         let (start, end) = try query.list.period()
-        func onRegister() throws -> QueryBuilder<Member> {
-            let members = try query.scope.apply(to: Member.query(on: query.db), unitKey: \.$unitID, within: query.list.unitId)
-            if let end {
-                members.filter(\.$createdAt < end).group(.or) { $0.filter(\.$deletedAt == nil).filter(\.$deletedAt >= end) }
-            } else {
-                members.filter(\.$deletedAt == nil)
+        let table = Member.schema
+        // On the register at the period's end: registered before it, not removed by then.
+        let onRegister = try query.select(table, live: end == nil)
+        if let end {
+            onRegister.where("created_at", .lessThan, SQLBind(end)).where { group in
+                group.where("deleted_at", .is, SQLLiteral.null).orWhere("deleted_at", .greaterThanOrEqual, SQLBind(end))
             }
-            return members
         }
-        let registered = try query.scope.apply(to: Member.query(on: query.db), unitKey: \.$unitID, within: query.list.unitId)
-            .filter(\.$deletedAt == nil)
-        if let start { registered.filter(\.$createdAt >= start) }
-        if let end { registered.filter(\.$createdAt < end) }
+        func counted(_ condition: String) -> any SQLExpression { SQLRaw("SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)") }
+        let register = try await onRegister.column(SQLAlias(SQLTotals.count, as: SQLIdentifier("n")))
+            .column(SQLAlias(counted("skill_level IS NOT NULL"), as: SQLIdentifier("skilled")))
+            .column(SQLAlias(counted("migrant"), as: SQLIdentifier("migrants"))).first()
+        let registered = try query.select(table)
+        if let start { registered.where("created_at", .greaterThanOrEqual, SQLBind(start)) }
+        if let end { registered.where("created_at", .lessThan, SQLBind(end)) }
         return MemberStatistics(
-            members: try await onRegister().count(), registered: try await registered.count(),
-            skilled: try await onRegister().filter(\.$skillLevel != nil).count(),
-            migrants: try await onRegister().filter(\.$migrant == true).count())
+            members: try register?.decode(column: "n", as: Int.self) ?? 0, registered: try await registered.tallies().rows,
+            skilled: try register?.decode(column: "skilled", as: Int?.self) ?? 0,
+            migrants: try register?.decode(column: "migrants", as: Int?.self) ?? 0)
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import UnionHallPlatform
 import Vapor
@@ -183,20 +184,21 @@ enum OutreachService: RecordService {
     }
 
     static func counts(scope: UnitScope, list: ListQuery, on db: any Database) async throws -> Counts {
-        let held = try await base(list, filter: OutreachFilter(status: .held), scope: scope, on: db).all()
-        var heldByKind: [String: Int] = [:]
-        var personTimesByKind: [String: Int] = [:]
-        for activity in held {
-            heldByKind[activity.kind.rawValue, default: 0] += 1
-            personTimesByKind[activity.kind.rawValue] = try personTimesByKind[activity.kind.rawValue, default: 0].plus(activity.personTimes)
+        let table = OutreachActivity.schema
+        func held() throws -> SQLSelectBuilder {
+            try list.select(table, scope: scope, dated: "held_date", on: db)
+                .where(SQLColumn("status", table: table), .equal, SQLBind(OutreachStatus.held.rawValue))
         }
-        let endorsements = held.filter { $0.kind == .endorsement }.compactMap(\.id)
-        let endorsers =
-            endorsements.isEmpty ? [] : try await OutreachLeader.query(on: db).filter(\.$activityID ~~ endorsements).all(\.$memberID)
+        let groups = try await held().tallies(by: ["kind"], sums: ["person_times"])
+        let endorsers = try await held().where(SQLColumn("kind", table: table), .equal, SQLBind(OutreachKind.endorsement.rawValue))
+            .join(OutreachLeader.schema, on: SQLColumn("activity_id", table: OutreachLeader.schema), .equal, SQLColumn("id", table: table))
+            .column(SQLAlias(SQLFunction("COUNT", args: SQLDistinct(SQLColumn("member_id", table: OutreachLeader.schema))), as: SQLIdentifier("n")))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
         let planned = try await base(ListQuery(unitId: list.unitId), filter: OutreachFilter(status: .planned), scope: scope, on: db).count()
         return Counts(
-            heldByKind: heldByKind, personTimesByKind: personTimesByKind, personTimes: try personTimesByKind.values.total(),
-            endorsers: Set(endorsers).count, planned: planned)
+            heldByKind: Dictionary(groups.map { ($0.keys[0], $0.count) }) { $0 + $1 },
+            personTimesByKind: Dictionary(groups.map { ($0.keys[0], Int($0.sums[0])) }) { $0 + $1 },
+            personTimes: Int(try groups.sum()), endorsers: endorsers, planned: planned)
     }
 }
 

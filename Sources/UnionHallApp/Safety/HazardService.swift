@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import UnionHallPlatform
 import Vapor
@@ -188,13 +189,11 @@ enum HazardService {
     }
 
     static func statistics(scope: UnitScope, list: ListQuery, on db: any Database) async throws -> HazardStatistics {
-        let rows = try await base(list, filter: HazardFilter(), scope: scope, on: db).all()
-        var counts: [HazardStatus: Int] = [:]
-        for row in rows { counts[row.status, default: 0] += 1 }
-        let rewarded = rows.filter { $0.status == .rewarded }
+        let groups = try await list.select(HazardReport.schema, scope: scope, dated: "reported_date", on: db)
+            .tallies(by: ["status"], sums: ["reward_fen"])
+        let rewarded = groups.filter { $0.keys[0] == HazardStatus.rewarded.rawValue }
         return HazardStatistics(
-            reports: rows.count, byStatus: HazardStatus.allCases.map { KeyCount(key: $0.rawValue, count: counts[$0] ?? 0) },
-            rewarded: rewarded.count, rewardsFen: try rewarded.compactMap(\.rewardFen).total())
+            reports: groups.rows, byStatus: groups.counts(of: HazardStatus.self), rewarded: rewarded.rows, rewardsFen: try rewarded.sum())
     }
 
     /// Every status the report has had, oldest first: each change was written to the audit log with it.

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import UnionHallPlatform
 import Vapor
@@ -106,28 +107,23 @@ enum ServiceRecords {
     }
 
     static func statistics(scope: UnitScope, list: ListQuery, on db: any Database) async throws -> ServiceStatistics {
-        let rows = try await events(list, filter: ServiceEventFilter(), scope: scope, on: db).all()
-        var kinds: [ServiceEventKind: (Int, Int64)] = [:]
-        var stations: [UUID: (Int, Int64)] = [:]
-        for row in rows {
-            let kind = kinds[row.kind, default: (0, 0)]
-            kinds[row.kind] = (try kind.0.plus(row.peopleServed), try kind.1.plus(row.goodsFen))
-            if let station = row.stationID {
-                let sums = stations[station, default: (0, 0)]
-                stations[station] = (try sums.0.plus(row.peopleServed), try sums.1.plus(row.goodsFen))
-            }
-        }
+        let groups = try await list.select(ServiceEvent.schema, scope: scope, dated: "date", on: db)
+            .tallies(by: ["kind", "station_id"], sums: ["people_served", "goods_fen"])
+        func people(_ groups: [Tally]) throws -> Int { Int(try groups.sum(0)) }
+        var stations: [UUID: [Tally]] = [:]
+        for group in groups { if let id = UUID(uuidString: group.keys[1]) { stations[id, default: []].append(group) } }
         let names = Dictionary(
             try await ServiceStation.query(on: db).filter(\.$id ~~ Array(stations.keys)).all().compactMap { s in s.id.map { ($0, s.name) }
             },
             uniquingKeysWith: { first, _ in first })
         return ServiceStatistics(
-            events: rows.count, peopleServed: try rows.map(\.peopleServed).total(), goodsFen: try rows.map(\.goodsFen).total(),
-            byKind: ServiceEventKind.allCases.map {
-                ServiceStatistics.Kind(key: $0.rawValue, peopleServed: kinds[$0]?.0 ?? 0, goodsFen: kinds[$0]?.1 ?? 0)
+            events: groups.rows, peopleServed: try people(groups), goodsFen: try groups.sum(1),
+            byKind: try ServiceEventKind.allCases.map { kind in
+                let of = groups.filter { $0.keys[0] == kind.rawValue }
+                return ServiceStatistics.Kind(key: kind.rawValue, peopleServed: try people(of), goodsFen: try of.sum(1))
             },
-            byStation: stations.map {
-                ServiceStatistics.Station(id: $0.key, name: names[$0.key] ?? "", peopleServed: $0.value.0, goodsFen: $0.value.1)
+            byStation: try stations.map {
+                ServiceStatistics.Station(id: $0.key, name: names[$0.key] ?? "", peopleServed: try people($0.value), goodsFen: try $0.value.sum(1))
             }
             .sorted { $0.peopleServed > $1.peopleServed })
     }

@@ -60,8 +60,10 @@ enum StatisticsService {
         let now = FigureQuery(scope: scope, from: current.0, to: current.1, unitId: query.unitId, today: request.today, db: request.db)
         let before = FigureQuery(scope: scope, from: previous.0, to: previous.1, unitId: query.unitId, today: request.today, db: request.db)
         for part in parts(for: scope, features: request.application.features) {
+            let started = ContinuousClock.now
             modules[part.key] = .init(
                 current: try FigureValue.of(try await part.compute(now)), previous: try FigureValue.of(try await part.compute(before)))
+            request.logger.notice("TIMING \(part.key) \(ContinuousClock.now - started)")
         }
         return StatisticsDocument(
             unitId: query.unitId, from: current.0.description, to: current.1.description, previousFrom: previous.0.description,

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import UnionHallPlatform
 import Vapor
@@ -215,15 +216,13 @@ enum StudioService: RecordService {
 
     /// Studios named in these years (or all), by kind, for the officer's subtree: the naming list's figures.
     static func counts(scope: UnitScope, years: ClosedRange<Int>?, on db: any Database) async throws -> Counts {
-        let query = try scope.apply(to: Studio.query(on: db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
-        if let years { query.filter(\.$yearNamed >= years.lowerBound).filter(\.$yearNamed <= years.upperBound) }
-        var byKind: [String: Int] = [:]
-        var byLevel: [String: Int] = [:]
-        for studio in try await query.all() {
-            byKind[studio.kind.rawValue, default: 0] += 1
-            byLevel[studio.level.rawValue, default: 0] += 1
-        }
-        return Counts(byKind: byKind, byLevel: byLevel, total: byKind.values.reduce(0, +))
+        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let select = sql.select().from(Studio.schema).where("deleted_at", .is, SQLLiteral.null)
+            .scoped(to: try scope.unitIDs(within: nil), table: Studio.schema)
+        if let years { select.where("year_named", .greaterThanOrEqual, years.lowerBound).where("year_named", .lessThanOrEqual, years.upperBound) }
+        let groups = try await select.tallies(by: ["kind", "level"])
+        func counts(at position: Int) -> [String: Int] { Dictionary(groups.counts(at: position).map { ($0.key, $0.count) }) { $0 + $1 } }
+        return Counts(byKind: counts(at: 0), byLevel: counts(at: 1), total: groups.rows)
     }
 }
 
