@@ -168,6 +168,14 @@ import VaporTesting
                 .POST, "\(setup.path)/objections", as: "city",
                 body: ObjectionInput(entryId: setup.entries[0].id, raisedBy: "选手家属", content: "对辅食制作评分有异议")
             ).decode(ObjectionOutput.self)
+            // It waits on the city's dashboard, linked to the competitions it holds up.
+            let waiting = try await world.api(.GET, "api/v1/competitions?openObjections=true", as: "city")
+                .decode(ListPage<CompetitionOutput>.self)
+            #expect(waiting.items.map(\.id) == [setup.competition.id])
+            var officer = try await Browser.signedIn(world, as: "city")
+            let dashboard = try await officer.get("/").body.string
+            #expect(dashboard.contains("<strong>1</strong> 项赛事有待处理的异议") && dashboard.contains("/competitions?openObjections=true"))
+            #expect(try await officer.get("/competitions?openObjections=true").body.string.contains(setup.competition.name))
             let running = try await step(world, setup, "finalise")
             #expect(running.status == .conflict)
             #expect((try running.decode(ErrorResponse.self)).error.contains("2024-06-05"))
@@ -181,6 +189,9 @@ import VaporTesting
                 .POST, "\(setup.path)/objections/\(objection.id)/resolve", as: "city",
                 body: ResolveInput(upheld: false, resolution: "复核评分无误"))
             #expect(try resolved.decode(ObjectionOutput.self).status == .dismissed)
+            #expect(
+                try await world.api(.GET, "api/v1/competitions?openObjections=true", as: "city")
+                    .decode(ListPage<CompetitionOutput>.self).items.isEmpty)
             let final = try await step(world, setup, "finalise")
             #expect(final.status == .ok)
             #expect(try final.decode(EventOutput.self).status == .final)

@@ -28,6 +28,8 @@ struct CompetitionInput: Content {
 
 struct CompetitionFilter: Content {
     var year: Int?
+    /// Only competitions with an objection from the public notice not yet answered.
+    var openObjections: Bool?
 }
 
 struct ItemInput: Content {

@@ -148,13 +148,15 @@ struct CompetitionPages: RouteCollection {
         var from: String
         var to: String
         var deleted: Bool
+        var openObjections: Bool
     }
 
     @Sendable func index(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let list = try req.query.decode(ListQuery.self)
         let stats = try await CompetitionStatisticsService.compute(scope: scope, list: list, on: req.db)
-        let page = try await CompetitionService.list(list, filter: try req.query.decode(CompetitionFilter.self), scope: scope, on: req.db)
+        let filter = try req.query.decode(CompetitionFilter.self)
+        let page = try await CompetitionService.list(list, filter: filter, scope: scope, on: req.db)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
         let honors = "/honors?" + (list.from.flatMap { CivilDate($0) }.map { "year=\($0.year)&" } ?? "")
         let context = IndexContext(
@@ -171,7 +173,7 @@ struct CompetitionPages: RouteCollection {
             prizes: stats.teamPrizes.map { Figure(label: req.t("teamPrize.\($0.key)"), count: $0.count, href: "\(Self.path)?\(period)") }
                 + [Figure(label: req.t("competition.teamPrizes"), count: stats.teamPrizesTotal, href: "\(Self.path)?\(period)")],
             rows: page.items, pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "", to: list.to ?? "",
-            deleted: list.deleted == true)
+            deleted: list.deleted == true, openObjections: filter.openObjections == true)
         return try await Pages.render("competitions/index", context, on: req)
     }
 

@@ -11,6 +11,12 @@ enum CompetitionService {
         let query = try base(list, scope: scope, on: db)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let year = filter.year { query.filter(\.$year == year) }
+        if filter.openObjections == true {
+            let open = try await CompetitionEvent.query(on: db)
+                .join(CompetitionObjection.self, on: \CompetitionEvent.$id == \CompetitionObjection.$eventID)
+                .filter(CompetitionObjection.self, \.$status == .open).unique().all(\.$competitionID)
+            query.filter(\.$id ~~ open)
+        }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$name ~~ q) }
         query.sort(\.$year, .descending).sort(\.$name).sort(\.$id)
         let total = try await query.copy().count()

@@ -48,5 +48,6 @@ extension Feature {
             ) {
                 try await CompetitionStatisticsService.compute(scope: $0.scope, list: $0.list, on: $0.db)
             }
-        ])
+        ],
+        todos: [Todo(Competition.self, "todo.objectionsOpen") { _, _ in CompetitionFilter(openObjections: true) }])
 }
