@@ -184,6 +184,10 @@ import VaporTesting
             let html = try await officer.get("/").body.string
             #expect(html.contains("<strong>1</strong> 件争议案件三日内到期") && html.contains("/dispute-cases?dueSoon=true"))
             #expect(html.contains("<strong>1</strong> 件争议案件已超过调解期限"))
+            // The list the to-do opens says what it is filtered by.
+            let list = try await officer.get("/dispute-cases?dueSoon=true").body.string
+            #expect(list.contains(#"name="dueSoon" value="true" checked"#))
+            #expect(try await officer.get("/hazard-reports?overdue=true").body.string.contains(#"name="overdue" value="true" checked"#))
         }
     }
 

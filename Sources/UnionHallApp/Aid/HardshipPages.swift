@@ -44,6 +44,7 @@ struct HardshipPages: RouteCollection {
         var statusOptions: [SelectOption]
         var from: String
         var to: String
+        var lapsingSoon: Bool
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -70,7 +71,7 @@ struct HardshipPages: RouteCollection {
             rows: files.items.map { Self.row($0, on: req) }, pager: Pager(metadata: files.metadata, request: req),
             statusOptions: Pages.enumOptions(
                 HardshipStatus.self, prefix: "hardshipStatus", selected: filter.status?.rawValue, request: req),
-            from: list.from ?? "", to: list.to ?? "")
+            from: list.from ?? "", to: list.to ?? "", lapsingSoon: filter.lapsingSoon == true)
         return try await Pages.render("aid/hardship-files", page, on: req)
     }
 

@@ -129,6 +129,7 @@ struct DisputePages: RouteCollection {
         var to: String
         var statuses: [SelectOption]
         var overdue: Bool
+        var dueSoon: Bool
         var deleted: Bool
     }
 
@@ -163,7 +164,7 @@ struct DisputePages: RouteCollection {
             rows: try page.items.map { try Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req),
             from: list.from ?? "", to: list.to ?? "",
             statuses: Pages.enumOptions(DisputeStatus.self, prefix: "disputeStatus", selected: filter.status?.rawValue, request: req),
-            overdue: filter.overdue == true, deleted: list.deleted == true)
+            overdue: filter.overdue == true, dueSoon: filter.dueSoon == true, deleted: list.deleted == true)
         return try await Pages.render("disputes/index", context, on: req)
     }
 

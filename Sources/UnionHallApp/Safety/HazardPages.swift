@@ -85,13 +85,16 @@ struct HazardPages: RouteCollection {
         var pager: Pager
         var from: String
         var to: String
+        var statusOptions: [SelectOption]
+        var overdue: Bool
     }
 
     @Sendable func index(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let list = try req.query.decode(ListQuery.self)
         let stats = try await HazardService.statistics(scope: scope, list: list, on: req.db)
-        let page = try await HazardReport.list(list, filter: try req.query.decode(HazardFilter.self), scope: scope, request: req)
+        let filter = try req.query.decode(HazardFilter.self)
+        let page = try await HazardReport.list(list, filter: filter, scope: scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
         let statuses = stats.byStatus.map {
             Figure(label: req.t("hazardStatus.\($0.key)"), count: $0.count, href: "/hazard-reports?status=\($0.key)&\(period)")
@@ -107,7 +110,9 @@ struct HazardPages: RouteCollection {
             ],
             statuses: statuses, charts: [BarChart(title: req.t("hazard.byStatus"), figures: statuses)],
             rows: page.items.map { Self.row($0, on: req) }, pager: Pager(metadata: page.metadata, request: req), from: list.from ?? "",
-            to: list.to ?? "")
+            to: list.to ?? "",
+            statusOptions: Pages.enumOptions(HazardStatus.self, prefix: "hazardStatus", selected: filter.status?.rawValue, request: req),
+            overdue: filter.overdue == true)
         return try await Pages.render("safety/hazards", context, on: req)
     }
 
