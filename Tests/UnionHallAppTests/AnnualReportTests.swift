@@ -82,18 +82,40 @@ import ZIPFoundation
                     "_csrf": csrf, "year": "2024", "unitId": "", "format": "docx",
                     "paragraphs[introduction]": "一年来，全市工会围绕中心、服务大局。",
                     "paragraphs[honors]": "劳模精神代代相传。",
-                    "paragraphs[honors.value]": "999",
                 ])
             #expect(download.status == .ok)
             let text = try Self.documentText(Data(download.body.readableBytesView))
             #expect(text.contains("一年来，全市工会围绕中心、服务大局。") && text.contains("劳模精神代代相传。"))
-            #expect(!text.contains("999"))
+            // Words go only where a section is; a figure cannot be typed over.
+            let typedOver = try await city.post(
+                "/reports/annual", form: ["_csrf": csrf, "year": "2024", "format": "docx", "paragraphs[honors.value]": "999"])
+            #expect(typedOver.status == .unprocessableEntity)
+
+            // The same through the API, in every format; the figures stay the records'.
+            let posted = try await world.api(
+                .POST, "api/v1/reports/annual", as: "city",
+                body: AnnualReportRequest(year: 2024, paragraphs: ["honors": "  劳模精神代代相传。 ", "introduction": ""]))
+            #expect(posted.status == .ok, "\(posted.body.string)")
+            let report = try JSONDecoder().decode(AnnualReport.self, from: Data(posted.body.readableBytesView))
+            let honors = try #require(report.sections.first { $0.key == "honors" })
+            #expect(honors.paragraph == "劳模精神代代相传。" && honors.figures.first?.value == "1" && report.introduction == nil)
+            let docx = try await world.api(
+                .POST, "api/v1/reports/annual", as: "city",
+                body: AnnualReportRequest(year: 2024, format: .docx, paragraphs: ["honors": "劳模精神代代相传。"]))
+            #expect(try Self.documentText(Data(docx.body.readableBytesView)).contains("劳模精神代代相传。"))
+            let unknown = try await world.api(
+                .POST, "api/v1/reports/annual", as: "city", body: AnnualReportRequest(year: 2024, paragraphs: ["aid": "助学"]))
+            #expect(unknown.status == .unprocessableEntity && unknown.errorField == "paragraphs.aid")
+            let long = try await world.api(
+                .POST, "api/v1/reports/annual", as: "city",
+                body: AnnualReportRequest(year: 2024, paragraphs: ["honors": String(repeating: "字", count: 4_001)]))
+            #expect(long.status == .unprocessableEntity && long.errorField == "paragraphs.honors")
             // A year typed wrong on the page is named, and last year's report is shown instead of an error page.
             let typo = try await city.get("/reports/annual?year=20x4")
             #expect(typo.status == .ok && typo.body.string.contains(#"class="form-error"#) && typo.body.string.contains("获得荣誉"))
             // The download is audited as what it is.
             let entries = try await AuditEntry.query(on: world.app.db).all().filter { $0.entity == "annualReport" }
-            #expect(entries.map { Audit.decode($0.after)["format"] } == ["docx"])
+            #expect(entries.map { Audit.decode($0.after)["format"] } == ["docx", "docx"])
             // Without the form's token nothing is written.
             #expect(try await city.post("/reports/annual", form: ["year": "2024", "format": "docx"]).status == .forbidden)
         }

@@ -65,6 +65,9 @@ enum AidAPIDocument: APIDocumentPart {
             "byStage": .array(items: .object(properties: ["key": .string, "count": .integer, "amountFen": fen])),
             "approvedFen": fen, "paidFen": fen, "budgetFen": fen,
         ]),
+        "HardshipStatistics": .object(properties: [
+            "files": .integer, "byLevel": keyCounts, "byStatus": keyCounts, "opened": .integer, "verified": .integer, "closed": .integer,
+        ]),
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
@@ -83,6 +86,7 @@ enum AidAPIDocument: APIDocumentPart {
             "AidEvent": AidEventOutput.self,
             "AidNoticeLine": AidNoticeLine.self,
             "AidStatistics": AidStatistics.self,
+            "HardshipStatistics": HardshipStatistics.self,
         ]
     }
 

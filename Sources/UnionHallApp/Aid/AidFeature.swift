@@ -57,7 +57,17 @@ extension Feature {
                 ]
             ) {
                 try await AidApplications.statistics(scope: $0.scope, list: $0.list, today: $0.today, on: $0.db)
-            }
+            },
+            StatisticsPart(
+                "hardship", HardshipStatistics.self, aidData: true,
+                headlines: [
+                    Headline("statistics.hardship.files", "files", href: "/hardship-files"),
+                    Headline("statistics.hardship.opened", "opened", href: "/hardship-files"),
+                ],
+                charts: [
+                    ChartSpec("statistics.hardship.byLevel", "byLevel", catalogue: "hardshipLevel", href: "/hardship-files", filter: "level")
+                ]
+            ) { try await HardshipStatistics.compute($0) },
         ],
         todos: [
             Todo(AidApplication.self, "todo.aidToApprove") { user, scope in

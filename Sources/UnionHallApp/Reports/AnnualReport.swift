@@ -92,3 +92,27 @@ extension Request {
         return "\(scheme)://\(host)"
     }
 }
+
+/// `POST /api/v1/reports/annual`: the report with the officers' own paragraphs, by section key
+/// (`introduction`, `disputes` …), in the format asked for.
+struct AnnualReportRequest: Content {
+    var unitId: UUID?
+    var year: Int?
+    var format: AnnualReportFormat?
+    var paragraphs: [String: String]?
+}
+
+extension AnnualReports {
+    static let paragraphLimit = 4_000
+
+    /// The officers' paragraphs, trimmed; each for a section the reader's report has, and of bounded length.
+    static func paragraphs(_ raw: [String: String]?, scope: UnitScope, on request: Request) throws -> [String: String] {
+        let sections = Set(["introduction"] + StatisticsService.parts(for: scope, features: request.application.features).map(\.key))
+        var paragraphs: [String: String] = [:]
+        for (key, value) in raw ?? [:] {
+            guard sections.contains(key) else { throw AppError.invalid("paragraphs.\(key)", "error.report.section") }
+            paragraphs[key] = try Held.text(value, field: "paragraphs.\(key)", required: false, max: paragraphLimit)
+        }
+        return paragraphs
+    }
+}

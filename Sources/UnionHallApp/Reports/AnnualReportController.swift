@@ -9,6 +9,13 @@ struct AnnualReportController: RouteCollection {
             let query = try req.query.decode(AnnualReportQuery.self)
             return try await Self.answer(query, format: query.format ?? .json, paragraphs: [:], on: req)
         }
+        routes.post("reports", "annual") { req async throws -> Response in
+            let body = try req.content.decode(AnnualReportRequest.self)
+            let (_, scope) = try await req.requireManager()
+            let paragraphs = try AnnualReports.paragraphs(body.paragraphs, scope: scope, on: req)
+            return try await Self.answer(
+                AnnualReportQuery(unitId: body.unitId, year: body.year), format: body.format ?? .json, paragraphs: paragraphs, on: req)
+        }
     }
 
     static func answer(

@@ -24,7 +24,8 @@ struct AnnualReportPages: RouteCollection {
             let form = try req.content.decode(DownloadForm.self)
             let query = AnnualReportQuery(
                 unitId: try FormValue.uuid(form.unitId, field: "unitId"), year: try FormValue.integer(form.year, field: "year"))
-            let paragraphs = (form.paragraphs ?? [:]).mapValues { String($0.prefix(4000)) }
+            let (_, scope) = try await req.requireManager()
+            let paragraphs = try AnnualReports.paragraphs(form.paragraphs, scope: scope, on: req)
             return try await AnnualReportController.answer(query, format: form.format ?? .docx, paragraphs: paragraphs, on: req)
         }
     }

@@ -17,10 +17,17 @@ enum ReportsAPIDocument: APIDocumentPart {
                             "href": .string(description: "The list that counts it"),
                         ])),
                 ])),
-        ])
+        ]),
+        "AnnualReportRequest": .object(properties: [
+            "unitId": S.uuid.optionalSchemaObject(), "year": .integer(required: false),
+            "format": .string(required: false, allowedValues: AnnualReportFormat.allCases.map { .init($0.rawValue) }),
+            "paragraphs": .object(
+                required: false, description: "By section key: introduction, or a module's key; up to 4,000 characters each",
+                additionalProperties: .init(.string)),
+        ]),
     ]
 
-    static var types: [String: any Decodable.Type] { ["AnnualReport": AnnualReport.self] }
+    static var types: [String: any Decodable.Type] { ["AnnualReport": AnnualReport.self, "AnnualReportRequest": AnnualReportRequest.self] }
 
     static var routes: [String: RouteNote] {
         [
@@ -32,7 +39,17 @@ enum ReportsAPIDocument: APIDocumentPart {
                     [
                         "text/html", AnnualReportDocx.contentType,
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    ]))
+                    ])),
+            "POST /reports/annual": RouteNote(
+                "The annual work report with the officers' own paragraphs by section key (introduction, disputes …); "
+                    + "the figures stay computed",
+                body: .json(AnnualReportRequest.self),
+                answer: .recordOrFile(
+                    AnnualReport.self,
+                    [
+                        "text/html", AnnualReportDocx.contentType,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    ])),
         ]
     }
 }

@@ -91,6 +91,11 @@ extension ListQuery {
 }
 
 extension FigureQuery {
+    package func sql() throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        return sql
+    }
+
     /// The live rows of `table` in the query's subtree and period: dated by the `YYYY-MM-DD` column
     /// `dated`, or by the integer year column `years` (figures kept by year), or not at all.
     package func select(_ table: String, dated: String? = nil, years: String? = nil, live: Bool = true) throws -> SQLSelectBuilder {
