@@ -195,6 +195,11 @@ import VaporTesting
             let final = try await step(world, setup, "finalise")
             #expect(final.status == .ok)
             #expect(try final.decode(EventOutput.self).status == .final)
+            // The winner is named in the year's report, from the final results.
+            let report = try await AnnualReportTests.report(world, "year=2024", as: "city")
+            let named = report.sections.first { $0.key == "competitions" }?.highlights ?? []
+            let winner = try #require(try await Member.find(results.first { $0.rank == 1 }?.memberId, on: world.app.db))
+            #expect(named.contains { $0.contains("竞赛第一名") && $0.contains("保育师：\(winner.name)") }, "\(named)")
 
             // Each award became the member's honor, once, however often finalising is retried.
             let again = try await step(world, setup, "finalise")

@@ -51,6 +51,14 @@ import VaporTesting
                     body: StudioResultInput(kind: kind, title: "成果", year: 2024, quantity: quantity, amountFen: amount))
                 #expect(result.status == .created)
             }
+            let award = try await world.api(
+                .POST, "\(base)/results", as: "city",
+                body: StudioResultInput(kind: .award, title: "甘肃省职工技术成果一等奖", year: 2024, quantity: 1))
+            #expect(award.status == .created, "\(award.body.string)")
+            // The award is named in the year's report.
+            let report = try await AnnualReportTests.report(world, "year=2024", as: "city")
+            let highlights = report.sections.first { $0.key == "studios" }?.highlights ?? []
+            #expect(highlights.contains { $0.contains("工作室获奖") && $0.contains("甘肃省职工技术成果一等奖") }, "\(highlights)")
             let bad = try await world.api(
                 .POST, "\(base)/results", as: "city", body: StudioResultInput(kind: .funding, title: "经费", year: 2024, quantity: 1))
             #expect(bad.errorField == "amountFen")
@@ -61,10 +69,10 @@ import VaporTesting
             #expect(output.figures["benefit"] == 560_000_000)
             let results = try await world.api(.GET, "\(base)/results", as: "city").decode([StudioResultOutput].self)
             #expect(try await world.api(.DELETE, "\(base)/results/\(results[0].id)", as: "city").status == .noContent)
-            #expect(try await world.api(.GET, "\(base)/results", as: "city").decode([StudioResultOutput].self).count == 3)
+            #expect(try await world.api(.GET, "\(base)/results", as: "city").decode([StudioResultOutput].self).count == 4)
             #expect(try await world.api(.GET, "\(base)/members", as: "officerB").status == .notFound)
             let audited = try await AuditEntry.query(on: world.app.db).filter(\.$entity ~~ ["studioMember", "studioResult"]).count()
-            #expect(audited == 7)
+            #expect(audited == 8)
         }
     }
 

@@ -44,7 +44,8 @@ extension Feature {
                 headlines: [
                     Headline("statistics.competitions.trades", "trades", href: "/competitions"),
                     Headline("statistics.competitions.entries", "entries", href: "/competitions"),
-                ]
+                ],
+                highlights: { try await CompetitionStatisticsService.highlights($0, request: $1) }
             ) {
                 try await CompetitionStatisticsService.compute(scope: $0.scope, list: $0.list, on: $0.db)
             }

@@ -1,15 +1,38 @@
 import Fluent
+import SQLKit
+import UnionHallCore
 import UnionHallPlatform
 import Vapor
 
 extension StudioService {
-    /// The studios named in the period's years, by name, for the annual report.
+    static let highlighted = 12
+
+    /// The studios named in the period's years, and the awards studios won in them, for the annual report.
     static func highlights(_ query: FigureQuery, request: Request) async throws -> [String] {
         let scope = try query.scope.narrowed(to: query.list.unitId)
         let names = try await scope.apply(to: Studio.query(on: query.db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
             .filter(\.$yearNamed >= query.from.year).filter(\.$yearNamed <= query.to.year).sort(\.$name).all(\.$name)
-        guard !names.isEmpty else { return [] }
-        let shown = names.prefix(12).joined(separator: "、") + (names.count > 12 ? request.t("report.andMore", [String(names.count)]) : "")
-        return [request.t("report.studiosNamed", [shown])]
+        let results = StudioResult.schema
+        let awards = try await query.select(results, years: "year", live: false)
+            .join(Studio.schema, on: SQLColumn("id", table: Studio.schema), .equal, SQLColumn("studio_id", table: results))
+            .where(SQLColumn("deleted_at", table: Studio.schema), .is, SQLLiteral.null)
+            .where(SQLColumn("kind", table: results), .equal, SQLBind(StudioResultKind.award.rawValue))
+            .column(SQLColumn("title", table: results), as: "title").column(SQLColumn("name", table: Studio.schema), as: "studio")
+            .orderBy(SQLOrderBy(expression: SQLColumn("year", table: results), direction: SQLDirection.descending)).orderBy(SQLColumn("title", table: results))
+            .limit(highlighted + 1).all()
+            .map { request.t("report.studioAward", [try $0.decode(column: "studio", as: String.self), try $0.decode(column: "title", as: String.self)]) }
+        func listed(_ items: [String]) -> String {
+            items.prefix(highlighted).joined(separator: "、") + (items.count > highlighted ? request.t("report.andOthers") : "")
+        }
+        var lines: [String] = []
+        if !names.isEmpty {
+            lines.append(
+                request.t("report.studiosNamed", [
+                    names.prefix(highlighted).joined(separator: "、")
+                        + (names.count > highlighted ? request.t("report.andMore", [String(names.count)]) : "")
+                ]))
+        }
+        if !awards.isEmpty { lines.append(request.t("report.studioAwards", [listed(awards)])) }
+        return lines
     }
 }
