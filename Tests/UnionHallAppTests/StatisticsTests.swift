@@ -98,9 +98,14 @@ import VaporTesting
             // Named in the reader's language where the dashboard names the figure: a headline, a bar of a breakdown.
             #expect(text.contains("劳模与荣誉,conferred,1,0,获得荣誉"))
             #expect(text.contains("劳模与荣誉,byTitle.modelWorker,1,,荣誉（按称号）：劳动模范"))
-            #expect(!text.contains("困难帮扶"))
+            #expect(!text.contains("困难职工帮扶") && !text.contains("金秋助学"))
             let entries = try await AuditEntry.query(on: world.app.db).all().filter { $0.entity == "statistics" }
             #expect(entries.count == 1 && entries.first?.action == .export)
+            // The audit page offers the statistics among what it filters by, and finds the download.
+            var admin = try await Browser.signedIn(world, as: "admin")
+            let audit = try await admin.get("/audit?entity=statistics").body.string
+            #expect(audit.contains(#"<option value="statistics" selected"#) && audit.contains(#"<option value="annualReport""#))
+            #expect(audit.contains("导出"))
             #expect(try await world.api(.GET, "api/v1/statistics/export", as: "city").status == .unprocessableEntity)
         }
     }

@@ -9,6 +9,7 @@ extension Feature {
             try routes.pages.register(collection: AnnualReportPages())
         },
         menu: [MenuEntry(.admin, "/reports/annual", "nav.annualReport", rank: -1)],
+        audited: [AuditedKind(document: "annualReport", codes: ["format": AnnualReportFormat.catalogue])],
         vocabularies: [AnnualReportFormat.self],
         api: ReportsAPIDocument.self)
 }

@@ -8,5 +8,6 @@ extension Feature {
             try routes.api.register(collection: StatisticsAPIController())
             routes.pages.get("statistics", "export", use: StatisticsAPIController.export)
         },
+        audited: [AuditedKind(document: "statistics")],
         api: StatisticsAPIDocument.self)
 }

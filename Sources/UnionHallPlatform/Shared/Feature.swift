@@ -36,6 +36,14 @@ package struct AuditedKind: Sendable {
         self.aidData = aidData
     }
 
+    /// Entries about a document that is not a record (the statistics, a report): their downloads.
+    package init(document entity: String, codes: [String: String] = [:]) {
+        self.entity = entity
+        self.path = nil
+        self.codes = codes
+        self.aidData = false
+    }
+
     package var labelKey: String { "entity.\(entity)" }
 
     /// Fields every kind's entries may hold: an export's format.
