@@ -12,6 +12,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.current = try AppEnvironment.live(app.environment)
     try await configureDatabase(app, database)
     app.features = Features.all
+    app.statisticsRefreshes = StatisticsRefreshes(
+        logger: app.logger, inlineMillis: Environment.get("UNIONHALL_STATISTICS_INLINE_MS").flatMap { Int($0) }.map { max(0, $0) } ?? 250)
     app.migrations.add(app.features.flatMap(\.migrations))
 
     app.views.use(.leaf)

@@ -289,7 +289,9 @@ import Vapor
                 let response = try await http.sendRequest(
                     .GET, "api/v1/statistics?from=2024-01-01&to=2024-12-31&unitId=\(root.id)", headers: headers)
                 #expect(response.status == .ok)
-                return try JSONDecoder().decode(StatisticsDocument.self, from: Data(response.body.readableBytesView))
+                let decoder = JSONDecoder()
+                decoder.dateDecodingStrategy = .iso8601
+                return try decoder.decode(StatisticsDocument.self, from: Data(response.body.readableBytesView))
             }
             let qingyang: StatisticsDocument
             let jinchangDocument: StatisticsDocument

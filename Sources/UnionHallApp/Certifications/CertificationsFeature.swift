@@ -27,7 +27,7 @@ extension Feature {
                 "certifications", TalentStatistics.self,
                 headlines: [Headline("statistics.certifications.newSkilled", "newSkilledTotal", href: "/certifications")]
             ) {
-                try await TalentRegister.compute(scope: $0.scope, list: $0.list, on: $0.db)
+                try await TalentRegister.compute(scope: $0.scope, list: $0.list, memo: $0.memo, on: $0.db)
             }
         ])
 }

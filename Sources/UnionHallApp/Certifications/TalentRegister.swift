@@ -14,7 +14,17 @@ enum TalentRegister {
         """
     static let topRows = 20
 
-    static func compute(scope: UnitScope, list: ListQuery, on db: any Database) async throws -> TalentStatistics {
+    /// The register as it stands today: the same for every period of a document (`memo`).
+    struct Register: Sendable {
+        var byLevel: [(String, Int)]
+        var trades: [(String, Int)]
+        var units: [(String, Int)]
+        var employers: [(String, Int)]
+        var employerNames: [UUID: String]
+        var delegatesAndDeputies: Int
+    }
+
+    static func compute(scope: UnitScope, list: ListQuery, memo: FigureMemo? = nil, on db: any Database) async throws -> TalentStatistics {
         guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
         let units = try scope.unitIDs(within: list.unitId).map(Array.init)
         let (from, to) = try list.datePeriod()
@@ -53,16 +63,6 @@ enum TalentRegister {
         func skilled() -> SQLSelectBuilder {
             scoped(sql.select().from(Member.schema).where("deleted_at", .is, SQLLiteral.null).where("skill_level", .isNot, SQLLiteral.null))
         }
-        let register = byLevel(try await grouped(skilled(), by: "skill_level"))
-        let trades = try await grouped(skilled().orderBy("n", .descending).limit(topRows), by: "trade")
-        let unitRows = try await grouped(skilled().orderBy("n", .descending).limit(topRows), by: "unit_id")
-        let employerRows = try await grouped(
-            skilled().where("organization_id", .isNot, SQLLiteral.null)
-                .orderBy("n", .descending).limit(topRows), by: "organization_id")
-        let employerIDs = employerRows.compactMap { UUID(uuidString: $0.0) }
-        let employers = Dictionary(
-            try await Organization.query(on: db).filter(\.$id ~~ employerIDs).all().compactMap { org in org.id.map { ($0, org.name) } },
-            uniquingKeysWith: { first, _ in first })
         func participation(_ kinds: [ParticipationKind], period: Bool, distinct: Bool) async throws -> Int {
             let builder = scoped(sql.select().from(Participation.schema).where("kind", .in, kinds.map(\.rawValue)))
             if period { _ = inPeriod(builder, "date") }
@@ -70,6 +70,28 @@ enum TalentRegister {
                 distinct ? SQLFunction("COUNT", args: SQLDistinct(SQLIdentifier("member_id"))) : SQLFunction("COUNT", args: SQLLiteral.all)
             return try await builder.column(SQLAlias(count, as: SQLIdentifier("n"))).first()?.decode(column: "n", as: Int.self) ?? 0
         }
+        func counted() async throws -> Register {
+            let employerRows = try await grouped(
+                skilled().where("organization_id", .isNot, SQLLiteral.null)
+                    .orderBy("n", .descending).limit(topRows), by: "organization_id")
+            let employerIDs = employerRows.compactMap { UUID(uuidString: $0.0) }
+            return Register(
+                byLevel: try await grouped(skilled(), by: "skill_level"),
+                trades: try await grouped(skilled().orderBy("n", .descending).limit(topRows), by: "trade"),
+                units: try await grouped(skilled().orderBy("n", .descending).limit(topRows), by: "unit_id"),
+                employers: employerRows,
+                employerNames: Dictionary(
+                    try await Organization.query(on: db).filter(\.$id ~~ employerIDs).all().compactMap { org in org.id.map { ($0, org.name) } },
+                    uniquingKeysWith: { first, _ in first }),
+                delegatesAndDeputies: try await participation(ParticipationKind.allCases.filter(\.isRole), period: false, distinct: true))
+        }
+        let counts: Register
+        if let memo { counts = try await memo.value("talent.register", counted) } else { counts = try await counted() }
+        let register = byLevel(counts.byLevel)
+        let trades = counts.trades
+        let unitRows = counts.units
+        let employerRows = counts.employers
+        let employers = counts.employerNames
         return TalentStatistics(
             certifications: certifications, certificationsTotal: certifications.map(\.count).reduce(0, +),
             newSkilled: newSkilled, newSkilledTotal: newSkilled.map(\.count).reduce(0, +),
@@ -81,7 +103,7 @@ enum TalentRegister {
             byEmployer: employerRows.map {
                 NamedCount(id: $0.0, name: UUID(uuidString: $0.0).flatMap { employers[$0] } ?? "", count: $0.1)
             },
-            delegatesAndDeputies: try await participation(ParticipationKind.allCases.filter(\.isRole), period: false, distinct: true),
+            delegatesAndDeputies: counts.delegatesAndDeputies,
             joinedParty: try await participation([.joinedParty], period: true, distinct: false),
             activists: try await participation([.partyActivist], period: true, distinct: false))
     }

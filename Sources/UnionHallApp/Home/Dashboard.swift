@@ -21,12 +21,13 @@ struct Dashboard: Encodable {
     var to: String
     var previousFrom: String
     var previousTo: String
+    var computedAt: String
     var modules: [Module]
     var charts: [BarChart]
     var todos: [Waiting]
 
     static func build(_ query: PeriodQuery, user: User, scope: UnitScope, on request: Request) async throws -> Dashboard {
-        let document = try await StatisticsService.document(query, scope: scope, on: request)
+        let document = try await StatisticsSnapshots.document(query, scope: scope, on: request)
         var modules: [Module] = []
         var charts: [BarChart] = []
         for part in StatisticsService.parts(for: scope, features: request.application.features) {
@@ -49,7 +50,7 @@ struct Dashboard: Encodable {
         let todos = try await waiting(for: .officers, user: user, scope: scope, on: request)
         return Dashboard(
             unitId: query.unitId?.uuidString, from: document.from, to: document.to, previousFrom: document.previousFrom,
-            previousTo: document.previousTo, modules: modules, charts: charts,
+            previousTo: document.previousTo, computedAt: document.computedAt.map(Pages.timestamp) ?? "", modules: modules, charts: charts,
             todos: todos)
     }
 }

@@ -56,7 +56,7 @@ enum AnnualReports {
         guard (2...9999).contains(year) else { throw AppError.invalid("year", "error.range", ["2", "9999"]) }
         let period = PeriodQuery(
             from: "\(String(format: "%04d", year))-01-01", to: "\(String(format: "%04d", year))-12-31", unitId: query.unitId)
-        let document = try await StatisticsService.document(period, scope: scope, on: request)
+        let document = try await StatisticsSnapshots.document(period, scope: scope, on: request)
         let unit = query.unitId ?? user.unitID
         let unitName = unit.map { scope.tree.name(of: $0) } ?? request.t("report.allUnits")
         let base = request.absoluteBase

@@ -6,7 +6,7 @@ struct StatisticsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("statistics") { req async throws -> StatisticsDocument in
             let (_, scope) = try await req.requireManager()
-            return try await StatisticsService.document(try req.query.decode(PeriodQuery.self), scope: scope, on: req)
+            return try await StatisticsSnapshots.document(try req.query.decode(PeriodQuery.self), scope: scope, on: req)
         }
         routes.get("statistics", "export", use: Self.export)
     }
@@ -17,7 +17,7 @@ struct StatisticsAPIController: RouteCollection {
         guard let format = try req.query.decode(ListExport.Options.self).format else {
             throw AppError.invalid("format", "error.export.format")
         }
-        let document = try await StatisticsService.document(try req.query.decode(PeriodQuery.self), scope: scope, on: req)
+        let document = try await StatisticsSnapshots.document(try req.query.decode(PeriodQuery.self), scope: scope, on: req)
         let (header, rows) = StatisticsService.table(document, on: req)
         try await ListExport.recordExport(entity: "statistics", format: format.rawValue, rows: rows.count, user: user, request: req)
         return try SpreadsheetWriter.download(format, name: "statistics-\(document.from)-\(document.to)", header: header, rows: rows)

@@ -19,6 +19,9 @@ enum StatisticsAPIDocument: APIDocumentPart {
             "Statistics": .object(properties: [
                 "unitId": S.uuid.optionalSchemaObject(), "from": .string(format: .date), "to": .string(format: .date),
                 "previousFrom": .string(format: .date), "previousTo": .string(format: .date),
+                "computedAt": .string(
+                    format: .dateTime, required: false,
+                    description: "When the figures were counted; they are counted again once records change"),
                 "modules": .object(properties: modules),
             ])
         ]

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import UnionHallCore
 import UnionHallPlatform
@@ -16,6 +17,8 @@ struct StatisticsDocument: Content {
     var to: String
     var previousFrom: String
     var previousTo: String
+    /// When the figures were counted: the document is kept and counted again when records change.
+    var computedAt: Date?
     /// By module key (`disputes`); hardship and aid only for those who handle aid.
     var modules: [String: Module]
 }
@@ -53,17 +56,19 @@ enum StatisticsService {
         features.flatMap(\.figures).filter { scope.seesAid || !$0.aidData }
     }
 
-    static func document(_ query: PeriodQuery, scope: UnitScope, on request: Request) async throws -> StatisticsDocument {
-        let (current, previous) = try periods(query, today: request.today)
+    /// Every part counted for both periods, from the records as they are now.
+    static func document(
+        _ query: PeriodQuery, scope: UnitScope, today: CivilDate, features: [Feature], on db: any Database
+    ) async throws -> StatisticsDocument {
+        let (current, previous) = try periods(query, today: today)
         _ = try scope.unitIDs(within: query.unitId)
+        let memo = FigureMemo()
+        let now = FigureQuery(scope: scope, from: current.0, to: current.1, unitId: query.unitId, today: today, db: db, memo: memo)
+        let before = FigureQuery(scope: scope, from: previous.0, to: previous.1, unitId: query.unitId, today: today, db: db, memo: memo)
         var modules: [String: StatisticsDocument.Module] = [:]
-        let now = FigureQuery(scope: scope, from: current.0, to: current.1, unitId: query.unitId, today: request.today, db: request.db)
-        let before = FigureQuery(scope: scope, from: previous.0, to: previous.1, unitId: query.unitId, today: request.today, db: request.db)
-        for part in parts(for: scope, features: request.application.features) {
-            let started = ContinuousClock.now
+        for part in parts(for: scope, features: features) {
             modules[part.key] = .init(
                 current: try FigureValue.of(try await part.compute(now)), previous: try FigureValue.of(try await part.compute(before)))
-            request.logger.notice("TIMING \(part.key) \(ContinuousClock.now - started)")
         }
         return StatisticsDocument(
             unitId: query.unitId, from: current.0.description, to: current.1.description, previousFrom: previous.0.description,

@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import UnionHallCore
 import Vapor
 
@@ -11,8 +12,13 @@ package struct FigureQuery: Sendable {
     package let to: CivilDate
     package let today: CivilDate
     package let db: any Database
+    /// Shared by the periods of one document: figures read as of today are counted once.
+    package let memo: FigureMemo
 
-    package init(scope: UnitScope, from: CivilDate, to: CivilDate, unitId: UUID?, today: CivilDate, db: any Database) {
+    package init(
+        scope: UnitScope, from: CivilDate, to: CivilDate, unitId: UUID?, today: CivilDate, db: any Database, memo: FigureMemo = FigureMemo()
+    ) {
+        self.memo = memo
         self.scope = scope
         self.list = ListQuery(from: from.description, to: to.description, unitId: unitId)
         self.from = from
@@ -23,6 +29,21 @@ package struct FigureQuery: Sendable {
 
     /// The calendar years the period touches: figures kept by year (honours, studios named, accident records).
     package var years: ClosedRange<Int> { from.year...to.year }
+}
+
+/// Figures computed once and read again within one statistics document.
+package final class FigureMemo: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var values: [String: any Sendable] = [:]
+
+    package init() {}
+
+    package func value<T: Sendable>(_ key: String, _ make: () async throws -> T) async throws -> T {
+        if let kept = lock.withLock({ values[key] }) as? T { return kept }
+        let made = try await make()
+        lock.withLock { values[key] = made }
+        return made
+    }
 }
 
 /// A feature's part of the statistics document: its figures for a subtree and period, under a

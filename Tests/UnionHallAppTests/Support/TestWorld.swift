@@ -103,6 +103,7 @@ struct TestWorld: Sendable {
         let app = try await Application.make(.testing)
         do {
             try await configure(app, database: defaultDatabase)
+            app.statisticsRefreshes = StatisticsRefreshes(logger: app.logger, inlineMillis: testInlineMillis)
             try await resetDatabase(app)
             try await body(app)
         } catch {
@@ -114,6 +115,9 @@ struct TestWorld: Sendable {
         if usesPostgres { await DatabaseLock.shared.release() }
     }
 
+    /// A debug build counts a test's few records in well under this: tests see every change at once.
+    static let testInlineMillis = 30_000
+
     static var defaultDatabase: DatabaseChoice {
         usesPostgres ? .fromEnvironment() : .sqlite(path: ":memory:")
     }
@@ -122,6 +126,7 @@ struct TestWorld: Sendable {
         let app = try await Application.make(.testing)
         do {
             try await configure(app, database: database)
+            app.statisticsRefreshes = StatisticsRefreshes(logger: app.logger, inlineMillis: testInlineMillis)
             try await resetDatabase(app)
             let world = try await seed(app)
             do {

@@ -1,0 +1,28 @@
+import Fluent
+import SQLKit
+import UnionHallPlatform
+
+/// Indexes the statistics read by: the audit log by time (has anything changed since a document
+/// was counted), innovation decisions and assessments by unit and date, honours by unit and year.
+struct IndexFigureDates: AsyncMigration {
+    static let indexes: [(name: String, table: String, columns: [String])] = [
+        ("audit_entries_at", AuditEntry.schema, ["at"]),
+        ("innovation_items_unit_decision", InnovationItem.schema, ["unit_id", "decision_date"]),
+        ("innovation_items_unit_assessed", InnovationItem.schema, ["unit_id", "assessed_date"]),
+        ("honors_unit_year", Honor.schema, ["unit_id", "year"]),
+    ]
+
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for index in Self.indexes {
+            var create = sql.create(index: index.name).on(index.table)
+            for column in index.columns { create = create.column(column) }
+            try await create.run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for index in Self.indexes { try await sql.drop(index: index.name).run() }
+    }
+}
