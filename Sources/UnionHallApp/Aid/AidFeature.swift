@@ -65,7 +65,8 @@ extension Feature {
                     Headline("statistics.hardship.opened", "opened", href: "/hardship-files"),
                 ],
                 charts: [
-                    ChartSpec("statistics.hardship.byLevel", "byLevel", catalogue: "hardshipLevel", href: "/hardship-files", filter: "level")
+                    ChartSpec(
+                        "statistics.hardship.byLevel", "byLevel", catalogue: "hardshipLevel", href: "/hardship-files", filter: "level")
                 ]
             ) { try await HardshipStatistics.compute($0) },
         ],

@@ -81,7 +81,9 @@ enum TalentRegister {
                 units: try await grouped(skilled().orderBy("n", .descending).limit(topRows), by: "unit_id"),
                 employers: employerRows,
                 employerNames: Dictionary(
-                    try await Organization.query(on: db).filter(\.$id ~~ employerIDs).all().compactMap { org in org.id.map { ($0, org.name) } },
+                    try await Organization.query(on: db).filter(\.$id ~~ employerIDs).all().compactMap { org in
+                        org.id.map { ($0, org.name) }
+                    },
                     uniquingKeysWith: { first, _ in first }),
                 delegatesAndDeputies: try await participation(ParticipationKind.allCases.filter(\.isRole), period: false, distinct: true))
         }

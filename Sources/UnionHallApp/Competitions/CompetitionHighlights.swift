@@ -13,15 +13,26 @@ extension CompetitionStatisticsService {
         let winners = try await query.select(competitions, years: "year")
             .join(events, on: SQLColumn("competition_id", table: events), .equal, SQLColumn("id", table: competitions))
             .join(entries, on: SQLColumn("event_id", table: entries), .equal, SQLColumn("id", table: events))
-            .join(Member.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: Member.schema), .equal, SQLColumn("member_id", table: entries))
+            .join(
+                Member.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: Member.schema), .equal,
+                SQLColumn("member_id", table: entries)
+            )
             .where(SQLColumn("status", table: events), .equal, SQLBind(EventStatus.final.rawValue))
             .where(SQLColumn("rank", table: entries), .equal, SQLBind(1))
             .column(SQLColumn("trade", table: events), as: "trade")
-            .column(SQLFunction("COALESCE", args: SQLColumn("name", table: Member.schema), SQLColumn("team_name", table: entries)), as: "winner")
+            .column(
+                SQLFunction("COALESCE", args: SQLColumn("name", table: Member.schema), SQLColumn("team_name", table: entries)), as: "winner"
+            )
             .orderBy(SQLColumn("trade", table: events)).limit(StudioService.highlighted + 1).all()
-            .map { request.t("report.contestWinner", [try $0.decode(column: "trade", as: String.self), try $0.decode(column: "winner", as: String?.self) ?? ""]) }
+            .map {
+                request.t(
+                    "report.contestWinner",
+                    [try $0.decode(column: "trade", as: String.self), try $0.decode(column: "winner", as: String?.self) ?? ""])
+            }
         guard !winners.isEmpty else { return [] }
         let shown = winners.prefix(StudioService.highlighted).joined(separator: "；")
-        return [request.t("report.contestWinners", [shown + (winners.count > StudioService.highlighted ? request.t("report.andOthers") : "")])]
+        return [
+            request.t("report.contestWinners", [shown + (winners.count > StudioService.highlighted ? request.t("report.andOthers") : "")])
+        ]
     }
 }

@@ -61,7 +61,8 @@ struct SyntheticActivities {
 
     private func fill(_ table: String, rows: Int) async throws {
         guard rows > 0 else { return }
-        let members = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("members")
+        let members =
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("members")
             .first()?.decode(column: "n", as: Int.self) ?? 0
         guard members > 0 else { return }
         let from = source(rows, members: members)

@@ -316,7 +316,8 @@ enum DisputeService {
             ListQuery(unitId: list.unitId), filter: DisputeFilter(overdue: true), scope: scope, today: today, on: db
         ).count()
         return DisputeStatistics(
-            cases: groups.rows, byChannel: groups.counts(of: DisputeChannel.self, at: 0), byType: groups.counts(of: DisputeType.self, at: 1),
+            cases: groups.rows, byChannel: groups.counts(of: DisputeChannel.self, at: 0),
+            byType: groups.counts(of: DisputeType.self, at: 1),
             byStatus: groups.counts(of: DisputeStatus.self, at: 2), claimedFen: try groups.sum(0), recoveredFen: try groups.sum(1),
             overdue: overdue)
     }

@@ -190,9 +190,13 @@ enum OutreachService: RecordService {
                 .where(SQLColumn("status", table: table), .equal, SQLBind(OutreachStatus.held.rawValue))
         }
         let groups = try await held().tallies(by: ["kind"], sums: ["person_times"])
-        let endorsers = try await held().where(SQLColumn("kind", table: table), .equal, SQLBind(OutreachKind.endorsement.rawValue))
+        let endorsers =
+            try await held().where(SQLColumn("kind", table: table), .equal, SQLBind(OutreachKind.endorsement.rawValue))
             .join(OutreachLeader.schema, on: SQLColumn("activity_id", table: OutreachLeader.schema), .equal, SQLColumn("id", table: table))
-            .column(SQLAlias(SQLFunction("COUNT", args: SQLDistinct(SQLColumn("member_id", table: OutreachLeader.schema))), as: SQLIdentifier("n")))
+            .column(
+                SQLAlias(
+                    SQLFunction("COUNT", args: SQLDistinct(SQLColumn("member_id", table: OutreachLeader.schema))), as: SQLIdentifier("n"))
+            )
             .first()?.decode(column: "n", as: Int.self) ?? 0
         let planned = try await base(ListQuery(unitId: list.unitId), filter: OutreachFilter(status: .planned), scope: scope, on: db).count()
         return Counts(

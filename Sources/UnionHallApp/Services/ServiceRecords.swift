@@ -123,7 +123,8 @@ enum ServiceRecords {
                 return ServiceStatistics.Kind(key: kind.rawValue, peopleServed: try people(of), goodsFen: try of.sum(1))
             },
             byStation: try stations.map {
-                ServiceStatistics.Station(id: $0.key, name: names[$0.key] ?? "", peopleServed: try people($0.value), goodsFen: try $0.value.sum(1))
+                ServiceStatistics.Station(
+                    id: $0.key, name: names[$0.key] ?? "", peopleServed: try people($0.value), goodsFen: try $0.value.sum(1))
             }
             .sorted { $0.peopleServed > $1.peopleServed })
     }

@@ -18,19 +18,27 @@ extension StudioService {
             .where(SQLColumn("deleted_at", table: Studio.schema), .is, SQLLiteral.null)
             .where(SQLColumn("kind", table: results), .equal, SQLBind(StudioResultKind.award.rawValue))
             .column(SQLColumn("title", table: results), as: "title").column(SQLColumn("name", table: Studio.schema), as: "studio")
-            .orderBy(SQLOrderBy(expression: SQLColumn("year", table: results), direction: SQLDirection.descending)).orderBy(SQLColumn("title", table: results))
+            .orderBy(SQLOrderBy(expression: SQLColumn("year", table: results), direction: SQLDirection.descending)).orderBy(
+                SQLColumn("title", table: results)
+            )
             .limit(highlighted + 1).all()
-            .map { request.t("report.studioAward", [try $0.decode(column: "studio", as: String.self), try $0.decode(column: "title", as: String.self)]) }
+            .map {
+                request.t(
+                    "report.studioAward",
+                    [try $0.decode(column: "studio", as: String.self), try $0.decode(column: "title", as: String.self)])
+            }
         func listed(_ items: [String]) -> String {
             items.prefix(highlighted).joined(separator: "、") + (items.count > highlighted ? request.t("report.andOthers") : "")
         }
         var lines: [String] = []
         if !names.isEmpty {
             lines.append(
-                request.t("report.studiosNamed", [
-                    names.prefix(highlighted).joined(separator: "、")
-                        + (names.count > highlighted ? request.t("report.andMore", [String(names.count)]) : "")
-                ]))
+                request.t(
+                    "report.studiosNamed",
+                    [
+                        names.prefix(highlighted).joined(separator: "、")
+                            + (names.count > highlighted ? request.t("report.andMore", [String(names.count)]) : "")
+                    ]))
         }
         if !awards.isEmpty { lines.append(request.t("report.studioAwards", [listed(awards)])) }
         return lines

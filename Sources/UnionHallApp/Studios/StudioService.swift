@@ -219,7 +219,9 @@ enum StudioService: RecordService {
         guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
         let select = sql.select().from(Studio.schema).where("deleted_at", .is, SQLLiteral.null)
             .scoped(to: try scope.unitIDs(within: nil), table: Studio.schema)
-        if let years { select.where("year_named", .greaterThanOrEqual, years.lowerBound).where("year_named", .lessThanOrEqual, years.upperBound) }
+        if let years {
+            select.where("year_named", .greaterThanOrEqual, years.lowerBound).where("year_named", .lessThanOrEqual, years.upperBound)
+        }
         let groups = try await select.tallies(by: ["kind", "level"])
         func counts(at position: Int) -> [String: Int] { Dictionary(groups.counts(at: position).map { ($0.key, $0.count) }) { $0 + $1 } }
         return Counts(byKind: counts(at: 0), byLevel: counts(at: 1), total: groups.rows)
