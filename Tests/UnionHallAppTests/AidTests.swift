@@ -445,6 +445,10 @@ import VaporTesting
                     "/aid-applications/\(try app.requireID())/approve", form: ["_csrf": Browser.csrf(in: show), "version": "1"]
                 ).status == .seeOther)
             var city = try await Browser.signedIn(world, as: "city")
+            // The dashboard counts what waits without reading a child's record: no view is logged.
+            let views = try await AuditEntry.query(on: world.app.db).filter(\.$action == .view).count()
+            #expect(try await city.get("/").status == .ok)
+            #expect(try await AuditEntry.query(on: world.app.db).filter(\.$action == .view).count() == views)
             let list = try await city.get("/aid-applications")
             #expect(list.status == .ok && list.body.string.contains("<svg") && list.body.string.contains("梁小雨"))
             for path in [

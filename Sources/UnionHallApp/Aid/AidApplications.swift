@@ -257,6 +257,12 @@ extension AidApplication: UnitOwnedRecord {
         return shown
     }
 
+    /// A count shows no child's data: nothing is read, nothing written to the log.
+    static func count(filter: AidFilter, scope: UnitScope, request: Request) async throws -> Int {
+        _ = try await AidAccess.require(request)
+        return try await AidApplications.base(ListQuery(), filter: filter, scope: scope, on: request.db).count()
+    }
+
     static func show(_ id: UUID, request: Request) async throws -> AidApplicationOutput {
         let row = try await AidApplications.readable(id, request: request)
         if try request.requireUser().role != .member { try await AidAccess.recordView(request, entityID: id, shown: 1, query: nil) }

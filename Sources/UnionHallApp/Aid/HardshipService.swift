@@ -174,6 +174,11 @@ extension HardshipFile: UnitOwnedRecord {
     typealias Output = HardshipFileOutput
     static let routeName = "hardship-files"
 
+    static func count(filter: HardshipFilter, scope: UnitScope, request: Request) async throws -> Int {
+        _ = try await AidAccess.require(request)
+        return try await HardshipService.base(ListQuery(), filter: filter, scope: scope, today: request.today, on: request.db).count()
+    }
+
     static func list(_ list: ListQuery, filter: HardshipFilter, scope: UnitScope, request: Request) async throws -> ListPage<
         HardshipFileOutput
     > {

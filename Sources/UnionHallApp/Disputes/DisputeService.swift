@@ -332,6 +332,10 @@ extension DisputeCase: UnitOwnedRecord {
     typealias Output = DisputeOutput
     static let routeName = "dispute-cases"
 
+    static func count(filter: DisputeFilter, scope: UnitScope, request: Request) async throws -> Int {
+        try await DisputeService.base(ListQuery(), filter: filter, scope: scope, today: request.today, on: request.db).count()
+    }
+
     static func list(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, request: Request) async throws -> ListPage<DisputeOutput> {
         try await page(
             try DisputeService.sorted(list, filter: filter, scope: scope, today: request.today, on: request.db), list, on: request)

@@ -270,6 +270,10 @@ extension InnovationItem: ServedRecord {
     typealias Filter = InnovationItemFilter
     static let routeName = "innovation-items"
 
+    static func count(filter: InnovationItemFilter, scope: UnitScope, request: Request) async throws -> Int {
+        try await InnovationService.base(ListQuery(), filter: filter, scope: scope, on: request.db).count()
+    }
+
     /// Its officers and its authors read an item. A reviewer reads only its blind form, inside
     /// their assignment (`GET /api/v1/innovation-reviews`), so the review stays blind.
     static func show(_ id: UUID, request: Request) async throws -> InnovationItemOutput {

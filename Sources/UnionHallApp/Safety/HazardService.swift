@@ -235,6 +235,10 @@ extension HazardReport: UnitOwnedRecord {
     typealias Output = HazardOutput
     static let routeName = "hazard-reports"
 
+    static func count(filter: HazardFilter, scope: UnitScope, request: Request) async throws -> Int {
+        try await HazardService.base(ListQuery(), filter: filter, scope: scope, today: request.today, on: request.db).count()
+    }
+
     static func list(_ list: ListQuery, filter: HazardFilter, scope: UnitScope, request: Request) async throws -> ListPage<HazardOutput> {
         try await page(
             try HazardService.base(list, filter: filter, scope: scope, today: request.today, on: request.db).sort(

@@ -3,13 +3,15 @@ import SQLKit
 import UnionHallPlatform
 
 /// Indexes the statistics read by: the audit log by time (has anything changed since a document
-/// was counted), innovation decisions and assessments by unit and date, honours by unit and year.
+/// was counted), innovation decisions and assessments by unit and date, honours by unit and year,
+/// hazards by unit and status (what waits on a dashboard).
 struct IndexFigureDates: AsyncMigration {
     static let indexes: [(name: String, table: String, columns: [String])] = [
         ("audit_entries_at", AuditEntry.schema, ["at"]),
         ("innovation_items_unit_decision", InnovationItem.schema, ["unit_id", "decision_date"]),
         ("innovation_items_unit_assessed", InnovationItem.schema, ["unit_id", "assessed_date"]),
         ("honors_unit_year", Honor.schema, ["unit_id", "year"]),
+        ("hazard_reports_unit_status", HazardReport.schema, ["unit_id", "status"]),
     ]
 
     func prepare(on database: any Database) async throws {

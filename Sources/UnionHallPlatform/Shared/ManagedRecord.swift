@@ -36,6 +36,8 @@ package protocol ManagedRecord: Model, Audited where IDValue == UUID {
     static var routeName: String { get }
 
     static func list(_ list: ListQuery, filter: Filter, scope: UnitScope, request: Request) async throws -> ListPage<Output>
+    /// How many records the list would hold, counted without reading any (a dashboard's to-do).
+    static func count(filter: Filter, scope: UnitScope, request: Request) async throws -> Int
     /// The record if it is in the scope; 404 otherwise, so its existence is not revealed.
     static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Self
     static func create(_ input: Input, context: WriteContext, once: FormOnce?) async throws -> Self
@@ -53,6 +55,10 @@ package protocol ManagedRecord: Model, Audited where IDValue == UUID {
 
 extension ManagedRecord {
     package static var exportOmits: Set<String> { [] }
+
+    package static func count(filter: Filter, scope: UnitScope, request: Request) async throws -> Int {
+        try await list(ListQuery(per: 1), filter: filter, scope: scope, request: request).metadata.total
+    }
 
     package static func show(_ id: UUID, request: Request) async throws -> Output {
         let (_, scope) = try await request.requireManager()

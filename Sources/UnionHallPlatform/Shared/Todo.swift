@@ -29,9 +29,9 @@ package struct Todo: Sendable {
         self.audience = .officers
         self.count = { user, scope, request in
             guard let filter = filter(user, scope) else { return nil }
-            let page = try await Record.list(ListQuery(per: 1), filter: filter, scope: scope, request: request)
+            let count = try await Record.count(filter: filter, scope: scope, request: request)
             let query = try URLEncodedFormEncoder().encode(filter)
-            return (page.metadata.total, "/\(Record.routeName)" + (query.isEmpty ? "" : "?\(query)"))
+            return (count, "/\(Record.routeName)" + (query.isEmpty ? "" : "?\(query)"))
         }
     }
 }
