@@ -55,7 +55,8 @@ enum StatisticsSnapshots {
             let document = try? JSONDecoder().decode(StatisticsDocument.self, from: Data(kept.document.utf8))
         {
             let now = app.current.now()
-            let changed = try await AuditEntry.query(on: request.db).filter(\.$at >= kept.computedAt)
+            let changed =
+                try await AuditEntry.query(on: request.db).filter(\.$at >= kept.computedAt)
                 .filter(\.$action ~~ [.create, .update, .delete, .restore]).first() != nil
             if !changed, now.timeIntervalSince(kept.computedAt) < lifetime { return document }
             if kept.millis > app.statisticsRefreshes.inlineMillis {
