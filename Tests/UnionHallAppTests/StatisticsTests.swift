@@ -96,10 +96,15 @@ import VaporTesting
             #expect(Self.figure(first.modules["honors"]?.current, "conferred") == 1 && first.computedAt != nil)
             let kept = try #require(try await StatisticsSnapshot.query(on: world.app.db).first())
             #expect(try await StatisticsSnapshot.query(on: world.app.db).count() == 1)
+            // A period nobody asked for in a day is dropped when another is counted.
+            let old = StatisticsSnapshot()
+            (old.key, old.document, old.computedAt, old.millis) = ("old", "{}", Date().addingTimeInterval(-2 * 86_400), 1)
+            try await old.create(on: world.app.db)
             // A change is counted at once while counting is quick.
             try await Self.honor(world, member: world.memberB, year: 2024)
             let second = try await Self.document(world, "from=2024-01-01&to=2024-12-31", as: "city")
             #expect(Self.figure(second.modules["honors"]?.current, "conferred") == 2)
+            #expect(try await StatisticsSnapshot.query(on: world.app.db).filter(\.$key == "old").count() == 0)
             // Another county's officer reads another document, of their own subtree.
             let county = try await Self.document(world, "from=2024-01-01&to=2024-12-31", as: "officerA")
             #expect(Self.figure(county.modules["honors"]?.current, "conferred") == 1)

@@ -47,6 +47,7 @@ struct CreateStatisticsSnapshot: AsyncMigration {
 /// again before answering.
 enum StatisticsSnapshots {
     static let lifetime: TimeInterval = 600
+    static let keptFor: TimeInterval = 86_400
 
     static func document(_ query: PeriodQuery, scope: UnitScope, on request: Request) async throws -> StatisticsDocument {
         let app = request.application
@@ -87,6 +88,9 @@ enum StatisticsSnapshots {
                     $0.set(excludedValueOf: "document").set(excludedValueOf: "computed_at").set(excludedValueOf: "millis")
                 }
                 .run()
+            // Periods nobody has asked for in a day are not kept: the table holds what is read.
+            try await sql.delete(from: StatisticsSnapshot.schema)
+                .where("computed_at", .lessThan, SQLBind(started.addingTimeInterval(-keptFor))).run()
         }
         return document
     }
