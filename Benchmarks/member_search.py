@@ -10,21 +10,11 @@ framework's own cost per request).
     swift build -c release --scratch-path .build-release --product unionhall
     python3 Benchmarks/member_search.py --members 1000000
 """
-import argparse, os, re, sqlite3, statistics, subprocess, sys, tempfile, time, urllib.parse
+import argparse, os, sqlite3, subprocess, sys, tempfile, time, urllib.parse
 import requests
+from harness import browser as signed_in, pct, served, server_ms, summary, token as api_token
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-def server_ms(response):
-    match = re.search(r"dur=([0-9.]+)", response.headers.get("Server-Timing", ""))
-    return float(match.group(1)) if match else float("nan")
-
-def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
-
-def summary(values):
-    return {"p50": pct(values, 50), "p99": pct(values, 99), "max": max(values)}
 
 def main():
     ap = argparse.ArgumentParser()
@@ -48,21 +38,9 @@ def main():
         print(f"demo load (whole command, {args.members:,} synthetic members): {elapsed:.1f} s, {args.members / elapsed:,.0f} members/s")
     env["UNIONHALL_DB"] = db
 
-    server = subprocess.Popen([args.binary, "serve", "--hostname", "127.0.0.1", "--port", str(args.port)], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{args.port}"
-    try:
-        for _ in range(100):
-            try:
-                if requests.get(base + "/healthz", timeout=1).ok: break
-            except requests.RequestException:
-                time.sleep(0.2)
-        tokens = {u: requests.post(base + "/api/v1/auth/token", json={"username": u, "password": p}).json()["token"]
-                  for u, p in [("admin", "bench-admin-1"), ("qingyang", "Union@2024"), ("xifeng", "Union@2024")]}
-        browser = requests.Session()
-        login = browser.get(base + "/login").text
-        csrf = re.search(r'name="_csrf" value="([^"]+)"', login).group(1)
-        browser.post(base + "/login", data={"username": "qingyang", "password": "Union@2024", "_csrf": csrf}, allow_redirects=False)
+    with served(args.binary, args.port, env, ROOT) as base:
+        tokens = {u: api_token(base, u, p) for u, p in [("admin", "bench-admin-1"), ("qingyang", "Union@2024"), ("xifeng", "Union@2024")]}
+        browser = signed_in(base, "qingyang", "Union@2024")
 
         conn = sqlite3.connect(db)
         units = {name: uid for uid, name in conn.execute("SELECT id, name FROM union_units")}
@@ -117,9 +95,6 @@ def main():
                 raw_p99 = pct(raws, 99)
                 raw_text, ratio = f"{raw_p99:.2f}", f"{s['p99'] / raw_p99:.1f}x"
             print(f"{name:44} {s['p50']:10.2f} {s['p99']:8.2f} {s['max']:8.2f} {raw_text:>12} {ratio:>10}")
-    finally:
-        server.terminate()
-        server.wait()
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -32,11 +32,11 @@ struct HomePage: RouteCollection {
         if user.role.managesRecords {
             let scope = try await req.scope()
             unitPath = user.unitID.map { scope.tree.path(of: $0) }
-            // Counting indexed columns reads the indexes only, not a large register's rows.
+            // Members from the kept counts per unit; the skilled from this year's kept statistics (on the
+            // register at the year's end is on it today): a large register's rows are not counted per visit.
             async let members = MemberCounts.total(in: scope.unitIDs, on: req.secondDB)
-            let skilled = try await scope.apply(to: Member.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil).filter(
-                \.$skillLevel != nil
-            ).count(\.$skillLevel)
+            let thisYear = try await StatisticsSnapshots.document(PeriodQuery(), scope: scope, on: req)
+            let skilled = Int(thisYear.modules["members"]?.current.value(at: "skilled")?.integer ?? 0)
             let organizations = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
                 .count()
             counts = [
