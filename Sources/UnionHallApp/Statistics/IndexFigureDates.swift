@@ -11,7 +11,9 @@ struct IndexFigureDates: AsyncMigration {
         ("innovation_items_unit_decision", InnovationItem.schema, ["unit_id", "decision_date"]),
         ("innovation_items_unit_assessed", InnovationItem.schema, ["unit_id", "assessed_date"]),
         ("honors_unit_year", Honor.schema, ["unit_id", "year"]),
-        ("hazard_reports_unit_status", HazardReport.schema, ["unit_id", "status"]),
+        // With `deleted_at`, a dashboard's count of what waits reads the index alone.
+        ("hazard_reports_unit_status", HazardReport.schema, ["unit_id", "status", "deleted_at"]),
+        ("innovation_items_unit_status_live", InnovationItem.schema, ["unit_id", "status", "deleted_at"]),
     ]
 
     func prepare(on database: any Database) async throws {
