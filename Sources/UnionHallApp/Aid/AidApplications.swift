@@ -260,7 +260,7 @@ extension AidApplication: UnitOwnedRecord {
     /// A count shows no child's data: nothing is read, nothing written to the log.
     static func count(filter: AidFilter, scope: UnitScope, request: Request) async throws -> Int {
         _ = try await AidAccess.require(request)
-        return try await AidApplications.base(ListQuery(), filter: filter, scope: scope, on: request.db).count()
+        return try await AidApplications.base(ListQuery(), filter: filter, scope: scope, on: request.db).count(\.$unitID)
     }
 
     static func show(_ id: UUID, request: Request) async throws -> AidApplicationOutput {

@@ -176,7 +176,8 @@ extension HardshipFile: UnitOwnedRecord {
 
     static func count(filter: HardshipFilter, scope: UnitScope, request: Request) async throws -> Int {
         _ = try await AidAccess.require(request)
-        return try await HardshipService.base(ListQuery(), filter: filter, scope: scope, today: request.today, on: request.db).count()
+        return try await HardshipService.base(ListQuery(), filter: filter, scope: scope, today: request.today, on: request.db).count(
+            \.$unitID)
     }
 
     static func list(_ list: ListQuery, filter: HardshipFilter, scope: UnitScope, request: Request) async throws -> ListPage<

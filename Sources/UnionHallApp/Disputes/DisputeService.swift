@@ -333,7 +333,7 @@ extension DisputeCase: UnitOwnedRecord {
     static let routeName = "dispute-cases"
 
     static func count(filter: DisputeFilter, scope: UnitScope, request: Request) async throws -> Int {
-        try await DisputeService.base(ListQuery(), filter: filter, scope: scope, today: request.today, on: request.db).count()
+        try await DisputeService.base(ListQuery(), filter: filter, scope: scope, today: request.today, on: request.db).count(\.$unitID)
     }
 
     static func list(_ list: ListQuery, filter: DisputeFilter, scope: UnitScope, request: Request) async throws -> ListPage<DisputeOutput> {

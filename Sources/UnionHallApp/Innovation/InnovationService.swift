@@ -271,7 +271,7 @@ extension InnovationItem: ServedRecord {
     static let routeName = "innovation-items"
 
     static func count(filter: InnovationItemFilter, scope: UnitScope, request: Request) async throws -> Int {
-        try await InnovationService.base(ListQuery(), filter: filter, scope: scope, on: request.db).count()
+        try await InnovationService.base(ListQuery(), filter: filter, scope: scope, on: request.db).count(\.$unitID)
     }
 
     /// Its officers and its authors read an item. A reviewer reads only its blind form, inside

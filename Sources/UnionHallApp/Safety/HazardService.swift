@@ -236,7 +236,7 @@ extension HazardReport: UnitOwnedRecord {
     static let routeName = "hazard-reports"
 
     static func count(filter: HazardFilter, scope: UnitScope, request: Request) async throws -> Int {
-        try await HazardService.base(ListQuery(), filter: filter, scope: scope, today: request.today, on: request.db).count()
+        try await HazardService.base(ListQuery(), filter: filter, scope: scope, today: request.today, on: request.db).count(\.$unitID)
     }
 
     static func list(_ list: ListQuery, filter: HazardFilter, scope: UnitScope, request: Request) async throws -> ListPage<HazardOutput> {

@@ -37,6 +37,7 @@ package protocol ManagedRecord: Model, Audited where IDValue == UUID {
 
     static func list(_ list: ListQuery, filter: Filter, scope: UnitScope, request: Request) async throws -> ListPage<Output>
     /// How many records the list would hold, counted without reading any (a dashboard's to-do).
+    /// Kinds with many rows count an indexed column (`count(\.$unitID)`): `COUNT(id)` reads every row.
     static func count(filter: Filter, scope: UnitScope, request: Request) async throws -> Int
     /// The record if it is in the scope; 404 otherwise, so its existence is not revealed.
     static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> Self
