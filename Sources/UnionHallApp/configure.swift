@@ -54,11 +54,17 @@ private func configureDatabase(_ app: Application, _ choice: DatabaseChoice) asy
     case .postgres(let url):
         let config = try postgresConfiguration(url: url)
         app.databases.use(.postgres(configuration: config), as: .psql)
+        app.databases.use(.postgres(configuration: config), as: .figures, isDefault: false)
         app.writeGate = WriteGate(serialises: false)
     case .sqlite(let path):
         let storage: SQLiteConfiguration.Storage = path == ":memory:" ? .memory : .file(path: path)
         app.databases.use(.sqlite(SQLiteConfiguration(storage: storage)), as: .sqlite)
         app.writeGate = WriteGate(serialises: true)
+        if case .file = storage {
+            // Its own connections (SQLite has one per event loop): counting a city's year must not
+            // hold up the requests queued behind it. An in-memory database cannot be opened twice.
+            app.databases.use(.sqlite(SQLiteConfiguration(storage: storage)), as: .figures, isDefault: false)
+        }
         if case .file = storage, let sql = app.db as? any SQLDatabase {
             // WAL lets readers run beside the one writer; it is a property of the file, set once.
             try await sql.raw("PRAGMA journal_mode=WAL").run()

@@ -62,12 +62,12 @@ enum StatisticsSnapshots {
             if !changed, now.timeIntervalSince(kept.computedAt) < lifetime { return document }
             if kept.millis > app.statisticsRefreshes.inlineMillis {
                 app.statisticsRefreshes.start(key) {
-                    _ = try await compute(query, scope: scope, today: CivilDate(app.current.now()), key: key, app: app, db: app.db)
+                    _ = try await compute(query, scope: scope, today: CivilDate(app.current.now()), key: key, app: app, db: app.figuresDB)
                 }
                 return document
             }
         }
-        return try await compute(query, scope: scope, today: request.today, key: key, app: app, db: request.db)
+        return try await compute(query, scope: scope, today: request.today, key: key, app: app, db: app.figuresDB)
     }
 
     private static func compute(
@@ -127,7 +127,18 @@ final class StatisticsRefreshes: @unchecked Sendable {
     }
 }
 
+extension DatabaseID {
+    /// The statistics' own connections to the same database.
+    static let figures = DatabaseID(string: "figures")
+}
+
 extension Application {
+    /// Where statistics are counted: their own connections where the database has them, else the default.
+    var figuresDB: any Database {
+        guard databases.configuration(for: .figures) != nil else { return db }
+        return databases.database(.figures, logger: logger, on: eventLoopGroup.any()) ?? db
+    }
+
     private struct StatisticsRefreshesKey: StorageKey { typealias Value = StatisticsRefreshes }
 
     /// Set once at start-up, before any request is answered (a missing one only loses the de-duplication).
