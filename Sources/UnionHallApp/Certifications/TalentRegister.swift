@@ -38,13 +38,7 @@ enum TalentRegister {
             return builder
         }
         func grouped(_ builder: SQLSelectBuilder, by column: String) async throws -> [(String, Int)] {
-            // Keys come back as text on both databases (levels, trades and unit ids alike).
-            try await builder.column(SQLAlias(SQLRaw("CAST(\(column) AS TEXT)"), as: SQLIdentifier("k")))
-                .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
-                .groupBy(SQLIdentifier(column)).all()
-                .map { row in
-                    (try row.decode(column: "k", as: String?.self) ?? "", try row.decode(column: "n", as: Int.self))
-                }
+            try await builder.tallies(by: [column]).map { ($0.keys[0], $0.count) }
         }
         func byLevel(_ rows: [(String, Int)]) -> [KeyCount] {
             SkillLevel.allCases.map { level in

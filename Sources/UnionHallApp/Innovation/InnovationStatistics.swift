@@ -40,76 +40,47 @@ struct InnovationStatistics: Content {
         let (from, to) = try list.datePeriod()
         let units = try scope.unitIDs(within: list.unitId)
 
-        func scoped(_ select: SQLSelectBuilder, dateColumn: String?, table: String) -> SQLSelectBuilder {
-            select.scoped(to: units, table: table, dateColumn: dateColumn, from: from, to: to)
-        }
-        struct KeyCount: Decodable {
-            let key: String?
-            let n: Int
-        }
-        struct TwoKeys: Decodable {
-            let a: String
-            let b: String
-            let n: Int
-        }
-        struct Sum: Decodable { let total: Int64? }
-
-        func grouped(_ column: String, table: String, dateColumn: String?, softDeleted: Bool = true) async throws -> [Count] {
-            let select = sql.select().column(SQLColumn(column, table: table), as: "key").column(SQLTotals.count, as: "n").from(table)
-            if softDeleted { select.where(SQLColumn("deleted_at", table: table), .is, SQLLiteral.null) }
-            return try await scoped(select, dateColumn: dateColumn, table: table).groupBy(SQLColumn(column, table: table)).all(
-                decoding: KeyCount.self
-            )
-            .compactMap { row in row.key.map { Count(key: $0, count: row.n) } }
-        }
-
         let items = InnovationItem.schema
-        func total(_ column: String) -> any SQLExpression { SQLTotals.sum(column) }
-        let byKind = try await grouped("kind", table: items, dateColumn: "submitted_date")
-        let bySubKind = try await grouped("sub_kind", table: items, dateColumn: "submitted_date")
-        let byStatus = try await grouped("status", table: items, dateColumn: "submitted_date")
-        let decisions = try await grouped("status", table: items, dateColumn: "decision_date")
+        func select(_ table: String, dated column: String, live: Bool = true) throws -> SQLSelectBuilder {
+            try list.select(table, scope: scope, dated: column, live: live, on: db)
+        }
+        func counts(_ groups: [Tally], at position: Int) -> [Count] {
+            Dictionary(groups.map { ($0.keys[position], $0.count) }, uniquingKeysWith: +).map { Count(key: $0.key, count: $0.value) }
+        }
+        let submitted = try await select(items, dated: "submitted_date").tallies(by: ["kind", "sub_kind", "status"])
+        let byKind = counts(submitted, at: 0)
+        let bySubKind = counts(submitted, at: 1)
+        let byStatus = counts(submitted, at: 2)
+        let decisions = counts(try await select(items, dated: "decision_date").tallies(by: ["status"]), at: 0)
         let adopted = decisions.filter { InnovationStatus(rawValue: $0.key)?.isAdopted == true }.reduce(0) { $0 + $1.count }
         let rejected = decisions.first { $0.key == InnovationStatus.rejected.rawValue }?.count ?? 0
-        let benefit =
-            try await scoped(
-                sql.select().column(total("benefit_fen"), as: "total").from(items)
-                    .where("deleted_at", .is, SQLLiteral.null), dateColumn: "assessed_date", table: items
-            ).first(decoding: Sum.self)?.total ?? 0
+        let benefit = try await select(items, dated: "assessed_date").tallies(sums: ["benefit_fen"]).sum()
 
         // Awards count by their year; the period's years bound them.
-        let awardSelect = sql.select().column(SQLColumn("level", table: InnovationAward.schema), as: "a").column(
-            SQLColumn("grade", table: InnovationAward.schema), as: "b"
-        )
-        .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(InnovationAward.schema)
-        .join(items, on: SQLColumn("id", table: items), .equal, SQLColumn("item_id", table: InnovationAward.schema))
-        .where(SQLColumn("deleted_at", table: items), .is, SQLLiteral.null)
-        if let units { awardSelect.where(SQLColumn("unit_id", table: InnovationAward.schema), .in, SQLBind.group(Array(units))) }
+        let awards = InnovationAward.schema
+        let awardSelect = sql.select().from(awards)
+            .join(items, on: SQLColumn("id", table: items), .equal, SQLColumn("item_id", table: awards))
+            .where(SQLColumn("deleted_at", table: items), .is, SQLLiteral.null)
+        if let units { awardSelect.where(SQLColumn("unit_id", table: awards), .in, SQLBind.group(Array(units))) }
         if let year = from.flatMap({ Int($0.prefix(4)) }) {
-            awardSelect.where(SQLColumn("year", table: InnovationAward.schema), .greaterThanOrEqual, SQLBind(year))
+            awardSelect.where(SQLColumn("year", table: awards), .greaterThanOrEqual, SQLBind(year))
         }
         if let year = to.flatMap({ Int($0.prefix(4)) }) {
-            awardSelect.where(SQLColumn("year", table: InnovationAward.schema), .lessThanOrEqual, SQLBind(year))
+            awardSelect.where(SQLColumn("year", table: awards), .lessThanOrEqual, SQLBind(year))
         }
-        let awards = try await awardSelect.groupBy(SQLColumn("level", table: InnovationAward.schema)).groupBy(
-            SQLColumn("grade", table: InnovationAward.schema)
-        )
-        .all(decoding: TwoKeys.self).compactMap { row -> AwardCount? in
-            guard let level = InnovationAwardLevel(rawValue: row.a), let grade = InnovationAwardGrade(rawValue: row.b) else { return nil }
-            return AwardCount(level: level, grade: grade, count: row.n)
+        let awardCounts = try await awardSelect.tallies(by: ["\(awards).level", "\(awards).grade"]).compactMap { row -> AwardCount? in
+            guard let level = InnovationAwardLevel(rawValue: row.keys[0]), let grade = InnovationAwardGrade(rawValue: row.keys[1]) else {
+                return nil
+            }
+            return AwardCount(level: level, grade: grade, count: row.count)
         }.sorted { ($0.level.rank, $0.grade.rank) < ($1.level.rank, $1.grade.rank) }
 
-        let patents = try await grouped("kind", table: Patent.schema, dateColumn: "date")
-        let paid =
-            try await scoped(
-                sql.select().column(total("amount_fen"), as: "total").from(SubsidyGrant.schema),
-                dateColumn: "paid_date", table: SubsidyGrant.schema
-            ).first(decoding: Sum.self)?.total ?? 0
-        let budgetSelect = sql.select().column(total("amount_fen"), as: "total").from(InnovationBudget.schema)
-        if let units { budgetSelect.where("unit_id", .in, SQLBind.group(Array(units))) }
+        let patents = counts(try await select(Patent.schema, dated: "date").tallies(by: ["kind"]), at: 0)
+        let paid = try await select(SubsidyGrant.schema, dated: "paid_date", live: false).tallies(sums: ["amount_fen"]).sum()
+        let budgetSelect = sql.select().from(InnovationBudget.schema).scoped(to: units, table: InnovationBudget.schema)
         if let year = from.flatMap({ Int($0.prefix(4)) }) { budgetSelect.where("year", .greaterThanOrEqual, SQLBind(year)) }
         if let year = to.flatMap({ Int($0.prefix(4)) }) { budgetSelect.where("year", .lessThanOrEqual, SQLBind(year)) }
-        let budget = try await budgetSelect.first(decoding: Sum.self)?.total ?? 0
+        let budget = try await budgetSelect.tallies(sums: ["amount_fen"]).sum()
 
         func ordered<E: RawRepresentable & CaseIterable>(_ counts: [Count], _ type: E.Type) -> [Count] where E.RawValue == String {
             E.allCases.map { value in Count(key: value.rawValue, count: counts.first { $0.key == value.rawValue }?.count ?? 0) }
@@ -120,7 +91,7 @@ struct InnovationStatistics: Content {
             byStatus: ordered(byStatus, InnovationStatus.self),
             submitted: byKind.reduce(0) { $0 + $1.count }, adopted: adopted, rejected: rejected,
             adoptionPerMille: decided == 0 ? nil : (adopted * 1_000 + decided / 2) / decided,
-            benefitFen: benefit, awards: awards, patents: ordered(patents, PatentKind.self), subsidiesPaidFen: paid, budgetFen: budget)
+            benefitFen: benefit, awards: awardCounts, patents: ordered(patents, PatentKind.self), subsidiesPaidFen: paid, budgetFen: budget)
     }
 }
 
