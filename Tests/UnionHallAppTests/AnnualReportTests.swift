@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIKit30
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -110,6 +111,12 @@ import ZIPFoundation
                 .POST, "api/v1/reports/annual", as: "city",
                 body: AnnualReportRequest(year: 2024, paragraphs: ["honors": String(repeating: "字", count: 4_001)]))
             #expect(long.status == .unprocessableEntity && long.errorField == "paragraphs.honors")
+            // Another county's report is not found, as by the query (and the document says so).
+            let elsewhere = try await world.api(
+                .POST, "api/v1/reports/annual", as: "officerA", body: AnnualReportRequest(unitId: world.countyB, year: 2024))
+            #expect(elsewhere.status == .notFound)
+            let item = OpenAPIDocument.document.paths.first { $0.key.rawValue.hasSuffix("/reports/annual") }?.value.pathItemValue
+            #expect(item?.post?.responses.keys.map(\.rawValue).contains("404") == true)
             // A year typed wrong on the page is named, and last year's report is shown instead of an error page.
             let typo = try await city.get("/reports/annual?year=20x4")
             #expect(typo.status == .ok && typo.body.string.contains(#"class="form-error"#) && typo.body.string.contains("获得荣誉"))

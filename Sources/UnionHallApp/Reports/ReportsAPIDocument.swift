@@ -49,7 +49,9 @@ enum ReportsAPIDocument: APIDocumentPart {
                     [
                         "text/html", AnnualReportDocx.contentType,
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    ])),
+                    ]),
+                // A unit outside the reader's subtree, named in the body.
+                errors: [404]),
         ]
     }
 }
