@@ -127,7 +127,7 @@ enum LoginThrottles {
     }
 
     private static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         return sql
     }
 }

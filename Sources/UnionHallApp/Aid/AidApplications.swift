@@ -177,7 +177,7 @@ enum AidApplications {
     /// The module's figures, counted in SQL: files by level and standing (as read today), and the
     /// period's applications by status and stage, children funded, amounts against the budgets.
     static func statistics(scope: UnitScope, list: ListQuery, today: CivilDate, on db: any Database) async throws -> AidStatistics {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         let units = try scope.unitIDs(within: list.unitId)
         let (from, to) = try list.datePeriod()
         let files = try await HardshipService.counts(units: units, today: today, on: sql)

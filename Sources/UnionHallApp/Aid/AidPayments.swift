@@ -51,7 +51,7 @@ enum AidPayments {
             batch.number = (try await AidPaymentBatch.query(on: db).filter(\.$programID == programID).max(\.$number) ?? 0) + 1
             try await batch.create(on: db)
             let batchID = try batch.requireID()
-            guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+            let sql = try db.sql()
             // Only rows still approved are paid; a row another batch took meanwhile makes this one fail whole.
             let perStatement = BulkInsert.maxBinds - 8
             var paid = 0

@@ -51,7 +51,7 @@ struct HardshipPages: RouteCollection {
         let context = try await AidAccess.require(req)
         let list = try req.query.decode(ListQuery.self)
         let filter = try req.query.decode(HardshipFilter.self)
-        guard let sql = req.db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try req.db.sql()
         let counts = try await HardshipService.counts(units: try context.scope.unitIDs(within: list.unitId), today: req.today, on: sql)
         let files = try await HardshipFile.list(list, filter: filter, scope: context.scope, request: req)
         let scope = list.unitId.map { "&unitId=\($0)" } ?? ""

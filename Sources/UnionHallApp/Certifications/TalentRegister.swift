@@ -25,7 +25,7 @@ enum TalentRegister {
     }
 
     static func compute(scope: UnitScope, list: ListQuery, memo: FigureMemo? = nil, on db: any Database) async throws -> TalentStatistics {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         let units = try scope.unitIDs(within: list.unitId).map(Array.init)
         let (from, to) = try list.datePeriod()
         func scoped(_ builder: SQLSelectBuilder, _ column: String = "unit_id") -> SQLSelectBuilder {

@@ -30,7 +30,7 @@ enum CompetitionResults {
         let entries = try await CompetitionEntry.query(on: db).filter(\.$eventID == eventID).all()
         var marks: [UUID: [UUID: [Int]]] = [:]
         // Thousands of marks an event: read as plain rows, not models.
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         for mark in try await sql.select().columns("entry_id", "item_id", "marks").from(CompetitionMark.schema).where(
             "event_id", .equal, eventID
         )

@@ -21,13 +21,10 @@ struct DemoCommand: AsyncCommand {
         guard count >= 0 else { throw AppError.invalid("members", "error.invalid") }
         context.console.print(try await DemoData.load(on: app, members: count))
         if let activities = signature.activities {
-            guard activities >= 0, let sql = app.db as? any SQLDatabase else { throw AppError.invalid("activities", "error.invalid") }
+            guard activities >= 0 else { throw AppError.invalid("activities", "error.invalid") }
             let started = ContinuousClock.now
-            let rows = try await app.write { db in
-                guard let sql = db as? any SQLDatabase else { return [String: Int]() }
-                return try await SyntheticActivities.insert(activities, on: sql)
-            }
-            try await sql.raw("ANALYZE").run()
+            let rows = try await app.write { db in try await SyntheticActivities.insert(activities, on: try db.sql()) }
+            try await app.db.sql().raw("ANALYZE").run()
             context.console.print(
                 "合成活动 Synthetic activity rows: \(rows.values.reduce(0, +)) in \(ContinuousClock.now - started) — "
                     + rows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))

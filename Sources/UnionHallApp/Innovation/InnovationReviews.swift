@@ -114,7 +114,7 @@ enum InnovationReviews {
         let reviewID = try review.requireID()
         try await app.write { db in
             // Claimed in one conditional update, so a double submission scores once.
-            guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+            let sql = try db.sql()
             let claimed = try await sql.update(InnovationReview.schema)
                 .set("innovation_score", to: scores.innovation).set("feasibility_score", to: scores.feasibility).set(
                     "benefit_score", to: scores.benefit

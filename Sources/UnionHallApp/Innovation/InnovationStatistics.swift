@@ -36,7 +36,7 @@ struct InnovationStatistics: Content {
     var budgetFen: Int64
 
     static func compute(scope: UnitScope, list: ListQuery, on db: any Database) async throws -> InnovationStatistics {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         let (from, to) = try list.datePeriod()
         let units = try scope.unitIDs(within: list.unitId)
 

@@ -17,7 +17,7 @@ extension ImportUpload {
 
     /// Every member named by ID number in a file, looked up in a few queries rather than one per row.
     static func members(idNumbers texts: [String], on db: any Database) async throws -> [String: MemberRef] {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         var numbers: Set<String> = []
         for text in texts { if case .success(let id) = IDNumber.parse(text) { numbers.insert(id.value) } }
         struct Row: Decodable {

@@ -216,7 +216,7 @@ enum StudioService: RecordService {
 
     /// Studios named in these years (or all), by kind, for the officer's subtree: the naming list's figures.
     static func counts(scope: UnitScope, years: ClosedRange<Int>?, on db: any Database) async throws -> Counts {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         let select = sql.select().from(Studio.schema).where("deleted_at", .is, SQLLiteral.null)
             .scoped(to: try scope.unitIDs(within: nil), table: Studio.schema)
         if let years {

@@ -12,7 +12,7 @@ package enum BulkInsert {
     package static func rows<Rows: RandomAccessCollection>(into table: String, columns: [String], _ rows: Rows, on db: any Database)
         async throws
     where Rows.Element == [any Encodable & Sendable], Rows.Index == Int {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         let perStatement = max(1, maxBinds / max(columns.count, 1))
         for start in stride(from: rows.startIndex, to: rows.endIndex, by: perStatement) {
             let insert = sql.insert(into: table).columns(columns)

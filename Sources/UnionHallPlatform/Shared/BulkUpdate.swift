@@ -33,7 +33,7 @@ package enum BulkUpdate {
     )
         async throws
     {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         let perStatement = max(1, BulkInsert.maxBinds / max(2 * columns.count + 1, 1))
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             let chunk = rows[start..<min(start + perStatement, rows.count)]

@@ -5,7 +5,7 @@ import Vapor
 /// A counter kept on a row, moved in SQL (`n = n + 1`) so concurrent writers never lose a count.
 package enum Counters {
     package static func add(_ amount: Int64, to column: String, of schema: String, id: UUID, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         try await sql.update(schema)
             .set(SQLIdentifier(column), to: SQLBinaryExpression(SQLIdentifier(column), .add, SQLBind(amount)))
             .where("id", .equal, id)
@@ -18,7 +18,7 @@ package enum Counters {
     )
         async throws -> Bool
     {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         let rows = try await sql.update(schema)
             .set(SQLIdentifier(column), to: SQLBinaryExpression(SQLIdentifier(column), .add, SQLBind(amount)))
             .where("id", .equal, id)

@@ -8,7 +8,7 @@ import Vapor
 package enum Versioning {
     /// `softDeleted`: the table has `deleted_at`, and a deleted record cannot be changed.
     package static func claim(schema: String, id: UUID, expected: Int, softDeleted: Bool = true, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw AppError(status: .internalServerError, key: "error.internal") }
+        let sql = try db.sql()
         let update = sql.update(schema)
             .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1")))
             .where("id", .equal, id)
