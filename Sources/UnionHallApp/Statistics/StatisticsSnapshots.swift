@@ -50,8 +50,19 @@ enum StatisticsSnapshots {
     static let keptFor: TimeInterval = 86_400
 
     static func document(_ query: PeriodQuery, scope: UnitScope, on request: Request) async throws -> StatisticsDocument {
-        let app = request.application
         let key = try self.key(query, scope: scope, today: request.today)
+        // A page that reads one document twice (the start page: its counts and its dashboard) reads it once.
+        if let read = request.statisticsRead[key] { return read }
+        let document = try await kept(key, query, scope: scope, on: request)
+        request.statisticsRead[key] = document
+        return document
+    }
+
+    private static func kept(_ key: String, _ query: PeriodQuery, scope: UnitScope, on request: Request) async throws
+        -> StatisticsDocument
+    {
+        let app = request.application
+        // A kept document that no longer decodes (written before an upgrade) is counted again.
         if let kept = try await StatisticsSnapshot.query(on: request.db).filter(\.$key == key).first(),
             let document = try? JSONDecoder().decode(StatisticsDocument.self, from: Data(kept.document.utf8))
         {
@@ -95,10 +106,13 @@ enum StatisticsSnapshots {
         return document
     }
 
-    /// The same units, aid shown or not, period and day read the same document, whoever asks.
+    /// The same units, aid shown or not, period and day read the same document, whoever asks and
+    /// however the period is written (this year by default, or its dates).
     static func key(_ query: PeriodQuery, scope: UnitScope, today: CivilDate) throws -> String {
         let units = try scope.unitIDs(within: query.unitId).map { $0.map(\.uuidString).sorted().joined(separator: ",") } ?? "all"
-        let text = [units, scope.seesAid ? "aid" : "", query.from ?? "", query.to ?? "", today.description].joined(separator: "|")
+        let (current, _) = try StatisticsService.periods(query, today: today)
+        let text = [units, scope.seesAid ? "aid" : "", current.0.description, current.1.description, today.description]
+            .joined(separator: "|")
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }
@@ -145,5 +159,15 @@ extension Application {
     var statisticsRefreshes: StatisticsRefreshes {
         get { storage[StatisticsRefreshesKey.self] ?? StatisticsRefreshes(logger: logger) }
         set { storage[StatisticsRefreshesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    private struct StatisticsReadKey: StorageKey { typealias Value = [String: StatisticsDocument] }
+
+    /// The documents this request has read, by key.
+    fileprivate var statisticsRead: [String: StatisticsDocument] {
+        get { storage[StatisticsReadKey.self] ?? [:] }
+        set { storage[StatisticsReadKey.self] = newValue }
     }
 }
