@@ -23,16 +23,13 @@ extension CompetitionStatisticsService {
             .column(
                 SQLFunction("COALESCE", args: SQLColumn("name", table: Member.schema), SQLColumn("team_name", table: entries)), as: "winner"
             )
-            .orderBy(SQLColumn("trade", table: events)).limit(StudioService.highlighted + 1).all()
+            .orderBy(SQLColumn("trade", table: events)).limit(StatisticsPart.highlighted + 1).all()
             .map {
                 request.t(
                     "report.contestWinner",
                     [try $0.decode(column: "trade", as: String.self), try $0.decode(column: "winner", as: String?.self) ?? ""])
             }
         guard !winners.isEmpty else { return [] }
-        let shown = winners.prefix(StudioService.highlighted).joined(separator: "；")
-        return [
-            request.t("report.contestWinners", [shown + (winners.count > StudioService.highlighted ? request.t("report.andOthers") : "")])
-        ]
+        return [request.t("report.contestWinners", [StatisticsPart.listed(winners, separator: "；", on: request)])]
     }
 }

@@ -33,12 +33,7 @@ extension StatisticsService {
             request.t("statistics.current", [document.from, document.to]),
             request.t("statistics.previous", [document.previousFrom, document.previousTo]), request.t("statistics.figureName"),
         ]
-        let parts = Dictionary(
-            request.application.features.flatMap(\.figures).map { ($0.key, $0) },
-            uniquingKeysWith: {
-                first,
-                _ in first
-            })
+        let parts = Dictionary(request.application.features.flatMap(\.figures).map { ($0.key, $0) }) { first, _ in first }
         var rows: [[String]] = []
         for key in document.modules.keys.sorted() {
             guard let module = document.modules[key] else { continue }

@@ -5,8 +5,6 @@ import UnionHallPlatform
 import Vapor
 
 extension StudioService {
-    static let highlighted = 12
-
     /// The studios named in the period's years, and the awards studios won in them, for the annual report.
     static func highlights(_ query: FigureQuery, request: Request) async throws -> [String] {
         let scope = try query.scope.narrowed(to: query.list.unitId)
@@ -21,26 +19,17 @@ extension StudioService {
             .orderBy(SQLOrderBy(expression: SQLColumn("year", table: results), direction: SQLDirection.descending)).orderBy(
                 SQLColumn("title", table: results)
             )
-            .limit(highlighted + 1).all()
+            .limit(StatisticsPart.highlighted + 1).all()
             .map {
                 request.t(
                     "report.studioAward",
                     [try $0.decode(column: "studio", as: String.self), try $0.decode(column: "title", as: String.self)])
             }
-        func listed(_ items: [String]) -> String {
-            items.prefix(highlighted).joined(separator: "、") + (items.count > highlighted ? request.t("report.andOthers") : "")
-        }
         var lines: [String] = []
         if !names.isEmpty {
-            lines.append(
-                request.t(
-                    "report.studiosNamed",
-                    [
-                        names.prefix(highlighted).joined(separator: "、")
-                            + (names.count > highlighted ? request.t("report.andMore", [String(names.count)]) : "")
-                    ]))
+            lines.append(request.t("report.studiosNamed", [StatisticsPart.listed(names, total: names.count, on: request)]))
         }
-        if !awards.isEmpty { lines.append(request.t("report.studioAwards", [listed(awards)])) }
+        if !awards.isEmpty { lines.append(request.t("report.studioAwards", [StatisticsPart.listed(awards, on: request)])) }
         return lines
     }
 }

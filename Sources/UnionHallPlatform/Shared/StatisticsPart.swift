@@ -206,3 +206,15 @@ package indirect enum FigureValue: Codable, Sendable, Equatable {
         }
     }
 }
+
+extension StatisticsPart {
+    /// How many names a highlight lists before "and others".
+    package static let highlighted = 12
+
+    /// The first `highlighted` of `names` joined, and "等" when there are more (with `total`, "等 N 个").
+    package static func listed(_ names: [String], separator: String = "、", total: Int? = nil, on request: Request) -> String {
+        guard names.count > highlighted || (total ?? 0) > highlighted else { return names.joined(separator: separator) }
+        let more = total.map { request.t("report.andMore", [String($0)]) } ?? request.t("report.andOthers")
+        return names.prefix(highlighted).joined(separator: separator) + more
+    }
+}
