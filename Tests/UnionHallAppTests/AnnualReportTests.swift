@@ -91,6 +91,14 @@ import ZIPFoundation
             let typedOver = try await city.post(
                 "/reports/annual", form: ["_csrf": csrf, "year": "2024", "format": "docx", "paragraphs[honors.value]": "999"])
             #expect(typedOver.status == .unprocessableEntity)
+            // Words too long for their box come back in it as typed, with the field named: nothing is lost.
+            let tooLong = String(repeating: "劳模精神", count: 1_001)
+            let refused = try await city.post(
+                "/reports/annual",
+                form: ["_csrf": csrf, "year": "2024", "format": "docx", "paragraphs[introduction]": "引言", "paragraphs[honors]": tooLong])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#"class="form-error"#) && refused.body.string.contains(tooLong))
+            #expect(refused.body.string.contains(">引言</textarea>"))
 
             // The same through the API, in every format; the figures stay the records'.
             let posted = try await world.api(

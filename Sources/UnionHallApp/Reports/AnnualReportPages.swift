@@ -24,9 +24,17 @@ struct AnnualReportPages: RouteCollection {
             let form = try req.content.decode(DownloadForm.self)
             let query = AnnualReportQuery(
                 unitId: try FormValue.uuid(form.unitId, field: "unitId"), year: try FormValue.integer(form.year, field: "year"))
-            let (_, scope) = try await req.requireManager()
-            let paragraphs = try AnnualReports.paragraphs(form.paragraphs, scope: scope, on: req)
-            return try await AnnualReportController.answer(query, format: form.format ?? .docx, paragraphs: paragraphs, on: req)
+            let (user, scope) = try await req.requireManager()
+            do {
+                let paragraphs = try AnnualReports.paragraphs(form.paragraphs, scope: scope, on: req)
+                return try await AnnualReportController.answer(query, format: form.format ?? .docx, paragraphs: paragraphs, on: req)
+            } catch let error as AppError where error.status == .unprocessableEntity {
+                // The words come back as typed, in their boxes, with what was wrong named above them.
+                let report = try await AnnualReports.build(query, paragraphs: form.paragraphs ?? [:], scope: scope, user: user, on: req)
+                let page = try await Self.render(report, query: query, printable: false, error: Pages.formError(error, on: req), on: req)
+                page.status = .unprocessableEntity
+                return page
+            }
         }
     }
 
