@@ -58,7 +58,8 @@ import VaporTesting
             // The award is named in the year's report.
             let report = try await AnnualReportTests.report(world, "year=2024", as: "city")
             let highlights = report.sections.first { $0.key == "studios" }?.highlights ?? []
-            #expect(highlights.contains { $0.contains("工作室获奖") && $0.contains("甘肃省职工技术成果一等奖") }, "\(highlights)")
+            #expect(
+                highlights.contains { $0.contains("工作室获奖") && $0.contains("甘肃省职工技术成果一等奖") }, "\(highlights)")
             let bad = try await world.api(
                 .POST, "\(base)/results", as: "city", body: StudioResultInput(kind: .funding, title: "经费", year: 2024, quantity: 1))
             #expect(bad.errorField == "amountFen")

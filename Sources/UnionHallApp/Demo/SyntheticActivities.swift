@@ -18,12 +18,16 @@ struct SyntheticActivities {
 
     static func insert(_ total: Int, on db: any SQLDatabase) async throws -> [String: Int] {
         let generator = SyntheticActivities(sql: db)
+        let members =
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("members")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        guard members > 0 else { return [:] }
         var counts: [String: Int] = [:]
         for share in shares {
             let (rows, overflow) = total.multipliedReportingOverflow(by: share.percent)
             guard !overflow else { throw AppError.invalid("activities", "error.invalid") }
             counts[share.table] = rows / 100
-            try await generator.fill(share.table, rows: rows / 100)
+            try await generator.fill(share.table, rows: rows / 100, members: members)
         }
         return counts
     }
@@ -59,12 +63,8 @@ struct SyntheticActivities {
             """
     }
 
-    private func fill(_ table: String, rows: Int) async throws {
+    private func fill(_ table: String, rows: Int, members: Int) async throws {
         guard rows > 0 else { return }
-        let members =
-            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("members")
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        guard members > 0 else { return }
         let from = source(rows, members: members)
         let stamp = postgres ? "now()" : "unixepoch('now')"
         let no = postgres ? "false" : "0"
@@ -94,8 +94,8 @@ struct SyntheticActivities {
                 INSERT INTO dispute_cases (id, unit_id, channel, type, status, employer_name, summary, claimed_fen, agreed_fen, \
                 recovered_fen, accepted_date, deadline, extended, outcome_date, requested_by, version, created_at, updated_at) \
                 SELECT \(uuid), s.unit_id, \(pick(["walkIn", "hotline"])), \(pick(DisputeType.allCases.map(\.rawValue), salt: 1)), \
-                'settled', '合成用人单位', '合成争议', 500000, 400000, 400000, \(day()), \(day(plus: 15)), \(no), \(day(plus: 10)), \
-                s.id, 1, \(stamp), \(stamp) FROM \(from)
+                'settled', '合成用人单位', '合成争议', 500000, 400000, 400000, \(day()), \(day(plus: 15)), \(no), \
+                \(day(plus: 10)), s.id, 1, \(stamp), \(stamp) FROM \(from)
                 """
         case "dispute_claimants":
             statement = """

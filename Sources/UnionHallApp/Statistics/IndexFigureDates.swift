@@ -18,6 +18,8 @@ struct IndexFigureDates: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
+        // Its columns lead the live index below, which serves every query it served.
+        try await sql.drop(index: "innovation_items_unit_status").run()
         for index in Self.indexes {
             var create = sql.create(index: index.name).on(index.table)
             for column in index.columns { create = create.column(column) }
@@ -28,5 +30,6 @@ struct IndexFigureDates: AsyncMigration {
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         for index in Self.indexes { try await sql.drop(index: index.name).run() }
+        try await sql.create(index: "innovation_items_unit_status").on(InnovationItem.schema).column("unit_id").column("status").run()
     }
 }
