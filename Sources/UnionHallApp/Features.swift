@@ -9,7 +9,7 @@ enum Features {
         .innovation,
         .training, .certifications, .competitions,
         .disputes, .services, .safety,
-        .aid,
+        .aid, .membership,
         .statistics, .reports, .openAPI,
     ]
 }

@@ -10,6 +10,8 @@ public enum Limits {
     public static let page = 1_000_000
     /// A judge's marks for one item, in hundredths: 0.00 … 1,000.00.
     public static let marksHundredths = 100_000
+    /// People an employer employs: more than any employer has.
+    public static let headcount = 10_000_000
     /// Calendar years a date may name.
     public static let years = 1...9999
 

@@ -33,6 +33,10 @@ public struct LoginThrottle: Sendable, Equatable {
     /// CVs, far too few to guess numbers.
     public static let certificateCheck = LoginThrottle(freeAttempts: 20, maxDelay: 15 * 60, success: .forgiveOne)
 
+    /// Applications to join from one address, every one counted: a family or a 司机之家's shared
+    /// phone fits in an hour, a script filling the officers' queue does not.
+    public static let joining = LoginThrottle(freeAttempts: 10, maxDelay: 60 * 60, window: 60 * 60)
+
     /// The wait after `attempts` failures within the window.
     public func delay(afterFailures attempts: Int) -> TimeInterval {
         guard attempts >= freeAttempts else { return 0 }

@@ -31,7 +31,8 @@ public struct MemberDraft: Sendable {
     public static let maxNameLength = 30
 
     /// The first problem found, in the order the form shows the fields.
-    public func validate() -> Result<Valid, FieldIssue> {
+    /// `trades` says whether a trade may be recorded (the vocabulary the admin keeps).
+    public func validate(trades: (String) -> Bool = Trades.isKnown) -> Result<Valid, FieldIssue> {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { return .failure(FieldIssue(field: "name", key: "error.required")) }
         guard name.count <= Self.maxNameLength else {
@@ -56,7 +57,7 @@ public struct MemberDraft: Sendable {
         }
         var tradeName: String?
         if let trade = trade?.trimmingCharacters(in: .whitespaces), !trade.isEmpty {
-            guard Trades.isKnown(trade) else { return .failure(FieldIssue(field: "trade", key: "error.trade.unknown")) }
+            guard trades(trade) else { return .failure(FieldIssue(field: "trade", key: "error.trade.unknown")) }
             tradeName = trade
         }
         var level: SkillLevel?

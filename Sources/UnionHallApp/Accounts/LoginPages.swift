@@ -31,18 +31,11 @@ struct LoginPages: RouteCollection {
     /// Shows the form, starting an anonymous session first so the form has a CSRF token.
     @Sendable func form(req: Request) async throws -> Response {
         if req.auth.has(User.self) { return req.redirect(to: "/") }
-        var cookie: String?
-        if req.authSession == nil {
-            let (token, session) = try await req.write { db in
-                try await Sessions.start(userID: nil, kind: .web, on: db, environment: req.application.current)
-            }
-            req.authSession = session
-            cookie = token
-        }
+        let cookie = try await Sessions.startAnonymous(req)
         let next = Self.safeNext(try? req.query.get(String.self, at: "next"))
         let response = try await Pages.render(
             "login", Context(layout: Pages.layout(req, titleKey: "login.title"), username: "", next: next), on: req)
-        if let cookie { response.cookies[Sessions.cookieName] = Sessions.cookie(cookie, on: req) }
+        Sessions.setCookie(cookie, on: response, request: req)
         return response
     }
 

@@ -30,6 +30,11 @@ enum LoginThrottles {
         [("v:\(request.clientAddress)", .certificateCheck)]
     }
 
+    /// Applying to join from one address: every application counts.
+    static func joiningKeys(on request: Request) -> [(String, LoginThrottle)] {
+        [("j:\(request.clientAddress)", .joining)]
+    }
+
     /// Claims one try on every key, or throws 429 with the seconds to wait.
     static func claim(username: String, on request: Request) async throws -> [Claim] {
         try await claim(keys(username: username, on: request), on: request)

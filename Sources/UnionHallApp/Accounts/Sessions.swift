@@ -83,3 +83,20 @@ extension Request {
         }
     }
 }
+
+extension Sessions {
+    /// A public form (sign-in, applying to join) needs a CSRF token: a visitor without a session gets
+    /// an anonymous one. Answers the new session's token for the cookie, nil when there was one.
+    static func startAnonymous(_ req: Request) async throws -> String? {
+        guard req.authSession == nil else { return nil }
+        let (token, session) = try await req.write { db in
+            try await start(userID: nil, kind: .web, on: db, environment: req.application.current)
+        }
+        req.authSession = session
+        return token
+    }
+
+    static func setCookie(_ token: String?, on response: Response, request: Request) {
+        if let token { response.cookies[cookieName] = cookie(token, on: request) }
+    }
+}

@@ -216,7 +216,9 @@ struct CertificationForm: RecordForm {
             once: form._once, notes: id == nil ? [] : [memberName].compactMap { $0 },
             hidden: ["memberId": memberName == nil ? nil : form.memberId, "level": id == nil ? nil : form.level],
             fields: (id == nil ? [person] : []) + [
-                fields.select("trade", "field.trade", PageOptions.trades(selected: form.trade), empty: "form.choose", required: true),
+                fields.select(
+                    "trade", "field.trade", try await TradeBook.load(on: req.db).options(selected: form.trade), empty: "form.choose",
+                    required: true),
                 fields.select(
                     "level", "field.skillLevel", MemberPages.skillOptions(selected: form.level.flatMap { Int($0) }, request: req),
                     empty: "form.choose", required: true, hint: "certification.levelHint", id == nil ? [:] : ["disabled": "disabled"]),

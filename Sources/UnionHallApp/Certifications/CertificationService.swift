@@ -63,7 +63,7 @@ enum CertificationService: RecordService {
     static func create(_ input: CertificationInput, context: WriteContext, once: FormOnce?) async throws -> Certification {
         let member = try await Held.member(input.memberId, field: "memberId", scope: context.scope, on: context.app.db)
         let row = Certification()
-        try apply(input, to: row, isNew: true)
+        try apply(input, to: row, isNew: true, trades: try await TradeBook.load(on: context.app.db))
         row.memberID = try member.requireID()
         row.unitID = member.unitID
         row.version = 1
@@ -97,7 +97,7 @@ enum CertificationService: RecordService {
         if let member = input.memberId, member != row.memberID { throw AppError.invalid("memberId", "error.certification.memberFixed") }
         if let level = input.level, level != row.level { throw AppError.invalid("level", "error.certification.levelFixed") }
         let before = row.auditSnapshot()
-        try apply(input, to: row, isNew: false)
+        try apply(input, to: row, isNew: false, trades: try await TradeBook.load(on: context.app.db))
         let editor = context.editor
         try await context.app.write { db in
             try await row.claimVersion(version, on: db)
@@ -107,9 +107,9 @@ enum CertificationService: RecordService {
         }
     }
 
-    private static func apply(_ input: CertificationInput, to row: Certification, isNew: Bool) throws {
+    private static func apply(_ input: CertificationInput, to row: Certification, isNew: Bool, trades: TradeBook) throws {
         let trade = try Held.text(input.trade ?? (isNew ? nil : row.trade), field: "trade", max: 50)
-        guard Trades.isKnown(trade) else { throw AppError.invalid("trade", "error.trade.unknown") }
+        guard trades.accepts(trade, holding: isNew ? nil : row.trade) else { throw AppError.invalid("trade", "error.trade.unknown") }
         guard let levelValue = input.level ?? (isNew ? nil : row.level) else { throw AppError.invalid("level", "error.required") }
         guard SkillLevel(rawValue: levelValue) != nil else { throw AppError.invalid("level", "error.skillLevel.invalid") }
         let date = try Held.date(input.date ?? (isNew ? nil : row.date), field: "date")

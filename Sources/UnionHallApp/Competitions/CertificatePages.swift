@@ -14,11 +14,6 @@ struct CertificatePages: RouteCollection {
     }
 
     /// `https://host` as the visitor reached the server, for the printed verification address.
-    static func origin(of req: Request) -> String {
-        let scheme = req.headers.first(name: "X-Forwarded-Proto") ?? (req.application.current.secureCookies ? "https" : "http")
-        return req.headers.first(name: .host).map { "\(scheme)://\($0)" } ?? ""
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("certificates", ":number") { req async throws -> Response in
             let number: String = try req.parameters.require("number")
@@ -27,7 +22,7 @@ struct CertificatePages: RouteCollection {
             let context = Context(
                 layout: Pages.layout(req, titleKey: "certificate.title"), certificate: certificate,
                 awardLabel: req.t(individual ? "competitionAward.\(certificate.award)" : "teamPrize.\(certificate.award)"),
-                verifyURL: Self.origin(of: req) + "/certificates/\(number)")
+                verifyURL: req.origin + "/certificates/\(number)")
             return try await Pages.render("competitions/certificate", context, on: req)
         }
     }

@@ -218,7 +218,9 @@ struct CompetitionPages: RouteCollection {
             },
             error: fields.error,
             fields: [
-                fields.select("trade", "field.trade", PageOptions.trades(selected: form.trade), empty: "form.choose", required: true),
+                fields.select(
+                    "trade", "field.trade", try await TradeBook.load(on: req.db).options(selected: form.trade), empty: "form.choose",
+                    required: true),
                 fields.select(
                     "kind", "competition.kind", Pages.enumOptions(EventKind.self, prefix: "eventKind", selected: form.kind, request: req)),
                 fields.inline(

@@ -127,7 +127,9 @@ enum CompetitionService {
             }
         }
         let trade = try Held.text(input.trade ?? (isNew ? nil : event.trade), field: "trade", max: 50)
-        guard Trades.isKnown(trade) else { throw AppError.invalid("trade", "error.trade.unknown") }
+        guard try await TradeBook.load(on: context.app.db).accepts(trade, holding: isNew ? nil : event.trade) else {
+            throw AppError.invalid("trade", "error.trade.unknown")
+        }
         guard let kind = input.kind ?? (isNew ? nil : event.kind) else { throw AppError.invalid("kind", "error.required") }
         let theory = input.theoryWeight ?? (isNew ? nil : event.theoryWeight)
         let practical = input.practicalWeight ?? (isNew ? nil : event.practicalWeight)

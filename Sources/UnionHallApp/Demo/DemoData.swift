@@ -31,6 +31,7 @@ enum DemoData {
             try await createHonors(people: people, on: db)
             try await createAccounts(units: units, people: people, hash: hash, on: db)
             let synthetic = try await insertSynthetic(plan: plan, units: units, organizations: organizations, on: db)
+            try await MembershipBackfill.run(on: db)
             try await MemberCounts.recount(on: db)
             let mentorship = try await DemoMentorship.load(units: units, organizations: organizations, on: db)
             let studios = try await DemoStudios.load(units: units, organizations: organizations, people: people, on: db)

@@ -58,7 +58,7 @@ struct HonorPages: RouteCollection {
             titles: Pages.enumOptions(HonorTitle.self, prefix: "honorTitle", selected: filter.title?.rawValue, request: req),
             levels: Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: filter.level?.rawValue, request: req),
             units: Pages.unitOptions(scope, selected: list.unitId, request: req),
-            trades: Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == filter.trade) },
+            trades: try await TradeBook.load(on: req.db).filterOptions(selected: filter.trade),
             sorts: ["-year", "title", "name"].map {
                 SelectOption(value: $0, label: req.t("sort.\($0)"), selected: $0 == (list.sort ?? "-year"))
             })

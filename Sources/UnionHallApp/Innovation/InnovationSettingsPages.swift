@@ -17,46 +17,19 @@ struct InnovationSettingsPages: RouteCollection {
 
     // MARK: Import
 
-    struct ImportContext: Encodable {
-        var layout: Layout
-        var columns: [String]
-        var required: [String]
-        var error: FormError?
-        var rows: [ImportRowError]
-        var total: Int
-        var maxRows: Int
-        var fields: [FormField]
-    }
-
-    static func renderImport(_ req: Request, error: AppError?, failure: ImportFailure?) async throws -> Response {
-        let context = ImportContext(
-            layout: Pages.layout(req, titleKey: "innovation.import"), columns: InnovationImport.Column.allCases.map(\.header),
-            required: InnovationImport.Column.allCases.filter(\.isRequired).map(\.header),
-            error: error.map { Pages.formError($0, on: req) },
-            rows: failure?.errors ?? [], total: failure?.total ?? 0, maxRows: SpreadsheetReader.Limits().maxRows,
-            fields: [
-                FormFields(req, error: error).input(
-                    "file", "innovation.file", nil, type: "file", required: true,
-                    ["accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
-            ])
-        let failed = error != nil || failure != nil
-        return try await Pages.render("innovation/import", context, status: failed ? .unprocessableEntity : .ok, on: req)
-    }
+    static let importPage = ImportPage(
+        titleKey: "innovation.import", hintKey: "innovation.importHint", columns: InnovationImport.Column.allCases.map(\.header),
+        action: "/innovation-items/import", template: "/innovation-items/template", back: "/innovation-items")
 
     @Sendable func importForm(req: Request) async throws -> Response {
         _ = try await req.writeContext()
-        return try await Self.renderImport(req, error: nil, failure: nil)
+        return try await Self.importPage.render(req, error: nil, failure: nil)
     }
 
     @Sendable func importFile(req: Request) async throws -> Response {
         let context = try await req.writeContext()
-        do {
-            let count = try await InnovationAPIController.runImport(context: context, request: req)
-            return req.redirect(to: "/innovation-items?notice=imported&count=\(count)", redirectType: .normal)
-        } catch let failure as ImportFailure {
-            return try await Self.renderImport(req, error: nil, failure: failure)
-        } catch let error as AppError where error.field != nil {
-            return try await Self.renderImport(req, error: error, failure: nil)
+        return try await Self.importPage.upload(req, done: "/innovation-items") {
+            try await InnovationAPIController.runImport(context: context, request: req)
         }
     }
 

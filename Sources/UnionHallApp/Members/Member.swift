@@ -25,12 +25,25 @@ final class Member: Model, @unchecked Sendable {
     @Field(key: "initials") var initials: String
     @Field(key: "id_last4") var idLast4: String
     @OptionalField(key: "mobile_last4") var mobileLast4: String?
+    @OptionalField(key: "join_date") var joinDate: String?
+    @OptionalField(key: "membership_number") var membershipNumber: String?
+    @Enum(key: "membership_status") var membershipStatus: MembershipStatus
+    /// The day the status last changed (joined, left, retired …).
+    @OptionalField(key: "status_date") var statusDate: String?
+    @Enum(key: "employment_form") var employmentForm: EmploymentForm
+    /// The app a platform worker works through (美团, 货拉拉 …).
+    @OptionalField(key: "platform") var platform: String?
+    /// The secret in the e-card's QR code: the public check finds the card by it, not by the member's id.
+    @OptionalField(key: "card_code") var cardCode: String?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @OptionalField(key: "deleted_at") var deletedAt: Date?
 
-    init() {}
+    init() {
+        membershipStatus = .active
+        employmentForm = .regular
+    }
 
     /// Sets the typed fields from a validated draft and derives the search keys from them.
     func apply(_ valid: MemberDraft.Valid, unitID: UUID, organizationID: UUID?, migrant: Bool, hardship: Bool) {
@@ -54,6 +67,8 @@ final class Member: Model, @unchecked Sendable {
 }
 
 extension Gender: FluentEnumRepresentable {}
+extension MembershipStatus: FluentEnumRepresentable {}
+extension EmploymentForm: FluentEnumRepresentable {}
 
 extension Member: Audited, Versioned {
     static let auditEntity = "member"
@@ -65,6 +80,8 @@ extension Member: Audited, Versioned {
             "mobile": mobile.map(Masking.mobile) ?? "", "unitId": unitID.uuidString,
             "organizationId": organizationID?.uuidString ?? "", "trade": trade ?? "",
             "skillLevel": skillLevel.map(String.init) ?? "", "migrant": String(migrant), "hardship": String(hardship),
+            "joinDate": joinDate ?? "", "membershipNumber": membershipNumber ?? "", "membershipStatus": membershipStatus.rawValue,
+            "statusDate": statusDate ?? "", "employmentForm": employmentForm.rawValue, "platform": platform ?? "",
         ]
     }
 }

@@ -1,9 +1,10 @@
 import Fluent
 import SQLKit
+import UnionHallCore
 import UnionHallPlatform
 import Vapor
 
-/// Live members per union unit, kept in the same transaction as every write that adds, removes or
+/// Live, active members per union unit, kept in the same transaction as every write that adds, removes or
 /// moves a member. An unfiltered register list or a start page then totals a subtree by adding a
 /// few dozen numbers, not by counting a million index entries. Member rows are written only by
 /// `MemberService` (which adjusts these) and the demo loader (which recounts).
@@ -56,7 +57,8 @@ enum MemberCounts {
         guard let sql = db as? any SQLDatabase else { return }
         try await UnitMemberCount.query(on: db).delete()
         let rows = try await sql.select().column("unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "live")
-            .from(Member.schema).where("deleted_at", .is, SQLLiteral.null).groupBy("unit_id").all()
+            .from(Member.schema).where("deleted_at", .is, SQLLiteral.null)
+            .where("membership_status", .equal, MembershipStatus.active.rawValue).groupBy("unit_id").all()
         for row in rows {
             let count = UnitMemberCount(
                 unitID: try row.decode(column: "unit_id", as: UUID.self), live: try row.decode(column: "live", as: Int.self))

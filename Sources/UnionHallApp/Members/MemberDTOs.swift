@@ -16,6 +16,12 @@ struct MemberOutput: Content {
     var trade: String?
     var skillLevel: Int?
     var migrant: Bool
+    var joinDate: String?
+    var membershipNumber: String?
+    var membershipStatus: MembershipStatus
+    var statusDate: String?
+    var employmentForm: EmploymentForm
+    var platform: String?
     /// Only for the admin, officers who handle aid, and the worker themself; absent for others.
     var hardship: Bool?
     var masked: Bool
@@ -35,6 +41,12 @@ struct MemberOutput: Content {
         self.trade = member.trade
         self.skillLevel = member.skillLevel
         self.migrant = member.migrant
+        self.joinDate = member.joinDate
+        self.membershipNumber = member.membershipNumber
+        self.membershipStatus = member.membershipStatus
+        self.statusDate = member.statusDate
+        self.employmentForm = member.employmentForm
+        self.platform = member.platform
         self.hardship = seesAid ? member.hardship : nil
         self.masked = !reveal
         self.version = member.version
@@ -56,6 +68,11 @@ struct MemberInput: Content {
     var skillLevel: Int?
     var migrant: Bool?
     var hardship: Bool?
+    /// Defaults to today for a new member; changing it later corrects the record.
+    var joinDate: String?
+    var employmentForm: EmploymentForm?
+    /// Required for platform workers.
+    var platform: String?
     var version: Int?
 }
 
@@ -67,6 +84,9 @@ struct MemberFilter: Content {
     var migrant: Bool?
     var hardship: Bool?
     var gender: Gender?
+    /// `active` by default; a former status (`left`, `retired` …), or `all`.
+    var membershipStatus: String?
+    var employmentForm: EmploymentForm?
     /// Members holding any skill level (the skilled-talent register).
     var skilled: Bool?
     /// Members with political participation: `roles` (delegates, deputies, CPPCC members), or a
@@ -76,9 +96,22 @@ struct MemberFilter: Content {
     var participationTo: String?
 
     var isEmpty: Bool {
-        organizationId == nil && (trade ?? "").isEmpty && skillLevel == nil && migrant == nil && hardship == nil && gender == nil
+        organizationId == nil && employmentForm == nil && (membershipStatus ?? "active") == "active" && (trade ?? "").isEmpty
+            && skillLevel == nil && migrant == nil && hardship == nil && gender == nil
             && skilled != true
             && (participation ?? "").isEmpty
+    }
+
+    /// The statuses listed: active members unless the filter asks for others; nil for every status.
+    func statuses() throws -> [MembershipStatus]? {
+        switch membershipStatus ?? "" {
+        case "", "active": return [.active]
+        case "all": return nil
+        case "former": return MembershipStatus.allCases.filter { !$0.isActive }
+        case let text:
+            guard let status = MembershipStatus(rawValue: text) else { throw AppError.invalid("membershipStatus", "error.invalid") }
+            return [status]
+        }
     }
 
     /// The participation kinds the filter names; nil when it names none.

@@ -85,7 +85,7 @@ struct MemberForm: RecordForm {
                         org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.organizationId) }
                     }, empty: "form.none"),
                 fields.select(
-                    "trade", "field.trade", Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == form.trade) },
+                    "trade", "field.trade", try await TradeBook.load(on: req.db).options(selected: form.trade),
                     empty: "form.none"),
                 fields.select(
                     "skillLevel", "field.skillLevel",

@@ -11,6 +11,7 @@ struct MemberPages: RouteCollection {
         members.get(use: index)
         members.get(":id", use: show)
         members.post(":id", "reveal", use: reveal)
+        routes.workflowSteps(MembershipStep.self, of: Member.routeName) { try await Self.perform($0, req: $1) }
     }
 
     // MARK: List
@@ -40,6 +41,10 @@ struct MemberPages: RouteCollection {
         var migrant: Bool
         var hardship: Bool
         var skilled: Bool
+        var statuses: [SelectOption]
+        var forms: [SelectOption]
+        var figures: [Figure]
+        var year: Int
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -58,13 +63,49 @@ struct MemberPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "members.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", deleted: list.deleted == true,
             units: Pages.unitOptions(scope, selected: list.unitId, request: req),
-            trades: Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == filter.trade) },
+            trades: try await TradeBook.load(on: req.db).filterOptions(selected: filter.trade),
             skillLevels: Self.skillOptions(selected: filter.skillLevel, request: req),
-            sorts: ["name", "-createdAt", "skillLevel"].map {
+            sorts: ["name", "-createdAt", "skillLevel", "-joinDate"].map {
                 SelectOption(value: $0, label: req.t("sort.\($0)"), selected: $0 == (list.sort ?? "name"))
             },
-            migrant: filter.migrant == true, hardship: filter.hardship == true, skilled: filter.skilled == true)
+            migrant: filter.migrant == true, hardship: filter.hardship == true, skilled: filter.skilled == true,
+            statuses: (["active", "former", "all"] + MembershipStatus.allCases.filter { !$0.isActive }.map(\.rawValue)).map {
+                SelectOption(value: $0, label: req.t("membershipFilter.\($0)"), selected: $0 == (filter.membershipStatus ?? "active"))
+            },
+            forms: Pages.enumOptions(
+                EmploymentForm.self, prefix: EmploymentForm.catalogue, selected: filter.employmentForm?.rawValue, request: req),
+            figures: try await Self.figures(scope: scope, unitId: list.unitId, request: req), year: req.today.year)
         return try await Pages.render("members/index", context, on: req)
+    }
+
+    /// This year's membership figures for the list's subtree, each a link to the members behind it.
+    static func figures(scope: UnitScope, unitId: UUID?, request: Request) async throws -> [Figure] {
+        let today = request.today
+        let start = CivilDate(year: today.year, month: 1, day: 1) ?? today
+        let figures = try await MemberStatistics.compute(
+            FigureQuery(scope: scope, from: start, to: today, unitId: unitId, today: today, db: request.db))
+        let unit = unitId.map { "&unitId=\($0)" } ?? ""
+        return [
+            Figure(label: request.t("statistics.members.members"), value: String(figures.members), href: "/members?\(unit)"),
+            Figure(label: request.t("statistics.members.joined"), value: String(figures.joined), href: "/members?sort=-joinDate\(unit)"),
+            Figure(
+                label: request.t("statistics.members.platformJoined"), value: String(figures.platformJoined),
+                href: "/members?employmentForm=platform&sort=-joinDate\(unit)"),
+            Figure(
+                label: request.t("statistics.members.transferredIn"), value: String(figures.transferredIn),
+                href: "/member-transfers?direction=in&status=accepted"),
+            Figure(
+                label: request.t("statistics.members.transferredOut"), value: String(figures.transferredOut),
+                href: "/member-transfers?direction=out&status=accepted"),
+            Figure(
+                label: request.t("statistics.members.left"), value: String(figures.left), href: "/members?membershipStatus=former\(unit)"),
+            Figure(
+                label: request.t("statistics.members.joinRate"),
+                value: figures.headcount > 0 ? String(format: "%.1f%%", figures.joinRate * 100) : "—",
+                detail: figures.headcount > 0
+                    ? "\(figures.employedMembers) / \(figures.headcount)" : request.t("statistics.members.noHeadcount"),
+                href: "/organizations"),
+        ]
     }
 
     // MARK: Show
@@ -84,19 +125,44 @@ struct MemberPages: RouteCollection {
         var outreach: [SelectOption]
         var career: CareerSection
         var history: [Pages.HistoryRow]
+        var membership: MembershipSection
+        var error: FormError?
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        try await renderShow(req, reveal: false)
+        try await Self.render(req, id: try req.parameters.require("id"), reveal: false, error: nil)
     }
 
     @Sendable func reveal(req: Request) async throws -> Response {
-        try await renderShow(req, reveal: true)
+        try await Self.render(req, id: try req.parameters.require("id"), reveal: true, error: nil)
     }
 
-    private func renderShow(_ req: Request, reveal: Bool) async throws -> Response {
+    /// A leave or rejoin from the member's page; a refusal shows the page again with it.
+    static func perform(_ step: MembershipStep, req: Request) async throws -> Response {
+        let input = try req.content.decode(StepForm.self)
+        return try await Member.changeFromPage(
+            req, rerender: { try await render(req, id: try req.parameters.require("id"), reveal: false, error: $0) }
+        ) { member, context in
+            try await Membership.step(
+                step, member,
+                input: Membership.StepInput(
+                    kind: input.kind.flatMap(LeaveKind.init(rawValue:)), date: input.date, note: input.note,
+                    unitId: try FormValue.uuid(input.unitId, field: "unitId"), version: input.version.flatMap { Int($0) }),
+                context: context)
+        }
+    }
+
+    struct StepForm: Content {
+        var kind: String?
+        var date: String?
+        var note: String?
+        var unitId: String?
+        var version: String?
+    }
+
+    static func render(_ req: Request, id: UUID, reveal: Bool, error: AppError?) async throws -> Response {
         let (_, scope) = try await req.requireManager()
-        let member = try await Member.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
+        let member = try await Member.find(id, scope: scope, includingDeleted: true, on: req.db)
         if reveal { try await MemberService.reveal(member, editor: try req.editor(), on: req.application) }
         let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
         let memberID = try member.requireID()
@@ -132,8 +198,10 @@ struct MemberPages: RouteCollection {
             revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios,
             outreach: outreach,
             career: try await CareerSection.make(member, request: req),
-            history: try await Pages.recentHistory(of: member, scope: scope, on: req))
-        return try await Pages.render("members/show", context, on: req)
+            history: try await Pages.recentHistory(of: member, scope: scope, on: req),
+            membership: try await MembershipSection.make(member, tree: scope.tree, worker: false, request: req),
+            error: error.map { Pages.formError($0, on: req) })
+        return try await Pages.render("members/show", context, status: error?.status ?? .ok, on: req)
     }
 
     static func skillOptions(selected: Int?, request: Request) -> [SelectOption] {

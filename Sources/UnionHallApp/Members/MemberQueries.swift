@@ -7,7 +7,7 @@ import Vapor
 /// The member register's reads: one query serves the list page, the API and (later) exports,
 /// so they cannot disagree.
 enum MemberQueries {
-    static let sortKeys = ["name", "createdAt", "skillLevel"]
+    static let sortKeys = ["name", "createdAt", "skillLevel", "joinDate"]
 
     /// From this many members in a subtree on, a list sorted by name walks the pinyin index in
     /// order and checks each row's unit from the index, rather than collecting the subtree's rows
@@ -23,6 +23,7 @@ enum MemberQueries {
         let unitIDs = try scope.unitIDs(within: list.unitId)
         let (start, end) = try list.period()
         let search = SearchQuery(list.q)
+        let statuses = try filter.statuses()
         func filtered(_ query: QueryBuilder<Member>) -> QueryBuilder<Member> {
             if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
             switch search {
@@ -36,9 +37,19 @@ enum MemberQueries {
                     or.group(.and) { $0.filter(\.$pinyin >= prefix).filter(\.$pinyin < upper) }
                     or.group(.and) { $0.filter(\.$initials >= prefix).filter(\.$initials < upper) }
                 }
+            case .name(let part) where part.count >= 2:
+                // Any part of a name: an exact lookup of the parts kept beside each member.
+                query.filter(
+                    .sql(
+                        embed: """
+                            \(ident: Member.schema).\(ident: "id") IN \
+                            (SELECT \(ident: "member_id") FROM \(ident: NameParts.schema) WHERE \(ident: "part") = \(bind: part))
+                            """))
             case .name(let prefix):
                 query.filter(\.$nameKey >= prefix).filter(\.$nameKey < SearchQuery.upperBound(ofPrefix: prefix))
             }
+            if let statuses { query.filter(\.$membershipStatus ~~ statuses) }
+            if let form = filter.employmentForm { query.filter(\.$employmentForm == form) }
             if let organizationID = filter.organizationId { query.filter(\.$organizationID == organizationID) }
             if let trade = filter.trade, !trade.isEmpty { query.filter(\.$trade == trade) }
             if let level = filter.skillLevel { query.filter(\.$skillLevel == level) }
@@ -76,6 +87,7 @@ enum MemberQueries {
             let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
             switch key {
             case "createdAt": query.sort(\.$createdAt, direction)
+            case "joinDate": query.sort(\.$joinDate, direction).sort(\.$pinyin)
             case "skillLevel": query.sort(\.$skillLevel, direction).sort(\.$pinyin)
             default: query.sort(\.$pinyin, direction)
             }

@@ -11,12 +11,11 @@ enum MemberService {
     {
         let member = Member()
         member.version = 1
-        try await apply(input, to: member, scope: scope, on: app.db)
+        try await apply(input, to: member, scope: scope, today: CivilDate(editor.at), on: app.db)
         return try await app.write { db in
             try await once.claim(on: db)
             try await checkUniqueID(member.idNumber, except: nil, scope: scope, on: db)
-            try await member.create(on: db)
-            try await MemberCounts.adjust(member.unitID, by: 1, on: db)
+            try await Membership.enrol(member, on: db)
             try await Audit.record(.create, member, by: editor, on: db)
             try await once.record(member.id, on: db)
             return member
@@ -29,14 +28,18 @@ enum MemberService {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         let before = member.auditSnapshot()
         let formerUnit = member.unitID
-        try await apply(input, to: member, scope: scope, on: app.db)
+        let formerName = member.nameKey
+        try await apply(input, to: member, scope: scope, today: CivilDate(editor.at), on: app.db)
         return try await app.write { db in
             try await member.claimVersion(version, on: db)
             try await checkUniqueID(member.idNumber, except: member.id, scope: scope, on: db)
             try await member.update(on: db)
+            if member.nameKey != formerName { try await NameParts.write(member: member.requireID(), name: member.nameKey, on: db) }
             if member.unitID != formerUnit {
-                try await MemberCounts.adjust(formerUnit, by: -1, on: db)
-                try await MemberCounts.adjust(member.unitID, by: 1, on: db)
+                if member.membershipStatus.isActive {
+                    try await MemberCounts.adjust(formerUnit, by: -1, on: db)
+                    try await MemberCounts.adjust(member.unitID, by: 1, on: db)
+                }
                 try await HonorService.follow(member: member.requireID(), to: member.unitID, on: db)
             }
             try await Audit.record(.update, member, before: before, by: editor, on: db)
@@ -49,7 +52,7 @@ enum MemberService {
             let before = member.auditSnapshot()
             member.deletedAt = editor.at
             try await member.update(on: db)
-            try await MemberCounts.adjust(member.unitID, by: -1, on: db)
+            if member.membershipStatus.isActive { try await MemberCounts.adjust(member.unitID, by: -1, on: db) }
             try await Audit.record(.delete, member, before: before, by: editor, on: db)
         }
     }
@@ -60,7 +63,7 @@ enum MemberService {
         try await app.write { db in
             member.deletedAt = nil
             try await member.update(on: db)
-            try await MemberCounts.adjust(member.unitID, by: 1, on: db)
+            if member.membershipStatus.isActive { try await MemberCounts.adjust(member.unitID, by: 1, on: db) }
             try await Audit.record(.restore, member, by: editor, on: db)
         }
     }
@@ -71,7 +74,9 @@ enum MemberService {
     }
 
     /// Merges the input over the member's current fields and validates the whole.
-    private static func apply(_ input: MemberInput, to member: Member, scope: UnitScope, on db: any Database) async throws {
+    private static func apply(
+        _ input: MemberInput, to member: Member, scope: UnitScope, today: CivilDate, on db: any Database
+    ) async throws {
         let isNew = member.id == nil
         let draft = MemberDraft(
             name: input.name ?? (isNew ? "" : member.name),
@@ -83,7 +88,8 @@ enum MemberService {
         // A new ID implies its gender: an edit that changes only the ID must not trip the check.
         var checked = draft
         if !isNew, input.idNumber != nil, input.gender == nil { checked.gender = nil }
-        let valid = try checked.validate().orInvalid()
+        let trades = try await TradeBook.load(on: db)
+        let valid = try checked.validate(trades: { trades.accepts($0, holding: isNew ? nil : member.trade) }).orInvalid()
         guard let unitID = input.unitId ?? (isNew ? nil : member.unitID) else { throw AppError.invalid("unitId", "error.required") }
         guard scope.contains(unitID), scope.tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
         let organizationID = input.organizationId.applied(to: member.organizationID)
@@ -92,6 +98,13 @@ enum MemberService {
             valid, unitID: unitID, organizationID: organizationID,
             migrant: input.migrant ?? (isNew ? false : member.migrant),
             hardship: scope.seesAid ? input.hardship ?? (isNew ? false : member.hardship) : (isNew ? false : member.hardship))
+        let joinText = input.joinDate ?? member.joinDate ?? today.description
+        guard let joined = CivilDate(joinText.isEmpty ? today.description : joinText), joined <= today else {
+            throw AppError.invalid("joinDate", "error.date.invalid")
+        }
+        member.joinDate = joined.description
+        if isNew { member.statusDate = joined.description }
+        try Membership.applyEmployment(form: input.employmentForm, platform: input.platform, to: member)
     }
 
     /// The ID is unique across the register, deleted members included (they can be restored).

@@ -8,6 +8,17 @@ enum MembersAPIDocument: APIDocumentPart {
         "MemberStatistics": .object(properties: [
             "members": .integer(description: "On the register at the period's end"), "registered": .integer,
             "skilled": .integer, "migrants": .integer,
+            "joined": .integer(description: "Joined or rejoined in the period"), "platformJoined": .integer,
+            "transferredIn": .integer, "transferredOut": .integer,
+            "left": .integer(description: "Left, retired, died or moved out of the city in the period"),
+            "employedMembers": .integer(description: "Active members of employers with a recorded headcount"),
+            "headcount": .integer, "joinRate": .number(description: "employedMembers / headcount"),
+        ]),
+        "MembershipStep": .object(properties: [
+            "version": .integer, "kind": S.values(LeaveKind.self).optionalSchemaObject(),
+            "date": .string(format: .date, required: false, description: "Defaults to today (Asia/Shanghai)"),
+            "note": .string(required: false, maxLength: 200),
+            "unitId": S.uuid.optionalSchemaObject(),
         ]),
         "Member": S.record([
             "name": .string, "gender": S.values(Gender.self),
@@ -18,6 +29,9 @@ enum MembersAPIDocument: APIDocumentPart {
             "migrant": .boolean,
             "hardship": .boolean(required: false, description: "Only for the admin, aid officers and the worker themself"),
             "masked": .boolean,
+            "joinDate": .string(format: .date, required: false), "membershipNumber": .string(required: false),
+            "membershipStatus": S.values(MembershipStatus.self), "statusDate": .string(format: .date, required: false),
+            "employmentForm": S.values(EmploymentForm.self), "platform": .string(required: false),
         ]),
         "MemberInput": .object(properties: [
             "name": .string(required: false, maxLength: MemberDraft.maxNameLength),
@@ -26,9 +40,12 @@ enum MembersAPIDocument: APIDocumentPart {
             "mobile": .string(required: false),
             "unitId": S.uuid.optionalSchemaObject(),
             "organizationId": S.uuid.optionalSchemaObject(),
-            "trade": .string(required: false, allowedValues: Trades.all.map { AnyCodable($0) }),
+            "trade": .string(required: false, description: "A current trade of the vocabulary (GET /api/v1/trades)"),
             "skillLevel": .integer(required: false, maximum: (5, exclusive: false), minimum: (1, exclusive: false)),
             "migrant": .boolean(required: false), "hardship": .boolean(required: false),
+            "joinDate": .string(format: .date, required: false, description: "Defaults to today"),
+            "employmentForm": S.values(EmploymentForm.self).optionalSchemaObject(),
+            "platform": .string(required: false, description: "Required for platform workers", maxLength: 50),
             "version": .integer(required: false),
         ]),
     ]
@@ -39,11 +56,13 @@ enum MembersAPIDocument: APIDocumentPart {
             "MemberStatistics": MemberStatistics.self,
             "Member": MemberOutput.self,
             "MemberInput": MemberInput.self,
+            "MembershipStep": Membership.StepInput.self,
         ]
     }
 
     static let notes: [String: String] = [
-        "participation": "`roles` (delegates, deputies, CPPCC members) or a participation kind"
+        "participation": "`roles` (delegates, deputies, CPPCC members) or a participation kind",
+        "membershipStatus": "`active` (the default), `former`, `all`, or one status",
     ]
 
     /// Reading one member may reveal its personal data.

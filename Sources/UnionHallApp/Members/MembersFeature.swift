@@ -25,11 +25,21 @@ extension Feature {
             MenuEntry(.mine, "/me", "nav.me", shown: { $0.memberID != nil }),
         ],
         audited: [
-            AuditedKind(Member.self, path: "/members/", codes: ["gender": Gender.catalogue, "skillLevel": SkillLevel.catalogue])
+            AuditedKind(
+                Member.self, path: "/members/",
+                codes: [
+                    "gender": Gender.catalogue, "skillLevel": SkillLevel.catalogue, "membershipStatus": MembershipStatus.catalogue,
+                    "employmentForm": EmploymentForm.catalogue,
+                ])
         ],
         vocabularies: [Gender.self],
         records: [Member.self],
         forms: [MemberForm.self],
+        workflows: [
+            Workflow(Member.self, MembershipStep.self, input: Membership.StepInput.self) {
+                try await Membership.step($0, $1, input: $2, context: $3)
+            }
+        ],
         names: [
             .records(
                 Member.self,
@@ -45,7 +55,8 @@ extension Feature {
                 "members", MemberStatistics.self,
                 headlines: [
                     Headline("statistics.members.members", "members", href: "/members"),
-                    Headline("statistics.members.registered", "registered", href: "/members"),
+                    Headline("statistics.members.joined", "joined", href: "/members?sort=-joinDate"),
+                    Headline("statistics.members.left", "left", href: "/members?membershipStatus=former"),
                 ]
             ) { try await MemberStatistics.compute($0) }
         ])

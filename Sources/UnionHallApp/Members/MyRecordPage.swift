@@ -20,13 +20,17 @@ struct MyRecordPage: RouteCollection {
         var trade: String
         var openInTrade: [SelectOption]
         var innovationUnread: Int
+        var membership: MembershipSection?
+        var error: FormError?
     }
 
-    @Sendable func show(req: Request) async throws -> Response {
+    @Sendable func show(req: Request) async throws -> Response { try await Self.render(req, error: nil) }
+
+    static func render(_ req: Request, error: AppError?) async throws -> Response {
         let user = try req.requireUser()
         var context = Context(
             layout: Pages.layout(req, titleKey: "me.title"), member: nil, genderLabel: "", unitPath: "", organization: "", skillLabel: "",
-            problems: [], trade: "", openInTrade: [], innovationUnread: 0)
+            problems: [], trade: "", openInTrade: [], innovationUnread: 0, error: error.map { Pages.formError($0, on: req) })
         if let memberID = user.memberID, let member = try await Member.find(memberID, on: req.db), member.deletedAt == nil {
             let tree = try await UnitTree.load(on: req.db)
             let organization = try await member.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
@@ -38,6 +42,7 @@ struct MyRecordPage: RouteCollection {
             context.innovationUnread = try await InnovationItem.query(on: req.db).filter(\.$authorID == memberID).filter(
                 \.$authorUnread == true
             ).filter(\.$deletedAt == nil).count()
+            context.membership = try await MembershipSection.make(member, tree: tree, worker: true, request: req)
         }
         // The worker follows the problems they raised.
         context.problems = try await TechProblem.query(on: req.db).filter(\.$raisedBy == user.requireID()).filter(\.$deletedAt == nil)
@@ -59,6 +64,6 @@ struct MyRecordPage: RouteCollection {
                 SelectOption(value: $0.raisedDate, label: "\($0.title) · \($0.organizationName)", selected: false)
             }
         }
-        return try await Pages.render("me", context, on: req)
+        return try await Pages.render("me", context, status: error?.status ?? .ok, on: req)
     }
 }

@@ -13,6 +13,8 @@ final class Organization: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Enum(key: "kind") var kind: OrganizationKind
     @OptionalField(key: "credit_code") var creditCode: String?
+    /// How many people the employer employs (职工人数), for the join rate.
+    @OptionalField(key: "headcount") var headcount: Int?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -37,7 +39,10 @@ extension Organization: Audited, Versioned {
     var auditUnitID: UUID? { unitID }
 
     func auditSnapshot() -> [String: String] {
-        ["name": name, "kind": kind.rawValue, "creditCode": creditCode ?? "", "unitId": unitID.uuidString]
+        [
+            "name": name, "kind": kind.rawValue, "creditCode": creditCode ?? "", "unitId": unitID.uuidString,
+            "headcount": headcount.map(String.init) ?? "",
+        ]
     }
 }
 

@@ -9,6 +9,7 @@ struct OrganizationOutput: Content {
     var name: String
     var kind: OrganizationKind
     var creditCode: String?
+    var headcount: Int?
     var version: Int
     var createdAt: Date?
     var updatedAt: Date?
@@ -20,6 +21,7 @@ struct OrganizationOutput: Content {
         self.name = organization.name
         self.kind = organization.kind
         self.creditCode = organization.creditCode
+        self.headcount = organization.headcount
         self.version = organization.version
         self.createdAt = organization.createdAt
         self.updatedAt = organization.updatedAt
@@ -31,6 +33,8 @@ struct OrganizationInput: Content {
     var name: String?
     var kind: OrganizationKind?
     var creditCode: String?
+    /// 0 to 10,000,000; absent keeps it.
+    var headcount: Int?
     var unitId: UUID?
     var version: Int?
 }

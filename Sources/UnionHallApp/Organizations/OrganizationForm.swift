@@ -8,6 +8,7 @@ struct OrganizationForm: RecordForm {
     var name: String?
     var kind: String?
     var creditCode: String?
+    var headcount: String?
     var unitId: String?
     var version: String?
     var _once: String?
@@ -16,6 +17,7 @@ struct OrganizationForm: RecordForm {
         name = organization?.name
         kind = organization?.kind.rawValue
         creditCode = organization?.creditCode
+        headcount = organization?.headcount.map(String.init)
         unitId = organization?.unitID.uuidString
         version = organization.map { String($0.version) }
     }
@@ -30,7 +32,8 @@ struct OrganizationForm: RecordForm {
     func input(editing existing: Organization?, on request: Request) async throws -> OrganizationInput {
         OrganizationInput(
             name: name ?? "", kind: kind.flatMap(OrganizationKind.init(rawValue:)), creditCode: creditCode ?? "",
-            unitId: try FormValue.uuid(unitId, field: "unitId"), version: version.flatMap { Int($0) })
+            headcount: try FormValue.integer(headcount, field: "headcount"), unitId: try FormValue.uuid(unitId, field: "unitId"),
+            version: version.flatMap { Int($0) })
     }
 
     static func render(_ req: Request, form: OrganizationForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response
@@ -47,6 +50,8 @@ struct OrganizationForm: RecordForm {
                 fields.input(
                     "creditCode", "field.creditCode", form.creditCode, hint: "organizations.codeHint",
                     ["maxlength": "18", "class": "mono", "autocomplete": "off"]),
+                fields.input(
+                    "headcount", "field.headcount", form.headcount, type: "number", hint: "organizations.headcountHint", ["min": "0"]),
                 fields.select(
                     "unitId", "field.unitId",
                     Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),

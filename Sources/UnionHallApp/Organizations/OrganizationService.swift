@@ -39,6 +39,7 @@ enum OrganizationService {
         guard let unitID = input.unitId else { throw AppError.invalid("unitId", "error.required") }
         guard scope.contains(unitID), scope.tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
         let organization = Organization(unitID: unitID, name: valid.name, kind: kind, creditCode: valid.creditCode?.value)
+        organization.headcount = try headcount(input.headcount, keeping: nil)
         return try await app.write { db in
             try await once.claim(on: db)
             try await checkUniqueCode(organization.creditCode, except: nil, scope: scope, on: db)
@@ -64,6 +65,7 @@ enum OrganizationService {
         organization.name = valid.name
         organization.kind = kind
         organization.creditCode = valid.creditCode?.value
+        organization.headcount = try headcount(input.headcount, keeping: organization.headcount)
         organization.unitID = unitID
         return try await app.write { db in
             try await organization.claimVersion(version, on: db)
@@ -72,6 +74,14 @@ enum OrganizationService {
             try await Audit.record(.update, organization, before: before, by: editor, on: db)
             return organization
         }
+    }
+
+    private static func headcount(_ value: Int?, keeping current: Int?) throws -> Int? {
+        guard let value else { return current }
+        guard (0...Limits.headcount).contains(value) else {
+            throw AppError.invalid("headcount", "error.range", ["0", String(Limits.headcount)])
+        }
+        return value
     }
 
     static func delete(_ organization: Organization, editor: Editor, on app: Application) async throws {

@@ -37,7 +37,7 @@ enum StatisticsAPIDocument: APIDocumentPart {
             "GET /statistics/export": RouteNote(
                 "The statistics document as a CSV or xlsx table: module, figure, this period, the previous one",
                 query: [PeriodQuery.self, ListExport.Options.self],
-                answer: .file(["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])),
+                answer: .file(RouteNote.spreadsheetTypes)),
         ]
     }
 }

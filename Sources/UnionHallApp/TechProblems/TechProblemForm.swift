@@ -62,7 +62,7 @@ struct TechProblemForm: RecordForm {
                 fields.textarea(
                     "description", "techProblems.description", form.description, required: true, ["rows": "4", "maxlength": "2000"]),
                 fields.select(
-                    "trade", "field.trade", Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == form.trade) },
+                    "trade", "field.trade", try await TradeBook.load(on: req.db).options(selected: form.trade),
                     empty: "form.none"),
                 fields.input("raisedDate", "techProblems.raisedDate", form.raisedDate, type: "date"),
             ])

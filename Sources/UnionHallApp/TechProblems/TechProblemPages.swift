@@ -68,7 +68,7 @@ struct TechProblemPages: RouteCollection {
             from: list.from ?? "", to: list.to ?? "",
             statuses: Pages.enumOptions(
                 TechProblemStatus.self, prefix: "techProblemStatus", selected: filter.status?.rawValue, request: req),
-            trades: Trades.all.map { SelectOption(value: $0, label: $0, selected: $0 == filter.trade) }, open: filter.open == true)
+            trades: try await TradeBook.load(on: req.db).filterOptions(selected: filter.trade), open: filter.open == true)
         return try await Pages.render("techProblems/index", context, on: req)
     }
 

@@ -158,7 +158,9 @@ enum TechProblemService: RecordService {
         guard !description.isEmpty else { throw AppError.invalid("description", "error.required") }
         guard description.count <= 2_000 else { throw AppError.invalid("description", "error.tooLong", ["2000"]) }
         let trade = (input.trade ?? (isNew ? nil : problem.trade))?.trimmingCharacters(in: .whitespaces)
-        if let trade, !trade.isEmpty, !Trades.isKnown(trade) { throw AppError.invalid("trade", "error.trade.unknown") }
+        if let trade, !trade.isEmpty, !(try await TradeBook.load(on: context.app.db).accepts(trade, holding: problem.trade)) {
+            throw AppError.invalid("trade", "error.trade.unknown")
+        }
         let dateText = input.raisedDate ?? (isNew ? CivilDate(context.editor.at).description : problem.raisedDate)
         guard let raised = CivilDate(dateText.isEmpty ? CivilDate(context.editor.at).description : dateText) else {
             throw AppError.invalid("raisedDate", "error.date.invalid")

@@ -75,7 +75,8 @@ struct TrainingForm: RecordForm {
                 fields.select(
                     "unitId", "field.unitId",
                     Pages.unitOptions(scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
-                fields.select("trade", "field.trade", PageOptions.trades(selected: form.trade), empty: "form.choose"),
+                fields.select(
+                    "trade", "field.trade", try await TradeBook.load(on: req.db).options(selected: form.trade), empty: "form.choose"),
                 fields.select(
                     "collegeId", "training.college",
                     try await PageOptions.organizations([.college], scope: scope, selected: form.collegeId, on: req.db),

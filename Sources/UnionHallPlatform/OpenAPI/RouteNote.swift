@@ -65,3 +65,15 @@ extension ListPage: DocumentedCollection {
     package static var documentedElement: Any.Type { Item.self }
     package static var isPage: Bool { true }
 }
+
+extension RouteNote {
+    /// What a spreadsheet download answers in: CSV or xlsx (`?format=`).
+    package static let spreadsheetTypes = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+
+    /// A list of the kind's own routes as a download, under the list's filters.
+    package static func listExport(_ what: String, filter: any Decodable.Type) -> RouteNote {
+        RouteNote(
+            "\(what) as a CSV or xlsx table, under the list's filters", query: [ListQuery.self, filter, ListExport.Options.self],
+            answer: .file(spreadsheetTypes))
+    }
+}

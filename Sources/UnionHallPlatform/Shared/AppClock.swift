@@ -42,3 +42,11 @@ extension Request {
     package var now: Date { application.current.now() }
     package var today: CivilDate { CivilDate(now) }
 }
+
+extension Request {
+    /// `https://host` as the browser reached the app, for links printed or encoded in a QR code.
+    package var origin: String {
+        let scheme = headers.first(name: "X-Forwarded-Proto") ?? (application.current.secureCookies ? "https" : "http")
+        return headers.first(name: .host).map { "\(scheme)://\($0)" } ?? ""
+    }
+}

@@ -182,6 +182,7 @@ struct TestWorld: Sendable {
         let memberB = try await member("刘倩", idB, "13987654321", countyB, employerB.requireID())
 
         // Seeded rows bypass MemberService, so the per-unit counts are rebuilt as the demo does.
+        try await MembershipBackfill.run(on: db)
         try await MemberCounts.recount(on: db)
         let hash = try app.password.hash(password)
         for (username, role, unitID, memberID) in [
