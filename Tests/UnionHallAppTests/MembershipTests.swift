@@ -254,3 +254,46 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MembershipDemoTests {
+    @Test func theDemoHoldsTheRegistersDailyBusiness() async throws {
+        try await TestWorld.runEmpty { app in
+            _ = try await DemoData.load(on: app, members: 1_000)
+            let http = try await LiveServer.start(app)
+            do {
+                try await check(app, http)
+            } catch {
+                await http.stop()
+                throw error
+            }
+            await http.stop()
+        }
+    }
+
+    private func check(_ app: Application, _ http: LiveServer) async throws {
+        let user = try #require(try await User.query(on: app.db).filter(\.$username == "qingyang").first())
+        let (token, _) = try await Sessions.start(userID: user.id, kind: .api, on: app.db, environment: app.current)
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        func get<T: Decodable>(_ path: String, as type: T.Type) async throws -> T {
+            let response = try await http.sendRequest(.GET, path, headers: headers)
+            #expect(response.status == .ok, "\(path): \(response.body.string)")
+            return try response.decode(T.self)
+        }
+        let applications = try await get("api/v1/membership-applications?per=50", as: ListPage<ApplicationOutput>.self).items
+        #expect(applications.filter { $0.status == .approved }.count == 3)
+        #expect(applications.filter { $0.status == .submitted }.count == 4)
+        #expect(applications.filter(\.overdue).count == 1)
+        #expect(applications.contains { $0.platform == "货拉拉" } && applications.contains { $0.trade == "快递员" })
+        let transfers = try await get("api/v1/member-transfers", as: ListPage<TransferOutput>.self).items
+        #expect(Set(transfers.map(\.status)) == [.accepted, .requested])
+        let duplicates = try await get("api/v1/members/duplicates", as: [MemberMerge.Group].self)
+        #expect(Set(duplicates.map(\.reason)) == [.nameAndBirth, .mobile])
+        let figures = try await MemberStatistics.compute(
+            FigureQuery(
+                scope: UnitScope(unitIDs: nil, tree: try await UnitTree.load(on: app.db)), from: CivilDate(year: 2024, month: 1, day: 1)!,
+                to: CivilDate(year: 2024, month: 12, day: 31)!, unitId: nil, today: CivilDate(Date()), db: app.db))
+        #expect(figures.transferredIn == 1 && figures.transferredOut == 1 && figures.left == 5)
+        #expect(figures.headcount > figures.employedMembers && figures.joinRate > 0.8)
+    }
+}

@@ -1,3 +1,4 @@
+import Fluent
 import UnionHallCore
 import UnionHallPlatform
 
@@ -59,5 +60,9 @@ extension Feature {
             Todo(MembershipApplication.self, "todo.applicationsWaiting") { _, _ in ApplicationFilter(status: .submitted) },
             Todo(MembershipApplication.self, "todo.applicationsOverdue") { _, _ in ApplicationFilter(overdue: true) },
             Todo(MemberTransfer.self, "todo.transfersWaiting") { _, _ in TransferFilter(status: .requested, direction: "in") },
+            Todo(worker: "todo.mine.transfer", href: "/me") { memberID, db in
+                try await MemberTransfer.query(on: db).filter(\.$memberID == memberID).filter(\.$status == .requested)
+                    .filter(\.$deletedAt == nil).count(\.$unitID)
+            },
         ])
 }
