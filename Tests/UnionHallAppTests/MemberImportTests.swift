@@ -109,7 +109,8 @@ import VaporTesting
 
             let trades = try await world.api(.GET, "api/v1/trades", as: "worker").decode([TradeOutput].self)
             let cable = try #require(trades.first { $0.name == "电力电缆工" })
-            let renamed = try await world.api(.PATCH, "api/v1/trades/\(cable.id)", as: "admin", body: TradeInput(name: "电力电缆安装运维工"))
+            let renamed = try await world.api(
+                .PATCH, "api/v1/trades/\(cable.id)", as: "admin", body: TradeInput(name: "电力电缆安装运维工"))
             #expect(try renamed.decode(TradeOutput.self).name == "电力电缆安装运维工")
             let memberB = try await world.api(.GET, "api/v1/members/\(world.memberB)", as: "officerB").decode(MemberOutput.self)
             #expect(memberB.trade == "电力电缆安装运维工")
