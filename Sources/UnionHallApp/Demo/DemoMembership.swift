@@ -23,9 +23,15 @@ enum DemoMembership {
         Applicant(name: "刘建军", birth: (1990, 7, 2), unit: "xifeng", platform: "满帮", trade: "汽车驾驶员", daysAgo: 30, approved: true),
         Applicant(name: "张晓燕", birth: (1996, 11, 20), unit: "logistics", platform: nil, trade: "快递员", daysAgo: 25, approved: true),
         Applicant(name: "王海龙", birth: (1992, 1, 8), unit: "xifeng", platform: "美团", trade: "快递员", daysAgo: 30, approved: false),
-        Applicant(name: "李顺", birth: (1988, 5, 30), unit: "huanxian", platform: "货拉拉", trade: "汽车驾驶员", daysAgo: 6, approved: false),
-        Applicant(name: "赵宁", birth: (1999, 9, 9), unit: "logistics", platform: nil, trade: "快件处理员", daysAgo: 3, approved: false),
-        Applicant(name: "孙学祥", birth: (1987, 2, 14), unit: "qingcheng", platform: "滴滴", trade: "汽车驾驶员", daysAgo: 1, approved: false),
+        Applicant(
+            name: "李顺", birth: (1988, 5, 30), unit: "huanxian", platform: "货拉拉",
+            trade: "汽车驾驶员", daysAgo: 6, approved: false),
+        Applicant(
+            name: "赵宁", birth: (1999, 9, 9), unit: "logistics", platform: nil,
+            trade: "快件处理员", daysAgo: 3, approved: false),
+        Applicant(
+            name: "孙学祥", birth: (1987, 2, 14), unit: "qingcheng", platform: "滴滴",
+            trade: "汽车驾驶员", daysAgo: 1, approved: false),
     ]
 
     static func load(units: [String: UnionUnit], organizations: [String: Organization], today: CivilDate, on db: any Database) async throws

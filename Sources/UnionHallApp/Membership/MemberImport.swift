@@ -218,6 +218,8 @@ enum MemberImport {
         let format = try request.query.decode(ListExport.Options.self).format ?? .xlsx
         return try SpreadsheetWriter.download(
             format, name: "members-template", header: Column.allCases.map(\.header),
-            rows: [["张师傅", "620102198001011234", "13800000000", "汽车驾驶员", "", CivilDate(Date()).description, "平台灵活就业", "货拉拉"]])
+            rows: [
+                ["张师傅", "620102198001011234", "13800000000", "汽车驾驶员", "", CivilDate(Date()).description, "平台灵活就业", "货拉拉"]
+            ])
     }
 }
