@@ -19,7 +19,8 @@ enum DemoMembership {
     }
 
     static let applicants: [Applicant] = [
-        Applicant(name: "马国强", birth: (1985, 3, 12), unit: "xifeng", platform: "货拉拉", trade: "汽车驾驶员", daysAgo: 40, approved: true),
+        Applicant(
+            name: "马国强", birth: (1985, 3, 12), unit: "xifeng", platform: "货拉拉", trade: "汽车驾驶员", daysAgo: 40, approved: true),
         Applicant(name: "刘建军", birth: (1990, 7, 2), unit: "xifeng", platform: "满帮", trade: "汽车驾驶员", daysAgo: 30, approved: true),
         Applicant(name: "张晓燕", birth: (1996, 11, 20), unit: "logistics", platform: nil, trade: "快递员", daysAgo: 25, approved: true),
         Applicant(name: "王海龙", birth: (1992, 1, 8), unit: "xifeng", platform: "美团", trade: "快递员", daysAgo: 30, approved: false),
