@@ -34,7 +34,9 @@ struct JoinPages: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> Response {
         let cookie = try await Sessions.startAnonymous(req)
-        let response = try await render(req, form: Form(employment: "regular"), error: nil)
+        var form = (try? req.query.decode(Form.self)) ?? Form()
+        form.employment = form.employment ?? "regular"
+        let response = try await render(req, form: form, error: nil)
         Sessions.setCookie(cookie, on: response, request: req)
         return response
     }
