@@ -112,12 +112,10 @@ enum MembershipAPIDocument: APIDocumentPart {
                 "Follow an application by its number and code (no sign-in)", query: [ApplicationStatusQuery.self],
                 answer: .record(ApplicationProgress.self), errors: [404, 429]),
             "GET /membership-applications": RouteNote(
-                "Applications for the officer's subtree", query: [ListQuery.self, ApplicationFilter.self],
-                answer: .list(ApplicationOutput.self)),
+                "Applications for the officer's subtree", query: [ListQuery.self, ApplicationFilter.self]),
             "GET /membership-applications/{id}": RouteNote("One application", answer: .record(ApplicationOutput.self)),
             "GET /member-transfers": RouteNote(
-                "Transfers from or to the caller's unions", query: [ListQuery.self, TransferFilter.self], answer: .list(TransferOutput.self)
-            ),
+                "Transfers from or to the caller's unions", query: [ListQuery.self, TransferFilter.self]),
             "GET /membership-applications/export": .listExport("Applications to join", filter: ApplicationFilter.self),
             "GET /member-transfers/export": .listExport("Transfers", filter: TransferFilter.self),
             "GET /me/data-export": RouteNote(
