@@ -139,7 +139,9 @@ struct InnovationAPIController: RouteCollection {
 
     /// Reads the file and imports it; a file that is not a readable spreadsheet is a 422 on `file`.
     static func runImport(context: WriteContext, request: Request) async throws -> Int {
-        try await InnovationImport.run(try ImportUpload.source(request), context: context) { key, arguments in request.t(key, arguments) }
+        try await InnovationImport.run(try await ImportUpload.source(request), context: context) { key, arguments in
+            request.t(key, arguments)
+        }
     }
 
     /// The seconds list: for the item's readers, and for a co-worker who may second it.

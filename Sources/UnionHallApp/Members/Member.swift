@@ -45,8 +45,9 @@ final class Member: Model, @unchecked Sendable {
         employmentForm = .regular
     }
 
-    /// Sets the typed fields from a validated draft and derives the search keys from them.
-    func apply(_ valid: MemberDraft.Valid, unitID: UUID, organizationID: UUID?, migrant: Bool, hardship: Bool) {
+    /// Sets the typed fields from a validated draft and derives the search keys from them (or takes
+    /// `key`, already derived: a roster import derives each once).
+    func apply(_ valid: MemberDraft.Valid, unitID: UUID, organizationID: UUID?, migrant: Bool, hardship: Bool, key: SearchKey? = nil) {
         self.unitID = unitID
         self.organizationID = organizationID
         self.name = valid.name
@@ -57,7 +58,7 @@ final class Member: Model, @unchecked Sendable {
         self.skillLevel = valid.skillLevel?.rawValue
         self.migrant = migrant
         self.hardship = hardship
-        let key = SearchKey(name: valid.name)
+        let key = key ?? SearchKey(name: valid.name)
         self.nameKey = key.simplified
         self.pinyin = key.pinyin
         self.initials = key.initials

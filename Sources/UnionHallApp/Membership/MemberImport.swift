@@ -37,16 +37,16 @@ enum MemberImport {
     struct Planned: Sendable {
         var id: UUID
         var valid: MemberDraft.Valid
+        /// Derived once: the transliteration is the costliest step of a row.
+        var key: SearchKey
         var joinDate: CivilDate
         var form: EmploymentForm
         var platform: String?
     }
 
     static func run(
-        _ source: consuming SpreadsheetSource, target: Target, context: WriteContext, localize: @escaping (String, [String]) -> String
-    )
-        async throws -> Int
-    {
+        _ source: SpreadsheetSource, target: Target, context: WriteContext, localize: @escaping (String, [String]) -> String
+    ) async throws -> Int {
         let db = context.app.db
         guard let unitID = target.unitId else { throw AppError.invalid("unitId", "error.required") }
         guard context.scope.contains(unitID), context.scope.tree.nodes[unitID] != nil else {
@@ -57,13 +57,41 @@ enum MemberImport {
         }
         var check = ImportCheck<Column>(localize: localize)
         try check.checkHeader(source.header)
-        var named: [String] = []
-        try source.forEachRow { _, row in named.append(check.cell(row, .idNumber)) }
+        // Reading and checking 100,000 rows is seconds of work: it runs on the thread pool, not on
+        // the event loop that every other request of this loop waits on.
+        let work = Unchecked((source: source, check: check))
+        let named = try await Offload.run(context.app) {
+            var named: [String] = []
+            try work.value.source.forEachRow { _, row in named.append(work.value.check.cell(row, .idNumber)) }
+            return named
+        }
         try check.requireRows(named.count)
-        let registered = try await registeredIDNumbers(named, on: db)
-        named = []
-        let trades = try await TradeBook.load(on: db)
-        let today = CivilDate(context.editor.at)
+        let facts = Facts(
+            registered: try await registeredIDNumbers(named, on: db), trades: try await TradeBook.load(on: db),
+            today: CivilDate(context.editor.at), scope: context.scope)
+        let checked = try await Offload.run(context.app) {
+            Unchecked(try Self.check(work.value.source, check: work.value.check, facts: facts))
+        }.value
+        try checked.check.throwIfFailed()
+        try await write(checked.planned, unitID: unitID, organizationID: target.organizationId, context: context)
+        return checked.planned.count
+    }
+
+    /// What the row checks need from the database, read before they start.
+    struct Facts: Sendable {
+        var registered: [String: (unitID: UUID, number: String?)]
+        var trades: TradeBook
+        var today: CivilDate
+        var scope: UnitScope
+    }
+
+    /// Checks every row; nothing here touches the database.
+    private static func check(_ source: SpreadsheetSource, check header: ImportCheck<Column>, facts: Facts) throws
+        -> (check: ImportCheck<Column>, planned: [Planned])
+    {
+        var check = header
+        let localize = header.localize
+        let (registered, trades, today) = (facts.registered, facts.trades, facts.today)
         var seenIDs: [String: Int] = [:]
         var seenMobiles: [String: Int] = [:]
         var planned: [Planned] = []
@@ -106,7 +134,7 @@ enum MemberImport {
                 }
             }
             if let holder = registered[valid.idNumber.value] {
-                if context.scope.contains(holder.unitID) {
+                if facts.scope.contains(holder.unitID) {
                     check.fail(number, .idNumber, "error.import.onRegister", [holder.number ?? ""])
                 } else {
                     check.fail(number, .idNumber, "error.import.registeredElsewhere")
@@ -133,12 +161,12 @@ enum MemberImport {
             if form == .platform, platform.isEmpty { check.fail(number, .platform, "error.required") }
             if platform.count > 50 { check.fail(number, .platform, "error.tooLong", ["50"]) }
             guard check.passed else { return }
-            planned.append(Planned(id: UUID(), valid: valid, joinDate: joined, form: form, platform: form == .platform ? platform : nil))
+            planned.append(
+                Planned(
+                    id: UUID(), valid: valid, key: SearchKey(name: valid.name), joinDate: joined, form: form,
+                    platform: form == .platform ? platform : nil))
         }
-        try check.throwIfFailed()
-        _ = consume source
-        try await write(planned, unitID: unitID, organizationID: target.organizationId, context: context)
-        return planned.count
+        return (check, planned)
     }
 
     /// Which of these ID numbers are on the register (deleted records too: the number stays theirs).
@@ -169,7 +197,7 @@ enum MemberImport {
                 let member = Member()
                 member.id = plan.id
                 member.version = 1
-                member.apply(plan.valid, unitID: unitID, organizationID: organizationID, migrant: false, hardship: false)
+                member.apply(plan.valid, unitID: unitID, organizationID: organizationID, migrant: false, hardship: false, key: plan.key)
                 member.joinDate = plan.joinDate.description
                 member.statusDate = plan.joinDate.description
                 member.employmentForm = plan.form
@@ -195,7 +223,7 @@ enum MemberImport {
             try await BulkInsert.rows(
                 into: NameParts.schema, columns: ["part", "member_id"],
                 planned.flatMap { plan in
-                    NameParts.of(SearchKey(name: plan.valid.name).simplified).sorted().map { [$0, plan.id] as [any Encodable & Sendable] }
+                    NameParts.of(plan.key.simplified).sorted().map { [$0, plan.id] as [any Encodable & Sendable] }
                 }, on: db)
             try await BulkInsert.rows(
                 into: MembershipEvent.schema, columns: ["id", "member_id", "unit_id", "kind", "date", "created_at"],

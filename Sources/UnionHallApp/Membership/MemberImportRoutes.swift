@@ -14,7 +14,7 @@ struct MemberImportAPIController: RouteCollection {
             let context = try await req.writeContext()
             let target = try req.query.decode(MemberImport.Target.self)
             return try await ImportUpload.respond(req) {
-                try await MemberImport.run(try ImportUpload.source(req), target: target, context: context) { req.t($0, $1) }
+                try await MemberImport.run(try await ImportUpload.source(req), target: target, context: context) { req.t($0, $1) }
             }
         }
     }
@@ -37,7 +37,7 @@ struct MemberImportPages: RouteCollection {
                 unitId: try FormValue.uuid(form["unitId"], field: "unitId"),
                 organizationId: try FormValue.uuid(form["organizationId"], field: "organizationId"))
             return try await Self.page(context, req: req, unit: target.unitId).upload(req, done: "/members") {
-                try await MemberImport.run(try ImportUpload.source(req), target: target, context: context) { req.t($0, $1) }
+                try await MemberImport.run(try await ImportUpload.source(req), target: target, context: context) { req.t($0, $1) }
             }
         }
     }

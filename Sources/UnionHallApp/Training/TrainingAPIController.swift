@@ -66,7 +66,7 @@ struct TrainingAPIController: RouteCollection {
         program.upload("attendance", "import", maxSize: Self.importBodyLimit) { req async throws -> Response in
             let (program, context) = try await Self.program(req)
             return try await ImportUpload.respond(req) {
-                try await AttendanceImport.run(try ImportUpload.source(req), program: program, context: context) { req.t($0, $1) }
+                try await AttendanceImport.run(try await ImportUpload.source(req), program: program, context: context) { req.t($0, $1) }
             }
         }
     }

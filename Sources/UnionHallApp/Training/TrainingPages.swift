@@ -57,7 +57,7 @@ struct TrainingPages: RouteCollection {
         programs.upload(":id", "attendance", "import", maxSize: TrainingAPIController.importBodyLimit) { req in
             let (program, context) = try await TrainingAPIController.program(req)
             do {
-                let count = try await AttendanceImport.run(try ImportUpload.source(req), program: program, context: context) {
+                let count = try await AttendanceImport.run(try await ImportUpload.source(req), program: program, context: context) {
                     req.t($0, $1)
                 }
                 return req.redirect(to: "\(Self.path)/\(try program.requireID())?notice=imported&count=\(count)", redirectType: .normal)

@@ -95,15 +95,18 @@ package struct ImportFailureBody: Content {
 }
 
 package enum ImportUpload {
-    /// Opens the spreadsheet uploaded as `file`, where it lies in the request; a missing file, or
-    /// one that is not a spreadsheet, is a 422 on `file`.
-    package static func source(_ request: Request) throws -> SpreadsheetSource {
+    /// Opens the spreadsheet uploaded as `file`, where it lies in the request, on the thread pool
+    /// (decoding a large GBK file or unpacking an xlsx is CPU work); a missing file, or one that is
+    /// not a spreadsheet, is a 422 on `file`.
+    package static func source(_ request: Request) async throws -> SpreadsheetSource {
         let file = try MultipartForm.read(request).file()
-        do {
-            return try SpreadsheetReader.open(file.readableBytesView)
-        } catch let error as SpreadsheetError {
-            throw AppError.invalid("file", error.key, error.arguments)
-        }
+        return try await Offload.run(request.application) {
+            do {
+                return Unchecked(try SpreadsheetReader.open(file.readableBytesView))
+            } catch let error as SpreadsheetError {
+                throw AppError.invalid("file", error.key, error.arguments)
+            }
+        }.value
     }
 
     /// The API's answer to an import: 201 with the count, or 422 with the row report.
