@@ -36,6 +36,14 @@ enum DemoMembership {
             trade: "汽车驾驶员", daysAgo: 1, approved: false),
     ]
 
+    static let movers = ["高志远", "何丽"]
+    static let leavers = ["郭长青", "白守仁", "贾玉兰", "曹军", "任小宁"]
+    static let duplicated: [(sequence: Int, mobile: String, name: String)] = [
+        (70, "13609340001", "周立新"), (72, "13609340002", "周立新"), (74, "13609340003", "吴敏"), (76, "13609340003", "吴敏华"),
+    ]
+    /// Members the demo's membership business adds to the register.
+    static var membersAdded: Int { applicants.filter(\.approved).count + movers.count + leavers.count + duplicated.count }
+
     static func load(units: [String: UnionUnit], organizations: [String: Organization], today: CivilDate, on db: any Database) async throws
         -> Int
     {
@@ -126,7 +134,7 @@ enum DemoMembership {
     /// Two members move between counties: one accepted in spring 2024, one waiting for 环县's answer.
     private static func transfers(units: [String: UnionUnit], today: CivilDate, on db: any Database) async throws {
         guard let xifeng = units["xifeng"]?.id, let huanxian = units["huanxian"]?.id, let ningxian = units["ningxian"]?.id else { return }
-        for (index, name) in ["高志远", "何丽"].enumerated() {
+        for (index, name) in movers.enumerated() {
             let member = try await worker(name, sequence: 80 + index, unit: xifeng, region: 621_002, on: db)
             let memberID = try member.requireID()
             let transfer = MemberTransfer()
@@ -156,7 +164,7 @@ enum DemoMembership {
     /// Five members of 华池 retired or left in 2024.
     private static func leavers(units: [String: UnionUnit], today: CivilDate, on db: any Database) async throws {
         guard let huachi = units["huachi"]?.id else { return }
-        for (index, name) in ["郭长青", "白守仁", "贾玉兰", "曹军", "任小宁"].enumerated() {
+        for (index, name) in leavers.enumerated() {
             let member = try await worker(name, sequence: 84 + index, unit: huachi, region: 621_023, on: db)
             let kind: LeaveKind = index < 3 ? .retired : .left
             let date = CivilDate(year: 2024, month: 3 + index, day: 28)!
@@ -172,10 +180,7 @@ enum DemoMembership {
     private static func duplicates(units: [String: UnionUnit], organizations: [String: Organization], on db: any Database) async throws {
         guard let logistics = units["logistics"]?.id else { return }
         let birth = CivilDate(year: 1994, month: 6, day: 18)!
-        for (sequence, mobile, name) in [
-            (70, "13609340001", "周立新"), (72, "13609340002", "周立新"), (74, "13609340003", "吴敏"),
-            (76, "13609340003", "吴敏华"),
-        ] {
+        for (sequence, mobile, name) in duplicated {
             let valid = try MemberDraft(
                 name: name, gender: nil,
                 idNumber: IDNumber.make(
