@@ -51,6 +51,43 @@ import VaporTesting
         }
     }
 
+    /// A file past the row limit is refused as unreadable (422 on `file`), for every import, on the API and the page.
+    @Test func aRosterPastTheRowLimitIsRefused() async throws {
+        try await TestWorld.run { world in
+            let limit = SpreadsheetReader.Limits().maxRows
+            var text = "姓名,身份证号\n"
+            text += String(repeating: "甲,1\n", count: limit + 1)
+            let roster = try await send(world, Data(text.utf8))
+            #expect(roster.status == .unprocessableEntity && roster.errorField == "file", "\(roster.body.string)")
+            let items = try await world.upload(
+                "api/v1/innovation-items/import", as: "officerA", fileName: "x.csv",
+                bytes: Array(("类别,标题,存在问题,建议或方案,第一作者身份证号\n" + String(repeating: "a,b,c,d,e\n", count: limit + 1)).utf8))
+            #expect(items.status == .unprocessableEntity && items.errorField == "file")
+            var browser = try await Browser.signedIn(world, as: "officerA")
+            let form = try await browser.get("/members/import")
+            #expect(form.status == .ok && form.body.string.contains("name=\"unitId\""))
+            let page = try await browser.upload(
+                "/members/import", fields: ["unitId": world.enterpriseA.uuidString, "_csrf": Browser.csrf(in: form)], fileName: "x.csv",
+                bytes: Array(text.utf8))
+            #expect(page.status == .unprocessableEntity && page.body.string.contains("100000"))
+        }
+    }
+
+    @Test func thePageImportsIntoTheChosenUnion() async throws {
+        try await TestWorld.run { world in
+            var browser = try await Browser.signedIn(world, as: "officerA")
+            let form = try await browser.get("/members/import")
+            let template = try await browser.get("/members/template?format=csv")
+            #expect(template.status == .ok && template.body.string.contains("入会日期"))
+            let data = try SpreadsheetWriter.write(.csv, header: Self.header, rows: Self.goodRows)
+            let done = try await browser.upload(
+                "/members/import", fields: ["unitId": world.teamA.uuidString, "_csrf": Browser.csrf(in: form)], fileName: "r.csv",
+                bytes: Array(data))
+            #expect(done.status == .seeOther)
+            #expect(try await Member.query(on: world.app.db).filter(\.$unitID == world.teamA).count() == 4)
+        }
+    }
+
     @Test func aGBKRosterReadsAsWell() async throws {
         try await TestWorld.run { world in
             let response = try await send(world, Data(try Upload.fixture("members-gbk.csv")))

@@ -40,6 +40,9 @@ package struct AppErrorMiddleware: AsyncMiddleware {
             // An empty or broken multipart body: the client's fault, never the server's. The
             // parser's own error type is private to MultipartKit, hence the module check.
             return AppError(status: .badRequest, key: "error.malformed", field: "file")
+        case let sheet as SpreadsheetError:
+            // An upload that stops reading part-way (too many rows, a broken row) is as unreadable as one that never opens.
+            return sheet.appError
         case let validations as ValidationsError:
             let field = validations.failures.first?.key.stringValue
             return AppError(status: .unprocessableEntity, key: "error.invalid", field: field)

@@ -104,7 +104,7 @@ package enum ImportUpload {
             do {
                 return Unchecked(try SpreadsheetReader.open(file.readableBytesView))
             } catch let error as SpreadsheetError {
-                throw AppError.invalid("file", error.key, error.arguments)
+                throw error.appError
             }
         }.value
     }

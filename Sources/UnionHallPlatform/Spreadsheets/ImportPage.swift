@@ -61,6 +61,8 @@ package struct ImportPage: Sendable {
             return try await render(req, error: nil, failure: failure)
         } catch let error as AppError where error.field != nil {
             return try await render(req, error: error, failure: nil)
+        } catch let error as SpreadsheetError {
+            return try await render(req, error: error.appError, failure: nil)
         }
     }
 }

@@ -89,6 +89,9 @@ package struct SpreadsheetError: Error, Equatable {
     package var key: String
     package var arguments: [String] = []
 
+    /// The refusal as the API answers it: a 422 on `file`.
+    package var appError: AppError { AppError.invalid("file", key, arguments) }
+
     package init(key: String, arguments: [String] = []) {
         self.key = key
         self.arguments = arguments
