@@ -251,6 +251,9 @@ import VaporTesting
                     to: CivilDate(year: year, month: 12, day: 31)!, unitId: nil, today: CivilDate(Date()), db: world.app.db))
             #expect(figures.joined >= 1 && figures.platformJoined == 1 && figures.left == 1)
             #expect(figures.members == 2)
+            let api = try await world.api(.GET, "api/v1/members/statistics", as: "officerB").decode(MemberStatistics.self)
+            #expect(api.left == 1 && api.joined == 1 && api.members == 0)
+            #expect(try await world.api(.GET, "api/v1/members/statistics?unitId=\(world.countyA)", as: "officerB").status == .notFound)
         }
     }
 }

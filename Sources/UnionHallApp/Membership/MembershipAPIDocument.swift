@@ -136,6 +136,10 @@ enum MembershipAPIDocument: APIDocumentPart {
             "PATCH /trades/{id}": RouteNote(
                 "Rename (every record follows) or retire a trade (admin)", body: .json(TradeInput.self), answer: .record(TradeOutput.self),
                 errors: [403, 404, 409]),
+            "GET /members/statistics": RouteNote(
+                "Joined, transferred in and out, left, active at the period's end, platform workers joined and the join rate, "
+                    + "for a subtree and period (this year by default)",
+                query: [PeriodQuery.self]),
             "GET /members/duplicates": RouteNote(
                 "Likely duplicates in the caller's subtree: the same name and birth date, or the same mobile",
                 query: [DuplicatesQuery.self], answer: .list(MemberMerge.Group.self)),

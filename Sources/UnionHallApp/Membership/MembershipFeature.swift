@@ -20,6 +20,7 @@ extension Feature {
             try routes.api.register(collection: MemberDataExportRoutes(pages: false))
             try routes.pages.register(collection: MemberDataExportRoutes(pages: true))
             try routes.api.register(collection: DuplicateAPIController())
+            try routes.api.register(collection: MemberStatisticsRoute())
             try routes.pages.register(collection: MembershipCardPages())
             try routes.api.register(collection: MemberImportAPIController())
             try routes.pages.register(collection: MemberImportPages())
