@@ -60,7 +60,8 @@ import VaporTesting
             let roster = try await send(world, Data(text.utf8))
             #expect(roster.status == .unprocessableEntity && roster.errorField == "file", "\(roster.body.string)")
             let innovation = "类别,标题,存在问题,建议或方案,第一作者身份证号\n" + String(repeating: "a,b,c,d,e\n", count: limit + 1)
-            let items = try await world.upload("api/v1/innovation-items/import", as: "officerA", fileName: "x.csv", bytes: Array(innovation.utf8))
+            let items = try await world.upload(
+                "api/v1/innovation-items/import", as: "officerA", fileName: "x.csv", bytes: Array(innovation.utf8))
             #expect(items.status == .unprocessableEntity && items.errorField == "file")
             var browser = try await Browser.signedIn(world, as: "officerA")
             let form = try await browser.get("/members/import")
