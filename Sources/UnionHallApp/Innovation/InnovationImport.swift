@@ -31,7 +31,7 @@ enum InnovationImport {
     /// Checks every row and, if all pass, writes them; throws `ImportFailure` with the report.
     /// Walks the file twice, holding one row at a time: once for the people it names, once to
     /// check and plan each row. The source is let go before the rows are written.
-    static func run(_ source: consuming SpreadsheetSource, context: WriteContext, localize: @escaping (String, [String]) -> String)
+    static func run(_ source: SpreadsheetSource, context: WriteContext, localize: @escaping (String, [String]) -> String)
         async throws -> Int
     {
         var check = ImportCheck<Column>(localize: localize)
@@ -40,16 +40,19 @@ enum InnovationImport {
         func fail(_ row: Int, _ column: Column?, _ key: String, _ arguments: [String] = []) { check.fail(row, column, key, arguments) }
 
         // Every ID number in the file, looked up in a few queries rather than one per row.
-        var named: [String] = []
-        var count = 0
-        try source.forEachRow { _, row in
-            named.append(cell(row, .authorIdNumber))
-            named += splitList(cell(row, .coAuthorIdNumbers))
-            count += 1
+        // Reading and checking the rows is CPU work: on the thread pool, off the event loop.
+        let (named, count) = try await Offload.blocking(context.app) { [check] in
+            var named: [String] = []
+            var count = 0
+            try source.forEachRow { _, row in
+                named.append(check.cell(row, .authorIdNumber))
+                named += splitList(check.cell(row, .coAuthorIdNumbers))
+                count += 1
+            }
+            return (named, count)
         }
         try check.requireRows(count)
         let members = try await ImportUpload.members(idNumbers: named, on: context.app.db)
-        named = []
         func member(_ text: String, row: Int, column: Column) -> ImportUpload.MemberRef? {
             let id: IDNumber
             switch IDNumber.parse(text) {
@@ -68,28 +71,29 @@ enum InnovationImport {
         let today = CivilDate(context.editor.at)
         var planned: [Planned] = []
         planned.reserveCapacity(count)
-        try source.forEachRow { index, row in
-            let number = index + 2
-            let draft = InnovationDraft(
-                kind: cell(row, .kind), subKind: cell(row, .subKind), title: cell(row, .title), problem: cell(row, .problem),
-                proposal: cell(row, .proposal), expectedBenefit: cell(row, .expectedBenefit), submittedDate: cell(row, .submittedDate))
-            var valid: InnovationDraft.Valid?
-            switch draft.validate(today: today) {
-            case .success(let value): valid = value
-            case .failure(let issue): fail(number, column(for: issue.field), issue.key, issue.arguments)
-            }
-            let author = member(cell(row, .authorIdNumber), row: number, column: .authorIdNumber)
-            var coAuthors: [UUID] = []
-            for text in splitList(cell(row, .coAuthorIdNumbers)) {
-                if let co = member(text, row: number, column: .coAuthorIdNumbers), co.id != author?.id, !coAuthors.contains(co.id) {
-                    coAuthors.append(co.id)
+        try await Offload.blocking(context.app) {
+            try source.forEachRow { index, row in
+                let number = index + 2
+                let draft = InnovationDraft(
+                    kind: cell(row, .kind), subKind: cell(row, .subKind), title: cell(row, .title), problem: cell(row, .problem),
+                    proposal: cell(row, .proposal), expectedBenefit: cell(row, .expectedBenefit), submittedDate: cell(row, .submittedDate))
+                var valid: InnovationDraft.Valid?
+                switch draft.validate(today: today) {
+                case .success(let value): valid = value
+                case .failure(let issue): fail(number, column(for: issue.field), issue.key, issue.arguments)
                 }
+                let author = member(cell(row, .authorIdNumber), row: number, column: .authorIdNumber)
+                var coAuthors: [UUID] = []
+                for text in splitList(cell(row, .coAuthorIdNumbers)) {
+                    if let co = member(text, row: number, column: .coAuthorIdNumbers), co.id != author?.id, !coAuthors.contains(co.id) {
+                        coAuthors.append(co.id)
+                    }
+                }
+                guard let valid, let author, check.passed else { return }
+                planned.append(Planned(id: UUID(), unitID: author.unitID, valid: valid, authorID: author.id, coAuthors: coAuthors))
             }
-            guard let valid, let author, check.passed else { return }
-            planned.append(Planned(id: UUID(), unitID: author.unitID, valid: valid, authorID: author.id, coAuthors: coAuthors))
         }
         try check.throwIfFailed()
-        _ = consume source
 
         // Rows are made per statement from the plans, so a large file never holds its models or
         // their bound values all at once.

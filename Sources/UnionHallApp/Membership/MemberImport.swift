@@ -59,19 +59,16 @@ enum MemberImport {
         try check.checkHeader(source.header)
         // Reading and checking 100,000 rows is seconds of work: it runs on the thread pool, not on
         // the event loop that every other request of this loop waits on.
-        let work = Unchecked((source: source, check: check))
-        let named = try await Offload.run(context.app) {
+        let named = try await Offload.blocking(context.app) { [check] in
             var named: [String] = []
-            try work.value.source.forEachRow { _, row in named.append(work.value.check.cell(row, .idNumber)) }
+            try source.forEachRow { _, row in named.append(check.cell(row, .idNumber)) }
             return named
         }
         try check.requireRows(named.count)
         let facts = Facts(
             registered: try await registeredIDNumbers(named, on: db), trades: try await TradeBook.load(on: db),
             today: CivilDate(context.editor.at), scope: context.scope)
-        let checked = try await Offload.run(context.app) {
-            Unchecked(try Self.check(work.value.source, check: work.value.check, facts: facts))
-        }.value
+        let checked = try await Offload.blocking(context.app) { [check] in try Self.check(source, check: check, facts: facts) }
         try checked.check.throwIfFailed()
         try await write(checked.planned, unitID: unitID, organizationID: target.organizationId, context: context)
         return checked.planned.count

@@ -32,51 +32,56 @@ enum AttendanceImport {
         let sessions = Dictionary(
             try await TrainingSession.query(on: db).filter(\.$programID == programID).all().map { ($0.date, $0) },
             uniquingKeysWith: { first, _ in first })
-        var named: [String] = []
-        try source.forEachRow { _, row in named.append(check.cell(row, .idNumber)) }
+        // Reading and checking the rows is CPU work: on the thread pool, off the event loop.
+        let named = try await Offload.blocking(context.app) { [check] in
+            var named: [String] = []
+            try source.forEachRow { _, row in named.append(check.cell(row, .idNumber)) }
+            return named
+        }
         try check.requireRows(named.count)
         let members = try await ImportUpload.members(idNumbers: named, on: db)
-        named = []
         var rows: [(session: UUID, member: UUID)] = []
         var seen: Set<String> = []
-        try source.forEachRow { index, row in
-            let number = index + 2
-            var session: TrainingSession?
-            let dateText = check.cell(row, .date).trimmingCharacters(in: .whitespaces)
-            if let date = SpreadsheetDate.parse(dateText) {
-                if let start = CivilDate(program.startDate), let end = CivilDate(program.endDate),
-                    let issue = TrainingRules.checkSessionDate(date, start: start, end: end)
-                {
-                    check.fail(number, .date, issue.key, issue.arguments)
-                } else if let found = sessions[date.description] {
-                    session = found
-                } else {
-                    check.fail(number, .date, "error.training.noSession", [date.description])
-                }
-            } else {
-                check.fail(number, .date, dateText.isEmpty ? "error.required" : "error.date.invalid")
-            }
-            var member: ImportUpload.MemberRef?
-            switch IDNumber.parse(check.cell(row, .idNumber)) {
-            case .success(let id):
-                if let found = members[id.value], context.scope.contains(found.unitID) {
-                    member = found
-                    let name = check.cell(row, .name).trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty, SearchKey.simplify(name) != found.nameKey {
-                        check.fail(number, .name, "error.training.nameMismatch", [Masking.idNumber(id.value)])
+        try await Offload.blocking(context.app) {
+            try source.forEachRow { index, row in
+                let number = index + 2
+                var session: TrainingSession?
+                let dateText = check.cell(row, .date).trimmingCharacters(in: .whitespaces)
+                if let date = SpreadsheetDate.parse(dateText) {
+                    if let start = CivilDate(program.startDate), let end = CivilDate(program.endDate),
+                        let issue = TrainingRules.checkSessionDate(date, start: start, end: end)
+                    {
+                        check.fail(number, .date, issue.key, issue.arguments)
+                    } else if let found = sessions[date.description] {
+                        session = found
+                    } else {
+                        check.fail(number, .date, "error.training.noSession", [date.description])
                     }
                 } else {
-                    check.fail(number, .idNumber, "error.import.memberNotHeld", [Masking.idNumber(id.value)])
+                    check.fail(number, .date, dateText.isEmpty ? "error.required" : "error.date.invalid")
                 }
-            case .failure(let problem):
-                check.fail(number, .idNumber, "error.idNumber.\(problem.rawValue)")
+                var member: ImportUpload.MemberRef?
+                switch IDNumber.parse(check.cell(row, .idNumber)) {
+                case .success(let id):
+                    if let found = members[id.value], context.scope.contains(found.unitID) {
+                        member = found
+                        let name = check.cell(row, .name).trimmingCharacters(in: .whitespaces)
+                        if !name.isEmpty, SearchKey.simplify(name) != found.nameKey {
+                            check.fail(number, .name, "error.training.nameMismatch", [Masking.idNumber(id.value)])
+                        }
+                    } else {
+                        check.fail(number, .idNumber, "error.import.memberNotHeld", [Masking.idNumber(id.value)])
+                    }
+                case .failure(let problem):
+                    check.fail(number, .idNumber, "error.idNumber.\(problem.rawValue)")
+                }
+                guard let session, let sessionID = session.id, let memberID = member?.id else { return }
+                guard seen.insert("\(sessionID)|\(memberID)").inserted else {
+                    check.fail(number, .idNumber, "error.training.listedTwice")
+                    return
+                }
+                rows.append((sessionID, memberID))
             }
-            guard let session, let sessionID = session.id, let memberID = member?.id else { return }
-            guard seen.insert("\(sessionID)|\(memberID)").inserted else {
-                check.fail(number, .idNumber, "error.training.listedTwice")
-                return
-            }
-            rows.append((sessionID, memberID))
         }
         try check.throwIfFailed()
         let editor = context.editor

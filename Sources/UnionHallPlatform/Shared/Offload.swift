@@ -13,4 +13,11 @@ package enum Offload {
     package static func run<T: Sendable>(_ app: Application, _ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await app.threadPool.runIfActive(work)
     }
+
+    /// The same for a block over the caller's own state (a file being read, the report being built):
+    /// the caller waits for it and touches that state only after, so nothing is shared while it runs.
+    package static func blocking<T>(_ app: Application, _ work: @escaping () throws -> T) async throws -> T {
+        let box = Unchecked(work)
+        return try await run(app) { Unchecked(try box.value()) }.value
+    }
 }

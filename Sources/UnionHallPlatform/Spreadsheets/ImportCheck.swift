@@ -100,13 +100,13 @@ package enum ImportUpload {
     /// not a spreadsheet, is a 422 on `file`.
     package static func source(_ request: Request) async throws -> SpreadsheetSource {
         let file = try MultipartForm.read(request).file()
-        return try await Offload.run(request.application) {
+        return try await Offload.blocking(request.application) {
             do {
-                return Unchecked(try SpreadsheetReader.open(file.readableBytesView))
+                return try SpreadsheetReader.open(file.readableBytesView)
             } catch let error as SpreadsheetError {
                 throw error.appError
             }
-        }.value
+        }
     }
 
     /// The API's answer to an import: 201 with the count, or 422 with the row report.
