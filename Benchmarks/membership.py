@@ -52,6 +52,32 @@ class Raw:
         return (time.perf_counter() - t) * 1000
 
 
+def make_copy(args, raw):
+    if args.postgres:
+        import psycopg
+        name = "unionhall_bench_copy"
+        admin = psycopg.connect(args.postgres.rsplit("/", 1)[0] + "/postgres", autocommit=True)
+        source = args.postgres.rsplit("/", 1)[1]
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        raw.conn.close()
+        admin.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source}' AND pid <> pg_backend_pid()")
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE {source}")
+        raw.conn = psycopg.connect(args.postgres, autocommit=True)
+        return args.postgres.rsplit("/", 1)[0] + "/" + name
+    path = args.db + ".import-copy"
+    subprocess.run(["cp", args.db, path], check=True)
+    return path
+
+
+def drop_copy(args, copy):
+    if args.postgres:
+        import psycopg
+        raw_admin = psycopg.connect(args.postgres.rsplit("/", 1)[0] + "/postgres", autocommit=True)
+        raw_admin.execute("DROP DATABASE IF EXISTS unionhall_bench_copy")
+    else:
+        os.remove(copy)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", help="a SQLite database with the register (migrated)")
@@ -119,6 +145,18 @@ def main():
             print(f"{label + ' ' + part:40} {matches:8d} {s['p50']:7.2f} {s['p99']:7.2f} {pct(raws, 99):8.2f} "
                   f"{s['p99'] / pct(raws, 99):7.1f}x {pct(trig, 99):12.2f} ({found} found)")
 
+
+    # The import lands 100,000 members: it runs on a copy, so the register stays as measured.
+    copy = make_copy(args, raw)
+    copy_env = dict(env)
+    if args.postgres:
+        copy_env["DATABASE_URL"] = copy
+    else:
+        copy_env["UNIONHALL_DB"] = copy
+    with served(args.binary, args.port + 1, copy_env, ROOT, wait_seconds=600) as base:
+        token = api_token(base, "admin", "bench-admin-1")
+        headers = {"Authorization": f"Bearer {token}"}
+        port = args.port + 1
         # The roster: rows of the template's columns, valid and new to the register.
         units = raw.rows("SELECT id FROM union_units WHERE name = ?", ("西峰区快递物流园区联合工会",))
         unit = str(units[0][0])
@@ -133,7 +171,7 @@ def main():
                          f"199{seed % 10}{i:07d}", "快递员", "", "2024-05-06", "平台灵活就业", "美团"])
         writer.writerows(rows)
         data = out.getvalue().encode()
-        pid = int(subprocess.run(["pgrep", "-f", f"serve --hostname 127.0.0.1 --port {args.port}"], capture_output=True, text=True).stdout.split()[0])
+        pid = int(subprocess.run(["pgrep", "-f", f"serve --hostname 127.0.0.1 --port {port}"], capture_output=True, text=True).stdout.split()[0])
         started = time.perf_counter()
         r = requests.post(f"{base}/api/v1/members/import?unitId={unit}", headers=headers,
                           files={"file": ("roster.csv", data, "text/csv")}, timeout=3600)
@@ -166,13 +204,7 @@ def main():
                     [(str(uuid.uuid4()).upper(), now, unit, i) for i in ids])
     raw_elapsed = time.perf_counter() - started
     raw.conn.rollback()
-    # The imported roster leaves the register as it was, for the next run.
-    imported = f"SELECT id FROM members WHERE unit_id = {mark} AND name LIKE '骑手%'"
-    for table, column in [("member_name_parts", "member_id"), ("membership_events", "member_id"), ("audit_entries", "entity_id")]:
-        cur.execute(f"DELETE FROM {table} WHERE {column} IN ({imported})", (unit,))
-    cur.execute(f"UPDATE unit_member_counts SET live = live - (SELECT COUNT(*) FROM ({imported}) x) WHERE unit_id = {mark}", (unit, unit))
-    cur.execute(f"DELETE FROM members WHERE id IN ({imported})", (unit,))
-    raw.conn.commit()
+    drop_copy(args, copy)
     print(f"raw inserts of the same rows into the same tables: {raw_elapsed:.1f} s, {args.rows / raw_elapsed:,.0f} rows/s "
           f"(the import checks and plans every row first, then writes: {elapsed / raw_elapsed:.1f}x the raw time)")
 

@@ -30,20 +30,34 @@ public struct MemberDraft: Sendable {
 
     public static let maxNameLength = 30
 
+    /// A person's name as typed: trimmed, present, at most `maxNameLength` characters.
+    public static func check(name text: String) -> Result<String, FieldIssue> {
+        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { return .failure(FieldIssue(field: "name", key: "error.required")) }
+        guard name.count <= maxNameLength else {
+            return .failure(FieldIssue(field: "name", key: "error.tooLong", arguments: [String(maxNameLength)]))
+        }
+        return .success(name)
+    }
+
+    /// An ID number as typed, checked by GB 11643; an empty one is missing rather than malformed.
+    public static func check(idNumber text: String) -> Result<IDNumber, FieldIssue> {
+        switch IDNumber.parse(text) {
+        case .success(let parsed): return .success(parsed)
+        case .failure(let problem):
+            let key = text.trimmingCharacters(in: .whitespaces).isEmpty ? "error.required" : "error.idNumber.\(problem.rawValue)"
+            return .failure(FieldIssue(field: "idNumber", key: key))
+        }
+    }
+
     /// The first problem found, in the order the form shows the fields.
     /// `trades` says whether a trade may be recorded (the vocabulary the admin keeps).
     public func validate(trades: (String) -> Bool = Trades.isKnown) -> Result<Valid, FieldIssue> {
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { return .failure(FieldIssue(field: "name", key: "error.required")) }
-        guard name.count <= Self.maxNameLength else {
-            return .failure(FieldIssue(field: "name", key: "error.tooLong", arguments: [String(Self.maxNameLength)]))
-        }
+        let name: String
         let id: IDNumber
-        switch IDNumber.parse(idNumber) {
-        case .success(let parsed): id = parsed
-        case .failure(let problem):
-            let key = idNumber.trimmingCharacters(in: .whitespaces).isEmpty ? "error.required" : "error.idNumber.\(problem.rawValue)"
-            return .failure(FieldIssue(field: "idNumber", key: key))
+        switch (Self.check(name: self.name), Self.check(idNumber: idNumber)) {
+        case (.failure(let issue), _), (_, .failure(let issue)): return .failure(issue)
+        case (.success(let checkedName), .success(let checkedID)): (name, id) = (checkedName, checkedID)
         }
         if let gender, gender != id.gender {
             return .failure(FieldIssue(field: "gender", key: "error.gender.mismatch"))

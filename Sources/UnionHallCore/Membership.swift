@@ -177,17 +177,11 @@ public struct ApplicationDraft: Sendable {
     }
 
     public func validate() -> Result<Valid, FieldIssue> {
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { return .failure(FieldIssue(field: "name", key: "error.required")) }
-        guard name.count <= MemberDraft.maxNameLength else {
-            return .failure(FieldIssue(field: "name", key: "error.tooLong", arguments: [String(MemberDraft.maxNameLength)]))
-        }
+        let name: String
         let id: IDNumber
-        switch IDNumber.parse(idNumber) {
-        case .success(let parsed): id = parsed
-        case .failure(let problem):
-            let key = idNumber.trimmingCharacters(in: .whitespaces).isEmpty ? "error.required" : "error.idNumber.\(problem.rawValue)"
-            return .failure(FieldIssue(field: "idNumber", key: key))
+        switch (MemberDraft.check(name: self.name), MemberDraft.check(idNumber: idNumber)) {
+        case (.failure(let issue), _), (_, .failure(let issue)): return .failure(issue)
+        case (.success(let checkedName), .success(let checkedID)): (name, id) = (checkedName, checkedID)
         }
         let phone = mobile.trimmingCharacters(in: .whitespaces)
         guard !phone.isEmpty else { return .failure(FieldIssue(field: "mobile", key: "error.required")) }

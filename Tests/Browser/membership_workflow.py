@@ -6,38 +6,18 @@ membership, and a transfer is asked for from it. Screenshots at desktop and phon
 
     python3 Tests/Browser/membership_workflow.py --base http://127.0.0.1:8080 --shots /tmp/shots
 """
-import argparse, os, random, re
-from selenium import webdriver
+import os, random, re, sys
 from selenium.webdriver.common.by import By
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-CHECK = "10X98765432"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from innovation_workflow import Session, main  # noqa: E402
+from member_workflow import id_number  # noqa: E402
 
-def id_number(body):
-    return body + CHECK[sum(int(d) * w for d, w in zip(body, WEIGHTS)) % 11]
-
-def browser(width):
-    options = Options()
-    options.add_argument("--headless=new")
-    options.add_argument("--no-sandbox")
-    options.add_argument(f"--window-size={max(width, 500)},900")
-    if width < 500:
-        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": 844, "pixelRatio": 2}})
-    options.binary_location = "/usr/bin/chromium"
-    return webdriver.Chrome(options=options)
 
 def run(base, shots, width, tag):
-    d = browser(width)
-    shot = lambda name: d.save_screenshot(os.path.join(shots, f"{tag}-membership-{name}.png"))
-
-    def sees(text, what):
-        try:
-            WebDriverWait(d, 10).until(lambda driver: text in driver.page_source)
-        except Exception:
-            shot("failed")
-            raise AssertionError(what)
+    s = Session(base, shots, width, f"{tag}-membership")
+    d, sees, shot = s.d, s.sees, s.shot
     try:
         d.get(base + "/login")
         d.find_element(By.LINK_TEXT, "我要入会").click()
@@ -61,10 +41,7 @@ def run(base, shots, width, tag):
         d.get(f"{base}/join/status?number={number}&code={code}")
         sees("待审核", "following it")
 
-        d.get(base + "/login")
-        d.find_element(By.ID, "username").send_keys("xifeng")
-        d.find_element(By.ID, "password").send_keys("Union@2024")
-        d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        s.login("xifeng")
         sees("待审核的入会申请", "the to-do on the dashboard")
         d.find_element(By.PARTIAL_LINK_TEXT, "待审核的入会申请").click()
         sees(number, "the list of applications")
@@ -93,10 +70,4 @@ def run(base, shots, width, tag):
         d.quit()
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--base", default="http://127.0.0.1:8080")
-    ap.add_argument("--shots", default="/tmp/unionhall-shots")
-    args = ap.parse_args()
-    os.makedirs(args.shots, exist_ok=True)
-    run(args.base, args.shots, 1280, "desktop")
-    run(args.base, args.shots, 390, "phone")
+    main(run)
