@@ -107,6 +107,19 @@ import VaporTesting
         }
     }
 
+    @Test func applyingIsLimitedPerAddress() async throws {
+        try await TestWorld.run { world in
+            for sequence in 0..<LoginThrottle.joining.freeAttempts {
+                let id = IDNumber.make(region: 621_002, birth: CivilDate(year: 1991, month: 1, day: 1)!, sequence: 500 + sequence).value
+                #expect(try await apply(world, id: id).status == .created)
+            }
+            let id = IDNumber.make(region: 621_002, birth: CivilDate(year: 1991, month: 1, day: 1)!, sequence: 600).value
+            let limited = try await apply(world, id: id)
+            #expect(limited.status == .tooManyRequests)
+            #expect(try await MembershipApplication.query(on: world.app.db).count() == LoginThrottle.joining.freeAttempts)
+        }
+    }
+
     @Test func overdueApplicationsAreFlagged() async throws {
         try await TestWorld.run { world in
             _ = try await apply(world)
