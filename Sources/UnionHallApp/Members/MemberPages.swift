@@ -80,10 +80,10 @@ struct MemberPages: RouteCollection {
 
     /// This year's membership figures for the list's subtree, each a link to the members behind it.
     static func figures(scope: UnitScope, unitId: UUID?, request: Request) async throws -> [Figure] {
-        let today = request.today
-        let start = CivilDate(year: today.year, month: 1, day: 1) ?? today
-        let figures = try await MemberStatistics.compute(
-            FigureQuery(scope: scope, from: start, to: today, unitId: unitId, today: today, db: request.db))
+        // This year's kept statistics document: a million-member register is not counted again on every visit.
+        let document = try await StatisticsSnapshots.document(PeriodQuery(unitId: unitId), scope: scope, on: request)
+        guard let module = document.modules["members"]?.current else { return [] }
+        let figures = try JSONDecoder().decode(MemberStatistics.self, from: try JSONEncoder().encode(module))
         let unit = unitId.map { "&unitId=\($0)" } ?? ""
         return [
             Figure(label: request.t("statistics.members.members"), value: String(figures.members), href: "/members?\(unit)"),
