@@ -226,3 +226,11 @@ extension LiveResponse {
 
     var errorField: String? { (try? decode(ErrorResponse.self))?.field }
 }
+
+extension Member {
+    /// A person of the demo's catalogue, by name. Synthetic members may share the name, and neither
+    /// database promises an order without one: the catalogue's people have ID sequences below 100.
+    static func demoPerson(_ name: String, on db: any Database) async throws -> Member? {
+        try await Member.query(on: db).filter(\.$name == name).all().first { Int($0.idNumber.dropFirst(14).prefix(3)) ?? 999 < 100 }
+    }
+}
