@@ -93,9 +93,8 @@ import ZIPFoundation
             #expect(typedOver.status == .unprocessableEntity)
             // Words too long for their box come back in it as typed, with the field named: nothing is lost.
             let tooLong = String(repeating: "劳模精神", count: 1_001)
-            let refused = try await city.post(
-                "/reports/annual",
-                form: ["_csrf": csrf, "year": "2024", "format": "docx", "paragraphs[introduction]": "引言", "paragraphs[honors]": tooLong])
+            let fields = ["_csrf": csrf, "year": "2024", "format": "docx", "paragraphs[introduction]": "引言"]
+            let refused = try await city.post("/reports/annual", form: fields.merging(["paragraphs[honors]": tooLong]) { $1 })
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains(#"class="form-error"#) && refused.body.string.contains(tooLong))
             #expect(refused.body.string.contains(">引言</textarea>"))

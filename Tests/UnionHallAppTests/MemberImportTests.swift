@@ -59,7 +59,8 @@ import VaporTesting
             text += String(repeating: "甲,1\n", count: limit + 1)
             let roster = try await send(world, Data(text.utf8))
             #expect(roster.status == .unprocessableEntity && roster.errorField == "file", "\(roster.body.string)")
-            let innovation = "类别,标题,存在问题,建议或方案,第一作者身份证号\n" + String(repeating: "a,b,c,d,e\n", count: limit + 1)
+            let innovationHeader = "类别,标题,存在问题,建议或方案,第一作者身份证号\n"
+            let innovation = innovationHeader + String(repeating: "a,b,c,d,e\n", count: limit + 1)
             let items = try await world.upload(
                 "api/v1/innovation-items/import", as: "officerA", fileName: "x.csv", bytes: Array(innovation.utf8))
             #expect(items.status == .unprocessableEntity && items.errorField == "file")
@@ -136,7 +137,8 @@ import VaporTesting
 @Suite struct TradeVocabularyTests {
     @Test func theAdminAddsRenamesAndRetiresTrades() async throws {
         try await TestWorld.run { world in
-            #expect(try await world.api(.POST, "api/v1/trades", as: "officerA", body: TradeInput(name: "网约配送员")).status == .forbidden)
+            let newTrade = TradeInput(name: "网约配送员")
+            #expect(try await world.api(.POST, "api/v1/trades", as: "officerA", body: newTrade).status == .forbidden)
             let added = try await world.api(.POST, "api/v1/trades", as: "admin", body: TradeInput(name: "网约配送员"))
             #expect(added.status == .created)
             #expect(try await world.api(.POST, "api/v1/trades", as: "admin", body: TradeInput(name: "网约配送员")).status == .conflict)
@@ -157,8 +159,8 @@ import VaporTesting
             let keep = try await world.api(
                 .PATCH, "api/v1/members/\(world.memberB)", as: "officerB", body: MemberInput(migrant: true, version: 1))
             #expect(keep.status == .ok, "\(keep.body.string)")
-            let refused = try await world.api(
-                .PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: MemberInput(trade: "电力电缆安装运维工", version: 2))
+            let retiredTrade = MemberInput(trade: "电力电缆安装运维工", version: 2)
+            let refused = try await world.api(.PATCH, "api/v1/members/\(world.memberA)", as: "officerA", body: retiredTrade)
             #expect(refused.errorField == "trade")
             var browser = try await Browser.signedIn(world, as: "admin")
             #expect(try await browser.get("/trades").body.string.contains("电力电缆安装运维工"))

@@ -24,7 +24,8 @@ import VaporTesting
             #expect(try await world.api(.GET, "api/v1/members/duplicates", as: "officerB").decode([MemberMerge.Group].self).isEmpty)
 
             // The copy gathers records of several kinds.
-            let honor = HonorInput(memberId: copy, title: .modelWorker, level: .provincial, year: 2020, awardingBody: "甘肃省人民政府")
+            let province = "甘肃省人民政府"
+            let honor = HonorInput(memberId: copy, title: .modelWorker, level: .provincial, year: 2020, awardingBody: province)
             #expect(try await world.api(.POST, "api/v1/honors", as: "officerA", body: honor).status == .created)
             let agreement = MentorshipInput(
                 mentorId: world.memberA, apprenticeId: copy, startDate: "2024-03-01", endDate: "2025-02-28", goals: "电缆头制作",

@@ -107,6 +107,25 @@ import VaporTesting
         }
     }
 
+    @Test func theJoinPageAsksForThePlatformAndKeepsWhatWasTyped() async throws {
+        try await TestWorld.run { world in
+            var browser = Browser(world)
+            let page = try await browser.get("/join?unitId=\(world.countyA)")
+            #expect(page.status == .ok && page.body.string.contains("name=\"idNumber\""))
+            let fields = [
+                "_csrf": Browser.csrf(in: page), "unitId": world.countyA.uuidString, "name": "马师傅", "idNumber": Self.applicantID,
+                "mobile": "13900001111", "employment": "platform", "platform": "",
+            ]
+            let refused = try await browser.post("/join", form: fields)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("马师傅") && refused.body.string.contains(Self.applicantID))
+            var named = fields
+            named["platform"] = "货拉拉"
+            let sent = try await browser.post("/join", form: named)
+            #expect(sent.status == .created && sent.body.string.contains("RH"))
+        }
+    }
+
     @Test func applyingIsLimitedPerAddress() async throws {
         try await TestWorld.run { world in
             for sequence in 0..<LoginThrottle.joining.freeAttempts {

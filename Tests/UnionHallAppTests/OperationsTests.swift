@@ -196,7 +196,8 @@ import Vapor
                     "provincial.first": 1, "provincial.second": 1, "provincial.third": 1, "international.gold": 2,
                     "international.silver": 1, "international.bronze": 1,
                 ])
-            let drill = try #require(try await InnovationItem.query(on: app.db).filter(\.$title == "钻杆动态作业密封装置").first())
+            let drillTitle = "钻杆动态作业密封装置"
+            let drill = try #require(try await InnovationItem.query(on: app.db).filter(\.$title == drillTitle).first())
             let drillAward = try await InnovationAward.query(on: app.db).filter(\.$itemID == drill.requireID()).first()
             #expect(drillAward?.level == .provincial && drillAward?.grade == .first)
             let gongItems = try await InnovationItem.query(on: app.db).filter(\.$studioID == gong.id).all()

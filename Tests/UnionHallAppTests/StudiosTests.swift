@@ -8,6 +8,8 @@ import VaporTesting
 @testable import UnionHallApp
 
 @Suite struct StudiosTests {
+    static let provincialAward = "甘肃省职工技术成果一等奖"
+
     func studio(_ world: TestWorld, kind: StudioKind = .modelWorkerStudio, year: Int = 2024) -> StudioInput {
         StudioInput(
             name: "梁东平劳模创新工作室", kind: kind, level: .provincial, yearNamed: year, namedBy: "甘肃省总工会",
@@ -59,7 +61,7 @@ import VaporTesting
             let report = try await AnnualReportTests.report(world, "year=2024", as: "city")
             let highlights = report.sections.first { $0.key == "studios" }?.highlights ?? []
             #expect(
-                highlights.contains { $0.contains("工作室获奖") && $0.contains("甘肃省职工技术成果一等奖") }, "\(highlights)")
+                highlights.contains { $0.contains("工作室获奖") && $0.contains(Self.provincialAward) }, "\(highlights)")
             let bad = try await world.api(
                 .POST, "\(base)/results", as: "city", body: StudioResultInput(kind: .funding, title: "经费", year: 2024, quantity: 1))
             #expect(bad.errorField == "amountFen")
@@ -101,7 +103,8 @@ import VaporTesting
             let created = try await browser.post(
                 "/studios",
                 form: [
-                    "_csrf": Browser.csrf(in: form), "_once": "s1", "name": "电缆创新型班组", "kind": "innovativeTeam", "level": "city",
+                    "_csrf": Browser.csrf(in: form), "_once": "s1", "name": "电缆创新型班组", "kind": "innovativeTeam",
+                    "level": "city",
                     "yearNamed": "2024", "namedBy": "庆阳市总工会", "leadId": world.memberA.uuidString, "organizationId": "",
                     "partnerId": "",
                 ])

@@ -25,8 +25,9 @@ enum LoginThrottles {
         return [("p:\(client)|\(username)", .accountFromClient), ("c:\(client)", .client), ("a:\(username)", .account)]
     }
 
-    /// Looking up a certificate number from one address: misses are what count.
-    static func certificateKeys(on request: Request) -> [(String, LoginThrottle)] {
+    /// Looking up a secret from one address (a certificate number, an application's code, a card's
+    /// code): misses are what count.
+    static func lookupKeys(on request: Request) -> [(String, LoginThrottle)] {
         [("v:\(request.clientAddress)", .certificateCheck)]
     }
 

@@ -226,7 +226,7 @@ enum CompetitionResults {
     /// The public check of a number: unknown numbers count against the caller's address, so numbers
     /// cannot be tried in bulk (429 with the wait once it has missed too often).
     static func verify(_ number: String, request: Request) async throws -> (CertificateOutput, CompetitionEntry) {
-        let claims = try await LoginThrottles.claim(LoginThrottles.certificateKeys(on: request), on: request)
+        let claims = try await LoginThrottles.claim(LoginThrottles.lookupKeys(on: request), on: request)
         do {
             let found = try await certificate(number, on: request.db)
             try await LoginThrottles.succeeded(claims, on: request)

@@ -19,21 +19,24 @@ enum DemoMembership {
         let approved: Bool
     }
 
+    static let driver = "汽车驾驶员"
+    static let courier = "快递员"
+    static let lalamove = "货拉拉"
+
     static let applicants: [Applicant] = [
-        Applicant(
-            name: "马国强", birth: (1985, 3, 12), unit: "xifeng", platform: "货拉拉", trade: "汽车驾驶员", daysAgo: 40, approved: true),
-        Applicant(name: "刘建军", birth: (1990, 7, 2), unit: "xifeng", platform: "满帮", trade: "汽车驾驶员", daysAgo: 30, approved: true),
-        Applicant(name: "张晓燕", birth: (1996, 11, 20), unit: "logistics", platform: nil, trade: "快递员", daysAgo: 25, approved: true),
-        Applicant(name: "王海龙", birth: (1992, 1, 8), unit: "xifeng", platform: "美团", trade: "快递员", daysAgo: 30, approved: false),
+        Applicant(name: "马国强", birth: (1985, 3, 12), unit: "xifeng", platform: lalamove, trade: driver, daysAgo: 40, approved: true),
+        Applicant(name: "刘建军", birth: (1990, 7, 2), unit: "xifeng", platform: "满帮", trade: driver, daysAgo: 30, approved: true),
+        Applicant(name: "张晓燕", birth: (1996, 11, 20), unit: "logistics", platform: nil, trade: courier, daysAgo: 25, approved: true),
+        Applicant(name: "王海龙", birth: (1992, 1, 8), unit: "xifeng", platform: "美团", trade: courier, daysAgo: 30, approved: false),
         Applicant(
             name: "李顺", birth: (1988, 5, 30), unit: "huanxian", platform: "货拉拉",
-            trade: "汽车驾驶员", daysAgo: 6, approved: false),
+            trade: driver, daysAgo: 6, approved: false),
         Applicant(
             name: "赵宁", birth: (1999, 9, 9), unit: "logistics", platform: nil,
             trade: "快件处理员", daysAgo: 3, approved: false),
         Applicant(
             name: "孙学祥", birth: (1987, 2, 14), unit: "qingcheng", platform: "滴滴",
-            trade: "汽车驾驶员", daysAgo: 1, approved: false),
+            trade: driver, daysAgo: 1, approved: false),
     ]
 
     static let movers = ["高志远", "何丽"]
@@ -144,17 +147,12 @@ enum DemoMembership {
             transfer.reason = index == 0 ? "调入宁县工作" : "随配偶迁居环县"
             transfer.requestedDate = (index == 0 ? CivilDate(year: 2024, month: 4, day: 8)! : today.adding(days: -2)).description
             transfer.version = 1
-            transfer.status = index == 0 ? .accepted : .requested
+            transfer.status = .requested
             if index == 0 {
                 let date = CivilDate(year: 2024, month: 4, day: 12)!
+                try await TransferService.move(transfer, on: db, date: date, editor: .system)
+                transfer.status = .accepted
                 transfer.decidedDate = date.description
-                member.unitID = ningxian
-                try await member.update(on: db)
-                try await MemberCounts.adjust(xifeng, by: -1, on: db)
-                try await MemberCounts.adjust(ningxian, by: 1, on: db)
-                try await MembershipEvent.query(on: db).filter(\.$memberID == memberID).set(\.$unitID, to: ningxian).update()
-                try await MembershipEvent(member: memberID, unit: xifeng, kind: .transferredOut, date: date, other: ningxian).create(on: db)
-                try await MembershipEvent(member: memberID, unit: ningxian, kind: .transferredIn, date: date, other: xifeng).create(on: db)
             }
             try await transfer.create(on: db)
             try await Audit.record(.create, transfer, by: .system, on: db)
@@ -167,12 +165,7 @@ enum DemoMembership {
         for (index, name) in leavers.enumerated() {
             let member = try await worker(name, sequence: 84 + index, unit: huachi, region: 621_023, on: db)
             let kind: LeaveKind = index < 3 ? .retired : .left
-            let date = CivilDate(year: 2024, month: 3 + index, day: 28)!
-            member.membershipStatus = kind.status
-            member.statusDate = date.description
-            try await member.update(on: db)
-            try await MemberCounts.adjust(huachi, by: -1, on: db)
-            try await MembershipEvent(member: member.requireID(), unit: huachi, kind: kind.event, date: date).create(on: db)
+            try await Membership.end(member, kind: kind, date: CivilDate(year: 2024, month: 3 + index, day: 28)!, note: nil, on: db)
         }
     }
 

@@ -44,11 +44,15 @@ struct JoinPages: RouteCollection {
     @Sendable func submit(req: Request) async throws -> Response {
         let form = try req.content.decode(Form.self)
         do {
+            let platformWorker = form.employment == "platform"
+            // The radio says platform: a missing name is asked for on its own field, not as a missing employer.
+            if platformWorker, (form.platform ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw AppError.invalid("platform", "error.required")
+            }
             let input = ApplicationInput(
                 name: form.name, idNumber: form.idNumber, mobile: form.mobile, unitId: try FormValue.uuid(form.unitId, field: "unitId"),
-                organizationId: form.employment == "platform" ? nil : try FormValue.uuid(form.organizationId, field: "organizationId"),
-                platform: form.employment == "platform" ? (form.platform?.isEmpty == false ? form.platform : " ") : nil,
-                dispatched: form.employment == "dispatched", trade: form.trade)
+                organizationId: platformWorker ? nil : try FormValue.uuid(form.organizationId, field: "organizationId"),
+                platform: platformWorker ? form.platform : nil, dispatched: form.employment == "dispatched", trade: form.trade)
             let receipt = try await ApplicationService.submit(input, request: req)
             return try await render(req, form: Form(), error: nil, receipt: receipt, status: .created)
         } catch let error as AppError {

@@ -128,7 +128,7 @@ enum ApplicationService: RecordService {
     /// The applicant's view, for the number and code they were given. A wrong pair is a 404 that
     /// counts against the address, so numbers cannot be tried in bulk.
     static func progress(number: String?, code: String?, request: Request) async throws -> ApplicationProgress {
-        let claims = try await LoginThrottles.claim(LoginThrottles.certificateKeys(on: request), on: request)
+        let claims = try await LoginThrottles.claim(LoginThrottles.lookupKeys(on: request), on: request)
         let number = (number ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let code = (code ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         guard !number.isEmpty, !code.isEmpty,

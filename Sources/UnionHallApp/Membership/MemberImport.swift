@@ -241,10 +241,9 @@ enum MemberImport {
     /// The template an officer fills in: the header and one example row.
     static func template(_ request: Request) throws -> Response {
         let format = try request.query.decode(ListExport.Options.self).format ?? .xlsx
+        let today = request.today.description
         return try SpreadsheetWriter.download(
             format, name: "members-template", header: Column.allCases.map(\.header),
-            rows: [
-                ["张师傅", "620102198001011234", "13800000000", "汽车驾驶员", "", CivilDate(Date()).description, "平台灵活就业", "货拉拉"]
-            ])
+            rows: [["张师傅", "620102198001011234", "13800000000", "汽车驾驶员", "", today, "平台灵活就业", "货拉拉"]])
     }
 }

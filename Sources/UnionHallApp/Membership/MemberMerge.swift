@@ -29,14 +29,18 @@ enum MemberMerge {
             let keys = try await select.where(key, .isNot, SQLLiteral.null).groupBy(key)
                 .having(SQLFunction("COUNT", args: SQLLiteral.all), .greaterThan, SQLLiteral.numeric("1")).limit(100).all()
                 .map { try $0.decode(column: "k", as: String.self) }
-            var groups: [Group] = []
-            for key in keys {
-                let members = try await Member.query(on: db).filter(\.$deletedAt == nil)
-                    .filter(.sql(embed: "\(SQLGroupExpression(keyExpression(reason))) = \(bind: key)")).all()
-                    .filter { units?.contains($0.unitID) ?? true }
-                if members.count > 1 {
-                    groups.append(Group(reason: reason, members: try members.map { try MemberOutput($0, seesAid: scope.seesAid) }))
-                }
+            guard !keys.isEmpty else { return [] }
+            // Every group's members in one query, not one query a group.
+            let key = keyExpression(reason)
+            let members = try await Member.query(on: db).filter(\.$deletedAt == nil)
+                .filter(.sql(embed: "\(SQLGroupExpression(key)) IN (\(binds: keys))")).all()
+                .filter { units?.contains($0.unitID) ?? true }
+            let byKey = Dictionary(grouping: members) { member in
+                reason == .mobile ? member.mobile ?? "" : member.nameKey + "|" + String(member.idNumber.dropFirst(6).prefix(8))
+            }
+            let groups = try keys.compactMap { key -> Group? in
+                guard let members = byKey[key], members.count > 1 else { return nil }
+                return Group(reason: reason, members: try members.map { try MemberOutput($0, seesAid: scope.seesAid) })
             }
             return groups
         }

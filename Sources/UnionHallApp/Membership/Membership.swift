@@ -59,19 +59,21 @@ enum Membership {
         let date = try day(input.date, field: "date", notBefore: member.joinDate, today: CivilDate(context.editor.at))
         let note = try Held.text(input.note, field: "note", required: false, max: 200)
         let before = member.auditSnapshot()
-        member.membershipStatus = kind.status
-        member.statusDate = date.description
         let editor = context.editor
         try await context.app.write { db in
             try await member.claimVersion(version, on: db)
-            try await member.update(on: db)
-            try await MemberCounts.adjust(member.unitID, by: -1, on: db)
-            try await MembershipEvent(
-                member: member.requireID(), unit: member.unitID, kind: kind.event, date: date, note: note.isEmpty ? nil : note
-            )
-            .create(on: db)
+            try await end(member, kind: kind, date: date, note: note.isEmpty ? nil : note, on: db)
             try await Audit.record(.update, member, before: before, by: editor, on: db)
         }
+    }
+
+    /// The membership ended on `date`, inside the caller's transaction: out of the unit's count, into the history.
+    static func end(_ member: Member, kind: LeaveKind, date: CivilDate, note: String?, on db: any Database) async throws {
+        member.membershipStatus = kind.status
+        member.statusDate = date.description
+        try await member.update(on: db)
+        try await MemberCounts.adjust(member.unitID, by: -1, on: db)
+        try await MembershipEvent(member: member.requireID(), unit: member.unitID, kind: kind.event, date: date, note: note).create(on: db)
     }
 
     /// Brings a former member back, in their unit or another of the officer's.

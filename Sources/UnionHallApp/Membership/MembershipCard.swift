@@ -61,7 +61,7 @@ struct MembershipCheck: Content {
 
     /// A scanned code: unknown codes count against the address, so codes cannot be tried in bulk.
     static func check(_ code: String, request: Request) async throws -> MembershipCheck {
-        let claims = try await LoginThrottles.claim(LoginThrottles.certificateKeys(on: request), on: request)
+        let claims = try await LoginThrottles.claim(LoginThrottles.lookupKeys(on: request), on: request)
         guard code.count == codeLength, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
             let member = try await Member.query(on: request.db).filter(\.$cardCode == code).first(), member.deletedAt == nil
         else {

@@ -146,7 +146,7 @@ enum TransferService: RecordService {
         if step == .reject { row.rejectReason = try Held.text(input.reason, field: "reason", max: 500) }
         try await context.app.write { db in
             try await row.claimVersion(version, on: db)
-            if step == .accept { try await move(row, on: db, today: today, editor: editor) }
+            if step == .accept { try await move(row, on: db, date: today, editor: editor) }
             row.status = next
             row.decidedDate = today.description
             try await row.update(on: db)
@@ -154,7 +154,8 @@ enum TransferService: RecordService {
         }
     }
 
-    private static func move(_ row: MemberTransfer, on db: any Database, today: CivilDate, editor: Editor) async throws {
+    /// The member, their history and their open matters to the receiving union, inside the caller's transaction.
+    static func move(_ row: MemberTransfer, on db: any Database, date today: CivilDate, editor: Editor) async throws {
         guard let member = try await Member.find(row.memberID, on: db), member.deletedAt == nil, member.membershipStatus.isActive else {
             throw AppError.conflict("memberId", "error.membership.notActive")
         }

@@ -163,11 +163,11 @@ struct TestWorld: Sendable {
         let countyB = try await unit("环县总工会", .county, city)
         let enterpriseA = try await unit("国网庆阳供电公司工会", .enterprise, countyA)
         let teamA = try await unit("电缆班组", .team, enterpriseA)
-        let employerA = Organization(
-            unitID: enterpriseA, name: "国网庆阳供电公司", kind: .employer, creditCode: CreditCode.make(body: "91621002MA7000001")?.value)
+        let codeA = CreditCode.make(body: "91621002MA7000001")?.value
+        let employerA = Organization(unitID: enterpriseA, name: "国网庆阳供电公司", kind: .employer, creditCode: codeA)
         try await employerA.create(on: db)
-        let employerB = Organization(
-            unitID: countyB, name: "环县甜水镇托育中心", kind: .employer, creditCode: CreditCode.make(body: "91621022MA7000002")?.value)
+        let codeB = CreditCode.make(body: "91621022MA7000002")?.value
+        let employerB = Organization(unitID: countyB, name: "环县甜水镇托育中心", kind: .employer, creditCode: codeB)
         try await employerB.create(on: db)
 
         func member(_ name: String, _ id: String, _ mobile: String, _ unit: UUID, _ organization: UUID?) async throws -> UUID {
