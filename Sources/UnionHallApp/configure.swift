@@ -2,7 +2,6 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
-import NIOSSL
 import UnionHallPlatform
 import Vapor
 
@@ -10,7 +9,7 @@ import Vapor
 /// otherwise SQLite at `UNIONHALL_DB` (default `./unionhall.sqlite`).
 public func configure(_ app: Application, database: DatabaseChoice = .fromEnvironment()) async throws {
     app.current = try AppEnvironment.live(app.environment)
-    try await configureDatabase(app, database)
+    try await DatabaseSetup.configure(app, database)
     app.features = Features.all
     app.statisticsRefreshes = StatisticsRefreshes(
         logger: app.logger, inlineMillis: Environment.get("UNIONHALL_STATISTICS_INLINE_MS").flatMap { Int($0) }.map { max(0, $0) } ?? 250)
@@ -27,6 +26,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.passwordGate = PasswordGate(unknownUserHash: try app.password.hash(Sessions.newSecret()))
 
     app.middleware = Middlewares()
+    app.middleware.use(RequestTelemetryMiddleware(telemetry: app.telemetry))
+    if DatabaseSetup.tracesExported { app.middleware.use(TracingMiddleware()) }
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
@@ -34,57 +35,6 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BackupCommand(), as: "backup")
-}
-
-/// Which database the app runs on.
-public enum DatabaseChoice: Sendable {
-    case postgres(url: String)
-    case sqlite(path: String)
-
-    public static let defaultSQLitePath = "unionhall.sqlite"
-
-    public static func fromEnvironment() -> DatabaseChoice {
-        if let url = Environment.get("DATABASE_URL"), url.hasPrefix("postgres") { return .postgres(url: url) }
-        return .sqlite(path: Environment.get("UNIONHALL_DB") ?? defaultSQLitePath)
-    }
-}
-
-private func configureDatabase(_ app: Application, _ choice: DatabaseChoice) async throws {
-    switch choice {
-    case .postgres(let url):
-        let config = try postgresConfiguration(url: url)
-        app.databases.use(.postgres(configuration: config), as: .psql)
-        app.databases.use(.postgres(configuration: config), as: .figures, isDefault: false)
-        app.writeGate = WriteGate(serialises: false)
-    case .sqlite(let path):
-        let storage: SQLiteConfiguration.Storage = path == ":memory:" ? .memory : .file(path: path)
-        app.databases.use(.sqlite(SQLiteConfiguration(storage: storage)), as: .sqlite)
-        app.writeGate = WriteGate(serialises: true)
-        if case .file = storage {
-            // Its own connections (SQLite has one per event loop): counting a city's year must not
-            // hold up the requests queued behind it. An in-memory database cannot be opened twice.
-            app.databases.use(.sqlite(SQLiteConfiguration(storage: storage)), as: .figures, isDefault: false)
-        }
-        if case .file = storage, let sql = app.db as? any SQLDatabase {
-            // WAL lets readers run beside the one writer; it is a property of the file, set once.
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
-            try await sql.raw("PRAGMA synchronous=NORMAL").run()
-        }
-    }
-}
-
-/// TLS as the URL's `sslmode` (or `tlsmode`, `ssl`, `tls`) says; without one, none on loopback and
-/// required, with the server's certificate verified, to any other host.
-func postgresConfiguration(url: String) throws -> SQLPostgresConfiguration {
-    var config = try SQLPostgresConfiguration(url: url)
-    let components = URLComponents(string: url)
-    let named = components?.queryItems?.contains { ["sslmode", "tlsmode", "ssl", "tls"].contains($0.name.lowercased()) } ?? false
-    if !named {
-        let host = (components?.host ?? "").lowercased()
-        let loopback = host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]" || host.isEmpty
-        config.coreConfiguration.tls = loopback ? .disable : .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-    }
-    return config
 }
 
 extension AppEnvironment {

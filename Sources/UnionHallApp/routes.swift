@@ -4,7 +4,8 @@ import Vapor
 /// Page routes run with the browser session and CSRF checks; API routes with bearer tokens. Each
 /// feature adds its own routes to these groups.
 func routes(_ app: Application) throws {
-    app.get("healthz") { _ in HTTPStatus.ok }
+    HealthRoutes.add(to: app)
+    MetricsRoute.add(to: app)
 
     let publicPages = app.grouped(SessionCookieAuthenticator())
     let publicAPI = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())

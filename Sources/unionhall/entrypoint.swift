@@ -1,12 +1,19 @@
 import Logging
 import UnionHallApp
+import UnionHallPlatform
 import Vapor
 
 @main
 enum Entrypoint {
     static func main() async throws {
         var env = try Environment.detect()
-        try LoggingSystem.bootstrap(from: &env)
+        // One JSON object a line for the log collector; `UNIONHALL_LOG_FORMAT=text` for a person at a terminal.
+        if Environment.get("UNIONHALL_LOG_FORMAT") == "text" {
+            try LoggingSystem.bootstrap(from: &env)
+        } else {
+            try LoggingSystem.bootstrap(from: &env) { level in { label in JSONLogHandler(label: label, level: level) } }
+        }
+        let tracing = try TraceExport.start()
         // `serve --demo` loads the demo data set before listening; Vapor's serve does not know the flag.
         let loadDemo = env.arguments.contains("--demo")
         env.arguments.removeAll { $0 == "--demo" }
@@ -20,8 +27,10 @@ enum Entrypoint {
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()
+            await tracing?.stop()
             throw error
         }
         try await app.asyncShutdown()
+        await tracing?.stop()
     }
 }

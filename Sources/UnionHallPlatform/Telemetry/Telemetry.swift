@@ -1,0 +1,64 @@
+import Prometheus
+import Vapor
+
+/// The process's metrics, in Prometheus's text format at `/metrics`: requests by route pattern and
+/// status with latency histograms, requests in flight, and what `/metrics` samples when scraped.
+package final class Telemetry: Sendable {
+    package let registry = PrometheusCollectorRegistry()
+    private let inFlight: Gauge
+    private let importsRunning: Gauge
+
+    static let latencyBuckets: [Duration] = [
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+        .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
+    ]
+
+    package init() {
+        inFlight = registry.makeGauge(name: "unionhall_http_requests_in_flight", help: "Requests being answered now")
+        importsRunning = registry.makeGauge(name: "unionhall_imports_running", help: "Spreadsheet imports being read or written now")
+    }
+
+    /// One answered request; `route` is its pattern (`/api/v1/members/:id`), never the path with its values.
+    func record(method: String, route: String, status: UInt, duration: Duration) {
+        registry.makeCounter(
+            name: "unionhall_http_requests_total", labels: [("method", method), ("route", route), ("status", String(status))],
+            help: "Requests answered, by route pattern and status"
+        ).increment()
+        registry.makeDurationHistogram(
+            name: "unionhall_http_request_duration_seconds", labels: [("method", method), ("route", route)],
+            buckets: Self.latencyBuckets, help: "Time to answer, by route pattern"
+        ).record(duration)
+    }
+
+    func began(importing: Bool) {
+        inFlight.increment()
+        if importing { importsRunning.increment() }
+    }
+
+    func ended(importing: Bool) {
+        inFlight.decrement()
+        if importing { importsRunning.decrement() }
+    }
+
+    /// A gauge set from a sample taken at scrape time.
+    package func set(_ name: String, labels: [(String, String)] = [], help: String, to value: Double) {
+        registry.makeGauge(name: name, labels: labels, help: help).set(value)
+    }
+
+    package func text() -> String {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}
+
+extension Application {
+    private struct TelemetryKey: StorageKey { typealias Value = Telemetry }
+
+    package var telemetry: Telemetry {
+        if let telemetry = storage[TelemetryKey.self] { return telemetry }
+        let telemetry = Telemetry()
+        storage[TelemetryKey.self] = telemetry
+        return telemetry
+    }
+}
