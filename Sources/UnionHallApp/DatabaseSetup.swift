@@ -42,6 +42,7 @@ enum DatabaseSetup {
             config.coreConfiguration.options.additionalStartupParameters.append(("application_name", applicationName))
             app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: connectionsPerLoop), as: .psql)
             app.databases.use(.postgres(configuration: config), as: .figures, isDefault: false)
+        app.current.filesInDatabase = Environment.get("UNIONHALL_FILE_STORE") != "directory"
             app.writeGate = WriteGate(serialises: false)
         case .sqlite(let path):
             let storage: SQLiteConfiguration.Storage = path == ":memory:" ? .memory : .file(path: path)

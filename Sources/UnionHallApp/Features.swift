@@ -10,6 +10,6 @@ enum Features {
         .training, .certifications, .competitions,
         .disputes, .services, .safety,
         .aid, .membership,
-        .statistics, .reports, .openAPI,
+        .statistics, .reports, .openAPI, .operations,
     ]
 }

@@ -6,7 +6,8 @@ import Vapor
 /// What `serve` does before it listens: migrate, make the first admin, optionally load the demo,
 /// and tell the person at the terminal how to sign in.
 public enum Startup {
-    /// How often lapsed sessions and old login failures are removed while serving.
+    /// How often lapsed sessions and old login failures are removed while serving: by one instance
+    /// each time, whichever finds the job due first.
     static let sweepInterval = TimeAmount.minutes(15)
 
     public static func prepare(_ app: Application, loadDemo: Bool) async throws {
@@ -28,11 +29,17 @@ public enum Startup {
         loop.scheduleRepeatedAsyncTask(initialDelay: sweepInterval, delay: sweepInterval) { _ in
             loop.makeFutureWithTask {
                 do {
-                    try await app.write { db in try await Sessions.sweep(on: db, environment: app.current) }
+                    try await ClusterJobs.run("session-sweep", every: sweepInterval.seconds * 0.9, on: app) { db in
+                        try await Sessions.sweep(on: db, environment: app.current)
+                    }
                 } catch {
                     app.logger.report(error: error)
                 }
             }
         }
     }
+}
+
+extension TimeAmount {
+    var seconds: TimeInterval { TimeInterval(nanoseconds) / 1e9 }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import UnionHallCore
 @testable import UnionHallPlatform
@@ -463,6 +464,9 @@ import VaporTesting
             #expect(download.status == .ok)
             #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
             #expect(Array(download.body.readableBytesView) == Upload.png)
+            // On PostgreSQL every instance reads the bytes from the database; on SQLite they are files.
+            let rows = try await world.app.db.sql().raw("SELECT COUNT(*) AS n FROM stored_files").first()?.decode(column: "n", as: Int.self)
+            #expect(rows == (usesPostgres ? 2 : 0))
             #expect(try await world.api(.GET, "\(path)/\(stored.id)", as: "officerB").status == .notFound)
             let listed = try await world.api(.GET, "api/v1/innovation-items/\(item.id)", as: "officerA").decode(InnovationItemOutput.self)
             #expect(listed.attachments.map(\.fileName) == ["现场照片.png", "方案.pdf"])

@@ -5,7 +5,7 @@ import Vapor
 
 /// What a load balancer and an orchestrator ask: `/healthz` (the process answers) and `/readyz`
 /// (it can serve: the database answers, every migration this build knows has run, and the files
-/// directory can be written). Neither needs a sign-in, and `/readyz` names only which check failed.
+/// directory, where uploads are kept there, can be written). Neither needs a sign-in, and `/readyz` names only which check failed.
 enum HealthRoutes {
     struct Readiness: Content {
         var status: String
@@ -34,6 +34,7 @@ enum HealthRoutes {
             app.logger.warning("readiness: database: \(String(describing: error))")
             failing.append("database")
         }
+        guard !app.current.filesInDatabase else { return failing }
         let directory = app.current.filesDirectory
         let writable = (try? await Offload.run(app) { try probeWrite(directory) }) != nil
         if !writable { failing.append("files") }

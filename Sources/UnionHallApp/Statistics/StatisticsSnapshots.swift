@@ -73,7 +73,10 @@ enum StatisticsSnapshots {
             if !changed, now.timeIntervalSince(kept.computedAt) < lifetime { return document }
             if kept.millis > app.statisticsRefreshes.inlineMillis {
                 app.statisticsRefreshes.start(key) {
-                    _ = try await compute(query, scope: scope, today: CivilDate(app.current.now()), key: key, app: app, db: app.figuresDB)
+                    // Another instance counting the same document leaves this one nothing to do.
+                    try await ClusterJobs.run("statistics-\(key)", on: app) { _ in
+                        _ = try await compute(query, scope: scope, today: CivilDate(app.current.now()), key: key, app: app, db: app.figuresDB)
+                    }
                 }
                 return document
             }

@@ -13,6 +13,8 @@ package struct AppEnvironment: Sendable {
     package init() {}
     /// Where uploaded files are kept: outside the public folder, under generated names.
     package var filesDirectory = "files"
+    /// Uploads as rows of `stored_files` instead of files in `filesDirectory` (PostgreSQL's default).
+    package var filesInDatabase = false
     /// Behind a reverse proxy (`UNIONHALL_TRUSTED_PROXY=1`), the client is the last address the proxy
     /// appended to `X-Forwarded-For`; otherwise the connection's own address.
     package var trustsForwardedFor = false
