@@ -35,6 +35,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
 
 extension AppEnvironment {

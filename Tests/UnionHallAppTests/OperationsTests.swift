@@ -12,24 +12,6 @@ import Vapor
         FileManager.default.temporaryDirectory.appendingPathComponent("unionhall-\(UUID().uuidString)-\(name)").path
     }
 
-    @Test func backupWritesACheckedCopyThatServesAgain() async throws {
-        guard !usesPostgres else { return }
-        let database = temporaryFile("live.sqlite")
-        let copy = temporaryFile("copy.sqlite")
-        defer { TestWorld.removeDatabase(copy) }
-        try await TestWorld.run(sqliteFile: database) { world in
-            let report = try await Backup.write(to: copy, from: world.app)
-            #expect(report.contains("integrity ok"))
-            #expect(report.contains("2 members"))
-            await #expect(throws: Backup.Failure.self) { try await Backup.write(to: copy, from: world.app) }
-        }
-        let app = try await Application.make(.testing)
-        try await configure(app, database: .sqlite(path: copy))
-        let names = try await Member.query(on: app.db).sort(\.$pinyin).all().map(\.name)
-        try await app.asyncShutdown()
-        #expect(names == ["梁东平", "刘倩"])
-    }
-
     @Test func concurrentWritersDoNotFail() async throws {
         try await TestWorld.run(sqliteFile: temporaryFile("busy.sqlite")) { world in
             let token = try await world.token("city")
