@@ -160,7 +160,7 @@ enum InnovationService: RecordService {
     static func workerContext(_ request: Request) async throws -> (Member, WriteContext) {
         let member = try await request.requireMember()
         let user = try request.requireUser()
-        let tree = try await UnitTree.load(on: request.db)
+        let tree = try await request.unitTree()
         let workplace = tree.ancestry(of: member.unitID).first { tree.nodes[$0]?.kind == .enterprise } ?? member.unitID
         let context = WriteContext(
             user: user, scope: UnitScope(unitIDs: tree.subtree(of: workplace), tree: tree), editor: try request.editor(),

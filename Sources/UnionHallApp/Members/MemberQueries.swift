@@ -78,32 +78,74 @@ enum MemberQueries {
         let unfiltered = search == .empty && filter.isEmpty && list.deleted != true && start == nil && end == nil
         let counted = filtered(Member.query(on: countDB ?? db))
         if let unitIDs { counted.filter(\.$unitID ~~ Array(unitIDs)) }
-        async let total = unfiltered ? MemberCounts.total(in: unitIDs, on: countDB ?? db) : counted.count(\.$pinyin)
+        async let total: (Int, Bool) =
+            unfiltered ? (MemberCounts.total(in: unitIDs, on: countDB ?? db), false) : CappedCount.count(counted, on: countDB ?? db)
 
         let query = filtered(Member.query(on: db))
         let sort = list.sortKey(allowed: sortKeys)
-        switch sort {
-        case (let key, let descending)?:
-            let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
-            switch key {
-            case "createdAt": query.sort(\.$createdAt, direction)
-            case "joinDate": query.sort(\.$joinDate, direction).sort(\.$pinyin)
-            case "skillLevel": query.sort(\.$skillLevel, direction).sort(\.$pinyin)
-            default: query.sort(\.$pinyin, direction)
-            }
-        case nil: query.sort(\.$pinyin)
+        // By name (the default) the list pages by key; the other sorts by row count.
+        let keyed = sort.map { $0.key == "name" } ?? true
+        let descending = sort?.descending ?? false
+        let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
+        let cursorSort = descending ? "-name" : "name"
+        let cursor = keyed ? (list.after ?? list.before) : nil
+        if let cursor {
+            guard cursor.sort == cursorSort else { throw AppError.invalid(list.after != nil ? "after" : "before", "error.cursor") }
         }
-        query.sort(\.$id)
+        // Reading backwards (`before`) walks the index the other way and turns the rows round after.
+        let backwards = keyed && list.after == nil && list.before != nil
+        let walksDown = descending != backwards
+        let walk: DatabaseQuery.Sort.Direction = walksDown ? .descending : .ascending
+        switch sort {
+        case (let key, _)? where key != "name":
+            switch key {
+            case "createdAt": query.sort(\.$createdAt, direction).sort(\.$id)
+            case "joinDate": query.sort(\.$joinDate, direction).sort(\.$pinyin).sort(\.$id)
+            default: query.sort(\.$skillLevel, direction).sort(\.$pinyin).sort(\.$id)
+            }
+        default:
+            query.sort(\.$pinyin, walk).sort(\.$id, walk)
+        }
+        if let cursor {
+            let (strict, inclusive) = walksDown ? ("<", "<=") : (">", ">=")
+            query.filter(
+                .sql(
+                    embed: """
+                        \(ident: Member.schema).\(ident: "pinyin") \(unsafeRaw: inclusive) \(bind: cursor.value) AND \
+                        (\(ident: Member.schema).\(ident: "pinyin") \(unsafeRaw: strict) \(bind: cursor.value) OR \
+                        \(ident: Member.schema).\(ident: "id") \(unsafeRaw: strict) \(bind: cursor.id))
+                        """))
+        }
         if let unitIDs {
-            if try await prefersOrderedScan(sortsByName: sort.map { $0.key == "name" } ?? true, unitIDs: unitIDs, on: db) {
+            if try await prefersOrderedScan(sortsByName: keyed, unitIDs: unitIDs, on: db) {
                 // SQLite's unary + keeps the planner off the unit index for this one term.
                 query.filter(.sql(embed: "+\(ident: Member.schema).\(ident: "unit_id") IN (\(binds: unitIDs.map(\.uuidString)))"))
             } else {
                 query.filter(\.$unitID ~~ Array(unitIDs))
             }
         }
-        let rows = try await query.range(list.rowRange).all()
-        return ListPage(items: try rows.map { try MemberOutput($0, seesAid: scope.seesAid) }, list: list, total: try await total)
+        // One row past the page says whether there is a next one.
+        let page = list.pageNumber
+        let window = cursor == nil ? list.rowRange.lowerBound..<(list.rowRange.upperBound + 1) : 0..<(list.perPage + 1)
+        var rows = try await query.range(window).all()
+        let more = rows.count > list.perPage
+        rows = Array(rows.prefix(list.perPage))
+        if backwards { rows.reverse() }
+        var next: PageCursor?
+        var previous: PageCursor?
+        if keyed, let first = rows.first, let last = rows.last {
+            // Backwards, the row before the first is known to exist; forwards, a page past the first has one.
+            if backwards ? true : more, page < Limits.page {
+                next = PageCursor(sort: cursorSort, value: last.pinyin, id: try last.requireID(), page: page + 1)
+            }
+            if backwards ? more : page > 1 {
+                previous = PageCursor(sort: cursorSort, value: first.pinyin, id: try first.requireID(), page: page - 1)
+            }
+        }
+        let (count, capped) = try await total
+        return ListPage(
+            items: try rows.map { try MemberOutput($0, seesAid: scope.seesAid) }, list: list, total: count, capped: capped, next: next,
+            previous: previous)
     }
 
     /// On SQLite, whether the subtree holds at least `orderedScanThreshold` members: probing for

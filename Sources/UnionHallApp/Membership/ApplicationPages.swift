@@ -63,7 +63,7 @@ struct JoinPages: RouteCollection {
     private func render(_ req: Request, form: Form, error: AppError?, receipt: ApplicationReceipt? = nil, status: HTTPStatus? = nil)
         async throws -> Response
     {
-        let tree = try await UnitTree.load(on: req.db)
+        let tree = try await req.unitTree()
         let unitID = form.unitId.flatMap(UUID.init(uuidString:))
         let organizations =
             try await unitID.asyncMap { unit in

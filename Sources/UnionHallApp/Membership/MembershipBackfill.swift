@@ -6,24 +6,6 @@ import UnionHallPlatform
 
 /// Named counters kept in the database (`UPDATE … RETURNING`), so numbers stay unique across
 /// every instance writing to one database.
-enum Sequences {
-    static let schema = "sequences"
-    static let membershipNumber = "membershipNumber"
-
-    /// Takes the next `count` values and answers the first.
-    static func take(_ name: String, count: Int = 1, on db: any Database) async throws -> Int {
-        let row = try await db.sql().raw(
-            """
-            INSERT INTO \(ident: schema) (name, value) VALUES (\(bind: name), \(bind: count))
-            ON CONFLICT (name) DO UPDATE SET value = \(ident: schema).value + \(bind: count)
-            RETURNING value
-            """
-        ).first()
-        let last = try row?.decode(column: "value", as: Int.self) ?? count
-        return last - count + 1
-    }
-}
-
 extension NameParts {
     static let schema = "member_name_parts"
 

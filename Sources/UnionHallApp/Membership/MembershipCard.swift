@@ -28,7 +28,7 @@ struct MembershipCardPages: RouteCollection {
         let member = try await req.requireMember()
         let code = try await MembershipCheck.code(for: member, on: req)
         let url = req.origin + "/check/membership/" + code
-        let tree = try await UnitTree.load(on: req.db)
+        let tree = try await req.unitTree()
         let qr = QRCode.encode(url)
         let context = Context(
             layout: Pages.layout(req, titleKey: "card.title"), name: member.name, union: tree.name(of: member.unitID),
@@ -69,7 +69,7 @@ struct MembershipCheck: Content {
             throw AppError.notFound
         }
         try await LoginThrottles.succeeded(claims, on: request)
-        let tree = try await UnitTree.load(on: request.db)
+        let tree = try await request.unitTree()
         return MembershipCheck(
             name: Masking.name(member.name), union: tree.name(of: member.unitID), active: member.membershipStatus.isActive)
     }

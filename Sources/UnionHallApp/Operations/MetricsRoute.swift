@@ -32,7 +32,7 @@ enum MetricsRoute {
         // The todos count as an admin would; a scraper's token signs no one in, so an unsaved admin stands in.
         let scraper = request.auth.get(User.self) ?? User(username: "metrics", passwordHash: "", displayName: "", role: .admin, unitID: nil)
         request.auth.login(scraper)
-        let scope = UnitScope(unitIDs: nil, tree: try await UnitTree.load(on: request.db), seesAid: true)
+        let scope = UnitScope(unitIDs: nil, tree: try await request.unitTree(), seesAid: true)
         for todo in request.application.features.flatMap(\.todos) where todo.audience == .officers {
             guard let waiting = try await todo.count(scraper, scope, request) else { continue }
             telemetry.set(

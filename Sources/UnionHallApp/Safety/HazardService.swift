@@ -109,7 +109,7 @@ enum HazardService {
         let row = HazardReport()
         row.reporterID = try reporter.requireID()
         row.unitID = reporter.unitID
-        let tree = try await UnitTree.load(on: db)
+        let tree = try await app.unitTrees.tree(on: db)
         if let employerID = input.employerId {
             let city = tree.ancestry(of: reporter.unitID).last ?? reporter.unitID
             _ = try await Held.organization(

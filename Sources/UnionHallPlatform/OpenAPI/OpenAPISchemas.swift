@@ -30,7 +30,12 @@ package enum OpenAPISchemas {
             "error": .string(description: "The reason, in the caller's language (Accept-Language)"),
             "field": .string(nullable: true, description: "The field to correct, or null"),
         ]),
-        "Metadata": .object(properties: ["page": .integer, "per": .integer, "total": .integer, "pageCount": .integer]),
+        "Metadata": .object(properties: [
+            "page": .integer, "per": .integer, "total": .integer, "pageCount": .integer,
+            "totalCapped": .boolean(required: false, description: "The total is at least `total`: counting further would cost more than the page"),
+            "next": .string(required: false, description: "On lists that page by key: `after=` for the next page"),
+            "previous": .string(required: false, description: "On lists that page by key: `before=` for the previous page"),
+        ]),
         "KeyCount": .object(properties: ["key": .string, "count": .integer]),
     ]
 

@@ -32,8 +32,15 @@ package enum ListExport {
         while true {
             let page = try await R.list(list, filter: filter, scope: scope, request: request)
             outputs += page.items
-            guard page.metadata.page < page.metadata.pageCount, outputs.count < maxRows else { break }
-            list.page = page.metadata.page + 1
+            guard outputs.count < maxRows else { break }
+            if let next = page.metadata.next {
+                list.after = PageCursor(token: next)
+            } else if list.after != nil {
+                break
+            } else {
+                guard page.metadata.page < page.metadata.pageCount, !page.items.isEmpty else { break }
+                list.page = page.metadata.page + 1
+            }
         }
         let codes = request.application.features.flatMap(\.audited).first { $0.entity == R.auditEntity }?.codes ?? [:]
         let (header, rows) = try await table(

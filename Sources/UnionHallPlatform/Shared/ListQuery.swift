@@ -2,10 +2,13 @@ import Fluent
 import UnionHallCore
 import Vapor
 
-/// The parameters every list takes: `?q=&page=&per=&sort=&from=&to=&unitId=`.
+/// The parameters every list takes: `?q=&page=&per=&sort=&from=&to=&unitId=`, and on lists that
+/// page by key `?after=` / `?before=` (a `PageCursor` from the previous page's metadata).
 package struct ListQuery: Content {
     package var q: String?
     package var page: Int?
+    package var after: PageCursor?
+    package var before: PageCursor?
     package var per: Int?
     package var sort: String?
     package var from: String?
@@ -13,7 +16,7 @@ package struct ListQuery: Content {
     package var unitId: UUID?
     package var deleted: Bool?
 
-    package enum CodingKeys: String, CodingKey { case q, page, per, sort, from, to, unitId, deleted }
+    package enum CodingKeys: String, CodingKey { case q, page, after, before, per, sort, from, to, unitId, deleted }
 
     package static let defaultPer = 20
     package static let maxPer = 200
@@ -33,12 +36,34 @@ package struct ListQuery: Content {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         q = try container.decodeIfPresent(String.self, forKey: .q)
         page = try Self.bounded(container, .page, 1...Limits.page)
+        after = try Self.cursor(container, .after)
+        before = try Self.cursor(container, .before)
         per = try Self.bounded(container, .per, 1...Self.maxPer)
         sort = try container.decodeIfPresent(String.self, forKey: .sort)
         from = try container.decodeIfPresent(String.self, forKey: .from)
         to = try container.decodeIfPresent(String.self, forKey: .to)
         unitId = try container.decodeIfPresent(UUID.self, forKey: .unitId)
         deleted = try container.decodeIfPresent(Bool.self, forKey: .deleted)
+    }
+
+    private static func cursor(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> PageCursor? {
+        guard let text = try? container.decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
+        guard let cursor = PageCursor(token: text) else { throw AppError.invalid(key.stringValue, "error.cursor") }
+        return cursor
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(q, forKey: .q)
+        try container.encodeIfPresent(page, forKey: .page)
+        try container.encodeIfPresent(after?.token, forKey: .after)
+        try container.encodeIfPresent(before?.token, forKey: .before)
+        try container.encodeIfPresent(per, forKey: .per)
+        try container.encodeIfPresent(sort, forKey: .sort)
+        try container.encodeIfPresent(from, forKey: .from)
+        try container.encodeIfPresent(to, forKey: .to)
+        try container.encodeIfPresent(unitId, forKey: .unitId)
+        try container.encodeIfPresent(deleted, forKey: .deleted)
     }
 
     private static func bounded(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, _ range: ClosedRange<Int>) throws
@@ -53,7 +78,7 @@ package struct ListQuery: Content {
         return value
     }
 
-    package var pageNumber: Int { min(max(page ?? 1, 1), Limits.page) }
+    package var pageNumber: Int { min(max(after?.page ?? before?.page ?? page ?? 1, 1), Limits.page) }
     package var perPage: Int { min(max(per ?? Self.defaultPer, 1), Self.maxPer) }
     package var rowRange: Range<Int> { ((pageNumber - 1) * perPage)..<(pageNumber * perPage) }
 
@@ -79,19 +104,29 @@ package struct ListQuery: Content {
     }
 }
 
-/// A page of a list: `{"items": [...], "metadata": {"page", "per", "total"}}`.
+/// A page of a list: `{"items": [...], "metadata": {"page", "per", "total", "pageCount"}}`, with
+/// `next` and `previous` cursors on a list that pages by key, and `totalCapped` when the total is
+/// only known to be at least `CappedCount.cap`.
 package struct ListPage<Item: Content>: Content {
     package struct Metadata: Content {
         package var page: Int
         package var per: Int
         package var total: Int
         package var pageCount: Int
+        package var totalCapped: Bool?
+        package var next: String?
+        package var previous: String?
 
-        package init(page: Int, per: Int, total: Int, pageCount: Int) {
+        package init(
+            page: Int, per: Int, total: Int, pageCount: Int, totalCapped: Bool? = nil, next: String? = nil, previous: String? = nil
+        ) {
             self.page = page
             self.per = per
             self.total = total
             self.pageCount = pageCount
+            self.totalCapped = totalCapped
+            self.next = next
+            self.previous = previous
         }
     }
 
@@ -105,18 +140,22 @@ package struct ListPage<Item: Content>: Content {
 }
 
 extension ListPage {
-    package init(items: [Item], list: ListQuery, total: Int) {
+    package init(items: [Item], list: ListQuery, total: Int, capped: Bool = false, next: PageCursor? = nil, previous: PageCursor? = nil) {
         self.items = items
-        self.metadata = .init(page: list.pageNumber, per: list.perPage, total: total, pageCount: (total + list.perPage - 1) / list.perPage)
+        // A capped total is a floor: there is at least one page past the pages it fills.
+        let pages = (total + list.perPage - 1) / list.perPage + (capped ? 1 : 0)
+        self.metadata = .init(
+            page: list.pageNumber, per: list.perPage, total: total, pageCount: max(pages, list.pageNumber), totalCapped: capped ? true : nil,
+            next: next?.token, previous: previous?.token)
     }
 }
 
 extension QueryBuilder {
     /// One page of the query and the total it pages through.
     package func page<Item: Content>(_ list: ListQuery, map: ([Model]) throws -> [Item]) async throws -> ListPage<Item> {
-        let total = try await copy().count()
+        let (total, capped) = try await CappedCount.count(copy(), on: database)
         let rows = try await copy().range(list.rowRange).all()
-        return ListPage(items: try map(rows), list: list, total: total)
+        return ListPage(items: try map(rows), list: list, total: total, capped: capped)
     }
 
     /// Restricts to records created in the list's period.

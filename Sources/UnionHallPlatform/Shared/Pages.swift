@@ -135,11 +135,13 @@ package struct FormError: Encodable {
     }
 }
 
-/// Page links for a list: previous/next and "page 2 of 9".
+/// Page links for a list: previous/next and "page 2 of 9". A list that pages by key links its
+/// neighbours by cursor (`after=`, `before=`); a capped total reads "10,000+".
 package struct Pager: Encodable {
     package var page: Int
     package var pageCount: Int
     package var total: Int
+    package var totalCapped: Bool
     package var previous: String?
     package var next: String?
 
@@ -147,15 +149,24 @@ package struct Pager: Encodable {
         page = metadata.page
         pageCount = max(metadata.pageCount, 1)
         total = metadata.total
-        func link(_ page: Int) -> String {
+        totalCapped = metadata.totalCapped == true
+        func link(_ name: String, _ value: String) -> String {
             var components = URLComponents(string: request.url.string) ?? URLComponents()
-            var items = (components.queryItems ?? []).filter { $0.name != "page" }
-            items.append(URLQueryItem(name: "page", value: String(page)))
+            var items = (components.queryItems ?? []).filter { !["page", "after", "before"].contains($0.name) }
+            items.append(URLQueryItem(name: name, value: value))
             components.queryItems = items
-            return components.string ?? "?page=\(page)"
+            return components.string ?? "?\(name)=\(value)"
         }
-        previous = metadata.page > 1 ? link(metadata.page - 1) : nil
-        next = metadata.page < metadata.pageCount ? link(metadata.page + 1) : nil
+        if let cursor = metadata.previous {
+            previous = link("before", cursor)
+        } else {
+            previous = metadata.page > 1 ? link("page", String(metadata.page - 1)) : nil
+        }
+        if let cursor = metadata.next {
+            next = link("after", cursor)
+        } else if metadata.previous == nil {
+            next = metadata.page < metadata.pageCount ? link("page", String(metadata.page + 1)) : nil
+        }
     }
 }
 

@@ -54,7 +54,7 @@ package struct UnitScope: Sendable {
     }
 }
 
-/// The whole union tree in memory: a few thousand rows at most, read once per request.
+/// The whole union tree in memory: a few thousand rows at most, read again only when it changes (`UnitTreeCache`).
 package struct UnitTree: Sendable {
     package struct Node: Sendable {
         package let id: UUID
@@ -146,7 +146,7 @@ extension Request {
     package func scope() async throws -> UnitScope {
         if let cached = storage[ScopeKey.self] { return cached }
         let user = try requireUser()
-        let tree = try await UnitTree.load(on: db)
+        let tree = try await unitTree()
         let scope: UnitScope
         if user.role == .admin {
             scope = UnitScope(unitIDs: nil, tree: tree)

@@ -1,0 +1,28 @@
+import FluentKit
+import FluentSQL
+import SQLKit
+
+/// A list's total, counted up to a cap: past it the count would cost more than the page, and the
+/// list says "10,000+" instead (`ListPage.Metadata.totalCapped`).
+package enum CappedCount {
+    package static let cap = 10_000
+
+    private struct Plain: SQLConverterDelegate {
+        func customDataType(_ dataType: DatabaseSchema.DataType) -> (any SQLExpression)? { nil }
+    }
+
+    /// `SELECT COUNT(*) FROM (SELECT 1 … LIMIT cap + 1)`: at most `cap + 1` index entries are read.
+    package static func count<M: Model>(_ query: QueryBuilder<M>, on db: any Database, cap: Int = cap) async throws -> (total: Int, capped: Bool) {
+        var read = query.query
+        read.action = .read
+        // A constant, so an index that holds the filtered columns answers without reading the rows.
+        read.fields = [.custom(SQLLiteral.numeric("1"))]
+        read.sorts = []
+        read.limits = [.count(cap + 1)]
+        read.offsets = []
+        let select = SQLQueryConverter(delegate: Plain()).convert(read)
+        let counted =
+            try await db.sql().raw("SELECT COUNT(*) AS n FROM (\(select)) AS capped").first()?.decode(column: "n", as: Int.self) ?? 0
+        return counted > cap ? (cap, true) : (counted, false)
+    }
+}
