@@ -11,9 +11,12 @@ public enum Startup {
     static let sweepInterval = TimeAmount.minutes(15)
 
     public static func prepare(_ app: Application, loadDemo: Bool) async throws {
-        try await app.autoMigrate()
-        try await Sessions.sweep(on: app.db, environment: app.current)
-        let generated = try await AccountService.ensureAdmin(on: app, password: Environment.get("UNIONHALL_ADMIN_PASSWORD"))
+        // Instances started together migrate and make the first admin one after another.
+        let generated = try await ClusterJobs.exclusively("startup", on: app) {
+            try await app.autoMigrate()
+            return try await AccountService.ensureAdmin(on: app, password: Environment.get("UNIONHALL_ADMIN_PASSWORD"))
+        }
+        try await sweepSessions(app)
         if let generated {
             print("管理员账号 admin account created — username: admin  password: \(generated)  (shown once)")
         }
@@ -24,14 +27,18 @@ public enum Startup {
         }
     }
 
+    private static func sweepSessions(_ app: Application) async throws {
+        try await ClusterJobs.run("session-sweep", every: sweepInterval.seconds * 0.9, on: app) { db in
+            try await Sessions.sweep(on: db, environment: app.current)
+        }
+    }
+
     private static func scheduleSessionSweeps(_ app: Application) {
         let loop = app.eventLoopGroup.next()
         loop.scheduleRepeatedAsyncTask(initialDelay: sweepInterval, delay: sweepInterval) { _ in
             loop.makeFutureWithTask {
                 do {
-                    try await ClusterJobs.run("session-sweep", every: sweepInterval.seconds * 0.9, on: app) { db in
-                        try await Sessions.sweep(on: db, environment: app.current)
-                    }
+                    try await sweepSessions(app)
                 } catch {
                     app.logger.report(error: error)
                 }

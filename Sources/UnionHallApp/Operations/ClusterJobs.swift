@@ -50,4 +50,22 @@ enum ClusterJobs {
         try await sql.insert(into: table).columns("name", "last_run_at").values(SQLBind(name), SQLBind(now)).run()
         return true
     }
+
+    /// Runs `work` while no other instance runs the same: on PostgreSQL it waits for the lock (held
+    /// on a connection of its own), so instances starting together migrate one after another.
+    static func exclusively<T: Sendable>(_ name: String, on app: Application, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard try app.db.sql().dialect.name == "postgresql" else { return try await work() }
+        return try await app.db.withConnection { connection in
+            let sql = try connection.sql()
+            try await sql.raw("SELECT pg_advisory_lock(hashtext(\(bind: name)))").run()
+            do {
+                let result = try await work()
+                try await sql.raw("SELECT pg_advisory_unlock(hashtext(\(bind: name)))").run()
+                return result
+            } catch {
+                try? await sql.raw("SELECT pg_advisory_unlock(hashtext(\(bind: name)))").run()
+                throw error
+            }
+        }
+    }
 }
