@@ -9,6 +9,8 @@ import Vapor
 /// otherwise SQLite at `UNIONHALL_DB` (default `./unionhall.sqlite`).
 public func configure(_ app: Application, database: DatabaseChoice = .fromEnvironment()) async throws {
     app.current = try AppEnvironment.live(app.environment)
+    // The suite sends thousands of requests: their access lines would bury what a failing test says.
+    if app.environment == .testing { app.logger.logLevel = max(app.logger.logLevel, .warning) }
     try await DatabaseSetup.configure(app, database)
     app.features = Features.all
     app.statisticsRefreshes = StatisticsRefreshes(

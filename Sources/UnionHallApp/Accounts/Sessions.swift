@@ -37,13 +37,7 @@ enum Sessions {
 
     /// The live session for a secret, with its user; an expired one is deleted and not returned.
     static func find(token: String, kind: AuthSession.Kind, on request: Request) async throws -> AuthSession? {
-        // One query: the session and its user side by side (an anonymous session has none).
-        guard
-            let session = try await AuthSession.query(on: request.db)
-                .join(User.self, on: \AuthSession.$user.$id == \User.$id, method: .left)
-                .filter(\.$tokenHash == hash(token)).filter(\.$kind == kind).first()
-        else { return nil }
-        session.$user.value = session.$user.id == nil ? .some(nil) : .some(try session.joined(User.self))
+        guard let session = try await SessionLookup.find(tokenHash: hash(token), kind: kind, on: request.db) else { return nil }
         let environment = request.application.current
         let now = environment.now()
         if environment.sessionPolicy.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {

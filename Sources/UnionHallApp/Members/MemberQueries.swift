@@ -24,6 +24,7 @@ enum MemberQueries {
         let (start, end) = try list.period()
         let search = SearchQuery(list.q)
         let statuses = try filter.statuses()
+        let sqlite = try db.sql().dialect.name == "sqlite"
         func filtered(_ query: QueryBuilder<Member>) -> QueryBuilder<Member> {
             if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
             switch search {
@@ -48,7 +49,14 @@ enum MemberQueries {
             case .name(let prefix):
                 query.filter(\.$nameKey >= prefix).filter(\.$nameKey < SearchQuery.upperBound(ofPrefix: prefix))
             }
-            if let statuses { query.filter(\.$membershipStatus ~~ statuses) }
+            if let statuses {
+                if sqlite {
+                    // SQLite's planner (3.54) would scan the whole table for this unindexed term; unary + keeps it off.
+                    query.filter(.sql(embed: "+\(ident: Member.schema).\(ident: "membership_status") IN (\(binds: statuses.map(\.rawValue)))"))
+                } else {
+                    query.filter(\.$membershipStatus ~~ statuses)
+                }
+            }
             if let form = filter.employmentForm { query.filter(\.$employmentForm == form) }
             if let organizationID = filter.organizationId { query.filter(\.$organizationID == organizationID) }
             if let trade = filter.trade, !trade.isEmpty { query.filter(\.$trade == trade) }
@@ -127,7 +135,7 @@ enum MemberQueries {
         // One row past the page says whether there is a next one.
         let page = list.pageNumber
         let window = cursor == nil ? list.rowRange.lowerBound..<(list.rowRange.upperBound + 1) : 0..<(list.perPage + 1)
-        var rows = try await query.range(window).all()
+        var rows = try await query.rows(MemberRow.self, range: window)
         let more = rows.count > list.perPage
         rows = Array(rows.prefix(list.perPage))
         if backwards { rows.reverse() }
@@ -136,15 +144,15 @@ enum MemberQueries {
         if keyed, let first = rows.first, let last = rows.last {
             // Backwards, the row before the first is known to exist; forwards, a page past the first has one.
             if backwards ? true : more, page < Limits.page {
-                next = PageCursor(sort: cursorSort, value: last.pinyin, id: try last.requireID(), page: page + 1)
+                next = PageCursor(sort: cursorSort, value: last.pinyin, id: last.id, page: page + 1)
             }
             if backwards ? more : page > 1 {
-                previous = PageCursor(sort: cursorSort, value: first.pinyin, id: try first.requireID(), page: page - 1)
+                previous = PageCursor(sort: cursorSort, value: first.pinyin, id: first.id, page: page - 1)
             }
         }
         let (count, capped) = try await total
         return ListPage(
-            items: try rows.map { try MemberOutput($0, seesAid: scope.seesAid) }, list: list, total: count, capped: capped, next: next,
+            items: rows.map { MemberOutput($0, seesAid: scope.seesAid) }, list: list, total: count, capped: capped, next: next,
             previous: previous)
     }
 

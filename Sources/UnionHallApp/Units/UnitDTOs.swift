@@ -16,6 +16,19 @@ package struct UnitOutput: Content {
     var updatedAt: Date?
     var deletedAt: Date?
 
+    init(_ row: UnitRow, tree: UnitTree) {
+        self.id = row.id
+        self.unitId = row.id
+        self.name = row.name
+        self.kind = row.kind
+        self.parentId = row.parentId
+        self.path = tree.nodes[row.id] == nil ? row.name : tree.path(of: row.id)
+        self.version = row.version
+        self.createdAt = row.createdAt
+        self.updatedAt = row.updatedAt
+        self.deletedAt = row.deletedAt
+    }
+
     init(_ unit: UnionUnit, tree: UnitTree) throws {
         let id = try unit.requireID()
         self.id = id
@@ -40,3 +53,15 @@ package struct UnitInput: Content {
 }
 
 package struct UnitFilter: Content { var kind: UnitKind? }
+
+/// A unit as the list reads it, decoded from SQL without a model (`QueryBuilder.rows`).
+struct UnitRow: Decodable {
+    var id: UUID
+    var name: String
+    var kind: UnitKind
+    var parentId: UUID?
+    var version: Int
+    var createdAt: Date?
+    var updatedAt: Date?
+    var deletedAt: Date?
+}

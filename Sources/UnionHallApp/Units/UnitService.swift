@@ -30,7 +30,7 @@ enum UnitService {
             }
         case nil: query.sort(\.$name)
         }
-        return try await query.page(list) { try $0.map { try UnitOutput($0, tree: scope.tree) } }
+        return try await query.page(list, as: UnitRow.self) { UnitOutput($0, tree: scope.tree) }
     }
 
     /// A unit in scope, deleted ones included when asked for (to restore them).

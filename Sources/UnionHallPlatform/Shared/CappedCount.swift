@@ -7,10 +7,6 @@ import SQLKit
 package enum CappedCount {
     package static let cap = 10_000
 
-    private struct Plain: SQLConverterDelegate {
-        func customDataType(_ dataType: DatabaseSchema.DataType) -> (any SQLExpression)? { nil }
-    }
-
     /// `SELECT COUNT(*) FROM (SELECT 1 … LIMIT cap + 1)`: at most `cap + 1` index entries are read.
     package static func count<M: Model>(_ query: QueryBuilder<M>, on db: any Database, cap: Int = cap) async throws -> (total: Int, capped: Bool) {
         var read = query.query
@@ -20,7 +16,7 @@ package enum CappedCount {
         read.sorts = []
         read.limits = [.count(cap + 1)]
         read.offsets = []
-        let select = SQLQueryConverter(delegate: Plain()).convert(read)
+        let select = SQLQueryConverter(delegate: PlainSQL()).convert(read)
         let counted =
             try await db.sql().raw("SELECT COUNT(*) AS n FROM (\(select)) AS capped").first()?.decode(column: "n", as: Int.self) ?? 0
         return counted > cap ? (cap, true) : (counted, false)

@@ -158,6 +158,15 @@ extension QueryBuilder {
         return ListPage(items: try map(rows), list: list, total: total, capped: capped)
     }
 
+    /// The same, with the page's rows decoded straight from SQL (`rows(_:range:)`) rather than as models.
+    package func page<Row: Decodable, Item: Content>(_ list: ListQuery, as row: Row.Type, map: (Row) throws -> Item) async throws
+        -> ListPage<Item>
+    {
+        let (total, capped) = try await CappedCount.count(copy(), on: database)
+        let rows = try await copy().rows(Row.self, range: list.rowRange)
+        return ListPage(items: try rows.map(map), list: list, total: total, capped: capped)
+    }
+
     /// Restricts to records created in the list's period.
     @discardableResult
     package func created(in list: ListQuery, key: KeyPath<Model, TimestampProperty<Model, DefaultTimestampFormat>>) throws -> Self {

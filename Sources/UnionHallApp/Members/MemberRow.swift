@@ -1,0 +1,56 @@
+import Foundation
+import UnionHallCore
+
+/// A member as a list reads it: the columns its output shows and the pinyin its cursor holds,
+/// decoded from SQL without a model (`QueryBuilder.rows`).
+struct MemberRow: Decodable {
+    var id: UUID
+    var unitId: UUID
+    var organizationId: UUID?
+    var name: String
+    var gender: Gender
+    var idNumber: String
+    var mobile: String?
+    var trade: String?
+    var skillLevel: Int?
+    var migrant: Bool
+    var hardship: Bool
+    var pinyin: String
+    var joinDate: String?
+    var membershipNumber: String?
+    var membershipStatus: MembershipStatus
+    var statusDate: String?
+    var employmentForm: EmploymentForm
+    var platform: String?
+    var version: Int
+    var createdAt: Date?
+    var updatedAt: Date?
+    var deletedAt: Date?
+}
+
+extension MemberOutput {
+    init(_ row: MemberRow, seesAid: Bool) {
+        self.id = row.id
+        self.unitId = row.unitId
+        self.organizationId = row.organizationId
+        self.name = row.name
+        self.gender = row.gender
+        self.idNumber = Masking.idNumber(row.idNumber)
+        self.mobile = row.mobile.map(Masking.mobile)
+        self.trade = row.trade
+        self.skillLevel = row.skillLevel
+        self.migrant = row.migrant
+        self.joinDate = row.joinDate
+        self.membershipNumber = row.membershipNumber
+        self.membershipStatus = row.membershipStatus
+        self.statusDate = row.statusDate
+        self.employmentForm = row.employmentForm
+        self.platform = row.platform
+        self.hardship = seesAid ? row.hardship : nil
+        self.masked = true
+        self.version = row.version
+        self.createdAt = row.createdAt
+        self.updatedAt = row.updatedAt
+        self.deletedAt = row.deletedAt
+    }
+}
