@@ -68,9 +68,9 @@ enum MemberCounts {
 
     /// Live members in these units (nil: all units).
     static func total(in unitIDs: Set<UUID>?, on db: any Database) async throws -> Int {
-        let query = UnitMemberCount.query(on: db)
-        if let unitIDs { query.filter(\.$unitID ~~ Array(unitIDs)) }
+        let query = try db.sql().select().column("live").from(UnitMemberCount.schema)
+        if let unitIDs { query.where("unit_id", .in, SQLBind.group(Array(unitIDs))) }
         // Added up here: PostgreSQL's SUM of a bigint is a numeric, which does not decode as Int.
-        return try await query.all(\.$live).reduce(0, +)
+        return try await query.all(decodingColumn: "live", as: Int.self).reduce(0, +)
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import FluentSQL
+import SQLKit
 import UnionHallCore
 import UnionHallPlatform
 import Vapor
@@ -160,9 +161,9 @@ enum MemberQueries {
     /// that row reads a few thousand index entries, however large the register.
     private static func prefersOrderedScan(sortsByName: Bool, unitIDs: Set<UUID>, on db: any Database) async throws -> Bool {
         guard sortsByName, (db as? any SQLDatabase)?.dialect.name == "sqlite" else { return false }
-        let probe = try await Member.query(on: db).filter(\.$deletedAt == nil).filter(\.$unitID ~~ Array(unitIDs))
-            .range(orderedScanThreshold..<(orderedScanThreshold + 1)).all(\.$pinyin)
-        return !probe.isEmpty
+        let probe = try await db.sql().select().column("pinyin").from(Member.schema).where("deleted_at", .is, SQLLiteral.null)
+            .where("unit_id", .in, SQLBind.group(Array(unitIDs))).limit(1).offset(orderedScanThreshold).first()
+        return probe != nil
     }
 
 }
