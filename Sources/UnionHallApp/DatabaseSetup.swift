@@ -42,16 +42,16 @@ enum DatabaseSetup {
             var config = try postgresConfiguration(url: url)
             config.coreConfiguration.options.additionalStartupParameters.append(("application_name", applicationName))
             app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: connectionsPerLoop), as: .psql)
-        app.databases.middleware.use(UnitTreeVersioning(), on: .psql)
+            app.databases.middleware.use(UnitTreeVersioning(), on: .psql)
             app.databases.use(.postgres(configuration: config), as: .figures, isDefault: false)
-        app.current.filesInDatabase = Environment.get("UNIONHALL_FILE_STORE") != "directory"
+            app.current.filesInDatabase = Environment.get("UNIONHALL_FILE_STORE") != "directory"
             app.writeGate = WriteGate(serialises: false)
         case .sqlite(let path):
             let storage: SQLiteConfiguration.Storage = path == ":memory:" ? .memory : .file(path: path)
             // An in-memory database is one connection's own: a second would open an empty one.
             let connections = path == ":memory:" ? 1 : connectionsPerLoop
             app.databases.use(.sqlite(SQLiteConfiguration(storage: storage), maxConnectionsPerEventLoop: connections), as: .sqlite)
-        app.databases.middleware.use(UnitTreeVersioning(), on: .sqlite)
+            app.databases.middleware.use(UnitTreeVersioning(), on: .sqlite)
             app.writeGate = WriteGate(serialises: true)
             if case .file = storage {
                 // Its own connections (SQLite has one per event loop): counting a city's year must not

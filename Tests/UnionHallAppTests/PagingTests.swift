@@ -80,7 +80,8 @@ import Vapor
             let huge = PageCursor(sort: "name", value: "a", id: UUID(), page: Limits.page + 1).token
             #expect(try await world.api(.GET, "api/v1/members?before=\(huge)", as: "city").errorField == "before")
             // A cursor reads rows in the caller's scope only: county B's officer sees county B's member alone.
-            let scoped = try await world.api(.GET, "api/v1/members?per=10&after=\(next)", as: "officerB").decode(ListPage<MemberOutput>.self)
+            let scoped = try await world.api(.GET, "api/v1/members?per=10&after=\(next)", as: "officerB").decode(
+                ListPage<MemberOutput>.self)
             #expect(scoped.items.allSatisfy { $0.unitId == world.countyB })
         }
     }
@@ -100,7 +101,8 @@ import Vapor
             try await addMembers(world)
             let (total, capped) = try await CappedCount.count(Member.query(on: world.app.db), on: world.app.db, cap: 10)
             #expect(total == 10 && capped)
-            let exact = try await CappedCount.count(Member.query(on: world.app.db).filter(\.$unitID == world.countyB), on: world.app.db, cap: 10)
+            let exact = try await CappedCount.count(
+                Member.query(on: world.app.db).filter(\.$unitID == world.countyB), on: world.app.db, cap: 10)
             #expect(exact.total == 1 && !exact.capped)
             let page = ListPage<MemberOutput>(items: [], list: ListQuery(per: 20), total: 10_000, capped: true)
             #expect(page.metadata.pageCount == 501 && page.metadata.totalCapped == true)

@@ -47,7 +47,10 @@ enum SessionLookup {
         }
         guard
             let row = try await select.from(AuthSession.schema)
-                .join(User.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: User.schema), .equal, SQLColumn("user_id", table: AuthSession.schema))
+                .join(
+                    User.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: User.schema), .equal,
+                    SQLColumn("user_id", table: AuthSession.schema)
+                )
                 .where(SQLColumn("token_hash", table: AuthSession.schema), .equal, SQLBind(tokenHash))
                 .where(SQLColumn("kind", table: AuthSession.schema), .equal, SQLBind(kind.rawValue))
                 .first()

@@ -107,11 +107,16 @@ enum Restore {
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let kept = "\(live.prefix(30))_before_restore_\(now)"
             let exists = try PostgresTools.run(
-                "psql", ["-At", "-c", "SELECT 1 FROM pg_database WHERE datname = '\(live.replacingOccurrences(of: "'", with: "''"))'"], url: url,
+                "psql", ["-At", "-c", "SELECT 1 FROM pg_database WHERE datname = '\(live.replacingOccurrences(of: "'", with: "''"))'"],
+                url: url,
                 database: "postgres")
             if !exists.contains("1") {
                 _ = try PostgresTools.run(
-                    "psql", ["-v", "ON_ERROR_STOP=1", "-c", "ALTER DATABASE \(PostgresTools.identifier(scratch)) RENAME TO \(PostgresTools.identifier(live))"],
+                    "psql",
+                    [
+                        "-v", "ON_ERROR_STOP=1", "-c",
+                        "ALTER DATABASE \(PostgresTools.identifier(scratch)) RENAME TO \(PostgresTools.identifier(live))",
+                    ],
                     url: url, database: "postgres")
                 return "Restored \(path) into new database \(live): archive restored whole, \(members) members."
             }
@@ -133,8 +138,8 @@ enum Restore {
                     "ALTER DATABASE \(PostgresTools.identifier(scratch)) RENAME TO \(PostgresTools.identifier(live))",
                 ],
                 url: url, database: "postgres")
-            return
-                "Restored \(path) into database \(live): archive restored whole, \(members) members. The database it replaced is kept as \(kept)."
+            return "Restored \(path) into database \(live): archive restored whole, \(members) members. "
+                + "The database it replaced is kept as \(kept)."
         } catch {
             _ = try? PostgresTools.run(
                 "psql", ["-c", "DROP DATABASE IF EXISTS \(PostgresTools.identifier(scratch))"], url: url, database: "postgres")

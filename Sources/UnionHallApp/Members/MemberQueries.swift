@@ -53,7 +53,8 @@ enum MemberQueries {
             if let statuses {
                 if sqlite {
                     // SQLite's planner (3.54) would scan the whole table for this unindexed term; unary + keeps it off.
-                    query.filter(.sql(embed: "+\(ident: Member.schema).\(ident: "membership_status") IN (\(binds: statuses.map(\.rawValue)))"))
+                    query.filter(
+                        .sql(embed: "+\(ident: Member.schema).\(ident: "membership_status") IN (\(binds: statuses.map(\.rawValue)))"))
                 } else {
                     query.filter(\.$membershipStatus ~~ statuses)
                 }

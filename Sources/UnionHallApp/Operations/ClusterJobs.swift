@@ -53,7 +53,9 @@ enum ClusterJobs {
 
     /// Runs `work` while no other instance runs the same: on PostgreSQL it waits for the lock (held
     /// on a connection of its own), so instances starting together migrate one after another.
-    static func exclusively<T: Sendable>(_ name: String, on app: Application, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func exclusively<T: Sendable>(_ name: String, on app: Application, _ work: @escaping @Sendable () async throws -> T) async throws
+        -> T
+    {
         guard try app.db.sql().dialect.name == "postgresql" else { return try await work() }
         return try await app.db.withConnection { connection in
             let sql = try connection.sql()

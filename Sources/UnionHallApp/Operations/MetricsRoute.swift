@@ -47,7 +47,10 @@ enum MetricsRoute {
         telemetry.set("unionhall_db_connections_max", help: "Database connections this instance may open", to: Double(configured))
         guard let sql = request.db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
         let rows = try await sql.raw(
-            "SELECT state, COUNT(*) AS n FROM pg_stat_activity WHERE application_name = \(bind: DatabaseSetup.applicationName) GROUP BY state"
+            """
+            SELECT state, COUNT(*) AS n FROM pg_stat_activity \
+            WHERE application_name = \(bind: DatabaseSetup.applicationName) GROUP BY state
+            """
         ).all()
         var byState = ["active": 0, "idle": 0, "idle in transaction": 0]
         for row in rows {

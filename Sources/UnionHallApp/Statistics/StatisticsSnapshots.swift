@@ -75,7 +75,8 @@ enum StatisticsSnapshots {
                 app.statisticsRefreshes.start(key) {
                     // Another instance counting the same document leaves this one nothing to do.
                     try await ClusterJobs.run("statistics-\(key)", on: app) { _ in
-                        _ = try await compute(query, scope: scope, today: CivilDate(app.current.now()), key: key, app: app, db: app.figuresDB)
+                        _ = try await compute(
+                            query, scope: scope, today: CivilDate(app.current.now()), key: key, app: app, db: app.figuresDB)
                     }
                 }
                 return document

@@ -34,7 +34,8 @@ package enum OpenAPIDocument {
     package static let listParameters: OpenAPI.Parameter.Array = [
         .parameter(name: "q", context: .query, schema: .string, description: "Search text"),
         .parameter(name: "page", context: .query, schema: .integer(minimum: (1, exclusive: false))),
-        .parameter(name: "after", context: .query, schema: .string, description: "`metadata.next` of the page before (lists that page by key)"),
+        .parameter(
+            name: "after", context: .query, schema: .string, description: "`metadata.next` of the page before (lists that page by key)"),
         .parameter(name: "before", context: .query, schema: .string, description: "`metadata.previous` of the page after"),
         .parameter(
             name: "per", context: .query, schema: .integer(maximum: (ListQuery.maxPer, exclusive: false), minimum: (1, exclusive: false))),

@@ -32,7 +32,8 @@ package enum OpenAPISchemas {
         ]),
         "Metadata": .object(properties: [
             "page": .integer, "per": .integer, "total": .integer, "pageCount": .integer,
-            "totalCapped": .boolean(required: false, description: "The total is at least `total`: counting further would cost more than the page"),
+            "totalCapped": .boolean(
+                required: false, description: "The total is at least `total`: counting further would cost more than the page"),
             "next": .string(required: false, description: "On lists that page by key: `after=` for the next page"),
             "previous": .string(required: false, description: "On lists that page by key: `before=` for the previous page"),
         ]),

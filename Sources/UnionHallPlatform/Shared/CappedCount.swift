@@ -8,7 +8,9 @@ package enum CappedCount {
     package static let cap = 10_000
 
     /// `SELECT COUNT(*) FROM (SELECT 1 … LIMIT cap + 1)`: at most `cap + 1` index entries are read.
-    package static func count<M: Model>(_ query: QueryBuilder<M>, on db: any Database, cap: Int = cap) async throws -> (total: Int, capped: Bool) {
+    package static func count<M: Model>(_ query: QueryBuilder<M>, on db: any Database, cap: Int = cap) async throws -> (
+        total: Int, capped: Bool
+    ) {
         var read = query.query
         read.action = .read
         // A constant, so an index that holds the filtered columns answers without reading the rows.

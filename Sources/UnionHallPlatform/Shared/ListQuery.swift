@@ -145,7 +145,8 @@ extension ListPage {
         // A capped total is a floor: there is at least one page past the pages it fills.
         let pages = (total + list.perPage - 1) / list.perPage + (capped ? 1 : 0)
         self.metadata = .init(
-            page: list.pageNumber, per: list.perPage, total: total, pageCount: max(pages, list.pageNumber), totalCapped: capped ? true : nil,
+            page: list.pageNumber, per: list.perPage, total: total, pageCount: max(pages, list.pageNumber),
+            totalCapped: capped ? true : nil,
             next: next?.token, previous: previous?.token)
     }
 }
