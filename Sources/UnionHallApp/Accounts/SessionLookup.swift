@@ -16,6 +16,11 @@ enum SessionLookup {
         var createdAt: Date
         var lastSeenAt: Date
         var expiresAt: Date
+
+        enum CodingKeys: String, CodingKey {
+            case id, tokenHash = "token_hash", userId = "user_id", kind, csrfToken = "csrf_token", createdAt = "created_at", lastSeenAt =
+                "last_seen_at", expiresAt = "expires_at"
+        }
     }
 
     private struct UserRow: Decodable {
@@ -32,6 +37,12 @@ enum SessionLookup {
         var version: Int
         var createdAt: Date?
         var updatedAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case id, username, passwordHash = "password_hash", displayName = "display_name", role, unitId = "unit_id", memberId =
+                "member_id", active, handlesAid = "handles_aid", mustChangePassword = "must_change_password", version, createdAt =
+                "created_at", updatedAt = "updated_at"
+        }
     }
 
     private static let userColumns = [
@@ -55,7 +66,7 @@ enum SessionLookup {
                 .where(SQLColumn("kind", table: AuthSession.schema), .equal, SQLBind(kind.rawValue))
                 .first()
         else { return nil }
-        let stored = try row.decode(model: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let stored = try row.decode(model: SessionRow.self)
         let session = AuthSession()
         session.id = stored.id
         session.$id.exists = true
@@ -71,7 +82,7 @@ enum SessionLookup {
     }
 
     private static func user(_ row: any SQLRow) throws -> User {
-        let stored = try row.decode(model: UserRow.self, prefix: "user_", keyDecodingStrategy: .convertFromSnakeCase)
+        let stored = try row.decode(model: UserRow.self, prefix: "user_")
         let user = User()
         user.id = stored.id
         user.$id.exists = true

@@ -26,6 +26,13 @@ struct MemberRow: Decodable {
     var createdAt: Date?
     var updatedAt: Date?
     var deletedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, unitId = "unit_id", organizationId = "organization_id", name, gender, idNumber = "id_number", mobile, trade, skillLevel =
+            "skill_level", migrant, hardship, pinyin, joinDate = "join_date", membershipNumber = "membership_number", membershipStatus =
+            "membership_status", statusDate = "status_date", employmentForm = "employment_form", platform, version, createdAt =
+            "created_at", updatedAt = "updated_at", deletedAt = "deleted_at"
+    }
 }
 
 extension MemberOutput {

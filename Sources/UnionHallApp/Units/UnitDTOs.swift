@@ -64,4 +64,8 @@ struct UnitRow: Decodable {
     var createdAt: Date?
     var updatedAt: Date?
     var deletedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, kind, parentId = "parent_id", version, createdAt = "created_at", updatedAt = "updated_at", deletedAt = "deleted_at"
+    }
 }
