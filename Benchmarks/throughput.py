@@ -34,6 +34,9 @@ def wrk(url, token, seconds, connections):
 def sqlite_worker(args):
     path, statements, seconds = args
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # As the server sets its own connections (DatabaseSetup.tuneSQLiteConnections).
+    conn.execute("PRAGMA mmap_size=1073741824")
+    conn.execute("PRAGMA cache_size=-32768")
     done, deadline = 0, time.monotonic() + seconds
     while time.monotonic() < deadline:
         for sql, params in statements: conn.execute(sql, params).fetchall()

@@ -61,7 +61,7 @@ enum DatabaseSetup {
             if case .file = storage, let sql = app.db as? any SQLDatabase {
                 // WAL lets readers run beside the one writer; it is a property of the file, set once.
                 try await sql.raw("PRAGMA journal_mode=WAL").run()
-                try await sql.raw("PRAGMA synchronous=NORMAL").run()
+                try await tuneSQLiteConnections(app)
             }
         }
     }
@@ -79,4 +79,21 @@ enum DatabaseSetup {
         }
         return config
     }
+
+    /// What SQLite keeps per connection, set on each event loop's connection (one a loop by default):
+    /// synchronous commits at checkpoints only (safe in WAL), and pages read through a memory map and
+    /// a larger cache rather than a system call and a copy each — a search over a large register
+    /// reads thousands of pages.
+    static func tuneSQLiteConnections(_ app: Application) async throws {
+        for loop in app.eventLoopGroup.makeIterator() {
+            for id in [DatabaseID.sqlite, .figures] where app.databases.configuration(for: id) != nil {
+                guard let sql = app.databases.database(id, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+                try await sql.raw("PRAGMA synchronous=NORMAL").run()
+                try await sql.raw("PRAGMA mmap_size=\(unsafeRaw: String(sqliteMapBytes))").run()
+                try await sql.raw("PRAGMA cache_size=-32768").run()
+            }
+        }
+    }
+
+    static let sqliteMapBytes = 1 << 30
 }
