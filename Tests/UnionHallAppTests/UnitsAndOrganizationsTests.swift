@@ -8,6 +8,28 @@ import VaporTesting
 @testable import UnionHallApp
 
 @Suite struct UnitsTests {
+    /// An unfiltered list is a page of the request's union tree; a dated one is a query: the same units
+    /// (ordered by code point from the tree; a PostgreSQL database's collation may order names otherwise).
+    @Test func theTreeAndTheQueryListTheSameUnits() async throws {
+        try await TestWorld.run { world in
+            for (user, query) in [
+                ("admin", ""), ("officerA", ""), ("city", "&kind=county"), ("admin", "&sort=-name"), ("city", "&unitId=\(world.countyA)"),
+            ] {
+                let fromTree = try await world.api(.GET, "api/v1/units?per=200\(query)", as: user).decode(ListPage<UnitOutput>.self)
+                let fromQuery = try await world.api(.GET, "api/v1/units?per=200&from=2000-01-01\(query)", as: user).decode(
+                    ListPage<UnitOutput>.self)
+                #expect(Set(fromTree.items.map(\.id)) == Set(fromQuery.items.map(\.id)), "\(user) \(query)")
+                #expect(Set(fromTree.items.map(\.path)) == Set(fromQuery.items.map(\.path)))
+                let names = fromTree.items.map(\.name)
+                #expect(names == (query.contains("-name") ? names.sorted(by: >) : query.contains("kind") ? names : names.sorted()))
+                #expect(fromTree.metadata.total == fromQuery.metadata.total && fromTree.metadata.total > 0)
+            }
+            let paged = try await world.api(.GET, "api/v1/units?per=2&page=2", as: "admin").decode(ListPage<UnitOutput>.self)
+            #expect(paged.items.count == 2 && paged.metadata.total == 5 && paged.metadata.pageCount == 3)
+            #expect(try await world.api(.GET, "api/v1/units?unitId=\(world.countyB)", as: "officerA").status == .notFound)
+        }
+    }
+
     @Test func officerCreatesUnderTheirSubtreeOnly() async throws {
         try await TestWorld.run { world in
             let created = try await world.api(

@@ -50,9 +50,15 @@ enum SessionLookup {
         "must_change_password", "version", "created_at", "updated_at",
     ]
 
-    static func find(tokenHash: String, kind: AuthSession.Kind, on db: any Database) async throws -> AuthSession? {
+    /// The session, and the union tree's counter read in the same query (`Request.unitTreeVersion`).
+    static func find(tokenHash: String, kind: AuthSession.Kind, on db: any Database) async throws -> (AuthSession, treeVersion: Int)? {
         let sql = try db.sql()
         let select = sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier(AuthSession.schema)))
+            .column(
+                SQLAlias(
+                    SQLGroupExpression(
+                        sql.select().column("value").from(Sequences.schema).where("name", .equal, SQLBind(UnitTreeCache.counter)).select),
+                    as: SQLIdentifier("unit_tree_version")))
         for column in userColumns {
             select.column(SQLAlias(SQLColumn(column, table: User.schema), as: SQLIdentifier("user_" + column)))
         }
@@ -78,7 +84,7 @@ enum SessionLookup {
         session.lastSeenAt = stored.lastSeenAt
         session.expiresAt = stored.expiresAt
         session.$user.value = .some(try stored.userId == nil ? nil : user(row))
-        return session
+        return (session, try row.decodeNil(column: "unit_tree_version") ? 0 : row.decode(column: "unit_tree_version", as: Int.self))
     }
 
     private static func user(_ row: any SQLRow) throws -> User {

@@ -37,7 +37,10 @@ enum Sessions {
 
     /// The live session for a secret, with its user; an expired one is deleted and not returned.
     static func find(token: String, kind: AuthSession.Kind, on request: Request) async throws -> AuthSession? {
-        guard let session = try await SessionLookup.find(tokenHash: hash(token), kind: kind, on: request.db) else { return nil }
+        guard let (session, treeVersion) = try await SessionLookup.find(tokenHash: hash(token), kind: kind, on: request.db) else {
+            return nil
+        }
+        request.unitTreeVersion = treeVersion
         let environment = request.application.current
         let now = environment.now()
         if environment.sessionPolicy.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {

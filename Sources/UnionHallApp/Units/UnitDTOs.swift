@@ -16,6 +16,19 @@ package struct UnitOutput: Content {
     var updatedAt: Date?
     var deletedAt: Date?
 
+    init(_ node: UnitTree.Node, tree: UnitTree) {
+        self.id = node.id
+        self.unitId = node.id
+        self.name = node.name
+        self.kind = node.kind
+        self.parentId = node.parentID
+        self.path = tree.path(of: node.id)
+        self.version = node.version
+        self.createdAt = node.createdAt
+        self.updatedAt = node.updatedAt
+        self.deletedAt = nil
+    }
+
     init(_ row: UnitRow, tree: UnitTree) {
         self.id = row.id
         self.unitId = row.id

@@ -8,6 +8,11 @@ enum UnitService {
     static let sortKeys = ["name", "kind", "createdAt"]
 
     static func list(_ list: ListQuery, kind: UnitKind?, scope: UnitScope, on db: any Database) async throws -> ListPage<UnitOutput> {
+        let searched = !(list.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        let dated = !(list.from ?? "").isEmpty || !(list.to ?? "").isEmpty
+        if list.deleted != true, !searched, !dated {
+            return try fromTree(list, kind: kind, scope: scope)
+        }
         let query = UnionUnit.query(on: db)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let unitIDs = scope.unitIDs { query.filter(\.$id ~~ Array(unitIDs)) }
@@ -31,6 +36,27 @@ enum UnitService {
         case nil: query.sort(\.$name)
         }
         return try await query.page(list, as: UnitRow.self) { UnitOutput($0, tree: scope.tree) }
+    }
+
+    /// The live units of the scope are the request's union tree, current as of this request: a
+    /// list without a search, a period or deleted units is a page of it, with no query.
+    private static func fromTree(_ list: ListQuery, kind: UnitKind?, scope: UnitScope) throws -> ListPage<UnitOutput> {
+        let ids = try scope.unitIDs(within: list.unitId)
+        var nodes = scope.tree.nodes.values.filter { node in (ids?.contains(node.id) ?? true) && (kind == nil || node.kind == kind) }
+        let sort = list.sortKey(allowed: sortKeys)
+        let descending = sort?.descending ?? false
+        func ordered(_ a: UnitTree.Node, _ b: UnitTree.Node) -> Bool {
+            switch sort?.key {
+            case "kind": if a.kind != b.kind { return (a.kind.rawValue < b.kind.rawValue) != descending }
+            case "createdAt":
+                if a.createdAt != b.createdAt { return ((a.createdAt ?? .distantPast) < (b.createdAt ?? .distantPast)) != descending }
+            default: if a.name != b.name { return (a.name < b.name) != descending }
+            }
+            return a.id.uuidString < b.id.uuidString
+        }
+        nodes.sort(by: ordered)
+        let page = nodes.dropFirst(min(list.rowRange.lowerBound, nodes.count)).prefix(list.perPage)
+        return ListPage(items: page.map { UnitOutput($0, tree: scope.tree) }, list: list, total: nodes.count)
     }
 
     /// A unit in scope, deleted ones included when asked for (to restore them).

@@ -12,8 +12,10 @@ package final class UnitTreeCache: Sendable {
 
     package init() {}
 
-    package func tree(on db: any Database) async throws -> UnitTree {
-        let version = try await Sequences.current(Self.counter, on: db)
+    /// `version`: the counter as already read with this request's session, saving a query.
+    package func tree(on db: any Database, version known: Int? = nil) async throws -> UnitTree {
+        let version: Int
+        if let known { version = known } else { version = try await Sequences.current(Self.counter, on: db) }
         if let kept = kept.withLockedValue({ $0 }), kept.version == version { return kept.tree }
         let tree = try await UnitTree.load(on: db)
         // A tree read after a newer change is kept under the older value and read again next time: never stale.
@@ -67,8 +69,16 @@ extension Application {
 }
 
 extension Request {
+    private struct UnitTreeVersionKey: StorageKey { typealias Value = Int }
+
+    /// The tree's counter, when the session lookup read it beside the session.
+    package var unitTreeVersion: Int? {
+        get { storage[UnitTreeVersionKey.self] }
+        set { storage[UnitTreeVersionKey.self] = newValue }
+    }
+
     /// The union tree as of this request.
     package func unitTree() async throws -> UnitTree {
-        try await application.unitTrees.tree(on: db)
+        try await application.unitTrees.tree(on: db, version: unitTreeVersion)
     }
 }

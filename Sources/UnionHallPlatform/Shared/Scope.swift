@@ -61,6 +61,9 @@ package struct UnitTree: Sendable {
         package let name: String
         package let kind: UnitKind
         package let parentID: UUID?
+        package var version = 1
+        package var createdAt: Date?
+        package var updatedAt: Date?
 
         package init(id: UUID, name: String, kind: UnitKind, parentID: UUID? = nil) {
             self.id = id
@@ -86,7 +89,11 @@ package struct UnitTree: Sendable {
         let units = try await UnionUnit.query(on: db).filter(\.$deletedAt == nil).all()
         return UnitTree(
             nodes: units.compactMap { unit in
-                unit.id.map { Node(id: $0, name: unit.name, kind: unit.kind, parentID: unit.parentID) }
+                unit.id.map {
+                    var node = Node(id: $0, name: unit.name, kind: unit.kind, parentID: unit.parentID)
+                    (node.version, node.createdAt, node.updatedAt) = (unit.version, unit.createdAt, unit.updatedAt)
+                    return node
+                }
             })
     }
 
