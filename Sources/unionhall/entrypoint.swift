@@ -24,6 +24,11 @@ enum Entrypoint {
             try await configure(app)
             if serving { try await Startup.prepare(app, loadDemo: loadDemo) }
             try await app.execute()
+            if serving {
+                // SIGTERM: stop taking connections, let the requests in flight finish, then close the database.
+                await app.server.shutdown()
+                await app.telemetry.drained(within: .seconds(30))
+            }
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Prometheus
 import Vapor
 
@@ -6,6 +7,7 @@ import Vapor
 package final class Telemetry: Sendable {
     package let registry = PrometheusCollectorRegistry()
     private let inFlight: Gauge
+    private let answering = NIOLockedValueBox(0)
     private let importsRunning: Gauge
 
     static let latencyBuckets: [Duration] = [
@@ -31,13 +33,24 @@ package final class Telemetry: Sendable {
     }
 
     func began(importing: Bool) {
+        answering.withLockedValue { $0 += 1 }
         inFlight.increment()
         if importing { importsRunning.increment() }
     }
 
     func ended(importing: Bool) {
+        answering.withLockedValue { $0 -= 1 }
         inFlight.decrement()
         if importing { importsRunning.decrement() }
+    }
+
+    /// Waits until no request is being answered, or `limit` has passed: at shutdown, after the server
+    /// has stopped taking connections and before the database closes under a handler still running.
+    package func drained(within limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
+        while answering.withLockedValue({ $0 }) > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
     }
 
     /// A gauge set from a sample taken at scrape time.
