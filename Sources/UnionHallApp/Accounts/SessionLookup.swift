@@ -63,14 +63,18 @@ enum SessionLookup {
             select.column(SQLAlias(SQLColumn(column, table: User.schema), as: SQLIdentifier("user_" + column)))
         }
         guard
-            let row = try await select.from(AuthSession.schema)
-                .join(
-                    User.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: User.schema), .equal,
-                    SQLColumn("user_id", table: AuthSession.schema)
-                )
-                .where(SQLColumn("token_hash", table: AuthSession.schema), .equal, SQLBind(tokenHash))
-                .where(SQLColumn("kind", table: AuthSession.schema), .equal, SQLBind(kind.rawValue))
-                .first()
+            let row = try await SQLSpan.traced(
+                AuthSession.schema,
+                {
+                    try await select.from(AuthSession.schema)
+                        .join(
+                            User.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: User.schema), .equal,
+                            SQLColumn("user_id", table: AuthSession.schema)
+                        )
+                        .where(SQLColumn("token_hash", table: AuthSession.schema), .equal, SQLBind(tokenHash))
+                        .where(SQLColumn("kind", table: AuthSession.schema), .equal, SQLBind(kind.rawValue))
+                        .first()
+                })
         else { return nil }
         let stored = try row.decode(model: SessionRow.self)
         let session = AuthSession()

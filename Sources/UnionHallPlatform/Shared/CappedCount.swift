@@ -19,8 +19,9 @@ package enum CappedCount {
         read.limits = [.count(cap + 1)]
         read.offsets = []
         let select = SQLQueryConverter(delegate: PlainSQL()).convert(read)
-        let counted =
+        let counted = try await SQLSpan.traced(M.schema) {
             try await db.sql().raw("SELECT COUNT(*) AS n FROM (\(select)) AS capped").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
         return counted > cap ? (cap, true) : (counted, false)
     }
 }

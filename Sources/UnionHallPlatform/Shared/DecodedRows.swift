@@ -1,6 +1,7 @@
 import FluentKit
 import FluentSQL
 import SQLKit
+import Tracing
 
 extension QueryBuilder {
     /// The query's rows in `range`, decoded straight from SQL into `Row` (its coding keys are the
@@ -14,11 +15,21 @@ extension QueryBuilder {
         read.limits = [.count(range.count)]
         read.offsets = range.lowerBound > 0 ? [.count(range.lowerBound)] : []
         let select = SQLQueryConverter(delegate: PlainSQL()).convert(read)
-        return try await database.sql().raw("\(select)").all(decoding: Row.self)
+        return try await SQLSpan.traced(Model.schema) { try await database.sql().raw("\(select)").all(decoding: Row.self) }
     }
 }
 
 /// Converts queries only: no schema types to tell apart.
 struct PlainSQL: SQLConverterDelegate {
     func customDataType(_ dataType: DatabaseSchema.DataType) -> (any SQLExpression)? { nil }
+}
+
+/// A span for a query Fluent does not see (it traces its own as `fluent.query`): the hot paths' SQL.
+package enum SQLSpan {
+    package static func traced<T>(_ table: String, _ body: () async throws -> T) async rethrows -> T {
+        try await withSpan("sql.query", ofKind: .client) { span in
+            span.attributes["db.collection.name"] = table
+            return try await body()
+        }
+    }
 }
