@@ -142,10 +142,12 @@ package struct ListPage<Item: Content>: Content {
 extension ListPage {
     package init(items: [Item], list: ListQuery, total: Int, capped: Bool = false, next: PageCursor? = nil, previous: PageCursor? = nil) {
         self.items = items
-        // A capped total is a floor: there is at least one page past the pages it fills.
-        let pages = (total + list.perPage - 1) / list.perPage + (capped ? 1 : 0)
+        // A capped total is a floor: there is at least one page past the pages it fills, and one read by
+        // cursor past those is a page that exists.
+        let filled = (total + list.perPage - 1) / list.perPage
+        let pages = capped ? max(filled + 1, list.pageNumber) : filled
         self.metadata = .init(
-            page: list.pageNumber, per: list.perPage, total: total, pageCount: max(pages, list.pageNumber),
+            page: list.pageNumber, per: list.perPage, total: total, pageCount: pages,
             totalCapped: capped ? true : nil,
             next: next?.token, previous: previous?.token)
     }
