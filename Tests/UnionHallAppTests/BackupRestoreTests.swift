@@ -126,12 +126,8 @@ import Vapor
         let target = url.replacingOccurrences(of: "/\(PostgresTools.databaseName(url: url))", with: "/unionhall_restored")
         defer { for path in [backup, backup + ".sha256"] { try? FileManager.default.removeItem(atPath: path) } }
         func dropRestored() throws {
-            let names = try PostgresTools.run(
-                "psql", ["-At", "-c", "SELECT datname FROM pg_database WHERE datname LIKE 'unionhall_restore%'"], url: url,
-                database: "postgres")
-            for name in names.split(separator: "\n") {
-                _ = try PostgresTools.run(
-                    "psql", ["-c", "DROP DATABASE \(PostgresTools.identifier(String(name)))"], url: url, database: "postgres")
+            for name in try PostgresTools.sql("SELECT datname FROM pg_database WHERE datname LIKE 'unionhall_restore%'", url: url) {
+                try PostgresTools.sql("DROP DATABASE \(PostgresTools.identifier(name))", url: url)
             }
         }
         try dropRestored()

@@ -52,6 +52,14 @@ enum PostgresTools {
         return String(decoding: printed, as: UTF8.self)
     }
 
+    /// One SQL statement through `psql` (stopping at an error), its rows as lines of text; by default on
+    /// the maintenance database `postgres`, where databases are made, renamed and dropped.
+    @discardableResult
+    static func sql(_ statement: String, url: String, database: String = "postgres") throws -> [String] {
+        try run("psql", ["-At", "-v", "ON_ERROR_STOP=1", "-c", statement], url: url, database: database)
+            .split(separator: "\n").map(String.init)
+    }
+
     /// `"name"` quoted as an SQL identifier.
     static func identifier(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""

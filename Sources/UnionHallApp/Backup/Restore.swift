@@ -91,59 +91,36 @@ enum Restore {
         let live = PostgresTools.databaseName(url: url)
         let now = stamp(Date()).lowercased()
         let scratch = "\(live.prefix(30))_restore_\(now)"
+        let kept = "\(live.prefix(30))_before_restore_\(now)"
+        func quoted(_ name: String) -> String { PostgresTools.identifier(name) }
         let contents = try PostgresTools.run("pg_restore", ["--list", path], url: url)
         guard contents.contains("TABLE DATA public members") else { throw Failure.check("no member rows in the dump") }
-        _ = try PostgresTools.run(
-            "psql", ["-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(PostgresTools.identifier(scratch))"], url: url, database: "postgres")
+        try PostgresTools.sql("CREATE DATABASE \(quoted(scratch))", url: url)
         do {
             _ = try PostgresTools.run(
                 "pg_restore", ["--no-owner", "--exit-on-error", "--dbname", scratch, path], url: url, database: scratch)
-            let applied = try PostgresTools.run("psql", ["-At", "-c", "SELECT name FROM _fluent_migrations"], url: url, database: scratch)
-            let names = Set(applied.split(separator: "\n").map(String.init))
-            guard names.count > 0 else { throw Failure.check("no migrations recorded") }
+            let names = Set(try PostgresTools.sql("SELECT name FROM _fluent_migrations", url: url, database: scratch))
+            guard !names.isEmpty else { throw Failure.check("no migrations recorded") }
             let newer = names.subtracting(known)
             guard newer.isEmpty else { throw Failure.newer(newer) }
-            let members = try PostgresTools.run("psql", ["-At", "-c", "SELECT COUNT(*) FROM members"], url: url, database: scratch)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            let kept = "\(live.prefix(30))_before_restore_\(now)"
-            let exists = try PostgresTools.run(
-                "psql", ["-At", "-c", "SELECT 1 FROM pg_database WHERE datname = '\(live.replacingOccurrences(of: "'", with: "''"))'"],
-                url: url,
-                database: "postgres")
-            if !exists.contains("1") {
-                _ = try PostgresTools.run(
-                    "psql",
-                    [
-                        "-v", "ON_ERROR_STOP=1", "-c",
-                        "ALTER DATABASE \(PostgresTools.identifier(scratch)) RENAME TO \(PostgresTools.identifier(live))",
-                    ],
-                    url: url, database: "postgres")
-                return "Restored \(path) into new database \(live): archive restored whole, \(members) members."
+            let members = try PostgresTools.sql("SELECT COUNT(*) FROM members", url: url, database: scratch).first ?? "0"
+            let literal = "'" + live.replacingOccurrences(of: "'", with: "''") + "'"
+            let replacing = !(try PostgresTools.sql("SELECT 1 FROM pg_database WHERE datname = \(literal)", url: url)).isEmpty
+            if replacing {
+                do {
+                    try PostgresTools.sql("ALTER DATABASE \(quoted(live)) RENAME TO \(quoted(kept))", url: url)
+                } catch {
+                    throw Failure.engine(
+                        "\(live) could not be set aside — stop every instance using it first. Nothing was replaced. (\(error))")
+                }
             }
-            do {
-                _ = try PostgresTools.run(
-                    "psql",
-                    [
-                        "-v", "ON_ERROR_STOP=1", "-c",
-                        "ALTER DATABASE \(PostgresTools.identifier(live)) RENAME TO \(PostgresTools.identifier(kept))",
-                    ], url: url, database: "postgres")
-            } catch {
-                throw Failure.engine(
-                    "\(live) could not be set aside — stop every instance using it first. Nothing was replaced. (\(error))")
-            }
-            _ = try PostgresTools.run(
-                "psql",
-                [
-                    "-v", "ON_ERROR_STOP=1", "-c",
-                    "ALTER DATABASE \(PostgresTools.identifier(scratch)) RENAME TO \(PostgresTools.identifier(live))",
-                ],
-                url: url, database: "postgres")
-            return "Restored \(path) into database \(live): archive restored whole, \(members) members. "
-                + "The database it replaced is kept as \(kept)."
+            try PostgresTools.sql("ALTER DATABASE \(quoted(scratch)) RENAME TO \(quoted(live))", url: url)
+            let previous = replacing ? " The database it replaced is kept as \(kept)." : ""
+            return "Restored \(path) into database \(live): archive restored whole, \(members) members.\(previous)"
         } catch {
-            _ = try? PostgresTools.run(
-                "psql", ["-c", "DROP DATABASE IF EXISTS \(PostgresTools.identifier(scratch))"], url: url, database: "postgres")
+            _ = try? PostgresTools.sql("DROP DATABASE IF EXISTS \(quoted(scratch))", url: url)
             throw error
         }
     }
+
 }

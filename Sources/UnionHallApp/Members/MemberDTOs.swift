@@ -31,28 +31,7 @@ struct MemberOutput: Content {
     var deletedAt: Date?
 
     init(_ member: Member, reveal: Bool = false, seesAid: Bool) throws {
-        self.id = try member.requireID()
-        self.unitId = member.unitID
-        self.organizationId = member.organizationID
-        self.name = member.name
-        self.gender = member.gender
-        self.idNumber = reveal ? member.idNumber : Masking.idNumber(member.idNumber)
-        self.mobile = reveal ? member.mobile : member.mobile.map(Masking.mobile)
-        self.trade = member.trade
-        self.skillLevel = member.skillLevel
-        self.migrant = member.migrant
-        self.joinDate = member.joinDate
-        self.membershipNumber = member.membershipNumber
-        self.membershipStatus = member.membershipStatus
-        self.statusDate = member.statusDate
-        self.employmentForm = member.employmentForm
-        self.platform = member.platform
-        self.hardship = seesAid ? member.hardship : nil
-        self.masked = !reveal
-        self.version = member.version
-        self.createdAt = member.createdAt
-        self.updatedAt = member.updatedAt
-        self.deletedAt = member.deletedAt
+        self.init(try MemberRow(member), reveal: reveal, seesAid: seesAid)
     }
 }
 

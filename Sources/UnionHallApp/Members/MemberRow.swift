@@ -35,15 +35,29 @@ struct MemberRow: Decodable {
     }
 }
 
+extension MemberRow {
+    /// A model's fields, so a member read as a model shows as one read as a row.
+    init(_ member: Member) throws {
+        self.init(
+            id: try member.requireID(), unitId: member.unitID, organizationId: member.organizationID, name: member.name,
+            gender: member.gender, idNumber: member.idNumber, mobile: member.mobile, trade: member.trade,
+            skillLevel: member.skillLevel, migrant: member.migrant, hardship: member.hardship, pinyin: member.pinyin,
+            joinDate: member.joinDate, membershipNumber: member.membershipNumber, membershipStatus: member.membershipStatus,
+            statusDate: member.statusDate, employmentForm: member.employmentForm, platform: member.platform,
+            version: member.version, createdAt: member.createdAt, updatedAt: member.updatedAt, deletedAt: member.deletedAt)
+    }
+}
+
 extension MemberOutput {
-    init(_ row: MemberRow, seesAid: Bool) {
+    /// ID number and phone masked unless `reveal`; hardship only for those who see aid data.
+    init(_ row: MemberRow, reveal: Bool = false, seesAid: Bool) {
         self.id = row.id
         self.unitId = row.unitId
         self.organizationId = row.organizationId
         self.name = row.name
         self.gender = row.gender
-        self.idNumber = Masking.idNumber(row.idNumber)
-        self.mobile = row.mobile.map(Masking.mobile)
+        self.idNumber = reveal ? row.idNumber : Masking.idNumber(row.idNumber)
+        self.mobile = reveal ? row.mobile : row.mobile.map(Masking.mobile)
         self.trade = row.trade
         self.skillLevel = row.skillLevel
         self.migrant = row.migrant
@@ -54,7 +68,7 @@ extension MemberOutput {
         self.employmentForm = row.employmentForm
         self.platform = row.platform
         self.hardship = seesAid ? row.hardship : nil
-        self.masked = true
+        self.masked = !reveal
         self.version = row.version
         self.createdAt = row.createdAt
         self.updatedAt = row.updatedAt

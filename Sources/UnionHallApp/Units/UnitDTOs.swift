@@ -16,19 +16,7 @@ package struct UnitOutput: Content {
     var updatedAt: Date?
     var deletedAt: Date?
 
-    init(_ node: UnitTree.Node, tree: UnitTree) {
-        self.id = node.id
-        self.unitId = node.id
-        self.name = node.name
-        self.kind = node.kind
-        self.parentId = node.parentID
-        self.path = tree.path(of: node.id)
-        self.version = node.version
-        self.createdAt = node.createdAt
-        self.updatedAt = node.updatedAt
-        self.deletedAt = nil
-    }
-
+    /// A unit as the list, the tree and a model hold it all show the same.
     init(_ row: UnitRow, tree: UnitTree) {
         self.id = row.id
         self.unitId = row.id
@@ -42,18 +30,18 @@ package struct UnitOutput: Content {
         self.deletedAt = row.deletedAt
     }
 
+    init(_ node: UnitTree.Node, tree: UnitTree) {
+        self.init(
+            UnitRow(
+                id: node.id, name: node.name, kind: node.kind, parentId: node.parentID, version: node.version, createdAt: node.createdAt,
+                updatedAt: node.updatedAt, deletedAt: nil), tree: tree)
+    }
+
     init(_ unit: UnionUnit, tree: UnitTree) throws {
-        let id = try unit.requireID()
-        self.id = id
-        self.unitId = id
-        self.name = unit.name
-        self.kind = unit.kind
-        self.parentId = unit.parentID
-        self.path = tree.nodes[id] == nil ? unit.name : tree.path(of: id)
-        self.version = unit.version
-        self.createdAt = unit.createdAt
-        self.updatedAt = unit.updatedAt
-        self.deletedAt = unit.deletedAt
+        self.init(
+            UnitRow(
+                id: try unit.requireID(), name: unit.name, kind: unit.kind, parentId: unit.parentID, version: unit.version,
+                createdAt: unit.createdAt, updatedAt: unit.updatedAt, deletedAt: unit.deletedAt), tree: tree)
     }
 }
 

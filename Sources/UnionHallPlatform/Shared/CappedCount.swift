@@ -1,5 +1,4 @@
 import FluentKit
-import FluentSQL
 import SQLKit
 
 /// A list's total, counted up to a cap: past it the count would cost more than the page, and the
@@ -11,14 +10,8 @@ package enum CappedCount {
     package static func count<M: Model>(_ query: QueryBuilder<M>, on db: any Database, cap: Int = cap) async throws -> (
         total: Int, capped: Bool
     ) {
-        var read = query.query
-        read.action = .read
         // A constant, so an index that holds the filtered columns answers without reading the rows.
-        read.fields = [.custom(SQLLiteral.numeric("1"))]
-        read.sorts = []
-        read.limits = [.count(cap + 1)]
-        read.offsets = []
-        let select = SQLQueryConverter(delegate: PlainSQL()).convert(read)
+        let select = query.selectSQL(SQLLiteral.numeric("1"), range: 0..<(cap + 1), sorted: false)
         let counted = try await SQLSpan.traced(M.schema) {
             try await db.sql().raw("SELECT COUNT(*) AS n FROM (\(select)) AS capped").first()?.decode(column: "n", as: Int.self) ?? 0
         }

@@ -9,13 +9,19 @@ extension QueryBuilder {
     /// building models: Fluent fills a model through reflection over its properties, row by row,
     /// which on a hot list costs more than the query itself.
     package func rows<Row: Decodable>(_ type: Row.Type, range: Range<Int>) async throws -> [Row] {
+        let select = selectSQL(SQLColumn(SQLLiteral.all, table: SQLIdentifier(Model.schemaOrAlias)), range: range)
+        return try await SQLSpan.traced(Model.schema) { try await database.sql().raw("\(select)").all(decoding: Row.self) }
+    }
+
+    /// The query's filters, joins and (with `sorted`) order as SQL selecting `column`, over `range`.
+    func selectSQL(_ column: any SQLExpression, range: Range<Int>, sorted: Bool = true) -> any SQLExpression {
         var read = query
         read.action = .read
-        read.fields = [.custom(SQLColumn(SQLLiteral.all, table: SQLIdentifier(Model.schemaOrAlias)))]
+        read.fields = [.custom(column)]
+        if !sorted { read.sorts = [] }
         read.limits = [.count(range.count)]
         read.offsets = range.lowerBound > 0 ? [.count(range.lowerBound)] : []
-        let select = SQLQueryConverter(delegate: PlainSQL()).convert(read)
-        return try await SQLSpan.traced(Model.schema) { try await database.sql().raw("\(select)").all(decoding: Row.self) }
+        return SQLQueryConverter(delegate: PlainSQL()).convert(read)
     }
 }
 
