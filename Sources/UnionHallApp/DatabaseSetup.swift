@@ -30,11 +30,6 @@ enum DatabaseSetup {
     /// How this instance's connections are named in `pg_stat_activity`: host and process.
     static let applicationName = "unionhall-\(ProcessInfo.processInfo.hostName.prefix(30))-\(ProcessInfo.processInfo.processIdentifier)"
 
-    /// Spans are exported when an OTLP endpoint is configured (the executable bootstraps the exporter).
-    static var tracesExported: Bool {
-        Environment.get("OTEL_EXPORTER_OTLP_ENDPOINT") != nil || Environment.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") != nil
-    }
-
     static func configure(_ app: Application, _ choice: DatabaseChoice) async throws {
         app.unitTrees = UnitTreeCache()
         switch choice {

@@ -29,7 +29,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
 
     app.middleware = Middlewares()
     app.middleware.use(RequestTelemetryMiddleware(telemetry: app.telemetry))
-    if DatabaseSetup.tracesExported { app.middleware.use(TracingMiddleware()) }
+    if Telemetry.tracesExported { app.middleware.use(TracingMiddleware()) }
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))

@@ -2,6 +2,7 @@ import Logging
 import OTel
 import ServiceLifecycle
 import Tracing
+import UnionHallPlatform
 import Vapor
 
 /// Spans sent over OTLP/HTTP when an endpoint is configured (`OTEL_EXPORTER_OTLP_ENDPOINT` or
@@ -12,13 +13,8 @@ final class TraceExport: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, Never>
 
-    static var configured: Bool {
-        let environment = ProcessInfo.processInfo.environment
-        return environment["OTEL_EXPORTER_OTLP_ENDPOINT"] != nil || environment["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] != nil
-    }
-
     static func start() throws -> TraceExport? {
-        guard configured else { return nil }
+        guard Telemetry.tracesExported else { return nil }
         var configuration = OTel.Configuration.default
         configuration.serviceName = "unionhall"
         configuration.metrics.enabled = false

@@ -15,6 +15,12 @@ package final class Telemetry: Sendable {
         .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
     ]
 
+    /// Spans are exported when an OTLP endpoint is configured: the executable bootstraps the exporter,
+    /// the app adds a span per request.
+    package static var tracesExported: Bool {
+        Environment.get("OTEL_EXPORTER_OTLP_ENDPOINT") != nil || Environment.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") != nil
+    }
+
     package init() {
         inFlight = registry.makeGauge(name: "unionhall_http_requests_in_flight", help: "Requests being answered now")
         importsRunning = registry.makeGauge(name: "unionhall_imports_running", help: "Spreadsheet imports being read or written now")
