@@ -21,9 +21,20 @@ public enum EnrolmentStatus: String, CaseIterable, Codable, Sendable {
     case enrolled, waiting, withdrawn
 }
 
-/// 工匠学院, 产业学院 and school–enterprise agreements.
+/// 工匠学院, 产业学院, school–enterprise agreements and 实训基地 (a training base built with an employer).
 public enum PartnershipKind: String, CaseIterable, Codable, Sendable {
-    case craftsmanAcademy, industryCollege, schoolEnterprise
+    case craftsmanAcademy, industryCollege, schoolEnterprise, trainingBase
+
+    /// An agreement and a training base are made with an employer; an academy or a college may be the college's alone.
+    public var needsEmployer: Bool { self == .schoolEnterprise || self == .trainingBase }
+}
+
+/// Where a partnership stands: 规划中, 建设中 (全球鹰产业学院 in 2024), 运行中.
+public enum PartnershipStatus: String, CaseIterable, Codable, Sendable {
+    case planned, building, running
+
+    /// Programmes are run by a partnership that is running; one still planned or being built has none yet.
+    public var runsProgrammes: Bool { self == .running }
 }
 
 /// Political participation of skilled workers (officers only).

@@ -124,6 +124,11 @@ import Vapor
             let grid = try await MentorshipService.counts(
                 scope: scope("国网庆阳供电公司工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
             #expect(grid.signed == 40)
+            let huanengMentorship = try await MentorshipService.counts(
+                scope: scope("华能庆阳煤电有限责任公司工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
+            #expect(huanengMentorship.signed == 20)
+            let medals = try await Honor.query(on: app.db).filter(\.$title == .mayDayMedal).filter(\.$level == .provincial).all()
+            #expect(try medals.map { try #require(tree.nodes[$0.unitID]).name } == ["梁东平劳模创新工作室班组"])
             // Every demo mentor is qualified and no apprentice has two active agreements.
             let agreements = try await MentorshipAgreement.query(on: app.db).all()
             let mentors = try await Member.query(on: app.db).filter(\.$id ~~ Set(agreements.map(\.mentorID))).all()
@@ -147,6 +152,8 @@ import Vapor
             let outreach = try await OutreachService.counts(
                 scope: scope("金昌市总工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
             #expect(outreach.heldByKind["schools"] == 26)
+            #expect(outreach.heldByKind["workshops"] == DemoOutreach.jinchangWorkshopExchanges2024)
+            #expect(outreach.heldByKind["frontLine"] == DemoOutreach.jinchangFrontLineDemonstrations2024)
             #expect(outreach.endorsers == 10)
             let zhou = try #require(try await Studio.query(on: app.db).filter(\.$name == "周勇劳模创新工作室").first())
             let trained = try await OutreachActivity.query(on: app.db).filter(\.$studioID == zhou.id).filter(\.$status == .held).all(
@@ -213,6 +220,12 @@ import Vapor
             let academies = try await Partnership.query(on: app.db).filter(\.$collegeID == college.requireID()).all()
             #expect(academies.filter { $0.kind == .craftsmanAcademy }.map(\.name) == ["甘肃省工匠学院"])
             #expect(academies.filter { $0.kind == .industryCollege }.count == 3)
+            #expect(academies.filter { $0.status == .building }.map(\.name) == ["全球鹰产业学院"])
+            #expect(academies.filter { $0.kind == .trainingBase }.map(\.name) == ["长庆油田实训基地"])
+            let hall = try #require(try await TrainingProgram.query(on: app.db).filter(\.$kind == .lectureHall).first())
+            #expect(hall.collegeID == college.id)
+            let hallTrainers = try await TrainingSession.query(on: app.db).filter(\.$programID == hall.requireID()).all(\.$trainers)
+            #expect(hallTrainers.allSatisfy { $0.hasPrefix("张小春") })
             let drilling = try #require(try await TrainingProgram.query(on: app.db).filter(\.$kind == .orderClass).first())
             #expect(drilling.offerSalaryFen == 800_000)
             let li = try #require(try await Member.demoPerson("李阳", on: app.db))

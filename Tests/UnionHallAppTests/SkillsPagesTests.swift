@@ -67,7 +67,10 @@ import VaporTesting
             #expect(index.body.string.contains(">31<"))
             #expect(index.body.string.contains("订单班"))
             #expect(try await officer.get("/partnerships").status == .ok)
-            #expect(try await officer.get("/partnerships/new").status == .ok)
+            let partnershipForm = try await officer.get("/partnerships/new")
+            #expect(partnershipForm.body.string.contains("name=\"status\""))
+            #expect(partnershipForm.body.string.contains("实训基地"))
+            #expect(try await officer.get("/partnerships?status=building").body.string.contains("建设中"))
             var worker = try await Browser.signedIn(world, as: "worker")
             #expect(try await worker.get(path).status == .forbidden)
         }

@@ -277,4 +277,60 @@ import VaporTesting
             #expect(hidden.status == .notFound)
         }
     }
+
+    @Test func aPartnershipStandsPlannedBuildingOrRunningAndOnlyARunningOneTakesProgrammes() async throws {
+        try await TestWorld.run { world in
+            let college = try await Self.college(world)
+            let noEmployer = try await world.api(
+                .POST, "api/v1/partnerships", as: "officerA",
+                body: PartnershipInput(kind: .trainingBase, name: "实训基地", collegeId: college, signedDate: "2024-01-01"))
+            #expect(noEmployer.errorField == "employerId")
+            let base = try await world.api(
+                .POST, "api/v1/partnerships", as: "officerA",
+                body: PartnershipInput(
+                    kind: .trainingBase, name: "长庆油田实训基地", collegeId: college, employerId: .set(world.employerA),
+                    signedDate: "2023-09-01"))
+            #expect(try base.decode(PartnershipOutput.self).status == .running)
+            let building = try await world.api(
+                .POST, "api/v1/partnerships", as: "officerA",
+                body: PartnershipInput(
+                    kind: .industryCollege, name: "全球鹰产业学院", collegeId: college, employerId: .set(world.employerA),
+                    signedDate: "2024-09-10", status: .building)
+            ).decode(PartnershipOutput.self)
+            #expect(building.status == .building)
+            func program(_ partnership: UUID) -> TrainingProgramInput {
+                TrainingProgramInput(
+                    kind: .skillUpgrade, title: "无人机装调", partnershipId: .set(partnership), places: 20, startDate: "2024-10-01",
+                    endDate: "2024-10-30")
+            }
+            let early = try await world.api(.POST, "api/v1/training-programs", as: "officerA", body: program(building.id))
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.errorField == "partnershipId")
+            let running = try await world.api(
+                .PATCH, "api/v1/partnerships/\(building.id)", as: "officerA", body: PartnershipInput(status: .running, version: 1)
+            ).decode(PartnershipOutput.self)
+            #expect(running.status == .running)
+            #expect(try await world.api(.POST, "api/v1/training-programs", as: "officerA", body: program(building.id)).status == .created)
+            let back = try await world.api(
+                .PATCH, "api/v1/partnerships/\(building.id)", as: "officerA", body: PartnershipInput(status: .building, version: 2))
+            #expect(back.status == .conflict)
+            #expect(back.errorField == "status")
+
+            let listed = try await world.api(.GET, "api/v1/partnerships?kind=trainingBase", as: "officerA")
+                .decode(ListPage<PartnershipOutput>.self)
+            #expect(listed.items.map(\.name) == ["长庆油田实训基地"])
+            #expect(
+                try await world.api(.GET, "api/v1/partnerships?status=building", as: "officerA").decode(ListPage<PartnershipOutput>.self)
+                    .items.isEmpty)
+            let counts = try await world.api(.GET, "api/v1/training-programs/statistics?from=2023-01-01&to=2024-12-31", as: "officerA")
+                .decode(TrainingCounts.self)
+            #expect(counts.partnerships.first { $0.key == "trainingBase" }?.count == 1)
+            #expect(counts.partnerships.first { $0.key == "industryCollege" }?.count == 1)
+            #expect(counts.partnershipsByStatus.first { $0.key == "running" }?.count == 2)
+            let elsewhere = try await world.api(
+                .GET, "api/v1/training-programs/statistics?from=2023-01-01&to=2024-12-31", as: "officerB"
+            ).decode(TrainingCounts.self)
+            #expect(elsewhere.partnerships.allSatisfy { $0.count == 0 })
+        }
+    }
 }

@@ -63,6 +63,7 @@ enum DemoCatalog {
         .init(key: "longdong", name: "陇东学院", kind: .college, unit: "longdong", employs: true),
         .init(key: "neusoft", name: "东软教育科技集团有限公司", kind: .employer, unit: "college", employs: false),
         .init(key: "global-eagle", name: "全球鹰（深圳）无人机有限公司", kind: .employer, unit: "college", employs: false),
+        .init(key: "shusuandian", name: "数算电产业融合研究院", kind: .other, unit: "college", employs: false),
         .init(key: "court", name: "庆阳市中级人民法院", kind: .court, unit: "qingyang", employs: false),
         .init(key: "xifeng-court", name: "庆阳市西峰区人民法院", kind: .court, unit: "xifeng", employs: false),
         .init(key: "nwpu", name: "西北工业大学", kind: .college, unit: "longdong", employs: false),
@@ -135,6 +136,8 @@ enum DemoCatalog {
         .init(person: "周勇", title: .modelWorker, level: .provincial, year: 2020, awardingBody: "甘肃省人民政府"),
         .init(person: "梁东平", title: .modelWorker, level: .provincial, year: 2015, awardingBody: "甘肃省人民政府"),
         .init(person: "张小春", title: .modelWorker, level: .provincial, year: 2020, awardingBody: "甘肃省人民政府"),
+        // "1人获省五一劳动奖章" from 梁东平's studio; the article names nobody, the demo gives it to its head.
+        .init(person: "张远东", title: .mayDayMedal, level: .provincial, year: 2024, awardingBody: "甘肃省总工会"),
     ]
 
     struct AccountSpec {

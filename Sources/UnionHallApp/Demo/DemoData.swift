@@ -63,7 +63,7 @@ enum DemoData {
             + "\(skills.honors) competition honors, \(skills.personTimes) training person-times.\n"
             + "劳动争议 Disputes: \(disputes) cases mediated in Qingyang in 2024. "
             + "金秋助学 Scholarships: \(scholarships) children paid in Qingyang in 2024.\n"
-            + "师带徒 Mentorship: \(mentorship.grid) agreements at 国网庆阳供电公司, "
+            + "师带徒 Mentorship: \(mentorship.grid) agreements at 国网庆阳供电公司, \(mentorship.huaneng) at 华能, "
             + "\(mentorship.jinchang) apprentices trained in Jinchang.\n"
             + accountsText()
     }

@@ -4,16 +4,18 @@ import SQLKit
 import UnionHallCore
 import UnionHallPlatform
 
-/// The mentorship agreements behind the articles' figures: 40 signed at 国网庆阳供电公司 in 2024,
+/// The mentorship agreements behind the articles' figures: 40 signed at 国网庆阳供电公司 in 2024, 20 at 华能,
 /// and Jinchang's 3,100 apprentices trained since 2023 (each a completed agreement with a
 /// qualified mentor). Built from the synthetic members; a smaller demo gets as many as it can hold.
 enum DemoMentorship {
     static let qingyangGridAgreements = 40
+    static let huanengAgreements = 20
     static let jinchangApprentices = 3_100
     static let mentorsPerTeam = 400
 
     struct Report {
         var grid = 0
+        var huaneng = 0
         var jinchang = 0
     }
 
@@ -26,6 +28,13 @@ enum DemoMentorship {
                 let signed = CivilDate(year: 2024, month: 3, day: 1)!.adding(days: index * 5)
                 return (signed, signed.adding(days: 365), nil)
             }, goals: "掌握配网带电作业与电缆头制作工艺", on: db)
+        // 华能's innovation team: 20 导师带徒 agreements signed in its founding year.
+        report.huaneng = try await create(
+            count: huanengAgreements, in: ["huaneng"].compactMap { units[$0]?.id }, organization: organizations["huaneng"]?.id,
+            dates: { index in
+                let signed = CivilDate(year: 2024, month: 4, day: 8)!.adding(days: index * 7)
+                return (signed, signed.adding(days: 365), nil)
+            }, goals: "数字孪生与智能矿山应用场景适配", on: db)
         let jinchangUnits = units.filter { !DemoData.isQingyang($0.key) }.compactMap { $0.value.id }
         report.jinchang = try await create(
             count: jinchangApprentices, in: jinchangUnits, organization: nil,

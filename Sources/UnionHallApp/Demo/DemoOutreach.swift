@@ -4,10 +4,13 @@ import UnionHallCore
 import UnionHallPlatform
 
 /// The outreach behind Jinchang's figures: 26 lectures in schools in 2024, 10 model workers
-/// endorsing farm products, and 周勇's studio training farmers in the fields (5,000+ person-times).
+/// endorsing farm products, 周勇's studio training farmers in the fields (5,000+ person-times), and
+/// 孙学祥 in the workshops and on the production line.
 enum DemoOutreach {
     static let jinchangSchoolLectures2024 = 26
     static let jinchangEndorsers = 10
+    static let jinchangWorkshopExchanges2024 = 12
+    static let jinchangFrontLineDemonstrations2024 = 8
     static let zhouYongSessions = 25
     static let zhouYongPersonTimesPerSession = 201
 
@@ -21,6 +24,25 @@ enum DemoOutreach {
                 unit: jinchang, title: "劳模工匠进校园宣讲（第\(index + 1)场）", kind: .schools, on: day,
                 place: "金昌市第\(index % 6 + 1)中学",
                 audience: "在校学生", personTimes: 180 + index % 40, leaders: [index % 2 == 0 ? sun : zhou], studio: nil, on: db)
+            made += 1
+        }
+        // 孙学祥's 助企行: technical exchanges in the chemical works' workshops (进车间), and demonstrations on the
+        // production line (进一线), from his national skill master studio.
+        let sunStudio = try await Studio.query(on: db).filter(\.$name == "孙学祥国家级技能大师工作室").first()?.id
+        let workshops = units["jinhua"]?.id ?? jinchang
+        for index in 0..<jinchangWorkshopExchanges2024 {
+            let day = CivilDate(year: 2024, month: 2, day: 20)!.adding(days: index * 9)
+            try await held(
+                unit: workshops, title: "劳模工匠助企行·技术交流进车间（第\(index + 1)场）", kind: .workshops, on: day,
+                place: "金化集团\(["合成氨", "硝酸", "氯碱"][index % 3])车间", audience: "设备维修人员", personTimes: 24 + index % 9,
+                leaders: [sun], studio: sunStudio, on: db)
+            made += 1
+        }
+        for index in 0..<jinchangFrontLineDemonstrations2024 {
+            let day = CivilDate(year: 2024, month: 3, day: 5)!.adding(days: index * 11)
+            try await held(
+                unit: units["jinhua-team"]?.id ?? workshops, title: "劳模工匠培训示范进一线（第\(index + 1)场）", kind: .frontLine, on: day,
+                place: "金化集团生产一线", audience: "一线班组职工", personTimes: 40 + index % 11, leaders: [sun], studio: sunStudio, on: db)
             made += 1
         }
         // 周勇's studio: field classes for livestock farmers.

@@ -284,9 +284,10 @@ enum DemoSkills {
             return 0
         }
         var personTimes = 0
-        func partnership(_ kind: PartnershipKind, _ name: String, college: UUID, employer: String?, signed: String, note: String)
-            async throws -> Partnership
-        {
+        func partnership(
+            _ kind: PartnershipKind, _ name: String, college: UUID, employer: String?, signed: String, note: String,
+            status: PartnershipStatus = .running
+        ) async throws -> Partnership {
             let row = Partnership()
             row.unitID = qingyang
             row.kind = kind
@@ -294,6 +295,7 @@ enum DemoSkills {
             row.collegeID = college
             row.employerID = employer.flatMap { organizations[$0]?.id }
             row.signedDate = signed
+            row.status = status
             row.note = note
             row.version = 1
             try await row.create(on: db)
@@ -303,13 +305,19 @@ enum DemoSkills {
         let academy = try await partnership(
             .craftsmanAcademy, "甘肃省工匠学院", college: college, employer: nil, signed: "2024-04-26",
             note: "全省首个省级工匠学院，设在庆阳职业技术学院")
+        // The article: three modern industry colleges with 东软教育科技 and the 数算电产业融合研究院, the 全球鹰 one
+        // still being built; 长庆油田's is a training base, where order-class students work on real projects.
         _ = try await partnership(
-            .industryCollege, "石油化工现代产业学院", college: college, employer: "changqing", signed: "2024-05-20", note: "与长庆油田共建")
+            .industryCollege, "数字经济现代产业学院", college: college, employer: "neusoft", signed: "2024-05-20", note: "与东软教育科技共建")
         _ = try await partnership(
-            .industryCollege, "数字经济现代产业学院", college: college, employer: "neusoft", signed: "2024-05-20", note: "与东软教育共建")
+            .industryCollege, "数算电融合现代产业学院", college: college, employer: "shusuandian", signed: "2024-05-20",
+            note: "与数算电产业融合研究院共建")
         _ = try await partnership(
-            .industryCollege, "低空经济现代产业学院", college: college, employer: "global-eagle", signed: "2024-05-20",
-            note: "与全球鹰无人机共建")
+            .industryCollege, "全球鹰产业学院", college: college, employer: "global-eagle", signed: "2024-09-10",
+            note: "与全球鹰（深圳）无人机有限公司对接，推进建设", status: .building)
+        _ = try await partnership(
+            .trainingBase, "长庆油田实训基地", college: college, employer: "changqing", signed: "2023-09-01",
+            note: "学院与长庆油田共建，订单班学员参与真实项目")
         if let longdong = organizations["longdong"]?.id {
             let grid = try await partnership(
                 .schoolEnterprise, "陇东学院—国网庆阳供电公司校企合作", college: longdong, employer: "grid", signed: "2023-03-15",
@@ -403,12 +411,22 @@ enum DemoSkills {
             trainers: "劳模技术服务队",
             heads: 80, present: [])
 
-        // Jinchang since 2023: lecture halls, field classes, on-site order training and skill upgrades.
-        guard let jinchang = units["jinchang"]?.id else { return personTimes }
+        // Qingyang's 劳模工匠大讲堂 at 庆阳职业技术学院: 张小春, provincial model worker, tells the students his way
+        // from migrant worker to logistics entrepreneur.
         let hall = try await program(
-            .lectureHall, "劳模工匠大讲堂", unit: jinchang, trade: nil, places: 300, start: "2023-03-01", end: "2024-05-31")
+            .lectureHall, "劳模工匠大讲堂", unit: units["college"]?.id ?? qingyang, college: college, trade: nil, places: 300,
+            start: "2024-10-01", end: "2024-12-31")
         try await sessions(
-            hall, dates: every(19, from: CivilDate(year: 2023, month: 3, day: 8)!, count: 24), place: "金昌市职工服务中心",
+            hall, dates: [CivilDate(year: 2024, month: 10, day: 16)!], place: "庆阳职业技术学院报告厅",
+            trainers: "张小春（甘肃省劳动模范）",
+            heads: 280, present: [])
+
+        // Jinchang since 2023: 劳模工匠进一线 training, field classes, on-site order training and skill upgrades.
+        guard let jinchang = units["jinchang"]?.id else { return personTimes }
+        let frontLine = try await program(
+            .skillUpgrade, "劳模工匠进一线·产业工人培训", unit: jinchang, trade: nil, places: 300, start: "2023-03-01", end: "2024-05-31")
+        try await sessions(
+            frontLine, dates: every(19, from: CivilDate(year: 2023, month: 3, day: 8)!, count: 24), place: "金昌市各企业生产一线",
             trainers: "孙学祥等劳模工匠",
             heads: 250, present: [])
         let farm = try await program(

@@ -14,6 +14,7 @@ struct PartnershipPages: RouteCollection {
     struct Row: Encodable {
         var p: PartnershipOutput
         var kindLabel: String
+        var statusLabel: String
     }
 
     struct IndexContext: Encodable {
@@ -22,6 +23,7 @@ struct PartnershipPages: RouteCollection {
         var rows: [Row]
         var pager: Pager
         var kinds: [SelectOption]
+        var statuses: [SelectOption]
         var deleted: Bool
     }
 
@@ -38,11 +40,21 @@ struct PartnershipPages: RouteCollection {
             figures.append(
                 Figure(label: req.t("partnershipKind.\(kind.rawValue)"), count: total, href: "/partnerships?kind=\(kind.rawValue)"))
         }
+        let building = try await PartnershipService.list(
+            ListQuery(per: 1, unitId: list.unitId), filter: PartnershipFilter(status: .building), scope: scope, on: req.db
+        ).metadata.total
+        figures.append(Figure(label: req.t("partnershipStatus.building"), count: building, href: "/partnerships?status=building"))
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "partnership.title"), figures: figures,
-            rows: page.items.map { Row(p: $0, kindLabel: req.t("partnershipKind.\($0.kind.rawValue)")) },
+            rows: page.items.map {
+                Row(
+                    p: $0, kindLabel: req.t("partnershipKind.\($0.kind.rawValue)"),
+                    statusLabel: req.t("partnershipStatus.\($0.status.rawValue)"))
+            },
             pager: Pager(metadata: page.metadata, request: req),
             kinds: Pages.enumOptions(PartnershipKind.self, prefix: "partnershipKind", selected: filter.kind?.rawValue, request: req),
+            statuses: Pages.enumOptions(
+                PartnershipStatus.self, prefix: "partnershipStatus", selected: filter.status?.rawValue, request: req),
             deleted: list.deleted == true)
         return try await Pages.render("training/partnerships", context, on: req)
     }
@@ -51,6 +63,7 @@ struct PartnershipPages: RouteCollection {
         var layout: Layout
         var partnership: PartnershipOutput
         var kindLabel: String
+        var statusLabel: String
         var programs: [TrainingProgramOutput]
         var studios: [SelectOption]
         var deleted: Bool
@@ -69,6 +82,7 @@ struct PartnershipPages: RouteCollection {
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "partnership.one"), partnership: output,
             kindLabel: req.t("partnershipKind.\(row.kind.rawValue)"),
+            statusLabel: req.t("partnershipStatus.\(row.status.rawValue)"),
             programs: programs, studios: studios, deleted: row.deletedAt != nil,
             history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("training/partnership", context, on: req)
@@ -82,6 +96,7 @@ struct PartnershipForm: RecordForm {
     var collegeId: String?
     var employerId: String?
     var signedDate: String?
+    var status: String?
     var note: String?
     var studioIds: [String]?
     var version: String?
@@ -94,6 +109,7 @@ struct PartnershipForm: RecordForm {
         collegeId = row?.collegeID.uuidString
         employerId = row?.employerID?.uuidString
         signedDate = row?.signedDate
+        status = row?.status.rawValue
         note = row?.note
         version = row.map { String($0.version) }
     }
@@ -103,6 +119,7 @@ struct PartnershipForm: RecordForm {
         form.unitId = context.user.unitID?.uuidString
         form.kind = PartnershipKind.schoolEnterprise.rawValue
         form.signedDate = request.today.description
+        form.status = PartnershipStatus.running.rawValue
         return form
     }
 
@@ -110,7 +127,7 @@ struct PartnershipForm: RecordForm {
         PartnershipInput(
             unitId: try FormValue.uuid(unitId, field: "unitId"), kind: kind.flatMap(PartnershipKind.init(rawValue:)), name: name ?? "",
             collegeId: try FormValue.uuid(collegeId, field: "collegeId"), employerId: try .form(employerId, field: "employerId"),
-            signedDate: signedDate ?? "", note: note ?? "",
+            signedDate: signedDate ?? "", status: status.flatMap(PartnershipStatus.init(rawValue:)), note: note ?? "",
             studioIds: try (studioIds ?? []).compactMap { try FormValue.uuid($0, field: "studioIds") },
             version: version.flatMap { Int($0) })
     }
@@ -140,6 +157,10 @@ struct PartnershipForm: RecordForm {
                     [.employer, .cooperative, .other], scope: scope, selected: form.employerId, on: req.db),
                 empty: "form.none"),
             fields.input("signedDate", "partnership.signedDate", form.signedDate, type: "date", required: true),
+            fields.select(
+                "status", "partnership.status",
+                Pages.enumOptions(PartnershipStatus.self, prefix: "partnershipStatus", selected: form.status, request: req),
+                required: true),
         ]
         if !studioChoices.isEmpty { all.append(fields.checks("studioIds[]", "nav.studios", choices: studioChoices)) }
         all.append(fields.textarea("note", "partnership.note", form.note, ["rows": "3", "maxlength": "2000"]))

@@ -11,6 +11,7 @@ enum PartnershipService {
         let query = try scope.apply(to: Partnership.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let kind = filter.kind { query.filter(\.$kind == kind) }
+        if let status = filter.status { query.filter(\.$status == status) }
         if let college = filter.collegeId { query.filter(\.$collegeID == college) }
         if let employer = filter.employerId { query.filter(\.$employerID == employer) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$name ~~ q) }
@@ -44,7 +45,9 @@ enum PartnershipService {
             return PartnershipOutput(
                 id: id, unitId: row.unitID, kind: row.kind, name: row.name, collegeId: row.collegeID,
                 collegeName: names[row.collegeID] ?? "",
-                employerId: row.employerID, employerName: row.employerID.flatMap { names[$0] }, signedDate: row.signedDate, note: row.note,
+                employerId: row.employerID, employerName: row.employerID.flatMap { names[$0] }, signedDate: row.signedDate,
+                status: row.status,
+                note: row.note,
                 studioIds: studios[id] ?? [], programs: programs[id] ?? 0, version: row.version,
                 createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
@@ -66,7 +69,13 @@ enum PartnershipService {
             let employer = try await Held.organization(employerID, field: "employerId", scope: context.scope, on: db)
             guard employer.kind != .college else { throw AppError.invalid("employerId", "error.training.notEmployer") }
         }
-        if kind == .schoolEnterprise, employerID == nil { throw AppError.invalid("employerId", "error.required") }
+        if kind.needsEmployer, employerID == nil { throw AppError.invalid("employerId", "error.required") }
+        let status = input.status ?? (isNew ? .running : row.status)
+        if !isNew, !status.runsProgrammes, status != row.status,
+            try await TrainingProgram.query(on: db).filter(\.$partnershipID == row.requireID()).filter(\.$deletedAt == nil).count() > 0
+        {
+            throw AppError.conflict("status", "error.partnership.hasProgrammes")
+        }
         let signed = try Held.date(input.signedDate ?? (isNew ? nil : row.signedDate), field: "signedDate")
         let note = try Held.text(input.note ?? (isNew ? nil : row.note), field: "note", required: false, max: 2_000)
         var studios: [UUID]?
@@ -83,6 +92,7 @@ enum PartnershipService {
         row.collegeID = collegeID
         row.employerID = employerID
         row.signedDate = signed.description
+        row.status = status
         row.note = note
         let chosen = studios
         try await context.save(row, version: input.version, before: before, once: once) { db in

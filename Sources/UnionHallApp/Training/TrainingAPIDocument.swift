@@ -41,16 +41,20 @@ enum TrainingAPIDocument: APIDocumentPart {
         "TrainingStatistics": .object(properties: [
             "programs": keyCounts, "personTimes": keyCounts, "programsTotal": .integer, "personTimesTotal": .integer, "sessions": .integer,
             "enrolled": .integer, "waiting": .integer, "withdrawn": .integer,
+            "partnerships": .array(description: "Partnerships signed in the period, by kind", items: D.ref("KeyCount")),
+            "partnershipsByStatus": .array(description: "Partnerships signed in the period, by where they stand", items: D.ref("KeyCount")),
         ]),
         "Partnership": S.record([
             "kind": S.values(PartnershipKind.self), "name": .string, "collegeId": uuid, "collegeName": .string, "employerId": optionalUUID,
-            "employerName": .string(required: false), "signedDate": date, "note": .string, "studioIds": .array(items: uuid),
+            "employerName": .string(required: false), "signedDate": date, "status": S.values(PartnershipStatus.self), "note": .string,
+            "studioIds": .array(items: uuid),
             "programs": .integer,
         ]),
         "PartnershipInput": .object(properties: [
             "unitId": optionalUUID, "kind": S.values(PartnershipKind.self).optionalSchemaObject(), "name": .string(required: false),
             "collegeId": optionalUUID,
-            "employerId": optionalUUID, "signedDate": optionalDate, "note": .string(required: false),
+            "employerId": optionalUUID, "signedDate": optionalDate,
+            "status": S.values(PartnershipStatus.self).optionalSchemaObject(), "note": .string(required: false),
             "studioIds": .array(required: false, items: uuid), "version": optionalInt,
         ]),
     ]

@@ -100,6 +100,9 @@ struct TrainingCounts: Content {
     var enrolled: Int
     var waiting: Int
     var withdrawn: Int
+    /// Partnerships signed in the period, by kind, and by where they stand today.
+    var partnerships: [KeyCount]
+    var partnershipsByStatus: [KeyCount]
 }
 
 struct PartnershipOutput: Content {
@@ -112,6 +115,7 @@ struct PartnershipOutput: Content {
     var employerId: UUID?
     var employerName: String?
     var signedDate: String
+    var status: PartnershipStatus
     var note: String
     var studioIds: [UUID]
     var programs: Int
@@ -128,6 +132,7 @@ struct PartnershipInput: Content {
     var collegeId: UUID?
     var employerId: LinkChange = .keep
     var signedDate: String?
+    var status: PartnershipStatus?
     var note: String?
     var studioIds: [UUID]?
     var version: Int?
@@ -135,6 +140,7 @@ struct PartnershipInput: Content {
 
 struct PartnershipFilter: Content {
     var kind: PartnershipKind?
+    var status: PartnershipStatus?
     var collegeId: UUID?
     var employerId: UUID?
 }

@@ -87,6 +87,7 @@ final class Partnership: Model, @unchecked Sendable {
     @Field(key: "college_id") var collegeID: UUID
     @OptionalField(key: "employer_id") var employerID: UUID?
     @Field(key: "signed_date") var signedDate: String
+    @Enum(key: "status") var status: PartnershipStatus
     @Field(key: "note") var note: String
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -115,6 +116,7 @@ final class PartnershipStudio: Model, @unchecked Sendable {
 extension TrainingKind: FluentEnumRepresentable {}
 extension EnrolmentStatus: FluentEnumRepresentable {}
 extension PartnershipKind: FluentEnumRepresentable {}
+extension PartnershipStatus: FluentEnumRepresentable {}
 
 extension TrainingProgram: Audited, Versioned, SoftDeletable {
     static let auditEntity = "training"
@@ -137,7 +139,7 @@ extension Partnership: Audited, Versioned, SoftDeletable {
     func auditSnapshot() -> [String: String] {
         [
             "kind": kind.rawValue, "name": name, "collegeId": collegeID.uuidString, "employerId": employerID?.uuidString ?? "",
-            "signedDate": signedDate,
+            "signedDate": signedDate, "status": status.rawValue,
         ]
     }
 }

@@ -133,6 +133,10 @@ enum TrainingService: RecordService {
             else {
                 throw AppError.invalid("partnershipId", "error.training.partnershipNotHeld")
             }
+            // Only a running partnership takes a new programme.
+            if !partnership.status.runsProgrammes, partnershipID != program.partnershipID {
+                throw AppError.invalid("partnershipId", "error.training.partnershipNotRunning")
+            }
         }
         let studioID = input.studioId.applied(to: program.studioID)
         if let studioID { _ = try await Held.studio(studioID, field: "studioId", scope: context.scope, on: db) }
@@ -184,11 +188,23 @@ enum TrainingService: RecordService {
                 statuses[status, default: 0] += 1
             }
         }
+        let partnerships = try scope.apply(to: Partnership.query(on: db), unitKey: \.$unitID, within: list.unitId)
+            .filter(\.$deletedAt == nil)
+        if let from { partnerships.filter(\.$signedDate >= from) }
+        if let to { partnerships.filter(\.$signedDate <= to) }
+        var partnershipKinds: [PartnershipKind: Int] = [:]
+        var partnershipStatuses: [PartnershipStatus: Int] = [:]
+        for row in try await partnerships.all() {
+            partnershipKinds[row.kind, default: 0] += 1
+            partnershipStatuses[row.status, default: 0] += 1
+        }
         return TrainingCounts(
             programs: TrainingKind.allCases.map { KeyCount(key: $0.rawValue, count: byKind[$0] ?? 0) },
             personTimes: TrainingKind.allCases.map { KeyCount(key: $0.rawValue, count: personTimes[$0] ?? 0) },
             programsTotal: byKind.values.reduce(0, +), personTimesTotal: try personTimes.values.total(), sessions: sessionCount,
-            enrolled: statuses[.enrolled] ?? 0, waiting: statuses[.waiting] ?? 0, withdrawn: statuses[.withdrawn] ?? 0)
+            enrolled: statuses[.enrolled] ?? 0, waiting: statuses[.waiting] ?? 0, withdrawn: statuses[.withdrawn] ?? 0,
+            partnerships: PartnershipKind.allCases.map { KeyCount(key: $0.rawValue, count: partnershipKinds[$0] ?? 0) },
+            partnershipsByStatus: PartnershipStatus.allCases.map { KeyCount(key: $0.rawValue, count: partnershipStatuses[$0] ?? 0) })
     }
 }
 
