@@ -42,7 +42,8 @@ enum DemoOutreach {
             let day = CivilDate(year: 2024, month: 3, day: 5)!.adding(days: index * 11)
             try await held(
                 unit: units["jinhua-team"]?.id ?? workshops, title: "劳模工匠培训示范进一线（第\(index + 1)场）", kind: .frontLine, on: day,
-                place: "金化集团生产一线", audience: "一线班组职工", personTimes: 40 + index % 11, leaders: [sun], studio: sunStudio, on: db)
+                place: "金化集团生产一线", audience: "一线班组职工", personTimes: 40 + index % 11, leaders: [sun], studio: sunStudio,
+                on: db)
             made += 1
         }
         // 周勇's studio: field classes for livestock farmers.

@@ -308,7 +308,8 @@ enum DemoSkills {
         // The article: three modern industry colleges with 东软教育科技 and the 数算电产业融合研究院, the 全球鹰 one
         // still being built; 长庆油田's is a training base, where order-class students work on real projects.
         _ = try await partnership(
-            .industryCollege, "数字经济现代产业学院", college: college, employer: "neusoft", signed: "2024-05-20", note: "与东软教育科技共建")
+            .industryCollege, "数字经济现代产业学院", college: college, employer: "neusoft", signed: "2024-05-20",
+            note: "与东软教育科技共建")
         _ = try await partnership(
             .industryCollege, "数算电融合现代产业学院", college: college, employer: "shusuandian", signed: "2024-05-20",
             note: "与数算电产业融合研究院共建")
