@@ -21,3 +21,13 @@ document.addEventListener("click", function (event) {
   if (event.target.closest && event.target.closest("details.nav-group")) return;
   document.querySelectorAll("details.nav-group[open]").forEach(function (group) { group.open = false; });
 });
+
+// A select marked data-reload (the aid programme of a new application) reloads the form for the
+// chosen value, so the fields that programme asks for are shown. Without it, the first submission does.
+document.addEventListener("change", function (event) {
+  var select = event.target;
+  if (!select.matches || !select.matches("select[data-reload]") || !select.value) return;
+  var url = new URL(window.location.href);
+  url.searchParams.set(select.getAttribute("data-reload"), select.value);
+  window.location.assign(url.toString());
+});

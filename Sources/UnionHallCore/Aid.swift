@@ -139,3 +139,29 @@ public enum AidEligibility {
         return nil
     }
 }
+
+/// What an aid programme gives: 金秋助学 scholarships for workers' children, and relief for
+/// hardship households — 送温暖 at the Spring Festival, living aid and medical aid.
+public enum AidKind: String, CaseIterable, Codable, Sendable {
+    case scholarship, springFestival, livingAid, medicalAid
+
+    /// Relief goes to a household with a verified hardship file, once per programme, by its level.
+    public var isRelief: Bool { self != .scholarship }
+}
+
+/// The amount of a relief application: the programme's amount for the household's level; for
+/// medical aid that amount is a ceiling on the medical costs the household bore itself.
+public enum ReliefAmount {
+    /// Medical costs above this are a typo, not a claim (¥10,000,000.00).
+    public static let maxMedicalExpensesFen: Int64 = 1_000_000_000
+
+    public static func amount(kind: AidKind, levelAmountFen: Int64, medicalExpensesFen: Int64?) -> Result<Int64, FieldIssue> {
+        guard levelAmountFen > 0 else { return .failure(FieldIssue(field: "hardshipFileId", key: "error.aid.levelNotCovered")) }
+        guard kind == .medicalAid else { return .success(levelAmountFen) }
+        guard let expenses = medicalExpensesFen else { return .failure(FieldIssue(field: "medicalExpensesFen", key: "error.required")) }
+        guard expenses > 0, expenses <= maxMedicalExpensesFen else {
+            return .failure(FieldIssue(field: "medicalExpensesFen", key: "error.aid.medicalExpenses"))
+        }
+        return .success(min(levelAmountFen, expenses))
+    }
+}

@@ -268,12 +268,30 @@ import Vapor
             #expect(aid.byStatus.first { $0.key == "paid" }?.count == 1_515)
             let program = try #require(try await AidProgram.query(on: app.db).filter(\.$year == 2024).first())
             #expect(program.paidFen == 454_500_000)
-            #expect(try await AidPaymentBatch.query(on: app.db).all().map(\.totalFen).reduce(0, +) == 454_500_000)
+            #expect(
+                try await AidPaymentBatch.query(on: app.db).filter(\.$programID == program.requireID()).all().map(\.totalFen)
+                    .reduce(0, +) == 454_500_000)
             let applications = try await AidApplication.query(on: app.db).all()
             let standing = try await HardshipFile.query(on: app.db).all()
             let verifiedHolders = Set(standing.filter { $0.status == .verified }.map(\.memberID))
             #expect(applications.allSatisfy { $0.priorityGroup || verifiedHolders.contains($0.memberID) })
-            #expect(Set(applications.map(\.childIDNumber)).count == applications.count)
+            let scholarships = applications.filter { $0.kind == .scholarship }
+            #expect(Set(scholarships.map(\.childIDNumber)).count == scholarships.count)
+            // Relief in 2025: 送温暖, living aid and medical aid, each household once per programme, within each budget.
+            let relief = try await AidApplications.statistics(
+                scope: scope("庆阳市总工会"), list: ListQuery(from: "2025-01-01", to: "2025-12-31"),
+                today: CivilDate(year: 2025, month: 12, day: 31)!, on: app.db)
+            let reliefByKind = Dictionary(uniqueKeysWithValues: relief.byKind.map { ($0.key, $0) })
+            #expect(DemoRelief.plans.map { reliefByKind[$0.kind.rawValue]?.applications } == DemoRelief.plans.map(\.households))
+            #expect(DemoRelief.plans.map { reliefByKind[$0.kind.rawValue]?.funded } == [300, 100, 30])
+            #expect(relief.byKind.allSatisfy { $0.paidFen <= $0.approvedFen && $0.approvedFen <= $0.budgetFen })
+            for plan in DemoRelief.plans {
+                let rows = applications.filter { $0.kind == plan.kind }
+                #expect(Set(rows.map(\.hardshipFileID)).count == rows.count)
+                let reliefProgram = try #require(
+                    try await AidProgram.query(on: app.db).filter(\.$kind == plan.kind).filter(\.$year == 2025).first())
+                #expect(reliefProgram.paidFen == rows.filter { $0.status == .paid }.map(\.amountFen).reduce(0, +))
+            }
 
             // The one statistics document holds the same figures, as 庆阳's and 金昌's officers read it.
             let http = try await LiveServer.start(app)

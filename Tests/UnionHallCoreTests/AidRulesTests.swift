@@ -103,4 +103,29 @@ import UnionHallCore
         #expect(Masking.account("6222021234567890123") == "***************0123")
         #expect(Masking.account("123") == "***")
     }
+
+    @Test func reliefPaysTheLevelsAmountAndMedicalAidNoMoreThanTheCostsBorne() throws {
+        #expect(try ReliefAmount.amount(kind: .springFestival, levelAmountFen: 100_000, medicalExpensesFen: nil).get() == 100_000)
+        #expect(try ReliefAmount.amount(kind: .livingAid, levelAmountFen: 200_000, medicalExpensesFen: 5).get() == 200_000)
+        #expect(try ReliefAmount.amount(kind: .medicalAid, levelAmountFen: 500_000, medicalExpensesFen: 320_000).get() == 320_000)
+        #expect(try ReliefAmount.amount(kind: .medicalAid, levelAmountFen: 500_000, medicalExpensesFen: 900_000).get() == 500_000)
+        func issue(_ result: Result<Int64, FieldIssue>) -> String? {
+            if case .failure(let issue) = result { return "\(issue.field):\(issue.key)" }
+            return nil
+        }
+        #expect(
+            issue(ReliefAmount.amount(kind: .livingAid, levelAmountFen: 0, medicalExpensesFen: nil))
+                == "hardshipFileId:error.aid.levelNotCovered")
+        #expect(
+            issue(ReliefAmount.amount(kind: .medicalAid, levelAmountFen: 500_000, medicalExpensesFen: nil))
+                == "medicalExpensesFen:error.required")
+        #expect(
+            issue(ReliefAmount.amount(kind: .medicalAid, levelAmountFen: 500_000, medicalExpensesFen: 0))
+                == "medicalExpensesFen:error.aid.medicalExpenses")
+        #expect(
+            issue(
+                ReliefAmount.amount(kind: .medicalAid, levelAmountFen: 500_000, medicalExpensesFen: ReliefAmount.maxMedicalExpensesFen + 1))
+                == "medicalExpensesFen:error.aid.medicalExpenses")
+        #expect(AidKind.allCases.filter(\.isRelief) == [.springFestival, .livingAid, .medicalAid])
+    }
 }

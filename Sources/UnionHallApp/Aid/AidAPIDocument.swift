@@ -2,7 +2,7 @@ import OpenAPIKit30
 import UnionHallCore
 import UnionHallPlatform
 
-/// The aid part of the API document: hardship files, programmes, 金秋助学 applications and payments.
+/// The aid part of the API document: hardship files, programmes, applications (金秋助学 and relief) and payments.
 enum AidAPIDocument: APIDocumentPart {
 
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
@@ -17,16 +17,24 @@ enum AidAPIDocument: APIDocumentPart {
         ]),
         "HardshipStep": .object(properties: ["version": .integer, "date": optionalDate, "reason": .string(required: false)]),
         "AidProgram": S.record([
-            "year": .integer, "name": .string, "budgetFen": fen, "approvedFen": fen, "paidFen": fen, "remainingFen": fen,
+            "year": .integer, "kind": S.values(AidKind.self), "name": .string, "budgetFen": fen, "approvedFen": fen, "paidFen": fen,
+            "remainingFen": fen,
             "priorityIndustrial": .boolean,
-            "amountsFen": .object(additionalProperties: .init(fen)),
+            "amountsFen": .object(
+                description: "By school stage for a scholarship, by hardship level (deep, relative, accident) for relief",
+                additionalProperties: .init(fen)),
             "noticeFrom": optionalDate, "noticeUntil": optionalDate,
         ]),
         "AidProgramInput": .object(properties: [
-            "unitId": optionalUUID, "year": optionalInt, "name": .string(required: false), "budgetFen": optionalFen,
+            "unitId": optionalUUID, "year": optionalInt,
+            "kind": S.values(AidKind.self).optionalSchemaObject(), "name": .string(required: false), "budgetFen": optionalFen,
             "priorityIndustrial": .boolean(required: false),
             "amountsFen": .object(
-                required: false, description: "By school stage: seniorHigh, vocational, juniorCollege, university, postgraduate",
+                required: false,
+                description: """
+                    A scholarship's by school stage (seniorHigh, vocational, juniorCollege, university, postgraduate); \
+                    relief's by hardship level (deep, relative, accident). The kind is set when the programme is made.
+                    """,
                 additionalProperties: .init(fen)),
             "noticeFrom": .string(
                 format: .date, required: false, description: "Public notice from (with noticeUntil; at most 30 days; both empty clears)"),
@@ -34,10 +42,13 @@ enum AidAPIDocument: APIDocumentPart {
             "version": optionalInt,
         ]),
         "AidApplication": S.record([
-            "programId": S.uuid, "programYear": .integer, "memberId": S.uuid, "memberName": .string, "hardshipFileId": optionalUUID,
+            "programId": S.uuid, "programYear": .integer, "kind": S.values(AidKind.self), "memberId": S.uuid, "memberName": .string,
+            "hardshipFileId": optionalUUID,
             "priorityGroup": .boolean,
-            "childName": .string, "childIdNumber": .string(description: "Masked"), "school": .string, "stage": S.values(SchoolStage.self),
-            "admissionYear": .integer,
+            "childName": .string(required: false, description: "Scholarships only"),
+            "childIdNumber": .string(required: false, description: "Masked; scholarships only"), "school": .string(required: false),
+            "stage": S.values(SchoolStage.self).optionalSchemaObject(), "admissionYear": optionalInt,
+            "medicalExpensesFen": optionalFen, "situation": .string(required: false, description: "Relief: the household's situation"),
             "amountFen": fen, "payeeAccount": .string(required: false, description: "Masked"), "status": S.values(AidStatus.self),
             "submittedDate": date,
             "approvedDate": optionalDate, "rejectReason": .string(required: false), "batchId": optionalUUID, "paidDate": optionalDate,
@@ -47,6 +58,10 @@ enum AidAPIDocument: APIDocumentPart {
             "priorityGroup": .boolean(required: false),
             "childName": .string(required: false), "childIdNumber": .string(required: false), "school": .string(required: false),
             "stage": S.values(SchoolStage.self).optionalSchemaObject(), "admissionYear": optionalInt,
+            "situation": .string(required: false, description: "Relief: the household's situation (required)"),
+            "medicalExpensesFen": .integer(
+                format: .int64, required: false,
+                description: "Medical aid: the costs the household bore (required); the amount is at most the programme's for its level"),
             "payeeAccount": .string(required: false), "version": optionalInt,
         ]),
         "AidStep": .object(properties: ["version": .integer, "reason": .string(required: false)]),
@@ -56,13 +71,19 @@ enum AidAPIDocument: APIDocumentPart {
         ]),
         "AidEvent": .object(properties: ["at": S.timestamp, "what": .string, "note": .string]),
         "AidNoticeLine": .object(properties: [
-            "worker": .string(description: "Masked"), "child": .string(description: "Masked"), "unit": .string,
-            "stage": S.values(SchoolStage.self), "amountFen": fen,
+            "worker": .string(description: "Masked"), "child": .string(required: false, description: "Masked; scholarships only"),
+            "unit": .string, "stage": S.values(SchoolStage.self).optionalSchemaObject(), "amountFen": fen,
         ]),
         "AidStatistics": .object(properties: [
             "files": .integer, "filesByLevel": keyCounts, "filesByStatus": keyCounts, "applications": .integer, "byStatus": keyCounts,
             "children": .integer,
             "byStage": .array(items: .object(properties: ["key": .string, "count": .integer, "amountFen": fen])),
+            "approvedFen": fen, "paidFen": fen, "budgetFen": fen,
+            "byKind": .array(description: "Every kind of aid: scholarships and relief", items: D.ref("AidKindFigures")),
+        ]),
+        "AidKindFigures": .object(properties: [
+            "key": S.values(AidKind.self), "applications": .integer,
+            "funded": .integer(description: "Children (scholarships) or households (relief) approved or paid, each once"),
             "approvedFen": fen, "paidFen": fen, "budgetFen": fen,
         ]),
         "HardshipStatistics": .object(properties: [
@@ -86,6 +107,7 @@ enum AidAPIDocument: APIDocumentPart {
             "AidEvent": AidEventOutput.self,
             "AidNoticeLine": AidNoticeLine.self,
             "AidStatistics": AidStatistics.self,
+            "AidKindFigures": AidKindFigures.self,
             "HardshipStatistics": HardshipStatistics.self,
         ]
     }
@@ -100,11 +122,13 @@ enum AidAPIDocument: APIDocumentPart {
         [
             "GET /hardship-files/{id}/events": RouteNote("The file's history"),
             "POST /aid-applications/apply": RouteNote(
-                "A worker applies for a child's scholarship", body: .json(AidApplicationInput.self), status: 201,
+                "A worker applies for a child's scholarship, or for relief for their hardship household",
+                body: .json(AidApplicationInput.self), status: 201,
                 answer: .record(AidApplicationOutput.self)),
             "GET /aid-applications/mine": RouteNote("The worker's own applications"),
             "GET /aid-applications/statistics": RouteNote(
-                "Files by level, applications, children, amounts against budget", query: [PeriodQuery.self]),
+                "Files by level; scholarship applications, children, amounts against budget; every kind of aid side by side",
+                query: [PeriodQuery.self]),
             "GET /aid-applications/{id}/events": RouteNote("The application's history, as the worker follows it"),
             "GET /aid-programs/open": RouteNote("Programmes a worker may apply to"),
             "GET /aid-programs/{id}/notice": RouteNote(

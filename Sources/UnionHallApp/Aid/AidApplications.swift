@@ -4,8 +4,9 @@ import UnionHallCore
 import UnionHallPlatform
 import Vapor
 
-/// 金秋助学 applications: one per child per programme year, approved by the enterprise union,
-/// the county and the city, the city's approval committed within the programme's budget.
+/// Aid applications: 金秋助学 one per child per programme year; relief (送温暖, living aid, medical
+/// aid) one per hardship household per programme. Both are approved by the enterprise union, the
+/// county and the city, the city's approval committed within the programme's budget, and paid in batches.
 enum AidApplications {
     /// The applications an officer's union approves next: an enterprise union the submitted ones,
     /// a county the enterprise-approved, the city (and the admin) the county-approved.
@@ -20,6 +21,7 @@ enum AidApplications {
     static func base(_ list: ListQuery, filter: AidFilter, scope: UnitScope, on db: any Database) throws -> QueryBuilder<AidApplication> {
         let query = try AidApplication.scoped(list, scope: scope, on: db)
         if let program = filter.programId { query.filter(\.$programID == program) }
+        if let kind = filter.kind { query.filter(\.$kind == kind) }
         if let status = filter.status { query.filter(\.$status == status) }
         if filter.funded == true { query.filter(\.$status ~~ AidApplications.funded) }
         if let stage = filter.stage { query.filter(\.$stage == stage) }
@@ -35,10 +37,12 @@ enum AidApplications {
         let names = try await MentorshipService.memberNames(rows.map(\.memberID), on: db)
         return try rows.map { row in
             AidApplicationOutput(
-                id: try row.requireID(), unitId: row.unitID, programId: row.programID, programYear: row.programYear, memberId: row.memberID,
+                id: try row.requireID(), unitId: row.unitID, programId: row.programID, programYear: row.programYear, kind: row.kind,
+                memberId: row.memberID,
                 memberName: names[row.memberID] ?? "", hardshipFileId: row.hardshipFileID, priorityGroup: row.priorityGroup,
                 childName: row.childName,
-                childIdNumber: Masking.idNumber(row.childIDNumber), school: row.school, stage: row.stage, admissionYear: row.admissionYear,
+                childIdNumber: row.childIDNumber.map(Masking.idNumber), school: row.school, stage: row.stage,
+                admissionYear: row.admissionYear, medicalExpensesFen: row.medicalExpensesFen, situation: row.situation,
                 amountFen: row.amountFen, payeeAccount: row.payeeAccount.map(Masking.account), status: row.status,
                 submittedDate: row.submittedDate,
                 approvedDate: row.approvedDate, rejectReason: row.rejectReason, batchId: row.batchID, paidDate: row.paidDate,
@@ -56,7 +60,19 @@ enum AidApplications {
         throw AppError.conflict("childIdNumber", "error.aid.childUnavailable", [String(year)])
     }
 
-    /// A new application for `member`'s child, from the worker's own page or entered by an officer.
+    /// One application per household per programme: the same worker is told it is a second one;
+    /// anyone else (a household member registered elsewhere) learns only that the household has applied.
+    static func checkHouseholdFree(program: UUID, householdKey: String, applicant: UUID, on db: any Database) async throws {
+        guard
+            let other = try await AidApplication.query(on: db).filter(\.$programID == program).filter(\.$householdKey == householdKey)
+                .first()
+        else { return }
+        if other.memberID == applicant { throw AppError.conflict("programId", "error.aid.householdTwice") }
+        throw AppError.conflict("programId", "error.aid.householdUnavailable")
+    }
+
+    /// A new application of `member`'s, from the worker's own page or entered by an officer: for a
+    /// child's scholarship, or for relief for the worker's hardship household.
     static func apply(_ input: AidApplicationInput, member: Member, editor: Editor, app: Application, once: FormOnce?) async throws
         -> AidApplication
     {
@@ -69,14 +85,83 @@ enum AidApplications {
         let row = AidApplication()
         row.programID = try program.requireID()
         row.programYear = program.year
+        row.kind = program.kind
         row.memberID = memberID
         row.unitID = member.unitID
+        row.status = .submitted
+        row.submittedDate = today.description
+        row.version = 1
+        row.priorityGroup = false
+        try Self.applyAccount(input.payeeAccount, to: row)
+        if program.kind.isRelief {
+            try await Self.fillRelief(row, input: input, program: program, memberID: memberID, today: today, on: db)
+        } else {
+            try await Self.fillScholarship(row, input: input, program: program, member: member, today: today, on: db)
+        }
+        do {
+            try await app.write { db in
+                try await once.claim(on: db)
+                try await row.create(on: db)
+                try await AidEvent(subjectID: try row.requireID(), editor: editor, what: "submitted").create(on: db)
+                try await Audit.record(.create, row, by: editor, on: db)
+                try await once.record(row.id, on: db)
+            }
+        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
+            // Two submissions for the same child or household raced past the check: the unique index let one land.
+            if let child = row.childKey {
+                try await Self.checkChildFree(year: program.year, childKey: child, parent: memberID, on: db)
+            }
+            if let household = row.householdKey {
+                try await Self.checkHouseholdFree(program: row.programID, householdKey: household, applicant: memberID, on: db)
+            }
+            throw error
+        }
+        return row
+    }
+
+    /// 12 to 30 digits; spaces are dropped, empty means none.
+    static func applyAccount(_ text: String?, to row: AidApplication) throws {
+        guard let account = text?.filter({ !$0.isWhitespace }) else { return }
+        guard account.isEmpty || ((12...30).contains(account.count) && account.allSatisfy(\.isNumber)) else {
+            throw AppError.invalid("payeeAccount", "error.aid.account")
+        }
+        row.payeeAccount = account.isEmpty ? nil : account
+    }
+
+    /// Relief: the worker's verified hardship file is the household; the amount is the programme's for its level.
+    private static func fillRelief(
+        _ row: AidApplication, input: AidApplicationInput, program: AidProgram, memberID: UUID, today: CivilDate, on db: any Database
+    ) async throws {
+        guard let file = try await HardshipService.verifiedFile(of: memberID, today: today, on: db), let fileID = file.id else {
+            throw AppError.invalid("hardshipFileId", "error.aid.reliefNeedsFile")
+        }
+        if let named = input.hardshipFileId, named != fileID { throw AppError.invalid("hardshipFileId", "error.aid.fileNotVerified") }
+        row.situation = try Held.text(input.situation, field: "situation", max: 1_000)
+        switch ReliefAmount.amount(
+            kind: program.kind, levelAmountFen: program.amount(for: file.level), medicalExpensesFen: input.medicalExpensesFen)
+        {
+        case .success(let amount): row.amountFen = amount
+        case .failure(let issue): throw AppError.invalid(issue.field, issue.key, issue.arguments)
+        }
+        row.medicalExpensesFen = program.kind == .medicalAid ? input.medicalExpensesFen : nil
+        row.hardshipFileID = fileID
+        row.householdKey = fileID.uuidString
+        try await Self.checkHouseholdFree(program: row.programID, householdKey: fileID.uuidString, applicant: memberID, on: db)
+    }
+
+    /// 金秋助学: the child, the school stage's amount, and the hardship file or the priority group.
+    private static func fillScholarship(
+        _ row: AidApplication, input: AidApplicationInput, program: AidProgram, member: Member, today: CivilDate, on db: any Database
+    ) async throws {
+        let memberID = try member.requireID()
         row.childName = try Held.text(input.childName, field: "childName", max: 50)
+        let childID: String
         switch IDNumber.parse(input.childIdNumber ?? "") {
-        case .success(let id): row.childIDNumber = id.value
+        case .success(let id): childID = id.value
         case .failure(let problem): throw AppError.invalid("childIdNumber", "error.idNumber.\(problem.rawValue)")
         }
-        guard row.childIDNumber != member.idNumber else { throw AppError.invalid("childIdNumber", "error.aid.childIsWorker") }
+        guard childID != member.idNumber else { throw AppError.invalid("childIdNumber", "error.aid.childIsWorker") }
+        row.childIDNumber = childID
         row.school = try Held.text(input.school, field: "school", max: 100)
         guard let stage = input.stage else { throw AppError.invalid("stage", "error.required") }
         row.stage = stage
@@ -86,12 +171,6 @@ enum AidApplications {
             throw AppError.invalid(issue.field, issue.key, issue.arguments)
         }
         row.admissionYear = input.admissionYear ?? program.year
-        if let account = input.payeeAccount?.filter({ !$0.isWhitespace }), !account.isEmpty {
-            guard (12...30).contains(account.count), account.allSatisfy(\.isNumber) else {
-                throw AppError.invalid("payeeAccount", "error.aid.account")
-            }
-            row.payeeAccount = account
-        }
         let file = try await HardshipService.verifiedFile(of: memberID, today: today, on: db)
         if let named = input.hardshipFileId, named != file?.id { throw AppError.invalid("hardshipFileId", "error.aid.fileNotVerified") }
         let claimsPriority = file == nil && (input.priorityGroup ?? false)
@@ -103,25 +182,8 @@ enum AidApplications {
         }
         row.hardshipFileID = file?.id
         row.priorityGroup = claimsPriority
-        row.status = .submitted
-        row.submittedDate = today.description
-        row.childKey = row.childIDNumber
-        row.version = 1
-        try await Self.checkChildFree(year: program.year, childKey: row.childIDNumber, parent: memberID, on: db)
-        do {
-            try await app.write { db in
-                try await once.claim(on: db)
-                try await row.create(on: db)
-                try await AidEvent(subjectID: try row.requireID(), editor: editor, what: "submitted").create(on: db)
-                try await Audit.record(.create, row, by: editor, on: db)
-                try await once.record(row.id, on: db)
-            }
-        } catch  where (error as? any DatabaseError)?.isConstraintFailure == true {
-            // Two submissions for the same child raced past the check: the unique index let one land.
-            try await Self.checkChildFree(year: program.year, childKey: row.childIDNumber, parent: memberID, on: db)
-            throw error
-        }
-        return row
+        row.childKey = childID
+        try await Self.checkChildFree(year: program.year, childKey: childID, parent: memberID, on: db)
     }
 
     /// The statuses whose applications count as funded: approved by the city, or paid.
@@ -153,6 +215,7 @@ enum AidApplications {
         case .reject:
             row.rejectReason = try Held.text(input.reason, field: "reason", max: 500)
             row.childKey = nil
+            row.householdKey = nil
         }
         let note = row.rejectReason ?? ""
         row.status = next
@@ -174,8 +237,9 @@ enum AidApplications {
         }
     }
 
-    /// The module's figures, counted in SQL: files by level and standing (as read today), and the
-    /// period's applications by status and stage, children funded, amounts against the budgets.
+    /// The module's figures, counted in SQL: files by level and standing (as read today); the period's
+    /// scholarship applications by status and stage, children funded, amounts against the budgets; and
+    /// every kind of aid side by side.
     static func statistics(scope: UnitScope, list: ListQuery, today: CivilDate, on db: any Database) async throws -> AidStatistics {
         let sql = try db.sql()
         let units = try scope.unitIDs(within: list.unitId)
@@ -187,37 +251,58 @@ enum AidApplications {
                 to: units, table: table, dateColumn: "submitted_date", from: from, to: to)
         }
         struct Group: Decodable {
+            let kind: String
             let status: String
-            let stage: String
+            let stage: String?
             let n: Int
             let amount: Int64?
         }
-        let groups = try await applications().column("status").column("stage").column(SQLTotals.count, as: "n").column(
+        let groups = try await applications().column("kind").column("status").column("stage").column(SQLTotals.count, as: "n").column(
             SQLTotals.sum("amount_fen"), as: "amount"
         )
-        .groupBy("status").groupBy("stage").all(decoding: Group.self)
+        .groupBy("kind").groupBy("status").groupBy("stage").all(decoding: Group.self)
         let funded = Set(Self.funded.map(\.rawValue))
-        struct Count: Decodable { let n: Int }
-        let children =
-            try await applications().column(SQLRaw("COUNT(DISTINCT child_id_number)"), as: "n")
-            .where("status", .in, SQLBind.group(Array(funded))).first(decoding: Count.self)?.n ?? 0
-        struct Program: Decodable { let program_id: UUID }
+        struct Funded: Decodable {
+            let kind: String
+            let n: Int
+        }
+        // Children for scholarships, households (hardship files) for relief: each once.
+        func distinct(_ column: String) -> SQLSelectBuilder {
+            applications().column("kind").column(SQLRaw("COUNT(DISTINCT \(column))"), as: "n")
+                .where("status", .in, SQLBind.group(Array(funded))).groupBy("kind")
+        }
+        let children = try await distinct("child_id_number").where("kind", .equal, AidKind.scholarship.rawValue).all(decoding: Funded.self)
+        let households = try await distinct("hardship_file_id").where("kind", .notEqual, AidKind.scholarship.rawValue)
+            .all(decoding: Funded.self)
+        let fundedByKind = children + households
+        struct Program: Decodable {
+            let program_id: UUID
+        }
         let programs = try await applications().distinct().column("program_id").all(decoding: Program.self).map(\.program_id)
-        let budget = programs.isEmpty ? 0 : try await AidProgram.query(on: db).filter(\.$id ~~ programs).all(\.$budgetFen).total()
+        let budgets = programs.isEmpty ? [] : try await AidProgram.query(on: db).filter(\.$id ~~ programs).all()
         func total(_ keep: (Group) -> Bool) throws -> Int64 { try groups.filter(keep).compactMap(\.amount).total() }
+        let scholarship = AidKind.scholarship.rawValue
+        let byKind = try AidKind.allCases.map { kind in
+            AidKindFigures(
+                key: kind.rawValue, applications: groups.filter { $0.kind == kind.rawValue }.map(\.n).reduce(0, +),
+                funded: fundedByKind.first { $0.kind == kind.rawValue }?.n ?? 0,
+                approvedFen: try total { $0.kind == kind.rawValue && funded.contains($0.status) },
+                paidFen: try total { $0.kind == kind.rawValue && $0.status == AidStatus.paid.rawValue },
+                budgetFen: try budgets.filter { $0.kind == kind }.map(\.budgetFen).total())
+        }
+        let scholarships = groups.filter { $0.kind == scholarship }
         return AidStatistics(
             files: files.total, filesByLevel: files.byLevel, filesByStatus: files.byStatus,
-            applications: groups.map(\.n).reduce(0, +),
+            applications: scholarships.map(\.n).reduce(0, +),
             byStatus: AidStatus.allCases.map { status in
-                KeyCount(key: status.rawValue, count: groups.filter { $0.status == status.rawValue }.map(\.n).reduce(0, +))
+                KeyCount(key: status.rawValue, count: scholarships.filter { $0.status == status.rawValue }.map(\.n).reduce(0, +))
             },
-            children: children,
+            children: byKind[0].funded,
             byStage: try SchoolStage.allCases.map { stage in
-                let rows = groups.filter { $0.stage == stage.rawValue && funded.contains($0.status) }
+                let rows = scholarships.filter { $0.stage == stage.rawValue && funded.contains($0.status) }
                 return AmountCount(key: stage.rawValue, count: rows.map(\.n).reduce(0, +), amountFen: try rows.compactMap(\.amount).total())
             },
-            approvedFen: try total { funded.contains($0.status) }, paidFen: try total { $0.status == AidStatus.paid.rawValue },
-            budgetFen: budget)
+            approvedFen: byKind[0].approvedFen, paidFen: byKind[0].paidFen, budgetFen: byKind[0].budgetFen, byKind: byKind)
     }
 
     /// A worker's own applications, newest first.
@@ -275,20 +360,16 @@ extension AidApplication: UnitOwnedRecord {
         return try await AidApplications.apply(input, member: member, editor: context.editor, app: context.app, once: once)
     }
 
-    /// Until the enterprise union approves, the school and account can be corrected; the child and
-    /// stage cannot (a new application is made instead).
+    /// Until the enterprise union approves, the school (or the household's situation) and the
+    /// account can be corrected; the child, stage and amount cannot (a new application is made instead).
     func update(with input: AidApplicationInput, context: WriteContext) async throws {
         try AidAccess.handles(context)
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         guard status == .submitted else { throw AppError.conflict("status", "error.aid.notEditable") }
         let before = auditSnapshot()
-        if let school = input.school { self.school = try Held.text(school, field: "school", max: 100) }
-        if let account = input.payeeAccount?.filter({ !$0.isWhitespace }) {
-            guard account.isEmpty || ((12...30).contains(account.count) && account.allSatisfy(\.isNumber)) else {
-                throw AppError.invalid("payeeAccount", "error.aid.account")
-            }
-            payeeAccount = account.isEmpty ? nil : account
-        }
+        if let school = input.school, !kind.isRelief { self.school = try Held.text(school, field: "school", max: 100) }
+        if let situation = input.situation, kind.isRelief { self.situation = try Held.text(situation, field: "situation", max: 1_000) }
+        try AidApplications.applyAccount(input.payeeAccount, to: self)
         try await context.save(self, version: version, before: before, once: nil)
     }
 
@@ -298,6 +379,7 @@ extension AidApplication: UnitOwnedRecord {
         let editor = context.editor
         deletedAt = editor.at
         childKey = nil
+        householdKey = nil
         try await context.app.write { db in
             try await self.update(on: db)
             try await Audit.record(.delete, self, by: editor, on: db)
@@ -307,8 +389,15 @@ extension AidApplication: UnitOwnedRecord {
     func restore(context: WriteContext) async throws {
         try AidAccess.handles(context)
         if status != .rejected {
-            try await AidApplications.checkChildFree(year: programYear, childKey: childIDNumber, parent: memberID, on: context.app.db)
-            childKey = childIDNumber
+            if let child = childIDNumber {
+                try await AidApplications.checkChildFree(year: programYear, childKey: child, parent: memberID, on: context.app.db)
+                childKey = child
+            }
+            if kind.isRelief, let household = hardshipFileID?.uuidString {
+                try await AidApplications.checkHouseholdFree(
+                    program: programID, householdKey: household, applicant: memberID, on: context.app.db)
+                householdKey = household
+            }
         }
         let editor = context.editor
         deletedAt = nil

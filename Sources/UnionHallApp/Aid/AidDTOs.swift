@@ -52,13 +52,14 @@ struct AidProgramOutput: Content {
     var id: UUID
     var unitId: UUID
     var year: Int
+    var kind: AidKind
     var name: String
     var budgetFen: Int64
     var approvedFen: Int64
     var paidFen: Int64
     var remainingFen: Int64
     var priorityIndustrial: Bool
-    /// By school stage: `{"university": 300000, …}`.
+    /// By school stage for a scholarship (`{"university": 300000, …}`), by hardship level for relief (`{"deep": 100000, …}`).
     var amountsFen: [String: Int64]
     var noticeFrom: String?
     var noticeUntil: String?
@@ -71,6 +72,8 @@ struct AidProgramOutput: Content {
 struct AidProgramInput: Content, VersionedInput {
     var unitId: UUID?
     var year: Int?
+    /// Set when the programme is made (a scholarship when left out), never changed after.
+    var kind: AidKind?
     var name: String?
     var budgetFen: Int64?
     var priorityIndustrial: Bool?
@@ -83,6 +86,7 @@ struct AidProgramInput: Content, VersionedInput {
 
 struct AidProgramFilter: Content {
     var year: Int?
+    var kind: AidKind?
 }
 
 struct AidApplicationOutput: Content {
@@ -90,16 +94,19 @@ struct AidApplicationOutput: Content {
     var unitId: UUID
     var programId: UUID
     var programYear: Int
+    var kind: AidKind
     var memberId: UUID
     var memberName: String
     var hardshipFileId: UUID?
     var priorityGroup: Bool
-    var childName: String
+    var childName: String?
     /// Always masked: the full number is checked by the system, not read by people.
-    var childIdNumber: String
-    var school: String
-    var stage: SchoolStage
-    var admissionYear: Int
+    var childIdNumber: String?
+    var school: String?
+    var stage: SchoolStage?
+    var admissionYear: Int?
+    var medicalExpensesFen: Int64?
+    var situation: String?
     var amountFen: Int64
     var payeeAccount: String?
     var status: AidStatus
@@ -125,12 +132,16 @@ struct AidApplicationInput: Content {
     var school: String?
     var stage: SchoolStage?
     var admissionYear: Int?
+    /// Relief: the household's situation; medical aid: the medical costs the household bore.
+    var situation: String?
+    var medicalExpensesFen: Int64?
     var payeeAccount: String?
     var version: Int?
 }
 
 struct AidFilter: Content {
     var programId: UUID?
+    var kind: AidKind?
     var status: AidStatus?
     /// Approved or paid: the applications behind the children and amounts funded.
     var funded: Bool?
@@ -170,10 +181,13 @@ struct AmountCount: Content {
     var amountFen: Int64
 }
 
+/// The figures of the period's applications: the scholarships' (金秋助学) at the top level, as the
+/// articles report them, and every kind of aid side by side in `byKind`.
 struct AidStatistics: Content {
     var files: Int
     var filesByLevel: [KeyCount]
     var filesByStatus: [KeyCount]
+    /// Scholarship applications.
     var applications: Int
     var byStatus: [KeyCount]
     /// Children approved or paid, each counted once.
@@ -182,13 +196,25 @@ struct AidStatistics: Content {
     var approvedFen: Int64
     var paidFen: Int64
     var budgetFen: Int64
+    var byKind: [AidKindFigures]
+}
+
+/// One kind of aid in a period: applications, households (or children) funded, amounts against the budgets.
+struct AidKindFigures: Content {
+    var key: String
+    var applications: Int
+    /// Households funded (for scholarships, children), each once.
+    var funded: Int
+    var approvedFen: Int64
+    var paidFen: Int64
+    var budgetFen: Int64
 }
 
 /// A line of the public notice (公示): names masked, nothing that identifies the child.
 struct AidNoticeLine: Content {
     var worker: String
-    var child: String
+    var child: String?
     var unit: String
-    var stage: SchoolStage
+    var stage: SchoolStage?
     var amountFen: Int64
 }

@@ -8,12 +8,13 @@ extension HardshipStep: Vocabulary { package static let catalogue = "hardshipSte
 extension SchoolStage: Vocabulary { package static let catalogue = "schoolStage" }
 extension AidStatus: Vocabulary { package static let catalogue = "aidStatus" }
 extension AidStep: Vocabulary { package static let catalogue = "aidStep" }
+extension AidKind: Vocabulary { package static let catalogue = "aidKind" }
 
 extension Feature {
-    /// Hardship files and aid (金秋助学): programmes, applications, approval and payment.
+    /// Hardship files and aid (金秋助学, 送温暖, living and medical aid): programmes, applications, approval and payment.
     static let aid = Feature(
         name: "aid",
-        migrations: [CreateAid(), AddAidHandling(), AddAidNoticePeriod()],
+        migrations: [CreateAid(), AddAidHandling(), AddAidNoticePeriod(), AddReliefAid()],
         routes: { routes in
             try routes.publicPages.register(collection: AidNoticePage())
             try routes.pages.register(collection: HardshipPages())
@@ -30,12 +31,14 @@ extension Feature {
             AuditedKind(
                 HardshipFile.self, path: "/hardship-files/", codes: ["level": HardshipLevel.catalogue, "status": HardshipStatus.catalogue],
                 aidData: true),
-            AuditedKind(AidProgram.self, path: "/aid-programs/", aidData: true),
+            AuditedKind(AidProgram.self, path: "/aid-programs/", codes: ["kind": AidKind.catalogue], aidData: true),
             AuditedKind(
-                AidApplication.self, path: "/aid-applications/", codes: ["stage": SchoolStage.catalogue, "status": AidStatus.catalogue],
-                aidData: true),
+                AidApplication.self, path: "/aid-applications/",
+                codes: ["kind": AidKind.catalogue, "stage": SchoolStage.catalogue, "status": AidStatus.catalogue], aidData: true),
         ],
-        vocabularies: [HardshipLevel.self, HardshipStatus.self, HardshipStep.self, SchoolStage.self, AidStatus.self, AidStep.self],
+        vocabularies: [
+            HardshipLevel.self, HardshipStatus.self, HardshipStep.self, SchoolStage.self, AidStatus.self, AidStep.self, AidKind.self,
+        ],
         records: [HardshipFile.self, AidProgram.self, AidApplication.self],
         forms: [HardshipForm.self, AidProgramForm.self, AidApplicationForm.self],
         workflows: [

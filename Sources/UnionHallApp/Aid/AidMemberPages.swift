@@ -3,8 +3,8 @@ import UnionHallCore
 import UnionHallPlatform
 import Vapor
 
-/// A worker's own aid page: apply for a child's scholarship from the phone and follow every
-/// application, each change shown.
+/// A worker's own aid page: apply for a child's scholarship, or for relief for their hardship
+/// household, from the phone, and follow every application, each change shown.
 struct AidMemberPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("me", "aid") { try await Self.render($0, error: nil, form: nil) }
@@ -18,7 +18,9 @@ struct AidMemberPages: RouteCollection {
                         programId: try FormValue.uuid(form.programId, field: "programId"), priorityGroup: form.priorityGroup != nil,
                         childName: form.childName, childIdNumber: form.childIdNumber, school: form.school,
                         stage: form.stage.flatMap(SchoolStage.init(rawValue:)),
-                        admissionYear: try FormValue.integer(form.admissionYear, field: "admissionYear"), payeeAccount: form.payeeAccount),
+                        admissionYear: try FormValue.integer(form.admissionYear, field: "admissionYear"), situation: form.situation,
+                        medicalExpensesFen: try FormValue.fen(form.medicalExpenses, field: "medicalExpensesFen"),
+                        payeeAccount: form.payeeAccount),
                     member: member, editor: try req.editor(), app: req.application, once: once)
                 return req.redirect(to: "/me/aid?notice=created", redirectType: .normal)
             } catch is FormOnce.AlreadySubmitted {
@@ -37,22 +39,31 @@ struct AidMemberPages: RouteCollection {
         var school: String?
         var stage: String?
         var admissionYear: String?
+        var situation: String?
+        var medicalExpenses: String?
         var payeeAccount: String?
         var _once: String?
     }
 
     struct Application: Encodable {
         var row: AidPages.Row
+        var program: String
         var events: [AidPages.EventRow]
+    }
+
+    /// One form on the page: 金秋助学, or relief (送温暖, living aid, medical aid).
+    struct ApplyFormView: Encodable {
+        var anchor: String
+        var title: String
+        var hint: String?
+        var error: FormError?
+        var once: String
+        var fields: [FormField]
     }
 
     struct Context: Encodable {
         var layout: Layout
-        var hasProgram: Bool
-        var hasVerifiedFile: Bool
-        var once: String
-        var error: FormError?
-        var fields: [FormField]
+        var forms: [ApplyFormView]
         var applications: [Application]
     }
 
@@ -63,36 +74,83 @@ struct AidMemberPages: RouteCollection {
         }
         let rows = try await AidApplications.mine(member, on: req.db)
         let events = try await AidAccess.events(of: rows.compactMap(\.id), on: req.db)
+        let titles = Dictionary(programs.compactMap { p in p.id.map { ($0, AidPrograms.title(p)) } }, uniquingKeysWith: { a, _ in a })
         let applications = try await AidApplications.outputs(rows, on: req.db).map {
-            Application(row: AidPages.row($0, on: req), events: AidPages.events(events[$0.id] ?? [], on: req))
+            Application(
+                row: AidPages.row($0, on: req), program: titles[$0.programId] ?? req.t("aidKind.\($0.kind.rawValue)"),
+                events: AidPages.events(events[$0.id] ?? [], on: req))
         }
-        var typed = form ?? ApplyForm(stage: SchoolStage.university.rawValue, admissionYear: String(req.today.year))
-        if typed.programId == nil { typed.programId = programs.first?.id?.uuidString }
+        let hasVerifiedFile = try await HardshipService.verifiedFile(of: member.requireID(), today: req.today, on: req.db) != nil
+        // The form the worker sent is the one that shows their entries and the error.
+        let sentRelief =
+            form.flatMap { sent in programs.first { $0.id?.uuidString == sent.programId } }?.kind.isRelief
+            ?? programs.allSatisfy(\.kind.isRelief)
         let fields = FormFields(req, error: error)
-        var all = [
-            fields.select(
-                "programId", "aid.program", AidPrograms.options(programs, selected: typed.programId.flatMap(UUID.init(uuidString:)))),
-            fields.input("childName", "aid.childName", typed.childName, required: true, ["maxlength": "50"]),
-            fields.input(
-                "childIdNumber", "aid.childIdNumber", typed.childIdNumber, required: true, ["maxlength": "18", "autocomplete": "off"]),
-            fields.input("school", "aid.school", typed.school, required: true, ["maxlength": "100"]),
-            fields.select(
-                "stage", "aid.stage", Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: typed.stage, request: req)),
-            fields.input(
-                "admissionYear", "aid.admissionYear", typed.admissionYear, required: true, ["inputmode": "numeric", "maxlength": "4"]),
-            fields.input(
-                "payeeAccount", "aid.payeeAccount", typed.payeeAccount, ["inputmode": "numeric", "maxlength": "30", "autocomplete": "off"]),
-        ]
-        if programs.contains(where: \.priorityIndustrial) {
-            all.append(
-                fields.checks(
-                    "priorityGroup", nil, [(name: "priorityGroup", label: "aid.priorityHint", checked: typed.priorityGroup != nil)],
-                    errors: ["hardshipFileId"]))
+        var forms: [ApplyFormView] = []
+        let scholarships = programs.filter { !$0.kind.isRelief }
+        if !scholarships.isEmpty {
+            let mine = form != nil && !sentRelief
+            var typed = mine ? form! : ApplyForm(stage: SchoolStage.university.rawValue, admissionYear: String(req.today.year))
+            if typed.programId == nil { typed.programId = scholarships.first?.id?.uuidString }
+            let shown = mine ? fields : FormFields(req, error: nil)
+            var all = [
+                shown.select(
+                    "programId", "aid.program",
+                    AidPrograms.options(scholarships, selected: typed.programId.flatMap(UUID.init(uuidString:)))),
+                shown.input("childName", "aid.childName", typed.childName, required: true, ["maxlength": "50"]),
+                shown.input(
+                    "childIdNumber", "aid.childIdNumber", typed.childIdNumber, required: true, ["maxlength": "18", "autocomplete": "off"]),
+                shown.input("school", "aid.school", typed.school, required: true, ["maxlength": "100"]),
+                shown.select(
+                    "stage", "aid.stage", Pages.enumOptions(SchoolStage.self, prefix: "schoolStage", selected: typed.stage, request: req)),
+                shown.input(
+                    "admissionYear", "aid.admissionYear", typed.admissionYear, required: true, ["inputmode": "numeric", "maxlength": "4"]),
+                shown.input(
+                    "payeeAccount", "aid.payeeAccount", typed.payeeAccount,
+                    ["inputmode": "numeric", "maxlength": "30", "autocomplete": "off"]),
+            ]
+            if scholarships.contains(where: \.priorityIndustrial) {
+                all.append(
+                    shown.checks(
+                        "priorityGroup", nil, [(name: "priorityGroup", label: "aid.priorityHint", checked: typed.priorityGroup != nil)],
+                        errors: ["hardshipFileId"]))
+            }
+            forms.append(
+                ApplyFormView(
+                    anchor: "scholarship", title: req.t("aid.applyScholarship"), hint: hasVerifiedFile ? nil : req.t("aid.noFileHint"),
+                    error: shown.error, once: (mine ? typed._once : nil) ?? Pages.once(), fields: all))
         }
-        let context = Context(
-            layout: Pages.layout(req, titleKey: "aid.mine"), hasProgram: !programs.isEmpty,
-            hasVerifiedFile: try await HardshipService.verifiedFile(of: member.requireID(), today: req.today, on: req.db) != nil,
-            once: typed._once ?? Pages.once(), error: fields.error, fields: all, applications: applications)
+        let relief = programs.filter(\.kind.isRelief)
+        if !relief.isEmpty {
+            let mine = form != nil && sentRelief
+            var typed = mine ? form! : ApplyForm()
+            if typed.programId == nil { typed.programId = relief.first?.id?.uuidString }
+            let shown = mine ? fields : FormFields(req, error: nil)
+            let all = [
+                shown.select(
+                    "programId", "aid.program", AidPrograms.options(relief, selected: typed.programId.flatMap(UUID.init(uuidString:)))),
+                shown.textarea(
+                    "situation", "aid.situation", typed.situation, required: true, hint: "aid.situationHint", errors: ["hardshipFileId"],
+                    ["rows": "3", "maxlength": "1000"]),
+                shown.input(
+                    "medicalExpenses", "aid.medicalExpensesYuan", typed.medicalExpenses, hint: "aid.medicalExpensesHint",
+                    errors: ["medicalExpensesFen"], ["inputmode": "decimal"]),
+                shown.input(
+                    "payeeAccount", "aid.payeeAccount", typed.payeeAccount,
+                    ["inputmode": "numeric", "maxlength": "30", "autocomplete": "off"]),
+            ].map { field in
+                // Both forms are on one page: the relief form's controls get ids of their own.
+                var field = field
+                field.id = "relief-" + field.id
+                field.describedBy = field.describedBy.map { $0.split(separator: " ").map { "relief-" + $0 }.joined(separator: " ") }
+                return field
+            }
+            forms.append(
+                ApplyFormView(
+                    anchor: "relief", title: req.t("aid.applyRelief"), hint: req.t(hasVerifiedFile ? "aid.reliefHint" : "aid.reliefNoFile"),
+                    error: shown.error, once: (mine ? typed._once : nil) ?? Pages.once(), fields: all))
+        }
+        let context = Context(layout: Pages.layout(req, titleKey: "aid.mine"), forms: forms, applications: applications)
         return try await Pages.render("aid/mine", context, status: fields.status, on: req)
     }
 }

@@ -36,14 +36,16 @@ final class HardshipFile: Model, @unchecked Sendable {
     }
 }
 
-/// A yearly aid programme (金秋助学 first): amounts by school stage, a budget, and whether the
-/// priority group (industrial workers) may apply without a hardship file.
+/// A yearly aid programme: 金秋助学 with amounts by school stage and whether the priority group
+/// (industrial workers) may apply without a hardship file; or relief (送温暖, living aid, medical
+/// aid) with amounts by hardship level. Either way a budget that approvals and payments move within.
 final class AidProgram: Model, @unchecked Sendable {
     static let schema = "aid_programs"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "unit_id") var unitID: UUID
     @Field(key: "year") var year: Int
+    @Enum(key: "kind") var kind: AidKind
     @Field(key: "name") var name: String
     @Field(key: "budget_fen") var budgetFen: Int64
     /// Committed by the city's approvals, moved in SQL within the budget.
@@ -56,6 +58,9 @@ final class AidProgram: Model, @unchecked Sendable {
     @Field(key: "junior_college_fen") var juniorCollegeFen: Int64
     @Field(key: "university_fen") var universityFen: Int64
     @Field(key: "postgraduate_fen") var postgraduateFen: Int64
+    @Field(key: "deep_fen") var deepFen: Int64
+    @Field(key: "relative_fen") var relativeFen: Int64
+    @Field(key: "accident_fen") var accidentFen: Int64
     /// The public notice (公示) of the funded children runs from … until these dates, inclusive;
     /// outside them the notice page is for signed-in aid officers only.
     @OptionalField(key: "notice_from") var noticeFrom: String?
@@ -86,9 +91,32 @@ final class AidProgram: Model, @unchecked Sendable {
         case .postgraduate: postgraduateFen = fen
         }
     }
+
+    func amount(for level: HardshipLevel) -> Int64 {
+        switch level {
+        case .deep: deepFen
+        case .relative: relativeFen
+        case .accident: accidentFen
+        }
+    }
+
+    func setAmount(_ fen: Int64, for level: HardshipLevel) {
+        switch level {
+        case .deep: deepFen = fen
+        case .relative: relativeFen = fen
+        case .accident: accidentFen = fen
+        }
+    }
+
+    /// The amounts by school stage (a scholarship) or by hardship level (relief), under their codes.
+    var amountsFen: [String: Int64] {
+        kind.isRelief
+            ? Dictionary(uniqueKeysWithValues: HardshipLevel.allCases.map { ($0.rawValue, amount(for: $0)) })
+            : Dictionary(uniqueKeysWithValues: SchoolStage.allCases.map { ($0.rawValue, amount(for: $0)) })
+    }
 }
 
-/// A worker's application for a child's scholarship.
+/// A worker's application: for a child's scholarship, or for relief for their hardship household.
 final class AidApplication: Model, @unchecked Sendable {
     static let schema = "aid_applications"
 
@@ -96,17 +124,26 @@ final class AidApplication: Model, @unchecked Sendable {
     @Field(key: "unit_id") var unitID: UUID
     @Field(key: "program_id") var programID: UUID
     @Field(key: "program_year") var programYear: Int
+    /// The programme's kind, kept on the row for the figures.
+    @Enum(key: "kind") var kind: AidKind
     @Field(key: "member_id") var memberID: UUID
     @OptionalField(key: "hardship_file_id") var hardshipFileID: UUID?
     @Field(key: "priority_group") var priorityGroup: Bool
-    @Field(key: "child_name") var childName: String
-    @Field(key: "child_id_number") var childIDNumber: String
+    @OptionalField(key: "child_name") var childName: String?
+    @OptionalField(key: "child_id_number") var childIDNumber: String?
     /// The child's ID while the application stands: unique with the programme year, so two
     /// simultaneous submissions for one child cannot both land. Cleared on rejection.
     @OptionalField(key: "child_key") var childKey: String?
-    @Field(key: "school") var school: String
-    @Enum(key: "stage") var stage: SchoolStage
-    @Field(key: "admission_year") var admissionYear: Int
+    /// Relief: the household's hardship file while the application stands, unique with the programme
+    /// (one application per household per programme). Cleared on rejection.
+    @OptionalField(key: "household_key") var householdKey: String?
+    @OptionalField(key: "school") var school: String?
+    @OptionalEnum(key: "stage") var stage: SchoolStage?
+    @OptionalField(key: "admission_year") var admissionYear: Int?
+    /// Medical aid: the costs the household bore itself; the amount is at most the programme's for its level.
+    @OptionalField(key: "medical_expenses_fen") var medicalExpensesFen: Int64?
+    /// Relief: the household's situation as the applicant tells it.
+    @OptionalField(key: "situation") var situation: String?
     @Field(key: "amount_fen") var amountFen: Int64
     @OptionalField(key: "payee_account") var payeeAccount: String?
     @Enum(key: "status") var status: AidStatus
@@ -165,6 +202,7 @@ extension HardshipLevel: FluentEnumRepresentable {}
 extension HardshipStatus: FluentEnumRepresentable {}
 extension SchoolStage: FluentEnumRepresentable {}
 extension AidStatus: FluentEnumRepresentable {}
+extension AidKind: FluentEnumRepresentable {}
 
 extension HardshipFile: Audited, Versioned, SoftDeletable {
     static let auditEntity = "hardshipFile"
@@ -185,9 +223,10 @@ extension AidProgram: Audited, Versioned, SoftDeletable {
 
     func auditSnapshot() -> [String: String] {
         var snapshot = [
-            "year": String(year), "name": name, "budgetFen": String(budgetFen), "priorityIndustrial": String(priorityIndustrial),
+            "year": String(year), "kind": kind.rawValue, "name": name, "budgetFen": String(budgetFen),
+            "priorityIndustrial": String(priorityIndustrial),
         ]
-        for stage in SchoolStage.allCases { snapshot["\(stage.rawValue)Fen"] = String(amount(for: stage)) }
+        for (key, fen) in amountsFen { snapshot["\(key)Fen"] = String(fen) }
         return snapshot
     }
 }
@@ -199,8 +238,8 @@ extension AidApplication: Audited, Versioned, SoftDeletable {
     /// Children's data stays out of the log: the child's name and ID appear masked.
     func auditSnapshot() -> [String: String] {
         [
-            "memberId": memberID.uuidString, "childName": Masking.name(childName), "childIdNumber": Masking.idNumber(childIDNumber),
-            "stage": stage.rawValue,
+            "memberId": memberID.uuidString, "kind": kind.rawValue, "childName": childName.map(Masking.name) ?? "",
+            "childIdNumber": childIDNumber.map(Masking.idNumber) ?? "", "stage": stage?.rawValue ?? "",
             "amountFen": String(amountFen), "status": status.rawValue, "rejectReason": rejectReason ?? "", "paidDate": paidDate ?? "",
         ]
     }

@@ -41,10 +41,11 @@ struct AidPages: RouteCollection {
         var amount: String
     }
 
+    /// `stage` reads the school stage of a scholarship, the kind of relief otherwise.
     static func row(_ a: AidApplicationOutput, on req: Request) -> Row {
         Row(
-            a: a, stage: req.t("schoolStage.\(a.stage.rawValue)"), status: req.t("aidStatus.\(a.status.rawValue)"),
-            amount: Fen(a.amountFen).description)
+            a: a, stage: a.stage.map { req.t("schoolStage.\($0.rawValue)") } ?? req.t("aidKind.\(a.kind.rawValue)"),
+            status: req.t("aidStatus.\(a.status.rawValue)"), amount: Fen(a.amountFen).description)
     }
 
     struct IndexContext: Encodable {
@@ -52,10 +53,12 @@ struct AidPages: RouteCollection {
         var totals: [Figure]
         var statuses: [Figure]
         var stages: [Figure]
+        var relief: [Figure]
         var charts: [BarChart]
         var rows: [Row]
         var pager: Pager
         var statusOptions: [SelectOption]
+        var kindOptions: [SelectOption]
         var programs: [SelectOption]
         var q: String
         var from: String
@@ -70,12 +73,19 @@ struct AidPages: RouteCollection {
         let applications = try await AidApplication.list(list, filter: filter, scope: context.scope, request: req)
         let period = "from=\(list.from ?? "")&to=\(list.to ?? "")" + (list.unitId.map { "&unitId=\($0)" } ?? "")
         let statuses = stats.byStatus.map {
-            Figure(label: req.t("aidStatus.\($0.key)"), count: $0.count, href: "/aid-applications?status=\($0.key)&\(period)")
+            Figure(
+                label: req.t("aidStatus.\($0.key)"), count: $0.count, href: "/aid-applications?kind=scholarship&status=\($0.key)&\(period)")
         }
         let stages = stats.byStage.map {
             Figure(
                 label: req.t("schoolStage.\($0.key)"), count: $0.count, detail: Fen($0.amountFen).description,
                 href: "/aid-applications?stage=\($0.key)&funded=true&\(period)")
+        }
+        let relief = stats.byKind.filter { AidKind(rawValue: $0.key)?.isRelief == true }.map {
+            Figure(
+                label: req.t("aid.householdsFunded", [req.t("aidKind.\($0.key)")]), count: $0.funded,
+                detail: req.t("aid.paidOf", [Fen($0.paidFen).description, Fen($0.budgetFen).description]),
+                href: "/aid-applications?kind=\($0.key)&funded=true&\(period)")
         }
         let programs = try await AidPrograms.reachable(by: context, on: req.db)
         let page = IndexContext(
@@ -90,7 +100,7 @@ struct AidPages: RouteCollection {
                     href: "/aid-applications?status=paid&\(period)"),
                 Figure(label: req.t("hardship.files"), count: stats.files, href: "/hardship-files"),
             ],
-            statuses: statuses, stages: stages,
+            statuses: statuses, stages: stages, relief: relief,
             charts: [
                 BarChart(title: req.t("aid.byStatus"), figures: statuses),
                 BarChart(
@@ -106,6 +116,7 @@ struct AidPages: RouteCollection {
             ],
             rows: applications.items.map { Self.row($0, on: req) }, pager: Pager(metadata: applications.metadata, request: req),
             statusOptions: Pages.enumOptions(AidStatus.self, prefix: "aidStatus", selected: filter.status?.rawValue, request: req),
+            kindOptions: Pages.enumOptions(AidKind.self, prefix: "aidKind", selected: filter.kind?.rawValue, request: req),
             programs: AidPrograms.options(programs, selected: filter.programId),
             q: list.q ?? "", from: list.from ?? "", to: list.to ?? "")
         return try await Pages.render("aid/applications", page, on: req)
@@ -129,6 +140,7 @@ struct AidPages: RouteCollection {
         var row: Row
         var program: String
         var basis: String
+        var medicalExpenses: String?
         var steps: [String]
         var error: FormError?
         var events: [EventRow]
@@ -143,6 +155,7 @@ struct AidPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "aid.one"), row: Self.row(try await row.output(on: req), on: req),
             program: program.map(AidPrograms.title) ?? "",
             basis: req.t(row.hardshipFileID != nil ? "aid.basisFile" : "aid.basisPriority"),
+            medicalExpenses: row.medicalExpensesFen.map { Fen($0).description },
             steps: AidStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue),
             error: error.map { Pages.pageError($0, entity: "aidApplication", on: req) },
             events: Self.events(try await AidAccess.events(of: try row.requireID(), on: req.db), on: req))
@@ -150,7 +163,8 @@ struct AidPages: RouteCollection {
     }
 }
 
-/// An officer's entry of an application for a worker of their subtree, named by ID number.
+/// An officer's entry of an application for a worker of their subtree, named by ID number: a
+/// child's scholarship, or relief for the worker's household, as the chosen programme gives.
 struct AidApplicationForm: RecordForm {
     typealias Record = AidApplication
     var programId: String?
@@ -161,6 +175,8 @@ struct AidApplicationForm: RecordForm {
     var school: String?
     var stage: String?
     var admissionYear: String?
+    var situation: String?
+    var medicalExpenses: String?
     var payeeAccount: String?
     var version: String?
     var _once: String?
@@ -168,8 +184,9 @@ struct AidApplicationForm: RecordForm {
     init(_ row: AidApplication?) {
         programId = row?.programID.uuidString
         school = row?.school
-        stage = row?.stage.rawValue
-        admissionYear = row.map { String($0.admissionYear) }
+        stage = row?.stage?.rawValue
+        admissionYear = row?.admissionYear.map { String($0) }
+        situation = row?.situation
         childName = row?.childName
         version = row.map { String($0.version) }
     }
@@ -178,6 +195,7 @@ struct AidApplicationForm: RecordForm {
         var form = AidApplicationForm(nil)
         form.stage = SchoolStage.university.rawValue
         form.admissionYear = String(request.today.year)
+        form.programId = request.query[String.self, at: "programId"]
         return form
     }
 
@@ -189,7 +207,8 @@ struct AidApplicationForm: RecordForm {
         return AidApplicationInput(
             programId: try FormValue.uuid(programId, field: "programId"), memberId: memberID, priorityGroup: priorityGroup != nil,
             childName: childName, childIdNumber: childIdNumber, school: school, stage: stage.flatMap(SchoolStage.init(rawValue:)),
-            admissionYear: try FormValue.integer(admissionYear, field: "admissionYear"),
+            admissionYear: try FormValue.integer(admissionYear, field: "admissionYear"), situation: situation,
+            medicalExpensesFen: try FormValue.fen(medicalExpenses, field: "medicalExpensesFen"),
             payeeAccount: payeeAccount?.isEmpty == false ? payeeAccount : nil,
             version: version.flatMap { Int($0) })
     }
@@ -199,14 +218,19 @@ struct AidApplicationForm: RecordForm {
     {
         try AidAccess.handles(context)
         let programs = try await AidPrograms.reachable(by: context, on: req.db)
+        let chosen = programs.first { $0.id?.uuidString == form.programId } ?? programs.first
+        var kind = chosen?.kind ?? .scholarship
+        if let id, let existing = try await AidApplication.find(id, on: req.db) { kind = existing.kind }
         let fields = FormFields(req, error: error)
-        let application = [
+        let identity = [
             fields.select(
-                "programId", "aid.program", AidPrograms.options(programs, selected: form.programId.flatMap(UUID.init(uuidString:))),
-                required: true),
+                "programId", "aid.program", AidPrograms.options(programs, selected: chosen?.id), required: true,
+                hint: "aid.programHint", ["data-reload": "programId"]),
             fields.input(
                 "memberIdNumber", "hardship.workerIdNumber", form.memberIdNumber, required: true, errors: ["memberId"],
                 ["maxlength": "18", "autocomplete": "off"]),
+        ]
+        let child = [
             fields.input("childName", "aid.childName", form.childName, required: true, ["maxlength": "50"]),
             fields.input(
                 "childIdNumber", "aid.childIdNumber", form.childIdNumber, required: true, ["maxlength": "18", "autocomplete": "off"]),
@@ -219,14 +243,24 @@ struct AidApplicationForm: RecordForm {
                 "priorityGroup", nil, [(name: "priorityGroup", label: "aid.priorityHint", checked: form.priorityGroup != nil)],
                 errors: ["hardshipFileId"]),
         ]
+        let account = fields.input(
+            "payeeAccount", "aid.payeeAccount", form.payeeAccount, ["inputmode": "numeric", "maxlength": "30", "autocomplete": "off"])
+        let situation = fields.textarea(
+            "situation", "aid.situation", form.situation, required: true, hint: "aid.situationHint", errors: ["hardshipFileId"],
+            ["rows": "3", "maxlength": "1000"])
+        let expenses = fields.input(
+            "medicalExpenses", "aid.medicalExpensesYuan", form.medicalExpenses, required: true, hint: "aid.medicalExpensesHint",
+            errors: ["medicalExpensesFen"], ["inputmode": "decimal"])
+        let all: [FormField]
+        switch (kind.isRelief, id == nil) {
+        case (true, true): all = identity + [situation] + (kind == .medicalAid ? [expenses] : []) + [account]
+        case (true, false): all = [situation, account]
+        case (false, true):
+            all = identity + child + [fields.input("school", "aid.school", form.school, required: true, ["maxlength": "100"]), account]
+        case (false, false): all = [fields.input("school", "aid.school", form.school, required: true, ["maxlength": "100"]), account]
+        }
         return try await fields.page(
             titleKey: id == nil ? "aid.new" : "aid.edit", path: "/aid-applications", id: id, version: form.version, once: form._once,
-            notes: id == nil ? [] : [form.childName].compactMap { $0 },
-            fields: (id == nil ? application : []) + [
-                fields.input("school", "aid.school", form.school, required: true, ["maxlength": "100"]),
-                fields.input(
-                    "payeeAccount", "aid.payeeAccount", form.payeeAccount,
-                    ["inputmode": "numeric", "maxlength": "30", "autocomplete": "off"]),
-            ])
+            notes: id == nil ? [] : [form.childName].compactMap { $0 }, fields: all)
     }
 }

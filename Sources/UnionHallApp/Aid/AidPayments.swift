@@ -90,19 +90,19 @@ enum AidPayments {
         ).all()
     }
 
-    /// The bank's list: payee (the worker), account, amount in yuan, child and school for the reference. Audited.
+    /// The bank's list: payee (the worker), account, amount in yuan, and for the reference the child and
+    /// school (a scholarship) or the kind of relief. Audited.
     static func bankList(_ batch: AidPaymentBatch, format: SpreadsheetWriter.Format, request req: Request) async throws -> Response {
         let rows = try await AidApplication.query(on: req.db).filter(\.$batchID == batch.requireID()).sort(\.$unitID).sort(\.$id).all()
         let members = Dictionary(
             try await Member.query(on: req.db).filter(\.$id ~~ Set(rows.map(\.memberID))).all().compactMap { m in m.id.map { ($0, m) } },
             uniquingKeysWith: { first, _ in first })
-        let header = ["aid.bank.payee", "aid.bank.account", "aid.bank.amount", "aid.bank.child", "aid.bank.school", "aid.bank.paidDate"].map
-        { req.t($0) }
+        let relief = rows.first?.kind.isRelief == true
+        let reference = relief ? ["aid.bank.kind"] : ["aid.bank.child", "aid.bank.school"]
+        let header = (["aid.bank.payee", "aid.bank.account", "aid.bank.amount"] + reference + ["aid.bank.paidDate"]).map { req.t($0) }
         let lines = rows.map { row in
-            [
-                members[row.memberID]?.name ?? "", row.payeeAccount ?? "", Fen(row.amountFen).plainYuan, row.childName, row.school,
-                row.paidDate ?? "",
-            ]
+            [members[row.memberID]?.name ?? "", row.payeeAccount ?? "", Fen(row.amountFen).plainYuan]
+                + (relief ? [req.t("aidKind.\(row.kind.rawValue)")] : [row.childName ?? "", row.school ?? ""]) + [row.paidDate ?? ""]
         }
         try await AidAccess.recordView(req, entityID: try batch.requireID(), shown: lines.count, query: "bank-list")
         return try SpreadsheetWriter.download(format, name: "aid-batch-\(batch.number)-\(batch.paidDate)", header: header, rows: lines)
@@ -116,7 +116,7 @@ enum AidPayments {
         let tree = try await UnitTree.load(on: db)
         return rows.map { row in
             AidNoticeLine(
-                worker: Masking.name(names[row.memberID] ?? ""), child: Masking.name(row.childName), unit: tree.name(of: row.unitID),
+                worker: Masking.name(names[row.memberID] ?? ""), child: row.childName.map(Masking.name), unit: tree.name(of: row.unitID),
                 stage: row.stage, amountFen: row.amountFen)
         }
     }

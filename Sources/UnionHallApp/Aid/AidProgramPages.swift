@@ -11,7 +11,8 @@ struct AidProgramPages: RouteCollection {
             let context = try await AidAccess.require(req)
             let rows = try AidProgram.outputs(try await AidPrograms.reachable(by: context, on: req.db), on: req)
             return try await Pages.render(
-                "aid/programs", ListContext(layout: Pages.layout(req, titleKey: "aid.programs"), rows: rows.map { Self.row($0) }), on: req)
+                "aid/programs", ListContext(layout: Pages.layout(req, titleKey: "aid.programs"), rows: rows.map { Self.row($0, on: req) }),
+                on: req)
         }
         routes.get("aid-programs", ":id") { try await Self.renderShow($0, error: nil) }
         routes.post("aid-programs", ":id", "batches") { req in
@@ -37,15 +38,17 @@ struct AidProgramPages: RouteCollection {
 
     struct Row: Encodable {
         var p: AidProgramOutput
+        var kind: String
         var budget: String
         var approved: String
         var paid: String
         var remaining: String
     }
 
-    static func row(_ p: AidProgramOutput) -> Row {
+    static func row(_ p: AidProgramOutput, on req: Request) -> Row {
         Row(
-            p: p, budget: Fen(p.budgetFen).description, approved: Fen(p.approvedFen).description, paid: Fen(p.paidFen).description,
+            p: p, kind: req.t("aidKind.\(p.kind.rawValue)"), budget: Fen(p.budgetFen).description, approved: Fen(p.approvedFen).description,
+            paid: Fen(p.paidFen).description,
             remaining: Fen(p.remainingFen).description)
     }
 
@@ -87,10 +90,14 @@ struct AidProgramPages: RouteCollection {
         let output = try await program.output(on: req)
         let href = "/aid-applications?programId=\(id)"
         let page = ShowContext(
-            layout: Pages.layout(req, titleKey: "aid.program"), row: Self.row(output), title: AidPrograms.title(program),
-            amounts: SchoolStage.allCases.filter { program.amount(for: $0) > 0 }.map {
-                Amount(stage: req.t("schoolStage.\($0.rawValue)"), amount: Fen(program.amount(for: $0)).description)
-            },
+            layout: Pages.layout(req, titleKey: "aid.program"), row: Self.row(output, on: req), title: AidPrograms.title(program),
+            amounts: program.kind.isRelief
+                ? HardshipLevel.allCases.filter { program.amount(for: $0) > 0 }.map {
+                    Amount(stage: req.t($0.labelKey), amount: Fen(program.amount(for: $0)).description)
+                }
+                : SchoolStage.allCases.filter { program.amount(for: $0) > 0 }.map {
+                    Amount(stage: req.t($0.labelKey), amount: Fen(program.amount(for: $0)).description)
+                },
             charts: [
                 AidPages.budgetChart(
                     budgetFen: program.budgetFen, approvedFen: program.approvedFen, paidFen: program.paidFen, budgetHref: href,
@@ -118,7 +125,8 @@ struct AidNoticePage: RouteCollection {
                 Context(
                     layout: Pages.layout(req, titleKey: "aid.notice"), program: AidPrograms.title(program),
                     lines: lines.map {
-                        Line(l: $0, stage: req.t("schoolStage.\($0.stage.rawValue)"), amount: Fen($0.amountFen).description)
+                        Line(
+                            l: $0, stage: $0.stage.map { req.t("schoolStage.\($0.rawValue)") } ?? "", amount: Fen($0.amountFen).description)
                     },
                     total: Fen(try lines.map(\.amountFen).total()).description), on: req)
         }
@@ -142,6 +150,7 @@ struct AidProgramForm: RecordForm {
     typealias Record = AidProgram
     var unitId: String?
     var year: String?
+    var kind: String?
     var name: String?
     var budget: String?
     var priorityIndustrial: String?
@@ -150,6 +159,9 @@ struct AidProgramForm: RecordForm {
     var juniorCollege: String?
     var university: String?
     var postgraduate: String?
+    var deep: String?
+    var relative: String?
+    var accident: String?
     var noticeFrom: String?
     var noticeUntil: String?
     var version: String?
@@ -158,6 +170,7 @@ struct AidProgramForm: RecordForm {
     init(_ row: AidProgram?) {
         unitId = row?.unitID.uuidString
         year = row.map { String($0.year) }
+        kind = row?.kind.rawValue
         name = row?.name
         budget = row.map { Fen($0.budgetFen).plainYuan }
         priorityIndustrial = row?.priorityIndustrial == true ? "on" : nil
@@ -166,6 +179,9 @@ struct AidProgramForm: RecordForm {
         juniorCollege = row.map { Fen($0.juniorCollegeFen).plainYuan }
         university = row.map { Fen($0.universityFen).plainYuan }
         postgraduate = row.map { Fen($0.postgraduateFen).plainYuan }
+        deep = row.map { Fen($0.deepFen).plainYuan }
+        relative = row.map { Fen($0.relativeFen).plainYuan }
+        accident = row.map { Fen($0.accidentFen).plainYuan }
         noticeFrom = row?.noticeFrom
         noticeUntil = row?.noticeUntil
         version = row.map { String($0.version) }
@@ -175,21 +191,34 @@ struct AidProgramForm: RecordForm {
         var form = AidProgramForm(nil)
         form.unitId = context.user.unitID?.uuidString
         form.year = String(request.today.year)
-        form.name = "金秋助学"
-        form.university = "3000.00"
+        let kind = request.query[String.self, at: "kind"].flatMap(AidKind.init(rawValue:)) ?? .scholarship
+        form.kind = kind.rawValue
+        form.name = request.t("aidKind.\(kind.rawValue)")
+        if !kind.isRelief { form.university = "3000.00" }
         return form
+    }
+
+    /// The amounts the programme's kind asks for: by school stage, or by hardship level.
+    func amountTexts(relief: Bool) -> [(key: String, label: String, text: String?)] {
+        if relief {
+            return [(HardshipLevel.deep, deep), (.relative, relative), (.accident, accident)].map {
+                (key: $0.0.rawValue, label: $0.0.labelKey, text: $0.1)
+            }
+        }
+        return [
+            (SchoolStage.seniorHigh, seniorHigh), (.vocational, vocational), (.juniorCollege, juniorCollege), (.university, university),
+            (.postgraduate, postgraduate),
+        ].map { (key: $0.0.rawValue, label: $0.0.labelKey, text: $0.1) }
     }
 
     func input(editing existing: AidProgram?, on request: Request) async throws -> AidProgramInput {
         var amounts: [String: Int64] = [:]
-        for (stage, text) in [
-            (SchoolStage.seniorHigh, seniorHigh), (.vocational, vocational), (.juniorCollege, juniorCollege), (.university, university),
-            (.postgraduate, postgraduate),
-        ] {
-            amounts[stage.rawValue] = try FormValue.fen(text, field: "amountsFen.\(stage.rawValue)") ?? 0
-        }
+        // An edit posts no kind: the programme keeps its own.
+        let relief = (existing?.kind ?? kind.flatMap(AidKind.init(rawValue:)))?.isRelief == true
+        for (key, _, text) in amountTexts(relief: relief) { amounts[key] = try FormValue.fen(text, field: "amountsFen.\(key)") ?? 0 }
         return AidProgramInput(
-            unitId: try FormValue.uuid(unitId, field: "unitId"), year: try FormValue.integer(year, field: "year"), name: name ?? "",
+            unitId: try FormValue.uuid(unitId, field: "unitId"), year: try FormValue.integer(year, field: "year"),
+            kind: existing == nil ? kind.flatMap(AidKind.init(rawValue:)) : nil, name: name ?? "",
             budgetFen: try FormValue.fen(budget, field: "budgetFen"), priorityIndustrial: priorityIndustrial != nil, amountsFen: amounts,
             noticeFrom: noticeFrom ?? "", noticeUntil: noticeUntil ?? "", version: version.flatMap { Int($0) })
     }
@@ -197,14 +226,38 @@ struct AidProgramForm: RecordForm {
     static func render(_ req: Request, form: AidProgramForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
         try AidAccess.handles(context)
         let fields = FormFields(req, error: error)
-        let stages: [(SchoolStage, String?)] = [
-            (.seniorHigh, form.seniorHigh), (.vocational, form.vocational), (.juniorCollege, form.juniorCollege),
-            (.university, form.university), (.postgraduate, form.postgraduate),
+        var kind = AidKind(rawValue: form.kind ?? "") ?? .scholarship
+        if let id, let existing = try await AidProgram.find(id, on: req.db) { kind = existing.kind }
+        let relief = kind.isRelief
+        let amounts = form.amountTexts(relief: relief)
+        var kindField: [FormField] = []
+        if id == nil {
+            kindField = [
+                fields.select(
+                    "kind", "aid.kind", Pages.enumOptions(AidKind.self, prefix: "aidKind", selected: form.kind, request: req),
+                    required: true,
+                    hint: "aid.kindHint", ["data-reload": "kind"])
+            ]
+        }
+        var rules = [
+            fields.inline(
+                "noticeFrom", "aid.noticePeriod",
+                [
+                    (name: "noticeFrom", label: "aid.noticeFrom", value: form.noticeFrom),
+                    (name: "noticeUntil", label: "aid.noticeUntil", value: form.noticeUntil),
+                ],
+                hint: "aid.noticePeriodHint", errors: ["noticeUntil"], ["type": "date"])
         ]
+        if !relief {
+            rules.append(
+                fields.checks(
+                    "priorityIndustrial", nil,
+                    [(name: "priorityIndustrial", label: "aid.priorityIndustrialHint", checked: form.priorityIndustrial != nil)]))
+        }
         return try await fields.page(
             titleKey: id == nil ? "aid.newProgram" : "aid.editProgram", path: "/aid-programs", id: id, version: form.version,
             once: form._once,
-            fields: [
+            fields: kindField + [
                 fields.select(
                     "unitId", "field.unitId",
                     Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req)),
@@ -212,18 +265,9 @@ struct AidProgramForm: RecordForm {
                 fields.input("name", "field.name", form.name, required: true, ["maxlength": "200"]),
                 fields.input("budget", "aid.budgetYuan", form.budget, required: true, errors: ["budgetFen"], ["inputmode": "decimal"]),
                 fields.inline(
-                    "amountsFen", "aid.amountsYuan", stages.map { (name: $0.0.rawValue, label: $0.0.labelKey, value: $0.1) },
-                    errors: stages.map { "amountsFen.\($0.0.rawValue)" }, ["inputmode": "decimal", "size": "8"]),
-                fields.inline(
-                    "noticeFrom", "aid.noticePeriod",
-                    [
-                        (name: "noticeFrom", label: "aid.noticeFrom", value: form.noticeFrom),
-                        (name: "noticeUntil", label: "aid.noticeUntil", value: form.noticeUntil),
-                    ],
-                    hint: "aid.noticePeriodHint", errors: ["noticeUntil"], ["type": "date"]),
-                fields.checks(
-                    "priorityIndustrial", nil,
-                    [(name: "priorityIndustrial", label: "aid.priorityIndustrialHint", checked: form.priorityIndustrial != nil)]),
-            ])
+                    "amountsFen", relief ? "aid.levelAmountsYuan" : "aid.amountsYuan",
+                    amounts.map { (name: $0.key, label: $0.label, value: $0.text) }, hint: relief ? "aid.levelAmountsHint" : nil,
+                    errors: ["amountsFen"] + amounts.map { "amountsFen.\($0.key)" }, ["inputmode": "decimal", "size": "8"]),
+            ] + rules)
     }
 }

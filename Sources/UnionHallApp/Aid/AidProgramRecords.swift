@@ -3,8 +3,8 @@ import UnionHallCore
 import UnionHallPlatform
 import Vapor
 
-/// Aid programmes: the year's amounts by school stage and the budget that approvals and
-/// payments move within.
+/// Aid programmes: the year's amounts (by school stage, or for relief by hardship level) and the
+/// budget that approvals and payments move within.
 enum AidPrograms {
     /// The programme an application names: one held by the applicant's unit or a union above it.
     static func serving(_ id: UUID?, unitID: UUID, tree: UnitTree, on db: any Database) async throws -> AidProgram {
@@ -57,16 +57,17 @@ extension AidProgram: SavedRecord {
     > {
         let query = try scoped(list, scope: scope, on: request.db)
         if let year = filter.year { query.filter(\.$year == year) }
+        if let kind = filter.kind { query.filter(\.$kind == kind) }
         return try await page(query.sort(\.$year, .descending).sort(\.$id), list, on: request)
     }
 
     static func outputs(_ rows: [AidProgram], on request: Request) throws -> [AidProgramOutput] {
         try rows.map { row in
             AidProgramOutput(
-                id: try row.requireID(), unitId: row.unitID, year: row.year, name: row.name, budgetFen: row.budgetFen,
+                id: try row.requireID(), unitId: row.unitID, year: row.year, kind: row.kind, name: row.name, budgetFen: row.budgetFen,
                 approvedFen: row.approvedFen,
                 paidFen: row.paidFen, remainingFen: row.budgetFen - row.approvedFen, priorityIndustrial: row.priorityIndustrial,
-                amountsFen: Dictionary(uniqueKeysWithValues: SchoolStage.allCases.map { ($0.rawValue, row.amount(for: $0)) }),
+                amountsFen: row.amountsFen,
                 noticeFrom: row.noticeFrom, noticeUntil: row.noticeUntil, version: row.version, createdAt: row.createdAt,
                 updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
@@ -80,6 +81,11 @@ extension AidProgram: SavedRecord {
         guard let year = input.year ?? row.$year.value else { throw AppError.invalid("year", "error.required") }
         guard (2000...2100).contains(year) else { throw AppError.invalid("year", "error.honor.year", ["2000", "2100"]) }
         row.year = year
+        if isNew {
+            row.kind = input.kind ?? .scholarship
+        } else if let kind = input.kind, kind != row.kind {
+            throw AppError.conflict("kind", "error.aid.kindFixed")
+        }
         row.name = try Held.text(input.name ?? row.$name.value, field: "name")
         guard let budget = input.budgetFen ?? row.$budgetFen.value else { throw AppError.invalid("budgetFen", "error.required") }
         guard budget >= 0 else { throw AppError.invalid("budgetFen", "error.amount.positive") }
@@ -87,24 +93,36 @@ extension AidProgram: SavedRecord {
             throw AppError.invalid("budgetFen", "error.aid.budgetBelowApproved", [Fen(max(row.approvedFen, row.paidFen)).description])
         }
         row.budgetFen = budget
-        row.priorityIndustrial = input.priorityIndustrial ?? row.$priorityIndustrial.value ?? false
-        for stage in SchoolStage.allCases {
-            let amount = input.amountsFen?[stage.rawValue] ?? (isNew ? 0 : row.amount(for: stage))
-            guard amount >= 0 else { throw AppError.invalid("amountsFen.\(stage.rawValue)", "error.amount.positive") }
-            row.setAmount(amount, for: stage)
-        }
-        if let unknown = input.amountsFen?.keys.first(where: { SchoolStage(rawValue: $0) == nil }) {
-            throw AppError.invalid("amountsFen.\(unknown)", "error.invalid")
-        }
-        guard SchoolStage.allCases.contains(where: { row.amount(for: $0) > 0 }) else {
-            throw AppError.invalid("amountsFen", "error.aid.noAmounts")
-        }
+        // The priority group is 金秋助学's; relief is for verified hardship households only.
+        row.priorityIndustrial = row.kind.isRelief ? false : input.priorityIndustrial ?? row.$priorityIndustrial.value ?? false
+        try Self.applyAmounts(input.amountsFen, to: row, isNew: isNew)
         try Self.applyNoticePeriod(input, to: row)
         if isNew {
             row.approvedFen = 0
             row.paidFen = 0
         }
         try await context.save(row, version: input.version, before: before, once: once)
+    }
+
+    /// A scholarship's amounts by school stage, relief's by hardship level: each at most
+    /// `Limits.fen`, at least one above zero.
+    static func applyAmounts(_ amounts: [String: Int64]?, to row: AidProgram, isNew: Bool) throws {
+        if isNew {
+            for stage in SchoolStage.allCases { row.setAmount(0, for: stage) }
+            for level in HardshipLevel.allCases { row.setAmount(0, for: level) }
+        }
+        let keys = row.kind.isRelief ? HardshipLevel.allCases.map(\.rawValue) : SchoolStage.allCases.map(\.rawValue)
+        if let unknown = amounts?.keys.sorted().first(where: { !keys.contains($0) }) {
+            throw AppError.invalid("amountsFen.\(unknown)", "error.invalid")
+        }
+        for key in keys {
+            let amount = amounts?[key] ?? (isNew ? 0 : row.amountsFen[key] ?? 0)
+            guard amount >= 0 else { throw AppError.invalid("amountsFen.\(key)", "error.amount.positive") }
+            guard amount <= Limits.fen else { throw AppError.invalid("amountsFen.\(key)", "error.amount.invalid") }
+            if let stage = SchoolStage(rawValue: key) { row.setAmount(amount, for: stage) }
+            if let level = HardshipLevel(rawValue: key) { row.setAmount(amount, for: level) }
+        }
+        guard row.amountsFen.values.contains(where: { $0 > 0 }) else { throw AppError.invalid("amountsFen", "error.aid.noAmounts") }
     }
 
     static let maxNoticeDays = 30

@@ -23,12 +23,14 @@ enum DemoAid {
         let program = AidProgram()
         program.unitID = qingyang
         program.year = 2024
+        program.kind = .scholarship
         program.name = "庆阳市2024年“金秋助学”"
         program.budgetFen = 500_000_000
         program.priorityIndustrial = true
         for stage in SchoolStage.allCases {
             program.setAmount([.juniorCollege, .university, .postgraduate].contains(stage) ? amountFen : 0, for: stage)
         }
+        for level in HardshipLevel.allCases { program.setAmount(0, for: level) }
         (program.noticeFrom, program.noticeUntil) = ("2024-08-20", "2024-08-26")
         program.approvedFen = 0
         program.paidFen = 0
@@ -155,10 +157,12 @@ enum DemoAid {
             let current = AidProgram()
             current.unitID = qingyang
             current.year = today.year
+            current.kind = .scholarship
             current.name = "庆阳市\(today.year)年“金秋助学”"
             current.budgetFen = 500_000_000
             current.priorityIndustrial = true
             for stage in SchoolStage.allCases { current.setAmount(program.amount(for: stage), for: stage) }
+            for level in HardshipLevel.allCases { current.setAmount(0, for: level) }
             current.approvedFen = 0
             current.paidFen = 0
             current.version = 1

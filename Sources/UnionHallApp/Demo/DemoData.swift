@@ -43,6 +43,7 @@ enum DemoData {
             _ = try await DemoServices.load(units: units, on: db)
             try await DemoSafety.load(units: units, organizations: organizations, people: people, on: db)
             let scholarships = try await DemoAid.load(units: units, people: people, today: CivilDate(now), on: db)
+            _ = try await DemoRelief.load(units: units, people: people, today: CivilDate(now), on: db)
             _ = try await DemoMembership.load(units: units, organizations: organizations, today: CivilDate(now), on: db)
             return (synthetic, mentorship, studios, outreach, problems, innovation, skills, disputes, scholarships)
         }
