@@ -12,16 +12,25 @@ public enum StudioKind: String, CaseIterable, Codable, Sendable {
     case innovativeTeam
     /// 校企协同创新工作室 (a college and an employer together)
     case schoolEnterpriseStudio
+    /// 科技创新教学室 (named by 中国职工技术协会)
+    case techInnovationClassroom
 }
 
 /// What a studio has to show for itself. Counted kinds add up `quantity`; money kinds add up
-/// `amountFen` (benefit is yuan saved or earned per year).
+/// `amountFen` (benefit is yuan saved or earned per year); a measured benefit (energy down 12%,
+/// 12,000 tonnes of standard coal a year) is a quantity in its own unit against a baseline, and
+/// its figure counts the lines, since quantities in different units do not add up.
 public enum StudioResultKind: String, CaseIterable, Codable, Sendable {
     case nationalProject, provincialAchievement, inventionPatent, utilityModelPatent, award, paper, softwareCopyright
     case innovationProject, backboneTrained, membersPromoted
+    /// 国家级标杆案例, an enterprise listed in a directory (5G全链接工厂示范名录), a registered
+    /// scientific achievement (科技成果登记), and a nomination still pending (冲刺科技进步奖).
+    case nationalBenchmarkCase, enterpriseListing, registeredAchievement, nominationPending
     case funding, benefit
+    case measuredBenefit
 
     public var isMoney: Bool { self == .funding || self == .benefit }
+    public var isMeasured: Bool { self == .measuredBenefit }
 }
 
 /// A studio's fields as typed.
@@ -69,9 +78,16 @@ public struct StudioDraft: Sendable {
     }
 }
 
-/// One result line: a count (patents, papers …) or an amount in fen (funding, benefit).
+/// One result line: a count (patents, papers …), an amount in fen (funding, benefit), or a
+/// measured benefit: a quantity, its unit and (if given) the baseline it is measured against.
 public enum StudioResultRules {
-    public static func check(kind: StudioResultKind?, quantity: Int?, amountFen: Int64?, year: Int?, currentYear: Int) -> FieldIssue? {
+    public static let maxUnitLength = 20
+    public static let maxBaselineLength = 100
+
+    public static func check(
+        kind: StudioResultKind?, quantity: Int?, amountFen: Int64?, unit: String? = nil, baseline: String? = nil, year: Int?,
+        currentYear: Int
+    ) -> FieldIssue? {
         guard let kind else { return FieldIssue(field: "kind", key: "error.required") }
         guard let year else { return FieldIssue(field: "year", key: "error.required") }
         guard (HonorDraft.earliestYear...currentYear).contains(year) else {
@@ -83,6 +99,16 @@ public enum StudioResultRules {
         } else {
             guard let quantity else { return FieldIssue(field: "quantity", key: "error.required") }
             guard quantity > 0 else { return FieldIssue(field: "quantity", key: "error.amount.positive") }
+        }
+        let unit = (unit ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if kind.isMeasured {
+            guard !unit.isEmpty else { return FieldIssue(field: "unit", key: "error.required") }
+            guard unit.count <= maxUnitLength else {
+                return FieldIssue(field: "unit", key: "error.tooLong", arguments: [String(maxUnitLength)])
+            }
+        }
+        if (baseline ?? "").count > maxBaselineLength {
+            return FieldIssue(field: "baseline", key: "error.tooLong", arguments: [String(maxBaselineLength)])
         }
         return nil
     }

@@ -144,8 +144,19 @@ import Vapor
             #expect(
                 figures == [
                     "nationalProject": 2, "provincialAchievement": 31, "inventionPatent": 5, "utilityModelPatent": 15, "paper": 12,
-                    "softwareCopyright": 13, "funding": 20_000_000, "benefit": 560_000_000,
+                    "softwareCopyright": 13, "funding": 20_000_000, "benefit": 560_000_000, "nationalBenchmarkCase": 2,
+                    "enterpriseListing": 1, "registeredAchievement": 1, "nominationPending": 1,
                 ])
+            let huanengOutput = try #require(try await StudioService.outputs([huaneng], on: app.db).first)
+            #expect(huanengOutput.designations.map(\.kind) == [.skillMasterStudio, .techInnovationClassroom])
+            let liangStudio = try #require(try await Studio.query(on: app.db).filter(\.$name == "梁东平劳模创新工作室").first())
+            #expect(try await StudioService.outputs([liangStudio], on: app.db).first?.headName == "张远东")
+            let robot = try #require(try await Studio.query(on: app.db).filter(\.$name == "智慧能源校企协同创新工作室").first())
+            let robotOutput = try #require(try await StudioService.outputs([robot], on: app.db).first)
+            let partnerNames = try await Organization.query(on: app.db).filter(\.$id ~~ robotOutput.partnerIds).all(\.$name)
+            #expect(Set(partnerNames) == ["国网甘肃省电力公司庆阳供电公司", "西北工业大学"])
+            let robotResults = try await StudioService.results(of: robot, on: app.db).filter { $0.kind == .measuredBenefit }
+            #expect(Set(robotResults.map { "\($0.quantity)\($0.unit ?? "")" }) == ["8家供电企业", "67%", "30%"])
             let gong = try #require(try await Studio.query(on: app.db).filter(\.$name == "巩怀华劳模创新工作室").first())
             #expect(try await StudioService.outputs([gong], on: app.db).first?.figures["innovationProject"] == 46)
 

@@ -16,6 +16,91 @@ import VaporTesting
             leadId: world.memberA)
     }
 
+    /// 华能's team is an 创新型班组, a 技能大师工作室 and a 科技创新教学室 at once; 梁东平's studio is run by
+    /// 张远东; the 陇东学院 studio works with two partners; and benefits need not be money.
+    @Test func aStudioHoldsSeveralDesignationsAHeadPartnersAndMeasuredBenefits() async throws {
+        try await TestWorld.run { world in
+            var input = studio(world, kind: .innovativeTeam)
+            input.level = .city
+            let created = try await world.api(.POST, "api/v1/studios", as: "officerA", body: input).decode(StudioOutput.self)
+            let base = "api/v1/studios/\(created.id)"
+            let head = try await TrainingTests.member(world, day: 7)
+            let college = try await TrainingTests.college(world)
+            var studio = try await world.api(
+                .PATCH, base, as: "officerA",
+                body: StudioInput(headId: .set(head), partnerIds: [college, world.employerA, college], version: 1)
+            ).decode(StudioOutput.self)
+            #expect(studio.headId == head && studio.headName == "学员7" && studio.leadName == "梁东平")
+            #expect(studio.partnerIds.count == 2 && Set(studio.partnerIds) == [college, world.employerA])
+            studio = try await world.api(.PATCH, base, as: "officerA", body: StudioInput(partnerIds: [college], version: 2))
+                .decode(StudioOutput.self)
+            #expect(studio.partnerIds == [college])
+            let foreign = Organization(unitID: world.countyB, name: "外县学院", kind: .college, creditCode: nil)
+            try await foreign.create(on: world.app.db)
+            let outside = try await world.api(
+                .PATCH, base, as: "officerA", body: StudioInput(partnerIds: [try foreign.requireID()], version: 3))
+            #expect(outside.errorField == "partnerIds")
+            let selfHead = try await world.api(.PATCH, base, as: "officerA", body: StudioInput(headId: .set(world.memberA), version: 3))
+                .decode(StudioOutput.self)
+            #expect(selfHead.headId == nil)
+
+            func designate(_ kind: StudioKind, level: HonorLevel = .city, year: Int = 2024, by: String = "庆阳市总工会") async throws
+                -> LiveResponse
+            {
+                try await world.api(
+                    .POST, "\(base)/designations", as: "officerA",
+                    body: StudioDesignationInput(kind: kind, level: level, year: year, namedBy: by))
+            }
+            #expect(try await designate(.skillMasterStudio).status == .created)
+            #expect(try await designate(.techInnovationClassroom, level: .national, by: "中国职工技术协会").status == .created)
+            #expect(try await designate(.skillMasterStudio).errorField == "kind")
+            #expect(try await designate(.innovativeTeam).status == .conflict)
+            #expect(try await designate(.craftsmanStudio, year: 2999).errorField == "yearNamed")
+            #expect(try await designate(.craftsmanStudio, by: " ").errorField == "namedBy")
+            #expect(try await world.api(.POST, "\(base)/designations", as: "officerB", body: StudioDesignationInput()).status == .notFound)
+            let held = try await world.api(.GET, base, as: "officerA").decode(StudioOutput.self)
+            #expect(held.designations.map(\.kind) == [.skillMasterStudio, .techInnovationClassroom])
+            // Each designation counts under its own kind, and the studio lists under each.
+            let tree = try await UnitTree.load(on: world.app.db)
+            let counts = try await StudioService.counts(scope: UnitScope(unitIDs: nil, tree: tree), years: 2024...2024, on: world.app.db)
+            #expect(counts.byKind == ["innovativeTeam": 1, "skillMasterStudio": 1, "techInnovationClassroom": 1] && counts.total == 1)
+            let listed = try await world.api(.GET, "api/v1/studios?kind=techInnovationClassroom", as: "officerA")
+                .decode(Page<StudioOutput>.self)
+            #expect(listed.items.map(\.id) == [created.id])
+            let removed = try await world.api(.DELETE, "\(base)/designations/\(held.designations[1].id)", as: "officerA")
+            #expect(removed.status == .noContent)
+
+            func result(_ body: StudioResultInput) async throws -> LiveResponse {
+                try await world.api(.POST, "\(base)/results", as: "officerA", body: body)
+            }
+            let noUnit = try await result(StudioResultInput(kind: .measuredBenefit, title: "能耗降低", year: 2024, quantity: 12))
+            #expect(noUnit.errorField == "unit")
+            let energy = try await result(
+                StudioResultInput(kind: .measuredBenefit, title: "能耗降低", year: 2024, quantity: 12, unit: "%", baseline: "改造前"))
+            #expect(energy.status == .created)
+            let line = try energy.decode(StudioResultOutput.self)
+            #expect(line.unit == "%" && line.baseline == "改造前" && line.amountFen == 0)
+            #expect(
+                try await result(
+                    StudioResultInput(kind: .measuredBenefit, title: "年节约标准煤", year: 2024, quantity: 12_000, unit: "吨/年")
+                )
+                .status == .created)
+            #expect(
+                try await result(StudioResultInput(kind: .nationalBenchmarkCase, title: "国家级标杆案例", year: 2024, quantity: 2)).status
+                    == .created)
+            // A unit on a counted kind is not kept.
+            let counted = try await result(
+                StudioResultInput(kind: .registeredAchievement, title: "科技成果登记", year: 2024, quantity: 1, unit: "项"))
+            #expect(try counted.decode(StudioResultOutput.self).unit == nil)
+            let figures = try await world.api(.GET, base, as: "officerA").decode(StudioOutput.self).figures
+            #expect(figures["measuredBenefit"] == 2 && figures["nationalBenchmarkCase"] == 2 && figures["registeredAchievement"] == 1)
+
+            var browser = try await Browser.signedIn(world, as: "officerA")
+            let page = try await browser.get("/studios/\(created.id)").body.string
+            #expect(page.contains("庆阳职业技术学院") && page.contains("技能大师工作室") && page.contains("12 %（较改造前）"))
+        }
+    }
+
     @Test func createWithTheLeadInTheTeam() async throws {
         try await TestWorld.run { world in
             let response = try await world.api(.POST, "api/v1/studios", as: "officerA", body: studio(world))
@@ -106,7 +191,7 @@ import VaporTesting
                     "_csrf": Browser.csrf(in: form), "_once": "s1", "name": "电缆创新型班组", "kind": "innovativeTeam",
                     "level": "city",
                     "yearNamed": "2024", "namedBy": "庆阳市总工会", "leadId": world.memberA.uuidString, "organizationId": "",
-                    "partnerId": "",
+                    "headIdNumber": "",
                 ])
             #expect(created.status == .seeOther)
             let path = try #require(created.headers.first(name: .location)?.components(separatedBy: "?").first)

@@ -259,6 +259,20 @@ enum MemberDraftCase: Sendable, CaseIterable {
             StudioResultRules.check(kind: .benefit, quantity: nil, amountFen: -5, year: 2024, currentYear: 2024)?.key
                 == "error.amount.positive")
         #expect(StudioResultRules.check(kind: nil, quantity: 1, amountFen: nil, year: 2024, currentYear: 2024)?.field == "kind")
+        // A measured benefit: a quantity in its unit, against a baseline if one is given.
+        func measured(_ quantity: Int?, _ unit: String?, _ baseline: String? = nil) -> String? {
+            StudioResultRules.check(
+                kind: .measuredBenefit, quantity: quantity, amountFen: nil, unit: unit, baseline: baseline, year: 2024, currentYear: 2024
+            )?.field
+        }
+        #expect(measured(12, "%", "改造前装置能耗") == nil)
+        #expect(measured(12_000, "吨标准煤/年") == nil)
+        #expect(measured(12, nil) == "unit")
+        #expect(measured(12, "  ") == "unit")
+        #expect(measured(12, String(repeating: "吨", count: 21)) == "unit")
+        #expect(measured(nil, "%") == "quantity")
+        #expect(measured(12, "%", String(repeating: "基", count: 101)) == "baseline")
+        #expect(StudioResultKind.measuredBenefit.isMeasured && !StudioResultKind.measuredBenefit.isMoney)
     }
 }
 

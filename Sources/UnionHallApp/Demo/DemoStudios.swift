@@ -20,6 +20,12 @@ enum DemoStudios {
         let organization: String
         let partner: String?
         let results: [(StudioResultKind, String, Int, Int, Int64)]
+        /// 负责人, where not the lead.
+        var head: String? = nil
+        var otherPartners: [String] = []
+        var designations: [(StudioKind, HonorLevel, Int, String)] = []
+        /// Benefits that are not money: title, quantity, unit, baseline.
+        var measured: [(String, Int, String, String?)] = []
     }
 
     static let named: [Named] = [
@@ -34,6 +40,13 @@ enum DemoStudios {
                 (.paper, "发表学术论文", 2024, 12, 0), (.softwareCopyright, "软件著作权", 2024, 13, 0),
                 (.funding, "政府科研经费", 2024, 1, 20_000_000),
                 (.benefit, "数算融合-多矿共核5G-A智能矿山的应用研究（每年节约成本）", 2024, 1, 560_000_000),
+                (.nationalBenchmarkCase, "国家级标杆案例", 2024, 2, 0),
+                (.enterpriseListing, "推动企业入选甘肃省2024年5G全链接工厂示范名录", 2024, 1, 0),
+                (.registeredAchievement, "《数算融合-多矿共核5G-A智能矿山的应用研究》通过科技成果登记", 2024, 1, 0),
+                (.nominationPending, "冲刺甘肃省科技进步奖", 2024, 1, 0),
+            ],
+            designations: [
+                (.skillMasterStudio, .city, 2024, "庆阳市总工会"), (.techInnovationClassroom, .national, 2024, "中国职工技术协会"),
             ]),
         Named(
             name: "巩怀华劳模创新工作室", kind: .modelWorkerStudio, level: .city, year: 2019, namedBy: "庆阳市总工会", lead: "巩怀华",
@@ -42,6 +55,9 @@ enum DemoStudios {
                 (.innovationProject, "五年累计完成技术革新项目", 2024, 46, 0),
                 (.benefit, "累计创造经济效益（8000余万元）", 2024, 1, 8_050_000_000),
                 (.backboneTrained, "培养技术骨干", 2024, 12, 0),
+            ],
+            measured: [
+                ("催化裂化装置节能改造：装置能耗降低", 12, "%", "改造前"), ("催化裂化装置节能改造：年节约标准煤", 12_000, "吨/年", nil),
             ]),
         Named(
             name: "梁东平劳模创新工作室", kind: .modelWorkerStudio, level: .provincial, year: 2018, namedBy: "甘肃省总工会", lead: "梁东平",
@@ -49,13 +65,19 @@ enum DemoStudios {
             results: [
                 (.award, "钻杆动态作业密封装置 甘肃省职工技术成果一等奖", 2024, 1, 0),
                 (.membersPromoted, "带动成员晋升高级职称", 2024, 59, 0),
-            ]),
+            ],
+            head: "张远东"),
         Named(
             name: "智慧能源校企协同创新工作室", kind: .schoolEnterpriseStudio, level: .city, year: 2024,
             namedBy: "陇东学院、国网庆阳供电公司", lead: nil,
             leadUnit: "longdong", organization: "longdong", partner: "grid",
             results: [
-                (.innovationProject, "带电接火机器人（全市8家供电企业试点应用）", 2024, 1, 0)
+                (.innovationProject, "带电接火机器人（与西北工业大学联合研发）", 2024, 1, 0)
+            ],
+            otherPartners: ["nwpu"],
+            measured: [
+                ("带电接火机器人试点应用", 8, "家供电企业", nil), ("带电接火机器人：节约人工成本", 67, "%", "人工导线接火"),
+                ("带电接火机器人：提升工作效率", 30, "%", "人工导线接火"),
             ]),
         Named(
             name: "孙学祥国家级技能大师工作室", kind: .skillMasterStudio, level: .national, year: 2020,
@@ -75,7 +97,35 @@ enum DemoStudios {
             guard let lead = try await lead(named: spec.lead, in: units[spec.leadUnit], people: people, on: db) else { continue }
             let studio = try await create(
                 name: spec.name, kind: spec.kind, level: spec.level, year: spec.year, namedBy: spec.namedBy, lead: lead,
-                organization: organizations[spec.organization]?.id, partner: spec.partner.flatMap { organizations[$0]?.id }, on: db)
+                organization: organizations[spec.organization]?.id,
+                partners: ([spec.partner].compactMap { $0 } + spec.otherPartners).compactMap { organizations[$0]?.id }, on: db)
+            if let head = spec.head.flatMap({ people[$0]?.id }) {
+                studio.headID = head
+                try await studio.update(on: db)
+            }
+            for (kind, level, year, namedBy) in spec.designations {
+                let designation = StudioDesignation()
+                designation.studioID = try studio.requireID()
+                designation.unitID = studio.unitID
+                designation.kind = kind
+                designation.level = level
+                designation.year = year
+                designation.namedBy = namedBy
+                try await designation.create(on: db)
+            }
+            for (title, quantity, unit, baseline) in spec.measured {
+                let result = StudioResult()
+                result.studioID = try studio.requireID()
+                result.unitID = studio.unitID
+                result.kind = .measuredBenefit
+                result.title = title
+                result.year = 2024
+                result.quantity = quantity
+                result.amountFen = 0
+                result.unit = unit
+                result.baseline = baseline
+                try await result.create(on: db)
+            }
             for (kind, title, year, quantity, amount) in spec.results {
                 let result = StudioResult()
                 result.studioID = try studio.requireID()
@@ -103,7 +153,7 @@ enum DemoStudios {
             let name = isStudio ? "\(lead.name)劳模创新工作室" : "\(lead.trade ?? "技术")创新型班组（\(lead.name)）"
             _ = try await create(
                 name: name, kind: isStudio ? .modelWorkerStudio : .innovativeTeam, level: .city, year: 2024, namedBy: "庆阳市总工会",
-                lead: lead, organization: lead.organizationID, partner: nil, on: db)
+                lead: lead, organization: lead.organizationID, partners: [], on: db)
             made += 1
         }
         return made
@@ -113,7 +163,7 @@ enum DemoStudios {
     static func zhouYongStudio(lead: Member, on db: any Database) async throws -> Studio {
         try await create(
             name: "周勇劳模创新工作室", kind: .modelWorkerStudio, level: .city, year: 2021, namedBy: "金昌市总工会", lead: lead,
-            organization: lead.organizationID, partner: nil, on: db)
+            organization: lead.organizationID, partners: [], on: db)
     }
 
     private static func lead(named name: String?, in unit: UnionUnit?, people: [String: Member], on db: any Database) async throws
@@ -127,7 +177,7 @@ enum DemoStudios {
 
     private static func create(
         name: String, kind: StudioKind, level: HonorLevel, year: Int, namedBy: String, lead: Member,
-        organization: UUID?, partner: UUID?, on db: any Database
+        organization: UUID?, partners: [UUID], on db: any Database
     ) async throws -> Studio {
         let studio = Studio()
         studio.unitID = lead.unitID
@@ -138,9 +188,15 @@ enum DemoStudios {
         studio.namedBy = namedBy
         studio.leadID = try lead.requireID()
         studio.organizationID = organization
-        studio.partnerID = partner
         studio.version = 1
         try await studio.create(on: db)
+        for organization in partners {
+            let link = StudioPartner()
+            link.studioID = try studio.requireID()
+            link.unitID = studio.unitID
+            link.organizationID = organization
+            try await link.create(on: db)
+        }
         try await StudioMember(studio: studio, memberID: studio.leadID, joinedAt: Date()).create(on: db)
         try await Audit.record(.create, studio, by: .system, on: db)
         return studio

@@ -4,7 +4,8 @@ import UnionHallPlatform
 import Vapor
 
 /// A studio (工作室) or innovative team (创新型班组): named in a year by a union at a level, led by a
-/// member, at an employer (and, for a school–enterprise studio, a partner college).
+/// member (and run day to day by its head, where that is someone else), at an employer, with its
+/// partners and any further designations (`StudioPartner`, `StudioDesignation`).
 final class Studio: Model, @unchecked Sendable {
     static let schema = "studios"
 
@@ -17,8 +18,9 @@ final class Studio: Model, @unchecked Sendable {
     @Field(key: "year_named") var yearNamed: Int
     @Field(key: "named_by") var namedBy: String
     @Field(key: "lead_id") var leadID: UUID
+    /// 负责人: who runs the studio, where not its lead (张远东 runs 梁东平's studio).
+    @OptionalField(key: "head_id") var headID: UUID?
     @OptionalField(key: "organization_id") var organizationID: UUID?
-    @OptionalField(key: "partner_id") var partnerID: UUID?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -60,6 +62,9 @@ final class StudioResult: Model, @unchecked Sendable {
     @Field(key: "year") var year: Int
     @Field(key: "quantity") var quantity: Int
     @Field(key: "amount_fen") var amountFen: Int64
+    /// A measured benefit's unit (%, 吨标准煤/年) and what it is measured against.
+    @OptionalField(key: "unit") var unit: String?
+    @OptionalField(key: "baseline") var baseline: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -75,7 +80,7 @@ extension Studio: Audited, Versioned {
     func auditSnapshot() -> [String: String] {
         [
             "name": name, "kind": kind.rawValue, "level": level.rawValue, "yearNamed": String(yearNamed), "namedBy": namedBy,
-            "leadId": leadID.uuidString, "organizationId": organizationID?.uuidString ?? "", "partnerId": partnerID?.uuidString ?? "",
+            "leadId": leadID.uuidString, "headId": headID?.uuidString ?? "", "organizationId": organizationID?.uuidString ?? "",
         ]
     }
 }
@@ -92,7 +97,7 @@ extension StudioResult: Audited {
     func auditSnapshot() -> [String: String] {
         [
             "studioId": studioID.uuidString, "kind": kind.rawValue, "title": title, "year": String(year), "quantity": String(quantity),
-            "amountFen": String(amountFen),
+            "amountFen": String(amountFen), "unit": unit ?? "", "baseline": baseline ?? "",
         ]
     }
 }

@@ -13,8 +13,11 @@ struct StudioOutput: Content {
     var namedBy: String
     var leadId: UUID
     var leadName: String
+    var headId: UUID?
+    var headName: String?
     var organizationId: UUID?
-    var partnerId: UUID?
+    var partnerIds: [UUID]
+    var designations: [StudioDesignationOutput]
     var memberCount: Int
     /// Totals of the studio's results by kind: counts, or fen for `funding` and `benefit`.
     var figures: [String: Int64]
@@ -23,7 +26,10 @@ struct StudioOutput: Content {
     var updatedAt: Date?
     var deletedAt: Date?
 
-    init(_ studio: Studio, leadName: String, memberCount: Int, figures: [StudioResultKind: Int64]) throws {
+    init(
+        _ studio: Studio, names: [UUID: String], partnerIds: [UUID], designations: [StudioDesignationOutput], memberCount: Int,
+        figures: [StudioResultKind: Int64]
+    ) throws {
         self.id = try studio.requireID()
         self.unitId = studio.unitID
         self.name = studio.name
@@ -32,9 +38,12 @@ struct StudioOutput: Content {
         self.yearNamed = studio.yearNamed
         self.namedBy = studio.namedBy
         self.leadId = studio.leadID
-        self.leadName = leadName
+        self.leadName = names[studio.leadID] ?? ""
+        self.headId = studio.headID
+        self.headName = studio.headID.flatMap { names[$0] }
         self.organizationId = studio.organizationID
-        self.partnerId = studio.partnerID
+        self.partnerIds = partnerIds
+        self.designations = designations
         self.memberCount = memberCount
         self.figures = Dictionary(uniqueKeysWithValues: figures.map { ($0.key.rawValue, $0.value) })
         self.version = studio.version
@@ -51,9 +60,35 @@ struct StudioInput: Content {
     var yearNamed: Int?
     var namedBy: String?
     var leadId: UUID?
+    var headId: LinkChange = .keep
     var organizationId: LinkChange = .keep
-    var partnerId: LinkChange = .keep
+    /// The studio's partners, all of them; absent keeps them.
+    var partnerIds: [UUID]?
     var version: Int?
+}
+
+/// A further designation: kind, level, year and the body that named it.
+struct StudioDesignationInput: Content {
+    var kind: StudioKind?
+    var level: HonorLevel?
+    var year: Int?
+    var namedBy: String?
+}
+
+struct StudioDesignationOutput: Content {
+    var id: UUID
+    var kind: StudioKind
+    var level: HonorLevel
+    var year: Int
+    var namedBy: String
+
+    init(_ row: StudioDesignation) throws {
+        self.id = try row.requireID()
+        self.kind = row.kind
+        self.level = row.level
+        self.year = row.year
+        self.namedBy = row.namedBy
+    }
 }
 
 struct StudioFilter: Content {
@@ -80,6 +115,8 @@ struct StudioResultInput: Content {
     var year: Int?
     var quantity: Int?
     var amountFen: Int64?
+    var unit: String?
+    var baseline: String?
 }
 
 struct StudioResultOutput: Content {
@@ -89,6 +126,8 @@ struct StudioResultOutput: Content {
     var year: Int
     var quantity: Int
     var amountFen: Int64
+    var unit: String?
+    var baseline: String?
 
     init(_ result: StudioResult) throws {
         self.id = try result.requireID()
@@ -97,5 +136,7 @@ struct StudioResultOutput: Content {
         self.year = result.year
         self.quantity = result.quantity
         self.amountFen = result.amountFen
+        self.unit = result.unit
+        self.baseline = result.baseline
     }
 }

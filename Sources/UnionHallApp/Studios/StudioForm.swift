@@ -12,8 +12,9 @@ struct StudioForm: RecordForm {
     var namedBy: String?
     var leadId: String?
     var leadIdNumber: String?
+    var headId: String?
+    var headIdNumber: String?
     var organizationId: String?
-    var partnerId: String?
     var version: String?
     var _once: String?
 
@@ -25,7 +26,7 @@ struct StudioForm: RecordForm {
         namedBy = studio?.namedBy
         leadId = studio?.leadID.uuidString
         organizationId = studio?.organizationID?.uuidString
-        partnerId = studio?.partnerID?.uuidString
+        headId = studio?.headID?.uuidString
         version = studio.map { String($0.version) }
     }
 
@@ -47,12 +48,17 @@ struct StudioForm: RecordForm {
         if let number = leadIdNumber, !number.isEmpty {
             lead = try await MemberLookup.byIDNumber(number, field: "leadId", on: request)
         }
+        // The head is named by ID number; "-" takes the head off (the lead runs the studio).
+        var head = LinkChange.keep
+        if let number = headIdNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
+            head = number == "-" ? .clear : LinkChange(try await MemberLookup.byIDNumber(number, field: "headId", on: request))
+        }
         return StudioInput(
             name: name ?? "", kind: kind.flatMap(StudioKind.init(rawValue:)), level: level.flatMap(HonorLevel.init(rawValue:)),
             yearNamed: year,
-            namedBy: namedBy ?? "", leadId: lead,
+            namedBy: namedBy ?? "", leadId: lead, headId: head,
             organizationId: existing == nil && (organizationId ?? "").isEmpty ? .keep : try .form(organizationId, field: "organizationId"),
-            partnerId: try .form(partnerId, field: "partnerId"), version: version.flatMap { Int($0) })
+            version: version.flatMap { Int($0) })
     }
 
     static func render(_ req: Request, form: StudioForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
@@ -64,9 +70,10 @@ struct StudioForm: RecordForm {
                 org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == selected) }
             }
         }
-        let leadName =
-            try await form.leadId.flatMap(UUID.init(uuidString:)).asyncMap { try await MentorshipService.memberNames([$0], on: req.db)[$0] }
-            ?? nil
+        let people = try await MentorshipService.memberNames(
+            [form.leadId, form.headId].compactMap { $0.flatMap(UUID.init(uuidString:)) }, on: req.db)
+        let leadName = form.leadId.flatMap(UUID.init(uuidString:)).flatMap { people[$0] }
+        let headName = form.headId.flatMap(UUID.init(uuidString:)).flatMap { people[$0] }
         let fields = FormFields(req, error: error)
         return try await fields.page(
             titleKey: id == nil ? "studios.new" : "studios.edit", path: "/studios", id: id, version: form.version, once: form._once,
@@ -87,8 +94,10 @@ struct StudioForm: RecordForm {
                         "maxlength": "18", "class": "mono", "autocomplete": "off",
                         "placeholder": req.t(leadName == nil ? "mentorship.byID" : "mentorship.changeByID"),
                     ]),
+                fields.input(
+                    "headIdNumber", "studios.head", nil, hint: "studios.headHint", note: headName, errors: ["headId"],
+                    ["maxlength": "18", "class": "mono", "autocomplete": "off"]),
                 fields.select("organizationId", "field.organizationId", options(form.organizationId), empty: "studios.leadsEmployer"),
-                fields.select("partnerId", "studios.partner", options(form.partnerId), empty: "form.none"),
             ])
     }
 }

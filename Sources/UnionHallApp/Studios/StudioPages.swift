@@ -15,6 +15,10 @@ struct StudioPages: RouteCollection {
         studios.post(":id", "members", ":memberId", "remove", use: removeMember)
         studios.post(":id", "results", use: addResult)
         studios.post(":id", "results", ":resultId", "remove", use: removeResult)
+        studios.post(":id", "designations", use: addDesignation)
+        studios.post(":id", "designations", ":designationId", "remove", use: removeDesignation)
+        studios.post(":id", "partners", use: addPartner)
+        studios.post(":id", "partners", ":organizationId", "remove", use: removePartner)
     }
 
     struct Row: Encodable {
@@ -82,13 +86,25 @@ struct StudioPages: RouteCollection {
         var amount: String
     }
 
+    struct DesignationRow: Encodable {
+        var id: String
+        var kindLabel: String
+        var levelLabel: String
+        var year: Int
+        var namedBy: String
+    }
+
     struct ShowContext: Encodable {
         var layout: Layout
         var studio: StudioOutput
         var kindLabel: String
         var levelLabel: String
         var employer: String
-        var partner: String
+        var partners: [SelectOption]
+        var partnerChoices: [SelectOption]
+        var designations: [DesignationRow]
+        var designationKinds: [SelectOption]
+        var levels: [SelectOption]
         var figures: [Figure]
         var members: [StudioMemberOutput]
         var results: [ResultRow]
@@ -110,9 +126,11 @@ struct StudioPages: RouteCollection {
         let studio = try await Studio.find(try req.parameters.require("id"), scope: scope, includingDeleted: true, on: req.db)
         let output = try await studio.output(on: req)
         let organizations = try await Organization.query(on: req.db).filter(
-            \.$id ~~ [studio.organizationID, studio.partnerID].compactMap { $0 }
+            \.$id ~~ ([studio.organizationID].compactMap { $0 } + output.partnerIds)
         ).all()
         func name(_ id: UUID?) -> String { organizations.first { $0.id == id }?.name ?? "" }
+        let choices = try await scope.apply(to: Organization.query(on: req.db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
+            .filter(\.$id !~ (output.partnerIds + [studio.organizationID].compactMap { $0 })).sort(\.$name).all()
         // Each total links to the results table on the same page.
         let figures = StudioResultKind.allCases.compactMap { kind -> Figure? in
             guard let total = output.figures[kind.rawValue] else { return nil }
@@ -123,12 +141,23 @@ struct StudioPages: RouteCollection {
         let results = try await StudioService.results(of: studio, on: req.db).map {
             ResultRow(
                 id: $0.id.uuidString, kindLabel: req.t("studioResult.\($0.kind.rawValue)"), title: $0.title, year: $0.year,
-                amount: $0.kind.isMoney ? Fen($0.amountFen).description : String($0.quantity))
+                amount: Self.amount($0, on: req))
         }
         let context = ShowContext(
             layout: Pages.layout(req, titleKey: "studios.show"), studio: output, kindLabel: req.t("studioKind.\(studio.kind.rawValue)"),
             levelLabel: req.t("honorLevel.\(studio.level.rawValue)"), employer: name(studio.organizationID),
-            partner: name(studio.partnerID),
+            partners: output.partnerIds.map { SelectOption(value: $0.uuidString, label: name($0), selected: false) },
+            partnerChoices: choices.compactMap { org in org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: false) }
+            },
+            designations: output.designations.map {
+                DesignationRow(
+                    id: $0.id.uuidString, kindLabel: req.t($0.kind.labelKey), levelLabel: req.t($0.level.labelKey), year: $0.year,
+                    namedBy: $0.namedBy)
+            },
+            designationKinds: Pages.enumOptions(StudioKind.self, prefix: "studioKind", selected: nil, request: req).filter {
+                $0.value != studio.kind.rawValue
+            },
+            levels: Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: nil, request: req),
             figures: figures, members: try await StudioService.members(of: studio, on: req.db), results: results,
             resultKinds: Pages.enumOptions(StudioResultKind.self, prefix: "studioResult", selected: nil, request: req),
             thisYear: req.today.year, error: error.map { Pages.formError($0, on: req) }, deleted: studio.deletedAt != nil,
@@ -161,12 +190,22 @@ struct StudioPages: RouteCollection {
         }
     }
 
+    /// A result as its line reads: a count, an amount, or a measured benefit with its unit and baseline.
+    static func amount(_ result: StudioResultOutput, on req: Request) -> String {
+        if result.kind.isMoney { return Fen(result.amountFen).description }
+        guard result.kind.isMeasured else { return String(result.quantity) }
+        let measured = "\(result.quantity) \(result.unit ?? "")"
+        return result.baseline.map { req.t("studios.againstBaseline", [measured, $0]) } ?? measured
+    }
+
     struct ResultForm: Content {
         var kind: String?
         var title: String?
         var year: String?
         var quantity: String?
         var amount: String?
+        var unit: String?
+        var baseline: String?
     }
 
     @Sendable func addResult(req: Request) async throws -> Response {
@@ -176,8 +215,54 @@ struct StudioPages: RouteCollection {
             let amount = kind?.isMoney == true ? try FormValue.fen(form.amount, field: "amountFen") : nil
             let input = StudioResultInput(
                 kind: kind, title: form.title, year: form.year.flatMap { Int($0) },
-                quantity: kind?.isMoney == true ? nil : form.quantity.flatMap { Int($0) }, amountFen: amount)
+                quantity: kind?.isMoney == true ? nil : try FormValue.integer(form.quantity, field: "quantity"), amountFen: amount,
+                unit: form.unit, baseline: form.baseline)
             _ = try await StudioService.addResult(input, to: studio, context: context)
+        }
+    }
+
+    struct DesignationForm: Content {
+        var kind: String?
+        var level: String?
+        var year: String?
+        var namedBy: String?
+    }
+
+    @Sendable func addDesignation(req: Request) async throws -> Response {
+        try await change(req) { studio, context in
+            let form = try req.content.decode(DesignationForm.self)
+            let input = StudioDesignationInput(
+                kind: form.kind.flatMap(StudioKind.init(rawValue:)), level: form.level.flatMap(HonorLevel.init(rawValue:)),
+                year: try FormValue.integer(form.year, field: "yearNamed"), namedBy: form.namedBy)
+            _ = try await StudioService.addDesignation(input, to: studio, context: context)
+        }
+    }
+
+    @Sendable func removeDesignation(req: Request) async throws -> Response {
+        try await change(req) { studio, context in
+            try await StudioService.removeDesignation(try req.parameters.require("designationId"), from: studio, context: context)
+        }
+    }
+
+    struct PartnerForm: Content { var organizationId: String? }
+
+    /// Partners change through the studio's own update, so the page and the API keep one rule.
+    @Sendable func addPartner(req: Request) async throws -> Response {
+        try await change(req) { studio, context in
+            guard let id = try FormValue.uuid(try req.content.decode(PartnerForm.self).organizationId, field: "partnerIds") else {
+                throw AppError.invalid("partnerIds", "error.required")
+            }
+            let current = try await StudioPartner.query(on: req.db).filter(\.$studioID == studio.requireID()).all(\.$organizationID)
+            try await StudioService.update(studio, with: StudioInput(partnerIds: current + [id], version: studio.version), context: context)
+        }
+    }
+
+    @Sendable func removePartner(req: Request) async throws -> Response {
+        try await change(req) { studio, context in
+            let id: UUID = try req.parameters.require("organizationId")
+            let current = try await StudioPartner.query(on: req.db).filter(\.$studioID == studio.requireID()).all(\.$organizationID)
+            try await StudioService.update(
+                studio, with: StudioInput(partnerIds: current.filter { $0 != id }, version: studio.version), context: context)
         }
     }
 

@@ -3,7 +3,8 @@ import UnionHallCore
 import UnionHallPlatform
 import Vapor
 
-/// A studio's team and results: `/api/v1/studios/{id}/members` and `/api/v1/studios/{id}/results`.
+/// A studio's team, results and further designations: `/api/v1/studios/{id}/members`, `…/results`
+/// and `…/designations`.
 struct StudioPartsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let studio = routes.grouped("studios", ":id")
@@ -13,6 +14,26 @@ struct StudioPartsController: RouteCollection {
         studio.get("results", use: results)
         studio.post("results", use: addResult)
         studio.delete("results", ":resultId", use: removeResult)
+        studio.get("designations", use: designations)
+        studio.post("designations", use: addDesignation)
+        studio.delete("designations", ":designationId", use: removeDesignation)
+    }
+
+    @Sendable func designations(req: Request) async throws -> [StudioDesignationOutput] {
+        try await StudioService.designations(of: try await studio(req).0, on: req.db)
+    }
+
+    @Sendable func addDesignation(req: Request) async throws -> Response {
+        let (studio, context) = try await studio(req)
+        let row = try await StudioService.addDesignation(
+            try req.content.decode(StudioDesignationInput.self), to: studio, context: context)
+        return try await StudioDesignationOutput(row).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func removeDesignation(req: Request) async throws -> HTTPStatus {
+        let (studio, context) = try await studio(req)
+        try await StudioService.removeDesignation(try req.parameters.require("designationId"), from: studio, context: context)
+        return .noContent
     }
 
     private func studio(_ req: Request) async throws -> (Studio, WriteContext) {

@@ -12,7 +12,19 @@ enum StudioService: RecordService {
     {
         let query = try scope.apply(to: Studio.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
-        if let kind = filter.kind { query.filter(\.$kind == kind) }
+        if let kind = filter.kind {
+            // Named so at first, or since.
+            query.group(.or) { or in
+                or.filter(\.$kind == kind)
+                or.filter(
+                    .sql(
+                        embed: """
+                            \(ident: Studio.schema).\(ident: "id") IN \
+                            (SELECT \(ident: "studio_id") FROM \(ident: StudioDesignation.schema) \
+                            WHERE \(ident: "kind") = \(bind: kind.rawValue))
+                            """))
+            }
+        }
         if let level = filter.level { query.filter(\.$level == level) }
         if let year = filter.yearNamed { query.filter(\.$yearNamed == year) }
         if let organization = filter.organizationId { query.filter(\.$organizationID == organization) }
@@ -31,11 +43,20 @@ enum StudioService: RecordService {
         return ListPage(items: try await outputs(studios, on: db), list: list, total: total)
     }
 
-    /// Outputs for a page of studios: leads, member counts and result totals in three queries.
+    /// Outputs for a page of studios: leads and heads, partners, designations, member counts and
+    /// result totals, a query each.
     static func outputs(_ studios: [Studio], on db: any Database) async throws -> [StudioOutput] {
         let ids = studios.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let names = try await MentorshipService.memberNames(studios.map(\.leadID), on: db)
+        let names = try await MentorshipService.memberNames(studios.map(\.leadID) + studios.compactMap(\.headID), on: db)
+        var partners: [UUID: [UUID]] = [:]
+        for link in try await StudioPartner.query(on: db).filter(\.$studioID ~~ ids).all() {
+            partners[link.studioID, default: []].append(link.organizationID)
+        }
+        var designations: [UUID: [StudioDesignationOutput]] = [:]
+        for row in try await StudioDesignation.query(on: db).filter(\.$studioID ~~ ids).sort(\.$year).sort(\.$kind).all() {
+            designations[row.studioID, default: []].append(try StudioDesignationOutput(row))
+        }
         var members: [UUID: Int] = [:]
         for studioID in try await StudioMember.query(on: db).filter(\.$studioID ~~ ids).all(\.$studioID) {
             members[studioID, default: 0] += 1
@@ -43,24 +64,27 @@ enum StudioService: RecordService {
         var figures: [UUID: [StudioResultKind: Int64]] = [:]
         for result in try await StudioResult.query(on: db).filter(\.$studioID ~~ ids).all() {
             let sum = figures[result.studioID, default: [:]][result.kind, default: 0]
+            // A measured benefit counts as one line: its quantities are in units of their own.
             figures[result.studioID, default: [:]][result.kind] = try sum.plus(
-                result.kind.isMoney ? result.amountFen : Int64(result.quantity))
+                result.kind.isMoney ? result.amountFen : result.kind.isMeasured ? 1 : Int64(result.quantity))
         }
         return try studios.map { studio in
             let id = try studio.requireID()
             return try StudioOutput(
-                studio, leadName: names[studio.leadID] ?? "", memberCount: members[id] ?? 0, figures: figures[id] ?? [:])
+                studio, names: names, partnerIds: partners[id] ?? [], designations: designations[id] ?? [],
+                memberCount: members[id] ?? 0, figures: figures[id] ?? [:])
         }
     }
 
     static func create(_ input: StudioInput, context: WriteContext, once: FormOnce?) async throws -> Studio {
         let studio = Studio()
         studio.version = 1
-        try await apply(input, to: studio, context: context)
+        let partners = try await apply(input, to: studio, context: context)
         let editor = context.editor
         return try await context.app.write { db in
             try await once.claim(on: db)
             try await studio.create(on: db)
+            try await Self.setPartners(partners, of: studio, editor: editor, on: db)
             // The lead is the team's first member.
             try await Audit.record(.create, studio, by: editor, on: db)
             let lead = try StudioMember(studio: studio, memberID: studio.leadID, joinedAt: editor.at)
@@ -74,11 +98,12 @@ enum StudioService: RecordService {
     static func update(_ studio: Studio, with input: StudioInput, context: WriteContext) async throws {
         guard let version = input.version else { throw AppError.invalid("version", "error.required") }
         let before = studio.auditSnapshot()
-        try await apply(input, to: studio, context: context)
+        let partners = try await apply(input, to: studio, context: context)
         let editor = context.editor
         try await context.app.write { db in
             try await studio.claimVersion(version, on: db)
             try await studio.update(on: db)
+            try await Self.setPartners(partners, of: studio, editor: editor, on: db)
             if try await StudioMember.query(on: db).filter(\.$studioID == studio.requireID()).filter(\.$memberID == studio.leadID).count()
                 == 0
             {
@@ -90,7 +115,28 @@ enum StudioService: RecordService {
         }
     }
 
-    private static func apply(_ input: StudioInput, to studio: Studio, context: WriteContext) async throws {
+    /// Replaces the studio's partners with these (nil keeps them), each link's change audited.
+    private static func setPartners(_ partners: [UUID]?, of studio: Studio, editor: Editor, on db: any Database) async throws {
+        guard let partners else { return }
+        let studioID = try studio.requireID()
+        let current = try await StudioPartner.query(on: db).filter(\.$studioID == studioID).all()
+        for link in current where !partners.contains(link.organizationID) {
+            let before = link.auditSnapshot()
+            try await link.delete(on: db)
+            try await Audit.record(.delete, link, before: before, by: editor, on: db)
+        }
+        for organization in partners where !current.contains(where: { $0.organizationID == organization }) {
+            let link = StudioPartner()
+            link.studioID = studioID
+            link.unitID = studio.unitID
+            link.organizationID = organization
+            try await link.create(on: db)
+            try await Audit.record(.create, link, by: editor, on: db)
+        }
+    }
+
+    /// Checks and sets the studio's fields; answers the partners to set (nil: keep them).
+    private static func apply(_ input: StudioInput, to studio: Studio, context: WriteContext) async throws -> [UUID]? {
         let isNew = studio.id == nil
         let db = context.app.db
         let valid = try StudioDraft(
@@ -100,13 +146,18 @@ enum StudioService: RecordService {
         ).validate(currentYear: CivilDate(context.editor.at).year).orInvalid()
         guard let leadID = input.leadId ?? (isNew ? nil : studio.leadID) else { throw AppError.invalid("leadId", "error.required") }
         let lead = try await Held.member(leadID, field: "leadId", scope: context.scope, on: db)
-        for (field, link) in [("organizationId", input.organizationId), ("partnerId", input.partnerId)] {
-            guard let id = link.named else { continue }
+        let named = [("organizationId", input.organizationId.named)] + (input.partnerIds ?? []).map { ("partnerIds", $0) }
+        for (field, id) in named {
+            guard let id else { continue }
             guard let organization = try await Organization.find(id, on: db), organization.deletedAt == nil,
                 context.scope.contains(organization.unitID)
             else {
                 throw AppError.invalid(field, "error.organization.notHeld")
             }
+        }
+        let headID = input.headId.applied(to: isNew ? nil : studio.headID)
+        if let headID, input.headId.named != nil {
+            _ = try await Held.member(headID, field: "headId", scope: context.scope, on: db)
         }
         studio.unitID = lead.unitID
         studio.name = valid.name
@@ -115,9 +166,54 @@ enum StudioService: RecordService {
         studio.yearNamed = valid.yearNamed
         studio.namedBy = valid.namedBy
         studio.leadID = leadID
+        // A head who is the lead is no head of their own.
+        studio.headID = headID == leadID ? nil : headID
         // A new studio named without an employer works where its lead does.
         studio.organizationID = input.organizationId.applied(to: isNew ? lead.organizationID : studio.organizationID)
-        studio.partnerID = input.partnerId.applied(to: studio.partnerID)
+        return input.partnerIds.map { ids in ids.reduce(into: [UUID]()) { if !$0.contains($1) { $0.append($1) } } }
+    }
+
+    // MARK: Designations
+
+    static func designations(of studio: Studio, on db: any Database) async throws -> [StudioDesignationOutput] {
+        try await StudioDesignation.query(on: db).filter(\.$studioID == studio.requireID()).sort(\.$year).sort(\.$kind).all()
+            .map(StudioDesignationOutput.init)
+    }
+
+    /// A further designation, checked as the studio's own is; the same kind twice is a 409.
+    static func addDesignation(_ input: StudioDesignationInput, to studio: Studio, context: WriteContext) async throws
+        -> StudioDesignation
+    {
+        let valid = try StudioDraft(
+            name: studio.name, kind: input.kind, level: input.level, yearNamed: input.year, namedBy: input.namedBy ?? ""
+        ).validate(currentYear: CivilDate(context.editor.at).year).orInvalid()
+        guard valid.kind != studio.kind else { throw AppError.conflict("kind", "error.studio.designationHeld") }
+        let row = StudioDesignation()
+        row.studioID = try studio.requireID()
+        row.unitID = studio.unitID
+        row.kind = valid.kind
+        row.level = valid.level
+        row.year = valid.yearNamed
+        row.namedBy = valid.namedBy
+        let editor = context.editor
+        return try await context.app.write { db in
+            if try await StudioDesignation.query(on: db).filter(\.$studioID == row.studioID).filter(\.$kind == valid.kind).count() > 0 {
+                throw AppError.conflict("kind", "error.studio.designationHeld")
+            }
+            try await row.create(on: db)
+            try await Audit.record(.create, row, by: editor, on: db)
+            return row
+        }
+    }
+
+    static func removeDesignation(_ id: UUID, from studio: Studio, context: WriteContext) async throws {
+        let editor = context.editor
+        try await context.app.write { db in
+            guard let row = try await StudioDesignation.find(id, on: db), row.studioID == studio.id else { throw AppError.notFound }
+            let before = row.auditSnapshot()
+            try await row.delete(on: db)
+            try await Audit.record(.delete, row, before: before, by: editor, on: db)
+        }
     }
 
     // MARK: Members and results
@@ -174,8 +270,8 @@ enum StudioService: RecordService {
 
     static func addResult(_ input: StudioResultInput, to studio: Studio, context: WriteContext) async throws -> StudioResult {
         if let issue = StudioResultRules.check(
-            kind: input.kind, quantity: input.quantity, amountFen: input.amountFen, year: input.year,
-            currentYear: CivilDate(context.editor.at).year)
+            kind: input.kind, quantity: input.quantity, amountFen: input.amountFen, unit: input.unit, baseline: input.baseline,
+            year: input.year, currentYear: CivilDate(context.editor.at).year)
         {
             throw AppError.invalid(issue)
         }
@@ -190,6 +286,9 @@ enum StudioService: RecordService {
         result.year = input.year ?? 0
         result.quantity = result.kind.isMoney ? 1 : (input.quantity ?? 1)
         result.amountFen = result.kind.isMoney ? (input.amountFen ?? 0) : 0
+        result.unit = result.kind.isMeasured ? input.unit?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+        let baseline = (input.baseline ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        result.baseline = result.kind.isMeasured && !baseline.isEmpty ? baseline : nil
         let editor = context.editor
         return try await context.app.write { db in
             try await result.create(on: db)
@@ -223,7 +322,19 @@ enum StudioService: RecordService {
             select.where("year_named", .greaterThanOrEqual, years.lowerBound).where("year_named", .lessThanOrEqual, years.upperBound)
         }
         let groups = try await select.tallies(by: ["kind", "level"])
-        func counts(at position: Int) -> [String: Int] { Dictionary(groups.counts(at: position).map { ($0.key, $0.count) }) { $0 + $1 } }
+        // Further designations made in these years count under their own kind and level.
+        let designations = sql.select().from(StudioDesignation.schema)
+            .join(Studio.schema, on: SQLColumn("id", table: Studio.schema), .equal, SQLColumn("studio_id", table: StudioDesignation.schema))
+            .where(SQLColumn("deleted_at", table: Studio.schema), .is, SQLLiteral.null)
+            .scoped(to: try scope.unitIDs(within: nil), table: StudioDesignation.schema)
+        if let years {
+            designations.where(SQLColumn("year", table: StudioDesignation.schema), .greaterThanOrEqual, SQLBind(years.lowerBound))
+                .where(SQLColumn("year", table: StudioDesignation.schema), .lessThanOrEqual, SQLBind(years.upperBound))
+        }
+        let further = try await designations.tallies(by: ["\(StudioDesignation.schema).kind", "\(StudioDesignation.schema).level"])
+        func counts(at position: Int) -> [String: Int] {
+            Dictionary((groups.counts(at: position) + further.counts(at: position)).map { ($0.key, $0.count) }) { $0 + $1 }
+        }
         return Counts(byKind: counts(at: 0), byLevel: counts(at: 1), total: groups.rows)
     }
 }
@@ -234,6 +345,6 @@ extension Studio: ServedRecord {
     typealias Output = StudioOutput
     typealias Filter = StudioFilter
     static let routeName = "studios"
-    /// Results by kind: the studio's page and figures show them.
-    static let exportOmits: Set<String> = ["figures"]
+    /// Results by kind and further designations: the studio's page shows them.
+    static let exportOmits: Set<String> = ["figures", "designations"]
 }

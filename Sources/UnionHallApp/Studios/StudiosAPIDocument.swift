@@ -12,19 +12,24 @@ enum StudiosAPIDocument: APIDocumentPart {
         "Studio": S.record([
             "name": .string, "kind": S.values(StudioKind.self), "level": S.values(HonorLevel.self), "yearNamed": .integer,
             "namedBy": .string,
-            "leadId": S.uuid, "leadName": .string, "organizationId": S.uuid.optionalSchemaObject(),
-            "partnerId": S.uuid.optionalSchemaObject(),
+            "leadId": S.uuid, "leadName": .string, "headId": S.uuid.optionalSchemaObject(), "headName": .string(required: false),
+            "organizationId": S.uuid.optionalSchemaObject(),
+            "partnerIds": .array(description: "Partner colleges and employers", items: S.uuid),
+            "designations": .array(description: "Designations beside the one it was made with", items: D.ref("StudioDesignation")),
             "memberCount": .integer,
             "figures": .object(
-                description: "Totals of results by kind: counts, or fen for funding and benefit", additionalProperties: .init(.integer)),
+                description: "Totals of results by kind: counts, fen for funding and benefit, lines for measured benefits",
+                additionalProperties: .init(.integer)),
         ]),
         "StudioInput": .object(properties: [
             "name": .string(required: false, maxLength: StudioDraft.maxNameLength),
             "kind": S.values(StudioKind.self).optionalSchemaObject(),
             "level": S.values(HonorLevel.self).optionalSchemaObject(), "yearNamed": .integer(required: false),
             "namedBy": .string(required: false),
-            "leadId": S.uuid.optionalSchemaObject(), "organizationId": S.uuid.optionalSchemaObject(),
-            "partnerId": S.uuid.optionalSchemaObject(),
+            "leadId": S.uuid.optionalSchemaObject(),
+            "headId": S.uuid.optionalSchemaObject(),
+            "organizationId": S.uuid.optionalSchemaObject(),
+            "partnerIds": .array(required: false, description: "All the studio's partners; absent keeps them", items: S.uuid),
             "version": .integer(required: false),
         ]),
         "StudioMemberInput": .object(properties: ["memberId": S.uuid]),
@@ -33,12 +38,23 @@ enum StudiosAPIDocument: APIDocumentPart {
         ]),
         "StudioResult": .object(properties: [
             "id": S.uuid, "kind": S.values(StudioResultKind.self), "title": .string, "year": .integer, "quantity": .integer,
-            "amountFen": .integer(format: .int64),
+            "amountFen": .integer(format: .int64), "unit": .string(required: false), "baseline": .string(required: false),
         ]),
         "StudioResultInput": .object(properties: [
             "kind": S.values(StudioResultKind.self), "title": .string, "year": .integer,
-            "quantity": .integer(required: false, description: "For counted kinds"),
+            "quantity": .integer(required: false, description: "For counted kinds and measured benefits"),
             "amountFen": .integer(format: .int64, required: false, description: "For funding and benefit"),
+            "unit": .string(
+                required: false, description: "A measured benefit's unit (required for one)", maxLength: StudioResultRules.maxUnitLength),
+            "baseline": .string(
+                required: false, description: "What a measured benefit is measured against",
+                maxLength: StudioResultRules.maxBaselineLength),
+        ]),
+        "StudioDesignation": .object(properties: [
+            "id": S.uuid, "kind": S.values(StudioKind.self), "level": S.values(HonorLevel.self), "year": .integer, "namedBy": .string,
+        ]),
+        "StudioDesignationInput": .object(properties: [
+            "kind": S.values(StudioKind.self), "level": S.values(HonorLevel.self), "year": .integer, "namedBy": .string,
         ]),
     ]
 
@@ -52,6 +68,8 @@ enum StudiosAPIDocument: APIDocumentPart {
             "StudioMemberInput": StudioMemberInput.self,
             "StudioResult": StudioResultOutput.self,
             "StudioResultInput": StudioResultInput.self,
+            "StudioDesignation": StudioDesignationOutput.self,
+            "StudioDesignationInput": StudioDesignationInput.self,
         ]
     }
 
@@ -66,6 +84,11 @@ enum StudiosAPIDocument: APIDocumentPart {
             "POST /studios/{id}/results": RouteNote(
                 "Record a result", body: .json(StudioResultInput.self), status: 201, answer: .record(StudioResultOutput.self)),
             "DELETE /studios/{id}/results/{resultId}": RouteNote("Remove a result", status: 204),
+            "GET /studios/{id}/designations": RouteNote("The studio's further designations"),
+            "POST /studios/{id}/designations": RouteNote(
+                "Record a further designation (a kind the studio does not hold yet)", body: .json(StudioDesignationInput.self),
+                status: 201, answer: .record(StudioDesignationOutput.self)),
+            "DELETE /studios/{id}/designations/{designationId}": RouteNote("Remove a further designation", status: 204),
         ]
     }
 }

@@ -8,7 +8,7 @@ extension Feature {
     /// Model workers' and craftsmen's innovation studios, their members and results.
     static let studios = Feature(
         name: "studios",
-        migrations: [CreateStudio()],
+        migrations: [CreateStudio(), AddStudioDetails()],
         routes: { routes in
             try routes.pages.register(collection: StudioPages())
             try routes.api.register(collection: StudioPartsController())
@@ -17,6 +17,8 @@ extension Feature {
         audited: [
             AuditedKind(Studio.self, path: "/studios/", codes: ["kind": StudioKind.catalogue, "level": HonorLevel.catalogue]),
             AuditedKind(StudioMember.self),
+            AuditedKind(StudioDesignation.self, codes: ["kind": StudioKind.catalogue, "level": HonorLevel.catalogue]),
+            AuditedKind(StudioPartner.self),
             AuditedKind(StudioResult.self, codes: ["kind": StudioResultKind.catalogue]),
         ],
         vocabularies: [StudioKind.self, StudioResultKind.self],
