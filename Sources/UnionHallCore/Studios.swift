@@ -22,6 +22,7 @@ public enum StudioKind: String, CaseIterable, Codable, Sendable {
 /// its figure counts the lines, since quantities in different units do not add up.
 public enum StudioResultKind: String, CaseIterable, Codable, Sendable {
     case nationalProject, provincialAchievement, inventionPatent, utilityModelPatent, award, paper, softwareCopyright
+    /// `membersPromoted` is counted from the team's title changes (`ProfessionalTitle`), not typed.
     case innovationProject, backboneTrained, membersPromoted
     /// 国家级标杆案例, an enterprise listed in a directory (5G全链接工厂示范名录), a registered
     /// scientific achievement (科技成果登记), and a nomination still pending (冲刺科技进步奖).
@@ -89,6 +90,8 @@ public enum StudioResultRules {
         currentYear: Int
     ) -> FieldIssue? {
         guard let kind else { return FieldIssue(field: "kind", key: "error.required") }
+        // Counted from the team's title changes, never typed.
+        guard kind != .membersPromoted else { return FieldIssue(field: "kind", key: "error.studio.resultCounted") }
         guard let year else { return FieldIssue(field: "year", key: "error.required") }
         guard (HonorDraft.earliestYear...currentYear).contains(year) else {
             return FieldIssue(field: "year", key: "error.honor.year", arguments: [String(HonorDraft.earliestYear), String(currentYear)])

@@ -19,6 +19,64 @@ import VaporTesting
             organizationId: .set(world.employerA), trade: trade, skillLevel: 2, migrant: false, hardship: false, version: nil)
     }
 
+    /// Titles are kept with their history: the figures count promotions to a senior title from
+    /// those changes, and a studio's "members promoted" comes from its team's, never from a typed line.
+    @Test func aTitleChangeIsKeptAndCountedAndAPostIsBounded() async throws {
+        try await TestWorld.run { world in
+            var body = input(world)
+            body.professionalTitle = .intermediate
+            body.post = " 安全监督员 "
+            let member = try await world.api(.POST, "api/v1/members", as: "officerA", body: body).decode(MemberOutput.self)
+            #expect(member.professionalTitle == .intermediate && member.post == "安全监督员")
+            let tooLong = try await world.api(
+                .PATCH, "api/v1/members/\(member.id)", as: "officerA",
+                body: MemberInput(post: String(repeating: "岗", count: 31), version: 1))
+            #expect(tooLong.errorField == "post")
+            let promoted = try await world.api(
+                .PATCH, "api/v1/members/\(member.id)", as: "officerA", body: MemberInput(professionalTitle: .associateSenior, version: 1)
+            ).decode(MemberOutput.self)
+            #expect(promoted.professionalTitle == .associateSenior && promoted.post == "安全监督员")
+            // The same title again is no change; a step within the senior titles is no promotion.
+            _ = try await world.api(
+                .PATCH, "api/v1/members/\(member.id)", as: "officerA", body: MemberInput(professionalTitle: .associateSenior, version: 2))
+            _ = try await world.api(
+                .PATCH, "api/v1/members/\(member.id)", as: "officerA", body: MemberInput(professionalTitle: .senior, version: 3))
+            let changes = try await MemberTitleChange.query(on: world.app.db).filter(\.$memberID == member.id).sort(\.$to).all()
+            #expect(changes.map(\.to) == [.associateSenior, .intermediate, .senior] && changes.filter(\.toSenior).count == 1)
+
+            let tree = try await UnitTree.load(on: world.app.db)
+            let today = CivilDate(Date())
+            func figures(_ root: UUID) async throws -> MemberStatistics {
+                try await MemberStatistics.compute(
+                    FigureQuery(
+                        scope: UnitScope(unitIDs: tree.subtree(of: root), tree: tree), from: CivilDate(year: today.year, month: 1, day: 1)!,
+                        to: today, unitId: nil, today: today, db: world.app.db))
+            }
+            #expect(try await figures(world.countyA).promotedToSenior == 1)
+            #expect(try await figures(world.countyB).promotedToSenior == 0)
+
+            let studio = try await world.api(
+                .POST, "api/v1/studios", as: "officerA",
+                body: StudioInput(
+                    name: "电缆创新工作室", kind: .craftsmanStudio, level: .city, yearNamed: today.year, namedBy: "庆阳市总工会",
+                    leadId: world.memberA)
+            ).decode(StudioOutput.self)
+            #expect(studio.figures["membersPromoted"] == nil)
+            let typed = try await world.api(
+                .POST, "api/v1/studios/\(studio.id)/results", as: "officerA",
+                body: StudioResultInput(kind: .membersPromoted, title: "晋升高级职称", year: today.year, quantity: 59))
+            #expect(typed.errorField == "kind")
+            _ = try await world.api(
+                .POST, "api/v1/studios/\(studio.id)/members", as: "officerA", body: StudioMemberInput(memberId: member.id))
+            let counted = try await world.api(.GET, "api/v1/studios/\(studio.id)", as: "officerA").decode(StudioOutput.self)
+            #expect(counted.figures["membersPromoted"] == 1)
+            var browser = try await Browser.signedIn(world, as: "officerA")
+            let page = try await browser.get("/members/\(member.id)").body.string
+            #expect(page.contains("正高级") && page.contains("安全监督员"))
+            #expect(try await browser.get("/members/\(member.id)/edit").body.string.contains(#"name="professionalTitle""#))
+        }
+    }
+
     @Test func createReturnsTheMemberMasked() async throws {
         try await TestWorld.run { world in
             let response = try await world.api(.POST, "api/v1/members", as: "officerA", body: input(world))

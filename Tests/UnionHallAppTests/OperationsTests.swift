@@ -150,7 +150,18 @@ import Vapor
             let huanengOutput = try #require(try await StudioService.outputs([huaneng], on: app.db).first)
             #expect(huanengOutput.designations.map(\.kind) == [.skillMasterStudio, .techInnovationClassroom])
             let liangStudio = try #require(try await Studio.query(on: app.db).filter(\.$name == "梁东平劳模创新工作室").first())
-            #expect(try await StudioService.outputs([liangStudio], on: app.db).first?.headName == "张远东")
+            let liangOutput = try #require(try await StudioService.outputs([liangStudio], on: app.db).first)
+            #expect(liangOutput.headName == "张远东")
+            // "带动59名成员晋升高级职称": counted from the team's title changes, not typed.
+            #expect(liangOutput.figures["membersPromoted"] == Int64(DemoStudios.liangTeamPromoted))
+            #expect(try await StudioResult.query(on: app.db).filter(\.$kind == .membersPromoted).count() == 0)
+            let promoted = try await MemberStatistics.compute(
+                FigureQuery(
+                    scope: scope("国网庆阳供电公司工会"), from: CivilDate(year: 2024, month: 1, day: 1)!,
+                    to: CivilDate(year: 2024, month: 12, day: 31)!, unitId: nil, today: CivilDate(year: 2024, month: 12, day: 31)!,
+                    db: app.db))
+            #expect(promoted.promotedToSenior == DemoStudios.liangTeamPromoted)
+            #expect(try await Member.demoPerson("郭一帆", on: app.db)?.post == "安全监督员")
             let robot = try #require(try await Studio.query(on: app.db).filter(\.$name == "智慧能源校企协同创新工作室").first())
             let robotOutput = try #require(try await StudioService.outputs([robot], on: app.db).first)
             let partnerNames = try await Organization.query(on: app.db).filter(\.$id ~~ robotOutput.partnerIds).all(\.$name)

@@ -52,3 +52,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ProfessionalTitleTests {
+    @Test func aPromotionToSeniorReachesASeniorTitleFromBelow() {
+        #expect(ProfessionalTitle.promotesToSenior(from: .intermediate, to: .associateSenior))
+        #expect(ProfessionalTitle.promotesToSenior(from: nil, to: .senior))
+        #expect(!ProfessionalTitle.promotesToSenior(from: .associateSenior, to: .senior))
+        #expect(!ProfessionalTitle.promotesToSenior(from: .junior, to: .intermediate))
+        #expect(!ProfessionalTitle.promotesToSenior(from: .senior, to: nil))
+    }
+
+    @Test func aPostIsTrimmedAndBounded() throws {
+        #expect(try MemberPost.check("  安全监督员 ").get() == "安全监督员")
+        #expect(try MemberPost.check(" ").get() == nil)
+        guard case .failure(let issue) = MemberPost.check(String(repeating: "岗", count: 31)) else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(issue.field == "post")
+    }
+}

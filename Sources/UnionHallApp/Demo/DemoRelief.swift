@@ -51,8 +51,8 @@ enum DemoRelief {
         if today.year > 2025 {
             let open = try await programme(
                 Plan(
-                    kind: .livingAid, name: "庆阳市\(today.year)年困难职工生活救助", budgetFen: 60_000_000, amountsFen: [300_000, 200_000, 250_000],
-                    households: 0, paid: 0, waiting: .submitted, submitted: today, paidDate: ""),
+                    kind: .livingAid, name: "庆阳市\(today.year)年困难职工生活救助", budgetFen: 60_000_000,
+                    amountsFen: [300_000, 200_000, 250_000], households: 0, paid: 0, waiting: .submitted, submitted: today, paidDate: ""),
                 year: today.year, unit: qingyang, on: db)
             try await Audit.record(.create, open, by: .system, on: db)
         }

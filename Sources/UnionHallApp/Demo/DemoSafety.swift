@@ -48,6 +48,8 @@ enum DemoSafety {
         }
         // 郭一帆, safety officer at 庆阳石化, found a major hazard; rectified and rewarded at the cap.
         if let guo = people["郭一帆"], let guoID = guo.id {
+            guo.post = "安全监督员"
+            try await guo.update(on: db)
             let hazard = HazardReport()
             hazard.unitID = guo.unitID
             hazard.campaignID = campaign.id

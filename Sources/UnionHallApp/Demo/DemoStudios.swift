@@ -8,6 +8,8 @@ import UnionHallPlatform
 enum DemoStudios {
     static let qingyangModelWorkerStudios2024 = 11
     static let qingyangInnovativeTeams2024 = 19
+    /// "带动59名成员晋升高级职称": 梁东平's team members whose title changes reached 副高级.
+    static let liangTeamPromoted = 59
 
     struct Named {
         let name: String
@@ -63,8 +65,7 @@ enum DemoStudios {
             name: "梁东平劳模创新工作室", kind: .modelWorkerStudio, level: .provincial, year: 2018, namedBy: "甘肃省总工会", lead: "梁东平",
             leadUnit: "grid-liang", organization: "grid", partner: nil,
             results: [
-                (.award, "钻杆动态作业密封装置 甘肃省职工技术成果一等奖", 2024, 1, 0),
-                (.membersPromoted, "带动成员晋升高级职称", 2024, 59, 0),
+                (.award, "钻杆动态作业密封装置 甘肃省职工技术成果一等奖", 2024, 1, 0)
             ],
             head: "张远东"),
         Named(
@@ -102,6 +103,9 @@ enum DemoStudios {
             if let head = spec.head.flatMap({ people[$0]?.id }) {
                 studio.headID = head
                 try await studio.update(on: db)
+            }
+            if spec.lead == "梁东平" {
+                try await promoteTeam(of: studio, from: ["grid-liang", "grid"].compactMap { units[$0]?.id }, on: db)
             }
             for (kind, level, year, namedBy) in spec.designations {
                 let designation = StudioDesignation()
@@ -157,6 +161,26 @@ enum DemoStudios {
             made += 1
         }
         return made
+    }
+
+    /// 梁东平's team: members of the grid company's unions join the studio, and 59 of them are
+    /// promoted from 中级 to 副高级 in 2024, each a title change the figures count.
+    private static func promoteTeam(of studio: Studio, from units: [UUID], on db: any Database) async throws {
+        let team = try await Member.query(on: db).filter(\.$unitID ~~ units).filter(\.$deletedAt == nil)
+            .filter(\.$id != studio.leadID).sort(\.$idNumber).limit(liangTeamPromoted + 6).all()
+        for (index, member) in team.enumerated() {
+            let memberID = try member.requireID()
+            try await StudioMember(studio: studio, memberID: memberID, joinedAt: Date()).create(on: db)
+            member.title = .intermediate
+            guard index < liangTeamPromoted else {
+                try await member.update(on: db)
+                continue
+            }
+            member.title = .associateSenior
+            try await member.update(on: db)
+            let day = CivilDate(year: 2024, month: 3, day: 1)!.adding(days: index * 4)
+            try await MemberTitles.record(member, from: .intermediate, on: day, in: db)
+        }
     }
 
     /// 周勇劳模创新工作室, whose field classes the outreach demo records.

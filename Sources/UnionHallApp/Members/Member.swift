@@ -18,6 +18,10 @@ final class Member: Model, @unchecked Sendable {
     @OptionalField(key: "mobile") var mobile: String?
     @OptionalField(key: "trade") var trade: String?
     @OptionalField(key: "skill_level") var skillLevel: Int?
+    /// 职称; its changes are kept in `MemberTitleChange`.
+    @OptionalEnum(key: "title") var title: ProfessionalTitle?
+    /// 岗位 (安全监督员 …).
+    @OptionalField(key: "post") var post: String?
     @Field(key: "migrant") var migrant: Bool
     @Field(key: "hardship") var hardship: Bool
     @Field(key: "name_key") var nameKey: String
@@ -83,6 +87,7 @@ extension Member: Audited, Versioned {
             "skillLevel": skillLevel.map(String.init) ?? "", "migrant": String(migrant), "hardship": String(hardship),
             "joinDate": joinDate ?? "", "membershipNumber": membershipNumber ?? "", "membershipStatus": membershipStatus.rawValue,
             "statusDate": statusDate ?? "", "employmentForm": employmentForm.rawValue, "platform": platform ?? "",
+            "professionalTitle": title?.rawValue ?? "", "post": post ?? "",
         ]
     }
 }

@@ -15,6 +15,8 @@ struct MemberOutput: Content {
     var mobile: String?
     var trade: String?
     var skillLevel: Int?
+    var professionalTitle: ProfessionalTitle?
+    var post: String?
     var migrant: Bool
     var joinDate: String?
     var membershipNumber: String?
@@ -45,6 +47,10 @@ struct MemberInput: Content {
     var organizationId: LinkChange = .keep
     var trade: String?
     var skillLevel: Int?
+    /// A change is kept in the member's title history; absent keeps the title.
+    var professionalTitle: ProfessionalTitle?
+    /// Empty clears it.
+    var post: String?
     var migrant: Bool?
     var hardship: Bool?
     /// Defaults to today for a new member; changing it later corrects the record.

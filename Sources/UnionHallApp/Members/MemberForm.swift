@@ -13,6 +13,8 @@ struct MemberForm: RecordForm {
     var organizationId: String?
     var trade: String?
     var skillLevel: String?
+    var professionalTitle: String?
+    var post: String?
     var migrant: String?
     var hardship: String?
     var version: String?
@@ -28,6 +30,8 @@ struct MemberForm: RecordForm {
         organizationId = member?.organizationID?.uuidString
         trade = member?.trade
         skillLevel = member?.skillLevel.map(String.init)
+        professionalTitle = member?.title?.rawValue
+        post = member?.post
         migrant = member?.migrant == true ? "on" : nil
         hardship = member?.hardship == true ? "on" : nil
         version = member.map { String($0.version) }
@@ -50,7 +54,8 @@ struct MemberForm: RecordForm {
         var input = MemberInput(
             name: name ?? "", gender: gender.flatMap(Gender.init(rawValue:)), idNumber: idNumber ?? "", mobile: mobile ?? "",
             unitId: try FormValue.uuid(unitId, field: "unitId"), organizationId: try .form(organizationId, field: "organizationId"),
-            trade: trade ?? "", skillLevel: level, migrant: migrant != nil, hardship: hardship != nil, version: version.flatMap { Int($0) })
+            trade: trade ?? "", skillLevel: level, professionalTitle: professionalTitle.flatMap(ProfessionalTitle.init(rawValue:)),
+            post: post ?? "", migrant: migrant != nil, hardship: hardship != nil, version: version.flatMap { Int($0) })
         if let existing {
             if input.idNumber == Masking.idNumber(existing.idNumber) { input.idNumber = nil }
             if let mobile = existing.mobile, input.mobile == Masking.mobile(mobile) { input.mobile = nil }
@@ -90,6 +95,11 @@ struct MemberForm: RecordForm {
                 fields.select(
                     "skillLevel", "field.skillLevel",
                     MemberPages.skillOptions(selected: form.skillLevel.flatMap { Int($0) }, request: req), empty: "form.none"),
+                fields.select(
+                    "professionalTitle", "field.professionalTitle",
+                    Pages.enumOptions(ProfessionalTitle.self, prefix: "professionalTitle", selected: form.professionalTitle, request: req),
+                    empty: "form.none"),
+                fields.input("post", "field.post", form.post, hint: "members.postHint", ["maxlength": "30"]),
                 fields.checks("migrant", nil, checks),
             ])
     }

@@ -117,6 +117,7 @@ struct MemberPages: RouteCollection {
         var unitPath: String
         var organization: String
         var skillLabel: String
+        var titleLabel: String
         var revealed: Bool
         var deleted: Bool
         var honors: [HonorPages.Row]
@@ -195,6 +196,7 @@ struct MemberPages: RouteCollection {
             member: try MemberOutput(member, reveal: reveal, seesAid: try await req.scope().seesAid),
             genderLabel: req.t("gender.\(member.gender.rawValue)"), unitPath: scope.tree.path(of: member.unitID),
             organization: organization??.name ?? "", skillLabel: member.skillLevel.map { req.t("skill.\($0)") } ?? "",
+            titleLabel: member.title.map { req.t($0.labelKey) } ?? "",
             revealed: reveal, deleted: member.deletedAt != nil, honors: honors, mentorships: mentorships, studios: studios,
             outreach: outreach,
             career: try await CareerSection.make(member, request: req),

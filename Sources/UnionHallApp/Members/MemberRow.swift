@@ -13,6 +13,8 @@ struct MemberRow: Decodable {
     var mobile: String?
     var trade: String?
     var skillLevel: Int?
+    var professionalTitle: ProfessionalTitle?
+    var post: String?
     var migrant: Bool
     var hardship: Bool
     var pinyin: String
@@ -29,7 +31,8 @@ struct MemberRow: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id, unitId = "unit_id", organizationId = "organization_id", name, gender, idNumber = "id_number", mobile, trade, skillLevel =
-            "skill_level", migrant, hardship, pinyin, joinDate = "join_date", membershipNumber = "membership_number", membershipStatus =
+            "skill_level", professionalTitle = "title", post, migrant, hardship, pinyin, joinDate = "join_date", membershipNumber =
+            "membership_number", membershipStatus =
             "membership_status", statusDate = "status_date", employmentForm = "employment_form", platform, version, createdAt =
             "created_at", updatedAt = "updated_at", deletedAt = "deleted_at"
     }
@@ -41,7 +44,8 @@ extension MemberRow {
         self.init(
             id: try member.requireID(), unitId: member.unitID, organizationId: member.organizationID, name: member.name,
             gender: member.gender, idNumber: member.idNumber, mobile: member.mobile, trade: member.trade,
-            skillLevel: member.skillLevel, migrant: member.migrant, hardship: member.hardship, pinyin: member.pinyin,
+            skillLevel: member.skillLevel, professionalTitle: member.title, post: member.post, migrant: member.migrant,
+            hardship: member.hardship, pinyin: member.pinyin,
             joinDate: member.joinDate, membershipNumber: member.membershipNumber, membershipStatus: member.membershipStatus,
             statusDate: member.statusDate, employmentForm: member.employmentForm, platform: member.platform,
             version: member.version, createdAt: member.createdAt, updatedAt: member.updatedAt, deletedAt: member.deletedAt)
@@ -60,6 +64,8 @@ extension MemberOutput {
         self.mobile = reveal ? row.mobile : row.mobile.map(Masking.mobile)
         self.trade = row.trade
         self.skillLevel = row.skillLevel
+        self.professionalTitle = row.professionalTitle
+        self.post = row.post
         self.migrant = row.migrant
         self.joinDate = row.joinDate
         self.membershipNumber = row.membershipNumber

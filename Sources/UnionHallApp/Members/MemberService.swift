@@ -16,6 +16,7 @@ enum MemberService {
             try await once.claim(on: db)
             try await checkUniqueID(member.idNumber, except: nil, scope: scope, on: db)
             try await Membership.enrol(member, on: db)
+            try await MemberTitles.record(member, from: nil, on: CivilDate(editor.at), in: db)
             try await Audit.record(.create, member, by: editor, on: db)
             try await once.record(member.id, on: db)
             return member
@@ -29,11 +30,13 @@ enum MemberService {
         let before = member.auditSnapshot()
         let formerUnit = member.unitID
         let formerName = member.nameKey
+        let formerTitle = member.title
         try await apply(input, to: member, scope: scope, today: CivilDate(editor.at), on: app.db)
         return try await app.write { db in
             try await member.claimVersion(version, on: db)
             try await checkUniqueID(member.idNumber, except: member.id, scope: scope, on: db)
             try await member.update(on: db)
+            try await MemberTitles.record(member, from: formerTitle, on: CivilDate(editor.at), in: db)
             if member.nameKey != formerName { try await NameParts.write(member: member.requireID(), name: member.nameKey, on: db) }
             if member.unitID != formerUnit {
                 if member.membershipStatus.isActive {
@@ -94,6 +97,13 @@ enum MemberService {
         guard scope.contains(unitID), scope.tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
         let organizationID = input.organizationId.applied(to: member.organizationID)
         if let named = input.organizationId.named { _ = try await Held.organization(named, field: "organizationId", scope: scope, on: db) }
+        if let title = input.professionalTitle { member.title = title }
+        if let post = input.post {
+            switch MemberPost.check(post) {
+            case .success(let post): member.post = post
+            case .failure(let issue): throw AppError.invalid(issue)
+            }
+        }
         member.apply(
             valid, unitID: unitID, organizationID: organizationID,
             migrant: input.migrant ?? (isNew ? false : member.migrant),

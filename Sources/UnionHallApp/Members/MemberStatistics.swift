@@ -29,6 +29,8 @@ struct MemberStatistics: Content {
     var headcount: Int
     /// `employedMembers / headcount`, 0 when no headcount is recorded.
     var joinRate: Double
+    /// Members promoted to a senior professional title (副高级 or 正高级) during the period.
+    var promotedToSenior: Int
 
     static func compute(_ query: FigureQuery) async throws -> MemberStatistics {
         let table = Member.schema
@@ -68,6 +70,7 @@ struct MemberStatistics: Content {
         .where(SQLColumn("employment_form", table: table), .equal, SQLBind(EmploymentForm.platform.rawValue))
 
         let employed = try await employment(query)
+        let promoted = try query.select(MemberTitleChange.schema, dated: "date", live: false).where("to_senior", .equal, SQLBind(true))
         return MemberStatistics(
             members: try register?.decode(column: "n", as: Int.self) ?? 0, registered: try await registered.tallies().rows,
             skilled: try register?.decode(column: "skilled", as: Int?.self) ?? 0,
@@ -76,7 +79,8 @@ struct MemberStatistics: Content {
             transferredIn: count(.transferredIn), transferredOut: count(.transferredOut),
             left: count(.left, .retired, .deceased, .leftCity),
             employedMembers: employed.members, headcount: employed.headcount,
-            joinRate: employed.headcount > 0 ? Double(employed.members) / Double(employed.headcount) : 0)
+            joinRate: employed.headcount > 0 ? Double(employed.members) / Double(employed.headcount) : 0,
+            promotedToSenior: try await promoted.tallies().rows)
     }
 
     /// The employers in the subtree with a headcount, and their active members today.

@@ -3,6 +3,7 @@ import UnionHallPlatform
 import Vapor
 
 extension Gender: Vocabulary { package static let catalogue = "gender" }
+extension ProfessionalTitle: Vocabulary { package static let catalogue = "professionalTitle" }
 
 extension SkillLevel: ExportCell {
     /// `skill.5` → 高级工
@@ -15,7 +16,7 @@ extension Feature {
     /// The register of members, and a worker's own record.
     static let members = Feature(
         name: "members",
-        migrations: [CreateMember(), CreateUnitMemberCount()],
+        migrations: [CreateMember(), CreateUnitMemberCount(), AddMemberTitles()],
         routes: { routes in
             try routes.pages.register(collection: MemberPages())
             try routes.pages.register(collection: MyRecordPage())
@@ -29,10 +30,10 @@ extension Feature {
                 Member.self, path: "/members/",
                 codes: [
                     "gender": Gender.catalogue, "skillLevel": SkillLevel.catalogue, "membershipStatus": MembershipStatus.catalogue,
-                    "employmentForm": EmploymentForm.catalogue,
+                    "employmentForm": EmploymentForm.catalogue, "professionalTitle": ProfessionalTitle.catalogue,
                 ])
         ],
-        vocabularies: [Gender.self],
+        vocabularies: [Gender.self, ProfessionalTitle.self],
         records: [Member.self],
         forms: [MemberForm.self],
         workflows: [

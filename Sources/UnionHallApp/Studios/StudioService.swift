@@ -57,12 +57,16 @@ enum StudioService: RecordService {
         for row in try await StudioDesignation.query(on: db).filter(\.$studioID ~~ ids).sort(\.$year).sort(\.$kind).all() {
             designations[row.studioID, default: []].append(try StudioDesignationOutput(row))
         }
-        var members: [UUID: Int] = [:]
-        for studioID in try await StudioMember.query(on: db).filter(\.$studioID ~~ ids).all(\.$studioID) {
-            members[studioID, default: 0] += 1
+        var members: [UUID: Set<UUID>] = [:]
+        for link in try await StudioMember.query(on: db).filter(\.$studioID ~~ ids).all() {
+            members[link.studioID, default: []].insert(link.memberID)
         }
+        // Members promoted to a senior title since the studio was named: counted from their title changes.
+        let earliest = studios.map(\.yearNamed).min() ?? 0
+        let promotions = try await MemberTitles.promotedToSenior(
+            Array(Set(members.values.flatMap { $0 })), since: String(format: "%04d-01-01", earliest), on: db)
         var figures: [UUID: [StudioResultKind: Int64]] = [:]
-        for result in try await StudioResult.query(on: db).filter(\.$studioID ~~ ids).all() {
+        for result in try await StudioResult.query(on: db).filter(\.$studioID ~~ ids).all() where result.kind != .membersPromoted {
             let sum = figures[result.studioID, default: [:]][result.kind, default: 0]
             // A measured benefit counts as one line: its quantities are in units of their own.
             figures[result.studioID, default: [:]][result.kind] = try sum.plus(
@@ -70,9 +74,14 @@ enum StudioService: RecordService {
         }
         return try studios.map { studio in
             let id = try studio.requireID()
+            let team = members[id] ?? []
+            let since = String(format: "%04d-01-01", studio.yearNamed)
+            let promoted = Set(promotions.filter { team.contains($0.member) && $0.date >= since }.map(\.member)).count
+            var totals = figures[id] ?? [:]
+            if promoted > 0 { totals[.membersPromoted] = Int64(promoted) }
             return try StudioOutput(
                 studio, names: names, partnerIds: partners[id] ?? [], designations: designations[id] ?? [],
-                memberCount: members[id] ?? 0, figures: figures[id] ?? [:])
+                memberCount: team.count, figures: totals)
         }
     }
 
