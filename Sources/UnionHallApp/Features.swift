@@ -5,7 +5,7 @@ import UnionHallPlatform
 enum Features {
     static let all: [Feature] = [
         .units, .organizations, .members, .accounts, .audit, .forms, .home,
-        .honors, .mentorship, .studios, .outreach, .techProblems,
+        .honors, .mentorship, .studios, .outreach, .techProblems, .campaigns,
         .innovation,
         .training, .certifications, .competitions,
         .disputes, .services, .safety,

@@ -12,14 +12,20 @@ public struct LoginThrottle: Sendable, Equatable {
     /// After a success: the key starts again (an account's), or only that try is forgiven (an
     /// address's, which other people's failures also count against).
     public var success: Success
+    /// Whether the wait doubles from a second; a quota (ten applications an hour) waits the whole
+    /// `maxDelay` at once, so a slow script cannot keep going at one try a second.
+    public var escalates: Bool
 
     public enum Success: Sendable, Equatable { case forget, forgiveOne }
 
-    public init(freeAttempts: Int, maxDelay: TimeInterval, window: TimeInterval = 15 * 60, success: Success = .forget) {
+    public init(
+        freeAttempts: Int, maxDelay: TimeInterval, window: TimeInterval = 15 * 60, success: Success = .forget, escalates: Bool = true
+    ) {
         self.freeAttempts = freeAttempts
         self.maxDelay = maxDelay
         self.window = window
         self.success = success
+        self.escalates = escalates
     }
 
     /// One account guessed from one address: five tries, then 1 s, 2 s, 4 s … up to 15 minutes.
@@ -35,11 +41,12 @@ public struct LoginThrottle: Sendable, Equatable {
 
     /// Applications to join from one address, every one counted: a family or a 司机之家's shared
     /// phone fits in an hour, a script filling the officers' queue does not.
-    public static let joining = LoginThrottle(freeAttempts: 10, maxDelay: 60 * 60, window: 60 * 60)
+    public static let joining = LoginThrottle(freeAttempts: 10, maxDelay: 60 * 60, window: 60 * 60, escalates: false)
 
     /// The wait after `attempts` failures within the window.
     public func delay(afterFailures attempts: Int) -> TimeInterval {
         guard attempts >= freeAttempts else { return 0 }
+        guard escalates else { return maxDelay }
         let doublings = min(attempts - freeAttempts, 30)
         return min(maxDelay, Double(1 << doublings))
     }

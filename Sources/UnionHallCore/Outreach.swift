@@ -46,3 +46,25 @@ public enum OutreachRules {
         return nil
     }
 }
+
+/// A named campaign over outreach and technical problems: 劳模工匠"助企行" (helping enterprises) and
+/// "助农行" (helping farmers), or another the union runs.
+public enum CampaignKind: String, CaseIterable, Codable, Sendable {
+    case supportEnterprises, supportFarmers, other
+}
+
+public enum CampaignRules {
+    public static let maxNameLength = 60
+
+    /// A name, a start, and an end (if any) not before the start.
+    public static func check(name: String, start: CivilDate?, end: CivilDate?) -> FieldIssue? {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { return FieldIssue(field: "name", key: "error.required") }
+        guard name.count <= maxNameLength else {
+            return FieldIssue(field: "name", key: "error.tooLong", arguments: [String(maxNameLength)])
+        }
+        guard let start else { return FieldIssue(field: "startDate", key: "error.required") }
+        if let end, end < start { return FieldIssue(field: "endDate", key: "error.date.order") }
+        return nil
+    }
+}

@@ -186,6 +186,15 @@ import Vapor
             let problems = try await TechProblemService.counts(
                 scope: scope("金昌市总工会"), list: ListQuery(from: "2023-01-01", to: "2024-06-03"), on: app.db)
             #expect(problems.solved >= 200)
+            // The same work grouped as the article tells it: 助企行 (workshops, the line, problems) and 助农行.
+            let drives = try await OutreachCampaign.query(on: app.db).sort(\.$startDate).all()
+            #expect(drives.map(\.kind) == [.supportEnterprises, .supportFarmers])
+            let driveFigures = try await Campaigns.figures(of: drives.compactMap(\.id), on: app.db)
+            let enterprises = try #require(driveFigures[try drives[0].requireID()])
+            #expect(
+                enterprises.activitiesHeld == DemoOutreach.jinchangWorkshopExchanges2024 + DemoOutreach.jinchangFrontLineDemonstrations2024)
+            #expect(enterprises.problemsSolved >= 200)
+            #expect(try #require(driveFigures[try drives[1].requireID()]).personTimes >= 5_000)
 
             // Innovation: Jinchang since 2023, Qingyang in 2024, 巩怀华's and 华能's studios.
             let jinchangItems = try await InnovationStatistics.compute(

@@ -112,6 +112,9 @@ enum MemberDraftCase: Sendable, CaseIterable {
         #expect(rule.delay(afterFailures: Int.max) == 15 * 60)
         // The owner of an account under attack from elsewhere waits a minute at most.
         #expect(LoginThrottle.account.delay(afterFailures: 10_000) == 60)
+        // Joining is a quota: the eleventh application within the hour waits the hour, not a second.
+        #expect(LoginThrottle.joining.delay(afterFailures: 9) == 0)
+        #expect(LoginThrottle.joining.delay(afterFailures: 10) == 60 * 60)
     }
 
     @Test func passwordsAreLongAndNotCommon() {

@@ -37,6 +37,7 @@ enum DemoData {
             let studios = try await DemoStudios.load(units: units, organizations: organizations, people: people, on: db)
             let outreach = try await DemoOutreach.load(units: units, people: people, on: db)
             let problems = try await DemoTechProblems.load(organizations: organizations, people: people, on: db)
+            try await DemoCampaigns.load(units: units, on: db)
             let innovation = try await DemoInnovation.load(units: units, people: people, at: now, on: db)
             let skills = try await DemoSkills.load(units: units, organizations: organizations, people: people, on: db)
             let disputes = try await DemoDisputes.load(units: units, organizations: organizations, people: people, on: db)

@@ -13,7 +13,8 @@ enum OutreachAPIDocument: APIDocumentPart {
             "title": .string, "kind": S.values(OutreachKind.self), "status": S.values(OutreachStatus.self),
             "plannedDate": .string(format: .date),
             "heldDate": .string(format: .date, required: false), "place": .string, "partnerId": S.uuid.optionalSchemaObject(),
-            "studioId": S.uuid.optionalSchemaObject(), "audience": .string, "personTimes": .integer,
+            "studioId": S.uuid.optionalSchemaObject(), "outreachCampaignId": S.uuid.optionalSchemaObject(), "audience": .string,
+            "personTimes": .integer,
             "leaderIds": .array(items: S.uuid), "leaderNames": .array(items: .string), "cancelReason": .string(required: false),
         ]),
         "OutreachInput": .object(properties: [
@@ -22,6 +23,7 @@ enum OutreachAPIDocument: APIDocumentPart {
             "plannedDate": .string(format: .date, required: false), "place": .string(required: false),
             "partnerId": S.uuid.optionalSchemaObject(),
             "studioId": S.uuid.optionalSchemaObject(), "audience": .string(required: false),
+            "outreachCampaignId": S.uuid.optionalSchemaObject(),
             "leaderIds": .array(required: false, items: S.uuid),
             "version": .integer(required: false),
         ]),

@@ -19,6 +19,8 @@ final class OutreachActivity: Model, @unchecked Sendable {
     @Field(key: "place") var place: String
     @OptionalField(key: "partner_id") var partnerID: UUID?
     @OptionalField(key: "studio_id") var studioID: UUID?
+    /// The campaign (助企行, 助农行) the activity belongs to.
+    @OptionalField(key: "campaign_id") var campaignID: UUID?
     @Field(key: "audience") var audience: String
     @Field(key: "person_times") var personTimes: Int
     @OptionalField(key: "cancel_reason") var cancelReason: String?
@@ -56,6 +58,7 @@ extension OutreachActivity: Audited, Versioned {
         [
             "title": title, "kind": kind.rawValue, "status": status.rawValue, "plannedDate": plannedDate, "heldDate": heldDate ?? "",
             "place": place, "audience": audience, "personTimes": String(personTimes), "cancelReason": cancelReason ?? "",
+            "outreachCampaignId": campaignID?.uuidString ?? "",
         ]
     }
 }

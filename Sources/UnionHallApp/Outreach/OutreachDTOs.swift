@@ -14,6 +14,7 @@ struct OutreachOutput: Content {
     var place: String
     var partnerId: UUID?
     var studioId: UUID?
+    var outreachCampaignId: UUID?
     var audience: String
     var personTimes: Int
     var leaderIds: [UUID]
@@ -35,6 +36,7 @@ struct OutreachOutput: Content {
         self.place = activity.place
         self.partnerId = activity.partnerID
         self.studioId = activity.studioID
+        self.outreachCampaignId = activity.campaignID
         self.audience = activity.audience
         self.personTimes = activity.personTimes
         self.leaderIds = leaders
@@ -57,6 +59,7 @@ struct OutreachInput: Content {
     var place: String?
     var partnerId: LinkChange = .keep
     var studioId: LinkChange = .keep
+    var outreachCampaignId: LinkChange = .keep
     var audience: String?
     var leaderIds: [UUID]?
     var version: Int?
@@ -74,5 +77,6 @@ struct OutreachFilter: Content {
     var kind: OutreachKind?
     var status: OutreachStatus?
     var studioId: UUID?
+    var outreachCampaignId: UUID?
     var leaderId: UUID?
 }

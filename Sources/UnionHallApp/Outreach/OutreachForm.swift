@@ -14,6 +14,7 @@ struct OutreachForm: RecordForm {
     var unitId: String?
     var studioId: String?
     var partnerId: String?
+    var outreachCampaignId: String?
     var leaderId: String?
     var leaderIdNumbers: String?
     var version: String?
@@ -28,6 +29,7 @@ struct OutreachForm: RecordForm {
         unitId = activity?.unitID.uuidString
         studioId = activity?.studioID?.uuidString
         partnerId = activity?.partnerID?.uuidString
+        outreachCampaignId = activity?.campaignID?.uuidString
         version = activity.map { String($0.version) }
     }
 
@@ -35,6 +37,7 @@ struct OutreachForm: RecordForm {
         var form = OutreachForm(nil)
         form.leaderId = try? request.query.get(String.self, at: "leaderId")
         form.studioId = try? request.query.get(String.self, at: "studioId")
+        form.outreachCampaignId = try? request.query.get(String.self, at: "outreachCampaignId")
         form.kind = (try? request.query.get(String.self, at: "kind")) ?? OutreachKind.schools.rawValue
         form.unitId = context.user.unitID?.uuidString
         form.plannedDate = request.today.description
@@ -55,7 +58,8 @@ struct OutreachForm: RecordForm {
         return OutreachInput(
             unitId: try FormValue.uuid(unitId, field: "unitId"), title: title ?? "", kind: kind.flatMap(OutreachKind.init(rawValue:)),
             plannedDate: plannedDate ?? "", place: place ?? "", partnerId: try .form(partnerId, field: "partnerId"),
-            studioId: try .form(studioId, field: "studioId"), audience: audience ?? "", leaderIds: leaders,
+            studioId: try .form(studioId, field: "studioId"),
+            outreachCampaignId: try .form(outreachCampaignId, field: "outreachCampaignId"), audience: audience ?? "", leaderIds: leaders,
             version: version.flatMap { Int($0) })
     }
 
@@ -104,6 +108,9 @@ struct OutreachForm: RecordForm {
                     partners.compactMap { org in
                         org.id.map { SelectOption(value: $0.uuidString, label: org.name, selected: $0.uuidString == form.partnerId) }
                     }, empty: "form.none"),
+                fields.select(
+                    "outreachCampaignId", "field.outreachCampaignId",
+                    try await PageOptions.campaigns(context: context, selected: form.outreachCampaignId, on: req.db), empty: "form.none"),
             ])
     }
 }

@@ -34,6 +34,7 @@ enum OutreachService: RecordService {
         if let kind = filter.kind { query.filter(\.$kind == kind) }
         if let status = filter.status { query.filter(\.$status == status) }
         if let studio = filter.studioId { query.filter(\.$studioID == studio) }
+        if let campaign = filter.outreachCampaignId { query.filter(\.$campaignID == campaign) }
         if let leader = filter.leaderId {
             query.join(OutreachLeader.self, on: \OutreachActivity.$id == \OutreachLeader.$activityID).filter(
                 OutreachLeader.self, \.$memberID == leader)
@@ -149,6 +150,9 @@ enum OutreachService: RecordService {
         if let studioID = input.studioId.named {
             _ = try await Held.studio(studioID, field: "studioId", refusal: "error.outreach.studio", scope: context.scope, on: db)
         }
+        if let campaign = input.outreachCampaignId.named {
+            _ = try await Held.campaign(campaign, for: unitID, scope: context.scope, on: db)
+        }
         if let leaders = input.leaderIds {
             let found = try await Member.query(on: db).filter(\.$id ~~ leaders).filter(\.$deletedAt == nil).all()
             guard found.count == Set(leaders).count, found.allSatisfy({ context.scope.contains($0.unitID) }) else {
@@ -162,6 +166,7 @@ enum OutreachService: RecordService {
         activity.place = String(place.prefix(100))
         activity.partnerID = input.partnerId.applied(to: activity.partnerID)
         activity.studioID = input.studioId.applied(to: activity.studioID)
+        activity.campaignID = input.outreachCampaignId.applied(to: activity.campaignID)
         activity.audience = String((input.audience ?? (isNew ? "" : activity.audience)).prefix(200))
         return input.leaderIds.map { Array(Set($0)) }
     }

@@ -21,6 +21,8 @@ final class TechProblem: Model, @unchecked Sendable {
     @Enum(key: "status") var status: TechProblemStatus
     @OptionalField(key: "matched_member_id") var matchedMemberID: UUID?
     @OptionalField(key: "matched_studio_id") var matchedStudioID: UUID?
+    /// The campaign (助企行) the problem was raised in.
+    @OptionalField(key: "campaign_id") var campaignID: UUID?
     @OptionalField(key: "solution") var solution: String?
     @Field(key: "benefit_fen") var benefitFen: Int64
     @OptionalField(key: "solved_date") var solvedDate: String?
@@ -44,6 +46,7 @@ extension TechProblem: Audited, Versioned {
             "title": title, "trade": trade ?? "", "status": status.rawValue, "raisedDate": raisedDate,
             "matchedMemberId": matchedMemberID?.uuidString ?? "", "matchedStudioId": matchedStudioID?.uuidString ?? "",
             "solution": solution ?? "", "benefitFen": String(benefitFen), "solvedDate": solvedDate ?? "", "closeReason": closeReason ?? "",
+            "outreachCampaignId": campaignID?.uuidString ?? "",
         ]
     }
 }

@@ -16,6 +16,7 @@ struct TechProblemOutput: Content {
     var matchedMemberId: UUID?
     var matchedMemberName: String?
     var matchedStudioId: UUID?
+    var outreachCampaignId: UUID?
     var solution: String?
     var benefitFen: Int64
     var solvedDate: String?
@@ -38,6 +39,7 @@ struct TechProblemOutput: Content {
         self.matchedMemberId = problem.matchedMemberID
         self.matchedMemberName = problem.matchedMemberID.flatMap { members[$0] }
         self.matchedStudioId = problem.matchedStudioID
+        self.outreachCampaignId = problem.campaignID
         self.solution = problem.solution
         self.benefitFen = problem.benefitFen
         self.solvedDate = problem.solvedDate
@@ -57,6 +59,7 @@ struct TechProblemInput: Content {
     var description: String?
     var trade: String?
     var raisedDate: String?
+    var outreachCampaignId: LinkChange = .keep
     var version: Int?
 }
 
@@ -76,6 +79,7 @@ struct TechProblemFilter: Content {
     var status: TechProblemStatus?
     var trade: String?
     var organizationId: UUID?
+    var outreachCampaignId: UUID?
     var open: Bool?
     /// Which date `from`/`to` apply to: `raised` (default) or `solved`.
     var on: String?

@@ -10,6 +10,7 @@ struct TechProblemForm: RecordForm {
     var description: String?
     var trade: String?
     var raisedDate: String?
+    var outreachCampaignId: String?
     var version: String?
     var _once: String?
 
@@ -19,6 +20,7 @@ struct TechProblemForm: RecordForm {
         description = problem?.description
         trade = problem?.trade
         raisedDate = problem?.raisedDate
+        outreachCampaignId = problem?.campaignID?.uuidString
         version = problem.map { String($0.version) }
     }
 
@@ -26,13 +28,16 @@ struct TechProblemForm: RecordForm {
         var form = TechProblemForm(nil)
         form.organizationId = try? request.query.get(String.self, at: "organizationId")
         form.raisedDate = request.today.description
+        form.outreachCampaignId = try? request.query.get(String.self, at: "outreachCampaignId")
         return form
     }
 
     func input(editing existing: TechProblem?, on request: Request) async throws -> TechProblemInput {
         TechProblemInput(
             organizationId: try FormValue.uuid(organizationId, field: "organizationId"), title: title ?? "", description: description ?? "",
-            trade: trade ?? "", raisedDate: raisedDate ?? "", version: version.flatMap { Int($0) })
+            trade: trade ?? "", raisedDate: raisedDate ?? "",
+            outreachCampaignId: outreachCampaignId == nil ? .keep : try .form(outreachCampaignId, field: "outreachCampaignId"),
+            version: version.flatMap { Int($0) })
     }
 
     static func render(_ req: Request, form: TechProblemForm, id: UUID?, context: WriteContext, error: AppError?) async throws -> Response {
@@ -41,12 +46,14 @@ struct TechProblemForm: RecordForm {
         ).sort(\.$name).all()
         return try await page(
             req, form: form, id: id, organizations: organizations, error: error,
-            action: id.map { "/tech-problems/\($0)" } ?? "/tech-problems", worker: false)
+            action: id.map { "/tech-problems/\($0)" } ?? "/tech-problems", worker: false,
+            campaigns: try await PageOptions.campaigns(context: context, selected: form.outreachCampaignId, on: req.db))
     }
 
     /// The officer's form, or a worker's (`worker`: their employer is theirs, not chosen).
     static func page(
-        _ req: Request, form: TechProblemForm, id: UUID?, organizations: [Organization], error: AppError?, action: String, worker: Bool
+        _ req: Request, form: TechProblemForm, id: UUID?, organizations: [Organization], error: AppError?, action: String, worker: Bool,
+        campaigns: [SelectOption] = []
     ) async throws -> Response {
         let fields = FormFields(req, error: error)
         let employer = fields.select(
@@ -65,7 +72,7 @@ struct TechProblemForm: RecordForm {
                     "trade", "field.trade", try await TradeBook.load(on: req.db).options(selected: form.trade),
                     empty: "form.none"),
                 fields.input("raisedDate", "techProblems.raisedDate", form.raisedDate, type: "date"),
-            ])
+            ] + (worker ? [] : [fields.select("outreachCampaignId", "field.outreachCampaignId", campaigns, empty: "form.none")]))
     }
 
 }

@@ -15,6 +15,7 @@ enum TechProblemService: RecordService {
         if filter.open == true { query.filter(\.$status ~~ TechProblemStatus.allCases.filter(\.isOpen)) }
         if let trade = filter.trade, !trade.isEmpty { query.filter(\.$trade == trade) }
         if let organization = filter.organizationId { query.filter(\.$organizationID == organization) }
+        if let campaign = filter.outreachCampaignId { query.filter(\.$campaignID == campaign) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty { query.filter(\.$title ~~ SearchKey.simplify(q)) }
         let (from, to) = try list.datePeriod()
         if filter.on == "solved" {
@@ -165,6 +166,10 @@ enum TechProblemService: RecordService {
         guard let raised = CivilDate(dateText.isEmpty ? CivilDate(context.editor.at).description : dateText) else {
             throw AppError.invalid("raisedDate", "error.date.invalid")
         }
+        if let campaign = input.outreachCampaignId.named {
+            _ = try await Held.campaign(campaign, for: organization.unitID, scope: context.scope, on: context.app.db)
+        }
+        problem.campaignID = input.outreachCampaignId.applied(to: problem.campaignID)
         problem.unitID = organization.unitID
         problem.organizationID = organizationID
         problem.title = title

@@ -14,13 +14,15 @@ enum TechProblemsAPIDocument: APIDocumentPart {
             "raisedDate": .string(format: .date), "status": S.values(TechProblemStatus.self),
             "matchedMemberId": S.uuid.optionalSchemaObject(),
             "matchedMemberName": .string(required: false), "matchedStudioId": S.uuid.optionalSchemaObject(),
+            "outreachCampaignId": S.uuid.optionalSchemaObject(),
             "solution": .string(required: false),
             "benefitFen": .integer(format: .int64), "solvedDate": .string(format: .date, required: false),
             "closeReason": .string(required: false),
         ]),
         "TechProblemInput": .object(properties: [
             "organizationId": S.uuid.optionalSchemaObject(), "title": .string(required: false), "description": .string(required: false),
-            "trade": .string(required: false), "raisedDate": .string(format: .date, required: false), "version": .integer(required: false),
+            "trade": .string(required: false), "raisedDate": .string(format: .date, required: false),
+            "outreachCampaignId": S.uuid.optionalSchemaObject(), "version": .integer(required: false),
         ]),
         "TechProblemStep": .object(properties: [
             "version": .integer, "memberId": S.uuid.optionalSchemaObject(), "studioId": S.uuid.optionalSchemaObject(),
