@@ -52,3 +52,9 @@ public enum SkillLevel: Int, CaseIterable, Codable, Sendable, Comparable {
 
     public static func < (lhs: SkillLevel, rhs: SkillLevel) -> Bool { lhs.rawValue > rhs.rawValue }
 }
+
+/// An employer's industry, so figures can be cut by the key industries the articles name (能源化工,
+/// 装备制造 …).
+public enum IndustrySector: String, CaseIterable, Codable, Sendable {
+    case energyChemicals, equipmentManufacturing, power, agriculture, construction, logistics, education, services, other
+}

@@ -18,6 +18,34 @@ import VaporTesting
                 issuingBody: "庆阳市职业技能鉴定中心"))
     }
 
+    /// Figures cut by key industry: new skilled talents by their employer's sector.
+    @Test func newSkilledTalentsCountByTheirEmployersIndustry() async throws {
+        try await TestWorld.run { world in
+            let employer = try await world.api(.GET, "api/v1/organizations/\(world.employerA)", as: "officerA").decode(
+                OrganizationOutput.self)
+            #expect(employer.sector == nil)
+            let set = try await world.api(
+                .PATCH, "api/v1/organizations/\(world.employerA)", as: "officerA",
+                body: OrganizationInput(sector: .energyChemicals, version: employer.version))
+            #expect(try set.decode(OrganizationOutput.self).sector == .energyChemicals)
+            let listed = try await world.api(.GET, "api/v1/organizations?sector=energyChemicals", as: "officerA")
+                .decode(Page<OrganizationOutput>.self)
+            #expect(listed.items.map(\.id) == [world.employerA])
+            let worker = try await TrainingTests.member(world, day: 11, organization: world.employerA)
+            let loose = try await TrainingTests.member(world, day: 12)
+            #expect(try await certify(world, worker, level: 4, date: "2024-05-10", number: "QY2024-0101").status == .created)
+            #expect(try await certify(world, loose, level: 4, date: "2024-05-11", number: "QY2024-0102").status == .created)
+            let year = try await world.api(.GET, "api/v1/certifications/statistics?from=2024-01-01&to=2024-12-31", as: "officerA").decode(
+                TalentStatistics.self)
+            #expect(year.newSkilledTotal == 2)
+            #expect(year.newSkilledBySector.first { $0.key == "energyChemicals" }?.count == 1)
+            #expect(year.newSkilledBySector.map(\.count).reduce(0, +) == 1)
+            let elsewhere = try await world.api(.GET, "api/v1/certifications/statistics?from=2024-01-01&to=2024-12-31", as: "officerB")
+                .decode(TalentStatistics.self)
+            #expect(elsewhere.newSkilledBySector.allSatisfy { $0.count == 0 })
+        }
+    }
+
     @Test func aPassRaisesTheLevelAndALowerOneIsRecordedWithoutLoweringIt() async throws {
         try await TestWorld.run { world in
             let trainee = try await TrainingTests.member(world, day: 9)

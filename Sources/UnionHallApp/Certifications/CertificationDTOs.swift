@@ -88,6 +88,8 @@ struct TalentStatistics: Content {
     var delegatesAndDeputies: Int
     var joinedParty: Int
     var activists: Int
+    /// New skilled talents by their employer's industry (those whose employer has one recorded).
+    var newSkilledBySector: [KeyCount]
 }
 
 struct NamedCount: Content {

@@ -22,6 +22,7 @@ enum CertificationsAPIDocument: APIDocumentPart {
             "register": keyCounts,
             "registerTotal": .integer, "highSkilled": .integer, "byTrade": namedCounts, "byUnit": namedCounts, "byEmployer": namedCounts,
             "delegatesAndDeputies": .integer, "joinedParty": .integer, "activists": .integer,
+            "newSkilledBySector": .array(description: "New skilled talents by their employer's industry", items: D.ref("KeyCount")),
         ]),
         "Participation": .object(properties: [
             "id": uuid, "memberId": uuid, "kind": S.values(ParticipationKind.self),

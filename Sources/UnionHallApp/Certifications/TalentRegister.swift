@@ -81,6 +81,20 @@ enum TalentRegister {
                     uniquingKeysWith: { first, _ in first }),
                 delegatesAndDeputies: try await participation(ParticipationKind.allCases.filter(\.isRole), period: false, distinct: true))
         }
+        // New skilled talents by key industry: the sector of the member's employer.
+        let certificationTable = Certification.schema
+        let bySector = sql.select().from(certificationTable)
+            .join(Member.schema, on: SQLColumn("id", table: Member.schema), .equal, SQLColumn("member_id", table: certificationTable))
+            .join(
+                Organization.schema, on: SQLColumn("id", table: Organization.schema), .equal,
+                SQLColumn("organization_id", table: Member.schema)
+            )
+            .where(SQLColumn("deleted_at", table: certificationTable), .is, SQLLiteral.null).where(SQLRaw(firstSQL))
+            .where(SQLColumn("sector", table: Organization.schema), .isNot, SQLLiteral.null)
+        if let from { bySector.where(SQLColumn("date", table: certificationTable), .greaterThanOrEqual, SQLBind(from)) }
+        if let to { bySector.where(SQLColumn("date", table: certificationTable), .lessThanOrEqual, SQLBind(to)) }
+        if let units { bySector.where(SQLColumn("unit_id", table: certificationTable), .in, SQLBind.group(units)) }
+        let sectors = try await bySector.tallies(by: ["\(Organization.schema).sector"])
         let counts: Register
         if let memo { counts = try await memo.value("talent.register", counted) } else { counts = try await counted() }
         let register = byLevel(counts.byLevel)
@@ -101,6 +115,9 @@ enum TalentRegister {
             },
             delegatesAndDeputies: counts.delegatesAndDeputies,
             joinedParty: try await participation([.joinedParty], period: true, distinct: false),
-            activists: try await participation([.partyActivist], period: true, distinct: false))
+            activists: try await participation([.partyActivist], period: true, distinct: false),
+            newSkilledBySector: IndustrySector.allCases.map { sector in
+                KeyCount(key: sector.rawValue, count: sectors.first { $0.keys[0] == sector.rawValue }?.count ?? 0)
+            })
     }
 }

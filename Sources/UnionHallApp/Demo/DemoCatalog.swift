@@ -49,6 +49,13 @@ enum DemoCatalog {
         let employs: Bool
     }
 
+    /// The employers' industries: the articles' key industries are energy and chemicals and equipment.
+    static let sectors: [String: IndustrySector] = [
+        "jinhua": .energyChemicals, "jinchuan-group": .equipmentManufacturing, "yongchang-coop": .agriculture, "grid": .power,
+        "huaneng": .power, "petrochem": .energyChemicals, "changqing": .energyChemicals, "logistics": .logistics,
+        "tianshui": .services, "college": .education, "longdong": .education,
+    ]
+
     static let organizations: [OrganizationSpec] = [
         .init(key: "jinhua", name: "金昌化学工业集团有限公司", kind: .employer, unit: "jinhua", employs: true),
         .init(key: "jinchuan-group", name: "金川集团股份有限公司", kind: .employer, unit: "jinchuan-group", employs: true),

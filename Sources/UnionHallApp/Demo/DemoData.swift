@@ -126,6 +126,7 @@ enum DemoData {
             let authority = spec.kind == .employer || spec.kind == .cooperative ? "91" : "12"
             let code = CreditCode.make(body: "\(authority)\(region)MA\(String(format: "%07d", 1_000_000 + index * 7_919))")
             let organization = Organization(unitID: unitID, name: spec.name, kind: spec.kind, creditCode: code?.value)
+            organization.sector = DemoCatalog.sectors[spec.key]
             try await organization.create(on: db)
             try await Audit.record(.create, organization, by: .system, on: db)
             organizations[spec.key] = organization

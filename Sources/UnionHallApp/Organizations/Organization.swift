@@ -15,6 +15,8 @@ final class Organization: Model, @unchecked Sendable {
     @OptionalField(key: "credit_code") var creditCode: String?
     /// How many people the employer employs (职工人数), for the join rate.
     @OptionalField(key: "headcount") var headcount: Int?
+    /// The industry (an employer's), for figures by key industry.
+    @OptionalEnum(key: "sector") var sector: IndustrySector?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -33,6 +35,7 @@ final class Organization: Model, @unchecked Sendable {
 }
 
 extension OrganizationKind: FluentEnumRepresentable {}
+extension IndustrySector: FluentEnumRepresentable {}
 
 extension Organization: Audited, Versioned {
     static let auditEntity = "organization"
@@ -41,7 +44,7 @@ extension Organization: Audited, Versioned {
     func auditSnapshot() -> [String: String] {
         [
             "name": name, "kind": kind.rawValue, "creditCode": creditCode ?? "", "unitId": unitID.uuidString,
-            "headcount": headcount.map(String.init) ?? "",
+            "headcount": headcount.map(String.init) ?? "", "sector": sector?.rawValue ?? "",
         ]
     }
 }

@@ -10,6 +10,7 @@ struct OrganizationOutput: Content {
     var kind: OrganizationKind
     var creditCode: String?
     var headcount: Int?
+    var sector: IndustrySector?
     var version: Int
     var createdAt: Date?
     var updatedAt: Date?
@@ -19,6 +20,7 @@ struct OrganizationOutput: Content {
         self.id = try organization.requireID()
         self.unitId = organization.unitID
         self.name = organization.name
+        self.sector = organization.sector
         self.kind = organization.kind
         self.creditCode = organization.creditCode
         self.headcount = organization.headcount
@@ -35,8 +37,13 @@ struct OrganizationInput: Content {
     var creditCode: String?
     /// 0 to 10,000,000; absent keeps it.
     var headcount: Int?
+    /// Absent keeps it.
+    var sector: IndustrySector?
     var unitId: UUID?
     var version: Int?
 }
 
-struct OrganizationFilter: Content { var kind: OrganizationKind? }
+struct OrganizationFilter: Content {
+    var kind: OrganizationKind?
+    var sector: IndustrySector?
+}

@@ -7,6 +7,7 @@ import Vapor
 struct OrganizationForm: RecordForm {
     var name: String?
     var kind: String?
+    var sector: String?
     var creditCode: String?
     var headcount: String?
     var unitId: String?
@@ -16,6 +17,7 @@ struct OrganizationForm: RecordForm {
     init(_ organization: Organization?) {
         name = organization?.name
         kind = organization?.kind.rawValue
+        sector = organization?.sector?.rawValue
         creditCode = organization?.creditCode
         headcount = organization?.headcount.map(String.init)
         unitId = organization?.unitID.uuidString
@@ -32,7 +34,8 @@ struct OrganizationForm: RecordForm {
     func input(editing existing: Organization?, on request: Request) async throws -> OrganizationInput {
         OrganizationInput(
             name: name ?? "", kind: kind.flatMap(OrganizationKind.init(rawValue:)), creditCode: creditCode ?? "",
-            headcount: try FormValue.integer(headcount, field: "headcount"), unitId: try FormValue.uuid(unitId, field: "unitId"),
+            headcount: try FormValue.integer(headcount, field: "headcount"), sector: sector.flatMap(IndustrySector.init(rawValue:)),
+            unitId: try FormValue.uuid(unitId, field: "unitId"),
             version: version.flatMap { Int($0) })
     }
 
@@ -52,6 +55,10 @@ struct OrganizationForm: RecordForm {
                     ["maxlength": "18", "class": "mono", "autocomplete": "off"]),
                 fields.input(
                     "headcount", "field.headcount", form.headcount, type: "number", hint: "organizations.headcountHint", ["min": "0"]),
+                fields.select(
+                    "sector", "field.sector",
+                    Pages.enumOptions(IndustrySector.self, prefix: IndustrySector.catalogue, selected: form.sector, request: req),
+                    empty: "form.none"),
                 fields.select(
                     "unitId", "field.unitId",
                     Pages.unitOptions(context.scope, selected: form.unitId.flatMap(UUID.init(uuidString:)), request: req),

@@ -27,6 +27,7 @@ struct OrganizationPages: RouteCollection {
         var q: String
         var deleted: Bool
         var kinds: [SelectOption]
+        var sectors: [SelectOption]
         var units: [SelectOption]
         var sorts: [SelectOption]
     }
@@ -34,8 +35,9 @@ struct OrganizationPages: RouteCollection {
     @Sendable func index(req: Request) async throws -> Response {
         let (_, scope) = try await req.requireManager()
         let list = try req.query.decode(ListQuery.self)
-        let kind = try req.query.decode(OrganizationFilter.self).kind
-        let page = try await OrganizationService.list(list, kind: kind, scope: scope, on: req.db)
+        let filter = try req.query.decode(OrganizationFilter.self)
+        let kind = filter.kind
+        let page = try await OrganizationService.list(list, filter: filter, scope: scope, on: req.db)
         let rows = page.items.map {
             Row(
                 id: $0.id.uuidString, name: $0.name, kindLabel: req.t("orgKind.\($0.kind.rawValue)"), creditCode: $0.creditCode ?? "",
@@ -45,6 +47,8 @@ struct OrganizationPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "organizations.title"), rows: rows, pager: Pager(metadata: page.metadata, request: req),
             q: list.q ?? "", deleted: list.deleted == true,
             kinds: Pages.enumOptions(OrganizationKind.self, prefix: "orgKind", selected: kind?.rawValue, request: req),
+            sectors: Pages.enumOptions(
+                IndustrySector.self, prefix: IndustrySector.catalogue, selected: filter.sector?.rawValue, request: req),
             units: Pages.unitOptions(scope, selected: list.unitId, request: req),
             sorts: ["name", "kind", "-createdAt"].map {
                 SelectOption(value: $0, label: req.t("sort.\($0)"), selected: $0 == (list.sort ?? "name"))

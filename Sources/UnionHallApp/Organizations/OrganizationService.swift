@@ -7,12 +7,13 @@ import Vapor
 enum OrganizationService {
     static let sortKeys = ["name", "kind", "createdAt"]
 
-    static func list(_ list: ListQuery, kind: OrganizationKind?, scope: UnitScope, on db: any Database) async throws -> ListPage<
+    static func list(_ list: ListQuery, filter: OrganizationFilter, scope: UnitScope, on db: any Database) async throws -> ListPage<
         OrganizationOutput
     > {
         let query = try scope.apply(to: Organization.query(on: db), unitKey: \.$unitID, within: list.unitId)
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
-        if let kind { query.filter(\.$kind == kind) }
+        if let kind = filter.kind { query.filter(\.$kind == kind) }
+        if let sector = filter.sector { query.filter(\.$sector == sector) }
         if let q = list.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
             let text = SearchKey.simplify(q)
             query.group(.or) { $0.filter(\.$name ~~ text).filter(\.$creditCode == text.uppercased()) }
@@ -40,6 +41,7 @@ enum OrganizationService {
         guard scope.contains(unitID), scope.tree.nodes[unitID] != nil else { throw AppError.invalid("unitId", "error.unit.notHeld") }
         let organization = Organization(unitID: unitID, name: valid.name, kind: kind, creditCode: valid.creditCode?.value)
         organization.headcount = try headcount(input.headcount, keeping: nil)
+        organization.sector = input.sector
         return try await app.write { db in
             try await once.claim(on: db)
             try await checkUniqueCode(organization.creditCode, except: nil, scope: scope, on: db)
@@ -66,6 +68,7 @@ enum OrganizationService {
         organization.kind = kind
         organization.creditCode = valid.creditCode?.value
         organization.headcount = try headcount(input.headcount, keeping: organization.headcount)
+        if let sector = input.sector { organization.sector = sector }
         organization.unitID = unitID
         return try await app.write { db in
             try await organization.claimVersion(version, on: db)
@@ -121,7 +124,7 @@ extension Organization: UnitOwnedRecord {
     static func list(_ list: ListQuery, filter: OrganizationFilter, scope: UnitScope, request: Request) async throws -> ListPage<
         OrganizationOutput
     > {
-        try await OrganizationService.list(list, kind: filter.kind, scope: scope, on: request.db)
+        try await OrganizationService.list(list, filter: filter, scope: scope, on: request.db)
     }
 
     static func create(_ input: OrganizationInput, context: WriteContext, once: FormOnce?) async throws -> Organization {
