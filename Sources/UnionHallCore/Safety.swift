@@ -77,3 +77,20 @@ public enum HazardRewards {
         return .success(amount)
     }
 }
+
+/// A team safety inspection (班组安全检查): planned for a team on a day, then held (its findings
+/// become hazard reports) or cancelled with a reason.
+public enum InspectionStatus: String, CaseIterable, Codable, Sendable {
+    case planned, held, cancelled
+}
+
+public enum InspectionStep: String, CaseIterable, Codable, Sendable {
+    case hold, cancel
+
+    public func apply(to status: InspectionStatus) -> Result<InspectionStatus, FieldIssue> {
+        guard status == .planned else {
+            return .failure(FieldIssue(field: "status", key: "error.workflow.step"))
+        }
+        return .success(self == .hold ? .held : .cancelled)
+    }
+}

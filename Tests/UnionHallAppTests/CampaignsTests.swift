@@ -14,7 +14,8 @@ import VaporTesting
     {
         try await world.api(
             .POST, "api/v1/outreach-campaigns", as: user,
-            body: OutreachCampaignInput(unitId: unit, name: name, kind: .supportEnterprises, startDate: "2024-01-01", description: "深入车间"))
+            body: OutreachCampaignInput(
+                unitId: unit, name: name, kind: .supportEnterprises, startDate: "2024-01-01", description: "深入车间"))
     }
 
     @Test func aCampaignGroupsActivitiesAndProblemsAndCountsThem() async throws {
@@ -29,7 +30,8 @@ import VaporTesting
             let drive = try made.decode(OutreachCampaignOutput.self)
             #expect(drive.figures.activitiesHeld == 0 && drive.endDate == nil)
             // A county's own campaign is not another county's to join.
-            let countyOwn = try await campaign(world, as: "officerA", unit: world.countyA, name: "县助企行").decode(OutreachCampaignOutput.self)
+            let countyOwn = try await campaign(world, as: "officerA", unit: world.countyA, name: "县助企行")
+                .decode(OutreachCampaignOutput.self)
 
             // A county's activity joins the city's campaign.
             var plan = OutreachInput(

@@ -162,6 +162,14 @@ import Vapor
                     db: app.db))
             #expect(promoted.promotedToSenior == DemoStudios.liangTeamPromoted)
             #expect(try await Member.demoPerson("郭一帆", on: app.db)?.post == "安全监督员")
+            // 每个班组都有安全检查: Qingyang's team inspected every month of 2024 but the cancelled December.
+            let inspections = try await Inspections.statistics(
+                FigureQuery(
+                    scope: scope("庆阳市总工会"), from: CivilDate(year: 2024, month: 1, day: 1)!,
+                    to: CivilDate(year: 2024, month: 12, day: 31)!,
+                    unitId: nil, today: CivilDate(year: 2024, month: 12, day: 31)!, db: app.db))
+            #expect(inspections.held == 12 && inspections.cancelled == 1 && inspections.findings == 1)
+            #expect(inspections.teams == inspections.teamsInspected)
             let robot = try #require(try await Studio.query(on: app.db).filter(\.$name == "智慧能源校企协同创新工作室").first())
             let robotOutput = try #require(try await StudioService.outputs([robot], on: app.db).first)
             let partnerNames = try await Organization.query(on: app.db).filter(\.$id ~~ robotOutput.partnerIds).all(\.$name)

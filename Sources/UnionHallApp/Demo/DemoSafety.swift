@@ -12,10 +12,22 @@ enum DemoSafety {
         ("logistics", 2_000, 30, 21),
     ]
 
+    /// "每个班组都有安全检查": the teams' monthly inspections of 2024, each held but December's (cancelled
+    /// for a holiday shutdown), by the team's safety officer.
+    static let teamInspections: [(team: String, inspector: String?)] = [("grid-liang", "张远东"), ("jinhua-team", "孙学祥")]
+
     static func load(units: [String: UnionUnit], organizations: [String: Organization], people: [String: Member], on db: any Database)
         async throws
     {
         guard let qingyang = units["qingyang"]?.id else { return }
+        for (team, name) in teamInspections {
+            guard let unit = units[team]?.id, let inspector = name.flatMap({ people[$0]?.id }) else { continue }
+            for month in 1...12 {
+                let day = String(format: "2024-%02d-10", month)
+                _ = try await inspection(
+                    unit: unit, inspector: inspector, planned: day, held: month < 12 ? day : nil, note: "班组月度安全检查", on: db)
+            }
+        }
         let campaign = SafetyCampaign()
         campaign.unitID = qingyang
         campaign.year = 2024
@@ -65,6 +77,9 @@ enum DemoSafety {
             hazard.rewardFen = try HazardRewards.amount(asked: nil, severity: .major, cap: campaign.rewardCapFen).get()
             hazard.rewardedDate = "2024-06-20"
             hazard.version = 1
+            // Found in 庆阳石化's June inspection, which 郭一帆 held as its safety officer.
+            hazard.inspectionID = try await inspection(
+                unit: guo.unitID, inspector: guoID, planned: "2024-06-12", held: "2024-06-12", note: "常减压装置月度安全检查", on: db)
             try await hazard.create(on: db)
             try await Audit.record(.create, hazard, by: .system, on: db)
         }
@@ -72,5 +87,21 @@ enum DemoSafety {
             try await record(tianshui, year: 2023, headcount: 400, casualties: 5)
             try await record(tianshui, year: 2024, headcount: 420, casualties: 6)
         }
+    }
+
+    private static func inspection(unit: UUID, inspector: UUID, planned: String, held: String?, note: String, on db: any Database)
+        async throws -> UUID
+    {
+        let row = SafetyInspection()
+        row.unitID = unit
+        row.inspectorID = inspector
+        row.plannedDate = planned
+        row.status = held == nil ? .cancelled : .held
+        row.heldDate = held
+        row.note = note
+        row.cancelReason = held == nil ? "年末停产检修，检查并入检修验收" : nil
+        row.version = 1
+        try await row.create(on: db)
+        return try row.requireID()
     }
 }

@@ -13,6 +13,8 @@ final class HazardReport: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "unit_id") var unitID: UUID
     @OptionalField(key: "campaign_id") var campaignID: UUID?
+    /// The team inspection that found it, if one did.
+    @OptionalField(key: "inspection_id") var inspectionID: UUID?
     @Field(key: "reporter_id") var reporterID: UUID
     @OptionalField(key: "employer_id") var employerID: UUID?
     @Field(key: "place") var place: String

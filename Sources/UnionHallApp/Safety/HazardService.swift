@@ -8,6 +8,7 @@ struct HazardOutput: Content {
     var id: UUID
     var unitId: UUID
     var campaignId: UUID?
+    var inspectionId: UUID?
     var reporterId: UUID
     var reporterName: String
     var employerId: UUID?
@@ -43,6 +44,8 @@ struct HazardFilter: Content {
     var status: HazardStatus?
     var severity: HazardSeverity?
     var campaignId: UUID?
+    /// Found by this team inspection.
+    var inspectionId: UUID?
     /// Ordered rectified by a date that has passed.
     var overdue: Bool?
 }
@@ -81,6 +84,7 @@ enum HazardService {
         if let status = filter.status { query.filter(\.$status == status) }
         if let severity = filter.severity { query.filter(\.$severity == severity) }
         if let campaign = filter.campaignId { query.filter(\.$campaignID == campaign) }
+        if let inspection = filter.inspectionId { query.filter(\.$inspectionID == inspection) }
         let (from, to) = try list.datePeriod()
         if let from { query.filter(\.$reportedDate >= from) }
         if let to { query.filter(\.$reportedDate <= to) }
@@ -91,7 +95,8 @@ enum HazardService {
         let names = try await MentorshipService.memberNames(rows.map(\.reporterID), on: db)
         return try rows.map { row in
             HazardOutput(
-                id: try row.requireID(), unitId: row.unitID, campaignId: row.campaignID, reporterId: row.reporterID,
+                id: try row.requireID(), unitId: row.unitID, campaignId: row.campaignID, inspectionId: row.inspectionID,
+                reporterId: row.reporterID,
                 reporterName: names[row.reporterID] ?? "",
                 employerId: row.employerID, place: row.place, description: row.description, severity: row.severity, status: row.status,
                 reportedDate: row.reportedDate, hasPhoto: row.photo != nil, rectifyBy: row.rectifyBy, rectifiedDate: row.rectifiedDate,
@@ -102,11 +107,13 @@ enum HazardService {
     }
 
     /// A new report from the reporter's own union: the year's campaign over it, if any, is its campaign.
-    static func report(_ input: HazardInput, reporter: Member, today: CivilDate, editor: Editor, app: Application, once: FormOnce?)
-        async throws -> HazardReport
-    {
+    static func report(
+        _ input: HazardInput, reporter: Member, today: CivilDate, editor: Editor, app: Application, once: FormOnce?,
+        inspection: UUID? = nil
+    ) async throws -> HazardReport {
         let db = app.db
         let row = HazardReport()
+        row.inspectionID = inspection
         row.reporterID = try reporter.requireID()
         row.unitID = reporter.unitID
         let tree = try await app.unitTrees.tree(on: db)

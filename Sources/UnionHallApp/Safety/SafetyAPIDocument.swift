@@ -7,6 +7,7 @@ enum SafetyAPIDocument: APIDocumentPart {
     static let schemas: [OpenAPI.ComponentKey: JSONSchema] = [
         "SafetyStatistics": .object(properties: [
             "hazards": D.ref("HazardStatistics"), "campaigns": .array(items: D.ref("CampaignRates")),
+            "inspections": D.ref("InspectionStatistics"),
         ]),
         "SafetyCampaign": S.record([
             "year": .integer, "name": .string, "rewardCapFen": fen, "participants": .integer, "headcount": .integer,
@@ -33,7 +34,8 @@ enum SafetyAPIDocument: APIDocumentPart {
             "rate": optionalInt, "previousRate": optionalInt, "change": .integer(required: false, description: "Tenths of a percent"),
         ]),
         "HazardReport": S.record([
-            "campaignId": optionalUUID, "reporterId": S.uuid, "reporterName": .string, "employerId": optionalUUID, "place": .string,
+            "campaignId": optionalUUID, "inspectionId": optionalUUID, "reporterId": S.uuid, "reporterName": .string,
+            "employerId": optionalUUID, "place": .string,
             "description": .string,
             "severity": S.values(HazardSeverity.self), "status": S.values(HazardStatus.self), "reportedDate": date, "hasPhoto": .boolean,
             "rectifyBy": optionalDate, "rectifiedDate": optionalDate, "hasRectifiedPhoto": .boolean, "rewardFen": optionalFen,
@@ -51,6 +53,28 @@ enum SafetyAPIDocument: APIDocumentPart {
         ]),
         "HazardEvent": .object(properties: ["at": S.timestamp, "status": S.values(HazardStatus.self)]),
         "HazardStatistics": .object(properties: ["reports": .integer, "byStatus": keyCounts, "rewarded": .integer, "rewardsFen": fen]),
+        "SafetyInspection": S.record([
+            "unitName": .string, "inspectorId": S.uuid, "inspectorName": .string, "plannedDate": date,
+            "status": S.values(InspectionStatus.self), "heldDate": optionalDate, "note": .string, "cancelReason": .string(required: false),
+            "findings": .integer(description: "Hazard reports recorded from the inspection"),
+        ]),
+        "SafetyInspectionInput": .object(properties: [
+            "unitId": optionalUUID, "inspectorId": optionalUUID, "plannedDate": optionalDate, "note": .string(required: false),
+            "version": optionalInt,
+        ]),
+        "InspectionStep": .object(properties: [
+            "version": .integer, "date": optionalDate, "note": .string(required: false),
+            "reason": .string(required: false, description: "Required to cancel"),
+        ]),
+        "Finding": .object(properties: [
+            "place": .string, "description": .string, "severity": S.values(HazardSeverity.self),
+        ]),
+        "InspectionStatistics": .object(properties: [
+            "planned": .integer, "held": .integer, "cancelled": .integer,
+            "teams": .integer(description: "Teams in the subtree"),
+            "teamsInspected": .integer(description: "Teams with an inspection held"),
+            "findings": .integer(description: "Hazards the inspections found"),
+        ]),
     ]
 
     /// The Swift type each schema describes; a test checks them against each other both ways.
@@ -74,6 +98,11 @@ enum SafetyAPIDocument: APIDocumentPart {
             "HazardStep": HazardStepInput.self,
             "HazardEvent": HazardEventOutput.self,
             "HazardStatistics": HazardStatistics.self,
+            "SafetyInspection": InspectionOutput.self,
+            "SafetyInspectionInput": InspectionInput.self,
+            "InspectionStep": InspectionStepInput.self,
+            "Finding": FindingInput.self,
+            "InspectionStatistics": InspectionStatistics.self,
         ]
     }
 
@@ -96,6 +125,9 @@ enum SafetyAPIDocument: APIDocumentPart {
             "POST /hazard-reports/{id}/rectification-photo": RouteNote(
                 "Attach the rectification-photo (JPEG or PNG, 5 MB at most)", body: .upload, status: 201, answer: .record(HazardOutput.self)
             ),
+            "POST /safety-inspections/{id}/findings": RouteNote(
+                "Record a finding of a held inspection: it becomes a hazard report by the inspector", body: .json(FindingInput.self),
+                status: 201, answer: .record(HazardOutput.self)),
             "GET /hazard-reports/{id}/rectification-photo": RouteNote(
                 "Download the rectification-photo", answer: .file(["image/jpeg", "image/png"])),
         ]

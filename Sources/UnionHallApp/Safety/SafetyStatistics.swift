@@ -8,6 +8,8 @@ import Vapor
 struct SafetyStatistics: Content {
     var hazards: HazardStatistics
     var campaigns: [CampaignRates]
+    /// Team safety inspections: plans, inspections held, teams reached, hazards found.
+    var inspections: InspectionStatistics
 
     static func compute(_ query: FigureQuery) async throws -> SafetyStatistics {
         let scope = try query.scope.narrowed(to: query.list.unitId)
@@ -16,6 +18,7 @@ struct SafetyStatistics: Content {
         var rates: [CampaignRates] = []
         for campaign in campaigns { rates.append(try await SafetyRecords.rates(of: campaign, scope: scope, on: query.db)) }
         return SafetyStatistics(
-            hazards: try await HazardService.statistics(scope: query.scope, list: query.list, on: query.db), campaigns: rates)
+            hazards: try await HazardService.statistics(scope: query.scope, list: query.list, on: query.db), campaigns: rates,
+            inspections: try await Inspections.statistics(query))
     }
 }
