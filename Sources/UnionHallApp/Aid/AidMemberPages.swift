@@ -58,6 +58,7 @@ struct AidMemberPages: RouteCollection {
         var hint: String?
         var error: FormError?
         var once: String
+        var submit: String
         var fields: [FormField]
     }
 
@@ -118,7 +119,7 @@ struct AidMemberPages: RouteCollection {
             forms.append(
                 ApplyFormView(
                     anchor: "scholarship", title: req.t("aid.applyScholarship"), hint: hasVerifiedFile ? nil : req.t("aid.noFileHint"),
-                    error: shown.error, once: (mine ? typed._once : nil) ?? Pages.once(), fields: all))
+                    error: shown.error, once: (mine ? typed._once : nil) ?? Pages.once(), submit: req.t("aid.apply"), fields: all))
         }
         let relief = programs.filter(\.kind.isRelief)
         if !relief.isEmpty {
@@ -148,7 +149,8 @@ struct AidMemberPages: RouteCollection {
             forms.append(
                 ApplyFormView(
                     anchor: "relief", title: req.t("aid.applyRelief"), hint: req.t(hasVerifiedFile ? "aid.reliefHint" : "aid.reliefNoFile"),
-                    error: shown.error, once: (mine ? typed._once : nil) ?? Pages.once(), fields: all))
+                    error: shown.error, once: (mine ? typed._once : nil) ?? Pages.once(), submit: req.t("aid.applyReliefSubmit"),
+                    fields: all))
         }
         let context = Context(layout: Pages.layout(req, titleKey: "aid.mine"), forms: forms, applications: applications)
         return try await Pages.render("aid/mine", context, status: fields.status, on: req)

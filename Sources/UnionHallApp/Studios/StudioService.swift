@@ -216,9 +216,16 @@ enum StudioService: RecordService {
     }
 
     static func removeDesignation(_ id: UUID, from studio: Studio, context: WriteContext) async throws {
+        try await removePart(StudioDesignation.self, id, of: studio, studioKey: \.studioID, context: context)
+    }
+
+    /// Deletes one of the studio's lines (a result, a designation), audited; another studio's is a 404.
+    private static func removePart<Part: Model & Audited>(
+        _ type: Part.Type, _ id: Part.IDValue, of studio: Studio, studioKey: KeyPath<Part, UUID>, context: WriteContext
+    ) async throws {
         let editor = context.editor
         try await context.app.write { db in
-            guard let row = try await StudioDesignation.find(id, on: db), row.studioID == studio.id else { throw AppError.notFound }
+            guard let row = try await Part.find(id, on: db), row[keyPath: studioKey] == studio.id else { throw AppError.notFound }
             let before = row.auditSnapshot()
             try await row.delete(on: db)
             try await Audit.record(.delete, row, before: before, by: editor, on: db)
@@ -307,13 +314,7 @@ enum StudioService: RecordService {
     }
 
     static func removeResult(_ resultID: UUID, from studio: Studio, context: WriteContext) async throws {
-        let editor = context.editor
-        try await context.app.write { db in
-            guard let result = try await StudioResult.find(resultID, on: db), result.studioID == studio.id else { throw AppError.notFound }
-            let before = result.auditSnapshot()
-            try await result.delete(on: db)
-            try await Audit.record(.delete, result, before: before, by: editor, on: db)
-        }
+        try await removePart(StudioResult.self, resultID, of: studio, studioKey: \.studioID, context: context)
     }
 
     struct Counts: Content {
