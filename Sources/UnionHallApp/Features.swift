@@ -6,7 +6,7 @@ enum Features {
     static let all: [Feature] = [
         .units, .organizations, .members, .accounts, .audit, .forms, .home,
         .honors, .mentorship, .studios, .outreach, .techProblems, .campaigns,
-        .innovation,
+        .innovation, .alliances,
         .training, .certifications, .competitions,
         .disputes, .services, .safety,
         .aid, .membership,

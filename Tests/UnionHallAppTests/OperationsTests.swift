@@ -203,6 +203,16 @@ import Vapor
                 enterprises.activitiesHeld == DemoOutreach.jinchangWorkshopExchanges2024 + DemoOutreach.jinchangFrontLineDemonstrations2024)
             #expect(enterprises.problemsSolved >= 200)
             #expect(try #require(driveFigures[try drives[1].requireID()]).personTimes >= 5_000)
+            // 劳模工匠创新联盟 with the city's honoured model workers and craftsmen; Qingyang's 创新成果展.
+            let alliance = try #require(try await InnovationAlliance.query(on: app.db).first())
+            #expect(try await Alliances.figures(of: alliance, on: app.db).members >= 10)
+            let shows = try await Alliances.statistics(
+                FigureQuery(
+                    scope: scope("庆阳市总工会"), from: CivilDate(year: 2024, month: 1, day: 1)!,
+                    to: CivilDate(year: 2024, month: 12, day: 31)!, unitId: nil, today: CivilDate(year: 2024, month: 12, day: 31)!,
+                    db: app.db))
+            #expect(shows.exhibitions == 1 && shows.itemsShown == DemoAlliances.exhibitedItems)
+            #expect(shows.visitors == DemoAlliances.exhibitionVisitors)
 
             // Innovation: Jinchang since 2023, Qingyang in 2024, 巩怀华's and 华能's studios.
             let jinchangItems = try await InnovationStatistics.compute(

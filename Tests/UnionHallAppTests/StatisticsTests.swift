@@ -54,7 +54,7 @@ import VaporTesting
             // Every module but aid's for an officer who does not handle aid.
             let expected: Set = [
                 "members", "honors", "studios", "outreach", "techProblems", "mentorship", "training", "certifications", "competitions",
-                "innovation", "disputes", "services", "safety", "campaigns",
+                "innovation", "disputes", "services", "safety", "campaigns", "alliances",
             ]
             #expect(Set(year.modules.keys) == expected)
 

@@ -39,6 +39,7 @@ enum DemoData {
             let problems = try await DemoTechProblems.load(organizations: organizations, people: people, on: db)
             try await DemoCampaigns.load(units: units, on: db)
             let innovation = try await DemoInnovation.load(units: units, people: people, at: now, on: db)
+            try await DemoAlliances.load(units: units, on: db)
             let skills = try await DemoSkills.load(units: units, organizations: organizations, people: people, on: db)
             let disputes = try await DemoDisputes.load(units: units, organizations: organizations, people: people, on: db)
             _ = try await DemoServices.load(units: units, on: db)

@@ -1,0 +1,111 @@
+import Fluent
+import SQLKit
+import UnionHallCore
+import UnionHallPlatform
+import Vapor
+
+/// The alliance's members and exhibitions' items, and their figures.
+enum Alliances {
+    /// Members, and the outreach they led and the problems they solved since the alliance was founded.
+    static func figures(of alliance: InnovationAlliance, on db: any Database) async throws -> AllianceFigures {
+        let members = try await AllianceMember.query(on: db).filter(\.$allianceID == alliance.requireID()).all(\.$memberID)
+        guard !members.isEmpty else { return AllianceFigures(members: 0, activitiesHeld: 0, personTimes: 0, problemsSolved: 0) }
+        let led = Set(try await OutreachLeader.query(on: db).filter(\.$memberID ~~ members).all(\.$activityID))
+        let held =
+            led.isEmpty
+            ? []
+            : try await OutreachActivity.query(on: db).filter(\.$id ~~ Array(led)).filter(\.$deletedAt == nil)
+                .filter(\.$status == .held).filter(\.$heldDate >= alliance.foundedDate).all(\.$personTimes)
+        let solved = try await TechProblem.query(on: db).filter(\.$matchedMemberID ~~ members).filter(\.$deletedAt == nil)
+            .filter(\.$status == .solved).filter(\.$solvedDate >= alliance.foundedDate).count()
+        return AllianceFigures(
+            members: members.count, activitiesHeld: held.count, personTimes: try held.total(),
+            problemsSolved: solved)
+    }
+
+    static func members(of alliance: InnovationAlliance, on db: any Database) async throws -> [AllianceMemberOutput] {
+        let links = try await AllianceMember.query(on: db).filter(\.$allianceID == alliance.requireID()).sort(\.$joinedDate).all()
+        let names = try await MentorshipService.memberNames(links.map(\.memberID), on: db)
+        return links.map { AllianceMemberOutput(memberId: $0.memberID, name: names[$0.memberID] ?? "", joinedDate: $0.joinedDate) }
+    }
+
+    /// A model worker or craftsman of the officer's subtree joins, from today; a second time is a 409.
+    static func addMember(_ memberID: UUID?, to alliance: InnovationAlliance, context: WriteContext) async throws {
+        let member = try await Held.member(memberID, field: "memberId", scope: context.scope, on: context.app.db)
+        let link = AllianceMember()
+        link.allianceID = try alliance.requireID()
+        link.unitID = alliance.unitID
+        link.memberID = try member.requireID()
+        link.joinedDate = CivilDate(context.editor.at).description
+        let editor = context.editor
+        try await context.app.write { db in
+            if try await AllianceMember.query(on: db).filter(\.$allianceID == link.allianceID).filter(\.$memberID == link.memberID)
+                .count() > 0
+            {
+                throw AppError.conflict("memberId", "error.alliance.alreadyMember")
+            }
+            try await link.create(on: db)
+            try await Audit.record(.create, link, by: editor, on: db)
+        }
+    }
+
+    static func items(of exhibition: InnovationExhibition, on db: any Database) async throws -> [ExhibitionItemOutput] {
+        let links = try await ExhibitionItem.query(on: db).filter(\.$exhibitionID == exhibition.requireID()).all(\.$itemID)
+        guard !links.isEmpty else { return [] }
+        return try await InnovationItem.query(on: db).filter(\.$id ~~ links).sort(\.$title).all()
+            .map { ExhibitionItemOutput(itemId: try $0.requireID(), title: $0.title) }
+    }
+
+    /// An innovation item of the officer's subtree goes on show; a second time is a 409.
+    static func addItem(_ itemID: UUID?, to exhibition: InnovationExhibition, context: WriteContext) async throws {
+        guard let itemID else { throw AppError.invalid("itemId", "error.required") }
+        let item = try await Held.record(
+            InnovationItem.self, itemID, field: "itemId", refusal: "error.innovation.itemNotHeld", scope: context.scope, on: context.app.db)
+        let link = ExhibitionItem()
+        link.exhibitionID = try exhibition.requireID()
+        link.unitID = exhibition.unitID
+        link.itemID = try item.requireID()
+        let editor = context.editor
+        try await context.app.write { db in
+            if try await ExhibitionItem.query(on: db).filter(\.$exhibitionID == link.exhibitionID).filter(\.$itemID == link.itemID)
+                .count() > 0
+            {
+                throw AppError.conflict("itemId", "error.exhibition.alreadyShown")
+            }
+            try await link.create(on: db)
+            try await Audit.record(.create, link, by: editor, on: db)
+        }
+    }
+
+    /// Takes a member out of the alliance or an item off an exhibition, audited; another's is a 404.
+    static func remove<Link: Model & Audited>(
+        _ type: Link.Type, _ filter: @escaping @Sendable (QueryBuilder<Link>) -> QueryBuilder<Link>, context: WriteContext
+    ) async throws {
+        let editor = context.editor
+        try await context.app.write { db in
+            guard let link = try await filter(Link.query(on: db)).first() else { throw AppError.notFound }
+            let before = link.auditSnapshot()
+            try await link.delete(on: db)
+            try await Audit.record(.delete, link, before: before, by: editor, on: db)
+        }
+    }
+
+    static func statistics(_ query: FigureQuery) async throws -> AllianceStatistics {
+        let scope = try query.scope.narrowed(to: query.list.unitId)
+        let (from, to) = (query.from.description, query.to.description)
+        let alliances = try await scope.apply(to: InnovationAlliance.query(on: query.db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
+            .filter(\.$foundedDate <= to).all()
+        let allianceIDs = alliances.compactMap(\.id)
+        let members =
+            allianceIDs.isEmpty
+            ? 0 : try await AllianceMember.query(on: query.db).filter(\.$allianceID ~~ allianceIDs).filter(\.$joinedDate <= to).count()
+        let exhibitions = try await scope.apply(to: InnovationExhibition.query(on: query.db), unitKey: \.$unitID)
+            .filter(\.$deletedAt == nil).filter(\.$openedDate >= from).filter(\.$openedDate <= to).all()
+        let exhibitionIDs = exhibitions.compactMap(\.id)
+        let items =
+            exhibitionIDs.isEmpty ? 0 : try await ExhibitionItem.query(on: query.db).filter(\.$exhibitionID ~~ exhibitionIDs).count()
+        return AllianceStatistics(
+            alliances: alliances.count, members: members, exhibitions: exhibitions.count, itemsShown: items,
+            visitors: try exhibitions.map(\.visitors).total())
+    }
+}
