@@ -38,7 +38,8 @@ import VaporTesting
                 let activity = try await world.api(
                     .POST, "api/v1/outreach-activities", as: "officerA",
                     body: OutreachInput(
-                        unitId: world.countyA, title: "技术交流进车间", kind: .workshops, plannedDate: date, place: "车间", audience: "职工",
+                        unitId: world.countyA, title: "技术交流进车间", kind: .workshops, plannedDate: date, place: "车间",
+                        audience: "职工",
                         leaderIds: [world.memberA])
                 ).decode(OutreachOutput.self)
                 _ = try await world.api(
@@ -69,8 +70,10 @@ import VaporTesting
             #expect(
                 try await exhibition(ExhibitionInput(title: "成果展", openedDate: "2024-11-15", closedDate: "2024-11-01", place: "文化宫"))
                     .errorField == "closedDate")
-            let show = try await exhibition(ExhibitionInput(title: "职工技术创新成果展", openedDate: "2024-11-15", place: "文化宫", visitors: 3_600))
-                .decode(ExhibitionOutput.self)
+            let show = try await exhibition(
+                ExhibitionInput(title: "职工技术创新成果展", openedDate: "2024-11-15", place: "文化宫", visitors: 3_600)
+            )
+            .decode(ExhibitionOutput.self)
             let item = try await world.api(.POST, "api/v1/innovation-items/submit", as: "worker", body: InnovationTests.proposal())
                 .decode(InnovationItemOutput.self)
             #expect(

@@ -60,7 +60,8 @@ enum AlliancesAPIDocument: APIDocumentPart {
         [
             "GET /innovation-alliances/{id}/members": RouteNote("The alliance's members"),
             "POST /innovation-alliances/{id}/members": RouteNote(
-                "A member joins the alliance", body: .json(AllianceMemberInput.self), status: 201, answer: .list(AllianceMemberOutput.self)),
+                "A member joins the alliance", body: .json(AllianceMemberInput.self), status: 201,
+                answer: .list(AllianceMemberOutput.self)),
             "DELETE /innovation-alliances/{id}/members/{memberId}": RouteNote("A member leaves the alliance", status: 204),
             "GET /innovation-exhibitions/{id}/items": RouteNote("The items on show"),
             "POST /innovation-exhibitions/{id}/items": RouteNote(
