@@ -22,8 +22,9 @@ struct AlliancePages: RouteCollection {
         alliance.post("members", ":memberId", "remove") { req in
             try await Self.changeAlliance(req) { row, context in
                 let (allianceID, memberID): (UUID, UUID) = (try row.requireID(), try req.parameters.require("memberId"))
-                try await Alliances.remove(
-                    AllianceMember.self, { $0.filter(\.$allianceID == allianceID).filter(\.$memberID == memberID) }, context: context)
+                try await context.deleteAudited(AllianceMember.self) {
+                    $0.filter(\.$allianceID == allianceID).filter(\.$memberID == memberID)
+                }
             }
         }
         let exhibition = routes.grouped(.constant(InnovationExhibition.routeName), ":id")
@@ -37,8 +38,9 @@ struct AlliancePages: RouteCollection {
         exhibition.post("items", ":itemId", "remove") { req in
             try await Self.changeExhibition(req) { row, context in
                 let (exhibitionID, itemID): (UUID, UUID) = (try row.requireID(), try req.parameters.require("itemId"))
-                try await Alliances.remove(
-                    ExhibitionItem.self, { $0.filter(\.$exhibitionID == exhibitionID).filter(\.$itemID == itemID) }, context: context)
+                try await context.deleteAudited(ExhibitionItem.self) {
+                    $0.filter(\.$exhibitionID == exhibitionID).filter(\.$itemID == itemID)
+                }
             }
         }
     }

@@ -21,8 +21,7 @@ struct AlliancePartsController: RouteCollection {
             let (row, context) = try await Self.find(InnovationAlliance.self, req)
             let allianceID = try row.requireID()
             let memberID: UUID = try req.parameters.require("memberId")
-            try await Alliances.remove(
-                AllianceMember.self, { $0.filter(\.$allianceID == allianceID).filter(\.$memberID == memberID) }, context: context)
+            try await context.deleteAudited(AllianceMember.self) { $0.filter(\.$allianceID == allianceID).filter(\.$memberID == memberID) }
             return .noContent
         }
         let exhibition = routes.grouped(.constant(InnovationExhibition.routeName), ":id")
@@ -39,8 +38,7 @@ struct AlliancePartsController: RouteCollection {
             let (row, context) = try await Self.find(InnovationExhibition.self, req)
             let exhibitionID = try row.requireID()
             let itemID: UUID = try req.parameters.require("itemId")
-            try await Alliances.remove(
-                ExhibitionItem.self, { $0.filter(\.$exhibitionID == exhibitionID).filter(\.$itemID == itemID) }, context: context)
+            try await context.deleteAudited(ExhibitionItem.self) { $0.filter(\.$exhibitionID == exhibitionID).filter(\.$itemID == itemID) }
             return .noContent
         }
     }

@@ -77,19 +77,6 @@ enum Alliances {
         }
     }
 
-    /// Takes a member out of the alliance or an item off an exhibition, audited; another's is a 404.
-    static func remove<Link: Model & Audited>(
-        _ type: Link.Type, _ filter: @escaping @Sendable (QueryBuilder<Link>) -> QueryBuilder<Link>, context: WriteContext
-    ) async throws {
-        let editor = context.editor
-        try await context.app.write { db in
-            guard let link = try await filter(Link.query(on: db)).first() else { throw AppError.notFound }
-            let before = link.auditSnapshot()
-            try await link.delete(on: db)
-            try await Audit.record(.delete, link, before: before, by: editor, on: db)
-        }
-    }
-
     static func statistics(_ query: FigureQuery) async throws -> AllianceStatistics {
         let scope = try query.scope.narrowed(to: query.list.unitId)
         let (from, to) = (query.from.description, query.to.description)

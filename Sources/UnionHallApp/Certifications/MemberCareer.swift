@@ -36,13 +36,8 @@ enum MemberCareer {
     }
 
     static func removeParticipation(_ id: UUID, of member: Member, context: WriteContext) async throws {
-        let editor = context.editor
         let memberID = try member.requireID()
-        try await context.app.write { db in
-            guard let row = try await Participation.find(id, on: db), row.memberID == memberID else { throw AppError.notFound }
-            try await Audit.record(.delete, row, before: row.auditSnapshot(), by: editor, on: db)
-            try await row.delete(on: db)
-        }
+        try await context.deleteAudited(Participation.self) { $0.filter(\.$id == id).filter(\.$memberID == memberID) }
     }
 
     static func externalResults(of member: Member, on db: any Database) async throws -> [ExternalResultOutput] {

@@ -216,20 +216,8 @@ enum StudioService: RecordService {
     }
 
     static func removeDesignation(_ id: UUID, from studio: Studio, context: WriteContext) async throws {
-        try await removePart(StudioDesignation.self, id, of: studio, studioKey: \.studioID, context: context)
-    }
-
-    /// Deletes one of the studio's lines (a result, a designation), audited; another studio's is a 404.
-    private static func removePart<Part: Model & Audited>(
-        _ type: Part.Type, _ id: Part.IDValue, of studio: Studio, studioKey: KeyPath<Part, UUID>, context: WriteContext
-    ) async throws {
-        let editor = context.editor
-        try await context.app.write { db in
-            guard let row = try await Part.find(id, on: db), row[keyPath: studioKey] == studio.id else { throw AppError.notFound }
-            let before = row.auditSnapshot()
-            try await row.delete(on: db)
-            try await Audit.record(.delete, row, before: before, by: editor, on: db)
-        }
+        let studioID = try studio.requireID()
+        try await context.deleteAudited(StudioDesignation.self) { $0.filter(\.$id == id).filter(\.$studioID == studioID) }
     }
 
     // MARK: Members and results
@@ -265,18 +253,8 @@ enum StudioService: RecordService {
     /// Removes a member; the lead stays while they lead.
     static func removeMember(_ memberID: UUID, from studio: Studio, context: WriteContext) async throws {
         guard memberID != studio.leadID else { throw AppError.conflict("memberId", "error.studio.leadStays") }
-        let editor = context.editor
-        try await context.app.write { db in
-            guard
-                let link = try await StudioMember.query(on: db).filter(\.$studioID == studio.requireID()).filter(\.$memberID == memberID)
-                    .first()
-            else {
-                throw AppError.notFound
-            }
-            let before = link.auditSnapshot()
-            try await link.delete(on: db)
-            try await Audit.record(.delete, link, before: before, by: editor, on: db)
-        }
+        let studioID = try studio.requireID()
+        try await context.deleteAudited(StudioMember.self) { $0.filter(\.$studioID == studioID).filter(\.$memberID == memberID) }
     }
 
     static func results(of studio: Studio, on db: any Database) async throws -> [StudioResultOutput] {
@@ -314,7 +292,8 @@ enum StudioService: RecordService {
     }
 
     static func removeResult(_ resultID: UUID, from studio: Studio, context: WriteContext) async throws {
-        try await removePart(StudioResult.self, resultID, of: studio, studioKey: \.studioID, context: context)
+        let studioID = try studio.requireID()
+        try await context.deleteAudited(StudioResult.self) { $0.filter(\.$id == resultID).filter(\.$studioID == studioID) }
     }
 
     struct Counts: Content {

@@ -306,6 +306,20 @@ extension WriteContext {
             try await Audit.record(isNew ? .create : .update, row, before: before, by: editor, on: db)
         }
     }
+
+    /// Deletes the one row a record's part the filter names (a studio's result, an alliance's member),
+    /// with its audit line; none is a 404, so another record's part is not revealed.
+    package func deleteAudited<Row: Model & Audited>(
+        _ type: Row.Type, _ filter: @escaping @Sendable (QueryBuilder<Row>) -> QueryBuilder<Row>
+    ) async throws {
+        let editor = self.editor
+        try await app.write { db in
+            guard let row = try await filter(Row.query(on: db)).first() else { throw AppError.notFound }
+            let before = row.auditSnapshot()
+            try await row.delete(on: db)
+            try await Audit.record(.delete, row, before: before, by: editor, on: db)
+        }
+    }
 }
 
 /// A record that belongs to one union unit and is hidden by `deleted_at`: every register but the
