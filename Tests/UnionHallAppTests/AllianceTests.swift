@@ -65,11 +65,19 @@ import VaporTesting
                 try await world.api(.POST, api, as: "officerA", body: body)
             }
             #expect(
-                try await exhibition(ExhibitionInput(title: "成果展", openedDate: "2024-11-15", place: "文化宫", visitors: -1)).errorField
+                try await exhibition(
+                    ExhibitionInput(
+                        title: "成果展", openedDate: "2024-11-15", place: "文化宫",
+                        visitors: -1)
+                ).errorField
                     == "visitors")
             #expect(
-                try await exhibition(ExhibitionInput(title: "成果展", openedDate: "2024-11-15", closedDate: "2024-11-01", place: "文化宫"))
-                    .errorField == "closedDate")
+                try await exhibition(
+                    ExhibitionInput(
+                        title: "成果展", openedDate: "2024-11-15", closedDate: "2024-11-01",
+                        place: "文化宫")
+                )
+                .errorField == "closedDate")
             let show = try await exhibition(
                 ExhibitionInput(title: "职工技术创新成果展", openedDate: "2024-11-15", place: "文化宫", visitors: 3_600)
             )

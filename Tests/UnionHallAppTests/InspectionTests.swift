@@ -39,7 +39,10 @@ import VaporTesting
                 try await world.api(.PATCH, "\(api)/\(inspection.id)", as: "officerA", body: InspectionInput(note: "改", version: 2))
                     .status == .conflict)
             let noPlace = try await world.api(
-                .POST, "\(api)/\(inspection.id)/findings", as: "officerA", body: FindingInput(description: "盖板缺失", severity: .minor))
+                .POST, "\(api)/\(inspection.id)/findings", as: "officerA",
+                body: FindingInput(
+                    description: "盖板缺失",
+                    severity: .minor))
             #expect(noPlace.errorField == "place")
             let found = try await world.api(
                 .POST, "\(api)/\(inspection.id)/findings", as: "officerA",

@@ -58,7 +58,8 @@ import VaporTesting
             let studio = try await world.api(
                 .POST, "api/v1/studios", as: "officerA",
                 body: StudioInput(
-                    name: "电缆创新工作室", kind: .craftsmanStudio, level: .city, yearNamed: today.year, namedBy: "庆阳市总工会",
+                    name: "电缆创新工作室", kind: .craftsmanStudio, level: .city, yearNamed: today.year,
+                    namedBy: "庆阳市总工会",
                     leadId: world.memberA)
             ).decode(StudioOutput.self)
             #expect(studio.figures["membersPromoted"] == nil)

@@ -125,7 +125,8 @@ import Vapor
                 scope: scope("国网庆阳供电公司工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
             #expect(grid.signed == 40)
             let huanengMentorship = try await MentorshipService.counts(
-                scope: scope("华能庆阳煤电有限责任公司工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"), on: app.db)
+                scope: scope("华能庆阳煤电有限责任公司工会"), list: ListQuery(from: "2024-01-01", to: "2024-12-31"),
+                on: app.db)
             #expect(huanengMentorship.signed == 20)
             let medals = try await Honor.query(on: app.db).filter(\.$title == .mayDayMedal).filter(\.$level == .provincial).all()
             #expect(try medals.map { try #require(tree.nodes[$0.unitID]).name } == ["梁东平劳模创新工作室班组"])
@@ -170,7 +171,8 @@ import Vapor
                     unitId: nil, today: CivilDate(year: 2024, month: 12, day: 31)!, db: app.db))
             #expect(inspections.held == 12 && inspections.cancelled == 1 && inspections.findings == 1)
             #expect(inspections.teams == inspections.teamsInspected)
-            let robot = try #require(try await Studio.query(on: app.db).filter(\.$name == "智慧能源校企协同创新工作室").first())
+            let robot = try #require(
+                try await Studio.query(on: app.db).filter(\.$name == "智慧能源校企协同创新工作室").first())
             let robotOutput = try #require(try await StudioService.outputs([robot], on: app.db).first)
             let partnerNames = try await Organization.query(on: app.db).filter(\.$id ~~ robotOutput.partnerIds).all(\.$name)
             #expect(Set(partnerNames) == ["国网甘肃省电力公司庆阳供电公司", "西北工业大学"])

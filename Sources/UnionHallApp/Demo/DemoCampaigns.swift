@@ -27,7 +27,8 @@ enum DemoCampaigns {
         }
         let enterprises = try await campaign(
             "金昌市劳模工匠“助企行”", .supportEnterprises, start: "2023-01-01",
-            description: "劳模工匠深入车间班组“授绝活”，开展技术交流和“传帮带”，为企业“把脉会诊”、解决技术难题。")
+            description: "劳模工匠深入车间班组“授绝活”，开展技术交流和“传帮带”，"
+                + "为企业“把脉会诊”、解决技术难题。")
         let farmers = try await campaign(
             "金昌市劳模工匠“助农行”", .supportFarmers, start: "2023-04-01",
             description: "农牧业科技领域的劳模工匠走进乡村，开办“田间课堂”，为特色农产品代言。")

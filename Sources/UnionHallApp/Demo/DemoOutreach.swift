@@ -34,15 +34,18 @@ enum DemoOutreach {
             let day = CivilDate(year: 2024, month: 2, day: 20)!.adding(days: index * 9)
             try await held(
                 unit: workshops, title: "劳模工匠助企行·技术交流进车间（第\(index + 1)场）", kind: .workshops, on: day,
-                place: "金化集团\(["合成氨", "硝酸", "氯碱"][index % 3])车间", audience: "设备维修人员", personTimes: 24 + index % 9,
+                place: "金化集团\(["合成氨", "硝酸", "氯碱"][index % 3])车间", audience: "设备维修人员",
+                personTimes: 24 + index % 9,
                 leaders: [sun], studio: sunStudio, on: db)
             made += 1
         }
         for index in 0..<jinchangFrontLineDemonstrations2024 {
             let day = CivilDate(year: 2024, month: 3, day: 5)!.adding(days: index * 11)
             try await held(
-                unit: units["jinhua-team"]?.id ?? workshops, title: "劳模工匠培训示范进一线（第\(index + 1)场）", kind: .frontLine, on: day,
-                place: "金化集团生产一线", audience: "一线班组职工", personTimes: 40 + index % 11, leaders: [sun], studio: sunStudio,
+                unit: units["jinhua-team"]?.id ?? workshops, title: "劳模工匠培训示范进一线（第\(index + 1)场）",
+                kind: .frontLine, on: day,
+                place: "金化集团生产一线", audience: "一线班组职工", personTimes: 40 + index % 11, leaders: [sun],
+                studio: sunStudio,
                 on: db)
             made += 1
         }

@@ -28,11 +28,13 @@ enum DemoRelief {
             kind: .springFestival, name: "庆阳市2025年春节送温暖", budgetFen: 80_000_000, amountsFen: [100_000, 60_000, 80_000],
             households: 300, paid: 300, waiting: .approved, submitted: CivilDate(year: 2025, month: 1, day: 6)!, paidDate: "2025-01-20"),
         Plan(
-            kind: .livingAid, name: "庆阳市2025年困难职工生活救助", budgetFen: 60_000_000, amountsFen: [300_000, 200_000, 250_000],
+            kind: .livingAid, name: "庆阳市2025年困难职工生活救助", budgetFen: 60_000_000,
+            amountsFen: [300_000, 200_000, 250_000],
             households: 120, paid: 100, waiting: .countyApproved, submitted: CivilDate(year: 2025, month: 4, day: 1)!,
             paidDate: "2025-06-18"),
         Plan(
-            kind: .medicalAid, name: "庆阳市2025年困难职工医疗救助", budgetFen: 50_000_000, amountsFen: [1_000_000, 600_000, 800_000],
+            kind: .medicalAid, name: "庆阳市2025年困难职工医疗救助", budgetFen: 50_000_000,
+            amountsFen: [1_000_000, 600_000, 800_000],
             households: 40, paid: 30, waiting: .submitted, submitted: CivilDate(year: 2025, month: 8, day: 4)!, paidDate: "2025-10-15"),
     ]
 
@@ -88,7 +90,8 @@ enum DemoRelief {
         var approved: Int64 = 0
         var paid: Int64 = 0
         let situations = [
-            "家庭成员长期患病，收入难以维持基本生活", "单亲抚养子女，收入低", "因工伤致残后收入下降", "子女就学开支大，家庭入不敷出",
+            "家庭成员长期患病，收入难以维持基本生活", "单亲抚养子女，收入低", "因工伤致残后收入下降",
+            "子女就学开支大，家庭入不敷出",
         ]
         for (index, file) in files.enumerated() {
             guard let fileID = file.id else { continue }

@@ -79,7 +79,8 @@ enum DemoSafety {
             hazard.version = 1
             // Found in 庆阳石化's June inspection, which 郭一帆 held as its safety officer.
             hazard.inspectionID = try await inspection(
-                unit: guo.unitID, inspector: guoID, planned: "2024-06-12", held: "2024-06-12", note: "常减压装置月度安全检查", on: db)
+                unit: guo.unitID, inspector: guoID, planned: "2024-06-12", held: "2024-06-12", note: "常减压装置月度安全检查",
+                on: db)
             try await hazard.create(on: db)
             try await Audit.record(.create, hazard, by: .system, on: db)
         }

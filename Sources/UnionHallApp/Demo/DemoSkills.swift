@@ -425,7 +425,8 @@ enum DemoSkills {
         // Jinchang since 2023: 劳模工匠进一线 training, field classes, on-site order training and skill upgrades.
         guard let jinchang = units["jinchang"]?.id else { return personTimes }
         let frontLine = try await program(
-            .skillUpgrade, "劳模工匠进一线·产业工人培训", unit: jinchang, trade: nil, places: 300, start: "2023-03-01", end: "2024-05-31")
+            .skillUpgrade, "劳模工匠进一线·产业工人培训", unit: jinchang, trade: nil, places: 300, start: "2023-03-01",
+            end: "2024-05-31")
         try await sessions(
             frontLine, dates: every(19, from: CivilDate(year: 2023, month: 3, day: 8)!, count: 24), place: "金昌市各企业生产一线",
             trainers: "孙学祥等劳模工匠",

@@ -44,11 +44,15 @@ enum DemoStudios {
                 (.benefit, "数算融合-多矿共核5G-A智能矿山的应用研究（每年节约成本）", 2024, 1, 560_000_000),
                 (.nationalBenchmarkCase, "国家级标杆案例", 2024, 2, 0),
                 (.enterpriseListing, "推动企业入选甘肃省2024年5G全链接工厂示范名录", 2024, 1, 0),
-                (.registeredAchievement, "《数算融合-多矿共核5G-A智能矿山的应用研究》通过科技成果登记", 2024, 1, 0),
+                (
+                    .registeredAchievement, "《数算融合-多矿共核5G-A智能矿山的应用研究》通过科技成果登记", 2024,
+                    1, 0
+                ),
                 (.nominationPending, "冲刺甘肃省科技进步奖", 2024, 1, 0),
             ],
             designations: [
-                (.skillMasterStudio, .city, 2024, "庆阳市总工会"), (.techInnovationClassroom, .national, 2024, "中国职工技术协会"),
+                (.skillMasterStudio, .city, 2024, "庆阳市总工会"),
+                (.techInnovationClassroom, .national, 2024, "中国职工技术协会"),
             ]),
         Named(
             name: "巩怀华劳模创新工作室", kind: .modelWorkerStudio, level: .city, year: 2019, namedBy: "庆阳市总工会", lead: "巩怀华",
@@ -59,7 +63,8 @@ enum DemoStudios {
                 (.backboneTrained, "培养技术骨干", 2024, 12, 0),
             ],
             measured: [
-                ("催化裂化装置节能改造：装置能耗降低", 12, "%", "改造前"), ("催化裂化装置节能改造：年节约标准煤", 12_000, "吨/年", nil),
+                ("催化裂化装置节能改造：装置能耗降低", 12, "%", "改造前"),
+                ("催化裂化装置节能改造：年节约标准煤", 12_000, "吨/年", nil),
             ]),
         Named(
             name: "梁东平劳模创新工作室", kind: .modelWorkerStudio, level: .provincial, year: 2018, namedBy: "甘肃省总工会", lead: "梁东平",
@@ -77,7 +82,8 @@ enum DemoStudios {
             ],
             otherPartners: ["nwpu"],
             measured: [
-                ("带电接火机器人试点应用", 8, "家供电企业", nil), ("带电接火机器人：节约人工成本", 67, "%", "人工导线接火"),
+                ("带电接火机器人试点应用", 8, "家供电企业", nil),
+                ("带电接火机器人：节约人工成本", 67, "%", "人工导线接火"),
                 ("带电接火机器人：提升工作效率", 30, "%", "人工导线接火"),
             ]),
         Named(
