@@ -26,15 +26,14 @@ extension InnovationAlliance: SavedRecord {
     }
 
     static func outputs(_ rows: [InnovationAlliance], on request: Request) async throws -> [AllianceOutput] {
-        var outputs: [AllianceOutput] = []
-        for row in rows {
-            outputs.append(
-                AllianceOutput(
-                    id: try row.requireID(), unitId: row.unitID, name: row.name, foundedDate: row.foundedDate, description: row.description,
-                    figures: try await Alliances.figures(of: row, on: request.db), version: row.version, createdAt: row.createdAt,
-                    updatedAt: row.updatedAt, deletedAt: row.deletedAt))
+        let figures = try await Alliances.figures(of: rows, on: request.db)
+        return try rows.map { row in
+            let id = try row.requireID()
+            return AllianceOutput(
+                id: id, unitId: row.unitID, name: row.name, foundedDate: row.foundedDate, description: row.description,
+                figures: figures[id] ?? AllianceFigures(members: 0, activitiesHeld: 0, personTimes: 0, problemsSolved: 0),
+                version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, deletedAt: row.deletedAt)
         }
-        return outputs
     }
 
     static func save(_ input: AllianceInput, to row: InnovationAlliance, context: WriteContext, once: FormOnce?) async throws {

@@ -6,21 +6,40 @@ import Vapor
 
 /// The alliance's members and exhibitions' items, and their figures.
 enum Alliances {
-    /// Members, and the outreach they led and the problems they solved since the alliance was founded.
-    static func figures(of alliance: InnovationAlliance, on db: any Database) async throws -> AllianceFigures {
-        let members = try await AllianceMember.query(on: db).filter(\.$allianceID == alliance.requireID()).all(\.$memberID)
-        guard !members.isEmpty else { return AllianceFigures(members: 0, activitiesHeld: 0, personTimes: 0, problemsSolved: 0) }
-        let led = Set(try await OutreachLeader.query(on: db).filter(\.$memberID ~~ members).all(\.$activityID))
-        let held =
-            led.isEmpty
+    /// Each alliance's members, and the outreach they led and the problems they solved since it was
+    /// founded: four queries for any number of alliances.
+    static func figures(of alliances: [InnovationAlliance], on db: any Database) async throws -> [UUID: AllianceFigures] {
+        let ids = alliances.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        var members: [UUID: Set<UUID>] = [:]
+        for link in try await AllianceMember.query(on: db).filter(\.$allianceID ~~ ids).all() {
+            members[link.allianceID, default: []].insert(link.memberID)
+        }
+        let everyone = Array(Set(members.values.flatMap { $0 }))
+        let leaders = everyone.isEmpty ? [] : try await OutreachLeader.query(on: db).filter(\.$memberID ~~ everyone).all()
+        let activities =
+            leaders.isEmpty
             ? []
-            : try await OutreachActivity.query(on: db).filter(\.$id ~~ Array(led)).filter(\.$deletedAt == nil)
-                .filter(\.$status == .held).filter(\.$heldDate >= alliance.foundedDate).all(\.$personTimes)
-        let solved = try await TechProblem.query(on: db).filter(\.$matchedMemberID ~~ members).filter(\.$deletedAt == nil)
-            .filter(\.$status == .solved).filter(\.$solvedDate >= alliance.foundedDate).count()
-        return AllianceFigures(
-            members: members.count, activitiesHeld: held.count, personTimes: try held.total(),
-            problemsSolved: solved)
+            : try await OutreachActivity.query(on: db).filter(\.$id ~~ Array(Set(leaders.map(\.activityID))))
+                .filter(\.$deletedAt == nil).filter(\.$status == .held).all()
+        let solved =
+            everyone.isEmpty
+            ? []
+            : try await TechProblem.query(on: db).filter(\.$matchedMemberID ~~ everyone).filter(\.$deletedAt == nil)
+                .filter(\.$status == .solved).all()
+        var figures: [UUID: AllianceFigures] = [:]
+        for alliance in alliances {
+            guard let id = alliance.id else { continue }
+            let team = members[id] ?? []
+            let led = Set(leaders.filter { team.contains($0.memberID) }.map(\.activityID))
+            let held = activities.filter { $0.id.map(led.contains) == true && ($0.heldDate ?? "") >= alliance.foundedDate }
+            figures[id] = AllianceFigures(
+                members: team.count, activitiesHeld: held.count, personTimes: try held.map(\.personTimes).total(),
+                problemsSolved: solved.filter {
+                    $0.matchedMemberID.map(team.contains) == true && ($0.solvedDate ?? "") >= alliance.foundedDate
+                }.count)
+        }
+        return figures
     }
 
     static func members(of alliance: InnovationAlliance, on db: any Database) async throws -> [AllianceMemberOutput] {

@@ -107,22 +107,29 @@ enum Inspections {
             once: nil, inspection: try row.requireID())
     }
 
-    /// Plans and inspections in the period, the teams they reached against the subtree's teams, and the hazards found.
+    /// Plans and inspections in the period, the teams they reached against the subtree's teams, and the
+    /// hazards found: two grouped queries.
     static func statistics(_ query: FigureQuery) async throws -> InspectionStatistics {
         let scope = try query.scope.narrowed(to: query.list.unitId)
+        let units = try scope.unitIDs(within: nil)
         let (from, to) = (query.from.description, query.to.description)
-        let rows = try await scope.apply(to: SafetyInspection.query(on: query.db), unitKey: \.$unitID).filter(\.$deletedAt == nil)
-            .filter(\.$plannedDate >= from).filter(\.$plannedDate <= to).all()
-        let held = rows.filter { $0.status == .held }
-        let units = try scope.unitIDs(within: nil) ?? Set(scope.tree.nodes.keys)
-        let teams = units.filter { scope.tree.nodes[$0]?.kind == .team }
-        let heldIDs = held.compactMap(\.id)
-        let findings =
-            heldIDs.isEmpty
-            ? 0 : try await HazardReport.query(on: query.db).filter(\.$inspectionID ~~ heldIDs).filter(\.$deletedAt == nil).count()
+        let sql = try query.db.sql()
+        let table = SafetyInspection.schema
+        let byStatus = try await sql.select().from(table).where(SQLColumn("deleted_at", table: table), .is, SQLLiteral.null)
+            .scoped(to: units, table: table, dateColumn: "planned_date", from: from, to: to).tallies(by: ["status", "unit_id"])
+        let held = byStatus.filter { $0.keys[0] == InspectionStatus.held.rawValue }
+        let teams = (units ?? Set(scope.tree.nodes.keys)).filter { scope.tree.nodes[$0]?.kind == .team }
+        let reached = Set(held.compactMap { UUID(uuidString: $0.keys[1]) }).intersection(teams)
+        let findings = try await sql.select().from(HazardReport.schema)
+            .join(table, on: SQLColumn("id", table: table), .equal, SQLColumn("inspection_id", table: HazardReport.schema))
+            .where(SQLColumn("deleted_at", table: HazardReport.schema), .is, SQLLiteral.null)
+            .where(SQLColumn("deleted_at", table: table), .is, SQLLiteral.null)
+            .where(SQLColumn("status", table: table), .equal, SQLBind(InspectionStatus.held.rawValue))
+            .scoped(to: units, table: table, dateColumn: "planned_date", from: from, to: to).tallies().rows
         return InspectionStatistics(
-            planned: rows.count, held: held.count, cancelled: rows.filter { $0.status == .cancelled }.count, teams: teams.count,
-            teamsInspected: Set(held.map(\.unitID)).intersection(teams).count, findings: findings)
+            planned: byStatus.rows, held: held.rows,
+            cancelled: byStatus.filter { $0.keys[0] == InspectionStatus.cancelled.rawValue }.rows, teams: teams.count,
+            teamsInspected: reached.count, findings: findings)
     }
 }
 

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import UnionHallCore
 import UnionHallPlatform
 import Vapor
@@ -32,18 +33,21 @@ struct PartnershipPages: RouteCollection {
         let list = try req.query.decode(ListQuery.self)
         let filter = try req.query.decode(PartnershipFilter.self)
         let page = try await PartnershipService.list(list, filter: filter, scope: scope, on: req.db)
-        var figures: [Figure] = []
-        for kind in PartnershipKind.allCases {
-            let total = try await PartnershipService.list(
-                ListQuery(per: 1, unitId: list.unitId), filter: PartnershipFilter(kind: kind), scope: scope, on: req.db
-            ).metadata.total
-            figures.append(
-                Figure(label: req.t("partnershipKind.\(kind.rawValue)"), count: total, href: "/partnerships?kind=\(kind.rawValue)"))
-        }
-        let building = try await PartnershipService.list(
-            ListQuery(per: 1, unitId: list.unitId), filter: PartnershipFilter(status: .building), scope: scope, on: req.db
-        ).metadata.total
-        figures.append(Figure(label: req.t("partnershipStatus.building"), count: building, href: "/partnerships?status=building"))
+        // Every kind, and those being built, counted in one query.
+        let tallies = try await req.db.sql().select().from(Partnership.schema).where("deleted_at", .is, SQLLiteral.null)
+            .scoped(to: try scope.unitIDs(within: list.unitId), table: Partnership.schema).tallies(by: ["kind", "status"])
+        let kinds = tallies.counts(at: 0)
+        let figures =
+            PartnershipKind.allCases.map { kind in
+                Figure(
+                    label: req.t(kind.labelKey), count: kinds.first { $0.key == kind.rawValue }?.count ?? 0,
+                    href: "/partnerships?kind=\(kind.rawValue)")
+            } + [
+                Figure(
+                    label: req.t(PartnershipStatus.building.labelKey),
+                    count: tallies.counts(at: 1).first { $0.key == PartnershipStatus.building.rawValue }?.count ?? 0,
+                    href: "/partnerships?status=building")
+            ]
         let context = IndexContext(
             layout: Pages.layout(req, titleKey: "partnership.title"), figures: figures,
             rows: page.items.map {
