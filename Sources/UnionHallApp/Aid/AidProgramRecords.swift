@@ -18,15 +18,12 @@ enum AidPrograms {
     }
 
     /// An aid handler works with the programmes of their subtree and those above it (the city's, seen by a county).
-    static func reachable(_ program: AidProgram, by context: WriteContext) -> Bool {
-        context.scope.contains(program.unitID)
-            || context.user.unitID.map { context.scope.tree.ancestry(of: $0).contains(program.unitID) } == true
-    }
+    static func reachable(_ program: AidProgram, by context: WriteContext) -> Bool { context.reaches(program.unitID) }
 
     static func reachable(by context: WriteContext, on db: any Database) async throws -> [AidProgram] {
-        try await AidProgram.query(on: db).filter(\.$deletedAt == nil).sort(\.$year, .descending).all().filter {
-            reachable($0, by: context)
-        }
+        let query = AidProgram.query(on: db).filter(\.$deletedAt == nil)
+        if let units = context.unitsInReach { query.filter(\.$unitID ~~ Array(units)) }
+        return try await query.sort(\.$year, .descending).all()
     }
 
     static func options(_ programs: [AidProgram], selected: UUID?) -> [SelectOption] {

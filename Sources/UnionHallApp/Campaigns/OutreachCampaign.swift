@@ -67,24 +67,22 @@ struct CreateOutreachCampaigns: AsyncMigration {
 }
 
 extension Held {
-    /// A campaign a record of `unitID` may join: one of the caller's subtree, or one run by a union
-    /// above the record's (a county's activity in the city's 助企行).
-    static func campaign(_ id: UUID, for unitID: UUID, field: String = "outreachCampaignId", scope: UnitScope, on db: any Database)
-        async throws -> OutreachCampaign
-    {
-        guard let row = try await OutreachCampaign.find(id, on: db), row.deletedAt == nil,
-            scope.contains(row.unitID) || scope.tree.ancestry(of: unitID).contains(row.unitID)
-        else { throw AppError.invalid(field, "error.campaign.notHeld") }
+    /// A campaign the caller's records may join: one of their subtree's, or one run by a union above
+    /// them (a county's activity in the city's 助企行).
+    static func campaign(_ id: UUID, field: String = "outreachCampaignId", context: WriteContext) async throws -> OutreachCampaign {
+        guard let row = try await OutreachCampaign.find(id, on: context.app.db), row.deletedAt == nil, context.reaches(row.unitID) else {
+            throw AppError.invalid(field, "error.campaign.notHeld")
+        }
         return row
     }
 }
 
 extension PageOptions {
-    /// Campaigns an officer's records may join: their subtree's and those of the unions above them.
+    /// The campaigns an officer's records may join.
     static func campaigns(context: WriteContext, selected: String?, on db: any Database) async throws -> [SelectOption] {
-        let above = context.user.unitID.map { context.scope.tree.ancestry(of: $0) } ?? []
-        return try await OutreachCampaign.query(on: db).filter(\.$deletedAt == nil).sort(\.$startDate, .descending).all()
-            .filter { context.scope.contains($0.unitID) || above.contains($0.unitID) }
+        let query = OutreachCampaign.query(on: db).filter(\.$deletedAt == nil)
+        if let units = context.unitsInReach { query.filter(\.$unitID ~~ Array(units)) }
+        return try await query.sort(\.$startDate, .descending).all()
             .compactMap { row in row.id.map { SelectOption(value: $0.uuidString, label: row.name, selected: $0.uuidString == selected) } }
     }
 }

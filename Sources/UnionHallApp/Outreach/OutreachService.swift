@@ -151,7 +151,7 @@ enum OutreachService: RecordService {
             _ = try await Held.studio(studioID, field: "studioId", refusal: "error.outreach.studio", scope: context.scope, on: db)
         }
         if let campaign = input.outreachCampaignId.named {
-            _ = try await Held.campaign(campaign, for: unitID, scope: context.scope, on: db)
+            _ = try await Held.campaign(campaign, context: context)
         }
         if let leaders = input.leaderIds {
             let found = try await Member.query(on: db).filter(\.$id ~~ leaders).filter(\.$deletedAt == nil).all()

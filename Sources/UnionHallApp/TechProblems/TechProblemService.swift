@@ -167,7 +167,7 @@ enum TechProblemService: RecordService {
             throw AppError.invalid("raisedDate", "error.date.invalid")
         }
         if let campaign = input.outreachCampaignId.named {
-            _ = try await Held.campaign(campaign, for: organization.unitID, scope: context.scope, on: context.app.db)
+            _ = try await Held.campaign(campaign, context: context)
         }
         problem.campaignID = input.outreachCampaignId.applied(to: problem.campaignID)
         problem.unitID = organization.unitID

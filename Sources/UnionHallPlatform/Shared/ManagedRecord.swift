@@ -14,6 +14,15 @@ package struct WriteContext: Sendable {
         self.editor = editor
         self.app = app
     }
+
+    /// The units whose programmes and campaigns the caller's records may use: their own subtree and
+    /// the unions above their own (a county's worker in the city's 金秋助学 or 助企行); nil for all.
+    package var unitsInReach: Set<UUID>? {
+        guard let units = scope.unitIDs else { return nil }
+        return units.union(user.unitID.map { scope.tree.ancestry(of: $0) } ?? [])
+    }
+
+    package func reaches(_ unitID: UUID) -> Bool { unitsInReach?.contains(unitID) ?? true }
 }
 
 extension Request {
