@@ -84,6 +84,13 @@ import VaporTesting
             let list = try await officer.get("/safety-inspections?from=2024-01-01&to=2024-12-31")
             #expect(list.status == .ok && list.body.string.contains("1 / 1"))
             let page = try await officer.get("/safety-inspections/\(inspection.id)")
+            // A refused finding comes back with what was typed.
+            let refused = try await officer.post(
+                "/safety-inspections/\(inspection.id)/findings",
+                form: ["_csrf": Browser.csrf(in: page), "place": "配电室门口", "description": "", "severity": "major"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#"value="配电室门口""#))
+            #expect(refused.body.string.contains(#"<option value="major" selected"#))
             #expect(page.body.string.contains("盖板缺失"))
             #expect(try await officer.get("/safety-inspections/new").status == .ok)
         }

@@ -102,6 +102,15 @@ import VaporTesting
             #expect(figures["measuredBenefit"] == 2 && figures["nationalBenchmarkCase"] == 2 && figures["registeredAchievement"] == 1)
 
             var browser = try await Browser.signedIn(world, as: "officerA")
+            let refusedDesignation = try await browser.post(
+                "/studios/\(created.id)/designations",
+                form: [
+                    "_csrf": Browser.csrf(in: try await browser.get("/studios/\(created.id)")), "kind": "craftsmanStudio", "level": "city",
+                    "year": "2999", "namedBy": "金昌市总工会",
+                ])
+            #expect(refusedDesignation.status == .unprocessableEntity)
+            #expect(refusedDesignation.body.string.contains(#"value="金昌市总工会""#))
+            #expect(refusedDesignation.body.string.contains(#"<option value="craftsmanStudio" selected"#))
             let page = try await browser.get("/studios/\(created.id)").body.string
             #expect(page.contains("庆阳职业技术学院") && page.contains("技能大师工作室"))
             #expect(page.contains("12 %（较改造前）"))

@@ -106,7 +106,9 @@ struct InspectionPages: RouteCollection {
             layout: Pages.layout(req, titleKey: "inspection.one"), row: Row(i: output, status: req.t(output.status.labelKey)),
             steps: InspectionStep.allCases.filter { (try? $0.apply(to: row.status).get()) != nil }.map(\.rawValue),
             findings: findings,
-            severities: Pages.enumOptions(HazardSeverity.self, prefix: HazardSeverity.catalogue, selected: nil, request: req),
+            severities: Pages.enumOptions(
+                HazardSeverity.self, prefix: HazardSeverity.catalogue, selected: Pages.typed("severity", of: "findings", on: req),
+                request: req),
             today: req.today.description, error: error.map { Pages.pageError($0, entity: "safetyInspection", on: req) },
             history: try await Pages.recentHistory(of: row, scope: scope, on: req))
         return try await Pages.render("safety/inspection", context, status: error.map { $0.status } ?? .ok, on: req)

@@ -154,12 +154,16 @@ struct StudioPages: RouteCollection {
                     id: $0.id.uuidString, kindLabel: req.t($0.kind.labelKey), levelLabel: req.t($0.level.labelKey), year: $0.year,
                     namedBy: $0.namedBy)
             },
-            designationKinds: Pages.enumOptions(StudioKind.self, prefix: "studioKind", selected: nil, request: req).filter {
+            designationKinds: Pages.enumOptions(
+                StudioKind.self, prefix: "studioKind", selected: Pages.typed("kind", of: "designations", on: req), request: req
+            ).filter {
                 $0.value != studio.kind.rawValue
             },
-            levels: Pages.enumOptions(HonorLevel.self, prefix: "honorLevel", selected: nil, request: req),
+            levels: Pages.enumOptions(
+                HonorLevel.self, prefix: "honorLevel", selected: Pages.typed("level", of: "designations", on: req), request: req),
             figures: figures, members: try await StudioService.members(of: studio, on: req.db), results: results,
-            resultKinds: Pages.enumOptions(StudioResultKind.self, prefix: "studioResult", selected: nil, request: req),
+            resultKinds: Pages.enumOptions(
+                StudioResultKind.self, prefix: "studioResult", selected: Pages.typed("kind", of: "results", on: req), request: req),
             thisYear: req.today.year, error: error.map { Pages.formError($0, on: req) }, deleted: studio.deletedAt != nil,
             history: try await Pages.recentHistory(of: studio, scope: scope, on: req),
             innovationItems: try await InnovationItem.query(on: req.db).filter(\.$studioID == studio.id).filter(\.$deletedAt == nil)

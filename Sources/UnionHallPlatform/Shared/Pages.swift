@@ -201,6 +201,11 @@ package enum Pages {
             seesAid: user?.seesAid ?? false)
     }
 
+    /// A field of the refused form posted to `action`, for a choice the page marks again (a select).
+    package static func typed(_ field: String, of action: String, on request: Request) -> String? {
+        typed(request).flatMap { $0.action == action ? $0.fields[field] : nil }
+    }
+
     /// Success answers a POST with a redirect, so a page rendered for one shows a refusal: the
     /// small forms on a record's page (a step's reason, an amount, session notes) get their text back.
     private static func typed(_ request: Request) -> Layout.Typed? {
