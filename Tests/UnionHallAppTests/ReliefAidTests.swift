@@ -116,6 +116,11 @@ import VaporTesting
             let bank = try await world.api(.GET, "api/v1/aid-programs/\(living.id)/batches/\(batch.id)/bank-list?format=csv", as: "city")
             #expect(bank.body.string.contains("生活救助") && bank.body.string.contains("2000.00"))
             #expect(!bank.body.string.contains("子女"))
+            // Relief's public notice names the kind of aid, and no child.
+            try await AidTests.publishNotice(world, living.id)
+            let notice = try await world.http.sendRequest(.GET, "/aid-notice/\(living.id)")
+            #expect(notice.status == .ok && notice.body.string.contains("生活救助") && notice.body.string.contains("梁*平"))
+            #expect(!notice.body.string.contains("子女姓名"))
 
             let stats = try await world.api(
                 .GET, "api/v1/aid-applications/statistics?from=2024-01-01&to=2024-12-31", as: "city"

@@ -124,9 +124,11 @@ struct AidNoticePage: RouteCollection {
                 "aid/notice",
                 Context(
                     layout: Pages.layout(req, titleKey: "aid.notice"), program: AidPrograms.title(program),
+                    children: !program.kind.isRelief,
                     lines: lines.map {
                         Line(
-                            l: $0, stage: $0.stage.map { req.t("schoolStage.\($0.rawValue)") } ?? "", amount: Fen($0.amountFen).description)
+                            l: $0, stage: $0.stage.map { req.t($0.labelKey) } ?? req.t(program.kind.labelKey),
+                            amount: Fen($0.amountFen).description)
                     },
                     total: Fen(try lines.map(\.amountFen).total()).description), on: req)
         }
@@ -141,6 +143,8 @@ struct AidNoticePage: RouteCollection {
     struct Context: Encodable {
         var layout: Layout
         var program: String
+        /// A scholarship's notice names the (masked) child and the stage; relief's the kind of aid.
+        var children: Bool
         var lines: [Line]
         var total: String
     }

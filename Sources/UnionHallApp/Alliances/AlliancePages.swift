@@ -108,9 +108,10 @@ struct AlliancePages: RouteCollection {
             layout: Pages.layout(req, titleKey: "alliance.one"), alliance: output,
             figures: [
                 Figure(label: req.t("alliance.members"), count: f.members, href: "#members"),
-                Figure(label: req.t("campaign.activitiesHeld"), count: f.activitiesHeld, href: "/outreach-activities?status=held"),
-                Figure(label: req.t("campaign.personTimes"), count: f.personTimes, href: "/outreach-activities?status=held"),
-                Figure(label: req.t("campaign.problemsSolved"), count: f.problemsSolved, href: "/tech-problems?status=solved"),
+                // What the members led and solved: each member's page lists theirs.
+                Figure(label: req.t("campaign.activitiesHeld"), count: f.activitiesHeld, href: "#members"),
+                Figure(label: req.t("campaign.personTimes"), count: f.personTimes, href: "#members"),
+                Figure(label: req.t("campaign.problemsSolved"), count: f.problemsSolved, href: "#members"),
             ],
             members: try await Alliances.members(of: row, on: req.db), error: error.map { Pages.formError($0, on: req) },
             history: try await Pages.recentHistory(of: row, scope: scope, on: req))

@@ -75,7 +75,7 @@ struct InspectionPages: RouteCollection {
                 Figure(
                     label: req.t("inspection.teamsInspected"), value: "\(figures.teamsInspected) / \(figures.teams)",
                     href: "/safety-inspections?status=held&\(period)"),
-                Figure(label: req.t("inspection.findings"), count: figures.findings, href: "/hazard-reports"),
+                Figure(label: req.t("inspection.findings"), count: figures.findings, href: "/safety-inspections?status=held&\(period)"),
             ],
             rows: page.items.map { Row(i: $0, status: req.t($0.status.labelKey)) }, pager: Pager(metadata: page.metadata, request: req),
             statuses: Pages.enumOptions(
