@@ -82,18 +82,23 @@ struct AidMemberPages: RouteCollection {
                 events: AidPages.events(events[$0.id] ?? [], on: req))
         }
         let hasVerifiedFile = try await HardshipService.verifiedFile(of: member.requireID(), today: req.today, on: req.db) != nil
-        // The form the worker sent is the one that shows their entries and the error.
+        // The form the worker sent (the one its programme belongs to) shows their entries and the error.
         let sentRelief =
             form.flatMap { sent in programs.first { $0.id?.uuidString == sent.programId } }?.kind.isRelief
             ?? programs.allSatisfy(\.kind.isRelief)
-        let fields = FormFields(req, error: error)
+        func section(relief: Bool) -> (typed: ApplyForm?, fields: FormFields) {
+            let sent = form != nil && sentRelief == relief ? form : nil
+            var fields = FormFields(req, error: sent == nil ? nil : error)
+            // Both forms are on one page: the relief form's controls get ids of their own.
+            if relief { fields.idPrefix = "relief-" }
+            return (sent, fields)
+        }
         var forms: [ApplyFormView] = []
         let scholarships = programs.filter { !$0.kind.isRelief }
         if !scholarships.isEmpty {
-            let mine = form != nil && !sentRelief
-            var typed = mine ? form! : ApplyForm(stage: SchoolStage.university.rawValue, admissionYear: String(req.today.year))
+            let (sent, shown) = section(relief: false)
+            var typed = sent ?? ApplyForm(stage: SchoolStage.university.rawValue, admissionYear: String(req.today.year))
             if typed.programId == nil { typed.programId = scholarships.first?.id?.uuidString }
-            let shown = mine ? fields : FormFields(req, error: nil)
             var all = [
                 shown.select(
                     "programId", "aid.program",
@@ -119,14 +124,13 @@ struct AidMemberPages: RouteCollection {
             forms.append(
                 ApplyFormView(
                     anchor: "scholarship", title: req.t("aid.applyScholarship"), hint: hasVerifiedFile ? nil : req.t("aid.noFileHint"),
-                    error: shown.error, once: (mine ? typed._once : nil) ?? Pages.once(), submit: req.t("aid.apply"), fields: all))
+                    error: shown.error, once: sent?._once ?? Pages.once(), submit: req.t("aid.apply"), fields: all))
         }
         let relief = programs.filter(\.kind.isRelief)
         if !relief.isEmpty {
-            let mine = form != nil && sentRelief
-            var typed = mine ? form! : ApplyForm()
+            let (sent, shown) = section(relief: true)
+            var typed = sent ?? ApplyForm()
             if typed.programId == nil { typed.programId = relief.first?.id?.uuidString }
-            let shown = mine ? fields : FormFields(req, error: nil)
             let all = [
                 shown.select(
                     "programId", "aid.program", AidPrograms.options(relief, selected: typed.programId.flatMap(UUID.init(uuidString:)))),
@@ -139,20 +143,13 @@ struct AidMemberPages: RouteCollection {
                 shown.input(
                     "payeeAccount", "aid.payeeAccount", typed.payeeAccount,
                     ["inputmode": "numeric", "maxlength": "30", "autocomplete": "off"]),
-            ].map { field in
-                // Both forms are on one page: the relief form's controls get ids of their own.
-                var field = field
-                field.id = "relief-" + field.id
-                field.describedBy = field.describedBy.map { $0.split(separator: " ").map { "relief-" + $0 }.joined(separator: " ") }
-                return field
-            }
+            ]
             forms.append(
                 ApplyFormView(
                     anchor: "relief", title: req.t("aid.applyRelief"), hint: req.t(hasVerifiedFile ? "aid.reliefHint" : "aid.reliefNoFile"),
-                    error: shown.error, once: (mine ? typed._once : nil) ?? Pages.once(), submit: req.t("aid.applyReliefSubmit"),
-                    fields: all))
+                    error: shown.error, once: sent?._once ?? Pages.once(), submit: req.t("aid.applyReliefSubmit"), fields: all))
         }
         let context = Context(layout: Pages.layout(req, titleKey: "aid.mine"), forms: forms, applications: applications)
-        return try await Pages.render("aid/mine", context, status: fields.status, on: req)
+        return try await Pages.render("aid/mine", context, status: error?.status ?? .ok, on: req)
     }
 }

@@ -51,10 +51,11 @@ extension SafetyInspection: SavedRecord {
         let unitID = isNew || input.unitId != nil ? try Held.unit(input.unitId, context: context) : row.unitID
         guard let inspectorID = input.inspectorId ?? row.$inspectorID.value else { throw AppError.invalid("inspectorId", "error.required") }
         let inspector = try await Held.member(inspectorID, field: "inspectorId", scope: context.scope, on: context.app.db)
-        guard
-            context.scope.tree.ancestry(of: inspector.unitID).contains(unitID) || inspector.unitID == unitID
-                || context.scope.tree.ancestry(of: unitID).contains(inspector.unitID)
-        else { throw AppError.invalid("inspectorId", "error.inspection.inspectorElsewhere") }
+        // Of the team (or below it), or of a union above it; a unit's ancestry begins with itself.
+        let tree = context.scope.tree
+        guard tree.ancestry(of: inspector.unitID).contains(unitID) || tree.ancestry(of: unitID).contains(inspector.unitID) else {
+            throw AppError.invalid("inspectorId", "error.inspection.inspectorElsewhere")
+        }
         row.unitID = unitID
         row.inspectorID = inspectorID
         row.plannedDate = try Held.date(input.plannedDate ?? row.$plannedDate.value, field: "plannedDate").description

@@ -61,6 +61,8 @@ package struct FormFields {
     package let conflict: Bool
     /// The status the page answers with: the refusal's, or 200.
     package let status: HTTPStatus
+    /// Put before every control's id, when two forms on one page have fields of the same name.
+    package var idPrefix = ""
 
     package init(_ request: Request, error: AppError?) {
         self.request = request
@@ -138,7 +140,7 @@ package struct FormFields {
         required: Bool = false, hint: String? = nil, note: String? = nil, id: String? = nil, errors: [String] = [],
         attributes: KeyValuePairs<String, String> = [:]
     ) -> FormField {
-        let id = id ?? name
+        let id = idPrefix + (id ?? name)
         let message = error.flatMap { ([name] + errors).contains($0.field) ? $0.message : nil }
         let describedBy = [message.map { _ in "\(id)-error" }, hint.map { _ in "\(id)-hint" }].compactMap { $0 }.joined(separator: " ")
         return FormField(
