@@ -108,12 +108,15 @@ final class AidProgram: Model, @unchecked Sendable {
         }
     }
 
-    /// The amounts by school stage (a scholarship) or by hardship level (relief), under their codes.
-    var amountsFen: [String: Int64] {
+    /// The amounts in order: by school stage (a scholarship) or by hardship level (relief), each with
+    /// its code and the key of its name.
+    var amountLines: [(key: String, labelKey: String, fen: Int64)] {
         kind.isRelief
-            ? Dictionary(uniqueKeysWithValues: HardshipLevel.allCases.map { ($0.rawValue, amount(for: $0)) })
-            : Dictionary(uniqueKeysWithValues: SchoolStage.allCases.map { ($0.rawValue, amount(for: $0)) })
+            ? HardshipLevel.allCases.map { ($0.rawValue, $0.labelKey, amount(for: $0)) }
+            : SchoolStage.allCases.map { ($0.rawValue, $0.labelKey, amount(for: $0)) }
     }
+
+    var amountsFen: [String: Int64] { Dictionary(uniqueKeysWithValues: amountLines.map { ($0.key, $0.fen) }) }
 }
 
 /// A worker's application: for a child's scholarship, or for relief for their hardship household.

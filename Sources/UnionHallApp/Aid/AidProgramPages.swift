@@ -91,13 +91,9 @@ struct AidProgramPages: RouteCollection {
         let href = "/aid-applications?programId=\(id)"
         let page = ShowContext(
             layout: Pages.layout(req, titleKey: "aid.program"), row: Self.row(output, on: req), title: AidPrograms.title(program),
-            amounts: program.kind.isRelief
-                ? HardshipLevel.allCases.filter { program.amount(for: $0) > 0 }.map {
-                    Amount(stage: req.t($0.labelKey), amount: Fen(program.amount(for: $0)).description)
-                }
-                : SchoolStage.allCases.filter { program.amount(for: $0) > 0 }.map {
-                    Amount(stage: req.t($0.labelKey), amount: Fen(program.amount(for: $0)).description)
-                },
+            amounts: program.amountLines.filter { $0.fen > 0 }.map {
+                Amount(stage: req.t($0.labelKey), amount: Fen($0.fen).description)
+            },
             charts: [
                 AidPages.budgetChart(
                     budgetFen: program.budgetFen, approvedFen: program.approvedFen, paidFen: program.paidFen, budgetHref: href,

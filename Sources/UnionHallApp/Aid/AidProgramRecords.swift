@@ -108,7 +108,7 @@ extension AidProgram: SavedRecord {
             for stage in SchoolStage.allCases { row.setAmount(0, for: stage) }
             for level in HardshipLevel.allCases { row.setAmount(0, for: level) }
         }
-        let keys = row.kind.isRelief ? HardshipLevel.allCases.map(\.rawValue) : SchoolStage.allCases.map(\.rawValue)
+        let keys = row.amountLines.map(\.key)
         if let unknown = amounts?.keys.sorted().first(where: { !keys.contains($0) }) {
             throw AppError.invalid("amountsFen.\(unknown)", "error.invalid")
         }
