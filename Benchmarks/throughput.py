@@ -104,8 +104,6 @@ def main():
         last = page999["items"][-1]
         last_pinyin = scalar(db, pg, "SELECT pinyin FROM members WHERE id = ?", [last["id"]])
         counts = ("SELECT live FROM unit_member_counts WHERE unit_id IN (" + ",".join("?" * len(qingyang)) + ")", list(qingyang))
-        probe = [(f"SELECT pinyin FROM members WHERE deleted_at IS NULL AND unit_id IN ({','.join('?' * len(qingyang))}) LIMIT 1 OFFSET 2000",
-                  list(qingyang))] if not pg else []
         scope_params = list(qingyang)
 
         def search(where, params):
@@ -113,7 +111,7 @@ def main():
                     (f"SELECT * FROM members WHERE {live} AND {where} ORDER BY pinyin, id LIMIT 21", params)]
 
         def listing(extra="", extra_params=(), offset=0):
-            return [counts] + probe + [(f"SELECT * FROM members WHERE {live} {extra} AND {scoped(qingyang)} ORDER BY pinyin, id LIMIT 21 OFFSET {offset}",
+            return [counts] + [(f"SELECT * FROM members WHERE {live} {extra} AND {scoped(qingyang)} ORDER BY pinyin, id LIMIT 21 OFFSET {offset}",
                                         list(extra_params) + scope_params)]
 
         initials = "((pinyin >= ? AND pinyin < ?) OR (initials >= ? AND initials < ?))"

@@ -23,6 +23,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.localizer = try Localizer(directory: app.directory.resourcesDirectory + "Localization")
     app.routes.defaultMaxBodySize = "1mb"
     ContentConfiguration.global.use(decoder: BoundedJSONDecoder(), for: .json)
+    ContentConfiguration.global.use(encoder: StreamingJSONEncoder(), for: .json)
     app.passwords.use(.bcrypt(cost: app.current.bcryptCost))
     // Made once at start-up, off any request: the hash an unknown username is checked against.
     app.passwordGate = PasswordGate(unknownUserHash: try app.password.hash(Sessions.newSecret()))
@@ -32,7 +33,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     if Telemetry.tracesExported { app.middleware.use(TracingMiddleware()) }
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(PublicFiles(directory: app.directory.publicDirectory))
     try routes(app)
 
     app.asyncCommands.use(DemoCommand(), as: "demo")

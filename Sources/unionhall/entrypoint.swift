@@ -1,4 +1,6 @@
 import Logging
+import NIOCore
+import NIOPosix
 import UnionHallApp
 import UnionHallPlatform
 import Vapor
@@ -6,6 +8,9 @@ import Vapor
 @main
 enum Entrypoint {
     static func main() async throws {
+        // Swift's tasks run on NIO's event loops instead of a pool of their own: a request no longer
+        // crosses between the two pools at every await. Nothing here blocks a loop with `.wait()`.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var env = try Environment.detect()
         // One JSON object a line for the log collector; `UNIONHALL_LOG_FORMAT=text` for a person at a terminal.
         if Environment.get("UNIONHALL_LOG_FORMAT") == "text" {

@@ -19,7 +19,7 @@ enum Sessions {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// Starts a session and returns the secret for the cookie or the bearer token.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import UnionHallCore
 
 /// A backup's SHA-256 in `FILE.sha256` (as `sha256sum` writes it), read in 1 MB pieces.
 enum BackupDigest {
@@ -8,7 +9,7 @@ enum BackupDigest {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(hasher.finalize())
     }
 
     static func write(for path: String) throws -> String {

@@ -10,7 +10,7 @@ import Vapor
 enum MemberQueries {
     static let sortKeys = ["name", "createdAt", "skillLevel", "joinDate"]
 
-    /// From this many members in a subtree on, a list sorted by name walks the pinyin index in
+    /// From this many live members in a subtree on, a list sorted by name walks the pinyin index in
     /// order and checks each row's unit from the index, rather than collecting the subtree's rows
     /// and sorting them all (which SQLite's planner otherwise prefers for an `IN` list).
     static let orderedScanThreshold = 2_000
@@ -83,18 +83,20 @@ enum MemberQueries {
             return query
         }
 
-        // An unfiltered list is totalled from the per-unit counts; otherwise counting a column of
-        // the pinyin index lets the count read the index, not the table.
-        let unfiltered = search == .empty && filter.isEmpty && list.deleted != true && start == nil && end == nil
-        let counted = filtered(Member.query(on: countDB ?? db))
-        if let unitIDs { counted.filter(\.$unitID ~~ Array(unitIDs)) }
-        async let total: (Int, Bool) =
-            unfiltered ? (MemberCounts.total(in: unitIDs, on: countDB ?? db), false) : CappedCount.count(counted, on: countDB ?? db)
-
-        let query = filtered(Member.query(on: db))
         let sort = list.sortKey(allowed: sortKeys)
         // By name (the default) the list pages by key; the other sorts by row count.
         let keyed = sort.map { $0.key == "name" } ?? true
+        // An unfiltered list is totalled from the per-unit counts, and SQLite's plan for a subtree
+        // depends on its size: both read the same few dozen numbers, once. Otherwise counting a
+        // column of the pinyin index lets the count read the index, not the table.
+        let unfiltered = search == .empty && filter.isEmpty && list.deleted != true && start == nil && end == nil
+        let plansBySize = sqlite && keyed && unitIDs != nil
+        let liveInScope = unfiltered || plansBySize ? try await MemberCounts.total(in: unitIDs, on: db) : 0
+        let counted = filtered(Member.query(on: countDB ?? db))
+        if let unitIDs { counted.filter(\.$unitID ~~ Array(unitIDs)) }
+        async let total: (Int, Bool) = unfiltered ? (liveInScope, false) : CappedCount.count(counted, on: countDB ?? db)
+
+        let query = filtered(Member.query(on: db))
         let descending = sort?.descending ?? false
         let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
         let cursorSort = descending ? "-name" : "name"
@@ -127,7 +129,7 @@ enum MemberQueries {
                         """))
         }
         if let unitIDs {
-            if try await prefersOrderedScan(sortsByName: keyed, unitIDs: unitIDs, on: db) {
+            if plansBySize, liveInScope >= orderedScanThreshold {
                 // SQLite's unary + keeps the planner off the unit index for this one term.
                 query.filter(.sql(embed: "+\(ident: Member.schema).\(ident: "unit_id") IN (\(binds: unitIDs.map(\.uuidString)))"))
             } else {
@@ -157,16 +159,6 @@ enum MemberQueries {
             items: rows.map { MemberOutput($0, seesAid: scope.seesAid) }, list: list, total: count, capped: capped, next: next,
             previous: previous)
     }
-
-    /// On SQLite, whether the subtree holds at least `orderedScanThreshold` members: probing for
-    /// that row reads a few thousand index entries, however large the register.
-    private static func prefersOrderedScan(sortsByName: Bool, unitIDs: Set<UUID>, on db: any Database) async throws -> Bool {
-        guard sortsByName, (db as? any SQLDatabase)?.dialect.name == "sqlite" else { return false }
-        let probe = try await db.sql().select().column("pinyin").from(Member.schema).where("deleted_at", .is, SQLLiteral.null)
-            .where("unit_id", .in, SQLBind.group(Array(unitIDs))).limit(1).offset(orderedScanThreshold).first()
-        return probe != nil
-    }
-
 }
 
 extension Request {

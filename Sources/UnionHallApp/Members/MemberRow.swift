@@ -1,9 +1,10 @@
 import Foundation
 import UnionHallCore
+import UnionHallPlatform
 
 /// A member as a list reads it: the columns its output shows and the pinyin its cursor holds,
-/// decoded from SQL without a model (`QueryBuilder.rows`).
-struct MemberRow: Decodable {
+/// read from SQL without a model (`QueryBuilder.rows`).
+struct MemberRow {
     var id: UUID
     var unitId: UUID
     var organizationId: UUID?
@@ -28,13 +29,21 @@ struct MemberRow: Decodable {
     var createdAt: Date?
     var updatedAt: Date?
     var deletedAt: Date?
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id, unitId = "unit_id", organizationId = "organization_id", name, gender, idNumber = "id_number", mobile, trade, skillLevel =
-            "skill_level", professionalTitle = "title", post, migrant, hardship, pinyin, joinDate = "join_date", membershipNumber =
-            "membership_number", membershipStatus =
-            "membership_status", statusDate = "status_date", employmentForm = "employment_form", platform, version, createdAt =
-            "created_at", updatedAt = "updated_at", deletedAt = "deleted_at"
+extension MemberRow: ColumnDecodable {
+    init(columns: RowColumns) throws {
+        self.init(
+            id: try columns.value("id"), unitId: try columns.value("unit_id"), organizationId: try columns.optional("organization_id"),
+            name: try columns.value("name"), gender: try columns.value("gender"), idNumber: try columns.value("id_number"),
+            mobile: try columns.optional("mobile"), trade: try columns.optional("trade"), skillLevel: try columns.optional("skill_level"),
+            professionalTitle: try columns.optional("title"), post: try columns.optional("post"), migrant: try columns.value("migrant"),
+            hardship: try columns.value("hardship"), pinyin: try columns.value("pinyin"), joinDate: try columns.optional("join_date"),
+            membershipNumber: try columns.optional("membership_number"), membershipStatus: try columns.value("membership_status"),
+            statusDate: try columns.optional("status_date"), employmentForm: try columns.value("employment_form"),
+            platform: try columns.optional("platform"), version: try columns.value("version"),
+            createdAt: try columns.optional("created_at"),
+            updatedAt: try columns.optional("updated_at"), deletedAt: try columns.optional("deleted_at"))
     }
 }
 

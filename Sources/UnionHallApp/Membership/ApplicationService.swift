@@ -231,7 +231,7 @@ enum ApplicationService: RecordService {
     static func code() -> String { String((0..<8).map { _ in codeAlphabet.randomElement() ?? "A" }) }
 
     static func hash(_ code: String) -> String {
-        SHA256.hash(data: Data(code.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(code.utf8)))
     }
 }
 

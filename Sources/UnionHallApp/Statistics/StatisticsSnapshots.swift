@@ -117,7 +117,7 @@ enum StatisticsSnapshots {
         let (current, _) = try StatisticsService.periods(query, today: today)
         let text = [units, scope.seesAid ? "aid" : "", current.0.description, current.1.description, today.description]
             .joined(separator: "|")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(SHA256.hash(data: Data(text.utf8)))
     }
 }
 

@@ -56,7 +56,7 @@ package struct UnitInput: Content {
 package struct UnitFilter: Content { var kind: UnitKind? }
 
 /// A unit as the list reads it, decoded from SQL without a model (`QueryBuilder.rows`).
-struct UnitRow: Decodable {
+struct UnitRow: ColumnDecodable {
     var id: UUID
     var name: String
     var kind: UnitKind
@@ -66,7 +66,14 @@ struct UnitRow: Decodable {
     var updatedAt: Date?
     var deletedAt: Date?
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, kind, parentId = "parent_id", version, createdAt = "created_at", updatedAt = "updated_at", deletedAt = "deleted_at"
+}
+
+extension UnitRow {
+    init(columns: RowColumns) throws {
+        self.init(
+            id: try columns.value("id"), name: try columns.value("name"), kind: try columns.value("kind"),
+            parentId: try columns.optional("parent_id"), version: try columns.value("version"),
+            createdAt: try columns.optional("created_at"),
+            updatedAt: try columns.optional("updated_at"), deletedAt: try columns.optional("deleted_at"))
     }
 }

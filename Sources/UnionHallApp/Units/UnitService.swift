@@ -42,7 +42,7 @@ enum UnitService {
     /// list without a search, a period or deleted units is a page of it, with no query.
     private static func fromTree(_ list: ListQuery, kind: UnitKind?, scope: UnitScope) throws -> ListPage<UnitOutput> {
         let ids = try scope.unitIDs(within: list.unitId)
-        var nodes = scope.tree.nodes.values.filter { node in (ids?.contains(node.id) ?? true) && (kind == nil || node.kind == kind) }
+        func listed(_ node: UnitTree.Node) -> Bool { (ids?.contains(node.id) ?? true) && (kind == nil || node.kind == kind) }
         let sort = list.sortKey(allowed: sortKeys)
         let descending = sort?.descending ?? false
         func ordered(_ a: UnitTree.Node, _ b: UnitTree.Node) -> Bool {
@@ -54,7 +54,11 @@ enum UnitService {
             }
             return a.id.uuidString < b.id.uuidString
         }
-        nodes.sort(by: ordered)
+        // By name upwards (the default) the tree holds them in order already.
+        let nodes =
+            (sort?.key ?? "name") == "name" && !descending
+            ? scope.tree.byName.compactMap { scope.tree.nodes[$0] }.filter(listed)
+            : scope.tree.nodes.values.filter(listed).sorted(by: ordered)
         let page = nodes.dropFirst(min(list.rowRange.lowerBound, nodes.count)).prefix(list.perPage)
         return ListPage(items: page.map { UnitOutput($0, tree: scope.tree) }, list: list, total: nodes.count)
     }

@@ -4,13 +4,12 @@ import SQLKit
 import Tracing
 
 extension QueryBuilder {
-    /// The query's rows in `range`, decoded straight from SQL into `Row` (its coding keys are the
-    /// column names: converting each key's case on every row would cost as much again) without
+    /// The query's rows in `range`, read column by column into `Row` (`RowColumns`) without
     /// building models: Fluent fills a model through reflection over its properties, row by row,
     /// which on a hot list costs more than the query itself.
-    package func rows<Row: Decodable>(_ type: Row.Type, range: Range<Int>) async throws -> [Row] {
+    package func rows<Row: ColumnDecodable>(_ type: Row.Type, range: Range<Int>) async throws -> [Row] {
         let select = selectSQL(SQLColumn(SQLLiteral.all, table: SQLIdentifier(Model.schemaOrAlias)), range: range)
-        return try await SQLSpan.traced(Model.schema) { try await database.sql().raw("\(select)").all(decoding: Row.self) }
+        return try await SQLSpan.traced(Model.schema) { try await RowColumns.all(select, on: database).map(Row.init(columns:)) }
     }
 
     /// The query's filters, joins and (with `sorted`) order as SQL selecting `column`, over `range`.

@@ -162,7 +162,7 @@ extension QueryBuilder {
     }
 
     /// The same, with the page's rows decoded straight from SQL (`rows(_:range:)`) rather than as models.
-    package func page<Row: Decodable, Item: Content>(_ list: ListQuery, as row: Row.Type, map: (Row) throws -> Item) async throws
+    package func page<Row: ColumnDecodable, Item: Content>(_ list: ListQuery, as row: Row.Type, map: (Row) throws -> Item) async throws
         -> ListPage<Item>
     {
         let (total, capped) = try await CappedCount.count(copy(), on: database)

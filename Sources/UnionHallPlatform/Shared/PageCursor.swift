@@ -24,7 +24,7 @@ package struct PageCursor: Codable, Equatable, Sendable {
     }
 
     package var token: String {
-        let data = (try? JSONEncoder().encode(self)) ?? Data()
+        let data = Data((try? StreamingJSONEncoder.bytes(of: self)) ?? [])
         return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }

@@ -75,6 +75,9 @@ package struct UnitTree: Sendable {
 
     package let nodes: [UUID: Node]
     package let children: [UUID: [UUID]]
+    /// Every unit by name (then id), as a list of units shows them unless asked otherwise: sorted
+    /// once with the tree, not on every request.
+    package let byName: [UUID]
 
     package init(nodes: [Node]) {
         self.nodes = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -83,6 +86,11 @@ package struct UnitTree: Sendable {
             if let parent = node.parentID { children[parent, default: []].append(node.id) }
         }
         self.children = children
+        byName = self.nodes.values.sorted(by: Self.byName).map(\.id)
+    }
+
+    package static func byName(_ a: Node, _ b: Node) -> Bool {
+        a.name != b.name ? a.name < b.name : a.id.uuidString < b.id.uuidString
     }
 
     package static func load(on db: any Database) async throws -> UnitTree {

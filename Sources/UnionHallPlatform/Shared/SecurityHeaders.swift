@@ -25,9 +25,7 @@ package struct SecurityHeadersMiddleware: AsyncMiddleware {
         {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        response.headers.replaceOrAdd(name: "Server-Timing", value: String(format: "app;dur=%.2f", milliseconds))
+        response.headers.replaceOrAdd(name: "Server-Timing", value: "app;dur=" + (ContinuousClock.now - started).millisecondText)
         return response
     }
 
