@@ -96,6 +96,8 @@ package struct RowColumns {
         statement.serialize(to: &serializer)
         let encoder = SQLiteDataEncoder()
         let binds = try serializer.binds.map { try encoder.encode($0) }
+        // As SQLKit logs the queries it runs (`LOG_LEVEL=debug`); the values stay out of the log.
+        db.logger.debug("\(serializer.sql)")
         let rows: [SQLiteRow] = try await sqlite.query(serializer.sql, binds).get()
         return rows.map { RowColumns(.sqlite($0)) }
     }
