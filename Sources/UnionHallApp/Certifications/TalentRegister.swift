@@ -65,14 +65,15 @@ enum TalentRegister {
             return try await builder.column(SQLAlias(count, as: SQLIdentifier("n"))).first()?.decode(column: "n", as: Int.self) ?? 0
         }
         func counted() async throws -> Register {
+            // Ties in order of their key: the top rows are the same on every read, on either database.
             let employerRows = try await grouped(
                 skilled().where("organization_id", .isNot, SQLLiteral.null)
-                    .orderBy("n", .descending).limit(topRows), by: "organization_id")
+                    .orderBy("n", .descending).orderBy("organization_id").limit(topRows), by: "organization_id")
             let employerIDs = employerRows.compactMap { UUID(uuidString: $0.0) }
             return Register(
                 byLevel: try await grouped(skilled(), by: "skill_level"),
-                trades: try await grouped(skilled().orderBy("n", .descending).limit(topRows), by: "trade"),
-                units: try await grouped(skilled().orderBy("n", .descending).limit(topRows), by: "unit_id"),
+                trades: try await grouped(skilled().orderBy("n", .descending).orderBy("trade").limit(topRows), by: "trade"),
+                units: try await grouped(skilled().orderBy("n", .descending).orderBy("unit_id").limit(topRows), by: "unit_id"),
                 employers: employerRows,
                 employerNames: Dictionary(
                     try await Organization.query(on: db).filter(\.$id ~~ employerIDs).all().compactMap { org in
