@@ -92,13 +92,12 @@ package struct RowColumns {
         guard let sqlite = db as? any SQLiteDatabase else {
             return try await sql.raw("\(statement)").all().map { RowColumns(.sql($0)) }
         }
-        var serializer = SQLSerializer(database: sql)
-        statement.serialize(to: &serializer)
+        let (text, values) = sql.serialize(statement)
         let encoder = SQLiteDataEncoder()
-        let binds = try serializer.binds.map { try encoder.encode($0) }
+        let binds = try values.map { try encoder.encode($0) }
         // As SQLKit logs the queries it runs (`LOG_LEVEL=debug`); the values stay out of the log.
-        db.logger.debug("\(serializer.sql)")
-        let rows: [SQLiteRow] = try await sqlite.query(serializer.sql, binds).get()
+        db.logger.debug("\(text)")
+        let rows: [SQLiteRow] = try await sqlite.query(text, binds).get()
         return rows.map { RowColumns(.sqlite($0)) }
     }
 }

@@ -16,11 +16,10 @@ package final class SerializedStatement: Sendable {
     package func callAsFunction(_ values: [any Encodable & Sendable], on db: any SQLDatabase) -> any SQLExpression {
         let dialect = db.dialect.name
         if let text = texts.withLockedValue({ $0[dialect] }) { return Serialized(text: text, binds: values) }
-        var serializer = SQLSerializer(database: db)
-        build(db, values).serialize(to: &serializer)
-        assert(serializer.binds.count == values.count, "a serialized statement binds exactly the values it is given")
-        texts.withLockedValue { $0[dialect] = serializer.sql }
-        return Serialized(text: serializer.sql, binds: serializer.binds)
+        let (text, binds) = db.serialize(build(db, values))
+        assert(binds.count == values.count, "a serialized statement binds exactly the values it is given")
+        texts.withLockedValue { $0[dialect] = text }
+        return Serialized(text: text, binds: binds)
     }
 }
 

@@ -75,7 +75,7 @@ final class JSONStreamWriter {
         case let flag as Bool: literal(flag ? "true" : "false")
         case let id as UUID: uuid(id)
         case let date as Date: timestamp(date)
-        case let number as Double: try double(number)
+        case let decimal as Double: try number(decimal)
         case let data as Data: string(data.base64EncodedString())
         case let url as URL: string(url.absoluteString)
         default:
@@ -96,16 +96,8 @@ final class JSONStreamWriter {
         bytes.append(contentsOf: String(number).utf8)
     }
 
-    func double(_ number: Double) throws {
-        guard number.isFinite else {
-            throw EncodingError.invalidValue(number, .init(codingPath: [], debugDescription: "JSON has no NaN or infinity"))
-        }
-        var text = number.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
-    }
-
-    func float(_ number: Float) throws {
+    /// `Double` and `Float` alike: their shortest description, without a trailing ".0".
+    func number<F: BinaryFloatingPoint & CustomStringConvertible>(_ number: F) throws {
         guard number.isFinite else {
             throw EncodingError.invalidValue(number, .init(codingPath: [], debugDescription: "JSON has no NaN or infinity"))
         }
@@ -220,8 +212,8 @@ private struct Primitive {
     let write: (JSONStreamWriter) throws -> Void
 
     init<T: BinaryInteger & Encodable>(_ number: T) { write = { $0.integer(number) } }
-    init(_ number: Double) { write = { try $0.double(number) } }
-    init(_ number: Float) { write = { try $0.float(number) } }
+    init(_ number: Double) { write = { try $0.number(number) } }
+    init(_ number: Float) { write = { try $0.number(number) } }
     init(_ text: String) { write = { $0.string(text) } }
     init(_ flag: Bool) { write = { $0.literal(flag ? "true" : "false") } }
 
@@ -380,8 +372,8 @@ private struct JSONSingleValueContainer: SingleValueEncodingContainer {
     mutating func encodeNil() throws { writer.literal("null") }
     mutating func encode(_ value: Bool) throws { writer.literal(value ? "true" : "false") }
     mutating func encode(_ value: String) throws { writer.string(value) }
-    mutating func encode(_ value: Double) throws { try writer.double(value) }
-    mutating func encode(_ value: Float) throws { try writer.float(value) }
+    mutating func encode(_ value: Double) throws { try writer.number(value) }
+    mutating func encode(_ value: Float) throws { try writer.number(value) }
     mutating func encode(_ value: Int) throws { writer.integer(value) }
     mutating func encode(_ value: Int8) throws { writer.integer(value) }
     mutating func encode(_ value: Int16) throws { writer.integer(value) }
