@@ -57,6 +57,7 @@ enum DatabaseSetup {
                 // WAL lets readers run beside the one writer; it is a property of the file, set once.
                 try await sql.raw("PRAGMA journal_mode=WAL").run()
                 try await tuneSQLiteConnections(app)
+                app.sessionRows = ChangeStampedCache(stamp: SQLiteChangeStamp(databasePath: path))
             }
         }
     }

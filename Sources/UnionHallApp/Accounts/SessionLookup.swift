@@ -1,4 +1,5 @@
 import Fluent
+import Vapor
 import Foundation
 import SQLKit
 import UnionHallCore
@@ -34,12 +35,16 @@ enum SessionLookup {
     }
 
     /// The session, and the union tree's counter read in the same query (`Request.unitTreeVersion`).
-    static func find(tokenHash: String, kind: AuthSession.Kind, on db: any Database) async throws -> (AuthSession, treeVersion: Int)? {
+    /// On a SQLite file a session read while nothing has been committed since is not read again (`kept`).
+    static func find(
+        tokenHash: String, kind: AuthSession.Kind, on db: any Database, kept: ChangeStampedCache<RowColumns>? = nil
+    ) async throws -> (AuthSession, treeVersion: Int)? {
         let sql = try db.sql()
         let query = statement([UnitTreeCache.counter, tokenHash, kind.rawValue], on: sql)
-        guard let row = try await SQLSpan.traced(AuthSession.schema, { try await RowColumns.all(query, on: db).first }) else {
-            return nil
-        }
+        let read = { try await SQLSpan.traced(AuthSession.schema, { try await RowColumns.all(query, on: db).first }) }
+        let found: RowColumns?
+        if let kept { found = try await kept.value(for: kind.rawValue + tokenHash, read: read) } else { found = try await read() }
+        guard let row = found else { return nil }
         let session = AuthSession()
         session.id = try row.value("id")
         session.$id.exists = true
@@ -74,3 +79,13 @@ enum SessionLookup {
     }
 }
 extension AuthSession.Kind: ColumnValue {}
+
+extension Application {
+    private struct SessionRowsKey: StorageKey { typealias Value = ChangeStampedCache<RowColumns> }
+
+    /// Session rows already read, on a SQLite file (set at start-up; nil elsewhere).
+    var sessionRows: ChangeStampedCache<RowColumns>? {
+        get { storage[SessionRowsKey.self] }
+        set { storage[SessionRowsKey.self] = newValue }
+    }
+}

@@ -37,7 +37,10 @@ enum Sessions {
 
     /// The live session for a secret, with its user; an expired one is deleted and not returned.
     static func find(token: String, kind: AuthSession.Kind, on request: Request) async throws -> AuthSession? {
-        guard let (session, treeVersion) = try await SessionLookup.find(tokenHash: hash(token), kind: kind, on: request.db) else {
+        guard
+            let (session, treeVersion) = try await SessionLookup.find(
+                tokenHash: hash(token), kind: kind, on: request.db, kept: request.application.sessionRows)
+        else {
             return nil
         }
         request.unitTreeVersion = treeVersion

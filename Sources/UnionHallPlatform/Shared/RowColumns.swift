@@ -47,7 +47,7 @@ package protocol ColumnDecodable {
 }
 
 /// One row's columns by name, `prefix` before each (a joined table's columns are aliased with one).
-package struct RowColumns {
+package struct RowColumns: Sendable {
     private enum Source {
         case sqlite(SQLiteRow)
         case sql(any SQLRow)
