@@ -13,25 +13,31 @@ enum SessionLookup {
         "must_change_password", "version", "created_at", "updated_at",
     ]
 
-    /// Its values: the tree counter's name, the token's hash and the session's kind.
-    private static let statement = SerializedStatement { sql, values in
-        let select = sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier(AuthSession.schema)))
-            .column(
+    private static let sessionColumns = ["id", "token_hash", "user_id", "kind", "csrf_token", "created_at", "last_seen_at", "expires_at"]
+
+    /// Its values: the tree counter's name, the token's hash and the session's kind. The columns are
+    /// named, not `*`: a column added by an upgrade leaves the statement PostgreSQL keeps prepared valid.
+    enum Statement: PreparedStatementName {
+        static let statement = SerializedStatement { sql, values in
+            let select = sql.select()
+            for column in sessionColumns { select.column(SQLColumn(column, table: AuthSession.schema)) }
+            select.column(
                 SQLAlias(
                     SQLGroupExpression(
                         sql.select().column("value").from(Sequences.schema).where("name", .equal, SQLBind(values[0])).select),
                     as: SQLIdentifier("unit_tree_version")))
-        for column in userColumns {
-            select.column(SQLAlias(SQLColumn(column, table: User.schema), as: SQLIdentifier("user_" + column)))
+            for column in userColumns {
+                select.column(SQLAlias(SQLColumn(column, table: User.schema), as: SQLIdentifier("user_" + column)))
+            }
+            return select.from(AuthSession.schema)
+                .join(
+                    User.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: User.schema), .equal,
+                    SQLColumn("user_id", table: AuthSession.schema)
+                )
+                .where(SQLColumn("token_hash", table: AuthSession.schema), .equal, SQLBind(values[1]))
+                .where(SQLColumn("kind", table: AuthSession.schema), .equal, SQLBind(values[2]))
+                .select
         }
-        return select.from(AuthSession.schema)
-            .join(
-                User.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: User.schema), .equal,
-                SQLColumn("user_id", table: AuthSession.schema)
-            )
-            .where(SQLColumn("token_hash", table: AuthSession.schema), .equal, SQLBind(values[1]))
-            .where(SQLColumn("kind", table: AuthSession.schema), .equal, SQLBind(values[2]))
-            .select
     }
 
     /// The session, and the union tree's counter read in the same query (`Request.unitTreeVersion`).
@@ -39,9 +45,10 @@ enum SessionLookup {
     static func find(
         tokenHash: String, kind: AuthSession.Kind, on db: any Database, kept: ChangeStampedCache<RowColumns>? = nil
     ) async throws -> (AuthSession, treeVersion: Int)? {
-        let sql = try db.sql()
-        let query = statement([UnitTreeCache.counter, tokenHash, kind.rawValue], on: sql)
-        let read = { try await SQLSpan.traced(AuthSession.schema, { try await RowColumns.all(query, on: db).first }) }
+        let values = [UnitTreeCache.counter, tokenHash, kind.rawValue]
+        let read = {
+            try await SQLSpan.traced(AuthSession.schema, { try await SerializedStatement.rows(Statement.self, values, on: db).first })
+        }
         let found: RowColumns?
         if let kept { found = try await kept.value(for: kind.rawValue + tokenHash, read: read) } else { found = try await read() }
         guard let row = found else { return nil }

@@ -30,7 +30,41 @@ extension UUID: ColumnValue {
     /// Fluent writes a UUID to SQLite as its text.
     package init?(sqliteColumn data: SQLiteData) {
         guard case .text(let text) = data else { return nil }
-        self.init(uuidString: text)
+        self.init(columnText: text)
+    }
+
+    /// Foundation's `UUID(uuidString:)` parses through `sscanf`, a cost on every row of a page.
+    package init?(columnText text: String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        var high: UInt8?
+        var offset = 0
+        for character in text.utf8 {
+            defer { offset += 1 }
+            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                guard character == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            let nibble: UInt8
+            switch character {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            if let first = high {
+                bytes.append(first << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        guard offset == 36, bytes.count == 16 else { return nil }
+        self.init(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],
+                bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 }
 
@@ -48,28 +82,33 @@ package protocol ColumnDecodable {
 
 /// One row's columns by name, `prefix` before each (a joined table's columns are aliased with one).
 package struct RowColumns: Sendable {
-    private enum Source {
+    @usableFromInline enum Source: Sendable {
         case sqlite(SQLiteRow)
         case sql(any SQLRow)
     }
 
-    private let source: Source
-    private let prefix: String
+    // Inlinable, so a row type in another module reads each column with its own type known
+    // rather than looking up generic metadata for every value.
+    @usableFromInline let source: Source
+    @usableFromInline let prefix: String
 
     private init(_ source: Source, prefix: String = "") {
         self.source = source
         self.prefix = prefix
     }
 
+    /// A row read by SQLKit or a driver's own SQL row.
+    package init(row: any SQLRow) { self.init(.sql(row)) }
+
     /// The same row's columns named `prefix` + name.
     package func prefixed(_ prefix: String) -> RowColumns { RowColumns(source, prefix: self.prefix + prefix) }
 
-    package func value<T: ColumnValue>(_ column: String) throws -> T {
+    @inlinable package func value<T: ColumnValue>(_ column: String) throws -> T {
         guard let value: T = try optional(column) else { throw Self.mismatch(T.self, prefix + column) }
         return value
     }
 
-    package func optional<T: ColumnValue>(_ column: String) throws -> T? {
+    @inlinable package func optional<T: ColumnValue>(_ column: String) throws -> T? {
         let name = prefix + column
         switch source {
         case .sqlite(let row):
@@ -82,7 +121,7 @@ package struct RowColumns: Sendable {
         }
     }
 
-    private static func mismatch<T>(_ type: T.Type, _ column: String) -> DecodingError {
+    @usableFromInline static func mismatch<T>(_ type: T.Type, _ column: String) -> DecodingError {
         .typeMismatch(T.self, .init(codingPath: [], debugDescription: "column \(column) does not hold a \(T.self)"))
     }
 
