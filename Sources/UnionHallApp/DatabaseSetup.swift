@@ -57,7 +57,9 @@ enum DatabaseSetup {
                 // WAL lets readers run beside the one writer; it is a property of the file, set once.
                 try await sql.raw("PRAGMA journal_mode=WAL").run()
                 try await tuneSQLiteConnections(app)
-                app.sessionRows = ChangeStampedCache(stamp: SQLiteChangeStamp(databasePath: path))
+                let stamp = SQLiteChangeStamp(databasePath: path)
+                app.sessionRows = ChangeStampedCache(stamp: stamp)
+                app.keptCounts = ChangeStampedCache(stamp: stamp)
             }
         }
     }

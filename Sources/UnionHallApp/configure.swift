@@ -34,6 +34,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(PublicFiles(directory: app.directory.publicDirectory))
+    if let kept = app.keptCounts { app.middleware.use(KeptCountsMiddleware(cache: kept)) }
     try routes(app)
 
     app.asyncCommands.use(DemoCommand(), as: "demo")

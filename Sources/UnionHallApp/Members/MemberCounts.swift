@@ -71,6 +71,6 @@ enum MemberCounts {
         let query = try db.sql().select().column("live").from(UnitMemberCount.schema)
         if let unitIDs { query.where("unit_id", .in, SQLBind.group(Array(unitIDs))) }
         // Added up here: PostgreSQL's SUM of a bigint is a numeric, which does not decode as Int.
-        return try await query.all(decodingColumn: "live", as: Int.self).reduce(0, +)
+        return try await KeptCounts.count(query.select, on: db) { try await query.all(decodingColumn: "live", as: Int.self).reduce(0, +) }
     }
 }

@@ -12,8 +12,11 @@ package enum CappedCount {
     ) {
         // A constant, so an index that holds the filtered columns answers without reading the rows.
         let select = query.selectSQL(SQLLiteral.numeric("1"), range: 0..<(cap + 1), sorted: false)
-        let counted = try await SQLSpan.traced(M.schema) {
-            try await db.sql().raw("SELECT COUNT(*) AS n FROM (\(select)) AS capped").first()?.decode(column: "n", as: Int.self) ?? 0
+        let statement = SQLQueryString("SELECT COUNT(*) AS n FROM (\(select)) AS capped")
+        let counted = try await KeptCounts.count(statement, on: db) {
+            try await SQLSpan.traced(M.schema) {
+                try await db.sql().raw(statement).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
         }
         return counted > cap ? (cap, true) : (counted, false)
     }
