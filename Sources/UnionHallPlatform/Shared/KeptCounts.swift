@@ -1,6 +1,8 @@
 import FluentKit
 import FluentSQLiteDriver
+import Foundation
 import SQLKit
+import UnionHallCore
 import Vapor
 
 /// Counts kept while a SQLite file has not changed (`ChangeStampedCache`): a list's total and the
@@ -18,7 +20,8 @@ package enum KeptCounts {
         return kept
     }
 
-    /// The text, then each value with its kind and length, so no two statements give one key.
+    /// The text, then each value with its kind and length, so no two statements give one key; kept
+    /// as its SHA-256, since a wide scope's statement binds thousands of units.
     private static func key(_ statement: any SQLExpression, on sql: any SQLDatabase) throws -> String? {
         let (text, values) = sql.serialize(statement)
         var key = text
@@ -32,7 +35,7 @@ package enum KeptCounts {
             case .blob: return nil
             }
         }
-        return key
+        return Hex.lowercase(SHA256.hash(data: Data(key.utf8)))
     }
 }
 
