@@ -6,13 +6,15 @@ Serves an existing large database with the release build and drives each request
 cores, runs the same SQL the server runs for that request (count and page) straight on the
 database: two Python processes on SQLite (run with the server's own SQLite, built by
 server-sqlite.sh, so the planner is the same), pgbench with 32 clients on PostgreSQL. /healthz is the
-framework's own rate, the yardstick for the small authenticated list (units).
+framework's own rate, the yardstick for the small authenticated list (units). On SQLite the server
+keeps sessions and counts while the file is unchanged; `--commits N` has another process commit N
+times a second during each run, so they are read again as they would be under writes.
 
     swift build -c release --scratch-path .build-release --product unionhall
     LD_LIBRARY_PATH=$(Benchmarks/server-sqlite.sh) python3 Benchmarks/throughput.py --db /path/bench.sqlite
     python3 Benchmarks/throughput.py --postgres postgres://…/bench
 """
-import argparse, json, multiprocessing, os, re, sqlite3, subprocess, sys, tempfile, time, urllib.parse
+import argparse, contextlib, json, multiprocessing, os, re, sqlite3, subprocess, sys, tempfile, threading, time, urllib.parse
 import requests
 from harness import served, token as api_token
 
@@ -77,6 +79,8 @@ def main():
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--json", help="also write the figures here")
+    ap.add_argument("--commits", type=float, default=0,
+                    help="SQLite: commits a second from another process while wrk runs, so kept sessions and counts are read again")
     args = ap.parse_args()
     print(f"SQLite {sqlite3.sqlite_version} for the raw SQL" if not args.postgres else "PostgreSQL, pgbench for the raw SQL")
     env = dict(os.environ, UNIONHALL_ADMIN_PASSWORD="bench-admin-1", LOG_LEVEL="error")
@@ -134,7 +138,8 @@ def main():
         print(f"{'request':40} {'server req/s':>12} {'p99 ms':>8} {'raw SQL/s':>10} {'ratio':>7}")
         for name, token, path, statements in cases:
             wrk(base + path, token, 2, args.connections)  # warm up
-            rate, p99, bad = wrk(base + path, token, args.seconds, args.connections)
+            with committing(None if pg else args.db, args.commits):
+                rate, p99, bad = wrk(base + path, token, args.seconds, args.connections)
             raw = None
             if statements:
                 raw = (pgbench_rate(args.postgres, statements, args.seconds, args.connections) if pg
@@ -144,6 +149,32 @@ def main():
             results.append({"request": name, "rate": rate, "p99_ms": p99, "raw": raw, "non2xx": bad})
         if args.json:
             with open(args.json, "w") as f: json.dump(results, f, ensure_ascii=False, indent=1)
+
+
+@contextlib.contextmanager
+def committing(path, per_second):
+    """Another process committing to the file `per_second` times a second (a row of its own)."""
+    if not path or per_second <= 0:
+        yield
+        return
+    stop = threading.Event()
+
+    def run():
+        conn = sqlite3.connect(path, timeout=10)
+        n = 0
+        while not stop.wait(1 / per_second):
+            n += 1
+            conn.execute("INSERT OR REPLACE INTO sequences (name, value) VALUES ('benchmark-writer', ?)", (n,))
+            conn.commit()
+        conn.close()
+
+    writer = threading.Thread(target=run)
+    writer.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        writer.join()
 
 
 def connect(args):

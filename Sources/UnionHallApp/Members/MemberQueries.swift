@@ -27,18 +27,20 @@ enum MemberQueries {
         let statuses = try filter.statuses()
         let sqlite = try db.sql().dialect.name == "sqlite"
         func filtered(_ query: QueryBuilder<Member>) -> QueryBuilder<Member> {
-            if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
+            query.filter(Column.deletedAt, list.deleted == true ? .notEqual : .equal, .null)
             switch search {
             case .empty:
                 break
             case .lastDigits(let digits):
-                query.group(.or) { $0.filter(\.$idLast4 == digits).filter(\.$mobileLast4 == digits) }
+                query.filter(.group([Column.is("id_last4", .equal, digits), Column.is("mobile_last4", .equal, digits)], .or))
             case .latin(let prefix):
                 let upper = SearchQuery.upperBound(ofPrefix: prefix)
-                query.group(.or) { or in
-                    or.group(.and) { $0.filter(\.$pinyin >= prefix).filter(\.$pinyin < upper) }
-                    or.group(.and) { $0.filter(\.$initials >= prefix).filter(\.$initials < upper) }
-                }
+                query.filter(
+                    .group(
+                        [
+                            .group([Column.is("pinyin", .greaterThanOrEqual, prefix), Column.is("pinyin", .lessThan, upper)], .and),
+                            .group([Column.is("initials", .greaterThanOrEqual, prefix), Column.is("initials", .lessThan, upper)], .and),
+                        ], .or))
             case .name(let part) where part.count >= 2:
                 // Any part of a name: an exact lookup of the parts kept beside each member.
                 query.filter(
@@ -48,7 +50,8 @@ enum MemberQueries {
                             (SELECT \(ident: "member_id") FROM \(ident: NameParts.schema) WHERE \(ident: "part") = \(bind: part))
                             """))
             case .name(let prefix):
-                query.filter(\.$nameKey >= prefix).filter(\.$nameKey < SearchQuery.upperBound(ofPrefix: prefix))
+                query.filter(Column.is("name_key", .greaterThanOrEqual, prefix))
+                    .filter(Column.is("name_key", .lessThan, SearchQuery.upperBound(ofPrefix: prefix)))
             }
             if let statuses {
                 if sqlite {
@@ -56,17 +59,17 @@ enum MemberQueries {
                     query.filter(
                         .sql(embed: "+\(ident: Member.schema).\(ident: "membership_status") IN (\(binds: statuses.map(\.rawValue)))"))
                 } else {
-                    query.filter(\.$membershipStatus ~~ statuses)
+                    query.filter(Column.field("membership_status"), .subset(inverse: false), .array(statuses.map { .bind($0.rawValue) }))
                 }
             }
-            if let form = filter.employmentForm { query.filter(\.$employmentForm == form) }
-            if let organizationID = filter.organizationId { query.filter(\.$organizationID == organizationID) }
-            if let trade = filter.trade, !trade.isEmpty { query.filter(\.$trade == trade) }
-            if let level = filter.skillLevel { query.filter(\.$skillLevel == level) }
-            if let migrant = filter.migrant { query.filter(\.$migrant == migrant) }
-            if let hardship = filter.hardship { query.filter(\.$hardship == hardship) }
-            if let gender = filter.gender { query.filter(\.$gender == gender) }
-            if filter.skilled == true { query.filter(\.$skillLevel != nil) }
+            if let form = filter.employmentForm { query.filter(Column.is("employment_form", .equal, form.rawValue)) }
+            if let organizationID = filter.organizationId { query.filter(Column.is("organization_id", .equal, organizationID)) }
+            if let trade = filter.trade, !trade.isEmpty { query.filter(Column.is("trade", .equal, trade)) }
+            if let level = filter.skillLevel { query.filter(Column.is("skill_level", .equal, level)) }
+            if let migrant = filter.migrant { query.filter(Column.is("migrant", .equal, migrant)) }
+            if let hardship = filter.hardship { query.filter(Column.is("hardship", .equal, hardship)) }
+            if let gender = filter.gender { query.filter(Column.is("gender", .equal, gender.rawValue)) }
+            if filter.skilled == true { query.filter(Column.field("skill_level"), .notEqual, .null) }
             if let kinds = filter.participationKinds {
                 let from = filter.participationFrom.flatMap(CivilDate.init)?.description ?? "0000-00-00"
                 let to = filter.participationTo.flatMap(CivilDate.init)?.description ?? "9999-99-99"
@@ -78,8 +81,8 @@ enum MemberQueries {
                             AND \(ident: "date") >= \(bind: from) AND \(ident: "date") <= \(bind: to))
                             """))
             }
-            if let start { query.filter(\.$createdAt >= start) }
-            if let end { query.filter(\.$createdAt < end) }
+            if let start { query.filter(Column.is("created_at", .greaterThanOrEqual, start)) }
+            if let end { query.filter(Column.is("created_at", .lessThan, end)) }
             return query
         }
 
@@ -93,7 +96,7 @@ enum MemberQueries {
         let plansBySize = sqlite && keyed && unitIDs != nil
         let liveInScope = unfiltered || plansBySize ? try await MemberCounts.total(in: unitIDs, on: db) : 0
         let counted = filtered(Member.query(on: countDB ?? db))
-        if let unitIDs { counted.filter(\.$unitID ~~ Array(unitIDs)) }
+        if let unitIDs { counted.filter(Column.inUnits(unitIDs)) }
         async let total: (Int, Bool) = unfiltered ? (liveInScope, false) : CappedCount.count(counted, on: countDB ?? db)
 
         let query = filtered(Member.query(on: db))
@@ -111,12 +114,12 @@ enum MemberQueries {
         switch sort {
         case (let key, _)? where key != "name":
             switch key {
-            case "createdAt": query.sort(\.$createdAt, direction).sort(\.$id)
-            case "joinDate": query.sort(\.$joinDate, direction).sort(\.$pinyin).sort(\.$id)
-            default: query.sort(\.$skillLevel, direction).sort(\.$pinyin).sort(\.$id)
+            case "createdAt": query.sort(Column.field("created_at"), direction).sort(Column.id, .ascending)
+            case "joinDate": query.sort(Column.field("join_date"), direction).sort(Column.pinyin, .ascending).sort(Column.id, .ascending)
+            default: query.sort(Column.field("skill_level"), direction).sort(Column.pinyin, .ascending).sort(Column.id, .ascending)
             }
         default:
-            query.sort(\.$pinyin, walk).sort(\.$id, walk)
+            query.sort(Column.pinyin, walk).sort(Column.id, walk)
         }
         if let cursor {
             let (strict, inclusive) = walksDown ? ("<", "<=") : (">", ">=")
@@ -133,7 +136,7 @@ enum MemberQueries {
                 // SQLite's unary + keeps the planner off the unit index for this one term.
                 query.filter(.sql(embed: "+\(ident: Member.schema).\(ident: "unit_id") IN (\(binds: unitIDs.map(\.uuidString)))"))
             } else {
-                query.filter(\.$unitID ~~ Array(unitIDs))
+                query.filter(Column.inUnits(unitIDs))
             }
         }
         // One row past the page says whether there is a next one.
@@ -158,6 +161,25 @@ enum MemberQueries {
         return ListPage(
             items: rows.map { MemberOutput($0, seesAid: scope.seesAid) }, list: list, total: count, capped: capped, next: next,
             previous: previous)
+    }
+}
+
+/// The register's columns as Fluent fields. A key path (`\.$pinyin`) makes Fluent build a whole
+/// `Member` to find its column's name, and `group` a query builder (which builds two): on a search
+/// that was a sixth of the request's time.
+private enum Column {
+    static let deletedAt = field("deleted_at")
+    static let pinyin = field("pinyin")
+    static let id = field("id")
+
+    static func field(_ key: FieldKey) -> DatabaseQuery.Field { .path([key], schema: Member.schema) }
+
+    static func `is`(_ key: FieldKey, _ method: DatabaseQuery.Filter.Method, _ value: any Encodable & Sendable) -> DatabaseQuery.Filter {
+        .value(field(key), method, .bind(value))
+    }
+
+    static func inUnits(_ unitIDs: Set<UUID>) -> DatabaseQuery.Filter {
+        .value(field("unit_id"), .subset(inverse: false), .array(unitIDs.map { .bind($0) }))
     }
 }
 
