@@ -20,6 +20,19 @@ import Vapor
         return headers
     }
 
+    /// Runs `change` on a second app on the same database, as another instance or process would.
+    static func onAnotherInstance(_ path: String, _ change: (Application) async throws -> Void) async throws {
+        let other = try await Application.make(.testing)
+        do {
+            try await configure(other, database: usesPostgres ? .fromEnvironment() : .sqlite(path: path))
+            try await change(other)
+        } catch {
+            try? await other.asyncShutdown()
+            throw error
+        }
+        try await other.asyncShutdown()
+    }
+
     @Test func theStampMovesWithEveryCommitFromAnyConnection() async throws {
         let path = Self.file("stamp")
         defer { TestWorld.removeDatabase(path) }
@@ -35,15 +48,9 @@ import Vapor
             let second = try #require(stamp.current())
             #expect(second != first)
             // Another process's connection: a second app on the same file.
-            let other = try await Application.make(.testing)
-            do {
-                try await configure(other, database: .sqlite(path: path))
+            try await Self.onAnotherInstance(path) { other in
                 try await other.write { db in _ = try await Sequences.take("stamp-test", on: db) }
-            } catch {
-                try? await other.asyncShutdown()
-                throw error
             }
-            try await other.asyncShutdown()
             #expect(stamp.current() != second)
         }
     }
@@ -127,17 +134,11 @@ import Vapor
         try await TestWorld.run(sqliteFile: path) { world in
             let token = try await world.token("officerA")
             #expect(try await world.http.sendRequest(.GET, "api/v1/units", headers: Self.bearer(token)).status == .ok)
-            let other = try await Application.make(.testing)
-            do {
-                try await configure(other, database: usesPostgres ? .fromEnvironment() : .sqlite(path: path))
+            try await Self.onAnotherInstance(path) { other in
                 let user = try #require(try await User.query(on: other.db).filter(\.$username == "officera").first())
                 user.active = false
                 try await other.write { db in try await user.update(on: db) }
-            } catch {
-                try? await other.asyncShutdown()
-                throw error
             }
-            try await other.asyncShutdown()
             #expect(try await world.http.sendRequest(.GET, "api/v1/units", headers: Self.bearer(token)).status == .unauthorized)
         }
     }
@@ -147,17 +148,11 @@ import Vapor
         try await TestWorld.run(sqliteFile: path) { world in
             let token = try await world.token("officerA")
             #expect(try await world.http.sendRequest(.GET, "api/v1/units", headers: Self.bearer(token)).status == .ok)
-            let other = try await Application.make(.testing)
-            do {
-                try await configure(other, database: usesPostgres ? .fromEnvironment() : .sqlite(path: path))
+            try await Self.onAnotherInstance(path) { other in
                 try await other.write { db in
                     try await AuthSession.query(on: db).filter(\.$tokenHash == Sessions.hash(token)).delete()
                 }
-            } catch {
-                try? await other.asyncShutdown()
-                throw error
             }
-            try await other.asyncShutdown()
             #expect(try await world.http.sendRequest(.GET, "api/v1/units", headers: Self.bearer(token)).status == .unauthorized)
         }
     }
