@@ -41,6 +41,7 @@ enum DatabaseSetup {
             app.databases.use(.postgres(configuration: config), as: .figures, isDefault: false)
             app.current.filesInDatabase = Environment.get("UNIONHALL_FILE_STORE") != "directory"
             app.writeGate = WriteGate(serialises: false)
+            app.keptCounts = ChangeStampedCache(stamp: ReadSnapshotStamp())
         case .sqlite(let path):
             let storage: SQLiteConfiguration.Storage = path == ":memory:" ? .memory : .file(path: path)
             // An in-memory database is one connection's own: a second would open an empty one.

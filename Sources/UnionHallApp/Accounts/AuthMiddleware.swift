@@ -11,7 +11,7 @@ struct SessionCookieAuthenticator: AsyncMiddleware {
             request.authSession = session
             if let user = session.user { request.auth.login(user) }
         }
-        return try await next.respond(to: request)
+        return try await ReadSnapshot.$current.withValue(request.readSnapshot) { try await next.respond(to: request) }
     }
 }
 
@@ -25,7 +25,7 @@ struct BearerTokenAuthenticator: AsyncMiddleware {
             request.authSession = session
             request.auth.login(user)
         }
-        return try await next.respond(to: request)
+        return try await ReadSnapshot.$current.withValue(request.readSnapshot) { try await next.respond(to: request) }
     }
 }
 

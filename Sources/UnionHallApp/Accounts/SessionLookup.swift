@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Vapor
 import Foundation
 import SQLKit
@@ -29,6 +30,9 @@ enum SessionLookup {
             for column in userColumns {
                 select.column(SQLAlias(SQLColumn(column, table: User.schema), as: SQLIdentifier("user_" + column)))
             }
+            if sql.dialect.name == "postgresql" {
+                select.column(SQLAlias(SQLRaw("txid_current_snapshot()::text"), as: SQLIdentifier("read_snapshot")))
+            }
             return select.from(AuthSession.schema)
                 .join(
                     User.schema, method: SQLJoinMethod.left, on: SQLColumn("id", table: User.schema), .equal,
@@ -40,11 +44,12 @@ enum SessionLookup {
         }
     }
 
-    /// The session, and the union tree's counter read in the same query (`Request.unitTreeVersion`).
+    /// The session, and the union tree's counter read in the same query (`Request.unitTreeVersion`);
+    /// on PostgreSQL also the snapshot it was read in (`ReadSnapshot`).
     /// On a SQLite file a session read while nothing has been committed since is not read again (`kept`).
     static func find(
         tokenHash: String, kind: AuthSession.Kind, on db: any Database, kept: ChangeStampedCache<RowColumns>? = nil
-    ) async throws -> (AuthSession, treeVersion: Int)? {
+    ) async throws -> (AuthSession, treeVersion: Int, snapshot: ReadSnapshot?)? {
         let values = [UnitTreeCache.counter, tokenHash, kind.rawValue]
         let read = {
             try await SQLSpan.traced(AuthSession.schema, { try await SerializedStatement.rows(Statement.self, values, on: db).first })
@@ -63,7 +68,8 @@ enum SessionLookup {
         session.lastSeenAt = try row.value("last_seen_at")
         session.expiresAt = try row.value("expires_at")
         session.$user.value = .some(session.$user.id == nil ? nil : try user(row.prefixed("user_")))
-        return (session, try row.optional("unit_tree_version") ?? 0)
+        let snapshot: String? = db is any PostgresDatabase ? try row.value("read_snapshot") : nil
+        return (session, try row.optional("unit_tree_version") ?? 0, snapshot.map { ReadSnapshot($0) })
     }
 
     private static func user(_ row: RowColumns) throws -> User {

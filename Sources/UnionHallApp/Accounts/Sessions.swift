@@ -38,12 +38,13 @@ enum Sessions {
     /// The live session for a secret, with its user; an expired one is deleted and not returned.
     static func find(token: String, kind: AuthSession.Kind, on request: Request) async throws -> AuthSession? {
         guard
-            let (session, treeVersion) = try await SessionLookup.find(
+            let (session, treeVersion, snapshot) = try await SessionLookup.find(
                 tokenHash: hash(token), kind: kind, on: request.db, kept: request.application.sessionRows)
         else {
             return nil
         }
         request.unitTreeVersion = treeVersion
+        request.readSnapshot = snapshot
         let environment = request.application.current
         let now = environment.now()
         if environment.sessionPolicy.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {
@@ -76,6 +77,14 @@ enum Sessions {
 
 extension Request {
     private struct SessionKey: StorageKey { typealias Value = AuthSession }
+    private struct ReadSnapshotKey: StorageKey { typealias Value = ReadSnapshot }
+
+    /// The snapshot the session was read in, on PostgreSQL; the authenticators read the rest of the
+    /// request under it (`ReadSnapshot.current`).
+    var readSnapshot: ReadSnapshot? {
+        get { storage[ReadSnapshotKey.self] }
+        set { storage[ReadSnapshotKey.self] = newValue }
+    }
 
     /// The session this request came with, if any (anonymous sessions included).
     var authSession: AuthSession? {

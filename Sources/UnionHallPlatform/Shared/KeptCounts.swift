@@ -5,7 +5,7 @@ import SQLKit
 import UnionHallCore
 import Vapor
 
-/// Counts kept while a SQLite file has not changed (`ChangeStampedCache`): a list's total and the
+/// Counts kept while the database has not changed (`ChangeStampedCache`): a list's total and the
 /// per-unit sums are read again only after a commit. Kept by the statement's text and values, so
 /// two scopes or two searches never share one; never inside a transaction, whose count may hold
 /// changes that are not committed.
@@ -13,7 +13,7 @@ package enum KeptCounts {
     @TaskLocal package static var cache: ChangeStampedCache<Int>?
 
     package static func count(_ statement: any SQLExpression, on db: any Database, read: () async throws -> Int) async throws -> Int {
-        guard let cache, !db.inTransaction, db is any SQLiteDatabase, let key = try key(statement, on: db.sql()) else {
+        guard let cache, !db.inTransaction, let key = key(statement, on: try db.sql()) else {
             return try await read()
         }
         guard let kept = try await cache.value(for: key, read: read) else { return try await read() }
@@ -21,13 +21,15 @@ package enum KeptCounts {
     }
 
     /// The text, then each value with its kind and length, so no two statements give one key; kept
-    /// as its SHA-256, since a wide scope's statement binds thousands of units.
-    private static func key(_ statement: any SQLExpression, on sql: any SQLDatabase) throws -> String? {
+    /// as its SHA-256, since a wide scope's statement binds thousands of units. A value that has no
+    /// plain form (a blob, or one the encoder refuses) keeps the statement from being kept.
+    private static func key(_ statement: any SQLExpression, on sql: any SQLDatabase) -> String? {
         let (text, values) = sql.serialize(statement)
-        var key = text
+        var key = sql.dialect.name + "\u{0}" + text
         let encoder = SQLiteDataEncoder()
         for value in values {
-            switch try encoder.encode(value) {
+            guard let plain = try? encoder.encode(value) else { return nil }
+            switch plain {
             case .integer(let number): key += "\u{0}i\(number)"
             case .float(let number): key += "\u{0}f\(number)"
             case .text(let text): key += "\u{0}t\(text.utf8.count):\(text)"
@@ -39,7 +41,7 @@ package enum KeptCounts {
     }
 }
 
-/// Keeps counts for the requests of an app on a SQLite file.
+/// Keeps counts for the requests of an app (on a SQLite file, or on PostgreSQL by `ReadSnapshot`).
 package struct KeptCountsMiddleware: AsyncMiddleware {
     let cache: ChangeStampedCache<Int>
 
@@ -53,7 +55,7 @@ package struct KeptCountsMiddleware: AsyncMiddleware {
 extension Application {
     private struct KeptCountsKey: StorageKey { typealias Value = ChangeStampedCache<Int> }
 
-    /// Counts kept on a SQLite file (set at start-up; nil elsewhere).
+    /// Counts kept by the database's change stamp (set at start-up; nil for an in-memory database).
     package var keptCounts: ChangeStampedCache<Int>? {
         get { storage[KeptCountsKey.self] }
         set { storage[KeptCountsKey.self] = newValue }

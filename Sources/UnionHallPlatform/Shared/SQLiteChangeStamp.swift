@@ -11,7 +11,7 @@ import NIOConcurrencyHelpers
 /// committed in between. A value read before a query and found again later proves the query's
 /// answer is still the database's. Nil whenever that cannot be told: no `-shm` file yet, a
 /// header caught half-written, a file replaced under the process.
-package final class SQLiteChangeStamp: Sendable {
+package final class SQLiteChangeStamp: ChangeStamp {
     /// The WAL-index header, which SQLite keeps twice, one copy after the other.
     private static let headerSize = 48
     private let path: String

@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import UnionHallCore
 import Vapor
 
@@ -78,6 +79,11 @@ package struct UnitTree: Sendable {
     /// Every unit by name (then id), as a list of units shows them unless asked otherwise: sorted
     /// once with the tree, not on every request.
     package let byName: [UUID]
+    /// Subtrees already walked, for as long as this tree is the current one: one request after
+    /// another gets the same set, so its units are bound in the same order and a kept count's
+    /// statement (`KeptCounts`) is the same text with the same values.
+    private let walked = NIOLockedValueBox<[UUID: Set<UUID>]>([:])
+    private static let walkedCapacity = 256
 
     package init(nodes: [Node]) {
         self.nodes = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -106,6 +112,16 @@ package struct UnitTree: Sendable {
     }
 
     package func subtree(of root: UUID) -> Set<UUID> {
+        if let kept = walked.withLockedValue({ $0[root] }) { return kept }
+        let result = walk(from: root)
+        walked.withLockedValue { walked in
+            if walked.count >= Self.walkedCapacity { walked.removeAll(keepingCapacity: true) }
+            walked[root] = result
+        }
+        return result
+    }
+
+    private func walk(from root: UUID) -> Set<UUID> {
         var result: Set<UUID> = [root]
         var stack = [root]
         while let next = stack.popLast() {

@@ -41,6 +41,7 @@ extension Application {
 
     /// One write transaction: everything in `body` lands together or not at all.
     package func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        ReadSnapshot.current?.retire()
         let gate = writeGate
         await gate.acquire()
         do {
