@@ -24,17 +24,13 @@ package struct PageCursor: Codable, Equatable, Sendable {
     }
 
     package var token: String {
-        let data = Data((try? StreamingJSONEncoder.bytes(of: self)) ?? [])
-        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Base64URL.encode((try? StreamingJSONEncoder.bytes(of: self)) ?? [])
     }
 
     /// nil for text that is not a cursor: too long, not base64url, not one, or a page out of range.
     package init?(token: String) {
         guard token.utf8.count <= 512 else { return nil }
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let cursor = try? JSONDecoder().decode(Self.self, from: data),
+        guard let data = Base64URL.decode(token), let cursor = try? JSONDecoder().decode(Self.self, from: data),
             (1...Limits.page).contains(cursor.page), cursor.value.utf8.count <= 256
         else { return nil }
         self = cursor
