@@ -99,10 +99,10 @@ import Vapor
     @Test func aTotalPastTheCapIsAFloor() async throws {
         try await TestWorld.run { world in
             try await addMembers(world)
-            let (total, capped) = try await CappedCount.count(Member.query(on: world.app.db), on: world.app.db, cap: 10)
+            let (total, capped) = try await CappedCount.count(Member.query(on: world.app.db).query, on: world.app.db, cap: 10)
             #expect(total == 10 && capped)
             let exact = try await CappedCount.count(
-                Member.query(on: world.app.db).filter(\.$unitID == world.countyB), on: world.app.db, cap: 10)
+                Member.query(on: world.app.db).filter(\.$unitID == world.countyB).query, on: world.app.db, cap: 10)
             #expect(exact.total == 1 && !exact.capped)
             let page = ListPage<MemberOutput>(items: [], list: ListQuery(per: 20), total: 10_000, capped: true)
             #expect(page.metadata.pageCount == 501 && page.metadata.totalCapped == true)

@@ -26,65 +26,66 @@ enum MemberQueries {
         let search = SearchQuery(list.q)
         let statuses = try filter.statuses()
         let sqlite = try db.sql().dialect.name == "sqlite"
-        func filtered(_ query: QueryBuilder<Member>) -> QueryBuilder<Member> {
-            query.filter(Column.deletedAt, list.deleted == true ? .notEqual : .equal, .null)
-            switch search {
-            case .empty:
-                break
-            case .lastDigits(let digits):
-                query.filter(.group([Column.is("id_last4", .equal, digits), Column.is("mobile_last4", .equal, digits)], .or))
-            case .latin(let prefix):
-                let upper = SearchQuery.upperBound(ofPrefix: prefix)
-                query.filter(
-                    .group(
-                        [
-                            .group([Column.is("pinyin", .greaterThanOrEqual, prefix), Column.is("pinyin", .lessThan, upper)], .and),
-                            .group([Column.is("initials", .greaterThanOrEqual, prefix), Column.is("initials", .lessThan, upper)], .and),
-                        ], .or))
-            case .name(let part) where part.count >= 2:
-                // Any part of a name: an exact lookup of the parts kept beside each member.
-                query.filter(
-                    .sql(
-                        embed: """
-                            \(ident: Member.schema).\(ident: "id") IN \
-                            (SELECT \(ident: "member_id") FROM \(ident: NameParts.schema) WHERE \(ident: "part") = \(bind: part))
-                            """))
-            case .name(let prefix):
-                query.filter(Column.is("name_key", .greaterThanOrEqual, prefix))
-                    .filter(Column.is("name_key", .lessThan, SearchQuery.upperBound(ofPrefix: prefix)))
-            }
-            if let statuses {
-                if sqlite {
-                    // SQLite's planner (3.54) would scan the whole table for this unindexed term; unary + keeps it off.
-                    query.filter(
-                        .sql(embed: "+\(ident: Member.schema).\(ident: "membership_status") IN (\(binds: statuses.map(\.rawValue)))"))
-                } else {
-                    query.filter(Column.field("membership_status"), .subset(inverse: false), .array(statuses.map { .bind($0.rawValue) }))
-                }
-            }
-            if let form = filter.employmentForm { query.filter(Column.is("employment_form", .equal, form.rawValue)) }
-            if let organizationID = filter.organizationId { query.filter(Column.is("organization_id", .equal, organizationID)) }
-            if let trade = filter.trade, !trade.isEmpty { query.filter(Column.is("trade", .equal, trade)) }
-            if let level = filter.skillLevel { query.filter(Column.is("skill_level", .equal, level)) }
-            if let migrant = filter.migrant { query.filter(Column.is("migrant", .equal, migrant)) }
-            if let hardship = filter.hardship { query.filter(Column.is("hardship", .equal, hardship)) }
-            if let gender = filter.gender { query.filter(Column.is("gender", .equal, gender.rawValue)) }
-            if filter.skilled == true { query.filter(Column.field("skill_level"), .notEqual, .null) }
-            if let kinds = filter.participationKinds {
-                let from = filter.participationFrom.flatMap(CivilDate.init)?.description ?? "0000-00-00"
-                let to = filter.participationTo.flatMap(CivilDate.init)?.description ?? "9999-99-99"
-                query.filter(
-                    .sql(
-                        embed: """
-                            \(ident: Member.schema).\(ident: "id") IN (SELECT \(ident: "member_id") FROM \(ident: Participation.schema) \
-                            WHERE \(ident: "kind") IN (\(binds: kinds.map(\.rawValue))) \
-                            AND \(ident: "date") >= \(bind: from) AND \(ident: "date") <= \(bind: to))
-                            """))
-            }
-            if let start { query.filter(Column.is("created_at", .greaterThanOrEqual, start)) }
-            if let end { query.filter(Column.is("created_at", .lessThan, end)) }
-            return query
+        // One builder's query, copied as a value for the count and the page: a `QueryBuilder` builds
+        // two whole `Member`s to start (to find the id's key), and a copy of one two more.
+        var filtered = Member.query(on: db).query
+        filtered.filter(.value(Column.deletedAt, list.deleted == true ? .notEqual : .equal, .null))
+        switch search {
+        case .empty:
+            break
+        case .lastDigits(let digits):
+            filtered.filter(.group([Column.is("id_last4", .equal, digits), Column.is("mobile_last4", .equal, digits)], .or))
+        case .latin(let prefix):
+            let upper = SearchQuery.upperBound(ofPrefix: prefix)
+            filtered.filter(
+                .group(
+                    [
+                        .group([Column.is("pinyin", .greaterThanOrEqual, prefix), Column.is("pinyin", .lessThan, upper)], .and),
+                        .group([Column.is("initials", .greaterThanOrEqual, prefix), Column.is("initials", .lessThan, upper)], .and),
+                    ], .or))
+        case .name(let part) where part.count >= 2:
+            // Any part of a name: an exact lookup of the parts kept beside each member.
+            filtered.filter(
+                .sql(
+                    embed: """
+                        \(ident: Member.schema).\(ident: "id") IN \
+                        (SELECT \(ident: "member_id") FROM \(ident: NameParts.schema) WHERE \(ident: "part") = \(bind: part))
+                        """))
+        case .name(let prefix):
+            filtered.filter(Column.is("name_key", .greaterThanOrEqual, prefix))
+            filtered.filter(Column.is("name_key", .lessThan, SearchQuery.upperBound(ofPrefix: prefix)))
         }
+        if let statuses {
+            if sqlite {
+                // SQLite's planner (3.54) would scan the whole table for this unindexed term; unary + keeps it off.
+                filtered.filter(
+                    .sql(embed: "+\(ident: Member.schema).\(ident: "membership_status") IN (\(binds: statuses.map(\.rawValue)))"))
+            } else {
+                filtered.filter(
+                    .value(Column.field("membership_status"), .subset(inverse: false), .array(statuses.map { .bind($0.rawValue) })))
+            }
+        }
+        if let form = filter.employmentForm { filtered.filter(Column.is("employment_form", .equal, form.rawValue)) }
+        if let organizationID = filter.organizationId { filtered.filter(Column.is("organization_id", .equal, organizationID)) }
+        if let trade = filter.trade, !trade.isEmpty { filtered.filter(Column.is("trade", .equal, trade)) }
+        if let level = filter.skillLevel { filtered.filter(Column.is("skill_level", .equal, level)) }
+        if let migrant = filter.migrant { filtered.filter(Column.is("migrant", .equal, migrant)) }
+        if let hardship = filter.hardship { filtered.filter(Column.is("hardship", .equal, hardship)) }
+        if let gender = filter.gender { filtered.filter(Column.is("gender", .equal, gender.rawValue)) }
+        if filter.skilled == true { filtered.filter(.value(Column.field("skill_level"), .notEqual, .null)) }
+        if let kinds = filter.participationKinds {
+            let from = filter.participationFrom.flatMap(CivilDate.init)?.description ?? "0000-00-00"
+            let to = filter.participationTo.flatMap(CivilDate.init)?.description ?? "9999-99-99"
+            filtered.filter(
+                .sql(
+                    embed: """
+                        \(ident: Member.schema).\(ident: "id") IN (SELECT \(ident: "member_id") FROM \(ident: Participation.schema) \
+                        WHERE \(ident: "kind") IN (\(binds: kinds.map(\.rawValue))) \
+                        AND \(ident: "date") >= \(bind: from) AND \(ident: "date") <= \(bind: to))
+                        """))
+        }
+        if let start { filtered.filter(Column.is("created_at", .greaterThanOrEqual, start)) }
+        if let end { filtered.filter(Column.is("created_at", .lessThan, end)) }
 
         let sort = list.sortKey(allowed: sortKeys)
         // By name (the default) the list pages by key; the other sorts by row count.
@@ -95,11 +96,11 @@ enum MemberQueries {
         let unfiltered = search == .empty && filter.isEmpty && list.deleted != true && start == nil && end == nil
         let plansBySize = sqlite && keyed && unitIDs != nil
         let liveInScope = unfiltered || plansBySize ? try await MemberCounts.total(in: unitIDs, on: db) : 0
-        let counted = filtered(Member.query(on: countDB ?? db))
+        var counted = filtered
         if let unitIDs { counted.filter(Column.inUnits(unitIDs)) }
         async let total: (Int, Bool) = unfiltered ? (liveInScope, false) : CappedCount.count(counted, on: countDB ?? db)
 
-        let query = filtered(Member.query(on: db))
+        var query = filtered
         let descending = sort?.descending ?? false
         let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
         let cursorSort = descending ? "-name" : "name"
@@ -114,12 +115,18 @@ enum MemberQueries {
         switch sort {
         case (let key, _)? where key != "name":
             switch key {
-            case "createdAt": query.sort(Column.field("created_at"), direction).sort(Column.id, .ascending)
-            case "joinDate": query.sort(Column.field("join_date"), direction).sort(Column.pinyin, .ascending).sort(Column.id, .ascending)
-            default: query.sort(Column.field("skill_level"), direction).sort(Column.pinyin, .ascending).sort(Column.id, .ascending)
+            case "createdAt": query.sorts += [.sort(Column.field("created_at"), direction), .sort(Column.id, .ascending)]
+            case "joinDate":
+                query.sorts += [
+                    .sort(Column.field("join_date"), direction), .sort(Column.pinyin, .ascending), .sort(Column.id, .ascending),
+                ]
+            default:
+                query.sorts += [
+                    .sort(Column.field("skill_level"), direction), .sort(Column.pinyin, .ascending), .sort(Column.id, .ascending),
+                ]
             }
         default:
-            query.sort(Column.pinyin, walk).sort(Column.id, walk)
+            query.sorts += [.sort(Column.pinyin, walk), .sort(Column.id, walk)]
         }
         if let cursor {
             let (strict, inclusive) = walksDown ? ("<", "<=") : (">", ">=")
@@ -142,7 +149,7 @@ enum MemberQueries {
         // One row past the page says whether there is a next one.
         let page = list.pageNumber
         let window = cursor == nil ? list.rowRange.lowerBound..<(list.rowRange.upperBound + 1) : 0..<(list.perPage + 1)
-        var rows = try await query.rows(MemberRow.self, range: window)
+        var rows = try await query.rows(MemberRow.self, range: window, on: db)
         let more = rows.count > list.perPage
         rows = Array(rows.prefix(list.perPage))
         if backwards { rows.reverse() }

@@ -8,13 +8,25 @@ extension QueryBuilder {
     /// building models: Fluent fills a model through reflection over its properties, row by row,
     /// which on a hot list costs more than the query itself.
     package func rows<Row: ColumnDecodable>(_ type: Row.Type, range: Range<Int>) async throws -> [Row] {
-        let select = selectSQL(SQLColumn(SQLLiteral.all, table: SQLIdentifier(Model.schemaOrAlias)), range: range)
-        return try await SQLSpan.traced(Model.schema) { try await RowColumns.all(select, on: database).map(Row.init(columns:)) }
+        try await query.rows(Row.self, range: range, on: database, table: Model.schemaOrAlias)
+    }
+}
+
+extension DatabaseQuery {
+    package mutating func filter(_ filter: Filter) { filters.append(filter) }
+
+    /// The rows in `range`, as `QueryBuilder.rows(_:range:)` reads them; `table` is the one whose
+    /// columns are read (`schema` unless aliased).
+    package func rows<Row: ColumnDecodable>(_ type: Row.Type, range: Range<Int>, on db: any Database, table: String? = nil) async throws
+        -> [Row]
+    {
+        let select = selectSQL(SQLColumn(SQLLiteral.all, table: SQLIdentifier(table ?? schema)), range: range)
+        return try await SQLSpan.traced(schema) { try await RowColumns.all(select, on: db).map(Row.init(columns:)) }
     }
 
     /// The query's filters, joins and (with `sorted`) order as SQL selecting `column`, over `range`.
     func selectSQL(_ column: any SQLExpression, range: Range<Int>, sorted: Bool = true) -> any SQLExpression {
-        var read = query
+        var read = self
         read.action = .read
         read.fields = [.custom(column)]
         if !sorted { read.sorts = [] }

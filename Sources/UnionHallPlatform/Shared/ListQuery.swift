@@ -156,7 +156,7 @@ extension ListPage {
 extension QueryBuilder {
     /// One page of the query and the total it pages through.
     package func page<Item: Content>(_ list: ListQuery, map: ([Model]) throws -> [Item]) async throws -> ListPage<Item> {
-        let (total, capped) = try await CappedCount.count(copy(), on: database)
+        let (total, capped) = try await CappedCount.count(query, on: database)
         let rows = try await copy().range(list.rowRange).all()
         return ListPage(items: try map(rows), list: list, total: total, capped: capped)
     }
@@ -165,8 +165,8 @@ extension QueryBuilder {
     package func page<Row: ColumnDecodable, Item: Content>(_ list: ListQuery, as row: Row.Type, map: (Row) throws -> Item) async throws
         -> ListPage<Item>
     {
-        let (total, capped) = try await CappedCount.count(copy(), on: database)
-        let rows = try await copy().rows(Row.self, range: list.rowRange)
+        let (total, capped) = try await CappedCount.count(query, on: database)
+        let rows = try await rows(Row.self, range: list.rowRange)
         return ListPage(items: try rows.map(map), list: list, total: total, capped: capped)
     }
 

@@ -388,7 +388,7 @@ extension UnitOwnedRecord {
 
     /// One page of a sorted query, with the total it was taken from.
     package static func page(_ query: QueryBuilder<Self>, _ list: ListQuery, on request: Request) async throws -> ListPage<Output> {
-        let (total, capped) = try await CappedCount.count(query.copy(), on: request.db)
+        let (total, capped) = try await CappedCount.count(query.query, on: request.db)
         return ListPage(
             items: try await outputs(try await query.range(list.rowRange).all(), on: request), list: list, total: total, capped: capped)
     }
