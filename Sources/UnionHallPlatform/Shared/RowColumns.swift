@@ -87,8 +87,8 @@ package struct RowColumns: Sendable {
         case sql(any SQLRow)
     }
 
-    // Inlined, so a row type in another module reads each column with its own type known rather
-    // than looking up generic metadata for every value: merely inlinable, they were not specialized.
+    // Inlinable, so a row type in another module reads each column with its own type known
+    // rather than looking up generic metadata for every value.
     @usableFromInline let source: Source
     @usableFromInline let prefix: String
 
@@ -103,12 +103,12 @@ package struct RowColumns: Sendable {
     /// The same row's columns named `prefix` + name.
     package func prefixed(_ prefix: String) -> RowColumns { RowColumns(source, prefix: self.prefix + prefix) }
 
-    @inlinable @inline(__always) package func value<T: ColumnValue>(_ column: String) throws -> T {
+    @inlinable package func value<T: ColumnValue>(_ column: String) throws -> T {
         guard let value: T = try optional(column) else { throw Self.mismatch(T.self, prefix + column) }
         return value
     }
 
-    @inlinable @inline(__always) package func optional<T: ColumnValue>(_ column: String) throws -> T? {
+    @inlinable package func optional<T: ColumnValue>(_ column: String) throws -> T? {
         let name = prefix + column
         switch source {
         case .sqlite(let row):
