@@ -50,7 +50,7 @@ package final class SerializedStatement: Sendable {
                 return rows
             }
         }.get()
-        return rows.map { RowColumns(row: $0.sql()) }
+        return rows.map { RowColumns(postgres: $0) }
     }
 
     /// The text as sent to PostgreSQL, once a call has serialized it.
