@@ -83,6 +83,7 @@ package struct UnitTree: Sendable {
     /// another gets the same set, so its units are bound in the same order and a kept count's
     /// statement (`KeptCounts`) is the same text with the same values.
     private let walked = NIOLockedValueBox<[UUID: Set<UUID>]>([:])
+    private let paths = NIOLockedValueBox<[UUID: String]>([:])
     private static let walkedCapacity = 256
 
     package init(nodes: [Node]) {
@@ -144,8 +145,13 @@ package struct UnitTree: Sendable {
     }
 
     /// `庆阳市总工会 › 西峰区总工会`
+    /// `市总工会 › 西峰区总工会 › …`; joined once per unit for as long as this tree is current,
+    /// since a list of units shows one on every row.
     package func path(of id: UUID) -> String {
-        ancestry(of: id).reversed().compactMap { nodes[$0]?.name }.joined(separator: " › ")
+        if let kept = paths.withLockedValue({ $0[id] }) { return kept }
+        let path = ancestry(of: id).reversed().compactMap { nodes[$0]?.name }.joined(separator: " › ")
+        if nodes[id] != nil { paths.withLockedValue { $0[id] = path } }
+        return path
     }
 
     package func name(of id: UUID?) -> String {
