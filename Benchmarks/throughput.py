@@ -77,6 +77,8 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build-release/release/unionhall"))
     ap.add_argument("--port", type=int, default=8766)
     ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--warmup", type=int, default=2,
+                    help="seconds of each request before it is measured (a cold file's search warms over several)")
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--json", help="also write the figures here")
     ap.add_argument("--commits", type=float, default=0,
@@ -137,7 +139,7 @@ def main():
         results = []
         print(f"{'request':40} {'server req/s':>12} {'p99 ms':>8} {'raw SQL/s':>10} {'ratio':>7}")
         for name, token, path, statements in cases:
-            wrk(base + path, token, 2, args.connections)  # warm up
+            wrk(base + path, token, args.warmup, args.connections)
             with committing(None if pg else args.db, args.commits):
                 rate, p99, bad = wrk(base + path, token, args.seconds, args.connections)
             raw = None
