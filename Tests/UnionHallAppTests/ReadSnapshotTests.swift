@@ -64,7 +64,10 @@ import Vapor
             let query: SQLQueryString = "SELECT COUNT(*) AS n FROM member_name_parts WHERE part = \(bind: "张远")"
             let member = try #require(
                 try await (world.app.db as! any SQLDatabase).raw(
-                    "SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM member_name_parts WHERE part = \(bind: "张远")) LIMIT 1"
+                    """
+                    SELECT id FROM members WHERE id NOT IN \
+                    (SELECT member_id FROM member_name_parts WHERE part = \(bind: "张远")) LIMIT 1
+                    """
                 ).first()
             ).decode(column: "id", as: UUID.self)
             @Sendable func count() async throws -> Int {
@@ -88,6 +91,26 @@ import Vapor
                 let parts = try await Self.parts("张远", on: world.app.db)
                 #expect(try await count() == parts)
             }
+        }
+    }
+
+    @Test func aSessionTouchedOnItsRequestRetiresItsSnapshot() async throws {
+        try await TestWorld.run { world in
+            guard usesPostgres else { return }
+            let app = world.app
+            let (token, session) = try await app.write { db in
+                try await Sessions.start(userID: nil, kind: .api, on: db, environment: app.current)
+            }
+            let fresh = Request(application: app, on: app.eventLoopGroup.next())
+            #expect(try await Sessions.find(token: token, kind: .api, on: fresh) != nil)
+            #expect(fresh.readSnapshot?.value() != nil)
+            // Seen more than a minute ago: this request writes the session again.
+            session.lastSeenAt = session.lastSeenAt.addingTimeInterval(-(Sessions.touchInterval + 60))
+            try await app.write { db in try await session.update(on: db) }
+            let touched = Request(application: app, on: app.eventLoopGroup.next())
+            #expect(try await Sessions.find(token: token, kind: .api, on: touched) != nil)
+            #expect(touched.readSnapshot != nil)
+            #expect(touched.readSnapshot?.value() == nil)
         }
     }
 }

@@ -53,7 +53,10 @@ enum Sessions {
         if now.timeIntervalSince(session.lastSeenAt) > touchInterval {
             session.lastSeenAt = now
             session.expiresAt = environment.sessionPolicy.expiry(createdAt: session.createdAt, lastSeenAt: now)
-            try await request.write { db in try await session.update(on: db) }
+            // A write retires the snapshot read with the session (`Application.write`), as any later one would.
+            try await ReadSnapshot.$current.withValue(snapshot) {
+                try await request.write { db in try await session.update(on: db) }
+            }
         }
         return session
     }

@@ -25,7 +25,8 @@ package enum KeptCounts {
     /// plain form (a blob, or one the encoder refuses) keeps the statement from being kept.
     private static func key(_ statement: any SQLExpression, on sql: any SQLDatabase) -> String? {
         let (text, values) = sql.serialize(statement)
-        var key = sql.dialect.name + "\u{0}" + text
+        var key = text
+        // SQLite's encoder gives any bound value a plain form, whichever database runs the statement.
         let encoder = SQLiteDataEncoder()
         for value in values {
             guard let plain = try? encoder.encode(value) else { return nil }

@@ -7,7 +7,7 @@ import UnionHallCore
 
 /// A value a column holds, read straight from the driver's own (SQLite's values, PostgreSQL's
 /// cells): SQLKit's row decoding builds a `Decoder` for every value it reads, which on a page of
-/// members cost more than running the query, and on PostgreSQL a tenth of every signed-in request.
+/// members cost more than running the query, and on PostgreSQL most of the session lookup's time.
 package protocol ColumnValue: Decodable {
     init?(sqliteColumn data: SQLiteData)
     /// nil when the cell does not hold one (never called for a null).
@@ -113,9 +113,6 @@ package struct RowColumns: Sendable {
         self.source = source
         self.prefix = prefix
     }
-
-    /// A row read by SQLKit or a driver's own SQL row.
-    package init(row: any SQLRow) { self.init(.sql(row)) }
 
     /// A row of PostgreSQL's, its cells read by name.
     package init(postgres row: PostgresRow) { self.init(.postgres(row.makeRandomAccess())) }

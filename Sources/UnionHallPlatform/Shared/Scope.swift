@@ -144,9 +144,8 @@ package struct UnitTree: Sendable {
         return chain
     }
 
-    /// `庆阳市总工会 › 西峰区总工会`
-    /// `市总工会 › 西峰区总工会 › …`; joined once per unit for as long as this tree is current,
-    /// since a list of units shows one on every row.
+    /// `庆阳市总工会 › 西峰区总工会`, joined once per unit for as long as this tree is current, since a
+    /// list of units shows one on every row.
     package func path(of id: UUID) -> String {
         if let kept = paths.withLockedValue({ $0[id] }) { return kept }
         let path = ancestry(of: id).reversed().compactMap { nodes[$0]?.name }.joined(separator: " › ")
