@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import SQLKit
 import Testing
@@ -27,6 +28,14 @@ import UnionHallCore
         }
         // Stricter than sscanf, which skips a leading space: a column never holds one.
         #expect(UUID(columnText: " 6BA7B810-9DAD-11D1-80B4-00C04FD430C") == nil)
+    }
+
+    /// A bound UUID is the text SQLKit's own encoder gives it, and any other value is as it gives it.
+    @Test func aBindIsWhatTheEncoderGives() throws {
+        let encoder = SQLiteDataEncoder()
+        for value in [UUID(), UUID()] as [any Encodable] + ["工会", 7, true, Date(timeIntervalSince1970: 1)] as [any Encodable] {
+            #expect(try encoder.bind(value) == encoder.encode(value))
+        }
     }
 
     /// Each database's own values read as each type a row reads, nulls as nil, and a column that

@@ -37,6 +37,24 @@ import VaporTesting
         var byNumber: [Int: String]
         var day: CivilDate
         var money: Fen
+        // Optionals of each kind the keyed container writes itself, present and absent.
+        var maybeText: String?
+        var maybeFlag: Bool?
+        var noFlag: Bool?
+        var noNumber: Int?
+        var maybeID: UUID?
+        var noID: UUID?
+        var maybeKind: Kind?
+        var noKind: Kind?
+        // Arrays reach the writer through the generic `encode`, one element type at a time.
+        var texts: [String]
+        var flags: [Bool]
+        var ratios: [Double]
+        var ids: [UUID]
+        var dates: [Date]
+        var blobs: [Data]
+        var links: [URL]
+        var kinds: [Kind]
     }
 
     struct Empty: Codable, Equatable {}
@@ -70,7 +88,11 @@ import VaporTesting
             early: Date(timeIntervalSince1970: -86_399.5), data: Data([0, 1, 2, 250]),
             url: try #require(URL(string: "https://example.cn/a?b=c")),
             inner: Inner(name: "", tags: ["a", nil]), list: [Inner(name: "x", tags: [])], nested: [[1, 2], []], byName: ["a": 1, "b": 2],
-            byNumber: [1: "one"], day: try #require(CivilDate("2024-02-29")), money: Fen(12_345))
+            byNumber: [1: "one"], day: try #require(CivilDate("2024-02-29")), money: Fen(12_345),
+            maybeText: "有", maybeFlag: true, noFlag: nil, noNumber: nil, maybeID: UUID(), noID: nil, maybeKind: .enterprise, noKind: nil,
+            texts: ["a", "\"b\""], flags: [true, false], ratios: [0.5, -2, 1e-7], ids: [UUID(), UUID()],
+            dates: [Date(timeIntervalSince1970: 0)], blobs: [Data(), Data([255])],
+            links: [try #require(URL(string: "file:///tmp/a%20b"))], kinds: [.county, .enterprise])
     }
 
     func foundation<T: Encodable>(_ value: T) throws -> Data {

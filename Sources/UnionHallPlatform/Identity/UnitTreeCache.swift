@@ -16,11 +16,16 @@ package final class UnitTreeCache: Sendable {
     package func tree(on db: any Database, version known: Int? = nil) async throws -> UnitTree {
         let version: Int
         if let known { version = known } else { version = try await Sequences.current(Self.counter, on: db) }
-        if let kept = kept.withLockedValue({ $0 }), kept.version == version { return kept.tree }
+        if let tree = kept(at: version) { return tree }
         let tree = try await UnitTree.load(on: db)
         // A tree read after a newer change is kept under the older value and read again next time: never stale.
         self.kept.withLockedValue { $0 = (version, tree) }
         return tree
+    }
+
+    /// The tree kept under `version`, if it is the one kept.
+    package func kept(at version: Int) -> UnitTree? {
+        kept.withLockedValue { $0?.version == version ? $0?.tree : nil }
     }
 }
 
@@ -79,6 +84,9 @@ extension Request {
 
     /// The union tree as of this request.
     package func unitTree() async throws -> UnitTree {
-        try await application.unitTrees.tree(on: db, version: unitTreeVersion)
+        let trees = application.unitTrees
+        // Without `db` when the kept tree is current: each access builds a database object.
+        if let version = unitTreeVersion, let tree = trees.kept(at: version) { return tree }
+        return try await trees.tree(on: db, version: unitTreeVersion)
     }
 }

@@ -29,7 +29,7 @@ package enum KeptCounts {
         // SQLite's encoder gives any bound value a plain form, whichever database runs the statement.
         let encoder = SQLiteDataEncoder()
         for value in values {
-            guard let plain = try? encoder.encode(value) else { return nil }
+            guard let plain = try? encoder.bind(value) else { return nil }
             switch plain {
             case .integer(let number): key += "\u{0}i\(number)"
             case .float(let number): key += "\u{0}f\(number)"

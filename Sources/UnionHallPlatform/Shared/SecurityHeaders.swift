@@ -20,9 +20,9 @@ package struct SecurityHeadersMiddleware: AsyncMiddleware {
         if request.application.current.secureCookies || request.headers.first(name: "X-Forwarded-Proto") == "https" {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
-        if request.url.path != "/login", request.url.path != "/api/v1/openapi.json", !request.url.path.hasPrefix("/css/"),
-            !request.url.path.hasPrefix("/js/")
-        {
+        // Read once: Vapor parses the URL again for each read of `path`.
+        let path = request.url.path
+        if path != "/login", path != "/api/v1/openapi.json", !path.hasPrefix("/css/"), !path.hasPrefix("/js/") {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         response.headers.replaceOrAdd(name: "Server-Timing", value: "app;dur=" + (ContinuousClock.now - started).millisecondText)

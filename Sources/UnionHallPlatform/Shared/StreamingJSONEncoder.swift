@@ -1,4 +1,5 @@
 import Foundation
+import UnionHallCore
 import Vapor
 
 /// The JSON every response is written in. Each value goes straight into the output as it is
@@ -32,10 +33,12 @@ package struct StreamingJSONEncoder: ContentEncoder {
 /// The output and the containers open in it, innermost last. A container writes only while it is
 /// the innermost: writing through an outer one first closes those opened inside it.
 final class JSONStreamWriter {
-    var bytes: [UInt8] = []
+    // Unchecked: one encoding's writer is used by one thread, and never inside one of its own
+    // accesses; the runtime's check of each access was a twentieth of writing a page.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     let userInfo: [CodingUserInfoKey: Any]
     /// Per open container: whether it is an object, and whether it holds an element yet.
-    private var open: [(object: Bool, filled: Bool)] = []
+    @exclusivity(unchecked) private var open: [(object: Bool, filled: Bool)] = []
 
     init(userInfo: [CodingUserInfoKey: any Sendable]) {
         self.userInfo = userInfo
@@ -69,15 +72,17 @@ final class JSONStreamWriter {
     }
 
     func value<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let text as String: string(text)
-        case let number as Int: bytes.append(contentsOf: String(number).utf8)
-        case let flag as Bool: literal(flag ? "true" : "false")
-        case let id as UUID: uuid(id)
-        case let date as Date: timestamp(date)
-        case let decimal as Double: try number(decimal)
-        case let data as Data: string(data.base64EncodedString())
-        case let url as URL: string(url.absoluteString)
+        // Compared by type, not cast: a value reaches here from unspecialized code, where each failed
+        // `as?` is a call into the runtime's dynamic cast, eight of them for every enum.
+        switch ObjectIdentifier(T.self) {
+        case ObjectIdentifier(String.self): string(Self.load(value))
+        case ObjectIdentifier(Int.self): integer(Self.load(value, as: Int.self))
+        case ObjectIdentifier(Bool.self): literal(Self.load(value, as: Bool.self) ? "true" : "false")
+        case ObjectIdentifier(UUID.self): uuid(Self.load(value))
+        case ObjectIdentifier(Date.self): timestamp(Self.load(value))
+        case ObjectIdentifier(Double.self): try number(Self.load(value, as: Double.self))
+        case ObjectIdentifier(Data.self): string(Self.load(value, as: Data.self).base64EncodedString())
+        case ObjectIdentifier(URL.self): string(Self.load(value, as: URL.self).absoluteString)
         default:
             let depth = open.count
             let start = bytes.count
@@ -86,6 +91,11 @@ final class JSONStreamWriter {
             // A value that opened no container is an empty object, as Foundation writes it.
             if bytes.count == start { literal("{}") }
         }
+    }
+
+    /// `value` as the type it was just compared equal to.
+    private static func load<T, U>(_ value: T, as type: U.Type = U.self) -> U {
+        withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: U.self) }
     }
 
     func literal(_ text: StaticString) {
@@ -141,23 +151,9 @@ final class JSONStreamWriter {
 
     /// Upper case with dashes, as `UUID.uuidString`.
     func uuid(_ id: UUID) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 38) { out in
-            var at = 0
-            func put(_ byte: UInt8) {
-                out[at] = byte
-                at += 1
-            }
-            put(UInt8(ascii: "\""))
-            withUnsafeBytes(of: id.uuid) { raw in
-                for (index, byte) in raw.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 { put(UInt8(ascii: "-")) }
-                    put(Self.hex[Int(byte >> 4)])
-                    put(Self.hex[Int(byte & 0xF)])
-                }
-            }
-            put(UInt8(ascii: "\""))
-            bytes.append(contentsOf: out)
-        }
+        bytes.append(UInt8(ascii: "\""))
+        UUIDText.append(id, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `2026-11-30T03:07:04Z`: UTC to the whole second, as Foundation's `.iso8601` strategy writes it.
@@ -266,6 +262,27 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encode(_ value: Int, forKey key: Key) throws {
         writer.key(key.stringValue, at: depth)
         writer.integer(value)
+    }
+
+    // The standard library's own `encodeIfPresent` looks up `Optional<T>`'s metadata on every call.
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        guard let value else { return }
+        try encode(value, forKey: key)
+    }
+
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        guard let value else { return }
+        try encode(value, forKey: key)
+    }
+
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        guard let value else { return }
+        try encode(value, forKey: key)
+    }
+
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        guard let value else { return }
+        try encode(value, forKey: key)
     }
 
     mutating func encode(_ value: Double, forKey key: Key) throws { try write(Primitive(value), forKey: key) }
