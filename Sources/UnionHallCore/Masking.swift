@@ -1,14 +1,24 @@
 /// Personal data as shown to a viewer whose role does not need it in full (PIPL):
 /// `620102********1234`, `138****5678`.
 public enum Masking {
-    public static func idNumber(_ value: String) -> String {
-        guard value.count > 10 else { return String(repeating: "*", count: value.count) }
-        return String(value.prefix(6)) + String(repeating: "*", count: value.count - 10) + String(value.suffix(4))
-    }
+    public static func idNumber(_ value: String) -> String { keeping(6, 4, of: value) }
 
-    public static func mobile(_ value: String) -> String {
-        guard value.count > 7 else { return String(repeating: "*", count: value.count) }
-        return String(value.prefix(3)) + String(repeating: "*", count: value.count - 7) + String(value.suffix(4))
+    public static func mobile(_ value: String) -> String { keeping(3, 4, of: value) }
+
+    /// The first `head` and last `tail` characters, a star for each between; all stars for a value
+    /// too short to hide anything. ASCII (every ID number and phone) byte by byte: a page of members
+    /// masks two values a row.
+    private static func keeping(_ head: Int, _ tail: Int, of value: String) -> String {
+        let utf8 = value.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard value.count > head + tail else { return String(repeating: "*", count: value.count) }
+            return String(value.prefix(head)) + String(repeating: "*", count: value.count - head - tail) + String(value.suffix(tail))
+        }
+        let count = utf8.count
+        let kept = count > head + tail
+        var bytes = [UInt8](repeating: UInt8(ascii: "*"), count: count)
+        for (index, byte) in utf8.enumerated() where kept && (index < head || index >= count - tail) { bytes[index] = byte }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A name on a public list: 陈帮贵 → 陈*贵, 刘倩 → 刘*.
@@ -22,8 +32,5 @@ public enum Masking {
     }
 
     /// A bank account: only its last four digits, `************1234`.
-    public static func account(_ value: String) -> String {
-        guard value.count > 4 else { return String(repeating: "*", count: value.count) }
-        return String(repeating: "*", count: value.count - 4) + String(value.suffix(4))
-    }
+    public static func account(_ value: String) -> String { keeping(0, 4, of: value) }
 }

@@ -77,6 +77,12 @@ import UnionHallCore
     @Test func masksPersonalData() {
         #expect(Masking.idNumber("620102199001011233") == "620102********1233")
         #expect(Masking.mobile("13812345678") == "138****5678")
+        // Too short to hide anything: all stars; other scripts by character, as ASCII by byte.
+        #expect(Masking.idNumber("1234567890") == "**********")
+        #expect(Masking.mobile("1234567") == "*******")
+        #expect(Masking.mobile("") == "")
+        #expect(Masking.idNumber("六二〇一〇二一九九〇〇一〇一一二三三") == "六二〇一〇二********一二三三")
+        #expect(Masking.mobile("１３８１２３４５６７８") == "１３８****５６７８")
         #expect(Masking.name("陈帮贵") == "陈*贵")
         #expect(Masking.name("刘倩") == "刘*")
     }
