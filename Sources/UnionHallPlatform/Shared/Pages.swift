@@ -183,7 +183,8 @@ package enum Pages {
         let language = request.language
         let other: UILanguage = language == .zhHans ? .en : .zhHans
         let user = request.auth.get(User.self)
-        let nav = user.map { Navigation.groups(for: $0, path: request.url.path, on: request) } ?? []
+        let path = request.url.path
+        let nav = user.map { Navigation.groups(for: $0, path: path, on: request) } ?? []
         let notice = (try? request.query.get(String.self, at: "notice")).flatMap { notices.contains($0) ? request.t("notice.\($0)") : nil }
         return Layout(
             title: request.t(titleKey), lang: language.rawValue, otherLang: other.rawValue,
@@ -193,7 +194,7 @@ package enum Pages {
             userName: user?.displayName, roleLabel: user.map { request.t("role.\($0.role.rawValue)") },
             csrf: request.csrfToken ?? "", nav: nav, notice: notice,
             refusal: (try? request.query.get(String.self, at: "refused")).flatMap { refusals.contains($0) ? request.t($0) : nil },
-            path: request.url.path,
+            path: path,
             listQuery: (request.url.query ?? "").split(separator: "&").filter {
                 !$0.hasPrefix("page=") && !$0.hasPrefix("notice=") && !$0.hasPrefix("format=")
             }.joined(separator: "&"),

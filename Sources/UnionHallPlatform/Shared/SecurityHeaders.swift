@@ -20,7 +20,7 @@ package struct SecurityHeadersMiddleware: AsyncMiddleware {
         if request.application.current.secureCookies || request.headers.first(name: "X-Forwarded-Proto") == "https" {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
-        // Read once: Vapor parses the URL again for each read of `path`.
+        // Read once: Vapor builds `path` afresh, escapes replaced, on each read.
         let path = request.url.path
         if path != "/login", path != "/api/v1/openapi.json", !path.hasPrefix("/css/"), !path.hasPrefix("/js/") {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
