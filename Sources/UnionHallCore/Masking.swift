@@ -9,15 +9,14 @@ public enum Masking {
     /// too short to hide anything. ASCII (every ID number and phone) byte by byte: a page of members
     /// masks two values a row.
     private static func keeping(_ head: Int, _ tail: Int, of value: String) -> String {
-        let utf8 = value.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            guard value.count > head + tail else { return String(repeating: "*", count: value.count) }
-            return String(value.prefix(head)) + String(repeating: "*", count: value.count - head - tail) + String(value.suffix(tail))
+        let ascii = value.utf8.allSatisfy { $0 < 0x80 }
+        let count = ascii ? value.utf8.count : value.count
+        guard count > head + tail else { return String(repeating: "*", count: count) }
+        guard ascii else {
+            return String(value.prefix(head)) + String(repeating: "*", count: count - head - tail) + String(value.suffix(tail))
         }
-        let count = utf8.count
-        let kept = count > head + tail
-        var bytes = [UInt8](repeating: UInt8(ascii: "*"), count: count)
-        for (index, byte) in utf8.enumerated() where kept && (index < head || index >= count - tail) { bytes[index] = byte }
+        var bytes = Array(value.utf8)
+        for index in head..<(count - tail) { bytes[index] = UInt8(ascii: "*") }
         return String(decoding: bytes, as: UTF8.self)
     }
 

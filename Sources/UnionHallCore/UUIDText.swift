@@ -1,7 +1,8 @@
 import Foundation
 
-/// A UUID as text, upper case with dashes as `UUID.uuidString` writes it, without the `printf`
-/// Foundation formats it through: every page of a list writes dozens, to the database and the JSON.
+/// A UUID as text, upper case with dashes as `UUID.uuidString` writes it, and read back, without
+/// the `printf` and `sscanf` Foundation goes through: every page of a list writes dozens, to the
+/// database and the JSON, and reads one or two a row.
 public enum UUIDText {
     /// Appends the 36 characters to `bytes`, in one append.
     public static func append(_ id: UUID, to bytes: inout [UInt8]) {
@@ -13,17 +14,13 @@ public enum UUIDText {
                         text[at] = UInt8(ascii: "-")
                         at += 1
                     }
-                    text[at] = digit(byte >> 4)
-                    text[at + 1] = digit(byte & 0xF)
+                    text[at] = Hex.digit(byte >> 4, upper: true)
+                    text[at + 1] = Hex.digit(byte & 0xF, upper: true)
                     at += 2
                 }
             }
             bytes.append(contentsOf: text)
         }
-    }
-
-    private static func digit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
     }
 
     /// The same as `id.uuidString`.
@@ -32,5 +29,31 @@ public enum UUIDText {
         bytes.reserveCapacity(36)
         append(id, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// What `UUID(uuidString:)` reads (digits of either case), and no text with spaces around it.
+    public static func parse(_ text: String) -> UUID? {
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let parsed = withUnsafeMutableBytes(of: &uuid) { bytes -> Bool in
+            var high: UInt8?
+            var filled = 0
+            for (offset, character) in text.utf8.enumerated() {
+                guard offset < 36 else { return false }
+                if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                    guard character == UInt8(ascii: "-") else { return false }
+                    continue
+                }
+                guard let nibble = Hex.nibble(character) else { return false }
+                if let first = high {
+                    bytes[filled] = first << 4 | nibble
+                    filled += 1
+                    high = nil
+                } else {
+                    high = nibble
+                }
+            }
+            return filled == 16
+        }
+        return parsed ? UUID(uuid: uuid) : nil
     }
 }

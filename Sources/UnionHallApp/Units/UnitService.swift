@@ -7,9 +7,17 @@ import Vapor
 enum UnitService {
     static let sortKeys = ["name", "kind", "createdAt"]
 
-    static func list(_ list: ListQuery, kind: UnitKind?, scope: UnitScope, on db: any Database) async throws -> ListPage<UnitOutput> {
-        if let page = try treePage(list, kind: kind, scope: scope) { return page }
-        let query = UnionUnit.query(on: db)
+    /// `db` is reached only for a list the tree cannot answer: a request's `db` builds a database
+    /// object on each access (on PostgreSQL, a tenth of a units page's own work).
+    static func list(
+        _ list: ListQuery, kind: UnitKind?, scope: UnitScope, on db: @autoclosure () -> any Database
+    ) async throws -> ListPage<UnitOutput> {
+        let searched = !(list.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        let dated = !(list.from ?? "").isEmpty || !(list.to ?? "").isEmpty
+        if list.deleted != true, !searched, !dated {
+            return try fromTree(list, kind: kind, scope: scope)
+        }
+        let query = UnionUnit.query(on: db())
         if list.deleted == true { query.filter(\.$deletedAt != nil) } else { query.filter(\.$deletedAt == nil) }
         if let unitIDs = scope.unitIDs { query.filter(\.$id ~~ Array(unitIDs)) }
         if let within = list.unitId {
@@ -35,15 +43,7 @@ enum UnitService {
     }
 
     /// The live units of the scope are the request's union tree, current as of this request: a
-    /// list without a search, a period or deleted units is a page of it, with no query (nil for
-    /// any other list).
-    static func treePage(_ list: ListQuery, kind: UnitKind?, scope: UnitScope) throws -> ListPage<UnitOutput>? {
-        let searched = !(list.q ?? "").trimmingCharacters(in: .whitespaces).isEmpty
-        let dated = !(list.from ?? "").isEmpty || !(list.to ?? "").isEmpty
-        guard list.deleted != true, !searched, !dated else { return nil }
-        return try fromTree(list, kind: kind, scope: scope)
-    }
-
+    /// list without a search, a period or deleted units is a page of it, with no query.
     private static func fromTree(_ list: ListQuery, kind: UnitKind?, scope: UnitScope) throws -> ListPage<UnitOutput> {
         let ids = try scope.unitIDs(within: list.unitId)
         func listed(_ node: UnitTree.Node) -> Bool { (ids?.contains(node.id) ?? true) && (kind == nil || node.kind == kind) }
@@ -172,10 +172,7 @@ extension UnionUnit: ManagedRecord {
 
     package static func list(_ list: ListQuery, filter: UnitFilter, scope: UnitScope, request: Request) async throws -> ListPage<UnitOutput>
     {
-        // Before `request.db`, which builds a database object on every access (on PostgreSQL, a
-        // tenth of this list's own work), though a page of the tree reads none.
-        if let page = try UnitService.treePage(list, kind: filter.kind, scope: scope) { return page }
-        return try await UnitService.list(list, kind: filter.kind, scope: scope, on: request.db)
+        try await UnitService.list(list, kind: filter.kind, scope: scope, on: request.db)
     }
 
     package static func find(_ id: UUID, scope: UnitScope, includingDeleted: Bool, on db: any Database) async throws -> UnionUnit {

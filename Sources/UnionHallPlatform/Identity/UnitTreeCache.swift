@@ -12,20 +12,17 @@ package final class UnitTreeCache: Sendable {
 
     package init() {}
 
-    /// `version`: the counter as already read with this request's session, saving a query.
-    package func tree(on db: any Database, version known: Int? = nil) async throws -> UnitTree {
+    /// `version`: the counter as already read with this request's session, saving a query. `db` is
+    /// reached only when it is needed: a request's `db` builds a database object on each access, and
+    /// a current tree with a known counter needs none.
+    package func tree(on db: @autoclosure () -> any Database, version known: Int? = nil) async throws -> UnitTree {
         let version: Int
-        if let known { version = known } else { version = try await Sequences.current(Self.counter, on: db) }
-        if let tree = kept(at: version) { return tree }
-        let tree = try await UnitTree.load(on: db)
+        if let known { version = known } else { version = try await Sequences.current(Self.counter, on: db()) }
+        if let kept = kept.withLockedValue({ $0 }), kept.version == version { return kept.tree }
+        let tree = try await UnitTree.load(on: db())
         // A tree read after a newer change is kept under the older value and read again next time: never stale.
         self.kept.withLockedValue { $0 = (version, tree) }
         return tree
-    }
-
-    /// The tree kept under `version`, if it is the one kept.
-    package func kept(at version: Int) -> UnitTree? {
-        kept.withLockedValue { $0?.version == version ? $0?.tree : nil }
     }
 }
 
@@ -84,9 +81,6 @@ extension Request {
 
     /// The union tree as of this request.
     package func unitTree() async throws -> UnitTree {
-        let trees = application.unitTrees
-        // Without `db` when the kept tree is current: each access builds a database object.
-        if let version = unitTreeVersion, let tree = trees.kept(at: version) { return tree }
-        return try await trees.tree(on: db, version: unitTreeVersion)
+        try await application.unitTrees.tree(on: db, version: unitTreeVersion)
     }
 }

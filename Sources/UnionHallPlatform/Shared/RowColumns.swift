@@ -40,43 +40,8 @@ extension Date: ColumnValue {
 extension UUID: ColumnValue {
     /// Fluent writes a UUID to SQLite as its text.
     package init?(sqliteColumn data: SQLiteData) {
-        guard case .text(let text) = data else { return nil }
-        self.init(columnText: text)
-    }
-
-    /// Foundation's `UUID(uuidString:)` parses through `sscanf`, a cost on every row of a page.
-    package init?(columnText text: String) {
-        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let parsed = withUnsafeMutableBytes(of: &uuid) { bytes -> Bool in
-            var high: UInt8?
-            var offset = 0
-            var filled = 0
-            for character in text.utf8 {
-                defer { offset += 1 }
-                if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                    guard character == UInt8(ascii: "-") else { return false }
-                    continue
-                }
-                let nibble: UInt8
-                switch character {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character - UInt8(ascii: "A") + 10
-                default: return false
-                }
-                if let first = high {
-                    guard filled < 16 else { return false }
-                    bytes[filled] = first << 4 | nibble
-                    filled += 1
-                    high = nil
-                } else {
-                    high = nibble
-                }
-            }
-            return offset == 36 && filled == 16
-        }
-        guard parsed else { return nil }
-        self.init(uuid: uuid)
+        guard case .text(let text) = data, let id = UUIDText.parse(text) else { return nil }
+        self = id
     }
 }
 
@@ -175,23 +140,21 @@ package struct RowColumns: Sendable {
     /// The statement's rows, read through the driver's own values.
     package static func all(_ statement: any SQLExpression, on db: any Database) async throws -> [RowColumns] {
         let sql = try db.sql()
-        if let postgres = db as? any PostgresDatabase {
-            let (text, values) = sql.serialize(statement)
-            let encoder = PostgresDataEncoder()
-            let binds = try values.map { try encoder.encode($0) }
-            db.logger.debug("\(text)")
-            return try await postgres.query(text, binds).get().rows.map { RowColumns(postgres: $0) }
-        }
-        guard let sqlite = db as? any SQLiteDatabase else {
-            return try await sql.raw("\(statement)").all().map { RowColumns(.sql($0)) }
-        }
         let (text, values) = sql.serialize(statement)
-        let encoder = SQLiteDataEncoder()
-        let binds = try values.map { try encoder.bind($0) }
         // As SQLKit logs the queries it runs (`LOG_LEVEL=debug`); the values stay out of the log.
         db.logger.debug("\(text)")
-        let rows: [SQLiteRow] = try await sqlite.query(text, binds).get()
-        return rows.map { RowColumns(.sqlite($0)) }
+        if let postgres = db as? any PostgresDatabase {
+            let encoder = PostgresDataEncoder()
+            let binds = try values.map { try encoder.encode($0) }
+            return try await postgres.query(text, binds).get().rows.map { RowColumns(postgres: $0) }
+        }
+        if let sqlite = db as? any SQLiteDatabase {
+            let encoder = SQLiteDataEncoder()
+            let binds = try values.map { try encoder.bind($0) }
+            let rows: [SQLiteRow] = try await sqlite.query(text, binds).get()
+            return rows.map { RowColumns(.sqlite($0)) }
+        }
+        return try await sql.raw("\(statement)").all().map { RowColumns(.sql($0)) }
     }
 }
 

@@ -139,15 +139,13 @@ final class JSONStreamWriter {
             case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
             case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
             case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: out += Array("\\u00".utf8) + [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
+            case 0..<0x20: out += Array("\\u00".utf8) + [Hex.digit(byte >> 4, upper: true), Hex.digit(byte & 0xF, upper: true)]
             default: out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: out)
     }
-
-    private static let hex = Array("0123456789ABCDEF".utf8)
 
     /// Upper case with dashes, as `UUID.uuidString`.
     func uuid(_ id: UUID) {
