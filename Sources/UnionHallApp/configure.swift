@@ -28,13 +28,12 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromEnviro
     // Made once at start-up, off any request: the hash an unknown username is checked against.
     app.passwordGate = PasswordGate(unknownUserHash: try app.password.hash(Sessions.newSecret()))
 
+    var everyRequest: [any AsyncMiddleware] = [RequestTelemetryMiddleware(telemetry: app.telemetry)]
+    if Telemetry.tracesExported { everyRequest.append(TracingMiddleware()) }
+    everyRequest += [AppErrorMiddleware(), SecurityHeadersMiddleware(), PublicFiles(directory: app.directory.publicDirectory)]
+    if let kept = app.keptCounts { everyRequest.append(KeptCountsMiddleware(cache: kept)) }
     app.middleware = Middlewares()
-    app.middleware.use(RequestTelemetryMiddleware(telemetry: app.telemetry))
-    if Telemetry.tracesExported { app.middleware.use(TracingMiddleware()) }
-    app.middleware.use(AppErrorMiddleware())
-    app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(PublicFiles(directory: app.directory.publicDirectory))
-    if let kept = app.keptCounts { app.middleware.use(KeptCountsMiddleware(cache: kept)) }
+    app.middleware.use(MiddlewareChain(everyRequest))
     try routes(app)
 
     app.asyncCommands.use(DemoCommand(), as: "demo")

@@ -7,13 +7,15 @@ func routes(_ app: Application) throws {
     HealthRoutes.add(to: app)
     MetricsRoute.add(to: app)
 
-    let publicPages = app.grouped(SessionCookieAuthenticator())
-    let publicAPI = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
+    // Each group's middlewares in one chain, the signed-in groups repeating the sign-in's.
+    let session = SessionCookieAuthenticator()
+    let bearer = BearerTokenAuthenticator()
+    let api = app.grouped("api", "v1")
     let groups = FeatureRoutes(
-        publicPages: publicPages,
-        pages: publicPages.grouped(RequirePageUser(), RequireOwnPassword(), CSRFMiddleware()),
-        publicAPI: publicAPI,
-        api: publicAPI.grouped(RequireAPIUser(), RequireOwnPassword()))
+        publicPages: app.chained(session),
+        pages: app.chained(session, RequirePageUser(), RequireOwnPassword(), CSRFMiddleware()),
+        publicAPI: api.chained(bearer),
+        api: api.chained(bearer, RequireAPIUser(), RequireOwnPassword()))
     for feature in app.features {
         try groups.add(feature)
     }

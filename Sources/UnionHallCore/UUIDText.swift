@@ -33,26 +33,26 @@ public enum UUIDText {
 
     /// What `UUID(uuidString:)` reads (digits of either case), and no text with spaces around it.
     public static func parse(_ text: String) -> UUID? {
+        var text = text
+        // A native string's bytes in place: stepping through its UTF-8 view checks each index.
+        return text.withUTF8(parse(utf8:))
+    }
+
+    private static func parse(utf8 text: UnsafeBufferPointer<UInt8>) -> UUID? {
+        guard text.count == 36 else { return nil }
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         let parsed = withUnsafeMutableBytes(of: &uuid) { bytes -> Bool in
-            var high: UInt8?
-            var filled = 0
-            for (offset, character) in text.utf8.enumerated() {
-                guard offset < 36 else { return false }
-                if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                    guard character == UInt8(ascii: "-") else { return false }
-                    continue
+            var at = 0
+            for index in 0..<16 {
+                if at == 8 || at == 13 || at == 18 || at == 23 {
+                    guard text[at] == UInt8(ascii: "-") else { return false }
+                    at += 1
                 }
-                guard let nibble = Hex.nibble(character) else { return false }
-                if let first = high {
-                    bytes[filled] = first << 4 | nibble
-                    filled += 1
-                    high = nil
-                } else {
-                    high = nibble
-                }
+                guard let high = Hex.nibble(text[at]), let low = Hex.nibble(text[at + 1]) else { return false }
+                bytes[index] = high << 4 | low
+                at += 2
             }
-            return filled == 16
+            return true
         }
         return parsed ? UUID(uuid: uuid) : nil
     }

@@ -7,7 +7,7 @@ import Vapor
 struct LoginPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: form)
-        routes.grouped(CSRFMiddleware()).post("login", use: login)
+        routes.chained(CSRFMiddleware()).post("login", use: login)
         routes.get("lang", ":code", use: language)
     }
 

@@ -17,8 +17,10 @@ enum MemberQueries {
 
     /// `countOn` is a second connection when the caller has one: the total and the page are then
     /// read side by side, and a large register's list costs the slower of the two, not their sum.
+    /// It is asked for only when the total is counted (an unfiltered list adds up kept numbers).
     static func search(
-        _ list: ListQuery, filter: MemberFilter, scope: UnitScope, on db: any Database, countOn countDB: (any Database)? = nil
+        _ list: ListQuery, filter: MemberFilter, scope: UnitScope, on db: any Database,
+        countOn countDB: @autoclosure () -> (any Database)? = nil
     ) async throws -> ListPage<MemberOutput> {
         if filter.hardship != nil, !scope.seesAid { throw AppError(status: .forbidden, key: "error.aid.notHandler", field: "hardship") }
         let unitIDs = try scope.unitIDs(within: list.unitId)
@@ -98,7 +100,6 @@ enum MemberQueries {
         let liveInScope = unfiltered || plansBySize ? try await MemberCounts.total(in: unitIDs, on: db) : 0
         var counted = filtered
         if let unitIDs { counted.filter(Column.inUnits(unitIDs)) }
-        async let total: (Int, Bool) = unfiltered ? (liveInScope, false) : CappedCount.count(counted, on: countDB ?? db)
 
         var query = filtered
         let descending = sort?.descending ?? false
@@ -149,7 +150,17 @@ enum MemberQueries {
         // One row past the page says whether there is a next one.
         let page = list.pageNumber
         let window = cursor == nil ? list.rowRange.lowerBound..<(list.rowRange.upperBound + 1) : 0..<(list.perPage + 1)
-        var rows = try await query.rows(MemberRow.self, range: window, on: db)
+        var rows: [MemberRow]
+        let (count, capped): (Int, Bool)
+        if unfiltered {
+            rows = try await query.rows(MemberRow.self, range: window, on: db)
+            (count, capped) = (liveInScope, false)
+        } else {
+            let counter = countDB() ?? db
+            async let total = CappedCount.count(counted, on: counter)
+            rows = try await query.rows(MemberRow.self, range: window, on: db)
+            (count, capped) = try await total
+        }
         let more = rows.count > list.perPage
         rows = Array(rows.prefix(list.perPage))
         if backwards { rows.reverse() }
@@ -164,7 +175,6 @@ enum MemberQueries {
                 previous = PageCursor(sort: cursorSort, value: first.pinyin, id: first.id, page: page - 1)
             }
         }
-        let (count, capped) = try await total
         return ListPage(
             items: rows.map { MemberOutput($0, seesAid: scope.seesAid) }, list: list, total: count, capped: capped, next: next,
             previous: previous)

@@ -7,7 +7,7 @@ import Vapor
 struct JoinPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("join", use: form)
-        routes.grouped(CSRFMiddleware()).post("join", use: submit)
+        routes.chained(CSRFMiddleware()).post("join", use: submit)
         routes.get("join", "status", use: status)
     }
 

@@ -10,7 +10,7 @@ import Vapor
 /// PostgreSQL this instance's database connections.
 enum MetricsRoute {
     static func add(to app: Application) {
-        app.grouped(BearerTokenAuthenticator()).get("metrics") { request async throws -> Response in
+        app.chained(BearerTokenAuthenticator()).get("metrics") { request async throws -> Response in
             guard allowed(request) else { throw AppError.notFound }
             try await sample(request)
             var headers = HTTPHeaders()
