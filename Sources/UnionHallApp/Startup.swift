@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import NIOCore
 import UnionHallPlatform
 import Vapor
@@ -9,6 +10,12 @@ public enum Startup {
     /// How often lapsed sessions and old login failures are removed while serving: by one instance
     /// each time, whichever finds the job due first.
     static let sweepInterval = TimeAmount.minutes(15)
+
+    /// Why the process could not start, for the operator's terminal. PostgresNIO's own description
+    /// hides the reason (a refused connection, a wrong password) behind a generic text.
+    public static func failureReason(_ error: any Error) -> String {
+        error is PSQLError ? String(reflecting: error) : String(describing: error)
+    }
 
     public static func prepare(_ app: Application, loadDemo: Bool) async throws {
         // Instances started together migrate and make the first admin one after another.

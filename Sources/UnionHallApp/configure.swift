@@ -8,6 +8,7 @@ import Vapor
 /// Database, migrations, views and routes. `DATABASE_URL` (postgres://…) selects PostgreSQL;
 /// otherwise SQLite at `UNIONHALL_DB` (default `./unionhall.sqlite`).
 public func configure(_ app: Application, database: DatabaseChoice = .fromEnvironment()) async throws {
+    try ResourceHome.apply(to: app)
     app.current = try AppEnvironment.live(app.environment)
     // The suite sends thousands of requests: their access lines would bury what a failing test says.
     if app.environment == .testing { app.logger.logLevel = max(app.logger.logLevel, .warning) }

@@ -4,10 +4,21 @@ import NIOPosix
 import UnionHallApp
 import UnionHallPlatform
 import Vapor
+import Foundation
 
 @main
 enum Entrypoint {
-    static func main() async throws {
+    /// A failure to start ends with its reason and exit status 1, not with a crash report.
+    static func main() async {
+        do {
+            try await run()
+        } catch {
+            FileHandle.standardError.write(Data("unionhall: \(Startup.failureReason(error))\n".utf8))
+            exit(1)
+        }
+    }
+
+    private static func run() async throws {
         // Swift's tasks run on NIO's event loops instead of a pool of their own: a request no longer
         // crosses between the two pools at every await. Nothing here blocks a loop with `.wait()`.
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
