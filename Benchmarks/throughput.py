@@ -11,6 +11,7 @@ keeps sessions and counts while the file is unchanged; `--commits N` has another
 times a second during each run, so they are read again as they would be under writes.
 
     swift build -c release --scratch-path .build-release --product unionhall
+    swift build -c release --scratch-path .build-release --product driver-floor   # for --floor
     LD_LIBRARY_PATH=$(Benchmarks/server-sqlite.sh) python3 Benchmarks/throughput.py --db /path/bench.sqlite
     python3 Benchmarks/throughput.py --postgres postgres://…/bench
 """
@@ -70,6 +71,14 @@ def pgbench_rate(url, statements, seconds, connections):
     return float(re.search(r"tps = ([0-9.]+)", out).group(1))
 
 
+def floor_rate(binary, target, statements, seconds, connections):
+    """Rounds a second of the statements through the server's own driver (`driver-floor`)."""
+    payload = json.dumps([{"sql": sql, "params": [str(p) for p in params]} for sql, params in statements])
+    out = subprocess.run([binary, target[0], target[1], "--seconds", str(seconds), "--concurrency", str(connections)],
+                         input=payload, capture_output=True, text=True, check=True).stdout
+    return float(out.strip())
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--db")
@@ -81,6 +90,8 @@ def main():
                     help="seconds of each request before it is measured (a cold file's search warms over several)")
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--json", help="also write the figures here")
+    ap.add_argument("--floor", nargs="?", const=os.path.join(ROOT, ".build-release/release/driver-floor"),
+                    help="also run each request's statements through the server's driver (the driver-floor binary)")
     ap.add_argument("--commits", type=float, default=0,
                     help="SQLite: commits a second from another process while wrk runs, so kept sessions and counts are read again")
     args = ap.parse_args()
@@ -138,7 +149,9 @@ def main():
         ]
         results = []
         healthz = None
-        print(f"{'request':40} {'server req/s':>12} {'p99 ms':>8} {'raw SQL/s':>10} {'ratio':>7} {'/healthz':>9}")
+        floor_target = ("--postgres", args.postgres) if pg else ("--sqlite", args.db)
+        print(f"{'request':40} {'server req/s':>12} {'p99 ms':>8} {'raw SQL/s':>10} {'ratio':>7} {'/healthz':>9}"
+              + (f" {'driver/s':>9} {'bound':>7}" if args.floor else ""))
         for name, token, path, statements in cases:
             wrk(base + path, token, args.warmup, args.connections)
             with committing(None if pg else args.db, args.commits):
@@ -151,8 +164,16 @@ def main():
             ratio = f"{rate / raw:.2f}" if raw else ""
             # The units list's target is a share of /healthz's rate (the framework's own), not of raw SQL.
             share = rate / healthz
-            print(f"{name:40} {rate:12.0f} {p99:8.1f} {raw or 0:10.0f} {ratio:>7} {share:9.2f}" + (f"  ({bad} non-2xx)" if bad else ""))
-            results.append({"request": name, "rate": rate, "p99_ms": p99, "raw": raw, "of_healthz": share, "non2xx": bad})
+            # Its page's statement alone: the server keeps counts (KeptCounts), so that is what a request runs
+            # once warm, where the raw SQL runs the count too.
+            driver = floor_rate(args.floor, floor_target, statements[-1:], args.seconds, args.connections) if args.floor and statements else None
+            # The most a handler on these drivers can answer, as a share of the raw SQL's rate.
+            bound = 1 / (1 / healthz + 1 / driver) / raw if driver and raw else None
+            floor_columns = f" {driver or 0:9.0f} {bound or 0:7.2f}" if args.floor else ""
+            print(f"{name:40} {rate:12.0f} {p99:8.1f} {raw or 0:10.0f} {ratio:>7} {share:9.2f}" + floor_columns
+                  + (f"  ({bad} non-2xx)" if bad else ""))
+            results.append({"request": name, "rate": rate, "p99_ms": p99, "raw": raw, "of_healthz": share, "non2xx": bad,
+                            "driver": driver, "bound_of_raw": bound})
         if args.json:
             with open(args.json, "w") as f: json.dump(results, f, ensure_ascii=False, indent=1)
 
