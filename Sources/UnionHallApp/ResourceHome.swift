@@ -11,7 +11,7 @@ enum ResourceHome {
         let looked: [String]
 
         var description: String {
-            "Resources/Localization was not found in " + looked.joined(separator: ", ")
+            "Resources/Localization was not found, or is in a folder anyone may write to, in " + looked.joined(separator: ", ")
                 + ": start unionhall in the project's folder or set UNIONHALL_HOME to it."
         }
     }
@@ -21,7 +21,7 @@ enum ResourceHome {
 
     static func locate(
         workingDirectory: String, executable: String?, home: String?,
-        hasResources: (String) -> Bool = { FileManager.default.fileExists(atPath: $0 + "/Resources/Localization") }
+        hasResources: (String) -> Bool = holdsResources
     ) throws -> String {
         if let home, !home.isEmpty {
             guard hasResources(home) else { throw NotFound(looked: [home]) }
@@ -42,6 +42,14 @@ enum ResourceHome {
             }
         }
         throw NotFound(looked: looked)
+    }
+
+    /// A folder others may write to (`/tmp`) is passed over: anyone could put views there for the server to render.
+    static func holdsResources(_ folder: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: folder),
+            let permissions = attributes[.posixPermissions] as? Int, permissions & 0o002 == 0
+        else { return false }
+        return FileManager.default.fileExists(atPath: folder + "/Resources/Localization")
     }
 
     /// Points the application's folders at the home found (unchanged when it is the working directory).

@@ -17,6 +17,19 @@ public enum Startup {
         error is PSQLError ? String(reflecting: error) : String(describing: error)
     }
 
+    /// A command that cannot run as asked, in the operator's words.
+    public struct Refusal: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Fluent's `migrate` asks before it changes the database, and ConsoleKit stops the process with a
+    /// crash report when standard input has no answer (a script, a service, CI): refuse, saying how to run it.
+    public static func checkAnswerable(_ arguments: [String], interactive: Bool) throws {
+        guard !interactive, arguments.count > 1, arguments[1] == "migrate", !arguments.contains("--yes"), !arguments.contains("-y")
+        else { return }
+        throw Refusal(description: "migrate asks for confirmation, and standard input is not a terminal: run `unionhall migrate --yes`")
+    }
+
     public static func prepare(_ app: Application, loadDemo: Bool) async throws {
         // Instances started together migrate and make the first admin one after another.
         let generated = try await ClusterJobs.exclusively("startup", on: app) {

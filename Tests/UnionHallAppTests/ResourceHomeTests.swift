@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import UnionHallApp
 
@@ -39,5 +40,29 @@ import Testing
             try ResourceHome.locate(workingDirectory: "/home/w", executable: "/usr/bin/unionhall", home: nil, hasResources: has([]))
         }
         #expect(shallow?.looked == ["/home/w", "/usr/bin", "/usr", "/"])
+    }
+
+    @Test func aFolderAnyoneMayWriteToIsPassedOver() throws {
+        let shared = FileManager.default.temporaryDirectory.appendingPathComponent("resource-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: shared.appendingPathComponent("Resources/Localization"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: shared) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: shared.path)
+        #expect(ResourceHome.holdsResources(shared.path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: shared.path)
+        #expect(!ResourceHome.holdsResources(shared.path))
+    }
+}
+
+/// Commands that would wait for an answer nobody can give.
+@Suite struct StartupRefusalTests {
+    @Test func migrateWithoutATerminalNeedsYes() throws {
+        #expect(throws: Startup.Refusal.self) { try Startup.checkAnswerable(["unionhall", "migrate"], interactive: false) }
+        #expect(throws: Startup.Refusal.self) { try Startup.checkAnswerable(["unionhall", "migrate", "--revert"], interactive: false) }
+        try Startup.checkAnswerable(["unionhall", "migrate", "--yes"], interactive: false)
+        try Startup.checkAnswerable(["unionhall", "migrate", "-y"], interactive: false)
+        try Startup.checkAnswerable(["unionhall", "migrate"], interactive: true)
+        try Startup.checkAnswerable(["unionhall", "serve"], interactive: false)
+        try Startup.checkAnswerable(["unionhall"], interactive: false)
     }
 }
