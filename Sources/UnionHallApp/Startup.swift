@@ -22,12 +22,17 @@ public enum Startup {
         public let description: String
     }
 
-    /// Fluent's `migrate` asks before it changes the database, and ConsoleKit stops the process with a
-    /// crash report when standard input has no answer (a script, a service, CI): refuse, saying how to run it.
+    /// The commands that ask before they change the database, and the flags that answer for them.
+    static let confirmingCommands = ["migrate": ["--yes", "-y"], "restore": ["--yes", "-y"]]
+
+    /// A command that asks first stops the process with a crash report (ConsoleKit's) when standard
+    /// input has no answer to give (a script, a service, CI): refuse instead, saying how to run it.
     public static func checkAnswerable(_ arguments: [String], interactive: Bool) throws {
-        guard !interactive, arguments.count > 1, arguments[1] == "migrate", !arguments.contains("--yes"), !arguments.contains("-y")
+        guard !interactive, arguments.count > 1, let answers = confirmingCommands[arguments[1]],
+            !arguments.contains(where: answers.contains)
         else { return }
-        throw Refusal(description: "migrate asks for confirmation, and standard input is not a terminal: run `unionhall migrate --yes`")
+        throw Refusal(
+            description: "\(arguments[1]) asks for confirmation, and standard input is not a terminal: add --yes to run it")
     }
 
     public static func prepare(_ app: Application, loadDemo: Bool) async throws {

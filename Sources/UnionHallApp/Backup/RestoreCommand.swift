@@ -7,7 +7,7 @@ struct RestoreCommand: AsyncCommand {
         @Argument(name: "file", help: "A backup written by `unionhall backup`")
         var file: String
 
-        @Flag(name: "yes", help: "Replace without asking (the replaced database is still kept)")
+        @Flag(name: "yes", short: "y", help: "Replace without asking (the replaced database is still kept)")
         var yes: Bool
     }
 
@@ -20,6 +20,9 @@ struct RestoreCommand: AsyncCommand {
             case .postgres(let url): "PostgreSQL database \(PostgresTools.databaseName(url: url))"
             case .sqlite(let path): path
             }
+        guard FileManager.default.fileExists(atPath: signature.file) else {
+            throw Startup.Refusal(description: "there is no file at \(signature.file)")
+        }
         if !signature.yes, !context.console.confirm("Replace \(target) with \(signature.file)? The current one is kept aside.") {
             context.console.print("Nothing was replaced.")
             return
