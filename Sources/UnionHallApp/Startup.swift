@@ -17,24 +17,6 @@ public enum Startup {
         error is PSQLError ? String(reflecting: error) : String(describing: error)
     }
 
-    /// A command that cannot run as asked, in the operator's words.
-    public struct Refusal: Error, CustomStringConvertible {
-        public let description: String
-    }
-
-    /// The commands that ask before they change the database, and the flags that answer for them.
-    static let confirmingCommands = ["migrate": ["--yes", "-y"], "restore": ["--yes", "-y"]]
-
-    /// A command that asks first stops the process with a crash report (ConsoleKit's) when standard
-    /// input has no answer to give (a script, a service, CI): refuse instead, saying how to run it.
-    public static func checkAnswerable(_ arguments: [String], interactive: Bool) throws {
-        guard !interactive, arguments.count > 1, let answers = confirmingCommands[arguments[1]],
-            !arguments.contains(where: answers.contains)
-        else { return }
-        throw Refusal(
-            description: "\(arguments[1]) asks for confirmation, and standard input is not a terminal: add --yes to run it")
-    }
-
     public static func prepare(_ app: Application, loadDemo: Bool) async throws {
         // Instances started together migrate and make the first admin one after another.
         let generated = try await ClusterJobs.exclusively("startup", on: app) {

@@ -35,7 +35,7 @@ enum Entrypoint {
         env.arguments.removeAll { $0 == "--demo" }
         let serving = env.arguments.count < 2 || env.arguments[1] == "serve" || env.arguments[1].hasPrefix("-")
 
-        try Startup.checkAnswerable(env.arguments, interactive: isatty(STDIN_FILENO) == 1)
+        try CommandLineCheck.check(env.arguments, interactive: isatty(STDIN_FILENO) == 1)
         let app = try await Application.make(env)
         do {
             try await configure(app)

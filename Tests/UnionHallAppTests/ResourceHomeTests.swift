@@ -53,18 +53,3 @@ import Testing
         #expect(!ResourceHome.holdsResources(shared.path))
     }
 }
-
-/// Commands that would wait for an answer nobody can give.
-@Suite struct StartupRefusalTests {
-    @Test func migrateAndRestoreWithoutATerminalNeedYes() throws {
-        #expect(throws: Startup.Refusal.self) { try Startup.checkAnswerable(["unionhall", "migrate"], interactive: false) }
-        #expect(throws: Startup.Refusal.self) { try Startup.checkAnswerable(["unionhall", "migrate", "--revert"], interactive: false) }
-        try Startup.checkAnswerable(["unionhall", "migrate", "--yes"], interactive: false)
-        try Startup.checkAnswerable(["unionhall", "migrate", "-y"], interactive: false)
-        try Startup.checkAnswerable(["unionhall", "migrate"], interactive: true)
-        #expect(throws: Startup.Refusal.self) { try Startup.checkAnswerable(["unionhall", "restore", "x.dump"], interactive: false) }
-        try Startup.checkAnswerable(["unionhall", "restore", "x.dump", "--yes"], interactive: false)
-        try Startup.checkAnswerable(["unionhall", "serve"], interactive: false)
-        try Startup.checkAnswerable(["unionhall"], interactive: false)
-    }
-}

@@ -21,7 +21,7 @@ struct RestoreCommand: AsyncCommand {
             case .sqlite(let path): path
             }
         guard FileManager.default.fileExists(atPath: signature.file) else {
-            throw Startup.Refusal(description: "there is no file at \(signature.file)")
+            throw CommandLineCheck.Refusal(description: "there is no file at \(signature.file)")
         }
         if !signature.yes, !context.console.confirm("Replace \(target) with \(signature.file)? The current one is kept aside.") {
             context.console.print("Nothing was replaced.")
