@@ -1,10 +1,10 @@
+import Foundation
 import Logging
 import NIOCore
 import NIOPosix
 import UnionHallApp
 import UnionHallPlatform
 import Vapor
-import Foundation
 
 @main
 enum Entrypoint {

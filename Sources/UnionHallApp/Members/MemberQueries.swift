@@ -98,8 +98,6 @@ enum MemberQueries {
         let unfiltered = search == .empty && filter.isEmpty && list.deleted != true && start == nil && end == nil
         let plansBySize = sqlite && keyed && unitIDs != nil
         let liveInScope = unfiltered || plansBySize ? try await MemberCounts.total(in: unitIDs, on: db) : 0
-        var counted = filtered
-        if let unitIDs { counted.filter(Column.inUnits(unitIDs)) }
 
         var query = filtered
         let descending = sort?.descending ?? false
@@ -156,6 +154,8 @@ enum MemberQueries {
             rows = try await query.rows(MemberRow.self, range: window, on: db)
             (count, capped) = (liveInScope, false)
         } else {
+            var counted = filtered
+            if let unitIDs { counted.filter(Column.inUnits(unitIDs)) }
             let counter = countDB() ?? db
             async let total = CappedCount.count(counted, on: counter)
             rows = try await query.rows(MemberRow.self, range: window, on: db)
